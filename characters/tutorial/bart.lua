@@ -1,0 +1,58 @@
+-- Bart Claes, sales (role "collega", played by the engine).
+-- Quadrant: verbinden (core) -> pleasen (pitfall) -> grenzen stellen (challenge) -> hardheid (allergy).
+-- He says yes to everyone, so a kind boundary earns his respect and hardness hurts him.
+-- The scenario reads his trust: chars.collega.trust (event "stilte", ending "deur_dicht").
+return character {
+  id = "bart",
+  name = "Bart Claes",
+  title = { nl = "Verkoper, hart op de tong", en = "Sales, heart on his sleeve" },
+  quadrant = "verbinden",
+  state = { trust = 0, counting_on = 0 },
+  lines = {
+    affiche = { nl = "En? Zelf gemaakt, gisterenavond. Mooi, hé?", en = "Well? Made it myself, last night. Nice, isn't it?" },
+    humeur = function(self)
+      if self.state.trust < 0 then
+        return { nl = "Jullie mogen het ook gewoon zeggen, hoor. Ik kan het hebben.", en = "You can just say it, you know. I can take it." }
+      end
+      return { nl = "Zeg het maar eerlijk!", en = "Go on, be honest!" }
+    end,
+    gekwetst = { nl = "Oké. Oké. Ik dacht dat ik iets goeds deed.", en = "Okay. Okay. I thought I was doing something good." },
+    respect = { nl = "Eerlijk is eerlijk. Ik had het eerst moeten vragen.", en = "Fair enough. I should have asked first." },
+    blij = { nl = "Top! Ik wist dat ik op jullie kon rekenen!", en = "Great! I knew I could count on you!" },
+    warm = { nl = "Dank je. Dat doet deugd.", en = "Thanks. That means a lot." },
+    dank = { nl = "Vrijdag trakteer ik. Op koffie, niet op een zaterdag.", en = "Friday's on me. Coffee, that is, not a Saturday." },
+  },
+  react = function(self, ev)
+    if ev.self or ev.kind ~= "choice" then return nil end
+    if ev.corner == "allergy" then
+      -- hardness hurts a connector
+      self.state.trust = self.state.trust - 1
+      return "gekwetst"
+    elseif ev.corner == "challenge" then
+      -- a boundary is what Bart cannot set himself: it earns his respect
+      self.state.trust = self.state.trust + 1
+      if self.state.trust == 1 then return "respect" end
+      return nil
+    elseif ev.corner == "pitfall" then
+      -- someone else pleasing: he is delighted, and counts on them
+      self.state.counting_on = self.state.counting_on + 1
+      if self.state.counting_on == 1 then return "blij" end
+      return nil
+    elseif ev.corner == "core" then
+      self.state.trust = self.state.trust + 1
+      return "warm"
+    end
+    -- the poster is his: bluntness about it stings, even though it is not on his quadrant
+    if ev.quality == "botheid" then
+      self.state.trust = self.state.trust - 1
+      return { nl = "Mijn neefje is acht, trouwens.", en = "My nephew is eight, by the way." }
+    elseif ev.quality == "directheid" and ev.scene == "eerlijk" then
+      return { nl = "Te klein? Hm. Ja, misschien wel.", en = "Too small? Hm. Yeah, maybe." }
+    end
+    return nil
+  end,
+  choose = function(self, options)
+    for i, o in ipairs(options) do if o.corner == "core" then return i end end
+    return 1
+  end,
+}

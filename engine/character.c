@@ -1,0 +1,348 @@
+/*
+ * character.c - loading character scripts and calling their hooks inside their sandbox.
+ */
+#include "character.h"
+
+#include <lauxlib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "util.h"
+
+/* character{} checks its table where the script calls it, so errors point at the script. */
+static const char prelude[] =
+    "local function need(t, field, kind, optional)\n"
+    "  local v = t[field]\n"
+    "  if v == nil and optional then return end\n"
+    "  if type(v) ~= kind then\n"
+    "    error(('character{}: field \\'%s\\' must be a %s'):format(field, kind), 3)\n"
+    "  end\n"
+    "end\n"
+    "function character(t)\n"
+    "  if type(t) ~= 'table' then error('character{} needs a table', 2) end\n"
+    "  need(t, 'id', 'string'); need(t, 'name', 'string'); need(t, 'quadrant', 'string')\n"
+    "  need(t, 'title', 'table', true); need(t, 'state', 'table', true)\n"
+    "  need(t, 'lines', 'table', true); need(t, 'react', 'function', true)\n"
+    "  need(t, 'choose', 'function', true)\n"
+    "  t.state = t.state or {}; t.lines = t.lines or {}; t.title = t.title or {}\n"
+    "  return t\n"
+    "end\n";
+
+/* ============================== the lexicon, seen from Lua ============================== */
+
+static const Lexicon *lexicon_up(lua_State *L)
+{
+    return lua_touserdata(L, lua_upvalueindex(1));
+}
+
+/* lexicon.corner(term, core): where term falls on the quadrant with that core quality. */
+static int l_corner(lua_State *L)
+{
+    const Lexicon *lx = lexicon_up(L);
+    const char *term = lexicon_term(lx, luaL_checkstring(L, 1));
+    Quadrant q;
+    if (!term || lexicon_quadrant(lx, luaL_checkstring(L, 2), &q)) return 0;
+    Corner c = quadrant_corner(&q, term);
+    if (c == CORNER_NONE) return 0;
+    lua_pushstring(L, corner_id(c));
+    return 1;
+}
+
+/* lexicon.quadrant(core): { core=, pitfall=, challenge=, allergy= } as Dutch ids. */
+static int l_quadrant(lua_State *L)
+{
+    Quadrant q;
+    if (lexicon_quadrant(lexicon_up(L), luaL_checkstring(L, 1), &q)) return 0;
+    lua_createtable(L, 0, CORNERS);
+    for (int c = 0; c < CORNERS; c++) {
+        lua_pushstring(L, q.nl[c]);
+        lua_setfield(L, -2, corner_id((Corner)c));
+    }
+    return 1;
+}
+
+static void open_lexicon(lua_State *L, const Lexicon *lx)
+{
+    lua_newtable(L);
+    lua_pushlightuserdata(L, (void *)lx);
+    lua_pushcclosure(L, l_corner, 1);
+    lua_setfield(L, -2, "corner");
+    lua_pushlightuserdata(L, (void *)lx);
+    lua_pushcclosure(L, l_quadrant, 1);
+    lua_setfield(L, -2, "quadrant");
+    lua_setglobal(L, "lexicon");
+}
+
+/* ============================== loading ============================== */
+
+/* The line of the first occurrence of `word` in the file, for messages about a field. */
+static int line_of(const char *path, const char *word)
+{
+    char *src = read_file(path, 4u << 20, NULL);
+    if (!src) return 0;
+    char *at = strstr(src, word);
+    int line = 0;
+    if (at) {
+        line = 1;
+        for (char *p = src; p < at; p++) line += *p == '\n';
+    }
+    free(src);
+    return line;
+}
+
+static char *field_string(lua_State *L, int t, const char *field)
+{
+    lua_getfield(L, t, field);
+    char *s = lua_type(L, -1) == LUA_TSTRING ? xstrdup(lua_tostring(L, -1)) : NULL;
+    lua_pop(L, 1);
+    return s;
+}
+
+static int has_function(lua_State *L, int t, const char *field)
+{
+    lua_getfield(L, t, field);
+    int yes = lua_type(L, -1) == LUA_TFUNCTION;
+    lua_pop(L, 1);
+    return yes;
+}
+
+static void read_title(Character *ch, lua_State *L, int t)
+{
+    lua_getfield(L, t, "title");
+    const char *nl = sbx_text(L, -1, "nl", "en");
+    const char *en = sbx_text(L, -1, "en", "nl");
+    ch->title_nl = xstrdup(nl ? nl : "");
+    ch->title_en = xstrdup(en ? en : "");
+    lua_pop(L, 1);
+}
+
+/* Check what character{} cannot: the quadrant is in the lexicon, the id is the file name. */
+static int check_fields(Character *ch, const Lexicon *lx, DiagList *d)
+{
+    int ok = 1;
+    const char *base = strrchr(ch->path, '/');
+    base = base ? base + 1 : ch->path;
+    size_t blen = strlen(base) - (strstr(base, ".lua") ? 4 : 0);
+    if (strlen(ch->id) != blen || strncmp(ch->id, base, blen) != 0) {
+        diag_add(d, DIAG_ERROR, ch->path, line_of(ch->path, "id"),
+                 _("character id '%s' differs from its file name '%.*s'"), ch->id, (int)blen, base);
+        ok = 0;
+    }
+    const char *term = lexicon_term(lx, ch->quadrant_term);
+    if (!term || lexicon_quadrant(lx, term, &ch->quadrant)) {
+        diag_add(d, DIAG_ERROR, ch->path, line_of(ch->path, "quadrant"),
+                 _("quadrant '%s' is not a core quality in the lexicon"), ch->quadrant_term);
+        ok = 0;
+    } else {
+        free(ch->quadrant_term);
+        ch->quadrant_term = xstrdup(term);
+    }
+    return ok ? 0 : -1;
+}
+
+int character_load(Character *ch, const char *path, const Lexicon *lx, unsigned long long seed,
+                   DiagList *d)
+{
+    memset(ch, 0, sizeof *ch);
+    ch->ref = LUA_NOREF;
+    ch->path = xstrdup(path);
+    ch->sbx = sbx_new(seed);
+    if (!ch->sbx) {
+        diag_add(d, DIAG_ERROR, path, 0, _("cannot create a Lua state"));
+        return -1;
+    }
+    lua_State *L = sbx_lua(ch->sbx);
+    char *err = NULL;
+    open_lexicon(L, lx);
+    if (sbx_load(ch->sbx, prelude, sizeof prelude - 1, "=verbeeld", &err) == 0)
+        sbx_call(ch->sbx, 0, 0, &err);
+    if (!err && sbx_dofile(ch->sbx, path, 1, &err) == 0 && !lua_istable(L, -1)) {
+        lua_pop(L, 1);
+        err = xasprintf("%s: %s", path, _("the script must return character { ... }"));
+    }
+    if (err) {
+        diag_lua(d, path, err);
+        free(err);
+        return -1;
+    }
+    ch->id = field_string(L, -1, "id");
+    ch->name = field_string(L, -1, "name");
+    ch->quadrant_term = field_string(L, -1, "quadrant");
+    read_title(ch, L, -1);
+    ch->has_react = has_function(L, -1, "react");
+    ch->has_choose = has_function(L, -1, "choose");
+    ch->ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    return check_fields(ch, lx, d);
+}
+
+void character_free(Character *ch)
+{
+    sbx_free(ch->sbx);
+    free(ch->path);
+    free(ch->id);
+    free(ch->name);
+    free(ch->title_nl);
+    free(ch->title_en);
+    free(ch->quadrant_term);
+    memset(ch, 0, sizeof *ch);
+}
+
+/* ============================== lines ============================== */
+
+/* Push field `field` of the character table and the table itself (as `self`). */
+static void push_field(Character *ch, const char *field)
+{
+    lua_State *L = sbx_lua(ch->sbx);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ch->ref);
+    lua_getfield(L, -1, field);
+    lua_insert(L, -2);
+}
+
+int character_has_line(Character *ch, const char *key)
+{
+    lua_State *L = sbx_lua(ch->sbx);
+    push_field(ch, "lines");
+    lua_pop(L, 1);
+    int yes = lua_istable(L, -1) && lua_getfield(L, -1, key) != LUA_TNIL;
+    lua_settop(L, 0);
+    return yes;
+}
+
+/* Turn the value on top (text, table, or function of self) into text; pops it. */
+static char *value_text(Character *ch, const char *lang, const char *fb, char **err)
+{
+    lua_State *L = sbx_lua(ch->sbx);
+    if (lua_type(L, -1) == LUA_TFUNCTION) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, ch->ref);
+        if (sbx_call(ch->sbx, 1, 1, err)) return NULL;
+    }
+    const char *t = sbx_text(L, -1, lang, fb);
+    char *text = t ? xstrdup(t) : NULL;
+    lua_pop(L, 1);
+    return text;
+}
+
+char *character_line(Character *ch, const char *key, const char *lang, const char *fb, char **err)
+{
+    lua_State *L = sbx_lua(ch->sbx);
+    *err = NULL;
+    push_field(ch, "lines");
+    lua_pop(L, 1);
+    if (!lua_istable(L, -1)) {
+        lua_settop(L, 0);
+        return NULL;
+    }
+    lua_getfield(L, -1, key);
+    char *text = lua_isnil(L, -1) ? NULL : value_text(ch, lang, fb, err);
+    lua_settop(L, 0);
+    return text;
+}
+
+/* ============================== hooks ============================== */
+
+static void set_string(lua_State *L, const char *k, const char *v)
+{
+    if (!v) return;
+    lua_pushstring(L, v);
+    lua_setfield(L, -2, k);
+}
+
+static void push_event(Character *ch, const ReactEvent *ev)
+{
+    lua_State *L = sbx_lua(ch->sbx);
+    lua_createtable(L, 0, 10);
+    set_string(L, "kind", ev->kind);
+    set_string(L, "actor", ev->actor);
+    set_string(L, "name", ev->name);
+    set_string(L, "quality", ev->quality);
+    if (ev->quality) {
+        Corner mine = quadrant_corner(&ch->quadrant, ev->quality);
+        if (mine != CORNER_NONE) set_string(L, "corner", corner_id(mine));
+    }
+    if (ev->actor_corner != CORNER_NONE) set_string(L, "actor_corner", corner_id(ev->actor_corner));
+    set_string(L, "scene", ev->scene);
+    set_string(L, "choice", ev->choice);
+    set_string(L, "event", ev->event);
+    lua_pushboolean(L, ev->self);
+    lua_setfield(L, -2, "self");
+}
+
+int character_react(Character *ch, const ReactEvent *ev, const char *lang, const char *fb,
+                    char **said, char **mood, char **err)
+{
+    *said = *mood = *err = NULL;
+    if (!ch->has_react) return 0;
+    lua_State *L = sbx_lua(ch->sbx);
+    push_field(ch, "react");
+    push_event(ch, ev);
+    if (sbx_call(ch->sbx, 2, 1, err)) return -1;
+    int rc = 0;
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        *mood = xstrdup(lua_tostring(L, -1));
+        lua_pop(L, 1);
+        *said = character_line(ch, *mood, lang, fb, err);
+        if (*err) rc = -1;
+    } else if (lua_type(L, -1) == LUA_TTABLE) {
+        const char *t = sbx_text(L, -1, lang, fb);
+        *said = t ? xstrdup(t) : NULL;
+    }
+    lua_settop(L, 0);
+    return rc;
+}
+
+int character_choose(Character *ch, const ChooseOption *opts, int n, char **err)
+{
+    *err = NULL;
+    if (!ch->has_choose || n <= 0) return n > 0 ? 0 : -1;
+    lua_State *L = sbx_lua(ch->sbx);
+    push_field(ch, "choose");
+    lua_createtable(L, n, 0);
+    for (int i = 0; i < n; i++) {
+        lua_createtable(L, 0, 3);
+        set_string(L, "id", opts[i].id);
+        set_string(L, "quality", opts[i].quality);
+        Corner c = quadrant_corner(&ch->quadrant, opts[i].quality);
+        if (c != CORNER_NONE) set_string(L, "corner", corner_id(c));
+        lua_rawseti(L, -2, i + 1);
+    }
+    if (sbx_call(ch->sbx, 2, 1, err)) return -1;
+    int isnum;
+    lua_Integer k = lua_tointegerx(L, -1, &isnum);
+    lua_settop(L, 0);
+    if (!isnum || k < 1 || k > n) {
+        *err = xasprintf("%s: %s", ch->path, _("choose must return the number of one of the options"));
+        return -1;
+    }
+    return (int)k - 1;
+}
+
+/* ============================== state ============================== */
+
+json_object *character_state(Character *ch)
+{
+    lua_State *L = sbx_lua(ch->sbx);
+    push_field(ch, "state");
+    lua_pop(L, 1);
+    json_object *j = sbx_to_json(L, -1);
+    lua_settop(L, 0);
+    return j ? j : json_object_new_object();
+}
+
+void character_push_state(Character *ch, lua_State *to)
+{
+    lua_State *L = sbx_lua(ch->sbx);
+    push_field(ch, "state");
+    lua_pop(L, 1);
+    if (sbx_copy(L, -1, to)) lua_newtable(to);
+    lua_settop(L, 0);
+}
+
+void character_set_state(Character *ch, json_object *state)
+{
+    lua_State *L = sbx_lua(ch->sbx);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ch->ref);
+    sbx_push_json(L, state);
+    lua_setfield(L, -2, "state");
+    lua_settop(L, 0);
+}

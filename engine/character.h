@@ -1,0 +1,71 @@
+/*
+ * character.h - a character brought to life from its Lua script.
+ *
+ * Each character runs in a sandbox of its own. The engine asks it for lines, tells it about
+ * every choice (react), lets it choose when no participant plays it, and reads its state as
+ * plain data for the world view, the journal and the explorer.
+ */
+#ifndef VB_CHARACTER_H
+#define VB_CHARACTER_H
+
+#include <json-c/json.h>
+
+#include "diag.h"
+#include "lexicon.h"
+#include "sandbox.h"
+
+typedef struct {
+    char *path;          /* the script file */
+    char *id, *name;
+    char *title_nl, *title_en;
+    char *quadrant_term; /* core quality (lexicon id) */
+    Quadrant quadrant;
+    Sandbox *sbx;
+    int ref;             /* the character table in its sandbox's registry */
+    int has_react, has_choose;
+} Character;
+
+/* What happened, told to a character's react hook. */
+typedef struct {
+    const char *kind;    /* "choice" or "event" */
+    const char *actor;   /* role id of who chose, or NULL */
+    const char *name;    /* participant name, or NULL when the engine chose */
+    const char *quality; /* lexicon id, or NULL */
+    Corner actor_corner;
+    const char *scene, *choice, *event;
+    int self;            /* this character made the choice */
+} ReactEvent;
+
+/* One option offered to a character's choose hook. */
+typedef struct {
+    const char *id;
+    const char *quality;
+} ChooseOption;
+
+/* Load the script at `path` into a fresh sandbox seeded with `seed`. Problems (Lua errors,
+ * missing fields, an unknown quadrant) go to `d` with the script's file and line. */
+int character_load(Character *ch, const char *path, const Lexicon *lx, unsigned long long seed,
+                   DiagList *d);
+void character_free(Character *ch);
+
+/* The text of line `key` in `lang` (fallback `fb`): a fresh string, NULL when there is no
+ * such line, or NULL with *err set when the script failed. */
+char *character_line(Character *ch, const char *key, const char *lang, const char *fb, char **err);
+/* Whether the script has a line `key`. */
+int character_has_line(Character *ch, const char *key);
+
+/* Tell the character what happened. On return *said is the text it says (fresh, or NULL) and
+ * *mood the line key or mood word it returned (fresh, or NULL). Returns 0, or -1 with *err. */
+int character_react(Character *ch, const ReactEvent *ev, const char *lang, const char *fb,
+                    char **said, char **mood, char **err);
+/* Let the character pick one of `n` options; returns the index (0-based), or -1 with *err. */
+int character_choose(Character *ch, const ChooseOption *opts, int n, char **err);
+
+/* The character's state as plain data (a new JSON object). */
+json_object *character_state(Character *ch);
+/* Push a copy of the state onto `to` (for the world view). */
+void character_push_state(Character *ch, lua_State *to);
+/* Replace the state (restoring a snapshot). */
+void character_set_state(Character *ch, json_object *state);
+
+#endif

@@ -1,0 +1,68 @@
+/*
+ * cmd_quadrant.c - verbeeld quadrant TERM: a core quadrant and its opposite, side by side.
+ */
+#include "commands.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "lexicon.h"
+#include "paths.h"
+#include "util.h"
+
+static void print_quadrant(const char *heading, const Quadrant *q)
+{
+    printf("%s\n", heading);
+    for (int c = 0; c < CORNERS; c++) {
+        const char *nl = q->nl[c], *en = q->en[c];
+        const char *first = streq(i18n_lang(), "en") ? en : nl, *second = streq(i18n_lang(), "en") ? nl : en;
+        printf("  %-16s %s (%s)\n", corner_label((Corner)c), first, second);
+    }
+}
+
+int cmd_quadrant(int argc, char **argv)
+{
+    if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        command_help("quadrant");
+        return 0;
+    }
+    if (argc < 2) return usage_error("quadrant", "%s", _("name a quality, for example: verbeeld quadrant verbinden"));
+    StrBuf term;
+    sb_init(&term);
+    for (int i = 1; i < argc; i++) {
+        if (i > 1) sb_addc(&term, ' ');
+        sb_add(&term, argv[i]);
+    }
+    DiagList d;
+    diag_init(&d);
+    Lexicon lx;
+    if (lexicon_load(&lx, paths_lexicon(), &d)) {
+        diag_print(&d, stderr);
+        diag_free(&d);
+        sb_free(&term);
+        return 1;
+    }
+    Quadrant q;
+    int rc = 0;
+    const char *id = lexicon_term(&lx, term.s);
+    if (!id || lexicon_quadrant(&lx, id, &q)) {
+        fprintf(stderr, _("verbeeld: '%s' is not a core quality in the lexicon.\n"), term.s);
+        fprintf(stderr, "%s", _("These are:"));
+        for (int i = 0; i < lx.n; i++) fprintf(stderr, "%s %s", i ? "," : "", lx.q[i].nl[CORNER_CORE]);
+        fprintf(stderr, "\n");
+        rc = 1;
+    } else {
+        Quadrant o = quadrant_opposite(&q);
+        print_quadrant(_("Core quadrant:"), &q);
+        printf("\n");
+        print_quadrant(_("Opposite quadrant (the character to play):"), &o);
+        printf("\n");
+        printf(_("Playing the core quality of the opposite quadrant, %s, is practising your challenge.\n"),
+               lexicon_name(&lx, o.nl[CORNER_CORE], i18n_lang()));
+    }
+    lexicon_free(&lx);
+    diag_free(&d);
+    sb_free(&term);
+    return rc;
+}

@@ -1,0 +1,21 @@
+/*
+ * commands.h - the subcommands of verbeeld, one file each (cmd_*.c), git style.
+ *
+ * Each takes the arguments after its name (argv[0] is the subcommand) and returns the exit
+ * status: 0 success, 1 the input was wrong, 2 a usage error.
+ */
+#ifndef VB_COMMANDS_H
+#define VB_COMMANDS_H
+
+int cmd_play(int argc, char **argv);
+int cmd_debrief(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_quadrant(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+
+/* Print the help of a subcommand; 0 when it exists. */
+int command_help(const char *name);
+/* For subcommands: report a usage error about `name` and return 2. */
+int usage_error(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

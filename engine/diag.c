@@ -1,0 +1,92 @@
+/*
+ * diag.c - collecting, sorting and printing diagnostics.
+ */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "util.h"
+
+void diag_init(DiagList *d)
+{
+    memset(d, 0, sizeof *d);
+}
+
+void diag_free(DiagList *d)
+{
+    for (int i = 0; i < d->n; i++) {
+        free(d->v[i].file);
+        free(d->v[i].message);
+    }
+    free(d->v);
+    memset(d, 0, sizeof *d);
+}
+
+static void diag_put(DiagList *d, DiagLevel level, const char *file, int line, char *message)
+{
+    VEC_PUSH(d->v, d->n, d->cap);
+    Diag *g = &d->v[d->n++];
+    g->level = level;
+    g->file = xstrdup(file ? file : "verbeeld");
+    g->line = line;
+    g->message = message;
+    if (level == DIAG_ERROR) d->errors++;
+    else d->warnings++;
+}
+
+void diag_add(DiagList *d, DiagLevel level, const char *file, int line, const char *fmt, ...)
+{
+    StrBuf b;
+    va_list ap;
+    sb_init(&b);
+    va_start(ap, fmt);
+    sb_vaddf(&b, fmt, ap);
+    va_end(ap);
+    diag_put(d, level, file, line, sb_take(&b));
+}
+
+void diag_lua(DiagList *d, const char *fallback_file, const char *msg)
+{
+    /* Lua formats errors as "chunkname:line: message"; split that into place and text. */
+    const char *colon = strchr(msg, ':');
+    while (colon) {
+        char *end;
+        long line = strtol(colon + 1, &end, 10);
+        if (end != colon + 1 && *end == ':' && line > 0) {
+            char *file = xstrndup(msg, (size_t)(colon - msg));
+            const char *text = end + 1;
+            while (*text == ' ') text++;
+            diag_put(d, DIAG_ERROR, file, (int)line, xstrdup(text));
+            free(file);
+            return;
+        }
+        colon = strchr(colon + 1, ':');
+    }
+    diag_put(d, DIAG_ERROR, fallback_file, 0, xstrdup(msg));
+}
+
+static int diag_cmp(const void *a, const void *b)
+{
+    const Diag *x = a, *y = b;
+    int c = strcmp(x->file, y->file);
+    if (c) return c;
+    if (x->line != y->line) return x->line < y->line ? -1 : 1;
+    return strcmp(x->message, y->message);
+}
+
+void diag_print(DiagList *d, FILE *out)
+{
+    qsort(d->v, (size_t)d->n, sizeof *d->v, diag_cmp);
+    for (int i = 0; i < d->n; i++) {
+        const Diag *g = &d->v[i];
+        /* "error" and "warning" stay English, as compilers print them: editors parse them. */
+        const char *level = g->level == DIAG_ERROR ? "error" : "warning";
+        char *msg = clean_text(g->message);
+        if (g->line > 0) fprintf(out, "%s:%d: %s: %s\n", g->file, g->line, level, msg);
+        else fprintf(out, "%s: %s: %s\n", g->file, level, msg);
+        free(msg);
+    }
+}

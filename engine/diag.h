@@ -1,0 +1,38 @@
+/*
+ * diag.h - diagnostics about a user's files: "file:line: error: message".
+ *
+ * The loader, the checker and the sandbox all report into a DiagList, so that every problem
+ * of a scenario is found in one run and printed sorted by file and line.
+ */
+#ifndef VB_DIAG_H
+#define VB_DIAG_H
+
+#include <stdio.h>
+
+typedef enum { DIAG_WARNING, DIAG_ERROR } DiagLevel;
+
+typedef struct {
+    DiagLevel level;
+    char *file;
+    int line;          /* 0 when the problem is with the file as a whole */
+    char *message;
+} Diag;
+
+typedef struct {
+    Diag *v;
+    int n, cap;
+    int errors, warnings;
+} DiagList;
+
+void diag_init(DiagList *d);
+void diag_free(DiagList *d);
+/* Record a problem; the message is printf-style. */
+void diag_add(DiagList *d, DiagLevel level, const char *file, int line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* Record a Lua error message of the form "file:line: text" as an error at that place;
+ * `fallback_file` is used when the message names no place. */
+void diag_lua(DiagList *d, const char *fallback_file, const char *lua_message);
+/* Sort by file and line and print each as "file:line: error: message". */
+void diag_print(DiagList *d, FILE *out);
+
+#endif

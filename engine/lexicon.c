@@ -1,0 +1,179 @@
+/*
+ * lexicon.c - reading the quadrant lexicon and reasoning about corners.
+ */
+#include "lexicon.h"
+
+#include <lauxlib.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "i18n.h"
+#include "sandbox.h"
+#include "util.h"
+
+static const char *const corner_ids[CORNERS] = {"core", "pitfall", "challenge", "allergy"};
+
+static const char *keep(Lexicon *lx, const char *s)
+{
+    lx->strings = xrealloc(lx->strings, (size_t)(lx->nstrings + 1) * sizeof *lx->strings);
+    return lx->strings[lx->nstrings++] = xstrdup(s);
+}
+
+/* Read corner `c` of the quadrant table on top of the stack. */
+static int read_corner(Lexicon *lx, lua_State *L, Quadrant *q, Corner c, const char *path, int i,
+                       DiagList *d)
+{
+    lua_getfield(L, -1, corner_ids[c]);
+    lua_getfield(L, -1, "nl");
+    lua_getfield(L, -2, "en");
+    int ok = lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TSTRING;
+    if (ok) {
+        q->nl[c] = keep(lx, lua_tostring(L, -2));
+        q->en[c] = keep(lx, lua_tostring(L, -1));
+    } else {
+        diag_add(d, DIAG_ERROR, path, 0, _("quadrant %d: corner '%s' needs both nl and en names"),
+                 i, corner_ids[c]);
+    }
+    lua_pop(L, 3);
+    return ok ? 0 : -1;
+}
+
+int lexicon_load(Lexicon *lx, const char *path, DiagList *d)
+{
+    memset(lx, 0, sizeof *lx);
+    Sandbox *s = sbx_new(0);
+    lua_State *L = sbx_lua(s);
+    char *err = NULL;
+    int errors = d->errors;
+    if (sbx_dofile(s, path, 1, &err)) {
+        diag_lua(d, path, err);
+        free(err);
+        sbx_free(s);
+        return -1;
+    }
+    if (!lua_istable(L, -1)) {
+        diag_add(d, DIAG_ERROR, path, 0, _("the lexicon must return a list of quadrants"));
+        sbx_free(s);
+        return -1;
+    }
+    int n = (int)luaL_len(L, -1);
+    lx->q = xcalloc((size_t)n, sizeof *lx->q);
+    for (int i = 1; i <= n; i++) {
+        lua_rawgeti(L, -1, i);
+        if (lua_istable(L, -1))
+            for (Corner c = CORNER_CORE; c <= CORNER_ALLERGY; c++)
+                read_corner(lx, L, &lx->q[lx->n], c, path, i, d);
+        else
+            diag_add(d, DIAG_ERROR, path, 0, _("quadrant %d is not a table"), i);
+        lua_pop(L, 1);
+        lx->n++;
+    }
+    sbx_free(s);
+    return d->errors > errors ? -1 : 0;
+}
+
+void lexicon_free(Lexicon *lx)
+{
+    for (int i = 0; i < lx->nstrings; i++) free(lx->strings[i]);
+    free(lx->strings);
+    free(lx->q);
+    memset(lx, 0, sizeof *lx);
+}
+
+const char *lexicon_term(const Lexicon *lx, const char *term)
+{
+    if (!term) return NULL;
+    for (int i = 0; i < lx->n; i++)
+        for (int c = 0; c < CORNERS; c++)
+            if (strcasecmp(lx->q[i].nl[c], term) == 0 || strcasecmp(lx->q[i].en[c], term) == 0)
+                return lx->q[i].nl[c];
+    return NULL;
+}
+
+const char *lexicon_english(const Lexicon *lx, const char *term)
+{
+    for (int i = 0; i < lx->n; i++)
+        for (int c = 0; c < CORNERS; c++)
+            if (streq(lx->q[i].nl[c], term)) return lx->q[i].en[c];
+    return term;
+}
+
+const char *lexicon_name(const Lexicon *lx, const char *term, const char *lang)
+{
+    return streq(lang, "en") ? lexicon_english(lx, term) : term;
+}
+
+Quadrant quadrant_opposite(const Quadrant *q)
+{
+    Quadrant o;
+    static const Corner turn[CORNERS] = {CORNER_CHALLENGE, CORNER_ALLERGY, CORNER_CORE, CORNER_PITFALL};
+    for (int c = 0; c < CORNERS; c++) {
+        o.nl[c] = q->nl[turn[c]];
+        o.en[c] = q->en[turn[c]];
+    }
+    return o;
+}
+
+int lexicon_quadrant(const Lexicon *lx, const char *core, Quadrant *out)
+{
+    const char *id = lexicon_term(lx, core);
+    if (!id) return -1;
+    for (int i = 0; i < lx->n; i++)
+        if (streq(lx->q[i].nl[CORNER_CORE], id)) {
+            *out = lx->q[i];
+            return 0;
+        }
+    for (int i = 0; i < lx->n; i++)
+        if (streq(lx->q[i].nl[CORNER_CHALLENGE], id)) {
+            *out = quadrant_opposite(&lx->q[i]);
+            return 0;
+        }
+    return -1;
+}
+
+Corner quadrant_corner(const Quadrant *q, const char *term)
+{
+    if (!term) return CORNER_NONE;
+    for (int c = 0; c < CORNERS; c++)
+        if (streq(q->nl[c], term)) return (Corner)c;
+    return CORNER_NONE;
+}
+
+const char *corner_id(Corner c)
+{
+    return c >= 0 && c < CORNERS ? corner_ids[c] : "none";
+}
+
+Corner corner_from_id(const char *s)
+{
+    for (int c = 0; c < CORNERS; c++)
+        if (streq(corner_ids[c], s)) return (Corner)c;
+    return CORNER_NONE;
+}
+
+const char *corner_label(Corner c)
+{
+    switch (c) {
+    case CORNER_CORE: return _("core quality");
+    case CORNER_PITFALL: return _("pitfall");
+    case CORNER_CHALLENGE: return _("challenge");
+    case CORNER_ALLERGY: return _("allergy");
+    default: return _("no corner");
+    }
+}
+
+void lexicon_each_term(const Lexicon *lx, const char *lang, void (*fn)(const char *, void *), void *ud)
+{
+    for (int i = 0; i < lx->n; i++)
+        for (int c = 0; c < CORNERS; c++) {
+            const char *t = streq(lang, "en") ? lx->q[i].en[c] : lx->q[i].nl[c];
+            int seen = 0;
+            for (int j = 0; j <= i && !seen; j++)
+                for (int k = 0; k < CORNERS && !seen; k++)
+                    if ((j < i || k < c) &&
+                        streq(t, streq(lang, "en") ? lx->q[j].en[k] : lx->q[j].nl[k]))
+                        seen = 1;
+            if (!seen) fn(t, ud);
+        }
+}

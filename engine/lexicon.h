@@ -1,0 +1,64 @@
+/*
+ * lexicon.h - Ofman's core quadrants: the lexicon of terms, the opposite quadrant, and where a
+ * quality falls on someone's quadrant (core, pitfall, challenge, allergy).
+ *
+ * The lexicon is read from characters/quadrants.lua. A term's id is its Dutch name; the
+ * English name is accepted wherever a user types a term.
+ */
+#ifndef VB_LEXICON_H
+#define VB_LEXICON_H
+
+#include "diag.h"
+
+typedef enum {
+    CORNER_NONE = -1,
+    CORNER_CORE = 0,
+    CORNER_PITFALL,
+    CORNER_CHALLENGE,
+    CORNER_ALLERGY,
+} Corner;
+
+#define CORNERS 4
+
+/* One quadrant: for each corner its Dutch id (nl) and English name (en). */
+typedef struct {
+    const char *nl[CORNERS];
+    const char *en[CORNERS];
+} Quadrant;
+
+typedef struct {
+    Quadrant *q;
+    int n;
+    char **strings;      /* owned storage of all terms */
+    int nstrings;
+} Lexicon;
+
+/* Read the lexicon from `path`. Returns 0, or -1 with the problems in `d`. */
+int lexicon_load(Lexicon *lx, const char *path, DiagList *d);
+void lexicon_free(Lexicon *lx);
+
+/* The Dutch id of a term typed in Dutch or English (any case), or NULL when unknown. */
+const char *lexicon_term(const Lexicon *lx, const char *term);
+/* The English name of a term id. */
+const char *lexicon_english(const Lexicon *lx, const char *term);
+/* The name of a term in `lang`. */
+const char *lexicon_name(const Lexicon *lx, const char *term, const char *lang);
+
+/* The quadrant whose core quality is `core`: listed in the lexicon, or the opposite of one
+ * whose challenge it is. Returns 0 and fills *out, or -1 when the term is no core quality. */
+int lexicon_quadrant(const Lexicon *lx, const char *core, Quadrant *out);
+/* The opposite quadrant: its core is q's challenge, its pitfall q's allergy, and so on. */
+Quadrant quadrant_opposite(const Quadrant *q);
+/* Where the term (an id) falls on the quadrant, or CORNER_NONE. */
+Corner quadrant_corner(const Quadrant *q, const char *term);
+
+/* "core", "pitfall", "challenge", "allergy" (journal names) and back. */
+const char *corner_id(Corner c);
+Corner corner_from_id(const char *s);
+/* The translated name of a corner ("kernkwaliteit"). */
+const char *corner_label(Corner c);
+
+/* All terms, for completion: calls fn for each distinct term name in `lang`. */
+void lexicon_each_term(const Lexicon *lx, const char *lang, void (*fn)(const char *, void *), void *ud);
+
+#endif

@@ -1,0 +1,345 @@
+/*
+ * load.c - turning a scenario file into the model.
+ *
+ * xmlsafe.c parses and validates the file; this file walks the validated tree and copies what
+ * it says into the structures of scenario.h; resolve.c then checks what it means. Because the
+ * schema has already checked structure, the walk below can trust element order and names.
+ */
+#include "scenario.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/tree.h>
+
+#include "i18n.h"
+#include "paths.h"
+#include "util.h"
+#include "xmlsafe.h"
+
+#define EACH_CHILD(c, parent) \
+    for (xmlNodePtr c = (parent)->children; c; c = c->next) if (c->type == XML_ELEMENT_NODE)
+
+/* ============================== small builders ============================== */
+
+static void text_add(Text *t, xmlNodePtr node, int verbatim)
+{
+    xmlChar *lang = xmlNodeGetLang(node);
+    char *raw = xml_content(node);
+    t->v = xrealloc(t->v, (size_t)(t->n + 1) * sizeof *t->v);
+    t->v[t->n].lang = xstrdup(lang ? (const char *)lang : "");
+    t->v[t->n].str = verbatim ? raw : fold_space(raw);
+    if (!verbatim) free(raw);
+    t->n++;
+    xmlFree(lang);
+}
+
+static int add_code(Scenario *s, char *src, int line, int is_expr)
+{
+    s->code = xrealloc(s->code, (size_t)(s->ncode + 1) * sizeof *s->code);
+    s->code[s->ncode] = (Code){src, line, is_expr};
+    return s->ncode++;
+}
+
+static int attr_code(Scenario *s, xmlNodePtr node, const char *name)
+{
+    char *src = xml_attr(node, name);
+    return src ? add_code(s, src, xml_line(node), 1) : NO_CODE;
+}
+
+static Target attr_target(xmlNodePtr node, const char *name)
+{
+    Target t = {TARGET_NONE, -1, xml_attr(node, name)};
+    return t;
+}
+
+static double attr_number(xmlNodePtr node, const char *name, double dflt)
+{
+    char *v = xml_attr(node, name);
+    double d = v ? strtod(v, NULL) : dflt;
+    free(v);
+    return d;
+}
+
+/* A <set> or <lua> element, or nothing when `node` is something else. */
+static int read_effect(Scenario *s, xmlNodePtr node, Effect **effects, int *n)
+{
+    Effect e = {0};
+    e.line = xml_line(node);
+    e.var = -1;
+    e.code = NO_CODE;
+    if (xml_is(node, "set")) {
+        char *add = xml_attr(node, "add");
+        e.kind = add ? EFFECT_ADD : EFFECT_SET;
+        e.value = add ? strtod(add, NULL) : attr_number(node, "value", 0);
+        e.var_name = xml_attr(node, "var");
+        free(add);
+    } else if (xml_is(node, "lua")) {
+        e.kind = EFFECT_LUA;
+        e.code = add_code(s, xml_content(node), e.line, 0);
+    } else {
+        return 0;
+    }
+    *effects = xrealloc(*effects, (size_t)(*n + 1) * sizeof **effects);
+    (*effects)[(*n)++] = e;
+    return 1;
+}
+
+/* A <text> or <say> element as an item of narration. */
+static int read_item(Scenario *s, xmlNodePtr node, Item **items, int *n)
+{
+    Item it = {0};
+    it.line = xml_line(node);
+    it.role = -1;
+    it.cond = NO_CODE;
+    if (xml_is(node, "text")) {
+        /* <text xml:lang="nl"> followed by <text xml:lang="en"> is one paragraph in two
+         * languages; a language seen again starts the next paragraph. */
+        xmlNodePtr prev = xmlPreviousElementSibling(node);
+        xmlChar *lang = xmlNodeGetLang(node);
+        int same = *n > 0 && prev && xml_is(prev, "text") && (*items)[*n - 1].kind == ITEM_TEXT &&
+                   !text_has(&(*items)[*n - 1].text, lang ? (const char *)lang : "");
+        xmlFree(lang);
+        if (same) {
+            text_add(&(*items)[*n - 1].text, node, 0);
+            return 1;
+        }
+        it.kind = ITEM_TEXT;
+        text_add(&it.text, node, 0);
+    } else if (xml_is(node, "say")) {
+        it.kind = ITEM_SAY;
+        it.role_name = xml_attr(node, "who");
+        it.line_key = xml_attr(node, "line");
+        it.cond = attr_code(s, node, "if");
+        EACH_CHILD(c, node) if (xml_is(c, "text")) text_add(&it.text, c, 0);
+    } else {
+        return 0;
+    }
+    *items = xrealloc(*items, (size_t)(*n + 1) * sizeof **items);
+    (*items)[(*n)++] = it;
+    return 1;
+}
+
+/* ============================== story elements ============================== */
+
+static void read_choice(Scenario *s, Scene *sc, xmlNodePtr node)
+{
+    Choice ch = {0};
+    ch.line = xml_line(node);
+    ch.id = xml_attr(node, "id");
+    if (!ch.id) ch.id = xasprintf("%s-%d", sc->id, sc->nchoices + 1);
+    ch.to = attr_target(node, "to");
+    ch.quality = xml_attr(node, "quality");
+    ch.by_name = xml_attr(node, "by");
+    ch.by = -1;
+    ch.cond = attr_code(s, node, "if");
+    EACH_CHILD(c, node) {
+        if (xml_is(c, "text")) text_add(&ch.text, c, 0);
+        else read_effect(s, c, &ch.effects, &ch.neffects);
+    }
+    sc->choices = xrealloc(sc->choices, (size_t)(sc->nchoices + 1) * sizeof *sc->choices);
+    sc->choices[sc->nchoices++] = ch;
+}
+
+static void read_scene(Scenario *s, int act, xmlNodePtr node)
+{
+    Scene sc = {0};
+    sc.line = xml_line(node);
+    sc.id = xml_attr(node, "id");
+    sc.act = act;
+    sc.who_name = xml_attr(node, "who");
+    sc.who = WHO_ROTATE;
+    sc.next = attr_target(node, "next");
+    EACH_CHILD(c, node) {
+        if (xml_is(c, "title")) text_add(&sc.title, c, 0);
+        else if (xml_is(c, "goto")) {
+            sc.gotos = xrealloc(sc.gotos, (size_t)(sc.ngotos + 1) * sizeof *sc.gotos);
+            sc.gotos[sc.ngotos++] = (Goto){attr_target(c, "to"), attr_code(s, c, "if"), xml_line(c)};
+        } else if (xml_is(c, "choice")) read_choice(s, &sc, c);
+        else if (!read_effect(s, c, &sc.effects, &sc.neffects))
+            read_item(s, c, &sc.items, &sc.nitems);
+    }
+    s->scenes = xrealloc(s->scenes, (size_t)(s->nscenes + 1) * sizeof *s->scenes);
+    s->scenes[s->nscenes++] = sc;
+}
+
+static void read_act(Scenario *s, xmlNodePtr node)
+{
+    Act a = {0};
+    a.line = xml_line(node);
+    a.id = xml_attr(node, "id");
+    int index = s->nacts;
+    s->acts = xrealloc(s->acts, (size_t)(s->nacts + 1) * sizeof *s->acts);
+    EACH_CHILD(c, node) {
+        if (xml_is(c, "title")) text_add(&a.title, c, 0);
+        else if (xml_is(c, "scene")) read_scene(s, index, c);
+    }
+    s->acts[s->nacts++] = a;
+}
+
+static void read_roles(Scenario *s, xmlNodePtr node)
+{
+    EACH_CHILD(c, node) {
+        Role r = {0};
+        r.line = xml_line(c);
+        r.id = xml_attr(c, "id");
+        r.character = xml_attr(c, "character");
+        char *playable = xml_attr(c, "playable");
+        r.playable = streq(playable, "yes");
+        free(playable);
+        EACH_CHILD(b, c) if (xml_is(b, "brief")) text_add(&r.brief, b, 0);
+        s->roles = xrealloc(s->roles, (size_t)(s->nroles + 1) * sizeof *s->roles);
+        s->roles[s->nroles++] = r;
+    }
+}
+
+static void read_vars(Scenario *s, xmlNodePtr node)
+{
+    EACH_CHILD(c, node) {
+        Var v = {0};
+        v.line = xml_line(c);
+        v.id = xml_attr(c, "id");
+        v.value = attr_number(c, "value", 0);
+        EACH_CHILD(t, c) if (xml_is(t, "title")) text_add(&v.title, t, 0);
+        s->vars = xrealloc(s->vars, (size_t)(s->nvars + 1) * sizeof *s->vars);
+        s->vars[s->nvars++] = v;
+    }
+}
+
+static void read_setup(Scenario *s, xmlNodePtr node)
+{
+    EACH_CHILD(c, node) {
+        Pick p = {0};
+        p.line = xml_line(c);
+        p.deck_name = xml_attr(c, "deck");
+        p.deck = -1;
+        EACH_CHILD(t, c) if (xml_is(t, "text")) text_add(&p.text, t, 0);
+        s->picks = xrealloc(s->picks, (size_t)(s->npicks + 1) * sizeof *s->picks);
+        s->picks[s->npicks++] = p;
+    }
+}
+
+static void read_card(Deck *d, xmlNodePtr node)
+{
+    Card k = {0};
+    k.line = xml_line(node);
+    k.id = xml_attr(node, "id");
+    k.age = (int)attr_number(node, "age", -1);
+    EACH_CHILD(c, node) {
+        if (xml_is(c, "name")) {
+            char *raw = xml_content(c);
+            free(k.name);
+            k.name = fold_space(raw);
+            free(raw);
+        }
+        else if (xml_is(c, "title")) text_add(&k.title, c, 0);
+        else if (xml_is(c, "text")) text_add(&k.text, c, 0);
+        else if (xml_is(c, "art")) k.art = xml_content(c);
+    }
+    d->cards = xrealloc(d->cards, (size_t)(d->ncards + 1) * sizeof *d->cards);
+    d->cards[d->ncards++] = k;
+}
+
+static void read_deck(Scenario *s, xmlNodePtr node)
+{
+    Deck d = {0};
+    d.line = xml_line(node);
+    d.id = xml_attr(node, "id");
+    EACH_CHILD(c, node) {
+        if (xml_is(c, "title")) text_add(&d.title, c, 0);
+        else if (xml_is(c, "card")) read_card(&d, c);
+    }
+    s->decks = xrealloc(s->decks, (size_t)(s->ndecks + 1) * sizeof *s->decks);
+    s->decks[s->ndecks++] = d;
+}
+
+static void read_event(Scenario *s, xmlNodePtr node)
+{
+    Event e = {0};
+    e.line = xml_line(node);
+    e.id = xml_attr(node, "id");
+    e.to = attr_target(node, "to");
+    e.cond = attr_code(s, node, "when");
+    EACH_CHILD(c, node) if (xml_is(c, "title")) text_add(&e.title, c, 0);
+    s->events = xrealloc(s->events, (size_t)(s->nevents + 1) * sizeof *s->events);
+    s->events[s->nevents++] = e;
+}
+
+static void read_ending(Scenario *s, xmlNodePtr node)
+{
+    Ending e = {0};
+    e.line = xml_line(node);
+    e.id = xml_attr(node, "id");
+    EACH_CHILD(c, node) {
+        if (xml_is(c, "title")) text_add(&e.title, c, 0);
+        else read_item(s, c, &e.items, &e.nitems);
+    }
+    s->endings = xrealloc(s->endings, (size_t)(s->nendings + 1) * sizeof *s->endings);
+    s->endings[s->nendings++] = e;
+}
+
+static void read_debrief(Scenario *s, xmlNodePtr node)
+{
+    EACH_CHILD(c, node) {
+        Question q = {0};
+        q.line = xml_line(c);
+        q.quality = xml_attr(c, "quality");
+        EACH_CHILD(t, c) if (xml_is(t, "text")) text_add(&q.text, t, 0);
+        s->questions = xrealloc(s->questions, (size_t)(s->nquestions + 1) * sizeof *s->questions);
+        s->questions[s->nquestions++] = q;
+    }
+}
+
+static void read_langs(Scenario *s, xmlNodePtr root)
+{
+    char *langs = xml_attr(root, "lang");
+    char *save = NULL;
+    for (char *tok = strtok_r(langs ? langs : (char[]){"nl"}, " \t\n", &save); tok;
+         tok = strtok_r(NULL, " \t\n", &save)) {
+        s->langs = xrealloc(s->langs, (size_t)(s->nlangs + 1) * sizeof *s->langs);
+        s->langs[s->nlangs++] = xstrdup(tok);
+    }
+    free(langs);
+}
+
+static void read_scenario(Scenario *s, xmlNodePtr root)
+{
+    s->id = xml_attr(root, "id");
+    s->version = (int)attr_number(root, "version", 1);
+    s->start = attr_target(root, "start");
+    read_langs(s, root);
+    EACH_CHILD(c, root) {
+        if (xml_is(c, "title")) text_add(&s->title, c, 0);
+        else if (xml_is(c, "summary")) text_add(&s->summary, c, 0);
+        else if (xml_is(c, "vars")) read_vars(s, c);
+        else if (xml_is(c, "roles")) read_roles(s, c);
+        else if (xml_is(c, "setup")) read_setup(s, c);
+        else if (xml_is(c, "deck")) read_deck(s, c);
+        else if (xml_is(c, "act")) read_act(s, c);
+        else if (xml_is(c, "event")) read_event(s, c);
+        else if (xml_is(c, "ending")) read_ending(s, c);
+        else if (xml_is(c, "debrief")) read_debrief(s, c);
+    }
+}
+
+/* ============================== the whole file ============================== */
+
+Scenario *scenario_load(const char *path, const Lexicon *lx, DiagList *d)
+{
+    int errors = d->errors;
+    xmlDocPtr doc = xml_read_safely(path, d);
+    if (!doc) return NULL;
+    if (xml_validate(doc, paths_schema(), path, d)) {
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    Scenario *s = xcalloc(1, sizeof *s);
+    s->path = xstrdup(path);
+    read_scenario(s, xmlDocGetRootElement(doc));
+    xmlFreeDoc(doc);
+    scenario_resolve(s, lx, d);
+    if (d->errors > errors) {
+        scenario_free(s);
+        return NULL;
+    }
+    return s;
+}

@@ -1,0 +1,107 @@
+/*
+ * main.c - the verbeeld program: finds the subcommand and hands over to it (git style).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "i18n.h"
+#include "util.h"
+
+typedef struct {
+    const char *name;
+    int (*run)(int, char **);
+    const char *usage;
+    const char *summary;
+    const char *details;
+} Subcommand;
+
+static const Subcommand subcommands[] = {
+    {"play", cmd_play,
+     N_("verbeeld play SCENARIO [--cast FILE] [--lang nl|en] [--seed N] [--journal FILE]\n"
+        "       verbeeld play --resume JOURNAL"),
+     N_("play a scenario, or continue a session that stopped"),
+     N_("Without --cast, a short setup asks your name, core quality and learning goal, and casts\n"
+        "you into the role built on your opposite quadrant. At the prompt, type the number of a\n"
+        "choice, or a command: /stop [why], /go, /note [@name] TEXT, /inject EVENT, /back [N],\n"
+        "/who, /save, /help, /quit. Every step is saved in the journal as it happens.\n"
+        "SCENARIO is a path or a name from 'verbeeld list' (tutorial, moveon, school).")},
+    {"debrief", cmd_debrief, N_("verbeeld debrief JOURNAL [--format md] [-o FILE]"),
+     N_("the debrief of a session"),
+     N_("The story as it was played, with time-outs and notes in place, and for each participant\n"
+        "how their choices fell on the four corners of their character's quadrant.")},
+    {"check", cmd_check, N_("verbeeld check SCENARIO..."),
+     N_("validate scenarios and their characters"),
+     N_("Reports every problem as file:line: error: message and exits 1 when there is any.")},
+    {"quadrant", cmd_quadrant, N_("verbeeld quadrant TERM"),
+     N_("a core quadrant and its opposite, from the lexicon"), ""},
+    {"list", cmd_list, N_("verbeeld list"), N_("the scenarios verbeeld can find"), ""},
+};
+
+#define NSUB (sizeof subcommands / sizeof *subcommands)
+
+static void print_usage(FILE *out)
+{
+    fprintf(out, "%s\n\n", _("verbeeld - Live Action Learning at the terminal"));
+    fprintf(out, "%s\n", _("Usage: verbeeld COMMAND [ARGS]"));
+    for (size_t i = 0; i < NSUB; i++) fprintf(out, "  %-10s %s\n", subcommands[i].name, _(subcommands[i].summary));
+    fprintf(out, "\n%s\n", _("'verbeeld help COMMAND' tells more. Start with: verbeeld play tutorial"));
+}
+
+int command_help(const char *name)
+{
+    for (size_t i = 0; i < NSUB; i++)
+        if (strcmp(subcommands[i].name, name) == 0) {
+            printf("%s %s\n\n%s\n", _("Usage:"), _(subcommands[i].usage), _(subcommands[i].summary));
+            if (*subcommands[i].details) printf("\n%s\n", _(subcommands[i].details));
+            return 0;
+        }
+    return -1;
+}
+
+int usage_error(const char *name, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "verbeeld %s: ", name);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\n");
+    for (size_t i = 0; i < NSUB; i++)
+        if (strcmp(subcommands[i].name, name) == 0)
+            fprintf(stderr, "%s %s\n", _("Usage:"), _(subcommands[i].usage));
+    return 2;
+}
+
+int main(int argc, char **argv)
+{
+    i18n_init(NULL);
+    if (argc < 2) {
+        print_usage(stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+        printf("verbeeld %s\n", VB_VERSION);
+        return 0;
+    }
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+        print_usage(stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "help") == 0) {
+        if (argc < 3) {
+            print_usage(stdout);
+            return 0;
+        }
+        if (command_help(argv[2]) == 0) return 0;
+        fprintf(stderr, _("verbeeld: no such command '%s'\n"), argv[2]);
+        return 2;
+    }
+    for (size_t i = 0; i < NSUB; i++)
+        if (strcmp(subcommands[i].name, cmd) == 0) return subcommands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, _("verbeeld: no such command '%s'\n"), cmd);
+    print_usage(stderr);
+    return 2;
+}

@@ -1,0 +1,26 @@
+/*
+ * paths.h - where verbeeld's data lives: the source tree when run from build/, the installed
+ * data directory otherwise, plus the folders named in VERBEELD_PATH.
+ */
+#ifndef VB_PATHS_H
+#define VB_PATHS_H
+
+/* The folder holding scenarios/ and characters/ (source tree or installed data). */
+const char *paths_data_dir(void);
+/* The folder holding the compiled message catalogs. */
+const char *paths_locale_dir(void);
+/* The schema file for scenarios. */
+const char *paths_schema(void);
+/* The quadrant lexicon. */
+const char *paths_lexicon(void);
+/* Resolve SCENARIO (a path, or a name such as "tutorial") to a file; NULL when not found.
+ * The result is freshly allocated. */
+char *paths_find_scenario(const char *name_or_path);
+/* The script of character `ref` ("moveon/isabel") for the scenario at `scenario_path`:
+ * next to the scenario, one folder up, then the data folders. Freshly allocated; when nothing
+ * is found, the first place looked (for the error message). */
+char *paths_find_character(const char *scenario_path, const char *ref, int *found);
+/* Folders searched for scenarios, in order, NULL-terminated (data dir and VERBEELD_PATH). */
+const char *const *paths_search_dirs(void);
+
+#endif

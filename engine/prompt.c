@@ -1,0 +1,232 @@
+/*
+ * prompt.c - the commands at the prompt: /stop, /go, /note, /inject, /back, /who, /save,
+ * /help, /quit. Anyone may step out of the fiction at any prompt; it is recorded, never punished.
+ */
+#include "play.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "term.h"
+#include "util.h"
+
+typedef struct {
+    const char *name;
+    const char *args;
+    const char *help;
+    void (*run)(Play *P, const char *arg);
+} Command;
+
+static void add_str(json_object *o, const char *k, const char *v)
+{
+    if (v && *v) json_object_object_add(o, k, json_object_new_string(v));
+}
+
+static const char *scene_id(Play *P)
+{
+    return P->S->scene >= 0 ? P->s->scenes[P->S->scene].id : NULL;
+}
+
+/* "@Name rest": the participant named (or NULL) and the rest of the text. */
+static const char *about(Play *P, const char *arg, const char **rest)
+{
+    *rest = arg;
+    if (*arg != '@') return NULL;
+    for (int i = 0; i < P->cast.n; i++) {
+        size_t n = strlen(P->cast.p[i].name);
+        if (strncmp(arg + 1, P->cast.p[i].name, n) == 0 && (arg[n + 1] == ' ' || !arg[n + 1])) {
+            *rest = arg + n + 1;
+            while (**rest == ' ') (*rest)++;
+            return P->cast.p[i].name;
+        }
+    }
+    return NULL;
+}
+
+/* ============================== the commands ============================== */
+
+static void cmd_stop(Play *P, const char *arg)
+{
+    const char *why;
+    const char *who = about(P, arg, &why);
+    json_object *e = journal_entry("timeout");
+    add_str(e, "who", who);
+    add_str(e, "why", why);
+    add_str(e, "scene", scene_id(P));
+    json_object_object_add(e, "step", json_object_new_int(P->S->steps));
+    play_journal(P, e);
+    P->in_timeout = 1;
+    term_alert(_("Time-out. Step out of the fiction, take the time you need. Type /go to play on."));
+}
+
+static void cmd_go(Play *P, const char *arg)
+{
+    (void)arg;
+    if (!P->in_timeout) {
+        term_notice(_("The game is running; /stop calls a time-out."));
+        return;
+    }
+    play_journal(P, journal_entry("go"));
+    P->in_timeout = 0;
+    term_alert(_("Back into the fiction."));
+}
+
+static void cmd_note(Play *P, const char *arg)
+{
+    const char *text;
+    const char *who = about(P, arg, &text);
+    if (!*text) {
+        term_alert(_("Usage: /note [@name] TEXT"));
+        return;
+    }
+    json_object *e = journal_entry("note");
+    add_str(e, "about", who);
+    add_str(e, "text", text);
+    add_str(e, "scene", scene_id(P));
+    json_object_object_add(e, "step", json_object_new_int(P->S->steps));
+    play_journal(P, e);
+    term_notice(_("Noted."));
+}
+
+static void cmd_back(Play *P, const char *arg)
+{
+    long n = *arg ? strtol(arg, NULL, 10) : 1;
+    if (n < 1 || n > 1000000) {
+        term_alert(_("Usage: /back [N], N at least 1"));
+        return;
+    }
+    int undone = session_undo(P->S, (int)n);
+    if (!undone) {
+        term_alert(_("There is no choice to undo."));
+        return;
+    }
+    json_object *e = journal_entry("undo");
+    json_object_object_add(e, "steps", json_object_new_int(undone));
+    play_journal(P, e);
+    char *msg = xasprintf(ngettext("Undone: %d choice.", "Undone: %d choices.", undone), undone);
+    term_alert(msg);
+    free(msg);
+    P->journaling = 0;
+    P->last_act = -1;
+    session_show(P->S);
+    P->journaling = 1;
+    if (P->S->scene >= 0) {           /* the story goes on from here: say where */
+        json_object *at = journal_entry("scene");
+        add_str(at, "scene", P->s->scenes[P->S->scene].id);
+        add_str(at, "title", text_get(&P->s->scenes[P->S->scene].title, P->S->lang, scenario_fallback(P->s)));
+        json_object_object_add(at, "after_undo", json_object_new_boolean(1));
+        play_journal(P, at);
+    }
+    free(P->turn_key);
+    P->turn_key = NULL;
+}
+
+static void cmd_inject(Play *P, const char *arg)
+{
+    if (!*arg || scenario_event(P->s, arg) < 0) {
+        term_alert(*arg ? _("There is no such incident. These can be started:") : _("Usage: /inject EVENT. These can be started:"));
+        for (int i = 0; i < P->s->nevents; i++)
+            term_printf("  %-16s %s\n", P->s->events[i].id,
+                        text_get(&P->s->events[i].title, P->S->lang, scenario_fallback(P->s)));
+        return;
+    }
+    session_inject(P->S, arg);
+    free(P->turn_key);
+    P->turn_key = NULL;
+}
+
+static void cmd_who(Play *P, const char *arg)
+{
+    (void)arg;
+    for (int i = 0; i < P->cast.n; i++) {
+        const Participant *p = &P->cast.p[i];
+        term_printf("  %-12s %-24s %s: %s\n", p->name, session_role_name(P->S, p->role), _("goal"), p->goal);
+    }
+}
+
+static void cmd_save(Play *P, const char *arg)
+{
+    (void)arg;
+    char *msg = xasprintf(_("Everything is already in the journal: %s"), P->J.path);
+    term_notice(msg);
+    free(msg);
+}
+
+static void cmd_quit(Play *P, const char *arg)
+{
+    json_object *e = journal_entry("quit");
+    add_str(e, "why", arg);
+    play_journal(P, e);
+    P->quit = 1;
+}
+
+static void cmd_pause(Play *P, const char *arg)
+{
+    (void)arg; (void)P;
+    term_alert(_("Paused. Press Enter to play on, /note to write something down, /quit to stop (the session is saved)."));
+}
+
+static void cmd_help(Play *P, const char *arg);
+
+static const Command commands[] = {
+    {"/stop", N_("[why]"), N_("step out of the fiction: a time-out"), cmd_stop},
+    {"/go", "", N_("back into the fiction"), cmd_go},
+    {"/note", N_("[@name] TEXT"), N_("write down an observation, kept with this moment"), cmd_note},
+    {"/inject", N_("EVENT"), N_("start a prepared incident"), cmd_inject},
+    {"/back", "[N]", N_("undo the last choice (or the last N)"), cmd_back},
+    {"/who", "", N_("who plays whom"), cmd_who},
+    {"/save", "", N_("where the session is saved (it always is)"), cmd_save},
+    {"/help", "", N_("this list"), cmd_help},
+    {"/quit", "", N_("stop; continue later with verbeeld play --resume"), cmd_quit},
+    {"/pause", "", NULL, cmd_pause},
+};
+
+#define NCOMMANDS (sizeof commands / sizeof *commands)
+
+static void cmd_help(Play *P, const char *arg)
+{
+    (void)P; (void)arg;
+    term_printf("%s\n", _("Type the number of a choice, or a command:"));
+    for (size_t i = 0; i < NCOMMANDS; i++) {
+        if (!commands[i].help) continue;
+        char *head = xasprintf("%s %s", commands[i].name, *commands[i].args ? _(commands[i].args) : "");
+        term_printf("  %-22s %s\n", head, _(commands[i].help));
+        free(head);
+    }
+}
+
+int prompt_command(Play *P, const char *line)
+{
+    if (line[0] != '/') return 0;
+    size_t n = strcspn(line, " ");
+    const char *arg = line + n;
+    while (*arg == ' ') arg++;
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strlen(commands[i].name) == n && strncmp(commands[i].name, line, n) == 0) {
+            commands[i].run(P, arg);
+            return 1;
+        }
+    term_alert(_("Unknown command. /help lists the commands."));
+    return 1;
+}
+
+void prompt_completions(Play *P)
+{
+    static const char **words;
+    free(words);
+    size_t n = NCOMMANDS + (size_t)P->s->nevents + (size_t)P->cast.n + 1, k = 0;
+    words = xcalloc(n, sizeof *words);
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (commands[i].help) words[k++] = commands[i].name;
+    for (int i = 0; i < P->s->nevents; i++) words[k++] = P->s->events[i].id;
+    static char **names;
+    static int nnames;
+    for (int i = 0; i < nnames; i++) free(names[i]);
+    free(names);
+    nnames = P->cast.n;
+    names = xcalloc((size_t)nnames + 1, sizeof *names);
+    for (int i = 0; i < P->cast.n; i++) words[k++] = names[i] = xasprintf("@%s", P->cast.p[i].name);
+    words[k] = NULL;
+    term_set_completions(words);
+}

@@ -1,0 +1,249 @@
+/*
+ * resolve.c - what a scenario means: every name resolved to what it names, every id unique,
+ * every quality in the lexicon, every text in every declared language.
+ *
+ * Runs after the schema has accepted the file, and reports all problems in one go.
+ */
+#include "scenario.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "util.h"
+
+typedef struct {
+    Scenario *s;
+    const Lexicon *lx;
+    DiagList *d;
+} Ctx;
+
+#define ERR(ctx, line, ...) diag_add((ctx)->d, DIAG_ERROR, (ctx)->s->path, (line), __VA_ARGS__)
+#define WARN(ctx, line, ...) diag_add((ctx)->d, DIAG_WARNING, (ctx)->s->path, (line), __VA_ARGS__)
+
+/* ============================== references ============================== */
+
+static void resolve_target(Ctx *c, Target *t, int line, int required)
+{
+    if (!t->name) {
+        if (required) ERR(c, line, _("no target given"));
+        return;
+    }
+    if (streq(t->name, "return")) {
+        t->kind = TARGET_RETURN;
+        return;
+    }
+    int i = scenario_scene(c->s, t->name);
+    if (i >= 0) {
+        t->kind = TARGET_SCENE;
+        t->index = i;
+        return;
+    }
+    i = scenario_ending(c->s, t->name);
+    if (i >= 0) {
+        t->kind = TARGET_ENDING;
+        t->index = i;
+        return;
+    }
+    ERR(c, line, _("unknown scene or ending '%s'"), t->name);
+}
+
+static int resolve_role(Ctx *c, const char *name, int line)
+{
+    int r = scenario_role(c->s, name);
+    if (r < 0) ERR(c, line, _("unknown role '%s'"), name);
+    return r;
+}
+
+static void resolve_quality(Ctx *c, char **quality, int line)
+{
+    if (!*quality) return;
+    const char *id = lexicon_term(c->lx, *quality);
+    if (!id) {
+        ERR(c, line, _("unknown quality '%s' (not in the quadrant lexicon)"), *quality);
+        return;
+    }
+    if (!streq(id, *quality)) {
+        free(*quality);
+        *quality = xstrdup(id);
+    }
+}
+
+static void resolve_effects(Ctx *c, Effect *e, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (e[i].kind == EFFECT_LUA) continue;
+        e[i].var = scenario_var(c->s, e[i].var_name);
+        if (e[i].var < 0) ERR(c, e[i].line, _("unknown variable '%s'"), e[i].var_name);
+    }
+}
+
+static void resolve_items(Ctx *c, Item *items, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (items[i].kind == ITEM_SAY) items[i].role = resolve_role(c, items[i].role_name, items[i].line);
+}
+
+static void resolve_scene(Ctx *c, Scene *sc)
+{
+    if (sc->who_name) {
+        if (streq(sc->who_name, "each")) sc->who = WHO_EACH;
+        else if (streq(sc->who_name, "group")) sc->who = WHO_GROUP;
+        else sc->who = resolve_role(c, sc->who_name, sc->line);
+    }
+    resolve_target(c, &sc->next, sc->line, 0);
+    for (int i = 0; i < sc->ngotos; i++) resolve_target(c, &sc->gotos[i].to, sc->gotos[i].line, 1);
+    resolve_effects(c, sc->effects, sc->neffects);
+    resolve_items(c, sc->items, sc->nitems);
+    for (int i = 0; i < sc->nchoices; i++) {
+        Choice *ch = &sc->choices[i];
+        resolve_target(c, &ch->to, ch->line, 0);
+        if (ch->to.kind == TARGET_NONE && !ch->to.name && sc->next.kind == TARGET_NONE && !sc->next.name)
+            ERR(c, ch->line, _("choice goes nowhere: give it to=\"...\" or give the scene next=\"...\""));
+        resolve_quality(c, &ch->quality, ch->line);
+        if (ch->by_name) ch->by = resolve_role(c, ch->by_name, ch->line);
+        resolve_effects(c, ch->effects, ch->neffects);
+    }
+    if (sc->nchoices == 0 && sc->next.kind == TARGET_NONE && !sc->next.name)
+        ERR(c, sc->line, _("scene '%s' has no choices and no next: the story would stop here"), sc->id);
+}
+
+/* ============================== unique ids ============================== */
+
+typedef struct {
+    const char *id;
+    int line;
+    const char *what;
+} IdRef;
+
+static int idref_cmp(const void *a, const void *b)
+{
+    const IdRef *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* Scenes and endings share one name space (a target names either); roles, vars, events,
+ * decks, acts and choices each have their own. */
+static void check_unique(Ctx *c, IdRef *refs, int n)
+{
+    qsort(refs, (size_t)n, sizeof *refs, idref_cmp);
+    for (int i = 1; i < n; i++)
+        if (streq(refs[i].id, refs[i - 1].id))
+            ERR(c, refs[i].line, _("duplicate id '%s' (also used on line %d)"), refs[i].id, refs[i - 1].line);
+}
+
+static void check_ids(Ctx *c)
+{
+    Scenario *s = c->s;
+    int n = 0, cap = s->nscenes + s->nendings + 1;
+    IdRef *refs = xcalloc((size_t)cap, sizeof *refs);
+    for (int i = 0; i < s->nscenes; i++) refs[n++] = (IdRef){s->scenes[i].id, s->scenes[i].line, "scene"};
+    for (int i = 0; i < s->nendings; i++) refs[n++] = (IdRef){s->endings[i].id, s->endings[i].line, "ending"};
+    for (int i = 0; i < n; i++)
+        if (streq(refs[i].id, "return")) ERR(c, refs[i].line, _("'return' is reserved and cannot be an id"));
+    check_unique(c, refs, n);
+
+#define UNIQUE(array, count)                                                  \
+    do {                                                                      \
+        n = 0;                                                                \
+        refs = xrealloc(refs, (size_t)((count) + 1) * sizeof *refs);          \
+        for (int i = 0; i < (count); i++)                                     \
+            refs[n++] = (IdRef){(array)[i].id, (array)[i].line, ""};          \
+        check_unique(c, refs, n);                                             \
+    } while (0)
+
+    UNIQUE(s->roles, s->nroles);
+    UNIQUE(s->vars, s->nvars);
+    UNIQUE(s->events, s->nevents);
+    UNIQUE(s->decks, s->ndecks);
+    UNIQUE(s->acts, s->nacts);
+    for (int d = 0; d < s->ndecks; d++) UNIQUE(s->decks[d].cards, s->decks[d].ncards);
+    int total = 0;
+    for (int i = 0; i < s->nscenes; i++) total += s->scenes[i].nchoices;
+    refs = xrealloc(refs, (size_t)(total + 1) * sizeof *refs);
+    n = 0;
+    for (int i = 0; i < s->nscenes; i++)
+        for (int j = 0; j < s->scenes[i].nchoices; j++)
+            refs[n++] = (IdRef){s->scenes[i].choices[j].id, s->scenes[i].choices[j].line, ""};
+    check_unique(c, refs, n);
+#undef UNIQUE
+    free(refs);
+}
+
+/* ============================== translations ============================== */
+
+static void check_text(Ctx *c, const Text *t, int line, const char *what)
+{
+    if (t->n == 0) return;
+    for (int i = 0; i < c->s->nlangs; i++)
+        if (!text_has(t, c->s->langs[i]))
+            WARN(c, line, _("missing %s translation of the %s"), c->s->langs[i], what);
+    for (int i = 0; i < t->n; i++) {
+        int declared = 0;
+        for (int j = 0; j < c->s->nlangs; j++) declared |= streq(t->v[i].lang, c->s->langs[j]);
+        if (!declared)
+            WARN(c, line, _("text in '%s', which the scenario does not declare in lang=\"...\""), t->v[i].lang);
+    }
+}
+
+static void check_items_text(Ctx *c, const Item *items, int n)
+{
+    for (int i = 0; i < n; i++) check_text(c, &items[i].text, items[i].line, _("text"));
+}
+
+static void check_translations(Ctx *c)
+{
+    Scenario *s = c->s;
+    check_text(c, &s->title, 1, _("title"));
+    check_text(c, &s->summary, 1, _("summary"));
+    for (int i = 0; i < s->nroles; i++) check_text(c, &s->roles[i].brief, s->roles[i].line, _("brief"));
+    for (int i = 0; i < s->nacts; i++) check_text(c, &s->acts[i].title, s->acts[i].line, _("title"));
+    for (int i = 0; i < s->npicks; i++) check_text(c, &s->picks[i].text, s->picks[i].line, _("text"));
+    for (int d = 0; d < s->ndecks; d++)
+        for (int k = 0; k < s->decks[d].ncards; k++) {
+            const Card *card = &s->decks[d].cards[k];
+            check_text(c, &card->title, card->line, _("title"));
+            check_text(c, &card->text, card->line, _("text"));
+        }
+    for (int i = 0; i < s->nscenes; i++) {
+        const Scene *sc = &s->scenes[i];
+        check_text(c, &sc->title, sc->line, _("title"));
+        check_items_text(c, sc->items, sc->nitems);
+        for (int j = 0; j < sc->nchoices; j++) check_text(c, &sc->choices[j].text, sc->choices[j].line, _("choice"));
+    }
+    for (int i = 0; i < s->nevents; i++) check_text(c, &s->events[i].title, s->events[i].line, _("title"));
+    for (int i = 0; i < s->nendings; i++) {
+        check_text(c, &s->endings[i].title, s->endings[i].line, _("title"));
+        check_items_text(c, s->endings[i].items, s->endings[i].nitems);
+    }
+    for (int i = 0; i < s->nquestions; i++) check_text(c, &s->questions[i].text, s->questions[i].line, _("question"));
+}
+
+/* ============================== everything ============================== */
+
+void scenario_resolve(Scenario *s, const Lexicon *lx, DiagList *d)
+{
+    Ctx c = {s, lx, d};
+    check_ids(&c);
+    if (s->start.name) resolve_target(&c, &s->start, 1, 1);
+    else if (s->nscenes > 0) s->start = (Target){TARGET_SCENE, 0, NULL};
+    if (s->start.kind != TARGET_SCENE && s->start.name)
+        ERR(&c, 1, _("the start must be a scene"));
+    for (int i = 0; i < s->nscenes; i++) resolve_scene(&c, &s->scenes[i]);
+    for (int i = 0; i < s->nevents; i++) {
+        resolve_target(&c, &s->events[i].to, s->events[i].line, 1);
+        if (s->events[i].to.kind != TARGET_SCENE && s->events[i].to.name && s->events[i].to.kind != TARGET_NONE)
+            ERR(&c, s->events[i].line, _("an event must start at a scene"));
+    }
+    for (int i = 0; i < s->nendings; i++) resolve_items(&c, s->endings[i].items, s->endings[i].nitems);
+    for (int i = 0; i < s->npicks; i++) {
+        s->picks[i].deck = scenario_deck(s, s->picks[i].deck_name);
+        if (s->picks[i].deck < 0) ERR(&c, s->picks[i].line, _("unknown card deck '%s'"), s->picks[i].deck_name);
+    }
+    for (int i = 0; i < s->nquestions; i++) resolve_quality(&c, &s->questions[i].quality, s->questions[i].line);
+    int playable = 0;
+    for (int i = 0; i < s->nroles; i++) playable += s->roles[i].playable;
+    if (!playable) ERR(&c, 1, _("no role is playable: mark at least one role playable=\"yes\""));
+    check_translations(&c);
+}

@@ -1,0 +1,360 @@
+/*
+ * sandbox.c - Lua states for untrusted scripts: limited memory, instructions and time.
+ */
+#include "sandbox.h"
+
+#include <lauxlib.h>
+#include <lualib.h>
+#include <string.h>
+#include <time.h>
+
+#include "util.h"
+
+struct Sandbox {
+    lua_State *L;
+    size_t used, limit;
+    long instr_left;
+    struct timespec deadline;
+    int limited;            /* within a bounded call */
+};
+
+/* ============================== memory ============================== */
+
+static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    Sandbox *s = ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        s->used -= old;
+        return NULL;
+    }
+    if (nsize > old && s->used - old + nsize > s->limit) return NULL;
+    void *p = realloc(ptr, nsize);
+    if (!p) return NULL;
+    s->used = s->used - old + nsize;
+    return p;
+}
+
+/* ============================== instructions and time ============================== */
+
+#define HOOK_EVERY 1000
+
+static int past_deadline(const struct timespec *d)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return now.tv_sec > d->tv_sec || (now.tv_sec == d->tv_sec && now.tv_nsec > d->tv_nsec);
+}
+
+static void sbx_hook(lua_State *L, lua_Debug *ar)
+{
+    (void)ar;
+    Sandbox *s = *(Sandbox **)lua_getextraspace(L);
+    if (!s->limited) return;
+    s->instr_left -= HOOK_EVERY;
+    if (s->instr_left < 0) {
+        s->limited = 0;       /* let the error itself run */
+        luaL_error(L, "script ran too long (more than %d million instructions)",
+                   (int)(SBX_INSTR_LIMIT / 1000000));
+    }
+    if (past_deadline(&s->deadline)) {
+        s->limited = 0;
+        luaL_error(L, "script ran too long (more than %d ms)", SBX_TIME_LIMIT_MS);
+    }
+}
+
+/* ============================== safe libraries ============================== */
+
+static const char *const removed_globals[] = {
+    "dofile", "loadfile", "load", "require", "collectgarbage", "print", "loadstring", NULL,
+};
+
+static void open_safe_libs(lua_State *L, unsigned long long seed)
+{
+    static const luaL_Reg libs[] = {
+        {LUA_GNAME, luaopen_base},       {LUA_TABLIBNAME, luaopen_table},
+        {LUA_STRLIBNAME, luaopen_string}, {LUA_MATHLIBNAME, luaopen_math},
+        {LUA_UTF8LIBNAME, luaopen_utf8}, {NULL, NULL},
+    };
+    for (const luaL_Reg *lib = libs; lib->func; lib++) {
+        luaL_requiref(L, lib->name, lib->func, 1);
+        lua_pop(L, 1);
+    }
+    for (int i = 0; removed_globals[i]; i++) {
+        lua_pushnil(L);
+        lua_setglobal(L, removed_globals[i]);
+    }
+    lua_getglobal(L, LUA_STRLIBNAME);
+    lua_pushnil(L);
+    lua_setfield(L, -2, "dump");
+    lua_pop(L, 1);
+
+    /* A session is deterministic given its seed: seed math.random, then take away reseeding. */
+    lua_getglobal(L, LUA_MATHLIBNAME);
+    lua_getfield(L, -1, "randomseed");
+    lua_pushinteger(L, (lua_Integer)(seed & 0x7fffffffffffffffULL));
+    lua_call(L, 1, 0);
+    lua_pushnil(L);
+    lua_setfield(L, -2, "randomseed");
+    lua_pop(L, 1);
+}
+
+Sandbox *sbx_new(unsigned long long seed)
+{
+    Sandbox *s = xcalloc(1, sizeof *s);
+    s->limit = SBX_MEMORY_LIMIT;
+    s->L = lua_newstate(sbx_alloc, s);
+    if (!s->L) {
+        free(s);
+        return NULL;
+    }
+    *(Sandbox **)lua_getextraspace(s->L) = s;
+    lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, HOOK_EVERY);
+    open_safe_libs(s->L, seed);
+    return s;
+}
+
+void sbx_free(Sandbox *s)
+{
+    if (!s) return;
+    lua_close(s->L);
+    free(s);
+}
+
+lua_State *sbx_lua(Sandbox *s)
+{
+    return s->L;
+}
+
+/* ============================== loading and calling ============================== */
+
+/* Message handler: keep string errors, describe anything else without running its code. */
+static int sbx_msgh(lua_State *L)
+{
+    if (lua_type(L, 1) == LUA_TSTRING) return 1;
+    lua_pushfstring(L, "error object is a %s value", luaL_typename(L, 1));
+    return 1;
+}
+
+static char *error_text(lua_State *L, int status)
+{
+    if (status == LUA_ERRMEM) return xstrdup("script used too much memory");
+    const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "unknown error";
+    return xstrdup(msg);
+}
+
+static void start_limits(Sandbox *s)
+{
+    s->instr_left = SBX_INSTR_LIMIT;
+    clock_gettime(CLOCK_MONOTONIC, &s->deadline);
+    s->deadline.tv_sec += SBX_TIME_LIMIT_MS / 1000;
+    s->deadline.tv_nsec += (long)(SBX_TIME_LIMIT_MS % 1000) * 1000000L;
+    if (s->deadline.tv_nsec >= 1000000000L) {
+        s->deadline.tv_sec++;
+        s->deadline.tv_nsec -= 1000000000L;
+    }
+    s->limited = 1;
+}
+
+int sbx_load(Sandbox *s, const char *src, size_t len, const char *chunkname, char **err)
+{
+    int status = luaL_loadbufferx(s->L, src, len, chunkname, "t");
+    if (status != LUA_OK) {
+        *err = error_text(s->L, status);
+        lua_pop(s->L, 1);
+        return -1;
+    }
+    return 0;
+}
+
+int sbx_dofile(Sandbox *s, const char *path, int nresults, char **err)
+{
+    size_t len;
+    char *src = read_file(path, 4u << 20, &len);
+    if (!src) {
+        *err = xasprintf("%s: cannot read the script", path);
+        return -1;
+    }
+    char *chunkname = xasprintf("@%s", path);
+    int rc = sbx_load(s, src, len, chunkname, err);
+    free(chunkname);
+    free(src);
+    if (rc) return -1;
+    return sbx_call(s, 0, nresults, err);
+}
+
+int sbx_call(Sandbox *s, int nargs, int nresults, char **err)
+{
+    lua_State *L = s->L;
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, sbx_msgh);
+    lua_insert(L, base);
+    int outer = s->limited;
+    if (!outer) start_limits(s);
+    int status = lua_pcall(L, nargs, nresults, base);
+    if (!outer) s->limited = 0;
+    if (status != LUA_OK) {
+        *err = error_text(L, status);
+        lua_settop(L, base - 1);
+        lua_gc(L, LUA_GCCOLLECT);
+        return -1;
+    }
+    lua_remove(L, base);
+    return 0;
+}
+
+/* ============================== plain data ============================== */
+
+#define COPY_DEPTH 32
+
+static int copy_value(lua_State *from, int idx, lua_State *to, int depth)
+{
+    idx = lua_absindex(from, idx);
+    switch (lua_type(from, idx)) {
+    case LUA_TNIL: lua_pushnil(to); return 0;
+    case LUA_TBOOLEAN: lua_pushboolean(to, lua_toboolean(from, idx)); return 0;
+    case LUA_TNUMBER:
+        if (lua_isinteger(from, idx)) lua_pushinteger(to, lua_tointeger(from, idx));
+        else lua_pushnumber(to, lua_tonumber(from, idx));
+        return 0;
+    case LUA_TSTRING: {
+        size_t n;
+        const char *str = lua_tolstring(from, idx, &n);
+        lua_pushlstring(to, str, n);
+        return 0;
+    }
+    case LUA_TTABLE:
+        if (depth >= COPY_DEPTH || !lua_checkstack(from, 4) || !lua_checkstack(to, 4)) return -1;
+        lua_newtable(to);
+        lua_pushnil(from);
+        while (lua_next(from, idx)) {
+            int kt = lua_type(from, -2);
+            if (kt != LUA_TSTRING && kt != LUA_TNUMBER) goto fail;
+            if (copy_value(from, -2, to, depth + 1)) goto fail;
+            if (copy_value(from, -1, to, depth + 1)) {
+                lua_pop(to, 1);
+                goto fail;
+            }
+            lua_rawset(to, -3);
+            lua_pop(from, 1);
+        }
+        return 0;
+    fail:
+        lua_pop(from, 2);
+        lua_pop(to, 1);
+        return -1;
+    default:
+        return -1;
+    }
+}
+
+int sbx_copy(lua_State *from, int idx, lua_State *to)
+{
+    return copy_value(from, idx, to, 0);
+}
+
+static json_object *to_json(lua_State *L, int idx, int depth)
+{
+    idx = lua_absindex(L, idx);
+    switch (lua_type(L, idx)) {
+    case LUA_TNIL: return NULL;
+    case LUA_TBOOLEAN: return json_object_new_boolean(lua_toboolean(L, idx));
+    case LUA_TNUMBER:
+        if (lua_isinteger(L, idx)) return json_object_new_int64(lua_tointeger(L, idx));
+        return json_object_new_double(lua_tonumber(L, idx));
+    case LUA_TSTRING: {
+        size_t n;
+        const char *str = lua_tolstring(L, idx, &n);
+        return json_object_new_string_len(str, (int)n);
+    }
+    case LUA_TTABLE: {
+        if (depth >= COPY_DEPTH || !lua_checkstack(L, 4)) return json_object_new_string("<too deep>");
+        json_object *o = json_object_new_object();
+        lua_pushnil(L);
+        while (lua_next(L, idx)) {
+            const char *key;
+            char num[32];
+            if (lua_type(L, -2) == LUA_TSTRING) key = lua_tostring(L, -2);
+            else if (lua_isinteger(L, -2)) {
+                snprintf(num, sizeof num, "%lld", (long long)lua_tointeger(L, -2));
+                key = num;
+            } else {
+                lua_pop(L, 1);
+                continue;
+            }
+            json_object *v = to_json(L, -1, depth + 1);
+            if (v || lua_isnil(L, -1)) json_object_object_add(o, key, v);
+            lua_pop(L, 1);
+        }
+        return o;
+    }
+    default:
+        return json_object_new_string(luaL_typename(L, idx));
+    }
+}
+
+json_object *sbx_to_json(lua_State *L, int idx)
+{
+    return to_json(L, idx, 0);
+}
+
+void sbx_push_json(lua_State *L, json_object *j)
+{
+    switch (json_object_get_type(j)) {
+    case json_type_null: lua_pushnil(L); break;
+    case json_type_boolean: lua_pushboolean(L, json_object_get_boolean(j)); break;
+    case json_type_int: lua_pushinteger(L, json_object_get_int64(j)); break;
+    case json_type_double: lua_pushnumber(L, json_object_get_double(j)); break;
+    case json_type_string: lua_pushstring(L, json_object_get_string(j)); break;
+    case json_type_array: {
+        size_t n = json_object_array_length(j);
+        lua_createtable(L, (int)n, 0);
+        for (size_t i = 0; i < n; i++) {
+            sbx_push_json(L, json_object_array_get_idx(j, i));
+            lua_rawseti(L, -2, (lua_Integer)i + 1);
+        }
+        break;
+    }
+    case json_type_object: {
+        lua_newtable(L);
+        json_object_object_foreach(j, key, val) {
+            char *end;
+            long long k = strtoll(key, &end, 10);
+            if (*key && !*end) lua_pushinteger(L, k);
+            else lua_pushstring(L, key);
+            sbx_push_json(L, val);
+            lua_rawset(L, -3);
+        }
+        break;
+    }
+    }
+}
+
+const char *sbx_text(lua_State *L, int idx, const char *lang, const char *fallback)
+{
+    idx = lua_absindex(L, idx);
+    if (lua_type(L, idx) == LUA_TSTRING) return lua_tostring(L, idx);
+    if (lua_type(L, idx) != LUA_TTABLE) return NULL;
+    const char *want[2] = {lang, fallback};
+    for (int i = 0; i < 2; i++) {
+        if (!want[i]) continue;
+        lua_getfield(L, idx, want[i]);
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            const char *t = lua_tostring(L, -1);
+            lua_pop(L, 1);        /* the string stays alive: the table holds it */
+            return t;
+        }
+        lua_pop(L, 1);
+    }
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        if (lua_type(L, -1) == LUA_TSTRING && lua_type(L, -2) == LUA_TSTRING) {
+            const char *t = lua_tostring(L, -1);
+            lua_pop(L, 2);
+            return t;
+        }
+        lua_pop(L, 1);
+    }
+    return NULL;
+}

@@ -1,0 +1,225 @@
+/*
+ * scenario.h - the scenario model: what a scenario file says, as plain C data.
+ *
+ * The loader (load.c) builds it from XML and resolves every reference (resolve.c); after that
+ * the model is read-only. Sessions, the checker, the graph and the explorer all work from it.
+ * Indices (scene, role, var...) are positions in the arrays below.
+ */
+#ifndef VB_SCENARIO_H
+#define VB_SCENARIO_H
+
+#include "diag.h"
+#include "lexicon.h"
+
+/* ============================== text ============================== */
+
+typedef struct {
+    char *lang;
+    char *str;
+} LangText;
+
+/* A text in several languages. */
+typedef struct {
+    LangText *v;
+    int n;
+} Text;
+
+/* The text in `lang`, else in `fallback`, else the first there is; "" when empty. */
+const char *text_get(const Text *t, const char *lang, const char *fallback);
+/* Whether the text has a version in `lang`. */
+int text_has(const Text *t, const char *lang);
+
+/* ============================== references ============================== */
+
+typedef enum { TARGET_NONE, TARGET_SCENE, TARGET_ENDING, TARGET_RETURN } TargetKind;
+
+/* Where the story goes: a scene, an ending, or back to where an incident began. */
+typedef struct {
+    TargetKind kind;
+    int index;
+    char *name;          /* as written, for messages */
+} Target;
+
+/* A piece of Lua in the scenario: a condition (an expression) or an effect (a chunk). */
+typedef struct {
+    char *src;
+    int line;
+    int is_expr;
+} Code;
+
+#define NO_CODE (-1)
+
+/* ============================== the story ============================== */
+
+typedef enum { EFFECT_ADD, EFFECT_SET, EFFECT_LUA } EffectKind;
+
+typedef struct {
+    EffectKind kind;
+    int var;             /* for add and set */
+    char *var_name;
+    double value;
+    int code;            /* for lua */
+    int line;
+} Effect;
+
+typedef enum { ITEM_TEXT, ITEM_SAY } ItemKind;
+
+/* Narration, or a character's line (from its script by key, or given as text). */
+typedef struct {
+    ItemKind kind;
+    Text text;
+    int role;
+    char *role_name;
+    char *line_key;
+    int cond;
+    int line;
+} Item;
+
+typedef struct {
+    Target to;
+    int cond;
+    int line;
+} Goto;
+
+typedef struct {
+    char *id;            /* given, or "<scene>-<n>" */
+    Target to;
+    char *quality;       /* lexicon id, or NULL */
+    int by;              /* role, or -1 */
+    char *by_name;
+    int cond;
+    Text text;
+    Effect *effects;
+    int neffects;
+    int line;
+} Choice;
+
+enum { WHO_ROTATE = -1, WHO_EACH = -2, WHO_GROUP = -3 };
+
+typedef struct {
+    char *id;
+    int act;
+    int who;             /* a role, or WHO_ROTATE, WHO_EACH, WHO_GROUP */
+    char *who_name;
+    Target next;
+    Text title;
+    Goto *gotos;
+    int ngotos;
+    Effect *effects;
+    int neffects;
+    Item *items;
+    int nitems;
+    Choice *choices;
+    int nchoices;
+    int line;
+} Scene;
+
+typedef struct {
+    char *id;
+    Text title;
+    int line;
+} Act;
+
+typedef struct {
+    char *id;
+    char *character;     /* script reference, "moveon/isabel" */
+    int playable;
+    Text brief;
+    int line;
+} Role;
+
+typedef struct {
+    char *id;
+    double value;
+    Text title;
+    int line;
+} Var;
+
+typedef struct {
+    char *id;
+    int age;             /* -1 when not given */
+    char *name;
+    Text title;
+    Text text;
+    char *art;
+    int line;
+} Card;
+
+typedef struct {
+    char *id;
+    Text title;
+    Card *cards;
+    int ncards;
+    int line;
+} Deck;
+
+typedef struct {
+    int deck;
+    char *deck_name;
+    Text text;
+    int line;
+} Pick;
+
+typedef struct {
+    char *id;
+    Target to;
+    int cond;            /* when it fires by itself, or NO_CODE */
+    Text title;
+    int line;
+} Event;
+
+typedef struct {
+    char *id;
+    Text title;
+    Item *items;
+    int nitems;
+    int line;
+} Ending;
+
+typedef struct {
+    char *quality;
+    Text text;
+    int line;
+} Question;
+
+typedef struct Scenario {
+    char *path;
+    char *id;
+    int version;
+    char **langs;        /* declared languages; langs[0] is the fallback */
+    int nlangs;
+    Target start;
+    Text title, summary;
+    Var *vars;           int nvars;
+    Role *roles;         int nroles;
+    Pick *picks;         int npicks;
+    Deck *decks;         int ndecks;
+    Act *acts;           int nacts;
+    Scene *scenes;       int nscenes;
+    Event *events;       int nevents;
+    Ending *endings;     int nendings;
+    Question *questions; int nquestions;
+    Code *code;          int ncode;
+} Scenario;
+
+/* Load, validate against the schema and resolve a scenario. Problems go to `d` as
+ * file:line diagnostics; returns NULL when there is any error. */
+Scenario *scenario_load(const char *path, const Lexicon *lx, DiagList *d);
+void scenario_free(Scenario *s);
+
+/* The fallback language. */
+const char *scenario_fallback(const Scenario *s);
+
+/* Lookups by id; -1 when absent. */
+int scenario_scene(const Scenario *s, const char *id);
+int scenario_ending(const Scenario *s, const char *id);
+int scenario_role(const Scenario *s, const char *id);
+int scenario_var(const Scenario *s, const char *id);
+int scenario_event(const Scenario *s, const char *id);
+int scenario_deck(const Scenario *s, const char *id);
+int deck_card(const Deck *d, const char *id);
+
+/* Resolve names into indices and check meaning; used by the loader (resolve.c). */
+void scenario_resolve(Scenario *s, const Lexicon *lx, DiagList *d);
+
+#endif

@@ -1,0 +1,576 @@
+/*
+ * session.c - playing a scenario: entering scenes, turns, choices, reactions, incidents,
+ * undo by replay.
+ */
+#include "session.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "paths.h"
+#include "util.h"
+
+#define MAX_HOPS 1000      /* gotos and empty scenes followed in a row before calling it a loop */
+
+/* ============================== output ============================== */
+
+static void emit(Session *S, Output o)
+{
+    if (S->quiet || !S->out) return;
+    S->out(S->out_ud, &o);
+}
+
+static void script_error(Session *S, const char *err)
+{
+    emit(S, (Output){.kind = OUT_SCRIPT_ERROR, .text = err, .role = -1, .participant = -1});
+}
+
+static const char *fallback(const Session *S)
+{
+    return scenario_fallback(S->s);
+}
+
+/* ============================== characters and world ============================== */
+
+static unsigned long long role_seed(unsigned long long seed, const char *id)
+{
+    unsigned long long h = 1469598103934665603ULL;       /* FNV-1a */
+    for (const char *p = id; *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    return seed ^ h;
+}
+
+static int load_characters(Session *S, DiagList *d)
+{
+    const Scenario *s = S->s;
+    int errors = d->errors;
+    S->chars = xcalloc((size_t)s->nroles, sizeof *S->chars);
+    for (int r = 0; r < s->nroles; r++) {
+        int found;
+        char *path = paths_find_character(s->path, s->roles[r].character, &found);
+        if (!found)
+            diag_add(d, DIAG_ERROR, s->path, s->roles[r].line,
+                     _("character script '%s' not found (looked for %s)"), s->roles[r].character, path);
+        else
+            character_load(&S->chars[r], path, S->lx, role_seed(S->seed, s->roles[r].id), d);
+        free(path);
+    }
+    return d->errors > errors ? -1 : 0;
+}
+
+/* Every <say line="..."> must name a line its character's script has. */
+static void check_lines(Session *S, const Item *items, int n, DiagList *d)
+{
+    for (int i = 0; i < n; i++) {
+        const Item *it = &items[i];
+        if (it->kind != ITEM_SAY || !it->line_key || it->role < 0 || !S->chars[it->role].sbx) continue;
+        if (!character_has_line(&S->chars[it->role], it->line_key))
+            diag_add(d, DIAG_ERROR, S->s->path, it->line, _("character '%s' has no line '%s'"),
+                     S->s->roles[it->role].character, it->line_key);
+    }
+}
+
+static void free_characters(Session *S)
+{
+    if (!S->chars) return;
+    for (int r = 0; r < S->s->nroles; r++) character_free(&S->chars[r]);
+    free(S->chars);
+    S->chars = NULL;
+}
+
+static void sync_world(Session *S)
+{
+    for (int r = 0; r < S->s->nroles; r++)
+        if (S->chars[r].sbx) world_sync_character(S->world, r, &S->chars[r]);
+}
+
+/* Make the world say who plays what and which cards were picked. */
+void session_seat_cast(Session *S)
+{
+    for (int i = 0; i < S->cast->n; i++) {
+        if (S->cast->p[i].role >= 0) world_set_played(S->world, S->cast->p[i].role, 1);
+        if (S->cast->p[i].card) world_set_card(S->world, S->cast->p[i].card, 1);
+    }
+    sync_world(S);
+}
+
+Session *session_new(const Scenario *s, const Lexicon *lx, Cast *cast, const char *cast_path,
+                     const char *lang, unsigned long long seed, DiagList *d)
+{
+    Session *S = xcalloc(1, sizeof *S);
+    S->s = s;
+    S->lx = lx;
+    S->cast = cast;
+    S->seed = seed;
+    snprintf(S->lang, sizeof S->lang, "%s", lang);
+    S->scene = S->ending = -1;
+    S->fired = xcalloc((size_t)s->nevents + 1, 1);
+    int errors = d->errors;
+    load_characters(S, d);
+    for (int i = 0; i < s->nscenes; i++) check_lines(S, s->scenes[i].items, s->scenes[i].nitems, d);
+    for (int i = 0; i < s->nendings; i++) check_lines(S, s->endings[i].items, s->endings[i].nitems, d);
+    S->world = world_new(s, seed, d);
+    if (d->errors == errors) {
+        const char **cores = xcalloc((size_t)s->nroles, sizeof *cores);
+        const char **names = xcalloc((size_t)s->nroles, sizeof *names);
+        for (int r = 0; r < s->nroles; r++) {
+            cores[r] = S->chars[r].quadrant_term;
+            names[r] = session_role_name(S, r);
+        }
+        cast_assign(cast, s, lx, cores, names, cast_path, d);
+        free(cores);
+        free(names);
+    }
+    if (d->errors > errors) {
+        session_free(S);
+        return NULL;
+    }
+    session_seat_cast(S);
+    return S;
+}
+
+void session_free(Session *S)
+{
+    if (!S) return;
+    free_characters(S);
+    world_free(S->world);
+    free(S->fired);
+    free(S->ret);
+    free(S->inputs);
+    free(S->turn_buf.options);
+    free(S);
+}
+
+void session_set_output(Session *S, OutputFn fn, void *ud)
+{
+    S->out = fn;
+    S->out_ud = ud;
+}
+
+Character *session_character(Session *S, int r)
+{
+    return r >= 0 && r < S->s->nroles ? &S->chars[r] : NULL;
+}
+
+const char *session_role_name(const Session *S, int r)
+{
+    if (r < 0 || r >= S->s->nroles) return "";
+    const Character *ch = &S->chars[r];
+    return ch->name ? ch->name : S->s->roles[r].id;
+}
+
+Corner session_corner(const Session *S, int r, const char *quality)
+{
+    if (r < 0 || !quality || !S->chars[r].quadrant_term) return CORNER_NONE;
+    return quadrant_corner(&S->chars[r].quadrant, quality);
+}
+
+/* ============================== showing a scene ============================== */
+
+static int test(Session *S, int code)
+{
+    char *err = NULL;
+    int yes = world_test(S->world, code, &err);
+    if (yes < 0) {
+        script_error(S, err);
+        free(err);
+        return 0;
+    }
+    return yes;
+}
+
+static void show_items(Session *S, const Item *items, int n)
+{
+    for (int i = 0; i < n; i++) {
+        const Item *it = &items[i];
+        if (it->cond != NO_CODE && !test(S, it->cond)) continue;
+        if (it->kind == ITEM_TEXT) {
+            emit(S, (Output){.kind = OUT_TEXT, .text = text_get(&it->text, S->lang, fallback(S)),
+                             .role = -1, .participant = -1});
+            continue;
+        }
+        char *said = NULL, *err = NULL;
+        if (it->line_key) said = character_line(&S->chars[it->role], it->line_key, S->lang, fallback(S), &err);
+        else said = xstrdup(text_get(&it->text, S->lang, fallback(S)));
+        if (err) script_error(S, err);
+        if (said)
+            emit(S, (Output){.kind = OUT_SAY, .role = it->role, .who = session_role_name(S, it->role),
+                             .text = said, .participant = -1});
+        free(said);
+        free(err);
+    }
+}
+
+static void show_scene(Session *S, OutKind kind)
+{
+    const Scene *sc = &S->s->scenes[S->scene];
+    emit(S, (Output){.kind = kind, .id = sc->id, .title = text_get(&sc->title, S->lang, fallback(S)),
+                     .act = sc->act, .scene = S->scene, .role = -1, .participant = -1});
+    show_items(S, sc->items, sc->nitems);
+}
+
+void session_show(Session *S)
+{
+    if (S->scene >= 0) show_scene(S, OUT_RESUME);
+}
+
+/* ============================== moving through the story ============================== */
+
+static void stuck(Session *S, const char *why)
+{
+    S->stuck = 1;
+    S->scene = -1;
+    emit(S, (Output){.kind = OUT_STUCK, .text = why, .role = -1, .participant = -1});
+}
+
+static void end_story(Session *S, int ending)
+{
+    const Ending *e = &S->s->endings[ending];
+    S->scene = -1;
+    S->ending = ending;
+    emit(S, (Output){.kind = OUT_ENDING, .id = e->id, .title = text_get(&e->title, S->lang, fallback(S)),
+                     .role = -1, .participant = -1});
+    show_items(S, e->items, e->nitems);
+}
+
+/* An event whose condition holds and that has not fired yet, or -1. */
+static int due_event(Session *S)
+{
+    for (int i = 0; i < S->s->nevents; i++)
+        if (!S->fired[i] && S->s->events[i].cond != NO_CODE && test(S, S->s->events[i].cond)) return i;
+    return -1;
+}
+
+static void push_return(Session *S, int scene)
+{
+    VEC_PUSH(S->ret, S->nret, S->capret);
+    S->ret[S->nret++] = scene;
+}
+
+static void announce_event(Session *S, int e, int injected)
+{
+    const Event *ev = &S->s->events[e];
+    emit(S, (Output){.kind = OUT_EVENT, .id = ev->id, .title = text_get(&ev->title, S->lang, fallback(S)),
+                     .injected = injected, .role = -1, .participant = -1});
+}
+
+/* Whether anyone can choose anything in the current scene; see turn_of below. */
+static const Turn *current_turn(Session *S);
+
+/* Go to `t`, following gotos, scenes without choices and events that fire by themselves. */
+static void go(Session *S, Target t)
+{
+    for (int hops = 0; hops < MAX_HOPS; hops++) {
+        if (t.kind == TARGET_ENDING) {
+            end_story(S, t.index);
+            return;
+        }
+        if (t.kind == TARGET_RETURN) {
+            if (S->nret == 0) {
+                stuck(S, _("'return' outside an incident: there is nothing to return to"));
+                return;
+            }
+            S->scene = S->ret[--S->nret];
+            S->each_pos = 0;
+            show_scene(S, OUT_RESUME);
+            return;
+        }
+        if (t.kind != TARGET_SCENE) {
+            if (S->nret > 0) { t.kind = TARGET_RETURN; continue; }
+            stuck(S, _("the story has nowhere to go from here"));
+            return;
+        }
+        const Scene *sc = &S->s->scenes[t.index];
+        int jumped = 0;
+        for (int g = 0; g < sc->ngotos && !jumped; g++)
+            if (test(S, sc->gotos[g].cond)) {
+                t = sc->gotos[g].to;
+                jumped = 1;
+            }
+        if (jumped) continue;
+
+        S->scene = t.index;
+        S->each_pos = 0;
+        world_visit(S->world, t.index);
+        for (int i = 0; i < sc->neffects; i++) {
+            char *err = NULL;
+            if (world_apply(S->world, &sc->effects[i], &err)) script_error(S, err);
+            free(err);
+        }
+        show_scene(S, OUT_SCENE);
+        int e = due_event(S);
+        if (e >= 0) {
+            S->fired[e] = 1;
+            push_return(S, S->scene);
+            announce_event(S, e, 0);
+            t = S->s->events[e].to;
+            continue;
+        }
+        if (sc->nchoices == 0) {
+            t = sc->next;
+            continue;
+        }
+        if (!current_turn(S)) {
+            stuck(S, _("no choice is available to anyone here"));
+        }
+        return;
+    }
+    stuck(S, _("the story goes round in a loop without a choice"));
+}
+
+void session_start(Session *S)
+{
+    go(S, S->s->start);
+}
+
+int session_over(const Session *S)
+{
+    return S->scene < 0;
+}
+
+/* ============================== turns ============================== */
+
+static int available(Session *S, const Choice *c, int role, int group)
+{
+    if (c->by >= 0 && !group && c->by != role) return 0;
+    return c->cond == NO_CODE || test(S, c->cond);
+}
+
+/* Fill the turn for `participant` (or the group, -1) playing `role`; NULL when no options. */
+static const Turn *offer(Session *S, int participant, int role, int group)
+{
+    const Scene *sc = &S->s->scenes[S->scene];
+    Turn *t = &S->turn_buf;
+    t->options = xrealloc(t->options, (size_t)sc->nchoices * sizeof *t->options + 1);
+    t->noptions = 0;
+    t->participant = participant;
+    t->role = role;
+    for (int i = 0; i < sc->nchoices; i++)
+        if (available(S, &sc->choices[i], role, group)) t->options[t->noptions++] = i;
+    return t->noptions ? t : NULL;
+}
+
+static const Turn *current_turn(Session *S)
+{
+    if (S->scene < 0) return NULL;
+    const Scene *sc = &S->s->scenes[S->scene];
+    int n = S->cast->n;
+    if (sc->who >= 0) {
+        int p = cast_player_of(S->cast, sc->who);
+        return offer(S, p, sc->who, 0);
+    }
+    if (n == 0) return offer(S, -1, -1, 1);
+    if (sc->who == WHO_GROUP) {
+        if (n == 1) return offer(S, 0, S->cast->p[0].role, 1);
+        return offer(S, -1, -1, 1);
+    }
+    if (sc->who == WHO_EACH) {
+        for (; S->each_pos < n; S->each_pos++) {
+            const Turn *t = offer(S, S->each_pos, S->cast->p[S->each_pos].role, 0);
+            if (t) return t;
+        }
+        return NULL;
+    }
+    int p = S->turn % n;
+    return offer(S, p, S->cast->p[p].role, 0);
+}
+
+/* ============================== choosing ============================== */
+
+static void record_input(Session *S, Input in)
+{
+    VEC_PUSH(S->inputs, S->ninputs, S->capinputs);
+    S->inputs[S->ninputs++] = in;
+}
+
+static void react_all(Session *S, const Choice *c, int participant, int role, Corner corner)
+{
+    const Scene *sc = &S->s->scenes[S->scene];
+    const char *name = participant >= 0 ? S->cast->p[participant].name : NULL;
+    for (int r = 0; r < S->s->nroles; r++) {
+        ReactEvent ev = {"choice", role >= 0 ? S->s->roles[role].id : NULL, name, c->quality, corner,
+                         sc->id, c->id, NULL, r == role};
+        char *said = NULL, *mood = NULL, *err = NULL;
+        if (character_react(&S->chars[r], &ev, S->lang, fallback(S), &said, &mood, &err)) script_error(S, err);
+        else if (mood || said)
+            emit(S, (Output){.kind = OUT_REACTION, .role = r, .who = session_role_name(S, r), .text = said,
+                             .mood = mood, .participant = participant,
+                             .played = cast_player_of(S->cast, r) >= 0 || r == role});
+        free(said);
+        free(mood);
+        free(err);
+        world_sync_character(S->world, r, &S->chars[r]);
+    }
+}
+
+/* Where the story goes after choice `c` in the current scene, or TARGET_NONE to stay (a
+ * who="each" scene that others still choose in). */
+static Target after_choice(Session *S, const Choice *c)
+{
+    const Scene *sc = &S->s->scenes[S->scene];
+    if (sc->who == WHO_EACH) {
+        S->each_pos++;
+        if (current_turn(S)) return (Target){TARGET_NONE, -1, NULL};
+        return sc->next.kind != TARGET_NONE ? sc->next : c->to;
+    }
+    if (sc->who == WHO_ROTATE) S->turn++;
+    return c->to.kind != TARGET_NONE ? c->to : sc->next;
+}
+
+/* Apply choice index `ci` of the current scene, made by `participant` playing `role`. */
+static void apply_choice(Session *S, int ci, int participant, int role)
+{
+    const Scene *sc = &S->s->scenes[S->scene];
+    const Choice *c = &sc->choices[ci];
+    Corner corner = session_corner(S, role, c->quality);
+    S->steps++;
+    if (participant >= 0) world_count(S->world, corner);
+    emit(S, (Output){.kind = OUT_CHOICE, .choice = c, .participant = participant, .role = role,
+                     .corner = corner, .scene = S->scene, .id = c->id});
+    for (int i = 0; i < c->neffects; i++) {
+        char *err = NULL;
+        if (world_apply(S->world, &c->effects[i], &err)) script_error(S, err);
+        free(err);
+    }
+    react_all(S, c, participant, role, corner);
+    Target t = after_choice(S, c);
+    if (t.kind == TARGET_NONE && sc->who == WHO_EACH && S->each_pos < S->cast->n) return;
+    go(S, t);
+}
+
+/* The engine chooses for a role no participant plays, through its script's choose hook. */
+static void engine_choose(Session *S, const Turn *t)
+{
+    const Scene *sc = &S->s->scenes[S->scene];
+    Character *ch = &S->chars[t->role];
+    ChooseOption *opts = xcalloc((size_t)t->noptions, sizeof *opts);
+    int pick = 0;
+    for (int i = 0; i < t->noptions; i++) {
+        opts[i] = (ChooseOption){sc->choices[t->options[i]].id, sc->choices[t->options[i]].quality};
+        if (!pick && session_corner(S, t->role, opts[i].quality) == CORNER_CORE) pick = i;
+    }
+    if (ch->has_choose) {
+        char *err = NULL;
+        int k = character_choose(ch, opts, t->noptions, &err);
+        if (k >= 0) pick = k;
+        else script_error(S, err);
+        free(err);
+    }
+    free(opts);
+    apply_choice(S, t->options[pick], -1, t->role);
+}
+
+/* Let the engine take every turn that belongs to an unplayed role. */
+static const Turn *settle(Session *S)
+{
+    for (int guard = 0; guard < MAX_HOPS; guard++) {
+        const Turn *t = current_turn(S);
+        if (!t) return NULL;
+        if (t->participant >= 0 || t->role < 0 || S->cast->n == 0) return t;
+        engine_choose(S, t);
+    }
+    stuck(S, _("the characters keep choosing without end"));
+    return NULL;
+}
+
+const Turn *session_turn(Session *S)
+{
+    if (S->scene < 0) return NULL;
+    const Turn *t = settle(S);
+    if (!t && S->scene >= 0) stuck(S, _("no choice is available to anyone here"));
+    return t;
+}
+
+int session_choose(Session *S, int k)
+{
+    const Turn *t = session_turn(S);
+    if (!t || k < 0 || k >= t->noptions) return -1;
+    int ci = t->options[k], participant = t->participant, role = t->role;
+    record_input(S, (Input){INPUT_CHOICE, S->scene, ci, participant, -1});
+    apply_choice(S, ci, participant, role);
+    return 0;
+}
+
+int session_choose_id(Session *S, const char *choice_id)
+{
+    const Turn *t = session_turn(S);
+    if (!t) return -1;
+    const Scene *sc = &S->s->scenes[S->scene];
+    for (int k = 0; k < t->noptions; k++)
+        if (streq(sc->choices[t->options[k]].id, choice_id)) return session_choose(S, k);
+    return -1;
+}
+
+int session_inject(Session *S, const char *event)
+{
+    int e = scenario_event(S->s, event);
+    if (e < 0 || S->scene < 0) return -1;
+    record_input(S, (Input){INPUT_INJECT, S->scene, -1, -1, e});
+    push_return(S, S->scene);
+    announce_event(S, e, 1);
+    for (int r = 0; r < S->s->nroles; r++) {
+        ReactEvent ev = {"event", NULL, NULL, NULL, CORNER_NONE, S->s->scenes[S->scene].id, NULL, event, 0};
+        char *said = NULL, *mood = NULL, *err = NULL;
+        if (character_react(&S->chars[r], &ev, S->lang, fallback(S), &said, &mood, &err)) script_error(S, err);
+        else if (said)
+            emit(S, (Output){.kind = OUT_REACTION, .role = r, .who = session_role_name(S, r), .text = said,
+                             .mood = mood, .participant = -1, .played = cast_player_of(S->cast, r) >= 0});
+        free(said);
+        free(mood);
+        free(err);
+        world_sync_character(S->world, r, &S->chars[r]);
+    }
+    go(S, S->s->events[e].to);
+    return 0;
+}
+
+/* ============================== undo ============================== */
+
+/* Back to the very start, with fresh characters: the only state that is surely the same as
+ * the first time, whatever the scripts keep in their closures. */
+static void restart(Session *S)
+{
+    DiagList d;
+    diag_init(&d);
+    free_characters(S);
+    load_characters(S, &d);         /* these loaded before; they load the same again */
+    diag_free(&d);
+    world_reset(S->world);
+    S->scene = S->ending = -1;
+    S->stuck = 0;
+    S->nret = 0;
+    S->turn = 0;
+    S->each_pos = 0;
+    S->steps = 0;
+    memset(S->fired, 0, (size_t)S->s->nevents + 1);
+    session_seat_cast(S);
+}
+
+int session_undo(Session *S, int n)
+{
+    int keep = S->ninputs, undone = 0;
+    while (keep > 0 && undone < n) {
+        keep--;
+        if (S->inputs[keep].kind == INPUT_CHOICE) undone++;
+    }
+    if (!undone) return 0;
+    Input *replay = S->inputs;
+    int nreplay = keep;
+    S->inputs = NULL;
+    S->ninputs = S->capinputs = 0;
+    int was_quiet = S->quiet;
+    S->quiet = 1;
+    restart(S);
+    session_start(S);
+    for (int i = 0; i < nreplay; i++) {
+        if (replay[i].kind == INPUT_INJECT) {
+            session_inject(S, S->s->events[replay[i].event].id);
+            continue;
+        }
+        session_turn(S);
+        session_choose_id(S, S->s->scenes[replay[i].scene].choices[replay[i].choice].id);
+    }
+    free(replay);
+    S->quiet = was_quiet;
+    return undone;
+}

@@ -1,0 +1,129 @@
+/*
+ * session.h - a session of a scenario: the story's position, its characters and world, and the
+ * turns of the participants.
+ *
+ * The session knows nothing of terminals or journals: it reports what happens (a scene, a
+ * line, a choice, a reaction, an ending) through an output callback, and takes the
+ * participants' choices as input. Every input is kept, so that undo and resume rebuild the
+ * session from the start by replaying them: given its scenario, cast, seed and inputs, a
+ * session always comes out the same.
+ */
+#ifndef VB_SESSION_H
+#define VB_SESSION_H
+
+#include "cast.h"
+#include "character.h"
+#include "scenario.h"
+#include "world.h"
+
+typedef enum {
+    OUT_SCENE,        /* entering a scene: id, title, act */
+    OUT_RESUME,       /* back in a scene after an incident: id, title */
+    OUT_TEXT,         /* narration: text */
+    OUT_SAY,          /* a character speaks: role, who, text */
+    OUT_CHOICE,       /* a choice was made: participant (-1 group or engine), role, choice, corner */
+    OUT_REACTION,     /* a character reacts: role, who, text (may be NULL), mood, played */
+    OUT_EVENT,        /* an incident starts: id, title, injected */
+    OUT_ENDING,       /* the story ends: id, title */
+    OUT_SCRIPT_ERROR, /* a script failed; the session goes on: text ("file:line: message") */
+    OUT_STUCK,        /* the story cannot go on (no choice available, or a loop): text */
+} OutKind;
+
+typedef struct {
+    OutKind kind;
+    const char *id;
+    const char *title;
+    const char *text;
+    const char *who;          /* character name */
+    const char *mood;
+    int role;
+    int participant;
+    int played;               /* the reacting character is played by a participant */
+    int injected;
+    int act;
+    int scene;
+    const Choice *choice;
+    Corner corner;
+} Output;
+
+typedef void (*OutputFn)(void *ud, const Output *o);
+
+typedef enum { INPUT_CHOICE, INPUT_INJECT } InputKind;
+
+typedef struct {
+    InputKind kind;
+    int scene;                /* for choices: the scene it was made in */
+    int choice;               /* index in that scene's choices */
+    int participant;          /* -1 for the group */
+    int event;
+} Input;
+
+/* Who is to choose now, and from what. */
+typedef struct {
+    int participant;          /* -1: the group decides together */
+    int role;                 /* the chooser's role, -1 for the group */
+    int *options;             /* indices into the scene's choices */
+    int noptions;
+} Turn;
+
+typedef struct Session {
+    const Scenario *s;
+    const Lexicon *lx;
+    Cast *cast;
+    Character *chars;         /* one per role */
+    World *world;
+    char lang[8];
+    unsigned long long seed;
+
+    int scene, ending;        /* where the story is; scene -1 when it has ended */
+    int stuck;
+    int *ret;                 /* scenes to return to after incidents */
+    int nret, capret;
+    int turn;                 /* rotation over participants */
+    int each_pos;             /* next participant in a who="each" scene */
+    unsigned char *fired;     /* events that fired by themselves */
+    int steps;                /* choices made so far */
+
+    Input *inputs;
+    int ninputs, capinputs;
+
+    OutputFn out;
+    void *out_ud;
+    int quiet;
+    Turn turn_buf;
+} Session;
+
+/* A session of `s` for `cast`: loads every character and casts participants without a role
+ * (cast_path names the cast file in messages). NULL with diagnostics in `d` on failure. */
+Session *session_new(const Scenario *s, const Lexicon *lx, Cast *cast, const char *cast_path,
+                     const char *lang, unsigned long long seed, DiagList *d);
+void session_free(Session *S);
+void session_set_output(Session *S, OutputFn fn, void *ud);
+/* Tell the world again who plays what and which cards were picked (after the setup). */
+void session_seat_cast(Session *S);
+
+/* Enter the first scene. */
+void session_start(Session *S);
+/* Whether the story has ended (an ending, or stuck). */
+int session_over(const Session *S);
+/* Who chooses now. NULL when the story is over. The Turn stays valid until the next call. */
+const Turn *session_turn(Session *S);
+/* Take option `k` (0-based, of the current Turn). Returns 0, or -1 when out of range. */
+int session_choose(Session *S, int k);
+/* Take the choice with this id in the current scene, for the current chooser (resume).
+ * Returns 0, or -1 when it is not on offer. */
+int session_choose_id(Session *S, const char *choice_id);
+/* Start incident `event`. Returns 0, or -1 when there is no such event. */
+int session_inject(Session *S, const char *event);
+/* Undo the last `n` choices (and incidents started since). Returns how many were undone. */
+int session_undo(Session *S, int n);
+/* Show the current scene again (after undo or resume). */
+void session_show(Session *S);
+
+/* The character of role `r`, and its display name. */
+Character *session_character(Session *S, int r);
+const char *session_role_name(const Session *S, int r);
+/* Corner of `quality` on role r's character quadrant. */
+Corner session_corner(const Session *S, int r, const char *quality);
+
+#endif

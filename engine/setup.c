@@ -1,0 +1,221 @@
+/*
+ * setup.c - before the first scene: the solo setup (name, core quality, learning goal), the
+ * casting shown with its reasons, and each participant's card pick.
+ */
+#include "play.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/tree.h>
+
+#include "i18n.h"
+#include "term.h"
+#include "util.h"
+
+/* Ask until a non-empty answer (or, with allow_empty, any answer). NULL at end of input. */
+static char *ask(const char *question, int allow_empty)
+{
+    for (;;) {
+        char *line = term_read(question);
+        if (!line) return NULL;
+        char *clean = clean_text(line);
+        free(line);
+        char *p = clean;
+        while (*p == ' ') p++;
+        size_t n = strlen(p);
+        while (n && p[n - 1] == ' ') p[--n] = '\0';
+        if (n || allow_empty) {
+            char *answer = xstrdup(p);
+            free(clean);
+            return answer;
+        }
+        free(clean);
+    }
+}
+
+static void collect_term(const char *t, void *ud)
+{
+    StrBuf *b = ud;
+    sb_add(b, t);
+    sb_addc(b, '\n');
+}
+
+/* Tab completion over the lexicon's terms in the current language. */
+static const char **lexicon_words(const Lexicon *lx)
+{
+    StrBuf b;
+    sb_init(&b);
+    lexicon_each_term(lx, i18n_lang(), collect_term, &b);
+    int n = 0;
+    for (size_t i = 0; i < b.len; i++) n += b.s[i] == '\n';
+    const char **words = xcalloc((size_t)n + 1, sizeof *words);
+    char *all = sb_take(&b), *save = NULL;
+    int k = 0;
+    for (char *w = strtok_r(all, "\n", &save); w; w = strtok_r(NULL, "\n", &save)) words[k++] = w;
+    return words;      /* words[0] owns the buffer */
+}
+
+static void show_quadrant(const Lexicon *lx, const char *heading, const Quadrant *q)
+{
+    const char *lang = i18n_lang();
+    const char *const *names = streq(lang, "en") ? q->en : q->nl;
+    term_printf("%s\n", heading);
+    for (int c = 0; c < CORNERS; c++) term_printf("  %-16s %s\n", corner_label((Corner)c), names[c]);
+    (void)lx;
+}
+
+int setup_solo(Play *P)
+{
+    term_heading(_("Before you start"));
+    char *name = ask(_("What is your name? "), 0);
+    if (!name) return -1;
+    const char **words = lexicon_words(P->lx);
+    term_set_completions(words);
+    char *core = NULL;
+    Quadrant own;
+    while (!core) {
+        char *answer = ask(_("What is your core quality? (Tab completes; for example verbinden, directheid) "), 0);
+        if (!answer) break;
+        const char *id = lexicon_term(P->lx, answer);
+        if (id && lexicon_quadrant(P->lx, id, &own) == 0) core = xstrdup(id);
+        else term_alert(_("That is not a core quality in the lexicon. Press Tab to see the terms, or try: verbeeld quadrant TERM"));
+        free(answer);
+    }
+    term_set_completions(NULL);
+    if (words[0]) free((char *)words[0]);
+    free(words);
+    if (!core) {
+        free(name);
+        return -1;
+    }
+    char *goal = ask(_("What is your learning goal? "), 1);
+    if (!goal) {
+        free(name);
+        free(core);
+        return -1;
+    }
+    term_blank();
+    show_quadrant(P->lx, _("Your core quadrant:"), &own);
+    Quadrant opposite = quadrant_opposite(&own);
+    show_quadrant(P->lx, _("The quadrant of your character (your opposite):"), &opposite);
+    term_blank();
+    cast_add(&P->cast, name, core, goal);
+    free(name);
+    free(core);
+    free(goal);
+    return 0;
+}
+
+void setup_show_cast(Play *P)
+{
+    term_heading(_("Who plays whom"));
+    for (int i = 0; i < P->cast.n; i++) {
+        const Participant *p = &P->cast.p[i];
+        Character *ch = session_character(P->S, p->role);
+        const char *title = streq(i18n_lang(), "en") ? ch->title_en : ch->title_nl;
+        term_printf("%s → %s%s%s\n", p->name, ch->name, *title ? ", " : "", title);
+        if (p->reason) term_notice(p->reason);
+        term_blank();
+    }
+}
+
+/* ============================== cards ============================== */
+
+static int card_taken(Play *P, const char *id)
+{
+    for (int i = 0; i < P->cast.n; i++)
+        if (streq(P->cast.p[i].card, id)) return 1;
+    return 0;
+}
+
+void setup_check_cards(Play *P, const char *cast_path, DiagList *d)
+{
+    for (int i = 0; i < P->cast.n; i++) {
+        const char *card = P->cast.p[i].card;
+        if (!card) continue;
+        int found = 0;
+        for (int k = 0; k < P->s->ndecks && !found; k++) found = deck_card(&P->s->decks[k], card) >= 0;
+        if (!found)
+            diag_add(d, DIAG_ERROR, cast_path, 0, _("%s: there is no card '%s' in this scenario"),
+                     P->cast.p[i].name, card);
+        for (int j = 0; j < i; j++)
+            if (streq(P->cast.p[j].card, card))
+                diag_add(d, DIAG_ERROR, cast_path, 0, _("%s and %s cannot both pick card '%s'"),
+                         P->cast.p[j].name, P->cast.p[i].name, card);
+    }
+}
+
+static int pick_card(Play *P, Participant *p, const Pick *pick)
+{
+    const Deck *deck = &P->s->decks[pick->deck];
+    const char *lang = P->S->lang, *fb = scenario_fallback(P->s);
+    int *offer = xcalloc((size_t)deck->ncards, sizeof *offer), n = 0;
+    for (int k = 0; k < deck->ncards; k++)
+        if (!card_taken(P, deck->cards[k].id)) offer[n++] = k;
+    if (n == 0) {
+        free(offer);
+        return 0;
+    }
+    const char *question = text_get(&pick->text, lang, fb);
+    term_heading(*question ? question : text_get(&deck->title, lang, fb));
+    for (int i = 0; i < n; i++) {
+        const Card *c = &deck->cards[offer[i]];
+        char *label = c->age >= 0 ? xasprintf(_("%s (%d) — %s"), c->name, c->age, text_get(&c->title, lang, fb))
+                                  : xasprintf("%s — %s", c->name, text_get(&c->title, lang, fb));
+        term_choice(i + 1, label);
+        free(label);
+    }
+    term_blank();
+    char *prompt = xasprintf(_("%s, pick a card — "), p->name);
+    int rc = -1;
+    for (;;) {
+        char *line = term_read(prompt);
+        if (!line) break;
+        char *end;
+        long k = strtol(line, &end, 10);
+        int valid = end != line && *end == '\0' && k >= 1 && k <= n;
+        free(line);
+        if (valid) {
+            const Card *c = &deck->cards[offer[k - 1]];
+            p->card = xstrdup(c->id);
+            if (c->art) term_printf("\n%s\n", c->art);
+            term_text(text_get(&c->text, lang, fb));
+            rc = 0;
+            break;
+        }
+        term_alert(_("Type the number of a card."));
+    }
+    free(prompt);
+    free(offer);
+    return rc;
+}
+
+int setup_picks(Play *P)
+{
+    for (int k = 0; k < P->s->npicks; k++)
+        for (int i = 0; i < P->cast.n; i++)
+            if (!P->cast.p[i].card && pick_card(P, &P->cast.p[i], &P->s->picks[k])) return -1;
+    return 0;
+}
+
+/* ============================== the cast file ============================== */
+
+void setup_write_cast(Play *P, const char *path)
+{
+    xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+    xmlNodePtr root = xmlNewNode(NULL, (const xmlChar *)"cast");
+    xmlNewNs(root, (const xmlChar *)"urn:verbeeld:cast:1", NULL);
+    xmlSetProp(root, (const xmlChar *)"scenario", (const xmlChar *)P->s->id);
+    xmlDocSetRootElement(doc, root);
+    for (int i = 0; i < P->cast.n; i++) {
+        const Participant *p = &P->cast.p[i];
+        xmlNodePtr n = xmlNewChild(root, NULL, (const xmlChar *)"participant", NULL);
+        xmlSetProp(n, (const xmlChar *)"name", (const xmlChar *)p->name);
+        xmlSetProp(n, (const xmlChar *)"core", (const xmlChar *)p->core);
+        xmlSetProp(n, (const xmlChar *)"goal", (const xmlChar *)p->goal);
+        if (p->role >= 0) xmlSetProp(n, (const xmlChar *)"role", (const xmlChar *)P->s->roles[p->role].id);
+        if (p->card) xmlSetProp(n, (const xmlChar *)"card", (const xmlChar *)p->card);
+    }
+    xmlSaveFormatFileEnc(path, doc, "UTF-8", 1);
+    xmlFreeDoc(doc);
+}

@@ -1,0 +1,175 @@
+/*
+ * show.c - what a participant sees and what the journal keeps of each thing that happens.
+ *
+ * Both come from the same Output, so the screen and the journal never disagree.
+ */
+#include "play.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "term.h"
+#include "util.h"
+
+void play_journal(Play *P, json_object *entry)
+{
+    char *err = NULL;
+    if (P->J.fd < 0) {
+        json_object_put(entry);
+        return;
+    }
+    if (journal_write(&P->J, entry, &err)) {
+        term_alert(err);
+        free(err);
+    }
+}
+
+static void add_str(json_object *o, const char *k, const char *v)
+{
+    if (v) json_object_object_add(o, k, json_object_new_string(v));
+}
+
+static const char *participant_name(Play *P, int p)
+{
+    return p >= 0 && p < P->cast.n ? P->cast.p[p].name : NULL;
+}
+
+/* ============================== per kind ============================== */
+
+static void show_scene(Play *P, const Output *o)
+{
+    const Scene *sc = &P->s->scenes[o->scene];
+    if (sc->act != P->last_act) {
+        P->last_act = sc->act;
+        const char *act = text_get(&P->s->acts[sc->act].title, P->S->lang, scenario_fallback(P->s));
+        if (*act) term_heading(act);
+    }
+    if (*o->title) term_alert(o->title), term_blank();
+    if (o->kind == OUT_RESUME && P->journaling) {
+        json_object *e = journal_entry("return");
+        add_str(e, "scene", o->id);
+        play_journal(P, e);
+    } else if (o->kind == OUT_SCENE && P->journaling) {
+        json_object *e = journal_entry("scene");
+        add_str(e, "scene", o->id);
+        add_str(e, "title", o->title);
+        add_str(e, "act", P->s->acts[sc->act].id);
+        play_journal(P, e);
+    }
+}
+
+static void show_choice(Play *P, const Output *o)
+{
+    const char *who = participant_name(P, o->participant);
+    const char *role = session_role_name(P->S, o->role);
+    const char *text = text_get(&o->choice->text, P->S->lang, scenario_fallback(P->s));
+    char *line;
+    if (who) line = xasprintf("→ %s (%s): %s", who, role, text);
+    else if (o->role >= 0) line = xasprintf("→ %s: %s", role, text);
+    else line = xasprintf(_("→ The group: %s"), text);
+    term_notice(line);
+    free(line);
+    if (o->choice->quality && o->corner != CORNER_NONE && who) {
+        char *c = xasprintf("   [%s · %s]", lexicon_name(P->lx, o->choice->quality, P->S->lang),
+                            corner_label(o->corner));
+        term_notice(c);
+        free(c);
+    }
+    term_blank();
+    if (!P->journaling) return;
+    json_object *e = journal_entry("choice");
+    json_object_object_add(e, "step", json_object_new_int(P->S->steps));
+    add_str(e, "scene", P->s->scenes[o->scene].id);
+    add_str(e, "choice", o->choice->id);
+    add_str(e, "by", who);
+    add_str(e, "role", o->role >= 0 ? P->s->roles[o->role].id : NULL);
+    json_object_object_add(e, "auto", json_object_new_boolean(!who && o->role >= 0));
+    add_str(e, "quality", o->choice->quality);
+    if (o->corner != CORNER_NONE) add_str(e, "corner", corner_id(o->corner));
+    add_str(e, "text", text);
+    play_journal(P, e);
+}
+
+static void show_reaction(Play *P, const Output *o)
+{
+    if (o->text && !o->played) term_say(o->who, o->role, o->text);
+    if (!P->journaling) return;
+    json_object *e = journal_entry("react");
+    add_str(e, "role", P->s->roles[o->role].id);
+    add_str(e, "who", o->who);
+    add_str(e, "to", participant_name(P, o->participant));
+    add_str(e, "mood", o->mood);
+    add_str(e, "text", o->text);
+    json_object_object_add(e, "played", json_object_new_boolean(o->played));
+    play_journal(P, e);
+}
+
+static void show_event(Play *P, const Output *o)
+{
+    char *h = xasprintf(_("Incident: %s"), *o->title ? o->title : o->id);
+    term_heading(h);
+    free(h);
+    if (!P->journaling) return;
+    json_object *e = journal_entry(o->injected ? "inject" : "event");
+    add_str(e, "event", o->id);
+    add_str(e, "title", o->title);
+    play_journal(P, e);
+}
+
+static void show_ending(Play *P, const Output *o)
+{
+    term_heading(o->title);
+    if (!P->journaling) return;
+    json_object *e = journal_entry("ending");
+    add_str(e, "ending", o->id);
+    add_str(e, "title", o->title);
+    play_journal(P, e);
+}
+
+static void show_problem(Play *P, const Output *o)
+{
+    char *line = o->kind == OUT_STUCK ? xasprintf(_("The story cannot go on: %s"), o->text)
+                                      : xasprintf(_("(script error, the character stays silent: %s)"), o->text);
+    if (o->kind == OUT_STUCK) term_alert(line);
+    else term_notice(line);
+    free(line);
+    if (!P->journaling) return;
+    json_object *e = journal_entry(o->kind == OUT_STUCK ? "stuck" : "script-error");
+    add_str(e, "text", o->text);
+    play_journal(P, e);
+}
+
+void play_output(void *ud, const Output *o)
+{
+    Play *P = ud;
+    switch (o->kind) {
+    case OUT_SCENE:
+    case OUT_RESUME: show_scene(P, o); break;
+    case OUT_TEXT: term_text(o->text); break;
+    case OUT_SAY: term_say(o->who, o->role, o->text); break;
+    case OUT_CHOICE: show_choice(P, o); break;
+    case OUT_REACTION: show_reaction(P, o); break;
+    case OUT_EVENT: show_event(P, o); break;
+    case OUT_ENDING: show_ending(P, o); break;
+    case OUT_SCRIPT_ERROR:
+    case OUT_STUCK: show_problem(P, o); break;
+    }
+}
+
+/* ============================== turns ============================== */
+
+void play_show_choices(Play *P, const Turn *t)
+{
+    const Scene *sc = &P->s->scenes[P->S->scene];
+    for (int k = 0; k < t->noptions; k++)
+        term_choice(k + 1, text_get(&sc->choices[t->options[k]].text, P->S->lang, scenario_fallback(P->s)));
+    term_blank();
+}
+
+char *play_prompt(Play *P, const Turn *t)
+{
+    const char *mark = P->in_timeout ? _("[time-out] ") : "";
+    if (t->participant < 0) return xasprintf(_("%sThe group — "), mark);
+    return xasprintf("%s%s (%s) — ", mark, P->cast.p[t->participant].name, session_role_name(P->S, t->role));
+}

@@ -1,0 +1,258 @@
+/*
+ * term.c - terminal output (wrapping, colour) and input (readline or plain lines).
+ */
+#include "term.h"
+
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "util.h"
+
+static int color_on, interactive, out_tty;
+static volatile sig_atomic_t interrupted;
+static const char *const *completions;
+
+#define RESET "\033[0m"
+#define BOLD "\033[1m"
+#define DIM "\033[2m"
+
+static const char *const palette[] = {
+    "\033[1;36m", "\033[1;33m", "\033[1;35m", "\033[1;32m", "\033[1;34m", "\033[1;31m",
+};
+
+/* ============================== set-up ============================== */
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+/* Readline calls this when a signal arrives while it reads: end the line, so the caller can
+ * pause instead of the program dying. */
+static int on_signal_event(void)
+{
+    if (interrupted) rl_done = 1;
+    return 0;
+}
+
+static char *complete_word(const char *text, int state)
+{
+    static int i;
+    static size_t len;
+    if (!state) {
+        i = 0;
+        len = strlen(text);
+    }
+    while (completions && completions[i]) {
+        const char *w = completions[i++];
+        if (strncmp(w, text, len) == 0) return xstrdup(w);
+    }
+    return NULL;
+}
+
+static char **complete(const char *text, int start, int end)
+{
+    (void)start; (void)end;
+    rl_attempted_completion_over = 1;
+    return rl_completion_matches(text, complete_word);
+}
+
+void term_init(void)
+{
+    interactive = isatty(STDIN_FILENO);
+    out_tty = isatty(STDOUT_FILENO);
+    const char *nc = getenv("NO_COLOR");
+    color_on = out_tty && !(nc && *nc);
+    if (interactive) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_sigint;
+        sigaction(SIGINT, &sa, NULL);
+        rl_signal_event_hook = on_signal_event;
+        rl_attempted_completion_function = complete;
+        rl_basic_word_break_characters = " \t";
+        rl_readline_name = "verbeeld";
+    }
+}
+
+int term_interactive(void)
+{
+    return interactive;
+}
+
+int term_width(void)
+{
+    struct winsize ws;
+    if (out_tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20)
+        return ws.ws_col > 100 ? 100 : ws.ws_col;
+    const char *cols = getenv("COLUMNS");
+    int n = cols ? atoi(cols) : 0;
+    return n > 20 ? n : 80;
+}
+
+/* ============================== output ============================== */
+
+/* Print `text` wrapped to the width, each line starting with `indent` (whose width is given,
+ * as it may hold colour codes); the first line starts after `first` columns already used. */
+static void wrap(const char *text, const char *indent, int indent_cols, int first)
+{
+    char *clean = clean_text(text);
+    int width = term_width();
+    int col = first, line_start = 1;
+    const char *p = clean;
+    while (*p) {
+        if (*p == '\n') {
+            fputc('\n', stdout);
+            fputs(indent, stdout);
+            col = indent_cols;
+            line_start = 1;
+            p++;
+            continue;
+        }
+        if (*p == ' ') { p++; continue; }
+        size_t n = strcspn(p, " \n");
+        int w = (int)utf8_width(p, n);
+        if (!line_start && col + 1 + w > width) {
+            fputc('\n', stdout);
+            fputs(indent, stdout);
+            col = indent_cols;
+        } else if (!line_start) {
+            fputc(' ', stdout);
+            col++;
+        }
+        fwrite(p, 1, n, stdout);
+        col += w;
+        line_start = 0;
+        p += n;
+    }
+    fputc('\n', stdout);
+    free(clean);
+}
+
+void term_heading(const char *text)
+{
+    char *clean = clean_text(text);
+    if (color_on) printf("\n" BOLD "== %s ==" RESET "\n\n", clean);
+    else printf("\n== %s ==\n\n", clean);
+    free(clean);
+}
+
+void term_text(const char *text)
+{
+    wrap(text, "", 0, 0);
+    fputc('\n', stdout);
+}
+
+void term_say(const char *who, int color, const char *text)
+{
+    char *name = clean_text(who);
+    int cols = (int)utf8_width(name, strlen(name)) + 2;
+    if (color_on) printf("%s%s" RESET ": ", palette[(unsigned)color % (sizeof palette / sizeof *palette)], name);
+    else printf("%s: ", name);
+    wrap(text, "    ", 4, cols);
+    fputc('\n', stdout);
+    free(name);
+}
+
+void term_choice(int number, const char *text)
+{
+    char head[16];
+    int n = snprintf(head, sizeof head, "  %d) ", number);
+    if (color_on) printf(BOLD "%s" RESET, head);
+    else fputs(head, stdout);
+    wrap(text, "     ", 5, n);
+}
+
+void term_notice(const char *text)
+{
+    char *clean = clean_text(text);
+    if (color_on) printf(DIM "%s" RESET "\n", clean);
+    else printf("%s\n", clean);
+    free(clean);
+}
+
+void term_alert(const char *text)
+{
+    char *clean = clean_text(text);
+    if (color_on) printf(BOLD "%s" RESET "\n", clean);
+    else printf("%s\n", clean);
+    free(clean);
+}
+
+void term_blank(void)
+{
+    fputc('\n', stdout);
+}
+
+void term_printf(const char *fmt, ...)
+{
+    StrBuf b;
+    va_list ap;
+    sb_init(&b);
+    va_start(ap, fmt);
+    sb_vaddf(&b, fmt, ap);
+    va_end(ap);
+    char *clean = clean_text(b.s);
+    fputs(clean, stdout);
+    free(clean);
+    sb_free(&b);
+}
+
+/* ============================== input ============================== */
+
+void term_set_completions(const char *const *words)
+{
+    completions = words;
+}
+
+#define MAX_LINE (64u << 10)
+
+/* Plain input: echo the prompt and the line, so a piped session reads like a transcript. */
+static char *read_plain(const char *prompt)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    char *clean = clean_text(prompt);
+    fputs(clean, stdout);
+    free(clean);
+    fflush(stdout);
+    ssize_t n = getline(&line, &cap, stdin);
+    if (n < 0) {
+        free(line);
+        fputc('\n', stdout);
+        return NULL;
+    }
+    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
+    if ((size_t)n > MAX_LINE) line[MAX_LINE] = '\0';
+    if (strlen(line) != (size_t)n) {        /* a NUL byte inside: keep what came before it */
+        n = (ssize_t)strlen(line);
+    }
+    char *echo = clean_text(line);
+    printf("%s\n", echo);
+    free(echo);
+    return line;
+}
+
+char *term_read(const char *prompt)
+{
+    fflush(stdout);
+    if (!interactive) return read_plain(prompt);
+    interrupted = 0;
+    char *line = readline(prompt);
+    if (interrupted) {
+        free(line);
+        interrupted = 0;
+        fputc('\n', stdout);
+        return xstrdup("/pause");
+    }
+    if (line && *line) add_history(line);
+    return line;
+}

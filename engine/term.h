@@ -1,0 +1,42 @@
+/*
+ * term.h - the terminal: wrapped, coloured output and line input.
+ *
+ * On a terminal, input goes through readline (history, completion, Ctrl-C pauses) and names
+ * are in colour; with NO_COLOR set or output not a terminal there is no colour, and input that
+ * is not a terminal is read plainly, line by line, so sessions can be scripted. Every text from
+ * a scenario, a script or a user is cleaned of control characters before it is shown.
+ */
+#ifndef VB_TERM_H
+#define VB_TERM_H
+
+/* Look at the terminal: colour, width, interactive input. */
+void term_init(void);
+/* Whether input comes from a terminal. */
+int term_interactive(void);
+/* Columns to wrap at. */
+int term_width(void);
+
+/* A heading (scene or act title). */
+void term_heading(const char *text);
+/* Narration, wrapped, with blank lines between paragraphs. */
+void term_text(const char *text);
+/* A character's words: the name in colour number `color`, then the words, wrapped. */
+void term_say(const char *who, int color, const char *text);
+/* A numbered choice. */
+void term_choice(int number, const char *text);
+/* A quiet line for the trainer (dim on a terminal). */
+void term_notice(const char *text);
+/* A line that matters (an error at the prompt, a time-out). */
+void term_alert(const char *text);
+/* A blank line. */
+void term_blank(void);
+/* printf to the output, cleaned of control characters. */
+void term_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Read a line after showing `prompt`. Returns a fresh string without the newline, or NULL at
+ * the end of input. Ctrl-C while reading returns "/pause". */
+char *term_read(const char *prompt);
+/* The words tab completion offers (a NULL-terminated list, kept by reference). */
+void term_set_completions(const char *const *words);
+
+#endif

@@ -1,0 +1,254 @@
+/*
+ * util.c - checked allocation, string buffers, file reading and UTF-8 measuring.
+ */
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+static void out_of_memory(void)
+{
+    fputs("verbeeld: out of memory\n", stderr);
+    abort();
+}
+
+void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) out_of_memory();
+    return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p) out_of_memory();
+    return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p) out_of_memory();
+    return p;
+}
+
+char *xstrdup(const char *s)
+{
+    return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+    char *p = xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+    StrBuf b;
+    va_list ap;
+    sb_init(&b);
+    va_start(ap, fmt);
+    sb_vaddf(&b, fmt, ap);
+    va_end(ap);
+    return sb_take(&b);
+}
+
+int streq(const char *a, const char *b)
+{
+    return a && b && strcmp(a, b) == 0;
+}
+
+/* ============================== string buffer ============================== */
+
+void sb_init(StrBuf *b)
+{
+    b->cap = 64;
+    b->len = 0;
+    b->s = xmalloc(b->cap);
+    b->s[0] = '\0';
+}
+
+static void sb_reserve(StrBuf *b, size_t more)
+{
+    if (b->len + more + 1 <= b->cap) return;
+    while (b->len + more + 1 > b->cap) b->cap *= 2;
+    b->s = xrealloc(b->s, b->cap);
+}
+
+void sb_addn(StrBuf *b, const char *s, size_t n)
+{
+    sb_reserve(b, n);
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+void sb_add(StrBuf *b, const char *s)
+{
+    sb_addn(b, s, strlen(s));
+}
+
+void sb_addc(StrBuf *b, char c)
+{
+    sb_addn(b, &c, 1);
+}
+
+void sb_vaddf(StrBuf *b, const char *fmt, va_list ap)
+{
+    va_list aq;
+    va_copy(aq, ap);
+    int n = vsnprintf(NULL, 0, fmt, aq);
+    va_end(aq);
+    if (n < 0) return;
+    sb_reserve(b, (size_t)n);
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+}
+
+void sb_addf(StrBuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vaddf(b, fmt, ap);
+    va_end(ap);
+}
+
+char *sb_take(StrBuf *b)
+{
+    char *s = b->s;
+    b->s = NULL;
+    b->len = b->cap = 0;
+    return s;
+}
+
+void sb_free(StrBuf *b)
+{
+    free(b->s);
+    b->s = NULL;
+    b->len = b->cap = 0;
+}
+
+/* ============================== files ============================== */
+
+char *read_file(const char *path, size_t limit, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    StrBuf b;
+    sb_init(&b);
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b.len + n > limit) {
+            sb_free(&b);
+            fclose(f);
+            errno = EFBIG;
+            return NULL;
+        }
+        sb_addn(&b, chunk, n);
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        sb_free(&b);
+        errno = EIO;
+        return NULL;
+    }
+    if (len) *len = b.len;
+    return sb_take(&b);
+}
+
+/* ============================== UTF-8 ============================== */
+
+/* Length of the UTF-8 sequence starting at s (at most n bytes), or 0 when invalid. */
+static size_t utf8_seq(const unsigned char *s, size_t n, unsigned *cp)
+{
+    unsigned c = s[0];
+    size_t len;
+    unsigned min;
+    if (c < 0x80) { *cp = c; return 1; }
+    if ((c & 0xE0) == 0xC0) { len = 2; *cp = c & 0x1F; min = 0x80; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; *cp = c & 0x0F; min = 0x800; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; *cp = c & 0x07; min = 0x10000; }
+    else return 0;
+    if (len > n) return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) return 0;
+        *cp = (*cp << 6) | (s[i] & 0x3F);
+    }
+    if (*cp < min || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+int utf8_valid(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned cp;
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_seq(p + i, n - i, &cp);
+        if (!k) return 0;
+        i += k;
+    }
+    return 1;
+}
+
+size_t utf8_width(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t cols = 0;
+    unsigned cp;
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_seq(p + i, n - i, &cp);
+        if (!k) { cols++; i++; continue; }
+        int w = wcwidth((wchar_t)cp);
+        /* wcwidth knows nothing in the C locale; count every printable code point as one. */
+        cols += w < 0 ? 1 : (size_t)w;
+        i += k;
+    }
+    return cols;
+}
+
+char *clean_text(const char *s)
+{
+    StrBuf b;
+    sb_init(&b);
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    unsigned cp;
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_seq(p + i, n - i, &cp);
+        if (!k) { sb_add(&b, "\xEF\xBF\xBD"); i++; continue; }
+        if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+            sb_addc(&b, '?');
+        else
+            sb_addn(&b, s + i, k);
+        i += k;
+    }
+    return sb_take(&b);
+}
+
+char *fold_space(const char *s)
+{
+    StrBuf b;
+    sb_init(&b);
+    int pending_space = 0, newlines = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
+            if (*p == '\n') newlines++;
+            pending_space = 1;
+            continue;
+        }
+        if (pending_space && b.len > 0) sb_add(&b, newlines >= 2 ? "\n\n" : " ");
+        pending_space = 0;
+        newlines = 0;
+        sb_addc(&b, *p);
+    }
+    return sb_take(&b);
+}

@@ -1,0 +1,57 @@
+/*
+ * util.h - small helpers every module uses: checked allocation, a growable string buffer,
+ * file slurping and UTF-8 aware text measuring. Nothing here knows about scenarios.
+ */
+#ifndef VB_UTIL_H
+#define VB_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Allocation that never returns NULL: running out of memory ends the program with a message. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* printf into a fresh string. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grow an array `arr` of `n` items with capacity `cap` so that one more fits. */
+#define VEC_PUSH(arr, n, cap) \
+    do { if ((n) >= (cap)) { (cap) = (cap) ? 2 * (cap) : 8; \
+         (arr) = xrealloc((arr), (size_t)(cap) * sizeof *(arr)); } } while (0)
+
+/* A growable, always NUL-terminated string. */
+typedef struct {
+    char *s;
+    size_t len, cap;
+} StrBuf;
+
+void sb_init(StrBuf *b);
+void sb_add(StrBuf *b, const char *s);
+void sb_addn(StrBuf *b, const char *s, size_t n);
+void sb_addc(StrBuf *b, char c);
+void sb_addf(StrBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_vaddf(StrBuf *b, const char *fmt, va_list ap);
+/* Hand over the string (the buffer is empty afterwards). */
+char *sb_take(StrBuf *b);
+void sb_free(StrBuf *b);
+
+/* Read a whole file, at most `limit` bytes; NULL with errno set on failure or when larger. */
+char *read_file(const char *path, size_t limit, size_t *len);
+
+/* Columns a UTF-8 string takes on a terminal (invalid bytes count as one column each). */
+size_t utf8_width(const char *s, size_t n);
+/* Whether s is valid UTF-8. */
+int utf8_valid(const char *s, size_t n);
+/* A copy of s safe to print: control characters and escape sequences replaced by '?',
+ * invalid UTF-8 replaced by U+FFFD. */
+char *clean_text(const char *s);
+
+/* Fold runs of white space to one space; keep blank lines as paragraph breaks ("\n\n"). */
+char *fold_space(const char *s);
+
+int streq(const char *a, const char *b);
+
+#endif

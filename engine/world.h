@@ -1,0 +1,44 @@
+/*
+ * world.h - the state of the story that conditions read and effects change.
+ *
+ * The world lives in a sandbox of its own: vars (the scenario's variables), chars (copies of
+ * each character's state), played, cards, visited and count. Conditions see all of it
+ * read-only; effects may change declared variables only. Every condition and <lua> effect of
+ * the scenario is compiled once, with line numbers that match the XML file.
+ */
+#ifndef VB_WORLD_H
+#define VB_WORLD_H
+
+#include "character.h"
+#include "scenario.h"
+
+typedef struct World World;
+
+/* A world for scenario `s`, seeded; compile errors of conditions and effects go to `d`.
+ * NULL when any code fails to compile. */
+World *world_new(const Scenario *s, unsigned long long seed, DiagList *d);
+void world_free(World *w);
+
+/* Back to the start: variables at their first values, nothing visited or counted. */
+void world_reset(World *w);
+
+/* Evaluate condition `code` (NO_CODE is true). Returns 1 or 0, or -1 with *err set. */
+int world_test(World *w, int code, char **err);
+/* Apply an effect. Returns 0, or -1 with *err set. */
+int world_apply(World *w, const Effect *e, char **err);
+
+double world_var(World *w, int var);
+void world_set_var(World *w, int var, double value);
+void world_visit(World *w, int scene);
+int world_visits(World *w, int scene);
+void world_count(World *w, Corner c);
+void world_set_played(World *w, int role, int played);
+void world_set_card(World *w, const char *card, int picked);
+/* Refresh chars[role] from the character's own state. */
+void world_sync_character(World *w, int role, Character *ch);
+
+/* The whole world as JSON (vars, visited, count), for snapshots and the explorer. */
+json_object *world_snapshot(World *w);
+void world_restore(World *w, json_object *snap);
+
+#endif

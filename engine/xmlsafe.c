@@ -1,0 +1,162 @@
+/*
+ * xmlsafe.c - reading untrusted XML with libxml2, and validating it with RELAX NG.
+ *
+ * The network is off and any DOCTYPE is refused before it is read, so no external entity is
+ * ever loaded and no entity can be expanded: a scenario or cast file from someone else can
+ * only be wrong, never harmful. Every message becomes a file:line diagnostic.
+ */
+#include "xmlsafe.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+
+#include "i18n.h"
+#include "util.h"
+
+#define MAX_XML_BYTES (64u << 20)
+
+/* ============================== libxml2 plumbing ============================== */
+
+typedef struct {
+    DiagList *d;
+    const char *path;
+    int doctype_seen;
+} ParseState;
+
+/* libxml2 messages end in a newline and sometimes name no file; tidy them into a diagnostic. */
+static void xml_error(void *ud, const xmlError *e)
+{
+    ParseState *ps = ud;
+    if (!e || !e->message) return;
+    char *msg = xstrdup(e->message);
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = '\0';
+    diag_add(ps->d, e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR,
+             ps->path, e->line, "%s", msg);
+    free(msg);
+}
+
+static void xml_error_cb(void *ud, xmlErrorPtr e)
+{
+    xml_error(ud, e);
+}
+
+/* A DOCTYPE is where entities are declared; a scenario never needs one, so refuse it before
+ * anything in it is read. This rules out external entities and entity-expansion bombs. */
+static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+    (void)name; (void)ext; (void)sys;
+    xmlParserCtxtPtr ctxt = ctx;
+    ParseState *ps = ctxt->_private;
+    ps->doctype_seen = 1;
+    diag_add(ps->d, DIAG_ERROR, ps->path, xmlSAX2GetLineNumber(ctx),
+             _("a DOCTYPE is not allowed in a scenario (it could declare entities)"));
+    xmlStopParser(ctxt);
+}
+
+/* External resources are never loaded, whatever a document asks. */
+static xmlParserInputPtr no_external(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+    (void)id;
+    if (ctxt && ctxt->_private) {
+        ParseState *ps = ctxt->_private;
+        diag_add(ps->d, DIAG_ERROR, ps->path, ctxt->input ? ctxt->input->line : 0,
+                 _("external resource '%s' refused"), url ? url : "?");
+    }
+    return NULL;
+}
+
+/* Parse an XML file into a tree, or NULL with diagnostics. Used for scenarios and cast files. */
+xmlDocPtr xml_read_safely(const char *path, DiagList *d)
+{
+    size_t len;
+    char *buf = read_file(path, MAX_XML_BYTES, &len);
+    if (!buf) {
+        if (errno == EFBIG)
+            diag_add(d, DIAG_ERROR, path, 0, _("file is larger than %u MiB"), MAX_XML_BYTES >> 20);
+        else
+            diag_add(d, DIAG_ERROR, path, 0, _("cannot read: %s"), strerror(errno));
+        return NULL;
+    }
+    xmlSetExternalEntityLoader(no_external);
+    ParseState ps = {d, path, 0};
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    ctxt->_private = &ps;
+    ctxt->sax->internalSubset = refuse_doctype;
+    xmlSetStructuredErrorFunc(&ps, xml_error_cb);
+    int errors = d->errors;
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, path, NULL,
+                                      XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    free(buf);
+    if (doc && (d->errors > errors || ps.doctype_seen)) {
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
+    if (!doc && d->errors == errors)
+        diag_add(d, DIAG_ERROR, path, 0, _("not a well-formed XML document"));
+    xmlFreeParserCtxt(ctxt);
+    return doc;
+}
+
+/* Validate `doc` against the RELAX NG schema at `schema_path`. Returns 0 when valid. */
+int xml_validate(xmlDocPtr doc, const char *schema_path, const char *path, DiagList *d)
+{
+    size_t len;
+    char *rng = read_file(schema_path, 4u << 20, &len);
+    if (!rng) {
+        diag_add(d, DIAG_ERROR, schema_path, 0,
+                 _("cannot read the schema: %s (is verbeeld installed completely?)"), strerror(errno));
+        return -1;
+    }
+    ParseState ps = {d, schema_path, 0};
+    xmlSetStructuredErrorFunc(&ps, xml_error_cb);
+    xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewMemParserCtxt(rng, (int)len);
+    xmlRelaxNGPtr schema = xmlRelaxNGParse(pctxt);
+    xmlRelaxNGFreeParserCtxt(pctxt);
+    free(rng);
+    int rc = -1;
+    if (schema) {
+        ps.path = path;
+        xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt(schema);
+        xmlRelaxNGSetValidStructuredErrors(vctxt, xml_error_cb, &ps);
+        rc = xmlRelaxNGValidateDoc(vctxt, doc) == 0 ? 0 : -1;
+        xmlRelaxNGFreeValidCtxt(vctxt);
+        xmlRelaxNGFree(schema);
+    }
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    return rc;
+}
+
+/* ============================== tree helpers ============================== */
+
+char *xml_attr(xmlNodePtr node, const char *name)
+{
+    xmlChar *v = xmlGetProp(node, (const xmlChar *)name);
+    if (!v) return NULL;
+    char *s = xstrdup((const char *)v);
+    xmlFree(v);
+    return s;
+}
+
+int xml_is(xmlNodePtr node, const char *name)
+{
+    return node->type == XML_ELEMENT_NODE && strcmp((const char *)node->name, name) == 0;
+}
+
+char *xml_content(xmlNodePtr node)
+{
+    xmlChar *v = xmlNodeGetContent(node);
+    char *s = xstrdup(v ? (const char *)v : "");
+    xmlFree(v);
+    return s;
+}
+
+int xml_line(xmlNodePtr node)
+{
+    return (int)xmlGetLineNo(node);
+}

@@ -1,0 +1,27 @@
+/*
+ * xmlsafe.h - untrusted XML in, a libxml2 tree or file:line diagnostics out.
+ */
+#ifndef VB_XMLSAFE_H
+#define VB_XMLSAFE_H
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+
+/* Parse an XML file with the network off and no DOCTYPE allowed. NULL with diagnostics in `d`
+ * when the file cannot be read or is not well-formed. */
+xmlDocPtr xml_read_safely(const char *path, DiagList *d);
+/* Validate `doc` (read from `path`) against the RELAX NG schema file `schema_path`.
+ * Returns 0 when valid, -1 with every violation in `d`. */
+int xml_validate(xmlDocPtr doc, const char *schema_path, const char *path, DiagList *d);
+
+/* The value of attribute `name` of `node`, freshly allocated, or NULL. */
+char *xml_attr(xmlNodePtr node, const char *name);
+/* Whether `node` is the element `name`. */
+int xml_is(xmlNodePtr node, const char *name);
+/* The text content of `node`, freshly allocated. */
+char *xml_content(xmlNodePtr node);
+/* The line of `node` in its file. */
+int xml_line(xmlNodePtr node);
+
+#endif
