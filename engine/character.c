@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "i18n.h"
+#include "paths.h"
 #include "util.h"
 
 /* character{} checks its table where the script calls it, so errors point at the script. */
@@ -75,6 +78,14 @@ static void open_lexicon(lua_State *L, const Lexicon *lx)
 }
 
 /* ============================== loading ============================== */
+
+/* The character library (characters/library.lua), shared behaviour every script may use. */
+static void load_library(Sandbox *sbx, char **err)
+{
+    char *path = xasprintf("%s/characters/library.lua", paths_data_dir());
+    if (access(path, R_OK) == 0) sbx_dofile(sbx, path, 0, err);
+    free(path);
+}
 
 /* The line of the first occurrence of `word` in the file, for messages about a field. */
 static int line_of(const char *path, const char *word)
@@ -157,6 +168,7 @@ int character_load(Character *ch, const char *path, const Lexicon *lx, unsigned 
     open_lexicon(L, lx);
     if (sbx_load(ch->sbx, prelude, sizeof prelude - 1, "=verbeeld", &err) == 0)
         sbx_call(ch->sbx, 0, 0, &err);
+    if (!err) load_library(ch->sbx, &err);
     if (!err && sbx_dofile(ch->sbx, path, 1, &err) == 0 && !lua_istable(L, -1)) {
         lua_pop(L, 1);
         err = xasprintf("%s: %s", path, _("the script must return character { ... }"));

@@ -47,6 +47,16 @@ static int past_deadline(const struct timespec *d)
     return now.tv_sec > d->tv_sec || (now.tv_sec == d->tv_sec && now.tv_nsec > d->tv_nsec);
 }
 
+/* Stop a runaway script with an error that names where it was running. Inside a hook, level
+ * 0 of the stack is the interrupted Lua function. */
+static void stop_script(lua_State *L, const char *why)
+{
+    lua_Debug ar;
+    if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0)
+        luaL_error(L, "%s:%d: %s", ar.short_src, ar.currentline, why);
+    luaL_error(L, "%s", why);
+}
+
 static void sbx_hook(lua_State *L, lua_Debug *ar)
 {
     (void)ar;
@@ -55,12 +65,11 @@ static void sbx_hook(lua_State *L, lua_Debug *ar)
     s->instr_left -= HOOK_EVERY;
     if (s->instr_left < 0) {
         s->limited = 0;       /* let the error itself run */
-        luaL_error(L, "script ran too long (more than %d million instructions)",
-                   (int)(SBX_INSTR_LIMIT / 1000000));
+        stop_script(L, "script ran too long (instruction limit reached)");
     }
     if (past_deadline(&s->deadline)) {
         s->limited = 0;
-        luaL_error(L, "script ran too long (more than %d ms)", SBX_TIME_LIMIT_MS);
+        stop_script(L, "script ran too long (time limit reached)");
     }
 }
 

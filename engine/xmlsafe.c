@@ -35,8 +35,15 @@ static void xml_error(void *ud, const xmlError *e)
     char *msg = xstrdup(e->message);
     size_t n = strlen(msg);
     while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = '\0';
-    diag_add(ps->d, e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR,
-             ps->path, e->line, "%s", msg);
+    /* Schema messages do not always say which element they are about; the node does. */
+    xmlNodePtr node = e->node;
+    int line = e->line;
+    if (e->domain == XML_FROM_RELAXNGV && node && node->type == XML_ELEMENT_NODE) {
+        if (!line) line = (int)xmlGetLineNo(node);
+        diag_add(ps->d, DIAG_ERROR, ps->path, line, "<%s>: %s", (const char *)node->name, msg);
+    } else {
+        diag_add(ps->d, e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR, ps->path, line, "%s", msg);
+    }
     free(msg);
 }
 

@@ -7,7 +7,7 @@ return character {
   name = "Bart Claes",
   title = { nl = "Verkoper, hart op de tong", en = "Sales, heart on his sleeve" },
   quadrant = "verbinden",
-  state = { trust = 0, counting_on = 0 },
+  state = { trust = 0, counting_on = 0, respected = false, delighted = false },
   lines = {
     affiche = { nl = "En? Zelf gemaakt, gisterenavond. Mooi, hé?", en = "Well? Made it myself, last night. Nice, isn't it?" },
     humeur = function(self)
@@ -18,25 +18,43 @@ return character {
     end,
     gekwetst = { nl = "Oké. Oké. Ik dacht dat ik iets goeds deed.", en = "Okay. Okay. I thought I was doing something good." },
     respect = { nl = "Eerlijk is eerlijk. Ik had het eerst moeten vragen.", en = "Fair enough. I should have asked first." },
+    slecht_geslapen = { nl = "Oei. Slecht geslapen?", en = "Oops. Bad night?" },
+    merci = { nl = "Merci! Jij bent een schat.", en = "Thanks! You're a star." },
     blij = { nl = "Top! Ik wist dat ik op jullie kon rekenen!", en = "Great! I knew I could count on you!" },
     warm = { nl = "Dank je. Dat doet deugd.", en = "Thanks. That means a lot." },
     dank = { nl = "Vrijdag trakteer ik. Op koffie, niet op een zaterdag.", en = "Friday's on me. Coffee, that is, not a Saturday." },
   },
   react = function(self, ev)
     if ev.self or ev.kind ~= "choice" then return nil end
+    -- before he has made his proposal (scenes koffie and hoeken) Bart is just chatting;
+    -- he takes it personally only where his proposal is on the table
+    local before = ev.scene == "koffie" or ev.scene == "hoeken"
+    local about_me = ev.scene == "voorstel" or ev.scene == "markt" or ev.scene == "bart_stil"
     if ev.corner == "allergy" then
       -- hardness hurts a connector
       self.state.trust = self.state.trust - 1
-      return "gekwetst"
+      if before then return "slecht_geslapen" end
+      if about_me then return "gekwetst" end
+      return nil
     elseif ev.corner == "challenge" then
       -- a boundary is what Bart cannot set himself: it earns his respect
       self.state.trust = self.state.trust + 1
-      if self.state.trust == 1 then return "respect" end
+      if about_me and not self.state.respected then
+        self.state.respected = true
+        return "respect"
+      end
       return nil
     elseif ev.corner == "pitfall" then
       -- someone else pleasing: he is delighted, and counts on them
       self.state.counting_on = self.state.counting_on + 1
-      if self.state.counting_on == 1 then return "blij" end
+      if before then
+        if self.state.counting_on == 1 then return "merci" end
+        return nil
+      end
+      if about_me and not self.state.delighted then
+        self.state.delighted = true
+        return "blij"
+      end
       return nil
     elseif ev.corner == "core" then
       self.state.trust = self.state.trust + 1

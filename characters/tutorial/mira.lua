@@ -6,7 +6,7 @@ return character {
   name = "Mira",
   title = { nl = "Gids", en = "Guide" },
   quadrant = "tact",
-  state = { trust = 0, core = 0, pitfall = 0, challenge = 0, allergy = 0, respect_said = false },
+  state = { trust = 0, core = 0, pitfall = 0, challenge = 0, allergy = 0, respect_said = false, seen = {} },
   lines = {
     welkom = {
       nl = "Welkom bij verbeeld. Ik ben Mira, jullie gids. Je speelt hier niet jezelf, maar een personage dat gebouwd is op jouw tegenpool. Wat voor jou moeilijk is, is voor je personage de gewoonste zaak van de wereld. En dat is precies wat je hier oefent.",
@@ -61,11 +61,15 @@ return character {
   },
   react = function(self, ev)
     if ev.self or ev.kind ~= "choice" then return nil end
-    -- teaching: the first time a participant's choice lands on a corner, name that corner
+    -- teaching: the first time each participant's choice lands on a corner, name that corner
     local c = ev.actor_corner
     if ev.name and c and self.state[c] ~= nil then
       self.state[c] = self.state[c] + 1
-      if self.state[c] == 1 then return "eerste_" .. c end
+      local key = ev.name .. ":" .. c
+      if not self.state.seen[key] then
+        self.state.seen[key] = true
+        return "eerste_" .. c
+      end
     end
     -- her own quadrant: bluntness is her allergy, directness her challenge
     if ev.corner == "allergy" then

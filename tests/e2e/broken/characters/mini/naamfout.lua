@@ -1,0 +1,5 @@
+return character {
+  id = "anders",
+  name = "Naamfout",
+  quadrant = "geen-kwaliteit",
+}

@@ -1,0 +1,8 @@
+return character {
+  id = "snoop",
+  name = "Snuffel",
+  quadrant = "tact",
+  react = function(self, ev)
+    return os.getenv("HOME")
+  end,
+}

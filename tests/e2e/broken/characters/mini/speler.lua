@@ -1,0 +1,8 @@
+return character {
+  id = "speler",
+  name = "Speler",
+  title = { nl = "Speler", en = "Player" },
+  quadrant = "grenzen stellen",
+  state = {},
+  lines = {},
+}

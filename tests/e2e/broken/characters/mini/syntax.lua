@@ -1,0 +1,6 @@
+return character {
+  id = "syntax",
+  name = "Kapot",
+  quadrant = "tact"
+  lines = {},
+}

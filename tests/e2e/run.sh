@@ -1,0 +1,89 @@
+#!/bin/sh
+# End-to-end tests: real sessions piped through build/verbeeld, compared with golden files.
+#
+# Each case runs the program as a user would and compares what it prints (and journals, and
+# debriefs) with tests/e2e/golden/. UPDATE=1 rewrites the golden files from the current
+# output: read the diff before committing it.
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+V=${VERBEELD:-build/verbeeld}
+G=tests/e2e/golden
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+export VERBEELD_NOW=1763805600 NO_COLOR=1 COLUMNS=80 LC_ALL=C.UTF-8
+unset LANG LANGUAGE LC_MESSAGES
+pass=0 fail=0 failed=""
+
+# Compare file $2 with golden $1 (or write it with UPDATE=1).
+compare() {
+    sed -e "s#$T#<tmp>#g" -e "s#$(pwd)/##g" "$2" > "$T/normalized"
+    if [ "${UPDATE:-}" = 1 ]; then cp "$T/normalized" "$G/$1"; return 0; fi
+    if diff -u "$G/$1" "$T/normalized" > "$T/diff" 2>&1; then return 0; fi
+    echo "--- $1 differs:"; head -40 "$T/diff"; return 1
+}
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); failed="$failed $1"; echo "FAIL: $1"; }
+check() { name=$1; shift; if "$@"; then ok; else bad "$name"; fi; }
+
+# run NAME INPUT ARGS...: run verbeeld with INPUT on stdin, golden-compare stdout+stderr+status.
+run() {
+    name=$1 input=$2; shift 2
+    printf '%b' "$input" | "$V" "$@" > "$T/out" 2>&1
+    echo "[exit $?]" >> "$T/out"
+    compare "$name.out" "$T/out"
+}
+
+# ---------------------------------------------------------------- the command line
+check version sh -c "$V --version | grep -q '^verbeeld '"
+check usage-no-command sh -c "$V >/dev/null 2>&1; [ \$? -eq 2 ]"
+check usage-unknown-command sh -c "$V frobnicate >/dev/null 2>&1; [ \$? -eq 2 ]"
+check usage-play-no-scenario sh -c "$V play >/dev/null 2>&1; [ \$? -eq 2 ]"
+check usage-bad-lang sh -c "$V play tutorial --lang fr >/dev/null 2>&1; [ \$? -eq 2 ]"
+check help-play run help-play "" help play
+check quadrant-nl run quadrant-nl "" quadrant verbinden
+check quadrant-en sh -c "$V quadrant connecting | grep -q 'setting boundaries'"
+check quadrant-unknown sh -c "$V quadrant zeuren >/dev/null 2>&1; [ \$? -eq 1 ]"
+check scenario-not-found sh -c "$V play nergens --lang en 2>&1 </dev/null | grep -q \"scenario 'nergens' not found\""
+
+# ---------------------------------------------------------------- scenarios: check
+for f in tests/e2e/broken/*.xml; do
+    n=$(basename "$f" .xml)
+    check "check-$n" run "check-$n" "" check "$f"
+done
+check check-tutorial run check-tutorial "" check tutorial
+
+# ---------------------------------------------------------------- playing the tutorial
+cat > "$T/cast2.xml" <<'CAST'
+<cast scenario="tutorial" xmlns="urn:verbeeld:cast:1">
+  <participant name="Sanne" core="verbinden" goal="Sterker staan voor mijn team"/>
+  <participant name="Joris" core="tact" goal="Meer ruimte geven"/>
+</cast>
+CAST
+
+# A solo session in Dutch: the setup asks name, core quality and goal.
+check solo-nl run solo-nl 'Sanne\nvrolijkheid\nverbinden\nGrenzen stellen zonder de band te verliezen\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n' \
+    play tutorial --lang nl --seed 7 --journal "$T/solo.jsonl"
+check solo-nl-journal compare solo-nl.jsonl "$T/solo.jsonl"
+check solo-nl-debrief sh -c "'$V' debrief '$T/solo.jsonl' > '$T/solo.md' && exit 0"
+check solo-nl-debrief-golden compare solo-nl.md "$T/solo.md"
+
+# A group session in English with time-out, note, undo and an incident.
+check group-en run group-en '2\n1\n/note @Sanne stands firm\n/stop @Joris need a breath\n3\n/go\n3\n/back\n2\n/inject xyz\n/who\n/help\n9\n-1\nabc\n1\n1\n1\n1\n1\n1\n1\n1\n' \
+    play tutorial --cast "$T/cast2.xml" --lang en --seed 11 --journal "$T/group.jsonl"
+check group-en-journal compare group-en.jsonl "$T/group.jsonl"
+check group-en-debrief sh -c "'$V' debrief '$T/group.jsonl' > '$T/group.md'"
+check group-en-debrief-golden compare group-en.md "$T/group.md"
+
+# The same journal cannot be overwritten by a new session.
+check journal-exists sh -c "printf '' | '$V' play tutorial --cast '$T/cast2.xml' --journal '$T/group.jsonl' --lang en >/dev/null 2>&1; [ \$? -eq 1 ]"
+
+# Hostile character scripts are stopped, named, and the session goes on to its ending.
+printf '<cast xmlns="urn:verbeeld:cast:1"><participant name="An" core="verbinden" goal="x"/></cast>\n' > "$T/c1.xml"
+check hostile-play run hostile-play '2\n' play tests/e2e/broken/hostile.xml --cast "$T/c1.xml" --lang en --seed 3 --journal "$T/h.jsonl"
+
+# ---------------------------------------------------------------- nothing entered is lost
+sh tests/e2e/kill-resume.sh "$V" "$T" && ok || bad kill-resume
+
+echo "e2e: $pass passed, $fail failed${failed:+ ($failed )}"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,16 @@
+#!/bin/sh
+# make check: the unit tests (cmocka), then the end-to-end sessions; one summary line at the end.
+cd "$(dirname "$0")/.." || exit 2
+units=0 ufail=0
+for t in "$@"; do
+    units=$((units + 1))
+    if ! "$t"; then ufail=$((ufail + 1)); echo "FAIL: $t"; fi
+done
+sh tests/e2e/run.sh
+e2e=$?
+if [ "$ufail" -eq 0 ] && [ "$e2e" -eq 0 ]; then
+    echo "check: all passed ($units unit test programs, end-to-end sessions)"
+    exit 0
+fi
+echo "check: FAILED ($ufail of $units unit test programs, end-to-end status $e2e)"
+exit 1
