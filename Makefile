@@ -26,7 +26,7 @@ CFLAGS      += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-san
 LDFLAGS     += -fsanitize=address,undefined
 endif
 
-B           := build
+B           ?= build
 DEPS_STAMP  := $(B)/.deps-ok
 
 ENGINE_SRC  := $(wildcard engine/*.c)
@@ -68,7 +68,7 @@ $(DEPS_STAMP): Makefile
 # ---------------------------------------------------------------- build
 
 CPPFLAGS_ALL = -Iengine -Idebrief $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
-               -DVB_VERSION='"$(VERSION)"' -DVB_DATADIR='"$(DATADIR)"' -DVB_LOCALEDIR='"$(LOCALEDIR)"'
+               -DVB_VERSION='"$(VERSION)"' -DVB_DATADIR='"$(DATADIR)"' -DVB_LOCALEDIR='"$(LOCALEDIR)"' -DVB_BUILDDIR='"$(B)"'
 LIBS_ALL     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
 $(B)/%.o: %.c | $(DEPS_STAMP)
@@ -104,10 +104,10 @@ unit: $(UNIT_BIN) $(MO)
 	@fail=0; for t in $(UNIT_BIN); do $$t || fail=1; done; exit $$fail
 
 e2e: all
-	@sh tests/e2e/run.sh
+	@VERBEELD=$(B)/verbeeld sh tests/e2e/run.sh
 
 check: all $(UNIT_BIN)
-	@sh tests/run-all.sh $(UNIT_BIN)
+	@VERBEELD=$(B)/verbeeld sh tests/run-all.sh $(UNIT_BIN)
 
 clean:
 	rm -rf $(B)

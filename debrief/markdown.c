@@ -72,8 +72,8 @@ static void story_choice(json_object *e, int undone, FILE *out)
         fprintf(out, "**");
         put(out, by);
         fprintf(out, "**");
-    } else if (jstr(e, "role")) {
-        put(out, jstr(e, "role"));
+    } else if (jstr(e, "character")) {
+        put(out, jstr(e, "character"));
     } else {
         fprintf(out, "**%s**", _("The group"));
     }

@@ -54,8 +54,13 @@ int cmd_check(int argc, char **argv)
         for (int i = first; i < argc; i++) check_one(argv[i], &lx, &d);
     diag_print(&d, stderr);
     int rc = d.errors || (werror && d.warnings) ? 1 : 0;
-    if (!rc) printf(_("%d scenario(s) checked: no errors, %d warning(s).\n"), argc - first, d.warnings);
-    else fprintf(stderr, _("%d error(s), %d warning(s).\n"), d.errors, d.warnings);
+    if (!rc) {
+        printf(ngettext("%d scenario checked: ", "%d scenarios checked: ", argc - first), argc - first);
+        printf(ngettext("no errors, %d warning.\n", "no errors, %d warnings.\n", d.warnings), d.warnings);
+    } else {
+        fprintf(stderr, ngettext("%d error, ", "%d errors, ", d.errors), d.errors);
+        fprintf(stderr, ngettext("%d warning.\n", "%d warnings.\n", d.warnings), d.warnings);
+    }
     diag_free(&d);
     lexicon_free(&lx);
     return rc;

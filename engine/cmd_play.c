@@ -280,7 +280,9 @@ static int resume_session(Play *P, const PlayArgs *a)
     json_object_object_add(e, "mismatches", json_object_new_int(mismatches));
     play_journal(P, e);
     term_heading(text_get(&P->s->title, i18n_lang(), scenario_fallback(P->s)));
-    char *msg = xasprintf(_("Resuming the session of %s after %d choices."), a->resume, P->S->steps);
+    char *msg = xasprintf(ngettext("Resuming the session in %s, after %d choice.",
+                                   "Resuming the session in %s, after %d choices.", P->S->steps),
+                          a->resume, P->S->steps);
     term_notice(msg);
     free(msg);
     if (log.dropped) term_notice(_("The last line of the journal was cut off (the program was stopped while writing it) and is left out."));

@@ -49,7 +49,8 @@ int cmd_quadrant(int argc, char **argv)
     if (!id || lexicon_quadrant(&lx, id, &q)) {
         fprintf(stderr, _("verbeeld: '%s' is not a core quality in the lexicon.\n"), term.s);
         fprintf(stderr, "%s", _("These are:"));
-        for (int i = 0; i < lx.n; i++) fprintf(stderr, "%s %s", i ? "," : "", lx.q[i].nl[CORNER_CORE]);
+        for (int i = 0; i < lx.n; i++)
+            fprintf(stderr, "%s %s", i ? "," : "", lexicon_name(&lx, lx.q[i].nl[CORNER_CORE], i18n_lang()));
         fprintf(stderr, "\n");
         rc = 1;
     } else {

@@ -79,7 +79,7 @@ static int diag_cmp(const void *a, const void *b)
 
 void diag_print(DiagList *d, FILE *out)
 {
-    qsort(d->v, (size_t)d->n, sizeof *d->v, diag_cmp);
+    if (d->n > 1) qsort(d->v, (size_t)d->n, sizeof *d->v, diag_cmp);
     for (int i = 0; i < d->n; i++) {
         const Diag *g = &d->v[i];
         /* "error" and "warning" stay English, as compilers print them: editors parse them. */

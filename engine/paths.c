@@ -14,6 +14,9 @@
 #ifndef VB_DATADIR
 #define VB_DATADIR "/usr/local/share/verbeeld"
 #endif
+#ifndef VB_BUILDDIR
+#define VB_BUILDDIR "build"
+#endif
 #ifndef VB_LOCALEDIR
 #define VB_LOCALEDIR "/usr/local/share/locale"
 #endif
@@ -27,19 +30,19 @@ static int is_file(const char *p)
     return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* The source tree root when the program is <root>/build/verbeeld, else NULL. */
+/* The source tree root when the program runs from a build folder of it (<root>/build/verbeeld,
+ * or another build folder such as build-asan), else NULL. */
 static char *source_root(void)
 {
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n <= 0) return NULL;
     exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash) return NULL;
-    *slash = '\0';                               /* .../build */
-    slash = strrchr(exe, '/');
-    if (!slash || strcmp(slash, "/build") != 0) return NULL;
-    *slash = '\0';                               /* root */
+    for (int up = 0; up < 2; up++) {             /* the binary's folder, and the one above */
+        char *slash = strrchr(exe, '/');
+        if (!slash || slash == exe) return NULL;
+        *slash = '\0';
+    }
     char *rng = xasprintf("%s/scenarios/scenario.rng", exe);
     int ok = is_file(rng);
     free(rng);
@@ -52,7 +55,7 @@ static void paths_init(void)
     char *root = source_root();
     if (root) {
         data_dir = root;
-        locale_dir = xasprintf("%s/build/locale", root);
+        locale_dir = xasprintf("%s/%s/locale", root, VB_BUILDDIR);
     } else {
         const char *env = getenv("VERBEELD_DATADIR");
         data_dir = xstrdup(env && *env ? env : VB_DATADIR);

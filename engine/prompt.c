@@ -46,10 +46,19 @@ static const char *about(Play *P, const char *arg, const char **rest)
 
 /* ============================== the commands ============================== */
 
+/* Who a time-out is about when no @name is given: the one alone, or the one whose turn it is. */
+static const char *current_participant(Play *P)
+{
+    if (P->cast.n == 1) return P->cast.p[0].name;
+    const Turn *t = P->S->scene >= 0 ? session_turn(P->S) : NULL;
+    return t && t->participant >= 0 ? P->cast.p[t->participant].name : NULL;
+}
+
 static void cmd_stop(Play *P, const char *arg)
 {
     const char *why;
     const char *who = about(P, arg, &why);
+    if (!who) who = current_participant(P);
     json_object *e = journal_entry("timeout");
     add_str(e, "who", who);
     add_str(e, "why", why);

@@ -84,6 +84,7 @@ static void show_choice(Play *P, const Output *o)
     add_str(e, "choice", o->choice->id);
     add_str(e, "by", who);
     add_str(e, "role", o->role >= 0 ? P->s->roles[o->role].id : NULL);
+    add_str(e, "character", o->role >= 0 ? role : NULL);
     json_object_object_add(e, "auto", json_object_new_boolean(!who && o->role >= 0));
     add_str(e, "quality", o->choice->quality);
     if (o->corner != CORNER_NONE) add_str(e, "corner", corner_id(o->corner));

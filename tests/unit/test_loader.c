@@ -1,0 +1,268 @@
+/* test_loader.c - loading scenarios (scenario_load): the tutorial loads cleanly, and each kind of
+ * broken scenario gives its exact file:line diagnostics, all problems of a file in one run. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "diag.h"
+#include "i18n.h"
+#include "lexicon.h"
+#include "scenario.h"
+
+#define FIX "tests/unit/fixtures/"
+
+static Lexicon lx;
+
+static int setup_lexicon(void **state)
+{
+    (void)state;
+    DiagList d;
+    diag_init(&d);
+    int rc = lexicon_load(&lx, "characters/quadrants.lua", &d);
+    diag_free(&d);
+    return rc;
+}
+
+static int teardown_lexicon(void **state)
+{
+    (void)state;
+    lexicon_free(&lx);
+    return 0;
+}
+
+/* diag_print's output as one string (fresh). */
+static char *diag_text(DiagList *d)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    diag_print(d, f);
+    fclose(f);
+    return buf;
+}
+
+/* Load `path`, expect it to fail with exactly `expected` as printed diagnostics. */
+static void expect_diagnostics(const char *path, int errors, const char *expected)
+{
+    DiagList d;
+    diag_init(&d);
+    Scenario *s = scenario_load(path, &lx, &d);
+    assert_null(s);
+    char *t = diag_text(&d);
+    assert_string_equal(t, expected);
+    assert_int_equal(d.errors, errors);
+    free(t);
+    diag_free(&d);
+}
+
+static void test_tutorial_loads_cleanly(void **state)
+{
+    (void)state;
+    DiagList d;
+    diag_init(&d);
+    Scenario *s = scenario_load("scenarios/tutorial.xml", &lx, &d);
+    if (d.n) {
+        char *t = diag_text(&d);
+        fprintf(stderr, "%s", t);
+        free(t);
+    }
+    assert_non_null(s);
+    assert_int_equal(d.errors, 0);
+    assert_int_equal(d.warnings, 0);
+    assert_string_equal(s->id, "tutorial");
+    assert_int_equal(s->nlangs, 2);
+    assert_string_equal(scenario_fallback(s), "nl");
+    assert_int_equal(s->start.kind, TARGET_SCENE);
+    assert_string_equal(s->scenes[s->start.index].id, "koffie");
+    assert_true(scenario_role(s, "coordinator") >= 0);
+    assert_true(s->roles[scenario_role(s, "coordinator")].playable);
+    assert_false(s->roles[scenario_role(s, "gids")].playable);
+    assert_true(s->nendings >= 3);
+    /* the English title is there, and the Dutch one is the fallback */
+    assert_string_equal(text_get(&s->title, "en", "nl"), "A first taste: Monday at the Lighthouse bookshop");
+    assert_string_equal(text_get(&s->title, "fr", "nl"),
+                        "Eerste kennismaking: maandag bij boekhandel De Vuurtoren");
+    scenario_free(s);
+    diag_free(&d);
+}
+
+static void test_minimal_fixture_resolves(void **state)
+{
+    (void)state;
+    DiagList d;
+    diag_init(&d);
+    Scenario *s = scenario_load(FIX "good.xml", &lx, &d);
+    assert_non_null(s);
+    assert_int_equal(d.n, 0);
+    assert_int_equal(s->nscenes, 1);
+    const Choice *c = &s->scenes[0].choices[0];
+    assert_string_equal(c->id, "go");
+    assert_int_equal(c->to.kind, TARGET_ENDING);
+    assert_int_equal(c->to.index, scenario_ending(s, "end"));
+    assert_int_equal(c->by, scenario_role(s, "hero"));
+    assert_string_equal(c->quality, "verbinden");
+    assert_int_equal(c->neffects, 1);
+    assert_int_equal(c->effects[0].kind, EFFECT_ADD);
+    assert_int_equal(c->effects[0].var, scenario_var(s, "mood"));
+    assert_int_equal(s->scenes[0].items[1].kind, ITEM_SAY);
+    assert_string_equal(s->scenes[0].items[1].line_key, "hello");
+    scenario_free(s);
+    diag_free(&d);
+}
+
+static void test_english_quality_becomes_dutch_id(void **state)
+{
+    (void)state;
+    DiagList d;
+    diag_init(&d);
+    Scenario *s = scenario_load(FIX "english_quality.xml", &lx, &d);
+    assert_non_null(s);
+    assert_int_equal(d.errors, 0);
+    assert_string_equal(s->scenes[0].choices[0].quality, "verbinden");
+    scenario_free(s);
+    diag_free(&d);
+}
+
+static void test_unknown_target(void **state)
+{
+    (void)state;
+    expect_diagnostics(FIX "bad_target.xml", 1,
+                       FIX "bad_target.xml:14: error: unknown scene or ending 'nowhere'\n");
+}
+
+static void test_unknown_roles_in_say_by_and_who(void **state)
+{
+    (void)state;
+    expect_diagnostics(FIX "bad_role.xml", 3,
+                       FIX "bad_role.xml:11: error: unknown role 'spectre'\n"
+                       FIX "bad_role.xml:13: error: unknown role 'ghost'\n"
+                       FIX "bad_role.xml:14: error: unknown role 'phantom'\n");
+}
+
+static void test_unknown_quality(void **state)
+{
+    (void)state;
+    expect_diagnostics(FIX "bad_quality.xml", 1,
+                       FIX "bad_quality.xml:14: error: unknown quality 'telepathy' (not in the quadrant lexicon)\n");
+}
+
+static void test_duplicate_scene_id(void **state)
+{
+    (void)state;
+    expect_diagnostics(FIX "dup_scene.xml", 1,
+                       FIX "dup_scene.xml:11: error: duplicate id 'start' (also used on line 8)\n");
+}
+
+static void test_unknown_variable(void **state)
+{
+    (void)state;
+    expect_diagnostics(FIX "bad_var.xml", 1, FIX "bad_var.xml:16: error: unknown variable 'weather'\n");
+}
+
+static void test_scene_without_choices_or_next(void **state)
+{
+    (void)state;
+    expect_diagnostics(FIX "no_next.xml", 1,
+                       FIX "no_next.xml:11: error: scene 'middle' has no choices and no next: "
+                           "the story would stop here\n");
+}
+
+static void test_schema_violation_choice_without_text(void **state)
+{
+    (void)state;
+    DiagList d;
+    diag_init(&d);
+    assert_null(scenario_load(FIX "schema.xml", &lx, &d));
+    assert_true(d.errors >= 1);
+    /* the schema's wording comes from libxml2; what matters is where and about what */
+    assert_string_equal(d.v[0].file, FIX "schema.xml");
+    assert_int_equal(d.v[0].line, 9);
+    assert_int_equal(d.v[0].level, DIAG_ERROR);
+    assert_non_null(strstr(d.v[0].message, "choice"));
+    diag_free(&d);
+}
+
+static void test_doctype_is_refused(void **state)
+{
+    (void)state;
+    expect_diagnostics(FIX "doctype.xml", 1,
+                       FIX "doctype.xml:2: error: a DOCTYPE is not allowed in a scenario "
+                           "(it could declare entities)\n");
+}
+
+static void test_not_xml(void **state)
+{
+    (void)state;
+    DiagList d;
+    diag_init(&d);
+    assert_null(scenario_load(FIX "notxml.xml", &lx, &d));
+    assert_true(d.errors >= 1);
+    char *t = diag_text(&d);
+    assert_string_equal(t, FIX "notxml.xml:1: error: Start tag expected, '<' not found\n");
+    free(t);
+    diag_free(&d);
+}
+
+static void test_missing_file(void **state)
+{
+    (void)state;
+    expect_diagnostics(FIX "no-such-scenario.xml", 1,
+                       FIX "no-such-scenario.xml: error: cannot read: No such file or directory\n");
+}
+
+static void test_all_problems_in_one_run(void **state)
+{
+    (void)state;
+    expect_diagnostics(FIX "three.xml", 3,
+                       FIX "three.xml:14: error: unknown quality 'telepathy' (not in the quadrant lexicon)\n"
+                       FIX "three.xml:14: error: unknown scene or ending 'nowhere'\n"
+                       FIX "three.xml:16: error: unknown variable 'weather'\n");
+}
+
+static void test_errors_accumulate_across_loads(void **state)
+{
+    (void)state;
+    /* one DiagList for two files (as `verbeeld check a.xml b.xml` does): both files' problems */
+    DiagList d;
+    diag_init(&d);
+    assert_null(scenario_load(FIX "bad_var.xml", &lx, &d));
+    assert_null(scenario_load(FIX "bad_target.xml", &lx, &d));
+    Scenario *s = scenario_load(FIX "good.xml", &lx, &d);
+    assert_non_null(s);             /* earlier errors in the list do not fail a good file */
+    assert_int_equal(d.errors, 2);
+    char *t = diag_text(&d);
+    assert_string_equal(t, FIX "bad_target.xml:14: error: unknown scene or ending 'nowhere'\n"
+                           FIX "bad_var.xml:16: error: unknown variable 'weather'\n");
+    free(t);
+    scenario_free(s);
+    diag_free(&d);
+}
+
+int main(void)
+{
+    setenv("VERBEELD_DATADIR", ".", 1);
+    i18n_init("en");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tutorial_loads_cleanly),
+        cmocka_unit_test(test_minimal_fixture_resolves),
+        cmocka_unit_test(test_english_quality_becomes_dutch_id),
+        cmocka_unit_test(test_unknown_target),
+        cmocka_unit_test(test_unknown_roles_in_say_by_and_who),
+        cmocka_unit_test(test_unknown_quality),
+        cmocka_unit_test(test_duplicate_scene_id),
+        cmocka_unit_test(test_unknown_variable),
+        cmocka_unit_test(test_scene_without_choices_or_next),
+        cmocka_unit_test(test_schema_violation_choice_without_text),
+        cmocka_unit_test(test_doctype_is_refused),
+        cmocka_unit_test(test_not_xml),
+        cmocka_unit_test(test_missing_file),
+        cmocka_unit_test(test_all_problems_in_one_run),
+        cmocka_unit_test(test_errors_accumulate_across_loads),
+    };
+    return cmocka_run_group_tests(tests, setup_lexicon, teardown_lexicon);
+}

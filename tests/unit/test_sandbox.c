@@ -1,0 +1,399 @@
+/* test_sandbox.c - the Lua sandbox (engine/sandbox.h): no dangerous libraries, bounded time and
+ * memory, clear errors, text chunks only, plain-data copies and JSON, seeded randomness. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <signal.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include <cmocka.h>
+#include <lauxlib.h>
+
+#include "i18n.h"
+#include "sandbox.h"
+
+/* Run `src` in `s` with `nresults` results. Returns 0, or -1 with *err (fresh). */
+static int run(Sandbox *s, const char *src, int nresults, char **err)
+{
+    *err = NULL;
+    if (sbx_load(s, src, strlen(src), "=test", err)) return -1;
+    return sbx_call(s, 0, nresults, err);
+}
+
+/* Run `src`, expecting it to fail; returns the error (fresh). */
+static char *run_error(Sandbox *s, const char *src)
+{
+    char *err = NULL;
+    int rc = run(s, src, 0, &err);
+    assert_int_equal(rc, -1);
+    assert_non_null(err);
+    return err;
+}
+
+/* Run `src` returning one integer. */
+static long long run_int(Sandbox *s, const char *src)
+{
+    char *err = NULL;
+    int rc = run(s, src, 1, &err);
+    if (rc) fprintf(stderr, "unexpected error: %s\n", err);
+    assert_int_equal(rc, 0);
+    lua_State *L = sbx_lua(s);
+    assert_true(lua_isinteger(L, -1));
+    long long v = lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    return v;
+}
+
+static void test_no_dangerous_globals(void **state)
+{
+    (void)state;
+    Sandbox *s = sbx_new(1);
+    static const char *const names[] = {
+        "io", "os", "package", "debug", "require", "load", "dofile", "loadfile", "loadstring",
+        "collectgarbage", "coroutine", NULL,
+    };
+    lua_State *L = sbx_lua(s);
+    for (int i = 0; names[i]; i++) {
+        lua_getglobal(L, names[i]);
+        if (!lua_isnil(L, -1)) fprintf(stderr, "global '%s' is reachable\n", names[i]);
+        assert_true(lua_isnil(L, -1));
+        lua_pop(L, 1);
+    }
+    assert_int_equal(run_int(s, "return string.dump == nil and 1 or 0"), 1);
+    assert_int_equal(run_int(s, "return ('').dump == nil and 1 or 0"), 1);
+    assert_int_equal(run_int(s, "return math.randomseed == nil and 1 or 0"), 1);
+    /* the safe ones are there */
+    assert_int_equal(run_int(s, "return #string.rep('ab', 3) + math.floor(2.5) + #table.pack(1, 2)"), 10);
+    assert_int_equal(lua_gettop(L), 0);
+    sbx_free(s);
+}
+
+static void test_calling_removed_functions_errors(void **state)
+{
+    (void)state;
+    Sandbox *s = sbx_new(1);
+    static const char *const calls[] = {
+        "io.open('/etc/passwd')", "os.execute('true')", "require('os')", "load('return 1')",
+        "dofile('/etc/passwd')", "loadfile('/etc/passwd')", "string.dump(print or tostring)",
+        "debug.getinfo(1)", "package.loadlib('x', 'y')", NULL,
+    };
+    for (int i = 0; calls[i]; i++) {
+        char *err = run_error(s, calls[i]);
+        assert_non_null(strstr(err, "attempt to"));
+        free(err);
+    }
+    sbx_free(s);
+}
+
+static void test_endless_loop_stops(void **state)
+{
+    (void)state;
+    Sandbox *s = sbx_new(1);
+    char *err = run_error(s, "while true do end");
+    assert_non_null(strstr(err, "too long"));
+    free(err);
+    /* and the sandbox goes on working */
+    assert_int_equal(run_int(s, "return 6 * 7"), 42);
+    sbx_free(s);
+}
+
+static void test_runaway_table_hits_memory_limit(void **state)
+{
+    (void)state;
+    Sandbox *s = sbx_new(1);
+    char *err = run_error(s, "local t = {} for i = 1, 1e9 do t[i] = i end");
+    assert_non_null(strstr(err, "memory"));
+    free(err);
+    assert_int_equal(run_int(s, "local t = {} for i = 1, 1000 do t[i] = i end return #t"), 1000);
+    sbx_free(s);
+}
+
+static void test_huge_string_hits_memory_limit(void **state)
+{
+    (void)state;
+    Sandbox *s = sbx_new(1);
+    char *err = run_error(s, "local x = string.rep('x', 1e9) return #x");
+    assert_non_null(strstr(err, "memory"));
+    free(err);
+    assert_int_equal(run_int(s, "return #string.rep('x', 1000)"), 1000);
+    sbx_free(s);
+}
+
+static void test_error_messages(void **state)
+{
+    (void)state;
+    Sandbox *s = sbx_new(1);
+    char *err = run_error(s, "error({ code = 1 })");
+    assert_string_equal(err, "error object is a table value");
+    free(err);
+    err = run_error(s, "\nlocal x = nil\nreturn x.y");
+    assert_string_equal(err, "test:3: attempt to index a nil value (local 'x')");
+    free(err);
+    err = run_error(s, "error('plain words', 0)");
+    assert_string_equal(err, "plain words");
+    free(err);
+    sbx_free(s);
+}
+
+static void test_syntax_error_names_chunk_and_line(void **state)
+{
+    (void)state;
+    Sandbox *s = sbx_new(1);
+    char *err = NULL;
+    const char *src = "local a = 1\nlocal b = = 2\n";
+    assert_int_equal(sbx_load(s, src, strlen(src), "@scripts/x.lua", &err), -1);
+    assert_non_null(err);
+    assert_true(strncmp(err, "scripts/x.lua:2:", 16) == 0);
+    free(err);
+    assert_int_equal(lua_gettop(sbx_lua(s)), 0);
+    sbx_free(s);
+}
+
+/* lua_Writer collecting a dump into a memstream. */
+static int dump_writer(lua_State *L, const void *p, size_t n, void *ud)
+{
+    (void)L;
+    return fwrite(p, 1, n, ud) == n ? 0 : 1;
+}
+
+static void test_binary_chunks_refused(void **state)
+{
+    (void)state;
+    Sandbox *s = sbx_new(1);
+    char *err = NULL;
+    /* a real binary chunk, dumped from a plain Lua state */
+    lua_State *plain = luaL_newstate();
+    assert_int_equal(luaL_loadstring(plain, "return 1"), LUA_OK);
+    char *bin = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&bin, &len);
+    assert_int_equal(lua_dump(plain, dump_writer, f, 0), 0);
+    fclose(f);
+    lua_close(plain);
+    assert_true(len > 4 && memcmp(bin, "\x1bLua", 4) == 0);
+    assert_int_equal(sbx_load(s, bin, len, "=bin", &err), -1);
+    assert_non_null(err);
+    assert_non_null(strstr(err, "binary"));
+    free(err);
+    free(bin);
+    /* just the signature is refused too */
+    const char fake[] = "\x1bLua and then anything";
+    assert_int_equal(sbx_load(s, fake, sizeof fake - 1, "=bin", &err), -1);
+    assert_non_null(strstr(err, "binary"));
+    free(err);
+    assert_int_equal(lua_gettop(sbx_lua(s)), 0);
+    sbx_free(s);
+}
+
+static void test_copy_plain_data(void **state)
+{
+    (void)state;
+    Sandbox *a = sbx_new(1), *b = sbx_new(2);
+    lua_State *A = sbx_lua(a), *B = sbx_lua(b);
+    char *err = NULL;
+    assert_int_equal(run(a, "return { n = 3, x = 1.5, ok = true, name = 'ana', list = { 'p', 'q' }, "
+                            "deep = { deeper = { v = 7 } } }", 1, &err), 0);
+    assert_int_equal(sbx_copy(A, -1, B), 0);
+    assert_int_equal(lua_gettop(A), 1);
+    assert_int_equal(lua_gettop(B), 1);
+    lua_setglobal(B, "t");
+    assert_int_equal(run_int(b, "return t.n + #t.list + t.deep.deeper.v + (t.ok and 100 or 0)"), 112);
+    assert_int_equal(run_int(b, "return (t.name == 'ana' and t.list[2] == 'q' and t.x == 1.5) and 1 or 0"), 1);
+    /* a copy, not a shared table: changing it in b leaves a alone */
+    assert_int_equal(run(b, "t.n = 99", 0, &err), 0);
+    lua_getfield(A, -1, "n");
+    assert_int_equal(lua_tointeger(A, -1), 3);
+    lua_settop(A, 0);
+    sbx_free(a);
+    sbx_free(b);
+}
+
+static void test_copy_refuses_functions_and_cycles(void **state)
+{
+    (void)state;
+    Sandbox *a = sbx_new(1), *b = sbx_new(2);
+    lua_State *A = sbx_lua(a), *B = sbx_lua(b);
+    char *err = NULL;
+    static const char *const bad[] = {
+        "return function() end",
+        "return { x = 1, f = function() end }",
+        "return { inner = { inner = { print = tostring } } }",
+        "local t = { a = 1 } t.self = t return t",
+        "local t = {} t[{}] = 1 return t",
+        NULL,
+    };
+    for (int i = 0; bad[i]; i++) {
+        assert_int_equal(run(a, bad[i], 1, &err), 0);
+        assert_int_equal(sbx_copy(A, -1, B), -1);
+        /* nothing pushed on the target, the source left as it was */
+        assert_int_equal(lua_gettop(B), 0);
+        assert_int_equal(lua_gettop(A), 1);
+        lua_settop(A, 0);
+    }
+    sbx_free(a);
+    sbx_free(b);
+}
+
+static void test_json_round_trip(void **state)
+{
+    (void)state;
+    Sandbox *a = sbx_new(1), *b = sbx_new(2);
+    lua_State *A = sbx_lua(a), *B = sbx_lua(b);
+    char *err = NULL;
+    assert_int_equal(run(a, "return { trust = -2, ratio = 0.25, said = true, who = 'Bart', "
+                            "seen = { 'koffie', 'hoeken' }, nested = { a = { b = 'c' } } }", 1, &err), 0);
+    json_object *j = sbx_to_json(A, -1);
+    assert_non_null(j);
+    json_object *v;
+    assert_true(json_object_object_get_ex(j, "trust", &v));
+    assert_int_equal(json_object_get_int(v), -2);
+    assert_true(json_object_object_get_ex(j, "who", &v));
+    assert_string_equal(json_object_get_string(v), "Bart");
+    /* through text and back, as a snapshot would go */
+    json_object *parsed = json_tokener_parse(json_object_to_json_string(j));
+    assert_non_null(parsed);
+    sbx_push_json(B, parsed);
+    lua_setglobal(B, "t");
+    assert_int_equal(run_int(b, "return (t.trust == -2 and t.ratio == 0.25 and t.said == true and "
+                                "t.who == 'Bart' and t.seen[1] == 'koffie' and t.seen[2] == 'hoeken' and "
+                                "#t.seen == 2 and t.nested.a.b == 'c') and 1 or 0"), 1);
+    lua_getglobal(B, "t");
+    json_object *again = sbx_to_json(B, -1);
+    assert_true(json_object_equal(j, again));
+    json_object_put(again);
+    json_object_put(parsed);
+    json_object_put(j);
+    lua_settop(A, 0);
+    lua_settop(B, 0);
+    sbx_free(a);
+    sbx_free(b);
+}
+
+/* ENGINE BUG (engine/sandbox.c, to_json, the default case): sandbox.h says sbx_to_json gives
+ * NULL "when not plain data", but a function comes back as the JSON string "function", so a
+ * character state holding a function is journalled and restored as a string. */
+static void test_json_of_function_is_null(void **state)
+{
+    (void)state;
+    Sandbox *a = sbx_new(1);
+    char *err = NULL;
+    assert_int_equal(run(a, "return function() end", 1, &err), 0);
+    json_object *j = sbx_to_json(sbx_lua(a), -1);
+    if (j) fprintf(stderr, "sbx_to_json(function) gave %s\n", json_object_to_json_string(j));
+    assert_null(j);
+    json_object_put(j);
+    sbx_free(a);
+}
+
+static void test_random_is_seeded(void **state)
+{
+    (void)state;
+    const char *src = "local t = {} for i = 1, 5 do t[i] = math.random(1, 1000000) end "
+                      "return t[1] * 1 + t[2] * 3 + t[3] * 7 + t[4] * 11 + t[5] * 13";
+    Sandbox *a = sbx_new(42), *b = sbx_new(42), *c = sbx_new(43);
+    long long x = run_int(a, src), y = run_int(b, src), z = run_int(c, src);
+    assert_true(x == y);
+    assert_true(x != z);
+    sbx_free(a);
+    sbx_free(b);
+    sbx_free(c);
+}
+
+static void test_text_picks_language(void **state)
+{
+    (void)state;
+    Sandbox *a = sbx_new(1);
+    lua_State *L = sbx_lua(a);
+    char *err = NULL;
+    assert_int_equal(run(a, "return { nl = 'hallo', en = 'hello' }, { nl = 'alleen' }, 'plain', 5", 4, &err), 0);
+    assert_string_equal(sbx_text(L, 1, "en", "nl"), "hello");
+    assert_string_equal(sbx_text(L, 1, "nl", "en"), "hallo");
+    assert_string_equal(sbx_text(L, 2, "en", "nl"), "alleen");
+    assert_string_equal(sbx_text(L, 2, "fr", "de"), "alleen");
+    assert_string_equal(sbx_text(L, 3, "en", "nl"), "plain");
+    assert_null(sbx_text(L, 4, "en", "nl"));
+    lua_settop(L, 0);
+    sbx_free(a);
+}
+
+/* Run fn in a child process that is killed after `seconds`; returns whether it finished (exit 0). */
+static int finishes_in_time(void (*fn)(void), unsigned seconds)
+{
+    fflush(NULL);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        alarm(seconds);
+        fn();
+        _exit(0);
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    if (WIFSIGNALED(status)) fprintf(stderr, "the child was killed by signal %d\n", WTERMSIG(status));
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+static void loop_behind_pcall(void)
+{
+    Sandbox *s = sbx_new(1);
+    char *err = NULL;
+    int rc = run(s, "pcall(function() while true do end end) while true do end", 0, &err);
+    _exit(rc == -1 && err && strstr(err, "too long") ? 0 : 3);
+}
+
+/* ENGINE BUG (engine/sandbox.c, sbx_hook): when the limit is hit, the hook clears s->limited
+ * before raising the error; a script that catches that error with pcall then runs with no
+ * limit at all, so `pcall(function() while true do end end) while true do end` hangs the
+ * engine for ever. */
+static void test_limits_survive_pcall(void **state)
+{
+    (void)state;
+    assert_true(finishes_in_time(loop_behind_pcall, 20));
+}
+
+static void finalizer_loop(void)
+{
+    Sandbox *s = sbx_new(1);
+    char *err = NULL;
+    int rc = run(s, "setmetatable({}, { __gc = function() while true do end end })", 0, &err);
+    sbx_free(s);
+    _exit(rc == 0 ? 0 : 3);
+}
+
+/* ENGINE BUG (engine/sandbox.c, sbx_free and the lua_gc call in sbx_call): a __gc finalizer
+ * runs outside any limited call (when the state is closed, or in the full collection after
+ * an error), where the hook lets it run for ever: closing the sandbox hangs. */
+static void test_finalizer_cannot_hang_close(void **state)
+{
+    (void)state;
+    assert_true(finishes_in_time(finalizer_loop, 20));
+}
+
+int main(void)
+{
+    setenv("VERBEELD_DATADIR", ".", 1);
+    i18n_init("en");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_no_dangerous_globals),
+        cmocka_unit_test(test_calling_removed_functions_errors),
+        cmocka_unit_test(test_endless_loop_stops),
+        cmocka_unit_test(test_runaway_table_hits_memory_limit),
+        cmocka_unit_test(test_huge_string_hits_memory_limit),
+        cmocka_unit_test(test_error_messages),
+        cmocka_unit_test(test_syntax_error_names_chunk_and_line),
+        cmocka_unit_test(test_binary_chunks_refused),
+        cmocka_unit_test(test_copy_plain_data),
+        cmocka_unit_test(test_copy_refuses_functions_and_cycles),
+        cmocka_unit_test(test_json_round_trip),
+        cmocka_unit_test(test_json_of_function_is_null),
+        cmocka_unit_test(test_random_is_seeded),
+        cmocka_unit_test(test_text_picks_language),
+        cmocka_unit_test(test_limits_survive_pcall),
+        cmocka_unit_test(test_finalizer_cannot_hang_close),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
