@@ -12,6 +12,7 @@ int cmd_debrief(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_quadrant(int argc, char **argv);
 int cmd_list(int argc, char **argv);
+int cmd_explore(int argc, char **argv);
 
 /* Print the help of a subcommand; 0 when it exists. */
 int command_help(const char *name);

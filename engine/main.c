@@ -34,6 +34,11 @@ static const Subcommand subcommands[] = {
     {"check", cmd_check, N_("verbeeld check SCENARIO..."),
      N_("validate scenarios and their characters"),
      N_("Reports every problem as file:line: error: message and exits 1 when there is any.")},
+    {"explore", cmd_explore, N_("verbeeld explore SCENARIO [--random N | --exhaustive] [--seed N] [--max-states N]"),
+     N_("play automatically: endings reached, coverage, dead ends, script errors"),
+     N_("Plays without a person, one explorer in each playable role, with every character's Lua\n"
+        "running. --random N plays N sessions (default 200); --exhaustive visits every distinct\n"
+        "state once. Exits 1 when an ending is never reached, or on a dead end or a script error.")},
     {"quadrant", cmd_quadrant, N_("verbeeld quadrant TERM"),
      N_("a core quadrant and its opposite, from the lexicon"), ""},
     {"list", cmd_list, N_("verbeeld list"), N_("the scenarios verbeeld can find"), ""},

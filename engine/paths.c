@@ -86,6 +86,20 @@ const char *paths_schema(void) { paths_init(); return schema; }
 const char *paths_lexicon(void) { paths_init(); return lexicon; }
 const char *const *paths_search_dirs(void) { paths_init(); return (const char *const *)search_dirs; }
 
+/* `p` written relative to the current folder when it lies below it, so messages stay short. */
+static char *shorten(char *p)
+{
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd)) return p;
+    size_t n = strlen(cwd);
+    if (strncmp(p, cwd, n) == 0 && p[n] == '/') {
+        char *rel = xstrdup(p + n + 1);
+        free(p);
+        return rel;
+    }
+    return p;
+}
+
 char *paths_find_scenario(const char *name)
 {
     paths_init();
@@ -93,10 +107,10 @@ char *paths_find_scenario(const char *name)
     if (is_file(name)) return xstrdup(name);
     for (int i = 0; search_dirs[i]; i++) {
         char *p = xasprintf("%s/scenarios/%s.xml", search_dirs[i], name);
-        if (is_file(p)) return p;
+        if (is_file(p)) return shorten(p);
         free(p);
         p = xasprintf("%s/%s.xml", search_dirs[i], name);
-        if (is_file(p)) return p;
+        if (is_file(p)) return shorten(p);
         free(p);
     }
     return NULL;

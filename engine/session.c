@@ -506,6 +506,7 @@ int session_inject(Session *S, const char *event)
     int e = scenario_event(S->s, event);
     if (e < 0 || S->scene < 0) return -1;
     record_input(S, (Input){INPUT_INJECT, S->scene, -1, -1, e});
+    S->fired[e] = 1;
     push_return(S, S->scene);
     announce_event(S, e, 1);
     for (int r = 0; r < S->s->nroles; r++) {
@@ -573,4 +574,58 @@ int session_undo(Session *S, int n)
     free(replay);
     S->quiet = was_quiet;
     return undone;
+}
+
+/* ============================== snapshots ============================== */
+
+json_object *session_snapshot(Session *S)
+{
+    json_object *o = json_object_new_object();
+    json_object_object_add(o, "scene", json_object_new_int(S->scene));
+    json_object_object_add(o, "ending", json_object_new_int(S->ending));
+    json_object_object_add(o, "stuck", json_object_new_int(S->stuck));
+    json_object_object_add(o, "turn", json_object_new_int(S->turn));
+    json_object_object_add(o, "each", json_object_new_int(S->each_pos));
+    json_object *ret = json_object_new_array();
+    for (int i = 0; i < S->nret; i++) json_object_array_add(ret, json_object_new_int(S->ret[i]));
+    json_object_object_add(o, "ret", ret);
+    char *fired = xcalloc((size_t)S->s->nevents + 1, 1);
+    for (int i = 0; i < S->s->nevents; i++) fired[i] = S->fired[i] ? '1' : '0';
+    json_object_object_add(o, "fired", json_object_new_string(fired));
+    free(fired);
+    json_object_object_add(o, "world", world_snapshot(S->world));
+    json_object *chars = json_object_new_array();
+    for (int r = 0; r < S->s->nroles; r++) json_object_array_add(chars, character_state(&S->chars[r]));
+    json_object_object_add(o, "chars", chars);
+    return o;
+}
+
+static int snap_int(json_object *o, const char *k)
+{
+    json_object *v;
+    return json_object_object_get_ex(o, k, &v) ? json_object_get_int(v) : 0;
+}
+
+void session_restore(Session *S, json_object *snap)
+{
+    S->scene = snap_int(snap, "scene");
+    S->ending = snap_int(snap, "ending");
+    S->stuck = snap_int(snap, "stuck");
+    S->turn = snap_int(snap, "turn");
+    S->each_pos = snap_int(snap, "each");
+    json_object *v;
+    S->nret = 0;
+    if (json_object_object_get_ex(snap, "ret", &v))
+        for (size_t i = 0; i < json_object_array_length(v); i++)
+            push_return(S, json_object_get_int(json_object_array_get_idx(v, i)));
+    const char *fired = json_object_object_get_ex(snap, "fired", &v) ? json_object_get_string(v) : "";
+    for (int i = 0; i < S->s->nevents; i++) S->fired[i] = fired[i] == '1';
+    if (json_object_object_get_ex(snap, "world", &v)) world_restore(S->world, v);
+    if (json_object_object_get_ex(snap, "chars", &v))
+        for (int r = 0; r < S->s->nroles && r < (int)json_object_array_length(v); r++) {
+            character_set_state(&S->chars[r], json_object_array_get_idx(v, r));
+            world_sync_character(S->world, r, &S->chars[r]);
+        }
+    S->ninputs = 0;
+    S->steps = 0;
 }

@@ -120,6 +120,12 @@ int session_undo(Session *S, int n);
 /* Show the current scene again (after undo or resume). */
 void session_show(Session *S);
 
+/* The whole state of the story (position, incidents, world, characters) as JSON, and back:
+ * for the explorer, which visits states instead of replaying inputs. The restored session
+ * has no inputs to undo. */
+json_object *session_snapshot(Session *S);
+void session_restore(Session *S, json_object *snap);
+
 /* The character of role `r`, and its display name. */
 Character *session_character(Session *S, int r);
 const char *session_role_name(const Session *S, int r);
