@@ -136,6 +136,7 @@ void session_free(Session *S)
     world_free(S->world);
     free(S->fired);
     free(S->ret);
+    free(S->ret_each);
     free(S->inputs);
     free(S->turn_buf.options);
     free(S);
@@ -241,9 +242,12 @@ static int due_event(Session *S)
     return -1;
 }
 
-static void push_return(Session *S, int scene)
+static void push_return(Session *S, int scene, int each_pos)
 {
+    int cap = S->capret;
     VEC_PUSH(S->ret, S->nret, S->capret);
+    if (S->capret != cap) S->ret_each = xrealloc(S->ret_each, (size_t)S->capret * sizeof *S->ret_each);
+    S->ret_each[S->nret] = each_pos;
     S->ret[S->nret++] = scene;
 }
 
@@ -270,8 +274,9 @@ static void go(Session *S, Target t)
                 stuck(S, _("'return' outside an incident: there is nothing to return to"));
                 return;
             }
-            S->scene = S->ret[--S->nret];
-            S->each_pos = 0;
+            S->nret--;
+            S->scene = S->ret[S->nret];
+            S->each_pos = S->ret_each[S->nret];       /* a round goes on where it was */
             show_scene(S, OUT_RESUME);
             return;
         }
@@ -301,7 +306,7 @@ static void go(Session *S, Target t)
         int e = due_event(S);
         if (e >= 0) {
             S->fired[e] = 1;
-            push_return(S, S->scene);
+            push_return(S, S->scene, S->each_pos);
             announce_event(S, e, 0);
             t = S->s->events[e].to;
             continue;
@@ -507,7 +512,7 @@ int session_inject(Session *S, const char *event)
     if (e < 0 || S->scene < 0) return -1;
     record_input(S, (Input){INPUT_INJECT, S->scene, -1, -1, e});
     S->fired[e] = 1;
-    push_return(S, S->scene);
+    push_return(S, S->scene, S->each_pos);
     announce_event(S, e, 1);
     for (int r = 0; r < S->s->nroles; r++) {
         ReactEvent ev = {"event", NULL, NULL, NULL, CORNER_NONE, S->s->scenes[S->scene].id, NULL, event, 0};
@@ -587,7 +592,10 @@ json_object *session_snapshot(Session *S)
     json_object_object_add(o, "turn", json_object_new_int(S->turn));
     json_object_object_add(o, "each", json_object_new_int(S->each_pos));
     json_object *ret = json_object_new_array();
-    for (int i = 0; i < S->nret; i++) json_object_array_add(ret, json_object_new_int(S->ret[i]));
+    for (int i = 0; i < S->nret; i++) {
+        json_object_array_add(ret, json_object_new_int(S->ret[i]));
+        json_object_array_add(ret, json_object_new_int(S->ret_each[i]));
+    }
     json_object_object_add(o, "ret", ret);
     char *fired = xcalloc((size_t)S->s->nevents + 1, 1);
     for (int i = 0; i < S->s->nevents; i++) fired[i] = S->fired[i] ? '1' : '0';
@@ -616,8 +624,9 @@ void session_restore(Session *S, json_object *snap)
     json_object *v;
     S->nret = 0;
     if (json_object_object_get_ex(snap, "ret", &v))
-        for (size_t i = 0; i < json_object_array_length(v); i++)
-            push_return(S, json_object_get_int(json_object_array_get_idx(v, i)));
+        for (size_t i = 0; i + 1 < json_object_array_length(v); i += 2)
+            push_return(S, json_object_get_int(json_object_array_get_idx(v, i)),
+                        json_object_get_int(json_object_array_get_idx(v, i + 1)));
     const char *fired = json_object_object_get_ex(snap, "fired", &v) ? json_object_get_string(v) : "";
     for (int i = 0; i < S->s->nevents; i++) S->fired[i] = fired[i] == '1';
     if (json_object_object_get_ex(snap, "world", &v)) world_restore(S->world, v);

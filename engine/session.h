@@ -77,7 +77,8 @@ typedef struct Session {
 
     int scene, ending;        /* where the story is; scene -1 when it has ended */
     int stuck;
-    int *ret;                 /* scenes to return to after incidents */
+    int *ret;                 /* where to return to after incidents: scene, and the next */
+    int *ret_each;            /* participant to choose in a who="each" scene */
     int nret, capret;
     int turn;                 /* rotation over participants */
     int each_pos;             /* next participant in a who="each" scene */

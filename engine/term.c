@@ -77,6 +77,7 @@ void term_init(void)
         sa.sa_handler = on_sigint;
         sigaction(SIGINT, &sa, NULL);
         rl_signal_event_hook = on_signal_event;
+        rl_event_hook = on_signal_event;      /* readline restarts its read after a signal */
         rl_attempted_completion_function = complete;
         rl_basic_word_break_characters = " \t";
         rl_readline_name = "verbeeld";

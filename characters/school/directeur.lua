@@ -1,0 +1,66 @@
+-- The director: in the story just one of the parents, who chairs the founding group because
+-- someone had to. Core quality: structuur (pitfall starheid, challenge creativiteit, allergy chaos).
+-- In the source training the real director of the participants played this part; two other
+-- participants were briefed to pick a fight with him in public, which gave everyone permission to play.
+
+return character {
+  id = "directeur",
+  name = "Frank Mulder",
+  title = { nl = "Voorzitter van de oprichtingsgroep, en gewoon een van de ouders",
+            en = "Chair of the founding group, and just one of the parents" },
+  quadrant = "structuur",
+  state = { trust = 0, stance = 0, spoke = 0, irritation = 0, last = "" },
+  lines = {
+    welkom = {
+      nl = "Goed. We hebben twee dagen, één gebouw en één inspecteur. Ik heb een agenda gemaakt. Niemand hoeft zich eraan te houden, maar hij ligt er.",
+      en = "Right. We have two days, one building and one inspector. I've made an agenda. Nobody has to stick to it, but it's there.",
+    },
+    opdracht_plein = {
+      nl = "Eerste opdracht: het schoolplein. Vóór vanavond ligt er een ontwerp. De inspectie heeft een lijst met eisen, en wij hebben dertig kinderen. Ik stel voor dat we met allebei beginnen.",
+      en = "First assignment: the schoolyard. By tonight there's a design. The inspectorate has a list of requirements, and we have thirty children. I suggest we start with both.",
+    },
+    opdracht_vakken = {
+      nl = "Tweede opdracht: het vakkenpakket. Wat leren onze kinderen hier, hoeveel uur, en hoe weten we dat ze het leren? Om twaalf uur wil ik een rooster op de muur.",
+      en = "Second assignment: the curriculum. What do our children learn here, how many hours, and how do we know they're learning it? By twelve I want a timetable on the wall.",
+    },
+    ontvangst = {
+      nl = "Welkom terug, mevrouw Vos. Koffie staat klaar. De ouders staan klaar. Ik ook, denk ik.",
+      en = "Welcome back, Ms Vos. Coffee's ready. The parents are ready. So am I, I think.",
+    },
+    eens = { nl = "Precies. Zet het op het bord.", en = "Exactly. Put it on the board." },
+    respect = { nl = "Dat had ik zelf niet bedacht. Doe maar.", en = "I wouldn't have thought of that. Go ahead." },
+    irritatie = { nl = "Mensen. Eén ding tegelijk, anders staan we morgen nog hier.", en = "People. One thing at a time, or we'll still be here tomorrow." },
+    star = { nl = "Zo staat het niet op de agenda.", en = "That's not how it is on the agenda." },
+  },
+  react = function(self, ev)
+    if ev.self or ev.kind ~= "choice" then return nil end
+    self.state.spoke = self.state.spoke + 1
+    -- at most one reaction per scene: a round of thirty participants stays readable
+    local quiet = (ev.scene ~= nil and ev.scene == self.state.last)
+    local function say(key) if quiet then return nil end; self.state.last = ev.scene or ""; return key end
+    if ev.corner == "allergy" then            -- chaos
+      self.state.irritation = self.state.irritation + 1
+      self.state.trust = self.state.trust - 1
+      if self.state.irritation % 2 == 1 then return say("irritatie") end
+    elseif ev.corner == "challenge" then      -- creativiteit
+      self.state.trust = self.state.trust + 1
+      if self.state.spoke % 2 == 0 then return say("respect") end
+    elseif ev.corner == "pitfall" then        -- starheid, he does not see it as a problem
+      self.state.stance = self.state.stance + 1
+      if self.state.spoke % 4 == 0 then return say("star") end
+    elseif ev.corner == "core" then
+      self.state.stance = self.state.stance + 1
+      if self.state.spoke % 3 == 0 then return say("eens") end
+    end
+    return nil
+  end,
+  choose = function(self, options)
+    -- Under pressure (irritated) he falls into rigidity; otherwise he chooses structure.
+    local want = "core"
+    if self.state.irritation >= 2 or math.random(4) == 1 then want = "pitfall" end
+    if self.state.trust >= 2 then want = "challenge" end
+    for i, o in ipairs(options) do if o.corner == want then return i end end
+    for i, o in ipairs(options) do if o.corner == "core" then return i end end
+    return 1
+  end,
+}

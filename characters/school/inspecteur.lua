@@ -1,0 +1,155 @@
+-- The education inspector: visits on day 1, returns on day 2 and gives the verdict.
+-- Core quality: kritisch zijn (pitfall wantrouwen, challenge vertrouwen, allergy naïviteit).
+-- She is not the enemy: she respects parents who know their facts and who trust their children,
+-- and she grows cold at naivety ("nothing will happen") and at parents who only try to please her.
+
+local zorgwekkend = { ["roekeloosheid"] = true, ["slordigheid"] = true, ["chaos"] = true,
+                      ["onverschilligheid"] = true }
+local overtuigend = { ["zorgvuldigheid"] = true, ["structuur"] = true, ["moed"] = true,
+                      ["directheid"] = true, ["grenzen stellen"] = true }
+local kruiperig   = { ["pleasen"] = true, ["wegcijferen"] = true, ["vaagheid"] = true,
+                      ["angstvalligheid"] = true }
+local opdringerig = { ["drammen"] = true, ["hardheid"] = true, ["botheid"] = true,
+                      ["arrogantie"] = true }
+-- The scenes in which she is in the room. Elsewhere she still hears about everything (it ends
+-- up in her file, and in her state), but she says nothing.
+local aanwezig = { ["bezoek1"] = true, ["bezoek1-vraag"] = true, ["inspecteur-komt"] = true,
+                   ["rondgang"] = true, ["vraagt-kind"] = true, ["druk"] = true,
+                   ["slotwoord"] = true, ["wachten"] = true, ["uitslag"] = true,
+                   ["oordeel-groen"] = true, ["oordeel-braaf"] = true, ["oordeel-nee"] = true }
+
+return character {
+  id = "inspecteur",
+  name = "Hanneke Vos",
+  title = { nl = "Inspecteur van het onderwijs", en = "Inspector of education" },
+  quadrant = "kritisch zijn",
+  state = { trust = 0, stance = 0, notes = 0, pleased = 0, pushed = 0, last = "" },
+  lines = {
+    telefoon = {
+      nl = "Met Hanneke Vos, inspectie van het onderwijs. Ik was toevallig in de buurt. Ik kom vanmiddag even kijken, geen zorgen, het is informeel. Informeel bestaat niet bij de inspectie, maar dat zeg ik er altijd bij.",
+      en = "Hanneke Vos, education inspectorate. I happened to be in the area. I'll drop by this afternoon, don't worry, it's informal. Nothing is informal with the inspectorate, but I always say that anyway.",
+    },
+    eerste_vraag = {
+      nl = "Goedemiddag. Eén vraag voordat ik iets anders vraag: wie is hier verantwoordelijk als er iets misgaat?",
+      en = "Good afternoon. One question before I ask anything else: who is responsible here when something goes wrong?",
+    },
+    waarom = {
+      nl = "Er staat twee kilometer verderop een prima school met plek. Waarom zou ik een handtekening zetten onder een tweede? Overtuig me. Niet met een folder.",
+      en = "There is a perfectly good school two kilometres away, with places left. Why would I sign for a second one? Convince me. Not with a brochure.",
+    },
+    brief = {
+      nl = "Zoals beloofd de eisen voor morgen: de kerndoelen afgedekt, 940 uur onderwijstijd per jaar, een plan voor toetsing en zorg, en een veilig gebouw. Hoe u dat invult, is aan u. Dat het klopt, is aan mij.",
+      en = "As promised, tomorrow's requirements: the core objectives covered, 940 hours of teaching time a year, a plan for assessment and pupil care, and a safe building. How you fill that in is up to you. Whether it holds up is up to me.",
+    },
+    aankomst = {
+      nl = "Goedemorgen. Ik heb tot vier uur. Laat me zien wat u gisteren gemaakt hebt, en laat me vooral zien waarom.",
+      en = "Good morning. I have until four. Show me what you made yesterday, and above all show me why.",
+    },
+    rondgang = {
+      nl = "Dus dit is het plein. Vertel eens: waar speelt het kind dat niet mee mag doen?",
+      en = "So this is the schoolyard. Tell me: where does the child play who isn't allowed to join in?",
+    },
+    boom_ja = {
+      nl = "De kastanje staat er nog. Daar moeten we het straks over hebben. Of juist niet, als u me kunt laten zien dat u erover nagedacht hebt.",
+      en = "The chestnut is still there. We'll have to talk about that. Or not, if you can show me you have thought it through.",
+    },
+    boom_nee = {
+      nl = "Er stond hier een boom, zie ik aan de stronk. Jammer. Veilig, maar jammer.",
+      en = "There was a tree here, I can see the stump. A pity. Safe, but a pity.",
+    },
+    vraag_kind = {
+      nl = "Ik lees liever geen beleidsplan meer. Vertel me over één kind. Wat heeft het hier nodig dat het twee kilometer verderop niet krijgt?",
+      en = "I'd rather not read another policy plan. Tell me about one child. What does it need here that it won't get two kilometres away?",
+    },
+    druk = {
+      nl = "Ik ben eerlijk. Ik kan vandaag groen licht geven als u twee dingen schrapt: de boom en het experiment met de toetsen. Dan voldoet u. Houdt u ze, dan moet ik beter overtuigd worden dan ik nu ben.",
+      en = "I'll be honest. I can give you a green light today if you drop two things: the tree and the experiment with the tests. Then you comply. If you keep them, I need to be more convinced than I am now.",
+    },
+    wachten = {
+      nl = "Geeft u me een kwartier. Alleen, als dat kan. In het lokaal met de kleine stoeltjes.",
+      en = "Give me a quarter of an hour. Alone, if I may. In the classroom with the little chairs.",
+    },
+    oordeel_groen = {
+      nl = "Ik heb veel plannen gelezen die voldeden. Dit is het eerste in lange tijd waarin ik de kinderen terugzag. U hebt risico's genomen en u weet precies welke. Groen licht. En ik kom in het voorjaar terug, want ik wil zien hoe het de kinderen vergaat.",
+      en = "I have read many plans that complied. This is the first in a long time in which I could see the children. You took risks and you know exactly which ones. Green light. And I will be back in spring, because I want to see how the children are getting on.",
+    },
+    oordeel_braaf = {
+      nl = "Het voldoet. Alles wat ik vroeg, staat erin, netjes. Groen licht. Ik vraag me alleen af waarom u een school wilde oprichten die er al is, twee kilometer verderop.",
+      en = "It complies. Everything I asked for is in it, neatly. Green light. I only wonder why you wanted to found a school that already exists, two kilometres away.",
+    },
+    oordeel_uitstel = {
+      nl = "Ik zie wat u wilt, en ik geloof het ook. Maar ik zie nog niet hoe. Ik geef geen nee. Ik geef een half jaar. Kom terug met hetzelfde hart en een beter plan.",
+      en = "I see what you want, and I believe it too. But I don't yet see how. I am not saying no. I am giving you six months. Come back with the same heart and a better plan.",
+    },
+    oordeel_nee = {
+      nl = "Ik moet nee zeggen. Niet omdat u te veel durft, maar omdat ik niet zie wie hier de risico's draagt. Een school is geen experiment met andermans kinderen. Het spijt me.",
+      en = "I have to say no. Not because you dare too much, but because I cannot see who carries the risks here. A school is not an experiment with other people's children. I'm sorry.",
+    },
+    goede_vraag = { nl = "Dat is een goede vraag. Die stel ik mezelf ook.", en = "That is a good question. I ask myself the same one." },
+    respect = { nl = "U vertrouwt uw kinderen. Dat zie je niet vaak in een dossier.", en = "You trust your children. You don't often see that in a file." },
+    naief = { nl = "Er gebeurt niets, tot er iets gebeurt. Dan ben ik degene die het moet uitleggen.", en = "Nothing happens, until something happens. Then I am the one who has to explain it." },
+    wantrouwen = { nl = "U hoeft mij niet te vertrouwen. U moet me overtuigen.", en = "You don't have to trust me. You have to convince me." },
+    zorg = { nl = "Ik schrijf dat even op.", en = "Let me write that down." },
+    kruiperig = { nl = "U hoeft mij niet naar de mond te praten. Ik heb liever dat u het met me oneens bent en weet waarom.", en = "You needn't tell me what I want to hear. I'd rather you disagreed with me and knew why." },
+    overtuigd = { nl = "Hm. Dat had ik niet verwacht. Ga door.", en = "Hm. I didn't expect that. Go on." },
+    humeur = function(self)
+      if self.state.trust >= 2 then
+        return { nl = "Ze klapt haar map dicht en kijkt naar het plein in plaats van naar haar papieren.",
+                 en = "She closes her folder and looks at the schoolyard instead of her papers." }
+      elseif self.state.trust <= -2 then
+        return { nl = "Ze schrijft meer dan ze zegt.", en = "She writes more than she says." }
+      end
+      return { nl = "Ze luistert, pen in de hand, zonder iets te laten merken.",
+               en = "She listens, pen in hand, giving nothing away." }
+    end,
+  },
+  react = function(self, ev)
+    if ev.self or ev.kind ~= "choice" then return nil end
+    local speak = ev.scene ~= nil and aanwezig[ev.scene] and ev.scene ~= self.state.last
+    local function say(key)
+      if not speak then return nil end
+      self.state.last = ev.scene
+      return key
+    end
+    local q = ev.quality
+    if ev.corner == "allergy" then            -- naïviteit
+      self.state.trust = self.state.trust - 1
+      return say("naief")
+    elseif ev.corner == "challenge" then      -- vertrouwen
+      self.state.trust = self.state.trust + 1
+      return say("respect")
+    elseif ev.corner == "pitfall" then        -- wantrouwen: she recognises it, and names it
+      return say("wantrouwen")
+    elseif ev.corner == "core" then           -- kritisch zijn
+      self.state.stance = self.state.stance + 1
+      return say("goede_vraag")
+    end
+    if q and zorgwekkend[q] then
+      self.state.trust = self.state.trust - 1
+      self.state.notes = self.state.notes + 1
+      if self.state.notes % 2 == 1 then return say("zorg") end
+    elseif q and kruiperig[q] then
+      self.state.pleased = self.state.pleased + 1
+      if self.state.pleased >= 2 then self.state.trust = self.state.trust - 1 end
+      if self.state.pleased == 2 or self.state.pleased == 5 then return say("kruiperig") end
+    elseif q and opdringerig[q] then
+      self.state.pushed = self.state.pushed + 1
+      self.state.trust = self.state.trust - 1
+      return say("wantrouwen")
+    elseif q and overtuigend[q] then
+      self.state.stance = self.state.stance + 1
+      if self.state.stance % 3 == 0 then
+        self.state.trust = self.state.trust + 1
+        return say("overtuigd")
+      end
+    end
+    return nil
+  end,
+  choose = function(self, options)
+    local want = "core"
+    if self.state.trust >= 2 then want = "challenge" end
+    for i, o in ipairs(options) do if o.corner == want then return i end end
+    for i, o in ipairs(options) do if o.corner == "core" then return i end end
+    return 1
+  end,
+}
