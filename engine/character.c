@@ -3,6 +3,7 @@
  */
 #include "character.h"
 
+#include <ctype.h>
 #include <lauxlib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,14 +88,18 @@ static void load_library(Sandbox *sbx, char **err)
     free(path);
 }
 
-/* The line of the first occurrence of `word` in the file, for messages about a field. */
+/* The line where field `word` is set ("word =") in the file, for messages about a field. */
 static int line_of(const char *path, const char *word)
 {
     char *src = read_file(path, 4u << 20, NULL);
     if (!src) return 0;
-    char *at = strstr(src, word);
+    size_t n = strlen(word);
     int line = 0;
-    if (at) {
+    for (char *at = strstr(src, word); at && !line; at = strstr(at + 1, word)) {
+        int starts = at == src || !(isalnum((unsigned char)at[-1]) || at[-1] == '_');
+        char *after = at + n;
+        while (*after == ' ' || *after == '\t') after++;
+        if (!starts || *after != '=' || after[1] == '=') continue;
         line = 1;
         for (char *p = src; p < at; p++) line += *p == '\n';
     }
@@ -102,9 +107,18 @@ static int line_of(const char *path, const char *word)
     return line;
 }
 
+/* Tables come from the script and may have metatables: the engine reads them raw, so that no
+ * __index of a script runs outside a bounded call. */
+static int raw_field(lua_State *L, int t, const char *field)
+{
+    t = lua_absindex(L, t);
+    lua_pushstring(L, field);
+    return lua_rawget(L, t);
+}
+
 static char *field_string(lua_State *L, int t, const char *field)
 {
-    lua_getfield(L, t, field);
+    raw_field(L, t, field);
     char *s = lua_type(L, -1) == LUA_TSTRING ? xstrdup(lua_tostring(L, -1)) : NULL;
     lua_pop(L, 1);
     return s;
@@ -112,7 +126,7 @@ static char *field_string(lua_State *L, int t, const char *field)
 
 static int has_function(lua_State *L, int t, const char *field)
 {
-    lua_getfield(L, t, field);
+    raw_field(L, t, field);
     int yes = lua_type(L, -1) == LUA_TFUNCTION;
     lua_pop(L, 1);
     return yes;
@@ -120,7 +134,7 @@ static int has_function(lua_State *L, int t, const char *field)
 
 static void read_title(Character *ch, lua_State *L, int t)
 {
-    lua_getfield(L, t, "title");
+    raw_field(L, t, "title");
     const char *nl = sbx_text(L, -1, "nl", "en");
     const char *en = sbx_text(L, -1, "en", "nl");
     ch->title_nl = xstrdup(nl ? nl : "");
@@ -185,6 +199,10 @@ int character_load(Character *ch, const char *path, const Lexicon *lx, unsigned 
     ch->has_react = has_function(L, -1, "react");
     ch->has_choose = has_function(L, -1, "choose");
     ch->ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    if (!ch->id || !ch->name || !ch->quadrant_term) {
+        diag_add(d, DIAG_ERROR, path, 0, _("the script must return character { id = ..., name = ..., quadrant = ... }"));
+        return -1;
+    }
     return check_fields(ch, lx, d);
 }
 
@@ -207,7 +225,7 @@ static void push_field(Character *ch, const char *field)
 {
     lua_State *L = sbx_lua(ch->sbx);
     lua_rawgeti(L, LUA_REGISTRYINDEX, ch->ref);
-    lua_getfield(L, -1, field);
+    raw_field(L, -1, field);
     lua_insert(L, -2);
 }
 
@@ -216,7 +234,7 @@ int character_has_line(Character *ch, const char *key)
     lua_State *L = sbx_lua(ch->sbx);
     push_field(ch, "lines");
     lua_pop(L, 1);
-    int yes = lua_istable(L, -1) && lua_getfield(L, -1, key) != LUA_TNIL;
+    int yes = lua_istable(L, -1) && raw_field(L, -1, key) != LUA_TNIL;
     lua_settop(L, 0);
     return yes;
 }
@@ -245,7 +263,7 @@ char *character_line(Character *ch, const char *key, const char *lang, const cha
         lua_settop(L, 0);
         return NULL;
     }
-    lua_getfield(L, -1, key);
+    raw_field(L, -1, key);
     char *text = lua_isnil(L, -1) ? NULL : value_text(ch, lang, fb, err);
     lua_settop(L, 0);
     return text;
@@ -354,7 +372,33 @@ void character_set_state(Character *ch, json_object *state)
 {
     lua_State *L = sbx_lua(ch->sbx);
     lua_rawgeti(L, LUA_REGISTRYINDEX, ch->ref);
+    lua_pushliteral(L, "state");
     sbx_push_json(L, state);
-    lua_setfield(L, -2, "state");
+    lua_rawset(L, -3);
     lua_settop(L, 0);
+}
+
+void character_each_line(Character *ch, void (*fn)(const char *key, void *ud), void *ud)
+{
+    lua_State *L = sbx_lua(ch->sbx);
+    char **keys = NULL;
+    int n = 0, cap = 0;
+    push_field(ch, "lines");
+    lua_pop(L, 1);
+    if (lua_istable(L, -1)) {
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
+            lua_pop(L, 1);
+            if (lua_type(L, -1) == LUA_TSTRING) {
+                VEC_PUSH(keys, n, cap);
+                keys[n++] = xstrdup(lua_tostring(L, -1));
+            }
+        }
+    }
+    lua_settop(L, 0);
+    for (int i = 0; i < n; i++) {          /* fn may call into the sandbox: the walk is done */
+        fn(keys[i], ud);
+        free(keys[i]);
+    }
+    free(keys);
 }

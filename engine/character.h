@@ -51,6 +51,8 @@ void character_free(Character *ch);
 /* The text of line `key` in `lang` (fallback `fb`): a fresh string, NULL when there is no
  * such line, or NULL with *err set when the script failed. */
 char *character_line(Character *ch, const char *key, const char *lang, const char *fb, char **err);
+/* Call fn for the key of every line the script has. */
+void character_each_line(Character *ch, void (*fn)(const char *key, void *ud), void *ud);
 /* Whether the script has a line `key`. */
 int character_has_line(Character *ch, const char *key);
 

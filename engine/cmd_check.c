@@ -1,6 +1,10 @@
 /*
  * cmd_check.c - verbeeld check SCENARIO...: every problem of a scenario and its characters, in
  * one run, as file:line: error: message, sorted.
+ *
+ * The loader checks structure and references; verify.c checks reachability and the names in
+ * conditions; here every character is brought to life once and each of its hooks and lines is
+ * called with made-up events, so that Lua errors surface before a group is waiting.
  */
 #include "commands.h"
 
@@ -15,7 +19,73 @@
 #include "session.h"
 #include "util.h"
 
-/* Load the scenario and bring every character to life once, as a session would. */
+/* ============================== characters, tried out ============================== */
+
+typedef struct {
+    const Scenario *s;
+    Character *ch;
+    DiagList *d;
+} LineCheck;
+
+static void script_problem(DiagList *d, const Character *ch, const char *err)
+{
+    diag_lua(d, ch->path, err);
+}
+
+/* Every line in every declared language: no script error, and no language missing. */
+static void check_line(const char *key, void *ud)
+{
+    LineCheck *lc = ud;
+    for (int i = 0; i < lc->s->nlangs; i++) {
+        const char *lang = lc->s->langs[i];
+        char *err = NULL;
+        char *text = character_line(lc->ch, key, lang, "", &err);
+        if (err) script_problem(lc->d, lc->ch, err);
+        else if (!text)
+            diag_add(lc->d, DIAG_WARNING, lc->ch->path, 0, _("line '%s' has no %s text"), key, lang);
+        free(text);
+        free(err);
+    }
+}
+
+/* Tell the character about a choice on each corner of its own quadrant, one without a
+ * quality, and an incident; then let it choose among its corners. */
+static void try_hooks(const Scenario *s, Character *ch, DiagList *d)
+{
+    const char *lang = scenario_fallback(s);
+    const char *scene = s->nscenes ? s->scenes[0].id : "scene";
+    for (int c = -1; c < CORNERS; c++) {
+        for (int self = 0; self < 2; self++) {
+            ReactEvent ev = {"choice", s->roles[0].id, "Test", c >= 0 ? ch->quadrant.nl[c] : NULL,
+                             (Corner)c, scene, "choice", NULL, self};
+            char *said = NULL, *mood = NULL, *err = NULL;
+            if (character_react(ch, &ev, lang, lang, &said, &mood, &err)) script_problem(d, ch, err);
+            free(said); free(mood); free(err);
+        }
+    }
+    ReactEvent incident = {"event", NULL, NULL, NULL, CORNER_NONE, scene, NULL, "event", 0};
+    char *said = NULL, *mood = NULL, *err = NULL;
+    if (character_react(ch, &incident, lang, lang, &said, &mood, &err)) script_problem(d, ch, err);
+    free(said); free(mood); free(err);
+    err = NULL;
+    ChooseOption opts[CORNERS];
+    for (int c = 0; c < CORNERS; c++) opts[c] = (ChooseOption){corner_id((Corner)c), ch->quadrant.nl[c]};
+    if (ch->has_choose && character_choose(ch, opts, CORNERS, &err) < 0) script_problem(d, ch, err);
+    free(err);
+}
+
+static void try_characters(const Scenario *s, Session *S, DiagList *d)
+{
+    for (int r = 0; r < s->nroles; r++) {
+        Character *ch = session_character(S, r);
+        LineCheck lc = {s, ch, d};
+        character_each_line(ch, check_line, &lc);
+        try_hooks(s, ch, d);
+    }
+}
+
+/* ============================== the command ============================== */
+
 static void check_one(const char *name, const Lexicon *lx, DiagList *d)
 {
     char *path = paths_find_scenario(name);
@@ -27,8 +97,10 @@ static void check_one(const char *name, const Lexicon *lx, DiagList *d)
     diag_init(&sd);
     Scenario *s = scenario_load(path, lx, &sd);
     if (s) {
+        scenario_verify(s, &sd);
         Cast cast = {0};
         Session *S = session_new(s, lx, &cast, path, scenario_fallback(s), 0, &sd);
+        if (S) try_characters(s, S, &sd);
         session_free(S);
         cast_free(&cast);
     }

@@ -267,6 +267,7 @@ static int resume_session(Play *P, const PlayArgs *a)
     P->S->quiet = 1;
     session_start(P->S);
     int mismatches = replay_inputs(P, &log);
+    session_turn(P->S);          /* the engine's own turns that follow, quietly as well */
     P->S->quiet = 0;
 
     char *err = NULL;

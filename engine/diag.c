@@ -80,6 +80,21 @@ static int diag_cmp(const void *a, const void *b)
 void diag_print(DiagList *d, FILE *out)
 {
     if (d->n > 1) qsort(d->v, (size_t)d->n, sizeof *d->v, diag_cmp);
+    /* The same problem found twice (a hook tried with several events) is said once. */
+    int kept = 0;
+    d->errors = d->warnings = 0;
+    for (int i = 0; i < d->n; i++) {
+        Diag *g = &d->v[i];
+        if (kept && g->level == d->v[kept - 1].level && diag_cmp(g, &d->v[kept - 1]) == 0) {
+            free(g->file);
+            free(g->message);
+            continue;
+        }
+        d->v[kept++] = *g;
+        if (g->level == DIAG_ERROR) d->errors++;
+        else d->warnings++;
+    }
+    d->n = kept;
     for (int i = 0; i < d->n; i++) {
         const Diag *g = &d->v[i];
         /* "error" and "warning" stay English, as compilers print them: editors parse them. */

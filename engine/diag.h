@@ -32,7 +32,8 @@ void diag_add(DiagList *d, DiagLevel level, const char *file, int line, const ch
 /* Record a Lua error message of the form "file:line: text" as an error at that place;
  * `fallback_file` is used when the message names no place. */
 void diag_lua(DiagList *d, const char *fallback_file, const char *lua_message);
-/* Sort by file and line and print each as "file:line: error: message". */
+/* Sort by file and line, drop repeats (updating the counts) and print each as
+ * "file:line: error: message". */
 void diag_print(DiagList *d, FILE *out);
 
 #endif

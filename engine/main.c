@@ -39,6 +39,10 @@ static const Subcommand subcommands[] = {
      N_("Plays without a person, one explorer in each playable role, with every character's Lua\n"
         "running. --random N plays N sessions (default 200); --exhaustive visits every distinct\n"
         "state once. Exits 1 when an ending is never reached, or on a dead end or a script error.")},
+    {"graph", cmd_graph, N_("verbeeld graph SCENARIO [--format dot|svg] [-o FILE]"),
+     N_("the story map, for Graphviz"),
+     N_("Acts are clusters, endings and incidents are drawn apart, and each choice is an arrow\n"
+        "labelled and coloured by its quality. --format svg needs Graphviz's dot program.")},
     {"quadrant", cmd_quadrant, N_("verbeeld quadrant TERM"),
      N_("a core quadrant and its opposite, from the lexicon"), ""},
     {"list", cmd_list, N_("verbeeld list"), N_("the scenarios verbeeld can find"), ""},

@@ -219,6 +219,10 @@ int scenario_event(const Scenario *s, const char *id);
 int scenario_deck(const Scenario *s, const char *id);
 int deck_card(const Deck *d, const char *id);
 
+/* What a designer should hear before play (verify.c): scenes that cannot be reached, endings
+ * nothing leads to, names in conditions and effects that the scenario does not declare. */
+void scenario_verify(const Scenario *s, DiagList *d);
+
 /* Resolve names into indices and check meaning; used by the loader (resolve.c). */
 void scenario_resolve(Scenario *s, const Lexicon *lx, DiagList *d);
 

@@ -202,12 +202,17 @@ static void show_items(Session *S, const Item *items, int n)
     }
 }
 
-static void show_scene(Session *S, OutKind kind)
+static void announce_scene(Session *S, OutKind kind)
 {
     const Scene *sc = &S->s->scenes[S->scene];
     emit(S, (Output){.kind = kind, .id = sc->id, .title = text_get(&sc->title, S->lang, fallback(S)),
                      .act = sc->act, .scene = S->scene, .role = -1, .participant = -1});
-    show_items(S, sc->items, sc->nitems);
+}
+
+static void show_scene(Session *S, OutKind kind)
+{
+    announce_scene(S, kind);
+    show_items(S, S->s->scenes[S->scene].items, S->s->scenes[S->scene].nitems);
 }
 
 void session_show(Session *S)
@@ -277,7 +282,12 @@ static void go(Session *S, Target t)
             S->nret--;
             S->scene = S->ret[S->nret];
             S->each_pos = S->ret_each[S->nret];       /* a round goes on where it was */
-            show_scene(S, OUT_RESUME);
+            const Scene *back = &S->s->scenes[S->scene];
+            if (back->nchoices == 0) {                /* it was passing through: go on */
+                t = back->next;
+                continue;
+            }
+            announce_scene(S, OUT_RESUME);            /* its text was read already */
             return;
         }
         if (t.kind != TARGET_SCENE) {
@@ -577,6 +587,7 @@ int session_undo(Session *S, int n)
         session_choose_id(S, S->s->scenes[replay[i].scene].choices[replay[i].choice].id);
     }
     free(replay);
+    session_turn(S);            /* the engine's own turns that follow, quietly as well */
     S->quiet = was_quiet;
     return undone;
 }

@@ -82,6 +82,15 @@ check journal-exists sh -c "printf '' | '$V' play tutorial --cast '$T/cast2.xml'
 printf '<cast xmlns="urn:verbeeld:cast:1"><participant name="An" core="verbinden" goal="x"/></cast>\n' > "$T/c1.xml"
 check hostile-play run hostile-play '2\n' play tests/e2e/broken/hostile.xml --cast "$T/c1.xml" --lang en --seed 3 --journal "$T/h.jsonl"
 
+# ---------------------------------------------------------------- graph
+check graph-tutorial run graph-tutorial "" graph tutorial --lang en
+if command -v dot >/dev/null 2>&1; then
+    check graph-dot-accepts sh -c "'$V' graph moveon | dot -Tsvg > /dev/null && '$V' graph school --format svg | grep -q '<svg'"
+else
+    check graph-svg-needs-dot sh -c "'$V' graph tutorial --format svg 2>&1 | grep -q graphviz"
+fi
+check check-shipped sh -c "'$V' check --werror tutorial moveon school > /dev/null"
+
 # ---------------------------------------------------------------- explore
 check explore-tutorial sh -c "'$V' explore tutorial --random 300 --seed 2 > '$T/explore.out' && ! grep -q 'NEVER REACHED' '$T/explore.out'"
 check explore-tutorial-all sh -c "'$V' explore tutorial --exhaustive > '$T/explore-all.out' && grep -q '^  deur_dicht ' '$T/explore-all.out'"

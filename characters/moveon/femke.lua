@@ -1,0 +1,61 @@
+-- Femke de Groot, manager Online & Marketing (role "online", playable).
+-- Quadrant: moed (core) -> roekeloosheid (pitfall) -> voorzichtigheid (challenge) -> angstvalligheid (allergy).
+-- A participant whose core is "voorzichtigheid" plays the one who dares. Her secret: Horizon's
+-- job offer (var femke_open).
+return character {
+  id = "femke",
+  name = "Femke de Groot",
+  title = { nl = "Manager Online & Marketing", en = "Head of Online & Marketing" },
+  quadrant = "moed",
+  state = { trust = 0, stance = 0, irritated = 0 },
+  lines = {
+    horizon_bekentenis = { nl = "Oké, ik ga het gewoon zeggen, anders doe ik het nooit. Horizon heeft me vorige maand een baan aangeboden. Maarten Sluijter stuurde me vannacht om kwart over één nog een bericht. Hij wist het van Guido eerder dan wij. Zo. Eerlijk gezegd: ik heb er niet van geslapen.",
+                           en = "Okay, I'm just going to say it, or I never will. Horizon offered me a job last month. Maarten Sluijter messaged me again last night at quarter past one. He knew about Guido before we did. There. Honestly: I didn't sleep a wink." },
+    pitch = { nl = "Eerlijk gezegd heb ik al weken een plan. MoveOn als boetiek. Isabels VIP-service, Wims groepen, Karins noodlijn, alles in één app, voor mensen die niet willen zoeken maar willen vertrekken. Dat kan Horizon niet. Wij wel. Maar alleen als we het durven.",
+              en = "Honestly, I've had a plan for weeks. MoveOn as a boutique. Isabel's VIP service, Wim's groups, Karin's emergency line, all in one app, for people who don't want to search, they want to leave. Horizon can't do that. We can. But only if we dare." },
+    -- reactions
+    come_on = { nl = "Come on. Wat is het ergste dat er kan gebeuren?", en = "Come on. What's the worst that could happen?" },
+    zucht = { nl = "(Femke kijkt op haar telefoon. Dan weer op. Dan weer op haar telefoon.)", en = "(Femke looks at her phone. Then up. Then at her phone again.)" },
+    respect = { nl = "Oké, fair. Eerst kijken, dan springen. Ik hoor het.", en = "Okay, fair. Look before you leap. I hear you." },
+    herkenning = { nl = "Yes. Let's go.", en = "Yes. Let's go." },
+    wow = { nl = "Wow. Oké. Dat is zelfs mij te snel.", en = "Wow. Okay. That's too fast even for me." },
+    stop = { nl = "Thank you. Ik dacht al dat ik de enige was.", en = "Thank you. I thought I was the only one." },
+  },
+  react = function(self, ev)
+    if ev.self then
+      if ev.choice and ev.choice:find("%-ja$") then self.state.stance = self.state.stance + 1
+      elseif ev.choice and ev.choice:find("%-nee$") then self.state.stance = self.state.stance - 1 end
+      return nil
+    end
+    if ev.kind ~= "choice" then return nil end
+    if ev.scene == "roddel-ronde" and ev.choice and ev.choice:find("stop") and ev.quality ~= "moed" then
+      self.state.trust = self.state.trust + 1
+      return "stop"
+    end
+    if ev.corner == "allergy" then
+      self.state.trust = self.state.trust - 1
+      self.state.irritated = self.state.irritated + 1
+      if self.state.irritated == 1 then return "come_on" end
+      return "zucht"
+    elseif ev.corner == "challenge" then
+      self.state.trust = self.state.trust + 1
+      return "respect"
+    elseif ev.corner == "core" then
+      self.state.trust = self.state.trust + 0.5
+      if math.random() < 0.5 then return "herkenning" end
+    elseif ev.corner == "pitfall" then
+      return "wow"
+    end
+    return nil
+  end,
+  choose = function(self, options)
+    local function pick(c) for i, o in ipairs(options) do if o.corner == c then return i end end end
+    local r = math.random()
+    local order = { "core", "challenge", "pitfall", "allergy" }
+    if self.state.trust <= -2 and r < 0.5 then order = { "allergy", "core", "challenge", "pitfall" }
+    elseif self.state.trust >= 2 and r < 0.3 then order = { "challenge", "core", "pitfall", "allergy" }
+    elseif r < 0.2 then order = { "pitfall", "core", "challenge", "allergy" } end
+    for _, c in ipairs(order) do local i = pick(c); if i then return i end end
+    return 1
+  end,
+}

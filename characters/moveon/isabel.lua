@@ -1,0 +1,97 @@
+-- Isabel Verhoeven, manager VIP-reizen, daughter of the owner (role "vip", playable).
+-- Quadrant: directheid (core) -> botheid (pitfall) -> tact (challenge) -> vaagheid (allergy).
+-- The character of the case "Stop!": an exuberant blurter. A participant whose core is "tact"
+-- (or a connector who needs to draw lines quickly) plays her and practises saying it straight.
+-- The scenario reads chars.vip.trust (ending "isabel"). Her stance rises with her own "-ja"
+-- choices and falls with "-nee" ones.
+return character {
+  id = "isabel",
+  name = "Isabel Verhoeven",
+  title = { nl = "Manager VIP-reizen, dochter van de eigenaar", en = "Head of VIP travel, the owner's daughter" },
+  quadrant = "directheid",
+  state = { trust = 0, stance = 0, irritated = 0, gossip_hurt = 0 },
+  lines = {
+    oprit = { nl = "Papa. Die pillen. Wat zijn dat voor pillen? Papa!", en = "Dad. Those pills. What are those pills? Dad!" },
+    vraag_koen = { nl = "Koen. Jij weet altijd alles. Hoeveel kost het bedrijf van mijn vader? Zeg gewoon een getal. Eén getal.",
+                   en = "Koen. You always know everything. How much is my father's company? Just say a number. One number." },
+    bij_het_vuur = { nl = "Wim. Jij kent hem dertig jaar. Waarom doet hij dit? En zeg niet ‘geen idee’, want ik zie aan je gezicht dat je het wél weet.",
+                     en = "Wim. You've known him thirty years. Why is he doing this? And don't say \"no idea\", because I can see on your face that you do." },
+    ontbijt = { nl = "Ik heb niet geslapen. Mijn vader heeft een hartinfarct gehad en ik hoor het om half één bij een haardvuur. Allez. Goeiemorgen allemaal.",
+                en = "I didn't sleep. My father had a heart attack and I find out at half past midnight by a fireplace. Well. Good morning, everyone." },
+    lunch_datum = { nl = "Wacht. Wacht wacht wacht. ‘Project Spa, aangemaakt op 2 mei’? Koen! Dat is drie weken geleden! Jij wíst het!",
+                    en = "Wait. Wait wait wait. \"Project Spa, created 2 May\"? Koen! That's three weeks ago! You knew!" },
+    roddel_gekwetst = function(self)
+      self.state.gossip_hurt = self.state.gossip_hurt + 1
+      return { nl = "(Isabel lacht mee. Een seconde te laat. Dan kijkt ze naar buiten, naar de beuken, en zegt heel lang niets. Voor haar doen is dat heel lang.)",
+               en = "(Isabel laughs along. One second too late. Then she looks outside, at the beeches, and says nothing for a long time. A long time, for her.)" }
+    end,
+    hart_gehoord = { nl = "Papa… Waarom heb je het me niet zelf gezegd? Ik ben je dochter. Niet je klant.",
+                     en = "Dad… Why didn't you tell me yourself? I'm your daughter. Not your client." },
+    vraag_wim = { nl = "Wim. Jij zit hier het langst. Doe jij mee, ja of nee? Zeg het gewoon, ik kan ertegen.",
+                  en = "Wim. You've been here longest. Are you in, yes or no? Just say it, I can take it." },
+    einde_isabel = { nl = "Ik ga fouten maken. Grote. En als ik dat doe, wil ik het horen. Van jullie. In mijn gezicht, niet bij de koffieautomaat.",
+                     en = "I'm going to make mistakes. Big ones. And when I do, I want to hear it. From you. To my face, not at the coffee machine." },
+    -- reactions
+    zeg_het = { nl = "Zeg het gewoon! Wat bedoel je nu eigenlijk?", en = "Just say it! What do you actually mean?" },
+    zucht = { nl = "Allez. Weer zo'n antwoord waar niks in staat.", en = "Oh, come on. Another answer with nothing in it." },
+    respect = { nl = "Mooi gezegd. Echt. Zo zou ik het nooit kunnen zeggen.", en = "Nicely put. Really. I could never say it like that." },
+    herkenning = { nl = "Ja! Eindelijk iemand die het gewoon zegt.", en = "Yes! Finally someone who just says it." },
+    oei = { nl = "Auw. Dat was bijna ik geweest.", en = "Ouch. That was nearly me." },
+    au = { nl = "…Oké. Dus zo praten jullie als ik er niet bij ben.", en = "…Okay. So that's how you talk when I'm not around." },
+    dankje = { nl = "Dank je. Echt. Dank je.", en = "Thank you. Really. Thank you." },
+    klant_na = { nl = "Philippe Vandael. Natuurlijk. Papa's golfmaat. Die belt mij, niet Koen.", en = "Philippe Vandael. Of course. Dad's golf partner. He calls me, not Koen." },
+  },
+  react = function(self, ev)
+    if ev.self then
+      if ev.choice and ev.choice:find("%-ja$") then self.state.stance = self.state.stance + 1
+      elseif ev.choice and ev.choice:find("%-nee$") then self.state.stance = self.state.stance - 1 end
+      return nil
+    end
+    if ev.kind == "event" then
+      if ev.event == "klant" then return "klant_na" end
+      return nil
+    end
+    if ev.kind ~= "choice" then return nil end
+    -- the gossip about her father: joining in hurts, stopping it earns her gratitude
+    if ev.scene == "roddel-ronde" and ev.choice then
+      if ev.choice:find("stop") then
+        self.state.trust = self.state.trust + 1
+        return "dankje"
+      elseif ev.quality ~= "geduld" then
+        self.state.trust = self.state.trust - 1
+        if self.state.trust <= -1 and self.state.gossip_hurt == 0 then
+          self.state.gossip_hurt = 1
+          return "au"
+        end
+        return nil
+      end
+    end
+    if ev.corner == "allergy" then
+      -- vagueness makes a blurter climb the walls
+      self.state.trust = self.state.trust - 1
+      self.state.irritated = self.state.irritated + 1
+      if self.state.irritated % 2 == 1 then return "zeg_het" end
+      return "zucht"
+    elseif ev.corner == "challenge" then
+      -- tact is what she can't do: she admires it
+      self.state.trust = self.state.trust + 1
+      return "respect"
+    elseif ev.corner == "core" then
+      self.state.trust = self.state.trust + 0.5
+      if math.random() < 0.5 then return "herkenning" end
+    elseif ev.corner == "pitfall" then
+      return "oei"
+    end
+    return nil
+  end,
+  choose = function(self, options)
+    local function pick(c) for i, o in ipairs(options) do if o.corner == c then return i end end end
+    local r = math.random()
+    local order = { "core", "challenge", "pitfall", "allergy" }
+    if self.state.trust <= -2 and r < 0.5 then order = { "pitfall", "core", "challenge", "allergy" }
+    elseif self.state.trust >= 2 and r < 0.3 then order = { "challenge", "core", "pitfall", "allergy" }
+    elseif r < 0.15 then order = { "pitfall", "core", "challenge", "allergy" } end
+    for _, c in ipairs(order) do local i = pick(c); if i then return i end end
+    return 1
+  end,
+}

@@ -1,0 +1,106 @@
+/*
+ * verify.c - what a designer wants to hear before play: scenes that cannot be reached, endings
+ * nothing leads to, conditions that name variables, roles, scenes or cards that do not exist.
+ *
+ * Static checks on the resolved model only; the checker (cmd_check.c) adds what needs the
+ * characters running.
+ */
+#include "scenario.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "util.h"
+
+/* ============================== reachability ============================== */
+
+static void mark(const Scenario *s, Target t, unsigned char *scenes, unsigned char *endings, int *stack, int *n)
+{
+    if (t.kind == TARGET_ENDING) endings[t.index] = 1;
+    if (t.kind == TARGET_SCENE && !scenes[t.index]) {
+        scenes[t.index] = 1;
+        stack[(*n)++] = t.index;
+    }
+    (void)s;
+}
+
+static void check_reachable(const Scenario *s, DiagList *d)
+{
+    unsigned char *scenes = xcalloc((size_t)s->nscenes + 1, 1), *endings = xcalloc((size_t)s->nendings + 1, 1);
+    int *stack = xcalloc((size_t)s->nscenes + 1, sizeof *stack), n = 0;
+    mark(s, s->start, scenes, endings, stack, &n);
+    for (int e = 0; e < s->nevents; e++) mark(s, s->events[e].to, scenes, endings, stack, &n);
+    while (n > 0) {
+        const Scene *sc = &s->scenes[stack[--n]];
+        mark(s, sc->next, scenes, endings, stack, &n);
+        for (int i = 0; i < sc->ngotos; i++) mark(s, sc->gotos[i].to, scenes, endings, stack, &n);
+        for (int i = 0; i < sc->nchoices; i++) mark(s, sc->choices[i].to, scenes, endings, stack, &n);
+    }
+    for (int i = 0; i < s->nscenes; i++)
+        if (!scenes[i])
+            diag_add(d, DIAG_WARNING, s->path, s->scenes[i].line,
+                     _("scene '%s' cannot be reached from the start or from any event"), s->scenes[i].id);
+    for (int i = 0; i < s->nendings; i++)
+        if (!endings[i])
+            diag_add(d, DIAG_ERROR, s->path, s->endings[i].line, _("nothing leads to ending '%s'"), s->endings[i].id);
+    free(scenes);
+    free(endings);
+    free(stack);
+}
+
+/* ============================== names in conditions ============================== */
+
+static int known(const Scenario *s, const char *table, const char *name)
+{
+    if (streq(table, "vars")) return scenario_var(s, name) >= 0;
+    if (streq(table, "chars") || streq(table, "played")) return scenario_role(s, name) >= 0;
+    if (streq(table, "visited")) return scenario_scene(s, name) >= 0;
+    if (streq(table, "count"))
+        return streq(name, "core") || streq(name, "pitfall") || streq(name, "challenge") || streq(name, "allergy");
+    if (streq(table, "cards")) {
+        for (int k = 0; k < s->ndecks; k++)
+            if (deck_card(&s->decks[k], name) >= 0) return 1;
+        return 0;
+    }
+    return 1;
+}
+
+/* Find "table.name" and "table['name']" in Lua source and check each name exists. */
+static void check_names(const Scenario *s, const Code *c, DiagList *d)
+{
+    static const char *const tables[] = {"vars", "chars", "played", "visited", "count", "cards", NULL};
+    const char *src = c->src;
+    for (const char *p = src; *p; p++) {
+        if (p != src && (isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '.')) continue;
+        for (int t = 0; tables[t]; t++) {
+            size_t n = strlen(tables[t]);
+            if (strncmp(p, tables[t], n) != 0) continue;
+            const char *q = p + n;
+            char name[128];
+            size_t len = 0;
+            if (*q == '.') {
+                q++;
+                while ((isalnum((unsigned char)q[len]) || q[len] == '_') && len < sizeof name - 1) len++;
+            } else if (*q == '[' && (q[1] == '"' || q[1] == '\'')) {
+                char quote = q[1];
+                q += 2;
+                while (q[len] && q[len] != quote && len < sizeof name - 1) len++;
+            } else {
+                continue;
+            }
+            memcpy(name, q, len);
+            name[len] = '\0';
+            if (len && !known(s, tables[t], name))
+                diag_add(d, DIAG_ERROR, s->path, c->line, _("the condition names %s.%s, which the scenario does not declare"),
+                         tables[t], name);
+        }
+    }
+}
+
+void scenario_verify(const Scenario *s, DiagList *d)
+{
+    check_reachable(s, d);
+    for (int i = 0; i < s->ncode; i++) check_names(s, &s->code[i], d);
+}
