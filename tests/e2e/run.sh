@@ -98,6 +98,9 @@ check explore-unreachable sh -c "'$V' explore tests/e2e/explore/unreachable.xml 
 check explore-hostile sh -c "'$V' explore tests/e2e/broken/hostile.xml --random 5 > '$T/host.out'; [ \$? -eq 1 ] && grep -q 'loop.lua:6' '$T/host.out'"
 check explore-deterministic sh -c "'$V' explore tutorial --random 50 --seed 9 | grep -v 'per second' > '$T/x1'; '$V' explore tutorial --random 50 --seed 9 | grep -v 'per second' > '$T/x2'; cmp -s '$T/x1' '$T/x2'"
 
+# ---------------------------------------------------------------- the shipped scenarios
+sh tests/e2e/scenarios.sh "$V" "$T" && ok || bad scenarios
+
 # ---------------------------------------------------------------- nothing entered is lost
 sh tests/e2e/kill-resume.sh "$V" "$T" && ok || bad kill-resume
 

@@ -1,0 +1,75 @@
+#!/bin/sh
+# The shipped scenarios played for real: MoveOn with a group of five and solo, the school with
+# six parents, both languages; explore proves every ending reachable with no dead end and no
+# script error. Called by run.sh as: sh tests/e2e/scenarios.sh VERBEELD TMPDIR
+set -u
+V=$1 T=$2
+export VERBEELD_NOW=1763805600 NO_COLOR=1
+fails=0
+fail() { echo "scenarios: $*"; fails=$((fails + 1)); }
+ones() { i=0; while [ $i -lt "$1" ]; do echo 1; i=$((i + 1)); done; }
+field() { grep "\"ev\":\"$2\"" "$1" | sed "s/.*\"$3\":\"\([^\"]*\)\".*/\1/"; }
+
+# ---------------------------------------------------------------- MoveOn
+cat > "$T/moveon5.xml" <<'CAST'
+<cast scenario="moveon" xmlns="urn:verbeeld:cast:1">
+  <participant name="Sanne" core="verbinden" goal="Sterker staan voor mijn team"/>
+  <participant name="Joris" core="daadkracht" goal="Meer ruimte geven"/>
+  <participant name="Ayla" core="tact" goal="Zeggen wat ik denk"/>
+  <participant name="Bram" core="flexibiliteit" goal="Afspraken nakomen"/>
+  <participant name="Mehmet" core="voorzichtigheid" goal="Durven kiezen"/>
+</cast>
+CAST
+for lang in nl en; do
+    ones 400 | "$V" play moveon --cast "$T/moveon5.xml" --lang $lang --seed 4 --journal "$T/moveon5-$lang.jsonl" > "$T/moveon5-$lang.out" 2>&1 \
+        || fail "moveon group ($lang) exited with an error"
+    [ -n "$(field "$T/moveon5-$lang.jsonl" ending ending)" ] || fail "moveon group ($lang) reached no ending"
+    for p in Sanne Joris Ayla Bram Mehmet; do
+        grep -q "\"ev\":\"choice\".*\"by\":\"$p\"" "$T/moveon5-$lang.jsonl" || fail "moveon group ($lang): $p never chose"
+    done
+done
+# The connector is cast into the role whose core quality is her challenge: setting boundaries.
+grep '"name":"Sanne"' "$T/moveon5-nl.jsonl" | grep -q '"character_core":"grenzen stellen"' || fail "Sanne (verbinden) not cast into grenzen stellen"
+grep -q "Stop. Dit gaan wij niet doen." scenarios/moveon.xml || fail "MoveOn lacks the line from the case"
+grep -q "Dit gaan wij niet doen\|Stop" "$T/moveon5-nl.out" || fail "the gossip moment did not come up in Dutch"
+# Solo, in English, through the setup.
+{ printf 'Anna\nconnecting\nSpeak up for my team\n'; ones 200; } | "$V" play moveon --lang en --seed 8 --journal "$T/moveon-solo.jsonl" > "$T/moveon-solo.out" 2>&1 \
+    || fail "moveon solo exited with an error"
+[ -n "$(field "$T/moveon-solo.jsonl" ending ending)" ] || fail "moveon solo reached no ending"
+grep -q "Who plays whom" "$T/moveon-solo.out" || fail "moveon solo: no English casting"
+"$V" explore moveon --random 400 --seed 3 > "$T/moveon-explore.out" || fail "explore moveon: $(grep -A2 'NEVER\|Problems' "$T/moveon-explore.out")"
+
+# ---------------------------------------------------------------- the school
+cat > "$T/school6.xml" <<'CAST'
+<cast scenario="school" xmlns="urn:verbeeld:cast:1">
+  <participant name="Lena" core="voorzichtigheid" goal="Risico durven nemen"/>
+  <participant name="Tom" core="structuur" goal="Loslaten" role="directeur"/>
+  <participant name="Iris" core="zorgzaamheid" goal="Vertrouwen geven"/>
+  <participant name="Kwame" core="geduld" goal="Knopen doorhakken"/>
+  <participant name="Noor" core="verbinden" goal="Grenzen stellen"/>
+  <participant name="Pim" core="perfectionisme" goal="Het goed genoeg vinden"/>
+</cast>
+CAST
+sed -i 's/core="perfectionisme"/core="zorgvuldigheid"/' "$T/school6.xml"
+for lang in en nl; do
+    ones 400 | "$V" play school --cast "$T/school6.xml" --lang $lang --seed 6 --journal "$T/school6-$lang.jsonl" > "$T/school6-$lang.out" 2>&1 \
+        || fail "school ($lang) exited with an error"
+    [ -n "$(field "$T/school6-$lang.jsonl" ending ending)" ] || fail "school ($lang) reached no verdict"
+    cards=$(grep '"ev":"participant"' "$T/school6-$lang.jsonl" | sed 's/.*"card":"\([^"]*\)".*/\1/' | sort)
+    [ "$(echo "$cards" | wc -l)" -eq 6 ] && [ "$(echo "$cards" | uniq | wc -l)" -eq 6 ] || fail "school ($lang): six parents did not pick six different children"
+done
+grep -q '"role":"directeur"' "$T/school6-nl.jsonl" || fail "school: the cast file's role was not respected"
+# Two parents cannot have the same child.
+cat > "$T/same.xml" <<'CAST'
+<cast scenario="school" xmlns="urn:verbeeld:cast:1">
+  <participant name="A" core="moed" goal="x" card="elin"/>
+  <participant name="B" core="geduld" goal="y" card="elin"/>
+</cast>
+CAST
+printf '' | "$V" play school --cast "$T/same.xml" --lang en --journal "$T/same.jsonl" > "$T/same.out" 2>&1
+[ $? -eq 1 ] && grep -q "cannot both pick card 'elin'" "$T/same.out" || fail "two parents could pick the same child"
+grep -q 'Elin' scenarios/school.xml || fail "no Elin in the school"
+[ "$(grep -c '<card ' scenarios/school.xml)" -ge 30 ] || fail "the school has fewer than 30 children"
+"$V" explore school --random 400 --seed 3 > "$T/school-explore.out" || fail "explore school: $(grep -A2 'NEVER\|Problems' "$T/school-explore.out")"
+
+[ "$fails" -eq 0 ]
