@@ -67,7 +67,7 @@ static void announce_end(Play *P)
     free(msg);
 }
 
-static int run_loop(Play *P)
+int play_run_loop(Play *P)
 {
     prompt_completions(P);
     while (!P->quit) {
@@ -137,7 +137,7 @@ static void journal_cast(Play *P)
     }
 }
 
-static int load_inputs(Play *P, const char *scenario, DiagList *d)
+int play_load(Play *P, const char *scenario, DiagList *d)
 {
     char *path = paths_find_scenario(scenario);
     if (!path) {
@@ -159,7 +159,7 @@ static int new_session(Play *P, const PlayArgs *a)
 {
     DiagList d;
     diag_init(&d);
-    if (load_inputs(P, a->scenario, &d) || (a->cast && cast_load(&P->cast, a->cast, P->lx, &d))) goto fail;
+    if (play_load(P, a->scenario, &d) || (a->cast && cast_load(&P->cast, a->cast, P->lx, &d))) goto fail;
     if (a->cast) setup_check_cards(P, a->cast, &d);
     if (d.errors) goto fail;
     term_heading(text_get(&P->s->title, i18n_lang(), scenario_fallback(P->s)));
@@ -198,7 +198,7 @@ static int new_session(Play *P, const PlayArgs *a)
     P->journaling = 1;
     session_start(P->S);
     diag_free(&d);
-    return run_loop(P);
+    return play_run_loop(P);
 fail:
     diag_print(&d, stderr);
     diag_free(&d);
@@ -208,7 +208,7 @@ fail:
 /* ============================== resuming ============================== */
 
 /* Rebuild the cast from the journal's participant entries. */
-static void cast_from_journal(Play *P, const JournalLog *log)
+void play_cast_from_journal(Play *P, const JournalLog *log)
 {
     for (int i = 0; i < log->n; i++) {
         json_object *e = log->v[i];
@@ -221,13 +221,13 @@ static void cast_from_journal(Play *P, const JournalLog *log)
     }
 }
 
-/* Replay what was entered. Returns the number of inputs that no longer fit the scenario. */
-static int replay_inputs(Play *P, const JournalLog *log)
+int play_replay(Play *P, const JournalLog *log, int upto, void (*aside)(Play *, json_object *))
 {
     int mismatches = 0;
-    for (int i = 0; i < log->n; i++) {
+    for (int i = 0; i < upto && i < log->n; i++) {
         json_object *e = log->v[i];
         const char *ev = jstr(e, "ev");
+        if (aside) aside(P, e);
         if (streq(ev, "choice") && !json_object_get_boolean(json_object_object_get(e, "auto"))) {
             session_turn(P->S);
             if (session_choose_id(P->S, jstr(e, "choice") ? jstr(e, "choice") : "")) mismatches++;
@@ -259,14 +259,14 @@ static int resume_session(Play *P, const PlayArgs *a)
     const char *scenario = jstr(start, "path");
     if (!scenario || access(scenario, R_OK)) scenario = jstr(start, "scenario");
     unsigned long long seed = (unsigned long long)jint(start, "seed", 0);
-    if (!scenario || load_inputs(P, scenario, &d)) goto fail;
-    cast_from_journal(P, &log);
+    if (!scenario || play_load(P, scenario, &d)) goto fail;
+    play_cast_from_journal(P, &log);
     P->S = session_new(P->s, P->lx, &P->cast, a->resume, i18n_lang(), seed, &d);
     if (!P->S) goto fail;
     session_set_output(P->S, play_output, P);
     P->S->quiet = 1;
     session_start(P->S);
-    int mismatches = replay_inputs(P, &log);
+    int mismatches = play_replay(P, &log, log.n, NULL);
     session_turn(P->S);          /* the engine's own turns that follow, quietly as well */
     P->S->quiet = 0;
 
@@ -297,7 +297,7 @@ static int resume_session(Play *P, const PlayArgs *a)
     P->last_act = -1;
     session_show(P->S);
     P->journaling = 1;
-    return run_loop(P);
+    return play_run_loop(P);
 fail:
     journal_log_free(&log);
     diag_print(&d, stderr);

@@ -13,7 +13,9 @@ int cmd_check(int argc, char **argv);
 int cmd_quadrant(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_explore(int argc, char **argv);
+int cmd_sheets(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
+int cmd_replay(int argc, char **argv);
 
 /* Print the help of a subcommand; 0 when it exists. */
 int command_help(const char *name);

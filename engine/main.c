@@ -27,10 +27,23 @@ static const Subcommand subcommands[] = {
         "choice, or a command: /stop [why], /go, /note [@name] TEXT, /inject EVENT, /back [N],\n"
         "/who, /save, /help, /quit. Every step is saved in the journal as it happens.\n"
         "SCENARIO is a path or a name from 'verbeeld list' (tutorial, moveon, school).")},
-    {"debrief", cmd_debrief, N_("verbeeld debrief JOURNAL [--format md] [-o FILE]"),
+    {"replay", cmd_replay, N_("verbeeld replay JOURNAL [--from STEP|SCENE] [--journal FILE]"),
+     N_("show a recorded session again, or play on from a step: what if?"),
+     N_("Without --from, the session is shown again as it was played, with its steps numbered.\n"
+        "With --from, it is replayed up to that step (or the first time that scene came up) and\n"
+        "you play on from there, in a new journal that records where it branched off.")},
+    {"debrief", cmd_debrief, N_("verbeeld debrief JOURNAL [--format md|html|json|xapi] [-o FILE] [--lang nl|en]"),
      N_("the debrief of a session"),
      N_("The story as it was played, with time-outs and notes in place, and for each participant\n"
-        "how their choices fell on the four corners of their character's quadrant.")},
+        "how their choices fell on the four corners of their character's quadrant, the moments\n"
+        "that mattered, questions for reflection, an anchor and the plan for the return afternoon.\n"
+        "md reads well in a terminal; html is one printable file, a page per participant; json\n"
+        "holds everything (docs/debrief.schema.json); xapi writes xAPI 1.0.3 statements.")},
+    {"sheets", cmd_sheets, N_("verbeeld sheets SCENARIO --cast FILE [-o DIR] [--lang nl|en]"),
+     N_("printable character briefs per participant, and the scenario's cards as posters"),
+     N_("Writes DIR/NAME.html for each participant (their character, its quadrant, their goal,\n"
+        "cues for body, emotion and reason, and their private briefing when the cast file has\n"
+        "one) and DIR/cards-DECK.html with one card per page (the school's thirty children).")},
     {"check", cmd_check, N_("verbeeld check SCENARIO..."),
      N_("validate scenarios and their characters"),
      N_("Reports every problem as file:line: error: message and exits 1 when there is any.")},

@@ -48,6 +48,17 @@ void setup_show_cast(Play *P);
 /* Write the cast as a cast file (the solo setup keeps one next to the journal). */
 void setup_write_cast(Play *P, const char *path);
 
+/* Load the lexicon and the scenario (a path or a name) into P. Returns 0, or -1 with d. */
+int play_load(Play *P, const char *scenario, DiagList *d);
+/* Rebuild the cast from a journal's participant entries. */
+void play_cast_from_journal(Play *P, const JournalLog *log);
+/* Replay the inputs of journal entries [0, upto) into the session: choices entered, incidents
+ * injected, undos, time-outs. `aside`, when given, sees every entry first (to show notes).
+ * Returns the number of inputs that no longer fit the scenario. */
+int play_replay(Play *P, const JournalLog *log, int upto, void (*aside)(Play *, json_object *));
+/* Prompt, read and act until the story ends, /quit or the end of input. */
+int play_run_loop(Play *P);
+
 /* Carry out a /command line. Returns 1 when the line was a command (handled), 0 otherwise. */
 int prompt_command(Play *P, const char *line);
 /* The words tab completion offers at the prompt. */

@@ -1,0 +1,169 @@
+/*
+ * cmd_replay.c - verbeeld replay JOURNAL [--from STEP|SCENE]: a recorded session shown again,
+ * or, from a step, replayed up to there and continued live in a new journal: "what if I had
+ * chosen differently".
+ *
+ * Steps are the choices entered, numbered in the order of the journal; replay shows the
+ * numbers, so a participant can pick the moment that was hard.
+ */
+#include "commands.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "play.h"
+#include "term.h"
+#include "util.h"
+
+static int is_entered_choice(json_object *e)
+{
+    json_object *v;
+    return streq(jstr(e, "ev"), "choice") &&
+           !(json_object_object_get_ex(e, "auto", &v) && json_object_get_boolean(v));
+}
+
+/* Show what the journal holds besides the story itself, at its moment. */
+static void show_aside(Play *P, json_object *e)
+{
+    (void)P;
+    const char *ev = jstr(e, "ev");
+    char *line = NULL;
+    if (is_entered_choice(e)) {
+        static int step;
+        line = xasprintf(_("[step %d]"), ++step);
+    } else if (streq(ev, "timeout")) {
+        line = jstr(e, "why") ? xasprintf(_("⏸ Time-out: %s"), jstr(e, "why")) : xstrdup(_("⏸ Time-out"));
+    } else if (streq(ev, "go")) {
+        line = xstrdup(_("▶ Back into the fiction"));
+    } else if (streq(ev, "note")) {
+        line = jstr(e, "about") ? xasprintf(_("✎ Note about %s: %s"), jstr(e, "about"), jstr(e, "text"))
+                                : xasprintf(_("✎ Note: %s"), jstr(e, "text") ? jstr(e, "text") : "");
+    } else if (streq(ev, "undo")) {
+        line = xasprintf(ngettext("↶ %lld choice taken back", "↶ %lld choices taken back", jint(e, "steps", 1)),
+                         jint(e, "steps", 1));
+    }
+    if (line) term_notice(line);
+    free(line);
+}
+
+/* The index of the first journal entry that is not replayed: the (step)th entered choice
+ * (counting from 1), or the first entry into scene `from`. -1 when there is no such moment. */
+static int branch_point(const JournalLog *log, const char *from)
+{
+    char *end;
+    long step = strtol(from, &end, 10);
+    int by_step = *from && !*end;
+    int seen = 0;
+    for (int i = 1; i < log->n; i++) {
+        json_object *e = log->v[i];
+        if (by_step && is_entered_choice(e) && ++seen == step) return i;
+        if (!by_step && streq(jstr(e, "ev"), "scene") && streq(jstr(e, "scene"), from)) return i;
+    }
+    return -1;
+}
+
+/* The new journal: the original's entries before the branch, then where it branched off. */
+static int start_branch(Play *P, const JournalLog *log, int cut, const char *original, const char *path,
+                        const char *from)
+{
+    char *err = NULL;
+    if (journal_create(&P->J, path, P->s->id, &err)) {
+        fprintf(stderr, "verbeeld: %s\n", err);
+        free(err);
+        return -1;
+    }
+    for (int i = 0; i < cut; i++) play_journal(P, json_object_get(log->v[i]));
+    json_object *e = journal_entry("branch");
+    char *abs = realpath(original, NULL);
+    json_object_object_add(e, "from_journal", json_object_new_string(abs ? abs : original));
+    free(abs);
+    json_object_object_add(e, "from", json_object_new_string(from));
+    json_object_object_add(e, "entry", json_object_new_int(cut));
+    play_journal(P, e);
+    return 0;
+}
+
+static int replay(const char *journal, const char *from, const char *out_path, const char *lang)
+{
+    DiagList d;
+    diag_init(&d);
+    JournalLog log;
+    if (journal_read(journal, &log, &d)) {
+        diag_print(&d, stderr);
+        diag_free(&d);
+        return 1;
+    }
+    i18n_init(lang ? lang : jstr(log.v[0], "lang"));
+    term_init();
+    Play P;
+    memset(&P, 0, sizeof P);
+    P.J.fd = -1;
+    P.last_act = -1;
+    int rc = 1, cut = log.n;
+    const char *scenario = jstr(log.v[0], "path");
+    if (!scenario || access(scenario, R_OK)) scenario = jstr(log.v[0], "scenario");
+    if (from && (cut = branch_point(&log, from)) < 0) {
+        fprintf(stderr, _("verbeeld replay: the journal has no step or scene '%s' (replay it without --from to see the steps)\n"), from);
+        goto done;
+    }
+    if (!scenario || play_load(&P, scenario, &d)) goto done;
+    play_cast_from_journal(&P, &log);
+    P.S = session_new(P.s, P.lx, &P.cast, journal, i18n_lang(), (unsigned long long)jint(log.v[0], "seed", 0), &d);
+    if (!P.S) goto done;
+    session_set_output(P.S, play_output, &P);
+    term_heading(text_get(&P.s->title, i18n_lang(), scenario_fallback(P.s)));
+    session_start(P.S);
+    play_replay(&P, &log, cut, show_aside);
+    if (!from) {
+        term_notice(_("End of the recording."));
+        rc = 0;
+        goto done;
+    }
+    if (session_over(P.S) || start_branch(&P, &log, cut, journal, out_path, from)) goto done;
+    char *msg = xasprintf(_("From here on you play again. New journal: %s"), P.J.path);
+    term_alert(msg);
+    free(msg);
+    P.journaling = 1;
+    rc = play_run_loop(&P);
+done:
+    if (rc && d.n) diag_print(&d, stderr);
+    free(P.turn_key);
+    session_free(P.S);
+    cast_free(&P.cast);
+    scenario_free((Scenario *)P.s);
+    journal_close(&P.J);
+    journal_log_free(&log);
+    diag_free(&d);
+    fflush(stdout);
+    return rc;
+}
+
+int cmd_replay(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"from", required_argument, NULL, 'f'}, {"journal", required_argument, NULL, 'j'},
+        {"lang", required_argument, NULL, 'l'}, {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *from = NULL, *journal = NULL, *lang = NULL;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "f:j:l:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'f': from = optarg; break;
+        case 'j': journal = optarg; break;
+        case 'l':
+            if (!i18n_known(optarg)) return usage_error("replay", _("--lang takes nl or en, not '%s'"), optarg);
+            lang = optarg;
+            break;
+        case 'h': command_help("replay"); return 0;
+        default: return usage_error("replay", "%s", _("unknown option"));
+        }
+    }
+    if (optind != argc - 1) return usage_error("replay", "%s", _("name one journal"));
+    if (journal && !from) return usage_error("replay", "%s", _("--journal is for the new session that --from starts"));
+    return replay(argv[optind], from, journal, lang);
+}
