@@ -109,7 +109,11 @@ check explore-deterministic sh -c "'$V' explore tutorial --random 50 --seed 9 | 
 sh tests/e2e/scenarios.sh "$V" "$T" && ok || bad scenarios
 
 # ---------------------------------------------------------------- nothing entered is lost
+sh tests/e2e/debrief.sh "$V" "$T" && ok || bad debrief
 sh tests/e2e/kill-resume.sh "$V" "$T" && ok || bad kill-resume
+# 250 steps of a group session, killed at 50 moments (in memory when it can: fsync is slow).
+K=$T; [ -w /dev/shm ] && K=$(mktemp -d -p /dev/shm) && trap 'rm -rf "$T" "$K"' EXIT
+sh tests/e2e/kill-group.sh "$V" "$K" && ok || bad kill-group
 
 echo "e2e: $pass passed, $fail failed${failed:+ ($failed )}"
 [ "$fail" -eq 0 ]
