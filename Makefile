@@ -9,13 +9,13 @@
 PREFIX      ?= /usr/local
 DATADIR     ?= $(PREFIX)/share/verbeeld
 LOCALEDIR   ?= $(PREFIX)/share/locale
-SCENARIO    ?= tutorial
+SCENARIO    ?= moveon
 
 CC          ?= cc
 PKGS        := lua5.4 libxml-2.0 readline json-c
 TEST_PKGS   := cmocka
 DEB_PACKAGES := pkg-config make gcc liblua5.4-dev libxml2-dev libxml2-utils libreadline-dev \
-                libjson-c-dev libcmocka-dev gettext
+                libjson-c-dev libcmocka-dev gettext python3-jsonschema
 
 VERSION     := $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1)
 
@@ -111,3 +111,77 @@ check: all $(UNIT_BIN)
 
 clean:
 	rm -rf $(B)
+
+# ---------------------------------------------------------------- install, uninstall, dist
+#
+#   make install PREFIX=$HOME/.local          or   make install DESTDIR=/tmp/stage (packagers)
+#
+# GNU directory variables: PREFIX, BINDIR, DATAROOTDIR, DATADIR (verbeeld's own data folder),
+# LOCALEDIR, MANDIR, BASHCOMPDIR; DESTDIR is put in front of each when installing only. The
+# program is built knowing DATADIR and LOCALEDIR: when they change, the one file that uses them
+# (engine/paths.c) is rebuilt, so `make install PREFIX=...` always installs a program that finds
+# its data.
+
+# groff renders the man pages in tests/install.sh (it skips that part without it).
+DEB_PACKAGES    += groff-base
+BINDIR          ?= $(PREFIX)/bin
+DATAROOTDIR     ?= $(PREFIX)/share
+MANDIR          ?= $(DATAROOTDIR)/man
+BASHCOMPDIR     ?= $(DATAROOTDIR)/bash-completion/completions
+INSTALL         ?= install
+INSTALL_PROGRAM ?= $(INSTALL) -m 755
+INSTALL_DATA    ?= $(INSTALL) -m 644
+DIRS_STAMP      := $(B)/.installdirs
+DATA_FILES       = $(wildcard scenarios/*.xml) scenarios/scenario.rng scenarios/cast.rng \
+                   $(shell find characters -type f -name '*.lua' 2>/dev/null | LC_ALL=C sort)
+
+# A tarball made by `make dist` carries its version in .version (there is no git history in it).
+ifeq ($(wildcard .git),)
+ifneq ($(wildcard .version),)
+VERSION := $(shell cat .version)
+endif
+endif
+
+.PHONY: install uninstall dist FORCE
+FORCE:
+
+$(DIRS_STAMP): FORCE
+	@mkdir -p $(B)
+	@echo '$(DATADIR) $(LOCALEDIR)' | cmp -s - $@ 2>/dev/null || echo '$(DATADIR) $(LOCALEDIR)' > $@
+$(B)/engine/paths.o: $(DIRS_STAMP)
+
+install: all
+	$(INSTALL) -d $(DESTDIR)$(BINDIR)
+	$(INSTALL_PROGRAM) $(B)/verbeeld $(DESTDIR)$(BINDIR)/verbeeld
+	@set -e; for f in $(DATA_FILES); do \
+	  $(INSTALL) -d "$(DESTDIR)$(DATADIR)/$$(dirname $$f)"; \
+	  $(INSTALL_DATA) $$f "$(DESTDIR)$(DATADIR)/$$f"; \
+	done; echo "installed scenarios and characters in $(DESTDIR)$(DATADIR)"
+	@set -e; for l in $(LANGS); do \
+	  $(INSTALL) -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+	  $(INSTALL_DATA) $(B)/locale/$$l/LC_MESSAGES/verbeeld.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/verbeeld.mo; \
+	done; echo "installed the catalogs ($(LANGS)) in $(DESTDIR)$(LOCALEDIR)"
+	@mkdir -p $(B)/man; for m in verbeeld verbeeld.nl; do \
+	  sed -e 's#/usr/local/share/verbeeld#$(DATADIR)#g' -e 's#/usr/local/share/locale#$(LOCALEDIR)#g' \
+	    docs/$$m.1 > $(B)/man/$$m.1 || exit 1; \
+	done
+	$(INSTALL) -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/nl/man1
+	$(INSTALL_DATA) $(B)/man/verbeeld.1 $(DESTDIR)$(MANDIR)/man1/verbeeld.1
+	$(INSTALL_DATA) $(B)/man/verbeeld.nl.1 $(DESTDIR)$(MANDIR)/nl/man1/verbeeld.1
+	$(INSTALL) -d $(DESTDIR)$(BASHCOMPDIR)
+	$(INSTALL_DATA) completion/verbeeld.bash $(DESTDIR)$(BASHCOMPDIR)/verbeeld
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/verbeeld $(DESTDIR)$(BASHCOMPDIR)/verbeeld \
+	  $(DESTDIR)$(MANDIR)/man1/verbeeld.1 $(DESTDIR)$(MANDIR)/nl/man1/verbeeld.1 \
+	  $(LANGS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/verbeeld.mo)
+	@for f in $(DATA_FILES); do rm -f "$(DESTDIR)$(DATADIR)/$$f"; done
+	@find $(DESTDIR)$(DATADIR) -depth -type d -empty -delete 2>/dev/null || true
+	@echo "removed verbeeld from $(DESTDIR)$(PREFIX) (files of your own in $(DESTDIR)$(DATADIR) are kept)"
+
+dist:
+	@set -e; v=$$(git describe --tags --always 2>/dev/null) || { echo "make dist: needs the git repository"; exit 1; }; \
+	git diff --quiet HEAD -- 2>/dev/null || echo "make dist: note: the tarball is made from HEAD; uncommitted changes are not in it"; \
+	mkdir -p $(B)/dist; printf '%s\n' "$$v" > $(B)/dist/.version; \
+	git archive --format=tar.gz --prefix=verbeeld-$$v/ --add-file=$(B)/dist/.version -o verbeeld-$$v.tar.gz HEAD; \
+	echo "verbeeld-$$v.tar.gz"

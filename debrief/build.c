@@ -1,13 +1,20 @@
 /*
- * build.c - reading a journal into the Debrief summary: participants, undone steps, corners.
+ * build.c - reading a journal into the Debrief: who played whom, what was taken back, each
+ * participant's corners and moments, their questions, anchor and the scene to replay.
  */
 #include "debrief.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "i18n.h"
+#include "paths.h"
 #include "util.h"
+
+/* The namespace of verbeeld's name-based UUIDs (a random UUID, fixed once). */
+#define VB_UUID_NS "5b0e8f3c-6a1d-4c2e-9f47-8d2b1a6e0c93"
 
 static long long parse_time(const char *at)
 {
@@ -44,11 +51,17 @@ static void mark_undone(Debrief *db, int at, int steps)
     }
 }
 
+int debrief_find(const Debrief *db, const char *name)
+{
+    for (int i = 0; name && i < db->np; i++)
+        if (streq(db->p[i].name, name)) return i;
+    return -1;
+}
+
 static DebriefParticipant *find(Debrief *db, const char *name)
 {
-    for (int i = 0; i < db->np; i++)
-        if (streq(db->p[i].name, name)) return &db->p[i];
-    return NULL;
+    int i = debrief_find(db, name);
+    return i < 0 ? NULL : &db->p[i];
 }
 
 static void add_participant(Debrief *db, json_object *e)
@@ -63,59 +76,347 @@ static void add_participant(Debrief *db, json_object *e)
     p->character = jstr(e, "character");
     p->character_core = jstr(e, "character_core");
     p->reason = jstr(e, "reason");
+    p->card = jstr(e, "card");
+    if (db->have_lx && p->core && lexicon_quadrant(&db->lx, p->core, &p->own) == 0) {
+        p->opposite = quadrant_opposite(&p->own);
+        p->has_quadrants = 1;
+    }
 }
 
-static void count_choice(Debrief *db, json_object *e)
+static void add_moment(DebriefParticipant *p, MomentKind k, int entry)
 {
+    p->moments = xrealloc(p->moments, (size_t)(p->nmoments + 1) * sizeof *p->moments);
+    p->moments[p->nmoments++] = (Moment){k, entry};
+}
+
+static void count_choice(Debrief *db, int i)
+{
+    json_object *e = db->log->v[i];
     DebriefParticipant *p = find(db, jstr(e, "by"));
     if (!p) return;
     p->choices++;
     Corner c = corner_from_id(jstr(e, "corner"));
-    if (c == CORNER_NONE) p->unplaced++;
-    else p->corners[c]++;
+    if (c == CORNER_NONE) {
+        p->unplaced++;
+        return;
+    }
+    p->corners[c]++;
+    switch (c) {
+    case CORNER_CORE: add_moment(p, p->corners[c] == 1 ? MOMENT_FIRST_CORE : MOMENT_CORE, i); break;
+    case CORNER_PITFALL: add_moment(p, MOMENT_OVERSHOOT, i); break;
+    default: add_moment(p, MOMENT_FALLBACK, i); break;
+    }
 }
 
-void debrief_build(Debrief *db, const JournalLog *log)
+/* Whether participant p made a standing choice of this quality. */
+static int chose_quality(const Debrief *db, const DebriefParticipant *p, const char *quality)
+{
+    for (int m = 0; m < p->nmoments; m++) {
+        json_object *e = db->log->v[p->moments[m].entry];
+        if (streq(jstr(e, "ev"), "choice") && streq(jstr(e, "quality"), quality)) return 1;
+    }
+    return 0;
+}
+
+static void choose_questions(Debrief *db, DebriefParticipant *p)
+{
+    enum { LIBRARY_MAX = 3, SCENARIO_MAX = 2 };
+    unsigned h = 0;
+    h |= p->corners[CORNER_CORE] ? HAPPENED_CORE : HAPPENED_NO_CORE;
+    if (p->corners[CORNER_CHALLENGE] || p->corners[CORNER_ALLERGY]) h |= HAPPENED_FALLBACK;
+    if (p->corners[CORNER_ALLERGY]) h |= HAPPENED_ALLERGY;
+    if (p->corners[CORNER_PITFALL]) h |= HAPPENED_PITFALL;
+    h |= p->timeouts ? HAPPENED_TIMEOUT : HAPPENED_NO_TIMEOUT;
+    if (p->reactions) h |= HAPPENED_REACTED;
+    if (p->notes) h |= HAPPENED_NOTE;
+    p->questions = xcalloc(LIBRARY_MAX + SCENARIO_MAX, sizeof *p->questions);
+    /* The scenario's own questions first: they name what happened in this story. A question
+     * with a quality is asked of whoever chose it, or whose quadrant it is on. */
+    if (db->s) {
+        const Scenario *s = db->s;
+        for (int q = 0; q < s->nquestions && p->nquestions < SCENARIO_MAX; q++) {
+            const char *quality = s->questions[q].quality;
+            if (quality && !chose_quality(db, p, quality) && !streq(quality, p->core) && !streq(quality, p->character_core))
+                continue;
+            DebriefQuestion *dq = &p->questions[p->nquestions++];
+            dq->theme = "scenario";
+            dq->text = text_get(&s->questions[q].text, db->lang, scenario_fallback(s));
+            dq->source = s->id;
+        }
+    }
+    p->nquestions += prompts_choose(db->lib, h, db->lang, p->questions + p->nquestions, LIBRARY_MAX);
+}
+
+static void choose_anchor(Debrief *db, DebriefParticipant *p)
+{
+    p->anchor_prompt = prompts_anchor(db->lib, db->lang);
+    if (!db->s || !p->card) return;
+    for (int d = 0; d < db->s->ndecks; d++) {
+        const Deck *deck = &db->s->decks[d];
+        int c = deck_card(deck, p->card);
+        if (c < 0) continue;
+        p->anchor_title = deck->cards[c].name;
+        p->anchor_text = text_get(&deck->cards[c].text, db->lang, scenario_fallback(db->s));
+        return;
+    }
+}
+
+static const char *scene_title(const Debrief *db, const char *scene)
+{
+    for (int i = 0; i < db->log->n; i++) {
+        json_object *e = db->log->v[i];
+        if (streq(jstr(e, "ev"), "scene") && streq(jstr(e, "scene"), scene)) return jstr(e, "title");
+    }
+    return scene;
+}
+
+/* The scene to replay two weeks on: where it was hardest (a fall-back), else where they
+ * overshot, else where they first found their challenge (to find it again), else the start. */
+static void choose_replay(Debrief *db, DebriefParticipant *p)
+{
+    static const MomentKind order[] = {MOMENT_FALLBACK, MOMENT_OVERSHOOT, MOMENT_FIRST_CORE};
+    static const char *const why[] = {
+        N_("where you fell back on your own way: try your challenge there once more"),
+        N_("where you overshot: find the measure of your challenge"),
+        N_("where you first played your challenge: find it again, now with your anchor"),
+    };
+    for (size_t k = 0; k < sizeof order / sizeof *order; k++)
+        for (int m = 0; m < p->nmoments; m++) {
+            if (p->moments[m].kind != order[k]) continue;
+            p->replay_scene = jstr(db->log->v[p->moments[m].entry], "scene");
+            if (!p->replay_scene) continue;
+            p->replay_title = scene_title(db, p->replay_scene);
+            p->replay_why = _(why[k]);
+            return;
+        }
+    for (int i = 0; i < db->log->n; i++)
+        if (streq(jstr(db->log->v[i], "ev"), "scene")) {
+            p->replay_scene = jstr(db->log->v[i], "scene");
+            p->replay_title = jstr(db->log->v[i], "title");
+            p->replay_why = _("the first scene: play the story again from the start");
+            return;
+        }
+}
+
+static void load_scenario(Debrief *db, json_object *start)
+{
+    if (!db->have_lx) return;
+    const char *path = jstr(start, "path");
+    char *found = NULL;
+    if (!path || access(path, R_OK)) {
+        /* The file moved: an installed scenario of the same name will do, when it is one. */
+        found = jstr(start, "scenario") ? paths_find_scenario(jstr(start, "scenario")) : NULL;
+        path = found;
+    }
+    if (path) {
+        DiagList d;
+        diag_init(&d);
+        db->s = scenario_load(path, &db->lx, &d);
+        diag_free(&d);
+        if (db->s && !streq(db->s->id, jstr(start, "scenario"))) {
+            scenario_free(db->s);
+            db->s = NULL;
+        }
+    }
+    free(found);
+}
+
+static void derive_registration(Debrief *db, json_object *start)
+{
+    /* Stable for the session: its start time, scenario, seed and participants. Not the
+     * program version or file paths, which change when the same journal is read elsewhere. */
+    StrBuf b;
+    sb_init(&b);
+    sb_addf(&b, "%s|%s|%lld", jstr(start, "at") ? jstr(start, "at") : "", db->scenario ? db->scenario : "",
+            jint(start, "seed", 0));
+    for (int i = 0; i < db->np; i++) sb_addf(&b, "|%s", db->p[i].name ? db->p[i].name : "");
+    uuid_v5(VB_UUID_NS, b.s, db->registration);
+    sb_free(&b);
+}
+
+void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path, const char *lang)
 {
     memset(db, 0, sizeof *db);
     db->log = log;
+    db->journal_path = journal_path;
+    db->lang = lang;
     db->undone = xcalloc((size_t)log->n + 1, 1);
+    db->ending_entry = -1;
     json_object *start = log->v[0];
     db->title = jstr(start, "title");
     db->scenario = jstr(start, "scenario");
-    db->lang = jstr(start, "lang");
+    db->session_lang = jstr(start, "lang");
     db->started = parse_time(jstr(start, "at"));
     db->finished = parse_time(jstr(log->v[log->n - 1], "at"));
+    db->return_day = db->started + 14LL * 24 * 3600;
+
+    DiagList d;
+    diag_init(&d);
+    db->have_lx = lexicon_load(&db->lx, paths_lexicon(), &d) == 0;
+    diag_free(&d);
+    load_scenario(db, start);
+    char *lib = xasprintf("%s/debrief/prompts.json", paths_data_dir());
+    db->lib = prompts_load(lib);
+    free(lib);
+
     for (int i = 0; i < log->n; i++) {
         json_object *e = log->v[i];
         const char *ev = jstr(e, "ev");
         if (streq(ev, "participant")) add_participant(db, e);
         else if (streq(ev, "undo")) mark_undone(db, i, (int)jint(e, "steps", 1));
     }
+    int last_choices[3] = {-1, -1, -1};
     for (int i = 0; i < log->n; i++) {
         json_object *e = log->v[i];
         const char *ev = jstr(e, "ev");
         if (db->undone[i]) continue;
+        DebriefParticipant *p;
         if (streq(ev, "choice")) {
             db->choices++;
-            count_choice(db, e);
+            count_choice(db, i);
+            last_choices[0] = last_choices[1];
+            last_choices[1] = last_choices[2];
+            last_choices[2] = i;
+        } else if (streq(ev, "react")) {
+            if ((p = find(db, jstr(e, "to"))) && (jstr(e, "text") || jstr(e, "mood"))) {
+                p->reactions++;
+                add_moment(p, MOMENT_REACTION, i);
+            }
         } else if (streq(ev, "timeout")) {
             db->timeouts++;
-            DebriefParticipant *p = find(db, jstr(e, "who"));
-            if (p) p->timeouts++;
+            if ((p = find(db, jstr(e, "who")))) {
+                p->timeouts++;
+                add_moment(p, MOMENT_TIMEOUT, i);
+            }
         } else if (streq(ev, "note")) {
             db->notes++;
-            DebriefParticipant *p = find(db, jstr(e, "about"));
-            if (p) p->notes++;
+            if ((p = find(db, jstr(e, "about")))) {
+                p->notes++;
+                add_moment(p, MOMENT_NOTE, i);
+            }
+        } else if (streq(ev, "event") || streq(ev, "inject")) {
+            db->incidents++;
         } else if (streq(ev, "ending")) {
+            db->ending_entry = i;
+            db->ending = jstr(e, "ending");
             db->ending_title = jstr(e, "title");
+            for (int k = 0; k < 3; k++)
+                if (last_choices[k] >= 0) db->led_to[db->nled_to++] = last_choices[k];
         }
+    }
+    derive_registration(db, start);
+    for (int i = 0; i < db->np; i++) {
+        choose_questions(db, &db->p[i]);
+        choose_anchor(db, &db->p[i]);
+        choose_replay(db, &db->p[i]);
     }
 }
 
 void debrief_free(Debrief *db)
 {
+    for (int i = 0; i < db->np; i++) {
+        free(db->p[i].moments);
+        free(db->p[i].questions);
+    }
     free(db->undone);
     free(db->p);
+    scenario_free(db->s);
+    if (db->have_lx) lexicon_free(&db->lx);
+    prompts_free(db->lib);
     memset(db, 0, sizeof *db);
+}
+
+/* ============================== shared by the writers ============================== */
+
+const char *moment_id(MomentKind k)
+{
+    static const char *const ids[] = {"first-core", "core", "fallback", "overshoot", "reaction", "timeout", "note"};
+    return ids[k];
+}
+
+const char *moment_label(MomentKind k)
+{
+    switch (k) {
+    case MOMENT_FIRST_CORE: return _("first time you played your challenge");
+    case MOMENT_CORE: return _("your challenge again");
+    case MOMENT_FALLBACK: return _("you fell back");
+    case MOMENT_OVERSHOOT: return _("you overshot");
+    case MOMENT_REACTION: return _("a reaction to you");
+    case MOMENT_TIMEOUT: return _("you stepped out");
+    case MOMENT_NOTE: return _("a note about you");
+    }
+    return "";
+}
+
+const char *corner_meaning(Corner c)
+{
+    switch (c) {
+    case CORNER_CORE: return _("you practised your challenge");
+    case CORNER_PITFALL: return _("you overshot into what you are allergic to");
+    case CORNER_CHALLENGE: return _("you fell back on your own core quality");
+    case CORNER_ALLERGY: return _("you fell back into your own pitfall");
+    default: return "";
+    }
+}
+
+const char *debrief_term(const Debrief *db, const Quadrant *q, Corner c)
+{
+    const char *t = streq(db->lang, "en") ? q->en[c] : q->nl[c];
+    return t ? t : "";
+}
+
+const char *debrief_term_name(const Debrief *db, const char *term)
+{
+    if (!term) return "";
+    const char *t = db->have_lx ? lexicon_name(&db->lx, term, db->lang) : NULL;
+    return t ? t : term;
+}
+
+void debrief_date(long long t, char *buf)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    buf[0] = '\0';
+    if (t && localtime_r(&tt, &tm)) strftime(buf, 32, "%Y-%m-%d", &tm);
+}
+
+void debrief_datetime(long long t, char *buf)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    buf[0] = '\0';
+    if (t && localtime_r(&tt, &tm)) strftime(buf, 32, "%Y-%m-%d %H:%M", &tm);
+}
+
+long long debrief_minutes(const Debrief *db)
+{
+    return db->finished > db->started ? (db->finished - db->started + 59) / 60 : 0;
+}
+
+/* A word for the shell: quoted when it holds anything but the plainest characters. */
+static void shell_word(StrBuf *b, const char *s)
+{
+    if (*s && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+:=@%,") == strlen(s)) {
+        sb_add(b, s);
+        return;
+    }
+    sb_addc(b, '\'');
+    for (; *s; s++) {
+        if (*s == '\'') sb_add(b, "'\\''");
+        else sb_addc(b, *s);
+    }
+    sb_addc(b, '\'');
+}
+
+char *debrief_replay_command(const Debrief *db, const DebriefParticipant *p)
+{
+    StrBuf b;
+    sb_init(&b);
+    sb_add(&b, "verbeeld replay ");
+    shell_word(&b, db->journal_path ? db->journal_path : "JOURNAL");
+    if (p->replay_scene) {
+        sb_add(&b, " --from ");
+        shell_word(&b, p->replay_scene);
+    }
+    return sb_take(&b);
 }

@@ -1,9 +1,10 @@
 /*
- * debrief.h - the debrief of a session, built from its journal alone.
+ * debrief.h - the debrief of a session, built from its journal (and, when it can still be
+ * found, its scenario): the story for the group, and for each participant their corners,
+ * the moments that mattered, reflection questions, an anchor and the return afternoon.
  *
- * "Any game or exercise is just an excuse for a debrief." The journal holds every moment;
- * this module reads it into a summary (who played whom, the story as played, each
- * participant's corners) and writes it out.
+ * "Any game or exercise is just an excuse for a debrief." debrief_build reads the journal into
+ * the Debrief below; one writer per format turns it into Markdown, HTML, JSON or xAPI.
  */
 #ifndef VB_DEBRIEF_H
 #define VB_DEBRIEF_H
@@ -12,31 +13,132 @@
 
 #include "journal.h"
 #include "lexicon.h"
+#include "scenario.h"
+
+/* What made a moment matter for a participant. */
+typedef enum {
+    MOMENT_FIRST_CORE,   /* the first time they played their challenge (their character's core) */
+    MOMENT_CORE,         /* they played it again */
+    MOMENT_FALLBACK,     /* back to their own core quality (challenge corner) or pitfall (allergy) */
+    MOMENT_OVERSHOOT,    /* into what they are allergic to (their character's pitfall) */
+    MOMENT_REACTION,     /* a character reacted to them */
+    MOMENT_TIMEOUT,      /* they stepped out of the fiction */
+    MOMENT_NOTE,         /* the trainer noted something about them */
+} MomentKind;
 
 typedef struct {
-    const char *name, *core, *goal, *role, *character, *character_core, *reason;
+    MomentKind kind;
+    int entry;                /* the journal entry */
+} Moment;
+
+/* A reflection question chosen for a participant. */
+typedef struct {
+    const char *theme;        /* "resistance", "connection", ... or "scenario" */
+    const char *text;         /* in the debrief's language (points into the library or scenario) */
+    const char *source;       /* where the prompt comes from (a source text, or the scenario) */
+} DebriefQuestion;
+
+typedef struct {
+    const char *name, *core, *goal, *role, *character, *character_core, *reason, *card;
+    int has_quadrants;        /* own and opposite were found in the lexicon */
+    Quadrant own, opposite;   /* own: their quadrant; opposite: their character's */
     int corners[CORNERS];     /* choices that stand (not undone), per corner */
     int unplaced;             /* choices whose quality is not on their quadrant */
     int choices;
     int timeouts;
     int notes;                /* notes about them */
+    int reactions;            /* characters' reactions to their choices */
+    Moment *moments;          /* in journal order */
+    int nmoments;
+    DebriefQuestion *questions;
+    int nquestions;
+    const char *anchor_title, *anchor_text;   /* their card (a deck card), when the scenario has it */
+    const char *anchor_prompt;                /* the anchoring prompt from the library */
+    const char *replay_scene;                 /* the scene to replay on the return afternoon */
+    const char *replay_title;
+    const char *replay_why;                   /* why that scene (translated) */
 } DebriefParticipant;
+
+typedef struct PromptLibrary PromptLibrary;
 
 typedef struct {
     const JournalLog *log;
+    const char *journal_path;
+    const char *lang;         /* the language of the debrief */
     unsigned char *undone;    /* per entry: taken back with /back */
     DebriefParticipant *p;
     int np;
-    const char *title, *scenario, *lang, *ending_title;
+    const char *title, *scenario, *session_lang;
     long long started, finished;   /* seconds since 1970 */
-    int choices, timeouts, notes;
+    long long return_day;          /* two weeks after the start */
+    int choices, timeouts, notes, incidents;
+    int ending_entry;              /* the ending entry, or -1 */
+    const char *ending, *ending_title;
+    int led_to[3];                 /* the choices that led to the ending, oldest first */
+    int nled_to;
+    char registration[37];         /* a UUID derived from the start entry */
+    Lexicon lx;
+    int have_lx;
+    Scenario *s;                   /* the scenario, when its file is still there; else NULL */
+    PromptLibrary *lib;
 } Debrief;
 
-/* Read the journal into a debrief (which points into the log: keep the log alive). */
-void debrief_build(Debrief *db, const JournalLog *log);
+/* Read the journal into a debrief in language `lang` ("nl" or "en"). The debrief points into
+ * the log: keep the log alive until debrief_free. */
+void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path, const char *lang);
 void debrief_free(Debrief *db);
 
-/* Write the debrief as Markdown. */
-void debrief_markdown(const JournalLog *log, FILE *out);
+/* The writers. Each returns 0, or -1 when writing failed. */
+int debrief_markdown(const Debrief *db, FILE *out);
+int debrief_html(const Debrief *db, FILE *out);
+int debrief_json(const Debrief *db, FILE *out);
+int debrief_xapi(const Debrief *db, FILE *out);
+
+/* ---- shared by the writers ---- */
+
+/* The participant's index by name, or -1. */
+int debrief_find(const Debrief *db, const char *name);
+/* "core", "first-core", "fallback", ... as used in JSON, and a translated label. */
+const char *moment_id(MomentKind k);
+const char *moment_label(MomentKind k);
+/* What a corner means for the participant who lands on it (translated). */
+const char *corner_meaning(Corner c);
+/* The term of corner c of quadrant q in the debrief's language ("" when unknown). */
+const char *debrief_term(const Debrief *db, const Quadrant *q, Corner c);
+/* A term id in the debrief's language. */
+const char *debrief_term_name(const Debrief *db, const char *term);
+/* "2025-11-22" and "2025-11-22 10:00" (UTC) and ISO 8601 of a time. buf holds 32. */
+void debrief_date(long long t, char *buf);
+void debrief_datetime(long long t, char *buf);
+/* The command that starts the replay of participant p's scene ("verbeeld replay J --from S"). */
+char *debrief_replay_command(const Debrief *db, const DebriefParticipant *p);
+/* Minutes the session took. */
+long long debrief_minutes(const Debrief *db);
+
+/* ---- the prompt library (prompts.c, debrief/prompts.json) ---- */
+
+/* What happened to a participant, as flags the library's "when" refers to. */
+enum {
+    HAPPENED_CORE = 1 << 0, HAPPENED_NO_CORE = 1 << 1, HAPPENED_FALLBACK = 1 << 2,
+    HAPPENED_ALLERGY = 1 << 3, HAPPENED_PITFALL = 1 << 4, HAPPENED_TIMEOUT = 1 << 5,
+    HAPPENED_NO_TIMEOUT = 1 << 6, HAPPENED_REACTED = 1 << 7, HAPPENED_NOTE = 1 << 8,
+    HAPPENED_ALWAYS = 1 << 9,
+};
+
+/* Load the library from `path`; NULL (and a warning on stderr) when it cannot be read. */
+PromptLibrary *prompts_load(const char *path);
+void prompts_free(PromptLibrary *lib);
+/* Choose at most `max` questions, one per theme, for what happened. Returns how many. */
+int prompts_choose(const PromptLibrary *lib, unsigned happened, const char *lang, DebriefQuestion *out, int max);
+/* The anchoring prompt, and a cue (kind "body", "emotion" or "reason") for the sheets. */
+const char *prompts_anchor(const PromptLibrary *lib, const char *lang);
+const char *prompts_cue(const PromptLibrary *lib, const char *kind, const char *lang);
+/* The translated name of a theme. */
+const char *prompts_theme_label(const PromptLibrary *lib, const char *theme, const char *lang);
+
+/* ---- deterministic UUIDs (uuid.c) ---- */
+
+/* A name-based UUID (RFC 4122 version 5, SHA-1) of `name` in the namespace `ns` (a UUID). */
+void uuid_v5(const char *ns, const char *name, char out[37]);
 
 #endif

@@ -1,11 +1,11 @@
 /*
- * markdown.c - the debrief as Markdown: readable in a terminal and on paper.
+ * markdown.c - the debrief as Markdown (the default): reads well in a terminal and on paper.
+ * Journal text is escaped so that nothing a participant typed can change the layout.
  */
 #include "debrief.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "i18n.h"
 #include "util.h"
@@ -24,25 +24,19 @@ static void put(FILE *out, const char *s)
     free(clean);
 }
 
-static const char *who_of(json_object *e)
-{
-    return jstr(e, "by");
-}
-
 static void header(const Debrief *db, FILE *out)
 {
     fprintf(out, "# %s: ", _("Debrief"));
     put(out, db->title ? db->title : db->scenario);
     fprintf(out, "\n\n");
-    char date[32] = "";
-    time_t t = (time_t)db->started;
-    struct tm tm;
-    if (db->started && localtime_r(&t, &tm)) strftime(date, sizeof date, "%Y-%m-%d %H:%M", &tm);
-    long long minutes = db->finished > db->started ? (db->finished - db->started + 59) / 60 : 0;
-    fprintf(out, "- %s: %s\n", _("Date"), date);
-    fprintf(out, "- %s: %lld %s\n", _("Duration"), minutes, _("min"));
-    fprintf(out, "- %s: %d · %s: %d · %s: %d\n\n", _("Choices"), db->choices, _("Time-outs"), db->timeouts,
-            _("Notes"), db->notes);
+    char date[32];
+    debrief_datetime(db->started, date);
+    fprintf(out, "- %s: ", _("Scenario"));
+    put(out, db->scenario);
+    fprintf(out, "\n- %s: %s\n", _("Date"), date);
+    fprintf(out, "- %s: %lld %s\n", _("Duration"), debrief_minutes(db), _("min"));
+    fprintf(out, "- %s: %d · %s: %d · %s: %d · %s: %d\n\n", _("Choices"), db->choices, _("Time-outs"), db->timeouts,
+            _("Notes"), db->notes, _("Incidents"), db->incidents);
     fprintf(out, "## %s\n\n", _("Who played whom"));
     for (int i = 0; i < db->np; i++) {
         const DebriefParticipant *p = &db->p[i];
@@ -51,7 +45,7 @@ static void header(const Debrief *db, FILE *out)
         fprintf(out, "** %s ", _("played"));
         put(out, p->character);
         fprintf(out, " (%s: ", _("core quality"));
-        put(out, p->character_core);
+        put(out, debrief_term_name(db, p->character_core));
         fprintf(out, ")");
         if (p->goal && *p->goal) {
             fprintf(out, ". %s: ", _("Learning goal"));
@@ -64,36 +58,42 @@ static void header(const Debrief *db, FILE *out)
 
 /* ============================== the story ============================== */
 
-static void story_choice(json_object *e, int undone, FILE *out)
+static void who_chose(const Debrief *db, json_object *e, FILE *out)
 {
-    const char *by = who_of(e);
-    fprintf(out, "- %s", undone ? "~~" : "");
-    if (by) {
+    if (jstr(e, "by")) {
         fprintf(out, "**");
-        put(out, by);
+        put(out, jstr(e, "by"));
         fprintf(out, "**");
     } else if (jstr(e, "character")) {
         put(out, jstr(e, "character"));
     } else {
         fprintf(out, "**%s**", _("The group"));
     }
+}
+
+static void quality_of(const Debrief *db, json_object *e, FILE *out)
+{
+    if (!jstr(e, "quality")) return;
+    fprintf(out, " — *");
+    put(out, debrief_term_name(db, jstr(e, "quality")));
+    if (jstr(e, "corner")) fprintf(out, ": %s", corner_label(corner_from_id(jstr(e, "corner"))));
+    fprintf(out, "*");
+}
+
+static void story_choice(const Debrief *db, json_object *e, int undone, FILE *out)
+{
+    fprintf(out, "- %s", undone ? "~~" : "");
+    who_chose(db, e, out);
     fprintf(out, ": ");
     put(out, jstr(e, "text"));
     if (undone) fprintf(out, "~~ (%s)", _("taken back"));
-    if (jstr(e, "quality")) {
-        fprintf(out, " — *");
-        put(out, jstr(e, "quality"));
-        if (jstr(e, "corner")) fprintf(out, ": %s", corner_label(corner_from_id(jstr(e, "corner"))));
-        fprintf(out, "*");
-    }
+    quality_of(db, e, out);
     fprintf(out, "\n");
 }
 
-static void story_reaction(json_object *e, FILE *out)
+static void reaction_text(json_object *e, FILE *out)
 {
     const char *text = jstr(e, "text"), *mood = jstr(e, "mood");
-    if (!text && !mood) return;
-    fprintf(out, "  - ");
     put(out, jstr(e, "who"));
     if (text) {
         fprintf(out, ": “");
@@ -104,7 +104,6 @@ static void story_reaction(json_object *e, FILE *out)
         put(out, mood);
         fprintf(out, ")");
     }
-    fprintf(out, "\n");
 }
 
 static void story_aside(json_object *e, const char *ev, FILE *out)
@@ -153,34 +152,75 @@ static void story(const Debrief *db, FILE *out)
             put(out, jstr(e, "title"));
             fprintf(out, "\n\n");
         } else if (streq(ev, "choice")) {
-            story_choice(e, undone, out);
+            story_choice(db, e, undone, out);
         } else if (streq(ev, "react")) {
-            if (!undone) story_reaction(e, out);
+            if (!undone && (jstr(e, "text") || jstr(e, "mood"))) {
+                fprintf(out, "  - ");
+                reaction_text(e, out);
+                fprintf(out, "\n");
+            }
         } else if (streq(ev, "ending")) {
             fprintf(out, "\n## %s: ", _("Ending"));
             put(out, jstr(e, "title"));
             fprintf(out, "\n");
+            if (db->nled_to) fprintf(out, "\n%s\n\n", _("What led to it:"));
+            for (int k = 0; k < db->nled_to; k++) {
+                json_object *c = db->log->v[db->led_to[k]];
+                fprintf(out, "%d. ", k + 1);
+                who_chose(db, c, out);
+                fprintf(out, ": ");
+                put(out, jstr(c, "text"));
+                quality_of(db, c, out);
+                fprintf(out, "\n");
+            }
         } else {
             story_aside(e, ev, out);
         }
     }
+    if (db->ending_entry < 0) fprintf(out, "\n*%s*\n", _("The story did not reach an ending."));
     fprintf(out, "\n");
 }
 
 /* ============================== per participant ============================== */
 
-static const char *corner_meaning(Corner c)
+static void quadrant_line(const Debrief *db, const char *label, const Quadrant *q, FILE *out)
 {
-    switch (c) {
-    case CORNER_CORE: return _("you practised your challenge");
-    case CORNER_PITFALL: return _("you overshot into what you are allergic to");
-    case CORNER_CHALLENGE: return _("you fell back on your own core quality");
-    case CORNER_ALLERGY: return _("you fell back into your own pitfall");
-    default: return "";
+    fprintf(out, "- %s: ", label);
+    for (int c = 0; c < CORNERS; c++) {
+        if (c) fprintf(out, " → ");
+        put(out, debrief_term(db, q, (Corner)c));
+        fprintf(out, " (%s)", corner_label((Corner)c));
     }
+    fprintf(out, "\n");
 }
 
-static void participant(const DebriefParticipant *p, FILE *out)
+static void moment(const Debrief *db, const Moment *m, FILE *out)
+{
+    json_object *e = db->log->v[m->entry];
+    fprintf(out, "- *%s*", moment_label(m->kind));
+    const char *scene = jstr(e, "scene");
+    if (scene) {
+        for (int i = m->entry; i >= 0; i--)
+            if (streq(jstr(db->log->v[i], "ev"), "scene") && streq(jstr(db->log->v[i], "scene"), scene)) {
+                fprintf(out, " (");
+                put(out, jstr(db->log->v[i], "title"));
+                fprintf(out, ")");
+                break;
+            }
+    }
+    fprintf(out, ": ");
+    switch (m->kind) {
+    case MOMENT_REACTION: reaction_text(e, out); break;
+    case MOMENT_TIMEOUT: put(out, jstr(e, "why") ? jstr(e, "why") : "—"); break;
+    case MOMENT_NOTE: put(out, jstr(e, "text")); break;
+    default:
+        put(out, jstr(e, "text"));
+        quality_of(db, e, out);
+    }
+    fprintf(out, "\n");
+}
+
+static void participant(const Debrief *db, const DebriefParticipant *p, FILE *out)
 {
     fprintf(out, "### ");
     put(out, p->name);
@@ -192,26 +232,82 @@ static void participant(const DebriefParticipant *p, FILE *out)
         put(out, p->goal);
         fprintf(out, "\n");
     }
-    fprintf(out, "- %s: ", _("Your core quality"));
-    put(out, p->core);
-    fprintf(out, "; %s: ", _("your character's core quality (your challenge)"));
-    put(out, p->character_core);
-    fprintf(out, "\n");
-    fprintf(out, "- %s: %d · %s: %d\n\n", _("Time-outs"), p->timeouts, _("Notes about you"), p->notes);
+    if (p->has_quadrants) {
+        quadrant_line(db, _("Your quadrant"), &p->own, out);
+        quadrant_line(db, _("Your character's quadrant (the opposite)"), &p->opposite, out);
+    } else {
+        fprintf(out, "- %s: ", _("Your core quality"));
+        put(out, debrief_term_name(db, p->core));
+        fprintf(out, "; %s: ", _("your character's core quality (your challenge)"));
+        put(out, debrief_term_name(db, p->character_core));
+        fprintf(out, "\n");
+    }
+    fprintf(out, "- %s: %d · %s: %d · %s: %d\n\n", _("Time-outs"), p->timeouts, _("Notes about you"), p->notes,
+            _("Reactions to you"), p->reactions);
     fprintf(out, "| %s | %s | %s |\n|---|---|---|\n", _("Corner"), _("Choices"), _("What it means"));
     for (int c = 0; c < CORNERS; c++)
         fprintf(out, "| %s | %d | %s |\n", corner_label((Corner)c), p->corners[c], corner_meaning((Corner)c));
     if (p->unplaced) fprintf(out, "| %s | %d | |\n", corner_label(CORNER_NONE), p->unplaced);
     fprintf(out, "\n");
+
+    fprintf(out, "#### %s\n\n", _("The moments that mattered"));
+    if (!p->nmoments) fprintf(out, "- %s\n", _("None recorded."));
+    for (int m = 0; m < p->nmoments; m++)
+        if (p->moments[m].kind != MOMENT_CORE) moment(db, &p->moments[m], out);
+    fprintf(out, "\n");
+
+    if (p->nquestions) {
+        fprintf(out, "#### %s\n\n", _("Questions for reflection"));
+        for (int q = 0; q < p->nquestions; q++) {
+            fprintf(out, "%d. *", q + 1);
+            put(out, prompts_theme_label(db->lib, p->questions[q].theme, db->lang));
+            fprintf(out, "*: ");
+            put(out, p->questions[q].text);
+            fprintf(out, "\n");
+        }
+        fprintf(out, "\n");
+    }
+
+    fprintf(out, "#### %s\n\n", _("Your anchor"));
+    if (p->anchor_title) {
+        fprintf(out, "- %s: **", _("The card you picked"));
+        put(out, p->anchor_title);
+        fprintf(out, "**");
+        if (p->anchor_text) { fprintf(out, ". "); put(out, p->anchor_text); }
+        fprintf(out, "\n");
+    }
+    if (p->anchor_prompt) {
+        fprintf(out, "- ");
+        put(out, p->anchor_prompt);
+        fprintf(out, "\n");
+    }
+    fprintf(out, "\n#### %s\n\n", _("The return afternoon"));
+    char day[32];
+    debrief_date(db->return_day, day);
+    fprintf(out, "- %s: %s\n", _("Date (two weeks on)"), day);
+    if (p->goal && *p->goal) {
+        fprintf(out, "- %s: ", _("Goal to re-check"));
+        put(out, p->goal);
+        fprintf(out, "\n");
+    }
+    if (p->replay_scene) {
+        fprintf(out, "- %s: ", _("Scene to replay"));
+        put(out, p->replay_title ? p->replay_title : p->replay_scene);
+        fprintf(out, " (");
+        put(out, p->replay_why);
+        fprintf(out, ")\n");
+        char *cmd = debrief_replay_command(db, p);
+        fprintf(out, "- %s: `%s`\n", _("Start there with"), cmd);
+        free(cmd);
+    }
+    fprintf(out, "\n");
 }
 
-void debrief_markdown(const JournalLog *log, FILE *out)
+int debrief_markdown(const Debrief *db, FILE *out)
 {
-    Debrief db;
-    debrief_build(&db, log);
-    header(&db, out);
-    story(&db, out);
+    header(db, out);
+    story(db, out);
     fprintf(out, "## %s\n\n", _("Each participant"));
-    for (int i = 0; i < db.np; i++) participant(&db.p[i], out);
-    debrief_free(&db);
+    for (int i = 0; i < db->np; i++) participant(db, &db->p[i], out);
+    return ferror(out) ? -1 : 0;
 }

@@ -70,6 +70,13 @@ static void announce_end(Play *P)
 int play_run_loop(Play *P)
 {
     prompt_completions(P);
+    P->started = play_clock();
+    if (P->J.path) {
+        char *history = xasprintf("%s.history", P->J.path);
+        term_history(history);
+        free(history);
+    }
+    if (P->in_timeout) P->paused_since = P->started;
     while (!P->quit) {
         const Turn *t = session_turn(P->S);
         if (!t) break;
@@ -81,6 +88,7 @@ int play_run_loop(Play *P)
         } else {
             free(key);
         }
+        if (term_interactive()) play_status(P);
         char *prompt = play_prompt(P, t);
         char *line = term_read(prompt);
         free(prompt);
@@ -218,6 +226,17 @@ void play_cast_from_journal(Play *P, const JournalLog *log)
         if (jstr(e, "role")) p->role_name = xstrdup(jstr(e, "role"));
         if (jstr(e, "card")) p->card = xstrdup(jstr(e, "card"));
         if (jstr(e, "reason")) p->reason = xstrdup(jstr(e, "reason"));
+    }
+    for (int i = 0; i < log->n; i++) {           /* roles the trainer changed before play */
+        json_object *e = log->v[i];
+        if (!streq(jstr(e, "ev"), "recast")) continue;
+        for (int k = 0; k < P->cast.n; k++)
+            if (streq(P->cast.p[k].name, jstr(e, "name"))) {
+                free(P->cast.p[k].role_name);
+                P->cast.p[k].role_name = xstrdup(jstr(e, "role") ? jstr(e, "role") : "");
+                free(P->cast.p[k].reason);
+                P->cast.p[k].reason = jstr(e, "reason") ? xstrdup(jstr(e, "reason")) : NULL;
+            }
     }
 }
 

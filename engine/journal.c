@@ -80,10 +80,13 @@ int journal_create(Journal *j, const char *path, const char *scenario_id, char *
     make_dirs(j->path);
     j->fd = open(j->path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0600);
     if (j->fd < 0) {
-        *err = errno == EEXIST
+        int e = errno;
+        char *shown = clean_text(j->path);      /* the message is printed: no escapes from a name */
+        *err = e == EEXIST
             ? xasprintf(_("%s: a journal already exists here (continue it with: verbeeld play --resume %s)"),
-                        j->path, j->path)
-            : xasprintf(_("%s: cannot create the journal: %s"), j->path, strerror(errno));
+                        shown, shown)
+            : xasprintf(_("%s: cannot create the journal: %s"), shown, strerror(e));
+        free(shown);
         free(j->path);
         j->path = NULL;
         return -1;
@@ -96,7 +99,10 @@ int journal_append_to(Journal *j, const char *path, char **err)
     j->path = xstrdup(path);
     j->fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
     if (j->fd < 0) {
-        *err = xasprintf(_("%s: cannot open the journal: %s"), path, strerror(errno));
+        int e = errno;
+        char *shown = clean_text(path);
+        *err = xasprintf(_("%s: cannot open the journal: %s"), shown, strerror(e));
+        free(shown);
         free(j->path);
         j->path = NULL;
         return -1;

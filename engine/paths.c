@@ -4,11 +4,13 @@
 #include "paths.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include "i18n.h"
 #include "util.h"
 
 #ifndef VB_DATADIR
@@ -23,6 +25,8 @@
 
 static char *data_dir, *locale_dir, *schema, *lexicon;
 static char **search_dirs;
+/* Where data_dir came from, for the messages when something in it is missing. */
+static enum { FROM_SOURCE, FROM_ENV, FROM_INSTALL } data_from;
 
 static int is_file(const char *p)
 {
@@ -55,9 +59,11 @@ static void paths_init(void)
     char *root = source_root();
     if (root) {
         data_dir = root;
+        data_from = FROM_SOURCE;
         locale_dir = xasprintf("%s/%s/locale", root, VB_BUILDDIR);
     } else {
         const char *env = getenv("VERBEELD_DATADIR");
+        data_from = env && *env ? FROM_ENV : FROM_INSTALL;
         data_dir = xstrdup(env && *env ? env : VB_DATADIR);
         locale_dir = xstrdup(VB_LOCALEDIR);
     }
@@ -80,11 +86,70 @@ static void paths_init(void)
     search_dirs[n] = NULL;
 }
 
-const char *paths_data_dir(void) { paths_init(); return data_dir; }
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The first time the data is asked for: say exactly which file verbeeld needs and cannot find,
+ * where it looked and why there, and how to put it right. The command goes on, and its own
+ * error names the file once more where it is used. */
+static void check_data(void)
+{
+    static int checked;
+    if (checked) return;
+    checked = 1;
+    static const char *const needed[] = {"scenarios/scenario.rng", "scenarios/cast.rng",
+                                         "characters/quadrants.lua", "characters/library.lua"};
+    int missing = 0;
+    if (!is_dir(data_dir)) {
+        fprintf(stderr, _("verbeeld: the data folder %s does not exist\n"), data_dir);
+        missing = 1;
+    } else {
+        for (size_t i = 0; i < sizeof needed / sizeof *needed; i++) {
+            char *p = xasprintf("%s/%s", data_dir, needed[i]);
+            if (!is_file(p)) {
+                fprintf(stderr, _("verbeeld: missing file %s\n"), p);
+                missing++;
+            }
+            free(p);
+        }
+    }
+    /* Without the Dutch catalog every message silently comes out in English. */
+    if (data_from != FROM_ENV && streq(i18n_lang(), "nl")) {
+        char *mo = xasprintf("%s/nl/LC_MESSAGES/verbeeld.mo", locale_dir);
+        if (!is_file(mo)) {
+            fprintf(stderr, _("verbeeld: missing file %s (the Dutch messages), so messages are in English\n"), mo);
+            missing++;
+        }
+        free(mo);
+    }
+    if (!missing) return;
+    switch (data_from) {
+    case FROM_SOURCE:
+        fprintf(stderr, _("  verbeeld runs from its source tree %s and uses the data there.\n"
+                          "  Run make there (it builds the catalogs); restore a deleted file with git checkout.\n"), data_dir);
+        break;
+    case FROM_ENV:
+        fprintf(stderr, _("  VERBEELD_DATADIR says the data is in %s.\n"
+                          "  Point it at a folder with scenarios/ and characters/, or unset it to use the\n"
+                          "  installed data in %s.\n"), data_dir, VB_DATADIR);
+        break;
+    case FROM_INSTALL:
+        fprintf(stderr, _("  verbeeld was built to find its data in %s and its messages in %s.\n"
+                          "  Install it again from the source tree (make install, with the same PREFIX),\n"
+                          "  or set VERBEELD_DATADIR to a folder with scenarios/ and characters/.\n"),
+                VB_DATADIR, VB_LOCALEDIR);
+        break;
+    }
+}
+
+const char *paths_data_dir(void) { paths_init(); check_data(); return data_dir; }
 const char *paths_locale_dir(void) { paths_init(); return locale_dir; }
-const char *paths_schema(void) { paths_init(); return schema; }
-const char *paths_lexicon(void) { paths_init(); return lexicon; }
-const char *const *paths_search_dirs(void) { paths_init(); return (const char *const *)search_dirs; }
+const char *paths_schema(void) { paths_init(); check_data(); return schema; }
+const char *paths_lexicon(void) { paths_init(); check_data(); return lexicon; }
+const char *const *paths_search_dirs(void) { paths_init(); check_data(); return (const char *const *)search_dirs; }
 
 /* `p` written relative to the current folder when it lies below it, so messages stay short. */
 static char *shorten(char *p)
@@ -113,6 +178,7 @@ char *paths_find_scenario(const char *name)
         if (is_file(p)) return shorten(p);
         free(p);
     }
+    check_data();   /* a shipped name that is not found: is the data there at all? */
     return NULL;
 }
 
@@ -148,6 +214,7 @@ char *paths_find_character(const char *scenario_path, const char *ref, int *foun
         free(p);
     }
     *found = 0;
+    check_data();
     free(here);
     return above;
 }

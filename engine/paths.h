@@ -1,6 +1,12 @@
 /*
  * paths.h - where verbeeld's data lives: the source tree when run from build/, the installed
- * data directory otherwise, plus the folders named in VERBEELD_PATH.
+ * data directory otherwise (VB_DATADIR, VB_LOCALEDIR from the Makefile; VERBEELD_DATADIR
+ * overrides), plus the folders named in VERBEELD_PATH.
+ *
+ * The first time the data is needed (the getters below, or a scenario or character that is not
+ * found), a file verbeeld cannot do without that is missing (the schemas, the lexicon, the
+ * library, the Dutch catalog) is reported on stderr: which file, where verbeeld looked and why
+ * there, and how to put it right.
  */
 #ifndef VB_PATHS_H
 #define VB_PATHS_H

@@ -22,6 +22,10 @@ typedef struct {
     Journal J;
     int journaling;           /* write what the session reports to the journal */
     int in_timeout;
+    int timeouts;             /* time-outs called in this run of the console */
+    double started;           /* when this run of the console began (monotonic seconds) */
+    double paused_since;      /* when the running time-out began */
+    double paused;            /* seconds spent in time-outs */
     int last_act;
     int quit;
     char *turn_key;           /* identifies the turn whose choices were last listed */
@@ -31,6 +35,10 @@ typedef struct {
 void play_journal(Play *P, json_object *entry);
 /* The output callback for the session: print, and journal when P->journaling. */
 void play_output(void *ud, const Output *o);
+/* Seconds on a monotonic clock. */
+double play_clock(void);
+/* The status line a trainer sees above the prompt: act, scene, time played, time-outs. */
+void play_status(Play *P);
 /* List the choices of the current turn. */
 void play_show_choices(Play *P, const Turn *t);
 /* The prompt for a turn ("Sanne (Isabel) — "). Fresh string. */

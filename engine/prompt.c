@@ -65,6 +65,10 @@ static void cmd_stop(Play *P, const char *arg)
     add_str(e, "scene", scene_id(P));
     json_object_object_add(e, "step", json_object_new_int(P->S->steps));
     play_journal(P, e);
+    if (!P->in_timeout) {
+        P->paused_since = play_clock();
+        P->timeouts++;
+    }
     P->in_timeout = 1;
     term_alert(_("Time-out. Step out of the fiction, take the time you need. Type /go to play on."));
 }
@@ -77,6 +81,7 @@ static void cmd_go(Play *P, const char *arg)
         return;
     }
     play_journal(P, journal_entry("go"));
+    P->paused += play_clock() - P->paused_since;
     P->in_timeout = 0;
     term_alert(_("Back into the fiction."));
 }
@@ -176,6 +181,114 @@ static void cmd_pause(Play *P, const char *arg)
     term_alert(_("Paused. Press Enter to play on, /note to write something down, /quit to stop (the session is saved)."));
 }
 
+/* Each participant votes; the majority decides, a tie goes back to the trainer. */
+static void cmd_vote(Play *P, const char *arg)
+{
+    (void)arg;
+    const Turn *t = P->S->scene >= 0 ? session_turn(P->S) : NULL;
+    if (!t || t->participant >= 0 || P->cast.n < 2) {
+        term_alert(_("A vote is for a decision the group takes together."));
+        return;
+    }
+    if (P->in_timeout) {
+        term_alert(_("It is a time-out: type /go to play on first."));
+        return;
+    }
+    const Scene *sc = &P->s->scenes[P->S->scene];
+    int n = t->noptions, *options = xcalloc((size_t)n, sizeof *options), *tally = xcalloc((size_t)n, sizeof *tally);
+    memcpy(options, t->options, (size_t)n * sizeof *options);
+    json_object *votes = json_object_new_array();
+    for (int i = 0; i < P->cast.n; i++) {
+        const Participant *p = &P->cast.p[i];
+        char *prompt = xasprintf(_("%s (%s) votes — "), p->name, session_role_name(P->S, p->role));
+        long k = 0;
+        while (k < 1 || k > n) {
+            char *line = term_read(prompt);
+            if (!line) break;
+            char *end;
+            k = strtol(line, &end, 10);
+            if (end == line || *end) k = 0;
+            if (k < 1 || k > n) term_alert(_("Type the number of a choice."));
+            free(line);
+        }
+        free(prompt);
+        if (k < 1 || k > n) {
+            term_alert(_("The vote was not finished; the group still decides."));
+            json_object_put(votes);
+            free(options);
+            free(tally);
+            return;
+        }
+        tally[k - 1]++;
+        const Choice *c = &sc->choices[options[k - 1]];
+        json_object *v = json_object_new_object();
+        add_str(v, "by", p->name);
+        add_str(v, "choice", c->id);
+        Corner corner = session_corner(P->S, p->role, c->quality);
+        if (corner != CORNER_NONE) add_str(v, "corner", corner_id(corner));
+        add_str(v, "quality", c->quality);
+        json_object_array_add(votes, v);
+    }
+    int best = 0, tie = 0;
+    for (int k = 1; k < n; k++) {
+        if (tally[k] > tally[best]) { best = k; tie = 0; }
+        else if (tally[k] == tally[best]) tie = 1;
+    }
+    json_object *e = journal_entry("vote");
+    json_object_object_add(e, "votes", votes);
+    add_str(e, "scene", sc->id);
+    if (!tie) add_str(e, "result", sc->choices[options[best]].id);
+    play_journal(P, e);
+    if (tie) term_alert(_("The votes are tied: the trainer enters what the group decides."));
+    else {
+        char *msg = xasprintf(_("The group chose %d (%d of %d votes)."), best + 1, tally[best], P->cast.n);
+        term_notice(msg);
+        free(msg);
+        session_choose(P->S, best);
+    }
+    free(options);
+    free(tally);
+}
+
+/* Before the first choice, the trainer may cast someone in another role. */
+static void cmd_cast(Play *P, const char *arg)
+{
+    if (P->S->steps > 0 || P->S->ninputs > 0) {
+        term_alert(_("The cast can only change before the first choice."));
+        return;
+    }
+    const char *role_id = strrchr(arg, ' ');
+    int who = -1, r = role_id ? scenario_role(P->s, role_id + 1) : -1;
+    for (int i = 0; role_id && i < P->cast.n; i++)
+        if (strlen(P->cast.p[i].name) == (size_t)(role_id - arg) && strncmp(P->cast.p[i].name, arg, (size_t)(role_id - arg)) == 0)
+            who = i;
+    if (who < 0 || r < 0 || !P->s->roles[r].playable) {
+        term_alert(_("Usage: /cast NAME ROLE, with ROLE one of the playable roles:"));
+        for (int i = 0; i < P->s->nroles; i++)
+            if (P->s->roles[i].playable) term_printf("  %-12s %s\n", P->s->roles[i].id, session_role_name(P->S, i));
+        return;
+    }
+    Participant *p = &P->cast.p[who];
+    p->role = r;
+    free(p->reason);
+    p->reason = xasprintf(_("%s plays %s, as the trainer decided."), p->name, session_role_name(P->S, r));
+    json_object *e = journal_entry("recast");
+    add_str(e, "name", p->name);
+    add_str(e, "role", P->s->roles[r].id);
+    add_str(e, "character", session_role_name(P->S, r));
+    add_str(e, "character_core", session_character(P->S, r)->quadrant_term);
+    add_str(e, "reason", p->reason);
+    play_journal(P, e);
+    term_notice(p->reason);
+    P->journaling = 0;
+    session_restart(P->S);
+    P->last_act = -1;
+    session_show(P->S);
+    P->journaling = 1;
+    free(P->turn_key);
+    P->turn_key = NULL;
+}
+
 static void cmd_help(Play *P, const char *arg);
 
 static const Command commands[] = {
@@ -184,6 +297,8 @@ static const Command commands[] = {
     {"/note", N_("[@name] TEXT"), N_("write down an observation, kept with this moment"), cmd_note},
     {"/inject", N_("EVENT"), N_("start a prepared incident"), cmd_inject},
     {"/back", "[N]", N_("undo the last choice (or the last N)"), cmd_back},
+    {"/vote", "", N_("let each participant vote on a group decision"), cmd_vote},
+    {"/cast", N_("NAME ROLE"), N_("before the first choice: cast someone in another role"), cmd_cast},
     {"/who", "", N_("who plays whom"), cmd_who},
     {"/save", "", N_("where the session is saved (it always is)"), cmd_save},
     {"/help", "", N_("this list"), cmd_help},

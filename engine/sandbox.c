@@ -16,6 +16,7 @@ struct Sandbox {
     long instr_left;
     struct timespec deadline;
     int limited;            /* within a bounded call */
+    int tripped;            /* 1: instruction limit, 2: time limit reached in this call */
 };
 
 /* ============================== memory ============================== */
@@ -29,7 +30,9 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         s->used -= old;
         return NULL;
     }
-    if (nsize > old && s->used - old + nsize > s->limit) return NULL;
+    /* Only a script's own calls are refused memory: the engine's pushes between calls run
+     * unprotected, and a refusal there would abort the program. */
+    if (s->limited && nsize > old && s->used - old + nsize > s->limit) return NULL;
     void *p = realloc(ptr, nsize);
     if (!p) return NULL;
     s->used = s->used - old + nsize;
@@ -57,20 +60,25 @@ static void stop_script(lua_State *L, const char *why)
     luaL_error(L, "%s", why);
 }
 
+static const char *const why_stopped[] = {
+    "", "script ran too long (instruction limit reached)", "script ran too long (time limit reached)",
+};
+
+/* Once a call has run out, every further instruction of it fails too (the hook then fires on
+ * each one), so neither pcall in a loop nor a __close handler can keep a stopped script going. */
 static void sbx_hook(lua_State *L, lua_Debug *ar)
 {
     (void)ar;
     Sandbox *s = *(Sandbox **)lua_getextraspace(L);
     if (!s->limited) return;
-    s->instr_left -= HOOK_EVERY;
-    if (s->instr_left < 0) {
-        s->limited = 0;       /* let the error itself run */
-        stop_script(L, "script ran too long (instruction limit reached)");
+    if (!s->tripped) {
+        s->instr_left -= HOOK_EVERY;
+        if (s->instr_left < 0) s->tripped = 1;
+        else if (past_deadline(&s->deadline)) s->tripped = 2;
+        else return;
+        lua_sethook(L, sbx_hook, LUA_MASKCOUNT, 1);
     }
-    if (past_deadline(&s->deadline)) {
-        s->limited = 0;
-        stop_script(L, "script ran too long (time limit reached)");
-    }
+    stop_script(L, why_stopped[s->tripped]);
 }
 
 /* ============================== safe libraries ============================== */
@@ -78,6 +86,68 @@ static void sbx_hook(lua_State *L, lua_Debug *ar)
 static const char *const removed_globals[] = {
     "dofile", "loadfile", "load", "require", "collectgarbage", "print", "loadstring", NULL,
 };
+
+/* setmetatable without finalizers: Lua turns debug hooks off while a __gc metamethod runs (at
+ * a collection, or at lua_close), so a loop in one could never be stopped. */
+static int safe_setmetatable(lua_State *L)
+{
+    int t = lua_type(L, 2);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+    if (t == LUA_TTABLE) {
+        lua_pushliteral(L, "__gc");
+        if (lua_rawget(L, 2) != LUA_TNIL) return luaL_error(L, "__gc metamethods are not allowed in a script");
+        lua_pop(L, 1);
+    }
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return luaL_error(L, "cannot change a protected metatable");
+    lua_settop(L, 2);
+    lua_setmetatable(L, 1);
+    return 1;
+}
+
+/* The pattern functions backtrack in C, where the instruction hook cannot stop them: refuse a
+ * pattern whose worst case on this subject would run for more than about a second (k repeated
+ * items on n bytes: about C(n+k, k) steps from each start, n starts when not anchored). */
+#define PATTERN_STEPS 3e8
+
+static int pattern_too_slow(size_t n, const char *p, size_t lp)
+{
+    double cost = p[0] == '^' ? 1.0 : (double)n + 1;
+    int k = 0;
+    for (size_t i = 0; i < lp; i++) {
+        if (p[i] == '%') { i++; continue; }
+        if (p[i] == '[') {               /* skip a set: its '-' is a range, not a repetition */
+            i++;
+            if (i < lp && p[i] == '^') i++;
+            if (i < lp && p[i] == ']') i++;
+            while (i < lp && p[i] != ']') i += p[i] == '%' ? 2 : 1;
+            continue;
+        }
+        if (i > 0 && (p[i] == '*' || p[i] == '+' || p[i] == '-' || p[i] == '?')) {
+            k++;
+            cost *= ((double)n + k) / k;
+            if (cost > PATTERN_STEPS) return 1;
+        }
+    }
+    return cost > PATTERN_STEPS;
+}
+
+static int guarded_pattern(lua_State *L)
+{
+    size_t n, lp;
+    if (lua_type(L, 1) == LUA_TSTRING && lua_type(L, 2) == LUA_TSTRING &&
+        !(lua_toboolean(L, lua_upvalueindex(2)) && lua_toboolean(L, 4))) {     /* find, plain */
+        lua_tolstring(L, 1, &n);
+        const char *p = lua_tolstring(L, 2, &lp);
+        if (pattern_too_slow(n, p, lp))
+            return luaL_error(L, "pattern too complex for a subject of %d bytes", (int)n);
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
 
 static void open_safe_libs(lua_State *L, unsigned long long seed)
 {
@@ -94,9 +164,18 @@ static void open_safe_libs(lua_State *L, unsigned long long seed)
         lua_pushnil(L);
         lua_setglobal(L, removed_globals[i]);
     }
+    lua_pushcfunction(L, safe_setmetatable);
+    lua_setglobal(L, "setmetatable");
     lua_getglobal(L, LUA_STRLIBNAME);
     lua_pushnil(L);
     lua_setfield(L, -2, "dump");
+    static const char *const matchers[] = {"find", "match", "gmatch", "gsub", NULL};
+    for (int i = 0; matchers[i]; i++) {
+        lua_getfield(L, -1, matchers[i]);
+        lua_pushboolean(L, i == 0);
+        lua_pushcclosure(L, guarded_pattern, 2);
+        lua_setfield(L, -2, matchers[i]);
+    }
     lua_pop(L, 1);
 
     /* A session is deterministic given its seed: seed math.random, then take away reseeding. */
@@ -138,19 +217,48 @@ lua_State *sbx_lua(Sandbox *s)
 
 /* ============================== loading and calling ============================== */
 
-/* Message handler: keep string errors, describe anything else without running its code. */
+/* Whether a message starts with a place, "file:line: ". */
+static int has_place(const char *m)
+{
+    const char *c = strchr(m, ':');
+    if (!c || c == m || memchr(m, '\n', (size_t)(c - m))) return 0;
+    const char *d = c + 1;
+    while (*d >= '0' && *d <= '9') d++;
+    return d > c + 1 && *d == ':';
+}
+
+/* Message handler: keep string errors that name their place, give the place of the first Lua
+ * function on the stack to those that do not (error("x", 0), error({})), and describe any value
+ * that is not a string without running its code (no __tostring). */
 static int sbx_msgh(lua_State *L)
 {
-    if (lua_type(L, 1) == LUA_TSTRING) return 1;
-    lua_pushfstring(L, "error object is a %s value", luaL_typename(L, 1));
+    lua_Debug ar;
+    char where[96] = "";
+    for (int level = 1; level < 4 && lua_getstack(L, level, &ar); level++)
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            snprintf(where, sizeof where, "%s:%d: ", ar.short_src, ar.currentline);
+            break;
+        }
+    if (lua_type(L, 1) == LUA_TSTRING) {
+        if (!*where || has_place(lua_tostring(L, 1))) return 1;
+        lua_pushfstring(L, "%s%s", where, lua_tostring(L, 1));
+        return 1;
+    }
+    lua_pushfstring(L, "%serror object is a %s value", where, luaL_typename(L, 1));
     return 1;
 }
 
-static char *error_text(lua_State *L, int status)
+static char *error_text(lua_State *L, int status, const lua_Debug *fn)
 {
-    if (status == LUA_ERRMEM) return xstrdup("script used too much memory");
+    if (status == LUA_ERRMEM) {
+        if (fn && fn->source[0] == '@')
+            return xasprintf("%s:%d: script used too much memory", fn->short_src,
+                             fn->linedefined > 0 ? fn->linedefined : 1);
+        return xstrdup("script used too much memory");
+    }
+    /* A script chooses its error text: whoever prints it, no control character goes along. */
     const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "unknown error";
-    return xstrdup(msg);
+    return clean_text(msg);
 }
 
 static void start_limits(Sandbox *s)
@@ -164,13 +272,14 @@ static void start_limits(Sandbox *s)
         s->deadline.tv_nsec -= 1000000000L;
     }
     s->limited = 1;
+    s->tripped = 0;
 }
 
 int sbx_load(Sandbox *s, const char *src, size_t len, const char *chunkname, char **err)
 {
     int status = luaL_loadbufferx(s->L, src, len, chunkname, "t");
     if (status != LUA_OK) {
-        *err = error_text(s->L, status);
+        *err = error_text(s->L, status, NULL);
         lua_pop(s->L, 1);
         return -1;
     }
@@ -197,14 +306,24 @@ int sbx_call(Sandbox *s, int nargs, int nresults, char **err)
 {
     lua_State *L = s->L;
     int base = lua_gettop(L) - nargs;
+    lua_Debug fn;                            /* the function called, to name it on ERRMEM */
+    memset(&fn, 0, sizeof fn);
+    fn.source = "=?";
+    if (lua_isfunction(L, base)) {
+        lua_pushvalue(L, base);
+        lua_getinfo(L, ">S", &fn);
+    }
     lua_pushcfunction(L, sbx_msgh);
     lua_insert(L, base);
     int outer = s->limited;
     if (!outer) start_limits(s);
     int status = lua_pcall(L, nargs, nresults, base);
-    if (!outer) s->limited = 0;
+    if (!outer) {
+        s->limited = 0;
+        if (s->tripped) lua_sethook(L, sbx_hook, LUA_MASKCOUNT, HOOK_EVERY);
+    }
     if (status != LUA_OK) {
-        *err = error_text(L, status);
+        *err = error_text(L, status, &fn);
         lua_settop(L, base - 1);
         lua_gc(L, LUA_GCCOLLECT);
         return -1;
@@ -216,10 +335,28 @@ int sbx_call(Sandbox *s, int nargs, int nresults, char **err)
 /* ============================== plain data ============================== */
 
 #define COPY_DEPTH 32
+/* Shared tables are copied each time they are met, so a state made of tables that point to the
+ * same tables twice over could take forever: a copy has a budget of values and bytes. */
+#define COPY_VALUES 100000L
+#define COPY_BYTES  (4L << 20)
 
-static int copy_value(lua_State *from, int idx, lua_State *to, int depth)
+typedef struct {
+    long values, bytes;
+} Budget;
+
+static int over_budget(Budget *b, lua_State *L, int idx)
+{
+    size_t n = 0;
+    if (lua_type(L, idx) == LUA_TSTRING) lua_tolstring(L, idx, &n);
+    b->values--;
+    b->bytes -= (long)n;
+    return b->values < 0 || b->bytes < 0;
+}
+
+static int copy_value(lua_State *from, int idx, lua_State *to, int depth, Budget *b)
 {
     idx = lua_absindex(from, idx);
+    if (over_budget(b, from, idx)) return -1;
     switch (lua_type(from, idx)) {
     case LUA_TNIL: lua_pushnil(to); return 0;
     case LUA_TBOOLEAN: lua_pushboolean(to, lua_toboolean(from, idx)); return 0;
@@ -240,8 +377,8 @@ static int copy_value(lua_State *from, int idx, lua_State *to, int depth)
         while (lua_next(from, idx)) {
             int kt = lua_type(from, -2);
             if (kt != LUA_TSTRING && kt != LUA_TNUMBER) goto fail;
-            if (copy_value(from, -2, to, depth + 1)) goto fail;
-            if (copy_value(from, -1, to, depth + 1)) {
+            if (copy_value(from, -2, to, depth + 1, b)) goto fail;
+            if (copy_value(from, -1, to, depth + 1, b)) {
                 lua_pop(to, 1);
                 goto fail;
             }
@@ -260,12 +397,14 @@ static int copy_value(lua_State *from, int idx, lua_State *to, int depth)
 
 int sbx_copy(lua_State *from, int idx, lua_State *to)
 {
-    return copy_value(from, idx, to, 0);
+    Budget b = {COPY_VALUES, COPY_BYTES};
+    return copy_value(from, idx, to, 0, &b);
 }
 
-static json_object *to_json(lua_State *L, int idx, int depth)
+static json_object *to_json(lua_State *L, int idx, int depth, Budget *b)
 {
     idx = lua_absindex(L, idx);
+    if (over_budget(b, L, idx)) return json_object_new_string("<too large>");
     switch (lua_type(L, idx)) {
     case LUA_TNIL: return NULL;
     case LUA_TBOOLEAN: return json_object_new_boolean(lua_toboolean(L, idx));
@@ -292,7 +431,7 @@ static json_object *to_json(lua_State *L, int idx, int depth)
                 lua_pop(L, 1);
                 continue;
             }
-            json_object *v = to_json(L, -1, depth + 1);
+            json_object *v = to_json(L, -1, depth + 1, b);
             if (v || lua_isnil(L, -1)) json_object_object_add(o, key, v);
             lua_pop(L, 1);
         }
@@ -305,7 +444,8 @@ static json_object *to_json(lua_State *L, int idx, int depth)
 
 json_object *sbx_to_json(lua_State *L, int idx)
 {
-    return to_json(L, idx, 0);
+    Budget b = {COPY_VALUES, COPY_BYTES};
+    return to_json(L, idx, 0, &b);
 }
 
 void sbx_push_json(lua_State *L, json_object *j)
@@ -348,8 +488,8 @@ const char *sbx_text(lua_State *L, int idx, const char *lang, const char *fallba
     const char *want[2] = {lang, fallback};
     for (int i = 0; i < 2; i++) {
         if (!want[i]) continue;
-        lua_getfield(L, idx, want[i]);
-        if (lua_type(L, -1) == LUA_TSTRING) {
+        lua_pushstring(L, want[i]);        /* raw: no __index of a script runs here */
+        if (lua_rawget(L, idx) == LUA_TSTRING) {
             const char *t = lua_tostring(L, -1);
             lua_pop(L, 1);        /* the string stays alive: the table holds it */
             return t;

@@ -649,3 +649,14 @@ void session_restore(Session *S, json_object *snap)
     S->ninputs = 0;
     S->steps = 0;
 }
+
+void session_restart(Session *S)
+{
+    int was_quiet = S->quiet;
+    S->quiet = 1;
+    S->ninputs = 0;
+    restart(S);
+    session_start(S);
+    session_turn(S);
+    S->quiet = was_quiet;
+}

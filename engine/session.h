@@ -118,6 +118,8 @@ int session_choose_id(Session *S, const char *choice_id);
 int session_inject(Session *S, const char *event);
 /* Undo the last `n` choices (and incidents started since). Returns how many were undone. */
 int session_undo(Session *S, int n);
+/* Back to the start with the cast as it now is (after the trainer changed a role). */
+void session_restart(Session *S);
 /* Show the current scene again (after undo or resume). */
 void session_show(Session *S);
 

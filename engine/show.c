@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "i18n.h"
 #include "term.h"
@@ -173,4 +174,29 @@ char *play_prompt(Play *P, const Turn *t)
     const char *mark = P->in_timeout ? _("[time-out] ") : "";
     if (t->participant < 0) return xasprintf(_("%sThe group — "), mark);
     return xasprintf("%s%s (%s) — ", mark, P->cast.p[t->participant].name, session_role_name(P->S, t->role));
+}
+
+/* ============================== status ============================== */
+
+double play_clock(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void play_status(Play *P)
+{
+    if (P->S->scene < 0) return;
+    const Scene *sc = &P->s->scenes[P->S->scene];
+    const char *lang = P->S->lang, *fb = scenario_fallback(P->s);
+    double now = play_clock();
+    double played = now - P->started - P->paused - (P->in_timeout ? now - P->paused_since : 0);
+    const char *act = text_get(&P->s->acts[sc->act].title, lang, fb);
+    const char *scene = text_get(&sc->title, lang, fb);
+    char *line = xasprintf(ngettext("%s · %s · %d min played · %d time-out", "%s · %s · %d min played · %d time-outs",
+                                    P->timeouts),
+                           *act ? act : P->s->acts[sc->act].id, *scene ? scene : sc->id, (int)(played / 60), P->timeouts);
+    term_notice(line);
+    free(line);
 }

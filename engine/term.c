@@ -18,6 +18,7 @@
 static int color_on, interactive, out_tty;
 static volatile sig_atomic_t interrupted;
 static const char *const *completions;
+static char *history_path;
 
 #define RESET "\033[0m"
 #define BOLD "\033[1m"
@@ -209,6 +210,16 @@ void term_printf(const char *fmt, ...)
 
 /* ============================== input ============================== */
 
+void term_history(const char *path)
+{
+    if (!interactive) return;
+    free(history_path);
+    history_path = xstrdup(path);
+    FILE *f = fopen(path, "a");           /* append_history wants the file to exist */
+    if (f) fclose(f);
+    read_history(path);
+}
+
 void term_set_completions(const char *const *words)
 {
     completions = words;
@@ -254,6 +265,9 @@ char *term_read(const char *prompt)
         fputc('\n', stdout);
         return xstrdup("/pause");
     }
-    if (line && *line) add_history(line);
+    if (line && *line) {
+        add_history(line);
+        if (history_path) append_history(1, history_path);
+    }
     return line;
 }

@@ -36,6 +36,8 @@ void term_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Read a line after showing `prompt`. Returns a fresh string without the newline, or NULL at
  * the end of input. Ctrl-C while reading returns "/pause". */
 char *term_read(const char *prompt);
+/* Keep the input history of this session in `path` (read now, appended to as lines come). */
+void term_history(const char *path);
 /* The words tab completion offers (a NULL-terminated list, kept by reference). */
 void term_set_completions(const char *const *words);
 

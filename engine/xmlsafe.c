@@ -32,7 +32,7 @@ static void xml_error(void *ud, const xmlError *e)
 {
     ParseState *ps = ud;
     if (!e || !e->message) return;
-    char *msg = xstrdup(e->message);
+    char *msg = clean_text(e->message);      /* messages may quote the document */
     size_t n = strlen(msg);
     while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = '\0';
     /* Schema messages do not always say which element they are about; the node does. */

@@ -7,6 +7,6 @@ cd "$(dirname "$0")/.."
 make pot
 msgmerge -q -U --backup=none po/nl.po po/verbeeld.pot
 head=$(sed '/^$/q' po/en.po)
-{ printf '%s\n' "$head"; msgen po/verbeeld.pot | sed '1,/^$/d'; } > po/en.po.new && mv po/en.po.new po/en.po
+{ printf '%s\n\n' "$head"; msgen po/verbeeld.pot | sed '1,/^$/d'; } > po/en.po.new && mv po/en.po.new po/en.po
 msgattrib --only-fuzzy po/nl.po | grep -c '^msgid' >/dev/null && echo "po/nl.po: translate the fuzzy entries" || true
 msgattrib --untranslated po/nl.po | grep '^msgid' | tail -n +2 | sed 's/^/untranslated: /' || true

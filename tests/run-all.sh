@@ -8,6 +8,7 @@ for t in "$@"; do
 done
 sh tests/e2e/run.sh
 e2e=$?
+sh tests/install.sh || { echo "check: FAILED (tests/install.sh; $ufail of $units unit test programs, end-to-end status $e2e)"; exit 1; }
 if [ "$ufail" -eq 0 ] && [ "$e2e" -eq 0 ]; then
     echo "check: all passed ($units unit test programs, end-to-end sessions)"
     exit 0

@@ -236,10 +236,12 @@ static void test_missing_lexicon_file(void **state)
     assert_int_equal(lexicon_load(&bad, "tests/unit/fixtures/no-such-lexicon.lua", &d), -1);
     assert_int_equal(d.errors, 1);
     char *t = diag_text(&d);
-    assert_string_equal(t, "tests/unit/fixtures/no-such-lexicon.lua: error: cannot read the script\n");
+    int right = strcmp(t, "tests/unit/fixtures/no-such-lexicon.lua: error: cannot read the script\n") == 0;
+    if (!right) fprintf(stderr, "got: %s", t);
     free(t);
     lexicon_free(&bad);
     diag_free(&d);
+    assert_true(right);
 }
 
 int main(void)

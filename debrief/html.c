@@ -1,0 +1,439 @@
+/*
+ * html.c - the debrief as one self-contained, printable HTML file: the group's page (who
+ * played whom, a timeline of the session, the story, the ending), then a page per participant
+ * with their quadrants, the chart of their corners, moments, questions, anchor and return plan.
+ * Built with libxml2's HTML tree and serializer, so every text from the journal is escaped.
+ */
+#include "debrief.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "htmlkit.h"
+#include "i18n.h"
+#include "util.h"
+
+static const char css[] =
+    ".meta th { width: 32mm; }\n"
+    ".timeline { width: 100%; height: auto; margin: 1mm 0 2mm; }\n"
+    ".story li.undone { text-decoration: line-through; color: #8a96a1; }\n"
+    ".story .aside { color: #4a5a68; font-style: italic; }\n"
+    ".story .react { list-style: none; color: #36454f; }\n"
+    ".tag { font-size: 8.5pt; padding: 0.2mm 1.5mm; border-radius: 1mm; white-space: nowrap; }\n"
+    ".quadrants { display: flex; gap: 6mm; align-items: flex-start; }\n"
+    ".quadrants figure { margin: 0; }\n"
+    ".quadrants figcaption { font-size: 9pt; color: #4a5a68; margin-bottom: 1mm; }\n"
+    ".goal { font-size: 12pt; margin: 0 0 3mm; }\n"
+    ".questions li { margin-bottom: 2mm; }\n"
+    ".questions .write { border-bottom: 1px dotted #9aa8b4; height: 5mm; }\n"
+    ".theme { font-weight: 600; color: #12395b; }\n"
+    ".plan { background: #f3f7fa; border-left: 3px solid #12395b; padding: 2mm 4mm; }\n";
+
+static const char *scene_title_of(const Debrief *db, int entry)
+{
+    const char *scene = jstr(db->log->v[entry], "scene");
+    for (int i = entry; scene && i >= 0; i--)
+        if (streq(jstr(db->log->v[i], "ev"), "scene") && streq(jstr(db->log->v[i], "scene"), scene))
+            return jstr(db->log->v[i], "title");
+    return scene;
+}
+
+/* "directness: core quality", coloured as its corner. */
+static void corner_tag(const Debrief *db, xmlNodePtr parent, json_object *e)
+{
+    if (!jstr(e, "quality")) return;
+    hk_text(parent, " ");
+    Corner c = corner_from_id(jstr(e, "corner"));
+    StrBuf b;
+    sb_init(&b);
+    sb_add(&b, debrief_term_name(db, jstr(e, "quality")));
+    if (c != CORNER_NONE) sb_addf(&b, ": %s", corner_label(c));
+    xmlNodePtr tag = hk_el(parent, "span", "tag", b.s);
+    hk_attr(tag, "style", "background:%s;color:%s", hk_corner_fill(c), hk_corner_ink(c));
+    sb_free(&b);
+}
+
+static void who_chose(xmlNodePtr li, json_object *e)
+{
+    const char *by = jstr(e, "by");
+    hk_el(li, "strong", NULL, by ? by : jstr(e, "character") ? jstr(e, "character") : _("The group"));
+    hk_text(li, ": ");
+}
+
+/* ============================== the group ============================== */
+
+static void meta_row(xmlNodePtr table, const char *label, const char *value)
+{
+    xmlNodePtr tr = hk_el(table, "tr", NULL, NULL);
+    hk_el(tr, "th", NULL, label);
+    hk_el(tr, "td", NULL, value);
+}
+
+static void group_header(const Debrief *db, xmlNodePtr page)
+{
+    char *h = xasprintf("%s: %s", _("Debrief"), db->title ? db->title : db->scenario);
+    hk_el(page, "h1", NULL, h);
+    free(h);
+    xmlNodePtr t = hk_el(page, "table", "meta", NULL);
+    char date[32];
+    debrief_datetime(db->started, date);
+    meta_row(t, _("Scenario"), db->scenario);
+    meta_row(t, _("Date"), date);
+    char *s = xasprintf("%lld %s", debrief_minutes(db), _("min"));
+    meta_row(t, _("Duration"), s);
+    free(s);
+    s = xasprintf("%s: %d · %s: %d · %s: %d · %s: %d", _("Choices"), db->choices, _("Time-outs"), db->timeouts,
+                  _("Notes"), db->notes, _("Incidents"), db->incidents);
+    meta_row(t, _("In numbers"), s);
+    free(s);
+    hk_el(page, "h2", NULL, _("Who played whom"));
+    t = hk_el(page, "table", "cast", NULL);
+    xmlNodePtr tr = hk_el(t, "tr", NULL, NULL);
+    hk_el(tr, "th", NULL, _("Participant"));
+    hk_el(tr, "th", NULL, _("Character"));
+    hk_el(tr, "th", NULL, _("core quality"));
+    hk_el(tr, "th", NULL, _("Learning goal"));
+    for (int i = 0; i < db->np; i++) {
+        const DebriefParticipant *p = &db->p[i];
+        tr = hk_el(t, "tr", NULL, NULL);
+        hk_el(tr, "td", NULL, p->name);
+        hk_el(tr, "td", NULL, p->character);
+        hk_el(tr, "td", NULL, debrief_term_name(db, p->character_core));
+        hk_el(tr, "td", NULL, p->goal);
+    }
+}
+
+/* The session as lanes, one per participant and one for the group: every choice a dot in the
+ * colour of its corner, time-outs as bars, notes as diamonds, scenes as thin lines. */
+static void timeline(const Debrief *db, xmlNodePtr page)
+{
+    int n = 0;
+    for (int i = 1; i < db->log->n; i++) {
+        const char *ev = jstr(db->log->v[i], "ev");
+        if (!db->undone[i] && (streq(ev, "choice") || streq(ev, "timeout") || streq(ev, "note") || streq(ev, "scene")))
+            n++;
+    }
+    int lanes = db->np + 1;
+    const double left = 90, right = 12, top = 14, lane_h = 26, W = 720;
+    double H = top + lanes * lane_h + 30, step = n > 1 ? (W - left - right) / (n - 1) : 0;
+    xmlNodePtr svg = xmlNewChild(page, NULL, BAD_CAST "svg", NULL);
+    xmlNewProp(svg, BAD_CAST "xmlns", BAD_CAST "http://www.w3.org/2000/svg");
+    hk_attr(svg, "viewBox", "0 0 %.0f %.0f", W, H);
+    xmlNewProp(svg, BAD_CAST "class", BAD_CAST "timeline");
+    xmlNewProp(svg, BAD_CAST "role", BAD_CAST "img");
+    xmlNewProp(svg, BAD_CAST "aria-label", BAD_CAST _("Timeline of the session"));
+    for (int l = 0; l < lanes; l++) {
+        double y = top + l * lane_h + lane_h / 2;
+        xmlNodePtr t = xmlNewChild(svg, NULL, BAD_CAST "text", NULL);
+        hk_attr(t, "x", "%d", 0);
+        hk_attr(t, "y", "%.1f", y + 4);
+        xmlNewProp(t, BAD_CAST "font-size", BAD_CAST "11");
+        hk_text(t, l < db->np ? db->p[l].name : _("The group"));
+        xmlNodePtr line = xmlNewChild(svg, NULL, BAD_CAST "line", NULL);
+        hk_attr(line, "x1", "%.1f", left - 6);
+        hk_attr(line, "x2", "%.1f", W - right + 6);
+        hk_attr(line, "y1", "%.1f", y);
+        hk_attr(line, "y2", "%.1f", y);
+        xmlNewProp(line, BAD_CAST "stroke", BAD_CAST "#d5dee6");
+    }
+    int k = 0, scene_no = 0;
+    for (int i = 1; i < db->log->n; i++) {
+        json_object *e = db->log->v[i];
+        const char *ev = jstr(e, "ev");
+        if (db->undone[i] || !(streq(ev, "choice") || streq(ev, "timeout") || streq(ev, "note") || streq(ev, "scene")))
+            continue;
+        double x = left + k++ * step;
+        if (streq(ev, "scene")) {
+            xmlNodePtr line = xmlNewChild(svg, NULL, BAD_CAST "line", NULL);
+            hk_attr(line, "x1", "%.1f", x);
+            hk_attr(line, "x2", "%.1f", x);
+            hk_attr(line, "y1", "%.1f", top - 4);
+            hk_attr(line, "y2", "%.1f", top + lanes * lane_h);
+            xmlNewProp(line, BAD_CAST "stroke", BAD_CAST "#9aa8b4");
+            xmlNewProp(line, BAD_CAST "stroke-dasharray", BAD_CAST "2 3");
+            xmlNodePtr t = xmlNewChild(svg, NULL, BAD_CAST "text", NULL);
+            hk_attr(t, "x", "%.1f", x);
+            hk_attr(t, "y", "%.1f", top + lanes * lane_h + 12);
+            xmlNewProp(t, BAD_CAST "font-size", BAD_CAST "9");
+            xmlNewProp(t, BAD_CAST "text-anchor", BAD_CAST "middle");
+            xmlNewProp(t, BAD_CAST "fill", BAD_CAST "#5f6f7d");
+            char num[16];
+            snprintf(num, sizeof num, "%d", ++scene_no);
+            hk_text(t, num);
+            xmlNodePtr tip = xmlNewChild(t, NULL, BAD_CAST "title", NULL);
+            hk_text(tip, jstr(e, "title"));
+            continue;
+        }
+        const char *who = streq(ev, "choice") ? jstr(e, "by") : streq(ev, "timeout") ? jstr(e, "who") : jstr(e, "about");
+        int lane = debrief_find(db, who);
+        if (lane < 0) lane = db->np;
+        double y = top + lane * lane_h + lane_h / 2;
+        xmlNodePtr mark;
+        if (streq(ev, "choice")) {
+            Corner c = corner_from_id(jstr(e, "corner"));
+            mark = xmlNewChild(svg, NULL, BAD_CAST "circle", NULL);
+            hk_attr(mark, "cx", "%.1f", x);
+            hk_attr(mark, "cy", "%.1f", y);
+            xmlNewProp(mark, BAD_CAST "r", BAD_CAST "6");
+            xmlNewProp(mark, BAD_CAST "fill", BAD_CAST hk_corner_ink(c));
+        } else if (streq(ev, "timeout")) {
+            mark = xmlNewChild(svg, NULL, BAD_CAST "rect", NULL);
+            hk_attr(mark, "x", "%.1f", x - 5);
+            hk_attr(mark, "y", "%.1f", y - 7);
+            xmlNewProp(mark, BAD_CAST "width", BAD_CAST "10");
+            xmlNewProp(mark, BAD_CAST "height", BAD_CAST "14");
+            xmlNewProp(mark, BAD_CAST "fill", BAD_CAST "#ffffff");
+            xmlNewProp(mark, BAD_CAST "stroke", BAD_CAST "#1d2327");
+            xmlNewProp(mark, BAD_CAST "stroke-width", BAD_CAST "2");
+        } else {
+            mark = xmlNewChild(svg, NULL, BAD_CAST "path", NULL);
+            hk_attr(mark, "d", "M %.1f %.1f l 6 6 l -6 6 l -6 -6 z", x, y - 6);
+            xmlNewProp(mark, BAD_CAST "fill", BAD_CAST "#7b5ea7");
+        }
+        xmlNodePtr tip = xmlNewChild(mark, NULL, BAD_CAST "title", NULL);
+        hk_text(tip, jstr(e, "text") ? jstr(e, "text") : jstr(e, "why") ? jstr(e, "why") : _("Time-out"));
+    }
+    /* The legend, so the printed page explains itself. */
+    xmlNodePtr p = hk_el(page, "p", "muted", NULL);
+    for (int c = 0; c < CORNERS; c++) {
+        xmlNodePtr s = hk_el(p, "span", "tag", corner_label((Corner)c));
+        hk_attr(s, "style", "background:%s;color:%s", hk_corner_fill((Corner)c), hk_corner_ink((Corner)c));
+        hk_text(p, " ");
+    }
+    char *legend = xasprintf("□ %s · ◆ %s · %s", _("time-out"), _("note"), _("numbers: the scenes in order"));
+    hk_text(p, legend);
+    free(legend);
+}
+
+static void story(const Debrief *db, xmlNodePtr page)
+{
+    hk_el(page, "h2", NULL, _("The story as it was played"));
+    xmlNodePtr ul = NULL;
+    for (int i = 1; i < db->log->n; i++) {
+        json_object *e = db->log->v[i];
+        const char *ev = jstr(e, "ev");
+        int undone = db->undone[i];
+        if (streq(ev, "scene") || streq(ev, "event") || streq(ev, "inject")) {
+            if (undone) continue;
+            const char *title = jstr(e, "title") && *jstr(e, "title") ? jstr(e, "title") : jstr(e, "scene");
+            char *h = streq(ev, "scene") ? xstrdup(title ? title : "")
+                                         : xasprintf("%s: %s", streq(ev, "inject") ? _("Incident (started by the trainer)")
+                                                                                   : _("Incident"), title ? title : "");
+            hk_el(page, "h3", NULL, h);
+            free(h);
+            ul = hk_el(page, "ul", "story", NULL);
+            continue;
+        }
+        if (!ul) ul = hk_el(page, "ul", "story", NULL);
+        xmlNodePtr li;
+        if (streq(ev, "choice")) {
+            li = hk_el(ul, "li", undone ? "undone" : NULL, NULL);
+            who_chose(li, e);
+            hk_text(li, jstr(e, "text"));
+            if (undone) hk_text(li, " (" );
+            if (undone) hk_text(li, _("taken back"));
+            if (undone) hk_text(li, ")");
+            corner_tag(db, li, e);
+        } else if (streq(ev, "react") && !undone && (jstr(e, "text") || jstr(e, "mood"))) {
+            li = hk_el(ul, "li", "react", NULL);
+            hk_el(li, "em", NULL, jstr(e, "who"));
+            if (jstr(e, "text")) {
+                hk_text(li, ": “");
+                hk_text(li, jstr(e, "text"));
+                hk_text(li, "”");
+            } else {
+                hk_text(li, " (");
+                hk_text(li, jstr(e, "mood"));
+                hk_text(li, ")");
+            }
+        } else if (streq(ev, "timeout")) {
+            li = hk_el(ul, "li", "aside", NULL);
+            hk_el(li, "strong", NULL, "‖ ");
+            hk_el(li, "strong", NULL, _("Time-out"));
+            if (jstr(e, "who")) { hk_text(li, " ("); hk_text(li, _("called by")); hk_text(li, " "); hk_text(li, jstr(e, "who")); hk_text(li, ")"); }
+            if (jstr(e, "why")) { hk_text(li, ": "); hk_text(li, jstr(e, "why")); }
+        } else if (streq(ev, "go")) {
+            hk_el(ul, "li", "aside", NULL);
+            hk_text(ul->last, "▶ ");
+            hk_text(ul->last, _("Back into the fiction"));
+        } else if (streq(ev, "note")) {
+            li = hk_el(ul, "li", "aside", NULL);
+            hk_el(li, "strong", NULL, "✎ ");
+            hk_el(li, "strong", NULL, _("Note"));
+            if (jstr(e, "about")) { hk_text(li, " ("); hk_text(li, _("about")); hk_text(li, " "); hk_text(li, jstr(e, "about")); hk_text(li, ")"); }
+            hk_text(li, ": ");
+            hk_text(li, jstr(e, "text"));
+        } else if (streq(ev, "undo")) {
+            int n = (int)jint(e, "steps", 1);
+            char *s = xasprintf(ngettext("%d choice taken back", "%d choices taken back", n), n);
+            hk_el(ul, "li", "aside", NULL);
+            hk_text(ul->last, "↶ ");
+            hk_text(ul->last, s);
+            free(s);
+        } else if (streq(ev, "resume")) {
+            hk_el(ul, "li", "aside", _("the session was resumed"));
+        } else if (streq(ev, "ending")) {
+            char *h = xasprintf("%s: %s", _("Ending"), jstr(e, "title") ? jstr(e, "title") : "");
+            hk_el(page, "h2", NULL, h);
+            free(h);
+            if (db->nled_to) {
+                hk_el(page, "p", NULL, _("What led to it:"));
+                xmlNodePtr ol = hk_el(page, "ol", NULL, NULL);
+                for (int k = 0; k < db->nled_to; k++) {
+                    json_object *c = db->log->v[db->led_to[k]];
+                    li = hk_el(ol, "li", NULL, NULL);
+                    who_chose(li, c);
+                    hk_text(li, jstr(c, "text"));
+                    corner_tag(db, li, c);
+                }
+            }
+            ul = NULL;
+        }
+    }
+    if (db->ending_entry < 0) hk_el(page, "p", "muted", _("The story did not reach an ending."));
+}
+
+/* ============================== per participant ============================== */
+
+static void moments(const Debrief *db, const DebriefParticipant *p, xmlNodePtr page)
+{
+    hk_el(page, "h2", NULL, _("The moments that mattered"));
+    if (!p->nmoments) {
+        hk_el(page, "p", "muted", _("None recorded."));
+        return;
+    }
+    xmlNodePtr ul = hk_el(page, "ul", "story", NULL);
+    for (int m = 0; m < p->nmoments; m++) {
+        const Moment *mo = &p->moments[m];
+        json_object *e = db->log->v[mo->entry];
+        if (mo->kind == MOMENT_CORE) continue;
+        if (mo->kind == MOMENT_REACTION) {
+            xmlNodePtr li = hk_el(ul, "li", "react", NULL);
+            hk_el(li, "em", NULL, jstr(e, "who"));
+            hk_text(li, jstr(e, "text") ? ": “" : " (");
+            hk_text(li, jstr(e, "text") ? jstr(e, "text") : jstr(e, "mood"));
+            hk_text(li, jstr(e, "text") ? "”" : ")");
+            continue;
+        }
+        xmlNodePtr li = hk_el(ul, "li", NULL, NULL);
+        hk_el(li, "strong", NULL, moment_label(mo->kind));
+        const char *scene = scene_title_of(db, mo->entry);
+        if (scene) {
+            hk_text(li, " (");
+            hk_text(li, scene);
+            hk_text(li, ")");
+        }
+        hk_text(li, ": ");
+        if (mo->kind == MOMENT_TIMEOUT) hk_text(li, jstr(e, "why") ? jstr(e, "why") : "—");
+        else if (mo->kind == MOMENT_NOTE) hk_text(li, jstr(e, "text"));
+        else {
+            hk_text(li, jstr(e, "text"));
+            corner_tag(db, li, e);
+        }
+    }
+}
+
+static void participant(const Debrief *db, const DebriefParticipant *p, xmlNodePtr body)
+{
+    xmlNodePtr page = hk_el(body, "section", "page participant", NULL);
+    char *h = xasprintf("%s — %s", p->name ? p->name : "", p->character ? p->character : "");
+    hk_el(page, "h1", NULL, h);
+    free(h);
+    if (p->goal && *p->goal) {
+        xmlNodePtr g = hk_el(page, "p", "goal", NULL);
+        hk_el(g, "strong", NULL, _("Learning goal"));
+        hk_text(g, ": ");
+        hk_text(g, p->goal);
+    }
+    if (p->has_quadrants) {
+        xmlNodePtr row = hk_el(page, "div", "quadrants", NULL);
+        const char *own[CORNERS], *opp[CORNERS];
+        for (int c = 0; c < CORNERS; c++) {
+            own[c] = debrief_term(db, &p->own, (Corner)c);
+            opp[c] = debrief_term(db, &p->opposite, (Corner)c);
+        }
+        xmlNodePtr fig = hk_el(row, "figure", NULL, NULL);
+        hk_el(fig, "figcaption", NULL, _("Your quadrant"));
+        hk_quadrant(fig, own, NULL, _("Your quadrant"));
+        fig = hk_el(row, "figure", NULL, NULL);
+        hk_el(fig, "figcaption", NULL, _("Your choices on your character's quadrant (the opposite)"));
+        hk_quadrant(fig, opp, p->corners, _("Your choices on your character's quadrant (the opposite)"));
+    }
+    xmlNodePtr t = hk_el(page, "table", "meta", NULL);
+    for (int c = 0; c < CORNERS; c++) {
+        xmlNodePtr tr = hk_el(t, "tr", NULL, NULL);
+        char n[16];
+        snprintf(n, sizeof n, "%d", p->corners[c]);
+        xmlNodePtr th = hk_el(tr, "th", NULL, corner_label((Corner)c));
+        hk_attr(th, "style", "color:%s", hk_corner_ink((Corner)c));
+        hk_el(tr, "td", NULL, n);
+        hk_el(tr, "td", NULL, corner_meaning((Corner)c));
+    }
+    moments(db, p, page);
+    if (p->nquestions) {
+        hk_el(page, "h2", NULL, _("Questions for reflection"));
+        xmlNodePtr ol = hk_el(page, "ol", "questions", NULL);
+        for (int q = 0; q < p->nquestions; q++) {
+            xmlNodePtr li = hk_el(ol, "li", NULL, NULL);
+            hk_el(li, "span", "theme", prompts_theme_label(db->lib, p->questions[q].theme, db->lang));
+            hk_text(li, " — ");
+            hk_text(li, p->questions[q].text);
+            hk_el(li, "div", "write", NULL);
+        }
+    }
+    hk_el(page, "h2", NULL, _("Your anchor"));
+    if (p->anchor_title) {
+        xmlNodePtr a = hk_el(page, "p", NULL, NULL);
+        hk_text(a, _("The card you picked"));
+        hk_text(a, ": ");
+        hk_el(a, "strong", NULL, p->anchor_title);
+        if (p->anchor_text) { hk_text(a, ". "); hk_text(a, p->anchor_text); }
+    }
+    if (p->anchor_prompt) hk_el(page, "p", NULL, p->anchor_prompt);
+    hk_el(page, "h2", NULL, _("The return afternoon"));
+    xmlNodePtr plan = hk_el(page, "div", "plan", NULL);
+    char day[32];
+    debrief_date(db->return_day, day);
+    xmlNodePtr pl = hk_el(plan, "p", NULL, NULL);
+    hk_el(pl, "strong", NULL, _("Date (two weeks on)"));
+    hk_text(pl, ": ");
+    hk_text(pl, day);
+    if (p->goal && *p->goal) {
+        pl = hk_el(plan, "p", NULL, NULL);
+        hk_el(pl, "strong", NULL, _("Goal to re-check"));
+        hk_text(pl, ": ");
+        hk_text(pl, p->goal);
+    }
+    if (p->replay_scene) {
+        pl = hk_el(plan, "p", NULL, NULL);
+        hk_el(pl, "strong", NULL, _("Scene to replay"));
+        hk_text(pl, ": ");
+        hk_text(pl, p->replay_title ? p->replay_title : p->replay_scene);
+        hk_text(pl, " (");
+        hk_text(pl, p->replay_why);
+        hk_text(pl, ")");
+        pl = hk_el(plan, "p", NULL, NULL);
+        hk_el(pl, "strong", NULL, _("Start there with"));
+        hk_text(pl, ": ");
+        char *cmd = debrief_replay_command(db, p);
+        hk_el(pl, "code", NULL, cmd);
+        free(cmd);
+    }
+}
+
+int debrief_html(const Debrief *db, FILE *out)
+{
+    xmlNodePtr body;
+    char *title = xasprintf("%s: %s", _("Debrief"), db->title ? db->title : db->scenario ? db->scenario : "");
+    htmlDocPtr doc = hk_page(db->lang, title, css, &body);
+    free(title);
+    xmlNodePtr page = hk_el(body, "section", "page group", NULL);
+    group_header(db, page);
+    hk_el(page, "h2", NULL, _("Timeline"));
+    timeline(db, page);
+    story(db, page);
+    for (int i = 0; i < db->np; i++) participant(db, &db->p[i], body);
+    int rc = hk_write(doc, out);
+    xmlFreeDoc(doc);
+    return rc;
+}

@@ -1,0 +1,166 @@
+/*
+ * json.c - the debrief as JSON: everything the other formats show, as data, for tools and
+ * archives. docs/debrief.schema.json describes it; "format" and "version" name that schema.
+ */
+#include "debrief.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "util.h"
+
+static void add_str(json_object *o, const char *key, const char *v)
+{
+    if (v) json_object_object_add(o, key, json_object_new_string(v));
+}
+
+static void add_int(json_object *o, const char *key, long long v)
+{
+    json_object_object_add(o, key, json_object_new_int64((int64_t)v));
+}
+
+static json_object *iso_time(long long t)
+{
+    char buf[32] = "";
+    time_t tt = (time_t)t;
+    struct tm tm;
+    if (gmtime_r(&tt, &tm)) strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return json_object_new_string(buf);
+}
+
+static json_object *quadrant(const Debrief *db, const Quadrant *q)
+{
+    json_object *o = json_object_new_object();
+    for (int c = 0; c < CORNERS; c++) {
+        json_object *t = json_object_new_object();
+        add_str(t, "id", q->nl[c]);
+        add_str(t, "name", debrief_term(db, q, (Corner)c));
+        json_object_object_add(o, corner_id((Corner)c), t);
+    }
+    return o;
+}
+
+/* A journal entry as a story item: the entry itself, plus whether it was taken back. */
+static json_object *story_item(const Debrief *db, int i)
+{
+    json_object *copy = NULL;
+    json_object_deep_copy(db->log->v[i], &copy, NULL);
+    json_object_object_add(copy, "index", json_object_new_int(i));
+    json_object_object_add(copy, "undone", json_object_new_boolean(db->undone[i]));
+    return copy;
+}
+
+static json_object *participant(const Debrief *db, const DebriefParticipant *p)
+{
+    json_object *o = json_object_new_object();
+    add_str(o, "name", p->name);
+    add_str(o, "goal", p->goal ? p->goal : "");
+    add_str(o, "core", p->core);
+    add_str(o, "role", p->role);
+    add_str(o, "character", p->character);
+    add_str(o, "character_core", p->character_core);
+    add_str(o, "reason", p->reason);
+    add_str(o, "card", p->card);
+    if (p->has_quadrants) {
+        json_object_object_add(o, "quadrant", quadrant(db, &p->own));
+        json_object_object_add(o, "character_quadrant", quadrant(db, &p->opposite));
+    }
+    json_object *corners = json_object_new_object();
+    for (int c = 0; c < CORNERS; c++) add_int(corners, corner_id((Corner)c), p->corners[c]);
+    add_int(corners, "none", p->unplaced);
+    json_object_object_add(o, "corners", corners);
+    add_int(o, "choices", p->choices);
+    add_int(o, "timeouts", p->timeouts);
+    add_int(o, "notes", p->notes);
+    add_int(o, "reactions", p->reactions);
+    json_object *moments = json_object_new_array();
+    for (int m = 0; m < p->nmoments; m++) {
+        json_object *mo = json_object_new_object();
+        add_str(mo, "kind", moment_id(p->moments[m].kind));
+        add_int(mo, "index", p->moments[m].entry);
+        json_object *e = db->log->v[p->moments[m].entry];
+        static const char *const keys[] = {"at", "scene", "choice", "text", "quality", "corner", "who", "mood", "why", NULL};
+        for (int k = 0; keys[k]; k++) add_str(mo, keys[k], jstr(e, keys[k]));
+        json_object_array_add(moments, mo);
+    }
+    json_object_object_add(o, "moments", moments);
+    json_object *qs = json_object_new_array();
+    for (int q = 0; q < p->nquestions; q++) {
+        json_object *qo = json_object_new_object();
+        add_str(qo, "theme", p->questions[q].theme);
+        add_str(qo, "source", p->questions[q].source);
+        add_str(qo, "text", p->questions[q].text);
+        json_object_array_add(qs, qo);
+    }
+    json_object_object_add(o, "questions", qs);
+    json_object *anchor = json_object_new_object();
+    add_str(anchor, "card", p->card);
+    add_str(anchor, "card_name", p->anchor_title);
+    add_str(anchor, "card_text", p->anchor_text);
+    add_str(anchor, "prompt", p->anchor_prompt);
+    json_object_object_add(o, "anchor", anchor);
+    json_object *ret = json_object_new_object();
+    char day[32];
+    debrief_date(db->return_day, day);
+    add_str(ret, "date", day);
+    add_str(ret, "goal", p->goal ? p->goal : "");
+    add_str(ret, "scene", p->replay_scene);
+    add_str(ret, "scene_title", p->replay_title);
+    add_str(ret, "why", p->replay_why);
+    char *cmd = debrief_replay_command(db, p);
+    add_str(ret, "command", cmd);
+    free(cmd);
+    json_object_object_add(o, "return", ret);
+    return o;
+}
+
+int debrief_json(const Debrief *db, FILE *out)
+{
+    json_object *o = json_object_new_object();
+    add_str(o, "format", "verbeeld-debrief");
+    add_int(o, "version", 1);
+    add_str(o, "lang", db->lang);
+    json_object *sc = json_object_new_object();
+    add_str(sc, "id", db->scenario);
+    add_str(sc, "title", db->title);
+    add_str(sc, "lang", db->session_lang);
+    json_object_object_add(sc, "found", json_object_new_boolean(db->s != NULL));
+    json_object_object_add(o, "scenario", sc);
+    add_str(o, "journal", db->journal_path);
+    add_str(o, "registration", db->registration);
+    json_object_object_add(o, "started", iso_time(db->started));
+    json_object_object_add(o, "finished", iso_time(db->finished));
+    add_int(o, "minutes", debrief_minutes(db));
+    json_object *counts = json_object_new_object();
+    add_int(counts, "choices", db->choices);
+    add_int(counts, "timeouts", db->timeouts);
+    add_int(counts, "notes", db->notes);
+    add_int(counts, "incidents", db->incidents);
+    json_object_object_add(o, "counts", counts);
+    json_object *story = json_object_new_array();
+    for (int i = 1; i < db->log->n; i++)
+        if (!streq(jstr(db->log->v[i], "ev"), "participant")) json_object_array_add(story, story_item(db, i));
+    json_object_object_add(o, "story", story);
+    if (db->ending_entry >= 0) {
+        json_object *end = json_object_new_object();
+        add_str(end, "id", db->ending);
+        add_str(end, "title", db->ending_title);
+        json_object *led = json_object_new_array();
+        for (int k = 0; k < db->nled_to; k++) json_object_array_add(led, json_object_new_int(db->led_to[k]));
+        json_object_object_add(end, "led_to", led);
+        json_object_object_add(o, "ending", end);
+    } else {
+        json_object_object_add(o, "ending", NULL);
+    }
+    char day[32];
+    debrief_date(db->return_day, day);
+    add_str(o, "return_date", day);
+    json_object *ps = json_object_new_array();
+    for (int i = 0; i < db->np; i++) json_object_array_add(ps, participant(db, &db->p[i]));
+    json_object_object_add(o, "participants", ps);
+    fputs(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE), out);
+    fputc('\n', out);
+    json_object_put(o);
+    return ferror(out) ? -1 : 0;
+}

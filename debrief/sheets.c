@@ -1,0 +1,201 @@
+/*
+ * sheets.c - printable HTML for a live session: per participant a character brief (who they
+ * are, what they want, their character's quadrant, their goal, cues for body, emotion and
+ * reason) and a private briefing page; and the scenario's deck cards as posters, one per page.
+ */
+#include "sheets.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "debrief.h"
+#include "htmlkit.h"
+#include "i18n.h"
+#include "paths.h"
+#include "util.h"
+
+static const char css[] =
+    ".role { font-size: 12pt; color: #4a5a68; margin: -2mm 0 4mm; }\n"
+    ".brief { font-size: 11.5pt; }\n"
+    ".cues li { margin-bottom: 1.5mm; }\n"
+    ".private h1 { color: #8a1c1c; }\n"
+    ".stamp { display: inline-block; border: 2px solid #8a1c1c; color: #8a1c1c; padding: 1mm 3mm;"
+    " font-weight: 700; letter-spacing: 1px; margin-bottom: 4mm; }\n"
+    ".poster { text-align: center; }\n"
+    ".poster h1 { font-size: 54pt; margin: 14mm 0 0; }\n"
+    ".poster .age { font-size: 22pt; color: #4a5a68; }\n"
+    ".poster .title { font-size: 26pt; font-style: italic; color: #12395b; margin: 2mm 0 10mm; }\n"
+    ".poster pre { font-family: 'DejaVu Sans Mono', monospace; font-size: 26pt; line-height: 1.15;"
+    " display: inline-block; text-align: left; margin: 0 0 10mm; }\n"
+    ".poster .text { font-size: 15pt; max-width: 150mm; margin: 0 auto; text-align: left; font-style: italic; }\n"
+    ".card { border: 1px solid #c9d6e2; border-radius: 2mm; padding: 2mm 4mm; background: #f7fafc; }\n";
+
+/* A file name from a participant's name: letters and digits kept, the rest as '-'. */
+static char *slug(const char *name)
+{
+    char *s = xstrdup(name && *name ? name : "participant");
+    for (char *p = s; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || (*p & 0x80)))
+            *p = '-';
+    if (s[0] == '.') s[0] = '-';
+    return s;
+}
+
+static int save(htmlDocPtr doc, const char *dir, const char *file)
+{
+    char *path = xasprintf("%s/%s", dir, file);
+    FILE *f = fopen(path, "w");
+    int rc = f ? hk_write(doc, f) : -1;
+    if (f && fclose(f)) rc = -1;
+    if (rc) fprintf(stderr, _("verbeeld: cannot write %s\n"), path);
+    else printf("%s\n", path);
+    free(path);
+    return rc;
+}
+
+static const Card *find_card(const Scenario *s, const char *id, const Deck **deck)
+{
+    for (int d = 0; id && d < s->ndecks; d++) {
+        int c = deck_card(&s->decks[d], id);
+        if (c >= 0) {
+            *deck = &s->decks[d];
+            return &s->decks[d].cards[c];
+        }
+    }
+    return NULL;
+}
+
+static void brief_page(const Scenario *s, const Lexicon *lx, const Participant *p, const SheetRole *r,
+                       const char *lang, const PromptLibrary *lib, xmlNodePtr body)
+{
+    const char *fb = scenario_fallback(s);
+    const Role *role = &s->roles[p->role];
+    xmlNodePtr page = hk_el(body, "section", "page", NULL);
+    hk_el(page, "h1", NULL, r->name ? r->name : role->id);
+    char *sub = xasprintf(_("Character brief for %s"), p->name);
+    if (r->title) {
+        char *both = xasprintf("%s · %s", r->title, sub);
+        free(sub);
+        sub = both;
+    }
+    hk_el(page, "p", "role", sub);
+    free(sub);
+    hk_el(page, "h2", NULL, _("Who you are"));
+    hk_el(page, "p", "brief", text_get(&role->brief, lang, fb));
+
+    Quadrant own, opp;
+    if (lexicon_quadrant(lx, p->core, &own) == 0) {
+        opp = quadrant_opposite(&own);
+        const char *terms[CORNERS];
+        for (int c = 0; c < CORNERS; c++) terms[c] = streq(lang, "en") ? opp.en[c] : opp.nl[c];
+        hk_el(page, "h2", NULL, _("What you practise"));
+        char *why = xasprintf(_("Your own core quality is %s. Your character's strength, %s, is your challenge: "
+                                "when you play it, you practise it. Their pitfall is what you are allergic to."),
+                              lexicon_name(lx, p->core, lang), terms[CORNER_CORE]);
+        hk_el(page, "p", NULL, why);
+        free(why);
+        hk_quadrant(page, terms, NULL, _("Your character's quadrant"));
+    }
+    if (p->goal && *p->goal) {
+        xmlNodePtr g = hk_el(page, "p", NULL, NULL);
+        hk_el(g, "strong", NULL, _("Your learning goal"));
+        hk_text(g, ": ");
+        hk_text(g, p->goal);
+    }
+    hk_el(page, "h2", NULL, _("Stepping into the role"));
+    xmlNodePtr ul = hk_el(page, "ul", "cues", NULL);
+    static const char *const kinds[] = {"body", "emotion", "reason"};
+    for (int k = 0; k < 3; k++) {
+        const char *cue = prompts_cue(lib, kinds[k], lang);
+        if (cue) hk_el(ul, "li", NULL, cue);
+    }
+    hk_el(ul, "li", NULL, _("You may step out of the fiction at any moment: say /stop. Nobody holds it against you."));
+    const Deck *deck = NULL;
+    const Card *card = find_card(s, p->card, &deck);
+    if (card) {
+        hk_el(page, "h2", NULL, text_get(&deck->title, lang, fb));
+        xmlNodePtr box = hk_el(page, "div", "card", NULL);
+        xmlNodePtr h = hk_el(box, "p", NULL, NULL);
+        hk_el(h, "strong", NULL, card->name ? card->name : card->id);
+        if (card->age >= 0) {
+            char *age = xasprintf(ngettext(", %d year", ", %d years", card->age), card->age);
+            hk_text(h, age);
+            free(age);
+        }
+        if (card->title.n) {
+            hk_text(h, " — ");
+            hk_text(h, text_get(&card->title, lang, fb));
+        }
+        hk_el(box, "p", NULL, text_get(&card->text, lang, fb));
+    }
+    if (p->brief.n) {
+        /* The private briefing gets a page of its own, so it can be handed over folded. */
+        xmlNodePtr priv = hk_el(body, "section", "page private", NULL);
+        hk_el(priv, "div", "stamp", _("PRIVATE"));
+        char *h = xasprintf(_("Only for %s"), p->name);
+        hk_el(priv, "h1", NULL, h);
+        free(h);
+        hk_el(priv, "p", "brief", text_get(&p->brief, lang, "nl"));
+    }
+}
+
+static int posters(const Scenario *s, const char *lang, const char *dir)
+{
+    const char *fb = scenario_fallback(s);
+    int rc = 0;
+    for (int d = 0; d < s->ndecks; d++) {
+        const Deck *deck = &s->decks[d];
+        xmlNodePtr body;
+        htmlDocPtr doc = hk_page(lang, text_get(&deck->title, lang, fb), css, &body);
+        for (int c = 0; c < deck->ncards; c++) {
+            const Card *card = &deck->cards[c];
+            xmlNodePtr page = hk_el(body, "section", "page poster", NULL);
+            hk_el(page, "h1", NULL, card->name ? card->name : card->id);
+            if (card->age >= 0) {
+                char *age = xasprintf(ngettext("%d year", "%d years", card->age), card->age);
+                hk_el(page, "div", "age", age);
+                free(age);
+            }
+            if (card->title.n) hk_el(page, "div", "title", text_get(&card->title, lang, fb));
+            if (card->art) hk_el(page, "pre", NULL, card->art);
+            hk_el(page, "p", "text", text_get(&card->text, lang, fb));
+        }
+        char *file = xasprintf("cards-%s.html", deck->id);
+        if (save(doc, dir, file)) rc = -1;
+        free(file);
+        xmlFreeDoc(doc);
+    }
+    return rc;
+}
+
+int sheets_write(const Scenario *s, const Lexicon *lx, const Cast *cast, const SheetRole *roles,
+                 const char *lang, const char *dir)
+{
+    if (mkdir(dir, 0777) && errno != EEXIST) {
+        fprintf(stderr, _("verbeeld: cannot write %s\n"), dir);
+        return -1;
+    }
+    char *libpath = xasprintf("%s/debrief/prompts.json", paths_data_dir());
+    PromptLibrary *lib = prompts_load(libpath);
+    free(libpath);
+    int rc = 0;
+    for (int i = 0; i < cast->n; i++) {
+        const Participant *p = &cast->p[i];
+        if (p->role < 0) continue;
+        xmlNodePtr body;
+        char *title = xasprintf(_("Character brief for %s"), p->name);
+        htmlDocPtr doc = hk_page(lang, title, css, &body);
+        free(title);
+        brief_page(s, lx, p, &roles[p->role], lang, lib, body);
+        char *name = slug(p->name), *file = xasprintf("%s.html", name);
+        if (save(doc, dir, file)) rc = -1;
+        free(name);
+        free(file);
+        xmlFreeDoc(doc);
+    }
+    if (posters(s, lang, dir)) rc = -1;
+    prompts_free(lib);
+    return rc;
+}

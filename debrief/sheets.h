@@ -1,0 +1,23 @@
+/*
+ * sheets.h - the printed material of a live session: a character brief per participant (with
+ * their private briefing, when the cast file gives one) and the deck cards as posters.
+ */
+#ifndef VB_SHEETS_H
+#define VB_SHEETS_H
+
+#include "cast.h"
+#include "lexicon.h"
+#include "scenario.h"
+
+/* What the sheets need to know about each role: its character's name, title and core quality
+ * (from the character scripts), indexed like the scenario's roles. */
+typedef struct {
+    const char *name, *title, *core;
+} SheetRole;
+
+/* Write DIR/<participant>.html for each participant of the (cast) cast, and DIR/posters.html
+ * when the scenario has card decks. Prints each file written to stdout. Returns 0, or -1. */
+int sheets_write(const Scenario *s, const Lexicon *lx, const Cast *cast, const SheetRole *roles,
+                 const char *lang, const char *dir);
+
+#endif

@@ -1,0 +1,152 @@
+#!/bin/sh
+# The debrief and the session materials, end to end: fixed sessions of the tutorial (fixed
+# clock, seed, cast and input) debriefed in every format and compared with golden files; the
+# JSON checked against docs/debrief.schema.json, every xAPI statement for its required fields,
+# the HTML for well-formedness; the sheets for the school; and, when Chromium is installed, the
+# printed page count.  Usage: sh tests/e2e/debrief.sh VERBEELD TMPDIR  (UPDATE=1 rewrites goldens)
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+V=$1
+T=$2/debrief
+G=tests/e2e/golden
+mkdir -p "$T"
+export VERBEELD_NOW=1763805600 NO_COLOR=1 COLUMNS=80 LC_ALL=C.UTF-8 TZ=UTC
+unset LANG LANGUAGE LC_MESSAGES
+fails=0
+fail() { echo "FAIL: debrief: $*"; fails=$((fails + 1)); }
+
+compare() {   # compare golden $1 with file $2
+    sed -e "s#$T#<tmp>#g" -e "s#$(pwd)/##g" -e 's/"program":"[^"]*"/"program":"<version>"/' "$2" > "$T/normalized"
+    if [ "${UPDATE:-}" = 1 ]; then cp "$T/normalized" "$G/$1"; return 0; fi
+    diff -u "$G/$1" "$T/normalized" > "$T/diff" 2>&1 && return 0
+    echo "--- $1 differs:"; head -30 "$T/diff"; fail "golden $1"
+}
+
+# HTML well-formed: libxml2's HTML parser knows no HTML5 sectioning or SVG tags (it reports
+# them as "invalid"); anything else it reports is a real error.
+html_ok() {
+    xmllint --html --noout "$1" 2>&1 | grep 'parser error' \
+        | grep -v -E 'Tag (section|figure|figcaption|svg|rect|text|line|circle|path|defs|marker|style|title) invalid' \
+        | head -5 > "$T/html-errors"
+    [ ! -s "$T/html-errors" ] || { cat "$T/html-errors"; return 1; }
+}
+
+# ---------------------------------------------------------------- fixed sessions
+cat > "$T/cast.xml" <<'CAST'
+<cast scenario="tutorial" xmlns="urn:verbeeld:cast:1">
+  <participant name="Sanne" core="verbinden" goal="Sterker staan voor mijn team" card="baobab"/>
+  <participant name="Joris" core="tact" goal="Meer ruimte geven" card="espresso"/>
+</cast>
+CAST
+printf '%b' '2\n1\n/note @Sanne stands firm\n/stop @Joris need a breath\n3\n/go\n3\n/back\n2\n1\n1\n1\n1\n1\n1\n1\n1\n' \
+    | "$V" play tutorial --cast "$T/cast.xml" --lang en --seed 11 --journal "$T/group.jsonl" > /dev/null 2>&1
+printf '%b' 'Sanne\nvrolijkheid\nverbinden\nGrenzen stellen zonder de band te verliezen\n1\n2\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n' \
+    | "$V" play tutorial --lang nl --seed 7 --journal "$T/solo.jsonl" > /dev/null 2>&1
+[ -s "$T/group.jsonl" ] && [ -s "$T/solo.jsonl" ] || fail "the fixed sessions did not run"
+
+# ---------------------------------------------------------------- golden debriefs, every format
+for f in md html json xapi; do
+    "$V" debrief "$T/group.jsonl" --format "$f" > "$T/group.$f" || fail "debrief --format $f exited $?"
+    compare "debrief-group-en.$f" "$T/group.$f"
+done
+"$V" debrief "$T/solo.jsonl" > "$T/solo.md" || fail "debrief solo"
+compare debrief-solo-nl.md "$T/solo.md"
+"$V" debrief "$T/group.jsonl" --lang nl --format html -o "$T/group-nl.html" || fail "debrief --lang nl -o"
+compare debrief-group-nl.html "$T/group-nl.html"
+[ ! -e "$T/group-nl.html.tmp" ] || fail "-o left its temporary file behind"
+
+# ---------------------------------------------------------------- checks on the formats
+html_ok "$T/group.html" || fail "HTML debrief is not well-formed"
+html_ok "$T/group-nl.html" || fail "Dutch HTML debrief is not well-formed"
+grep -q '<svg' "$T/group.html" || fail "HTML debrief has no SVG"
+[ "$(grep -o 'class="page participant"' "$T/group.html" | wc -l)" -eq 2 ] || fail "HTML: not a page per participant"
+if python3 -c 'import jsonschema' 2>/dev/null; then
+    python3 - "$T/group.json" docs/debrief.schema.json <<'PY' || fail "JSON does not match docs/debrief.schema.json"
+import json, sys, jsonschema
+jsonschema.Draft202012Validator(json.load(open(sys.argv[2]))).validate(json.load(open(sys.argv[1])))
+PY
+else
+    echo "debrief: python3-jsonschema is not installed; the JSON schema check is skipped"
+fi
+python3 - "$T/group.xapi" <<'PY' || fail "xAPI statements lack required fields"
+# xAPI 1.0.3: every statement has an id, an actor with an inverse functional identifier (or a
+# group with members), a verb with an IRI id, an object with an IRI id, a timestamp, and here a
+# context with the session's registration.
+import json, re, sys
+uuid = re.compile(r'^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$')
+iri = re.compile(r'^[a-z][a-z0-9+.-]*:\S+$')
+def agent_ok(a):
+    if a.get('objectType') == 'Group' and 'account' not in a:
+        return bool(a.get('member')) and all(agent_ok(m) for m in a['member'])
+    acc = a.get('account', {})
+    return acc.get('homePage', '').startswith('http') and bool(acc.get('name'))
+st = json.load(open(sys.argv[1]))
+assert isinstance(st, list) and st, 'no statements'
+ids, regs = set(), set()
+for s in st:
+    assert uuid.match(s['id']), s['id']
+    ids.add(s['id'])
+    assert agent_ok(s['actor']), s['actor']
+    assert s['verb']['id'].startswith('http://adlnet.gov/expapi/verbs/'), s['verb']
+    assert s['verb']['display'], s['verb']
+    assert s['object'].get('objectType', 'Activity') == 'Activity' and iri.match(s['object']['id']), s['object']
+    assert re.match(r'^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$', s['timestamp']), s['timestamp']
+    assert s['version'] == '1.0.3'
+    assert uuid.match(s['context']['registration'])
+    regs.add(s['context']['registration'])
+    if s['verb']['id'].endswith('/responded'):
+        assert ':scene:' in s['object']['id'] and ':choice:' in s['object']['id'], s['object']['id']
+        assert 'response' in s['result']
+assert len(ids) == len(st), 'statement ids repeat'
+assert len(regs) == 1, 'more than one registration'
+PY
+"$V" debrief "$T/group.jsonl" --format xapi > "$T/again.xapi"
+cmp -s "$T/group.xapi" "$T/again.xapi" || fail "xAPI ids are not stable"
+
+# A journal whose scenario file is gone still gets its debrief, without the scenario's questions.
+sed -e 's#"path":"[^"]*"#"path":"/nonexistent/gone.xml"#' -e 's#"scenario":"tutorial"#"scenario":"gone"#' \
+    "$T/group.jsonl" > "$T/gone.jsonl"
+"$V" debrief "$T/gone.jsonl" --format json > "$T/gone.json" 2> "$T/gone.err" || fail "debrief without its scenario"
+grep -q '"found":false' "$T/gone.json" || fail "debrief without its scenario: found should be false"
+"$V" debrief "$T/group.jsonl" --format pdf > /dev/null 2>&1; [ $? -eq 2 ] || fail "unknown format is not a usage error"
+
+# ---------------------------------------------------------------- sheets
+cat > "$T/school.xml" <<'CAST'
+<cast scenario="school" xmlns="urn:verbeeld:cast:1">
+  <participant name="Amira" core="verbinden" goal="Risico durven nemen" card="elin"/>
+  <participant name="Pierre" core="structuur" goal="Denken vanuit de eindgebruiker" role="directeur"/>
+  <participant name="Wen" core="zorgzaamheid" goal="Openlijk tegenspreken" card="daan">
+    <brief xml:lang="nl">Jij en Amira gaan vanmiddag in het openbaar de confrontatie aan met de voorzitter. Doe het met verve.</brief>
+    <brief xml:lang="en">This afternoon you and Amira take on the chair in public. Do it with gusto.</brief>
+  </participant>
+</cast>
+CAST
+"$V" sheets school --cast "$T/school.xml" -o "$T/sheets" --lang nl > "$T/sheets.out" || fail "sheets exited $?"
+for f in Amira Pierre Wen cards-kinderen; do
+    [ -s "$T/sheets/$f.html" ] || { fail "sheets: no $f.html"; continue; }
+    html_ok "$T/sheets/$f.html" || fail "sheets: $f.html is not well-formed"
+done
+[ "$(grep -o 'class="page poster"' "$T/sheets/cards-kinderen.html" | wc -l)" -eq 30 ] || fail "sheets: not 30 posters"
+grep -q 'PERSOONLIJK' "$T/sheets/Wen.html" || fail "sheets: Wen's private briefing is missing"
+! grep -q 'PERSOONLIJK' "$T/sheets/Amira.html" || fail "sheets: Amira got a private briefing"
+grep -q 'Frank Mulder\|Je bent' "$T/sheets/Pierre.html" || fail "sheets: Pierre's brief lacks the role"
+"$V" sheets school -o "$T/x" > /dev/null 2>&1; [ $? -eq 2 ] || fail "sheets without --cast is not a usage error"
+compare debrief-sheets-Wen.html "$T/sheets/Wen.html"
+
+# ---------------------------------------------------------------- printed, in headless Chromium
+CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
+pages() {   # print $1 to PDF and count its pages
+    rm -f "$T/out.pdf"
+    timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+        --print-to-pdf="$T/out.pdf" "file://$(cd "$(dirname "$1")" && pwd)/$(basename "$1")" > /dev/null 2>&1
+    grep -a -c '/Type /Page[^s]\|/Type /Page$' "$T/out.pdf" 2>/dev/null || echo 0
+}
+if [ -n "$CHROMIUM" ]; then
+    n=$(pages "$T/group.html"); [ "$n" -ge 3 ] || fail "printed debrief has $n pages, wants the group and a page per participant (3+)"
+    n=$(pages "$T/sheets/cards-kinderen.html"); [ "$n" -eq 30 ] || fail "printed posters: $n pages, want 30"
+    n=$(pages "$T/sheets/Wen.html"); [ "$n" -ge 2 ] || fail "printed sheet for Wen: $n pages, want the brief and the private page"
+else
+    echo "debrief: chromium is not installed; the printed page count is not checked"
+fi
+
+[ "$fails" -eq 0 ]

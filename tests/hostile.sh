@@ -1,0 +1,313 @@
+#!/bin/sh
+# Hostile inputs, each with the exact outcome expected (issue 9):
+#   1. character scripts (tests/hostile/characters/h/*.lua, each tried as a character of
+#      tests/hostile/scenario.xml.in): stopped with the message in its "-- expect:" line, the
+#      session goes on to its ending, the peer character's state is untouched;
+#   2. scenario XML (tests/hostile/xml/ plus generated bombs): refused with file:line: and exit 1,
+#      in bounded time and memory, and no file outside the scenario is opened (strace);
+#   3. the prompt: megabyte lines, NUL bytes, invalid UTF-8, escape sequences, odd numbers, end of
+#      input at every kind of prompt;
+#   4. journals: truncated, corrupted, of another version or scenario, empty, not ours.
+#
+#   sh tests/hostile.sh VERBEELD TMPDIR      exit 0 when every case passes
+#
+# HOSTILE_SECONDS (default 5) bounds the wall time of one run; VERBOSE=1 prints each case.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+V=$1
+T=$2/hostile
+rm -rf "$T"
+mkdir -p "$T" || exit 2
+H=tests/hostile
+LIMIT=${HOSTILE_SECONDS:-5}
+export VERBEELD_NOW=1763805600 NO_COLOR=1 COLUMNS=80 LC_ALL=C.UTF-8 LANG=en
+unset LANGUAGE LC_MESSAGES
+pass=0 fail=0 failed=""
+ESC=$(printf '\033')
+CSI8=$(printf '\302\233')
+
+ok() { pass=$((pass + 1)); [ "${VERBOSE:-}" = 1 ] && echo "ok: $1"; return 0; }
+bad() { fail=$((fail + 1)); failed="$failed $1"; echo "FAIL: $1: $2"; [ -f "$T/out" ] && head -c 2000 "$T/out" | sed 's/^/    /'; return 0; }
+
+# timed OUT INPUT ARGS...: run verbeeld with INPUT (a file) on stdin, output to OUT; sets $rc
+# (124 when it had to be killed) and $secs (whole seconds, rounded up).
+timed() {
+    out=$1 in=$2; shift 2
+    t0=$(date +%s%N)
+    timeout -s KILL 60 "$V" "$@" < "$in" > "$out" 2>&1
+    rc=$?
+    t1=$(date +%s%N)
+    secs=$(( (t1 - t0 + 999999999) / 1000000000 ))
+}
+
+has() { grep -qF -- "$2" "$1"; }
+
+# ---------------------------------------------------------------- 1. character scripts
+printf '<cast xmlns="urn:verbeeld:cast:1"><participant name="An" core="verbinden" goal="x"/></cast>\n' > "$T/cast.xml"
+mkdir -p "$T/lua"
+ln -s "$(pwd)/$H/characters" "$T/lua/characters"
+printf '1\n1\n1\n' > "$T/in-play"
+nscripts=0
+for f in "$H"/characters/h/*.lua; do
+    n=$(basename "$f" .lua)
+    case $n in speler|peer) continue ;; esac
+    nscripts=$((nscripts + 1))
+    expect=$(sed -n 's/^-- expect: //p' "$f" | head -1)
+    [ -n "$expect" ] || { bad "lua-$n" "no '-- expect:' line"; continue; }
+    sed "s/@NAME@/$n/" "$H/scenario.xml.in" > "$T/lua/$n.xml"
+    timed "$T/out" "$T/in-play" play "$T/lua/$n.xml" --cast "$T/cast.xml" --lang en --seed 1 --journal "$T/lua/$n.jsonl"
+    if [ "$rc" -gt 1 ]; then bad "lua-$n" "exit $rc (crash or hang)"; continue; fi
+    if ! has "$T/out" "$expect"; then bad "lua-$n" "expected: $expect"; continue; fi
+    if [ "$secs" -gt "$LIMIT" ]; then bad "lua-$n" "took ${secs}s"; continue; fi
+    if grep -q "$ESC\|$CSI8" "$T/out"; then bad "lua-$n" "an escape sequence reached the terminal"; continue; fi
+    case $expect in
+        *' error: '*) ;;
+        *)
+            # stopped at play time: the session goes on to its ending, the peer untouched
+            if [ "$rc" -ne 0 ] || ! has "$T/out" "== The end ==" || ! has "$T/out" "Peer: peer intact"; then
+                bad "lua-$n" "the session did not go on to its ending with the peer intact"; continue
+            fi
+            if ! grep -q '"ev":"ending"' "$T/lua/$n.jsonl"; then bad "lua-$n" "no ending in the journal"; continue; fi
+            if [ "$(wc -c < "$T/lua/$n.jsonl")" -gt 20000000 ]; then bad "lua-$n" "journal too large"; continue; fi
+            ;;
+    esac
+    ok "lua-$n"
+done
+[ "$nscripts" -ge 25 ] && ok lua-count || bad lua-count "only $nscripts hostile scripts"
+
+# One character cannot see or change another's: the peer's line above checks its globals,
+# string methods and lexicon after each hostile script ran; here both run in one session and
+# the hostile one reports what it could see of the peer.
+sed "s/@NAME@/lexicon/" "$H/scenario.xml.in" > "$T/lua/iso.xml"
+timed "$T/out" "$T/in-play" play "$T/lua/iso.xml" --cast "$T/cast.xml" --lang en --seed 1 --journal "$T/lua/iso.jsonl"
+if [ "$rc" -eq 0 ] && has "$T/out" "Peer: peer intact" && ! grep -q 'shared_secret\|changed' "$T/lua/iso.jsonl"; then ok isolation
+else bad isolation "the peer saw the hostile script's changes"; fi
+
+# check names hostile scripts that fail while loading, with file and line.
+sed "s/@NAME@/loadloop/" "$H/scenario.xml.in" > "$T/lua/check-loadloop.xml"
+timed "$T/out" /dev/null check "$T/lua/check-loadloop.xml"
+if [ "$rc" -eq 1 ] && has "$T/out" "h/loadloop.lua:3: error: script ran too long" && [ "$secs" -le "$LIMIT" ]; then ok check-loadloop
+else bad check-loadloop "exit $rc"; fi
+
+# explore runs every hostile script many times over, and ends.
+sed "s/@NAME@/pcallloop/" "$H/scenario.xml.in" > "$T/lua/explore.xml"
+timed "$T/out" /dev/null explore "$T/lua/explore.xml" --random 3 --seed 1
+if [ "$rc" -le 1 ] && has "$T/out" "pcallloop.lua:7" && [ "$secs" -le $((LIMIT * 6)) ]; then ok explore-pcallloop
+else bad explore-pcallloop "exit $rc after ${secs}s"; fi
+
+# ---------------------------------------------------------------- 2. scenario XML
+X=$T/xml
+mkdir -p "$X"
+cp "$H"/xml/*.xml "$X"/
+ln -s "$(pwd)/$H/characters" "$X/characters"
+echo "SECRET" > "$X/secret.txt"
+printf '<!ENTITY %% leak SYSTEM "secret.txt">\n' > "$X/secret.dtd"
+# generated: too large to keep in the repository
+{
+    printf '<?xml version="1.0"?>\n<!DOCTYPE scenario [\n<!ENTITY a "%s">\n]>\n<scenario>' "$(head -c 60000 /dev/zero | tr '\0' a)"
+    i=0; while [ $i -lt 2000 ]; do printf '&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;'; i=$((i + 1)); done
+    printf '</scenario>\n'
+} > "$X/quadratic.xml"
+{
+    printf '<?xml version="1.0"?>\n<scenario xmlns="urn:verbeeld:scenario:1">\n'
+    head -c 100000 /dev/zero | sed 's/\x0/<a>/g'
+    printf '\n</scenario>\n'
+} > "$X/deep.xml"
+{
+    printf '<?xml version="1.0"?>\n<scenario xmlns="urn:verbeeld:scenario:1" id="'
+    head -c 8000000 /dev/zero | tr '\0' x
+    printf '" version="1" lang="en">\n<title xml:lang="en">'
+    head -c 16000000 /dev/zero | tr '\0' y
+    printf '</title>\n</scenario>\n'
+} > "$X/huge.xml"
+{
+    printf '<?xml version="1.0"?>\n<scenario xmlns="urn:verbeeld:scenario:1" id="big" version="1" lang="en">\n<title xml:lang="en">'
+    head -c 20000000 /dev/zero | tr '\0' y
+    printf '</title>\n</scenario>\n'
+} > "$X/bigtext.xml"
+printf '\357\273\277' > "$X/bom.xml"
+sed "s/@NAME@/peer/" "$H/scenario.xml.in" >> "$X/bom.xml"
+head -c 3000 "$V" > "$X/binary.xml"
+: > "$X/empty.xml"
+
+stracing=0
+command -v strace > /dev/null 2>&1 && strace -f -qq -e trace=openat true > /dev/null 2>&1 && stracing=1
+for f in "$X"/*.xml; do
+    n=$(basename "$f" .xml)
+    want=1; [ "$n" = bom ] && want=0
+    if [ "$stracing" = 1 ]; then
+        t0=$(date +%s%N)
+        timeout -s KILL 60 strace -f -qq -o "$T/trace" -e trace=open,openat,creat,socket,connect,execve \
+            "$V" check "$f" > "$T/out" 2>&1
+        rc=$?
+        secs=$(( ($(date +%s%N) - t0 + 999999999) / 1000000000 ))
+    else
+        timed "$T/out" /dev/null check "$f"
+    fi
+    if [ "$rc" -ne "$want" ]; then bad "xml-$n" "exit $rc, expected $want"; continue; fi
+    if [ "$want" = 1 ] && ! grep -q "^$f:[1-9][0-9]*: error: " "$T/out"; then bad "xml-$n" "no file:line: error"; continue; fi
+    if [ "$secs" -gt $((LIMIT * 2)) ]; then bad "xml-$n" "took ${secs}s"; continue; fi
+    if [ "$stracing" = 1 ]; then
+        # Only the program's libraries and data, the scenario and its characters are opened:
+        # never secret.txt or secret.dtd, no socket, no other program.
+        if grep -q 'secret\|socket(\|connect(' "$T/trace" || [ "$(grep -c 'execve(' "$T/trace")" -ne 1 ]; then
+            bad "xml-$n" "read outside the scenario:"; grep 'secret\|socket(\|connect(\|execve(' "$T/trace" | head -5; continue
+        fi
+        others=$(grep -o 'open[a-z]*([^"]*"[^"]*"' "$T/trace" | sed 's/.*"\(.*\)"/\1/' | grep -v \
+            -e '^/etc/ld\.so' -e '^/lib' -e '^/usr/lib' -e '^/usr/share/locale' -e '^/etc/localtime' \
+            -e '^/usr/share/zoneinfo' -e "^$f\$" -e "^$X/characters/" -e '^/dev/' -e '^/proc/self' \
+            -e "^$(pwd)/scenarios/" -e "^$(pwd)/characters/" -e '^scenarios/' -e '^characters/' \
+            -e "^$(pwd)/build" -e '^build' -e '^/usr/share/verbeeld' -e '^/usr/local/share' -e '^/usr/share/xml' -e '^/etc/xml' || true)
+        if [ -n "$others" ]; then bad "xml-$n" "opened: $others"; continue; fi
+    fi
+    ok "xml-$n"
+done
+# bounded memory: the largest document stays within a few times its size (64 MiB is refused)
+if command -v /usr/bin/time > /dev/null 2>&1; then
+    /usr/bin/time -f '%M' -o "$T/rss" "$V" check "$X/huge.xml" > /dev/null 2>&1
+    kb=$(tail -1 "$T/rss")
+    [ "$kb" -lt 400000 ] && ok xml-memory || bad xml-memory "max RSS ${kb} KiB for a 24 MB document"
+fi
+head -c 70000000 /dev/zero > "$T/big.xml"
+timed "$T/out" /dev/null check "$T/big.xml"
+if [ "$rc" -eq 1 ] && has "$T/out" "larger than 64 MiB"; then ok xml-too-large; else bad xml-too-large "exit $rc"; fi
+
+# ---------------------------------------------------------------- 3. the prompt
+P=$T/prompt
+mkdir -p "$P"
+cat > "$P/mini.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<scenario id="mini" version="1" lang="en" xmlns="urn:verbeeld:scenario:1">
+  <title xml:lang="en">Mini</title>
+  <roles><role id="speler" character="h/speler" playable="yes"/><role id="peer" character="h/peer"/></roles>
+  <act id="one">
+    <scene id="begin" who="speler">
+      <text xml:lang="en">Start.</text>
+      <choice to="end" quality="grenzen stellen"><text xml:lang="en">No.</text></choice>
+      <choice to="end" quality="pleasen"><text xml:lang="en">Yes.</text></choice>
+    </scene>
+  </act>
+  <ending id="end"><title xml:lang="en">The end</title></ending>
+</scenario>
+XML
+ln -s "$(pwd)/$H/characters" "$P/characters"
+# Names with C1 control characters (legal in XML: U+009B is a terminal's CSI) and a BEL.
+printf '<cast xmlns="urn:verbeeld:cast:1"><participant name="Ev&#x9b;31m&#x9d;0;pwned&#x9c;il" core="verbinden" goal="g&#x9b;2J"/></cast>\n' > "$P/cast.xml"
+
+# prompt CASE INPUT EXPECT [ARGS]: feed INPUT (printf format) to a session of mini.xml with the
+# hostile cast; the output holds EXPECT, the session ends, and no escape byte is printed.
+prompt_case() {
+    name=$1 input=$2 expect=$3
+    rm -f "$P/$name.jsonl"
+    printf '%b' "$input" > "$P/in"
+    timed "$T/out" "$P/in" play "$P/mini.xml" --cast "$P/cast.xml" --lang en --seed 1 --journal "$P/$name.jsonl"
+    if [ "$rc" -ne 0 ]; then bad "prompt-$name" "exit $rc"; return; fi
+    if ! has "$T/out" "$expect"; then bad "prompt-$name" "expected: $expect"; return; fi
+    if grep -q "$ESC\|$CSI8" "$T/out"; then bad "prompt-$name" "an escape sequence reached the terminal"; return; fi
+    if [ "$secs" -gt "$LIMIT" ]; then bad "prompt-$name" "took ${secs}s"; return; fi
+    ok "prompt-$name"
+}
+head -c 1048576 /dev/zero | tr '\0' 7 > "$P/mega"
+prompt_case zero '0\n1\n' 'Choose a number from 1 to 2.'
+prompt_case negative '-1\n1\n' 'Choose a number from 1 to 2.'
+prompt_case overflow '99999999999999999999\n1\n' 'Choose a number from 1 to 2.'
+prompt_case underflow '-99999999999999999999\n2\n' 'Choose a number from 1 to 2.'
+prompt_case not-a-number '1.5\n0x1\n1e0\n+\n\n   \n1\n' 'Type the number of a choice'
+prompt_case nul 'x\00001\n2\n' 'Type the number of a choice'
+prompt_case invalid-utf8 '\377\376\n\300\257\n1\n' 'Type the number of a choice'
+prompt_case escapes '/note \033]0;pwned\007\033[2J note\n/stop \033[31m\n/go\n\033[A\n1\n' 'Noted.'
+prompt_case c1-note '/note \302\233 31m \302\235 x\n1\n' 'Noted.'
+prompt_case unknown-command '/\n//\n/quit\001\n/note\n/back 99999999999999999999\n/back -3\n/inject \033[2J\n1\n' 'Unknown command'
+cat "$P/mega" > "$P/in2"; printf '\n/note ' >> "$P/in2"; cat "$P/mega" >> "$P/in2"; printf '\n1\n' >> "$P/in2"
+timed "$T/out" "$P/in2" play "$P/mini.xml" --cast "$P/cast.xml" --lang en --seed 1 --journal "$P/mega.jsonl"
+if [ "$rc" -eq 0 ] && has "$T/out" "== The end ==" && [ "$secs" -le "$LIMIT" ] && [ "$(wc -c < "$T/out")" -lt 400000 ]; then ok prompt-megabyte
+else bad prompt-megabyte "exit $rc, ${secs}s, $(wc -c < "$T/out") bytes of output"; fi
+# the journal keeps notes as typed (escaped as JSON), the debrief never shows them raw
+"$V" debrief "$P/escapes.jsonl" > "$T/out" 2>&1
+if [ $? -eq 0 ] && ! grep -q "$ESC\|$CSI8" "$T/out"; then ok debrief-escapes; else bad debrief-escapes "raw escape in the debrief"; fi
+# a journal path with an escape sequence in it is never printed raw
+printf '1\n' > "$P/in"
+timed "$T/out" "$P/in" play "$P/mini.xml" --cast "$P/cast.xml" --lang en --seed 1 --journal "$P/j$(printf '\033[2J').jsonl"
+if [ "$rc" -eq 0 ] && ! grep -q "$ESC" "$T/out"; then ok prompt-journal-path; else bad prompt-journal-path "exit $rc or a raw escape"; fi
+timed "$T/out" "$P/in" play "$P/mini.xml" --cast "$P/cast.xml" --lang en --seed 1 --journal "$P/j$(printf '\033[2J').jsonl"
+if [ "$rc" -eq 1 ] && ! grep -q "$ESC" "$T/out"; then ok prompt-journal-path-exists; else bad prompt-journal-path-exists "exit $rc or a raw escape"; fi
+
+# End of input at every kind of prompt: nothing half-made is saved, or the session is saved.
+eof_case() {
+    name=$1 input=$2 want=$3 expect=$4; shift 4
+    rm -f "$P/eof-$name.jsonl"
+    printf '%b' "$input" > "$P/in"
+    timed "$T/out" "$P/in" play "$@" --lang en --seed 1 --journal "$P/eof-$name.jsonl"
+    if [ "$rc" -ne "$want" ] || ! has "$T/out" "$expect"; then bad "eof-$name" "exit $rc, expected $want and: $expect"; return; fi
+    ok "eof-$name"
+}
+eof_case name '' 1 'the setup was not finished' "$P/mini.xml"
+eof_case name-blank '\n  \n' 1 'the setup was not finished' "$P/mini.xml"
+eof_case core 'An\n' 1 'the setup was not finished' "$P/mini.xml"
+eof_case core-wrong 'An\nzeuren\n\033[2J\n' 1 'not a core quality' "$P/mini.xml"
+eof_case goal 'An\nverbinden\n' 1 'the setup was not finished' "$P/mini.xml"
+eof_case card 'An\nverbinden\ngoal\n' 1 'the setup was not finished' tutorial
+eof_case card-wrong 'An\nverbinden\ngoal\n0\n99999999999999999999\n-1\n' 1 'Type the number of a card' tutorial
+eof_case choice 'An\nverbinden\ngoal\n' 0 'The session is saved' "$P/mini.xml"
+eof_case choice-cast '' 0 'The session is saved' "$P/mini.xml" --cast "$P/cast.xml"
+eof_case timeout '/stop\n' 0 'The session is saved' "$P/mini.xml" --cast "$P/cast.xml"
+if [ -f "$P/eof-name.jsonl" ]; then bad eof-nothing-saved "a journal was left by an unfinished setup"; else ok eof-nothing-saved; fi
+if grep -q '"ev":"quit"' "$P/eof-choice.jsonl" 2>/dev/null; then ok eof-quit-journaled; else bad eof-quit-journaled "no quit entry"; fi
+
+# ---------------------------------------------------------------- 4. journals
+J=$T/journal
+mkdir -p "$J"
+printf '1\n' > "$J/in"
+"$V" play "$P/mini.xml" --cast "$P/cast.xml" --lang en --seed 1 --journal "$J/done.jsonl" < "$J/in" > /dev/null 2>&1
+cast2="$J/cast2.xml"
+printf '<cast xmlns="urn:verbeeld:cast:1"><participant name="Sanne" core="verbinden" goal="a" card="espresso"/><participant name="Joris" core="tact" goal="b" card="baobab"/></cast>\n' > "$cast2"
+printf '1\n1\n/note halfway\n1\n' > "$J/in"
+"$V" play tutorial --cast "$cast2" --lang en --seed 5 --journal "$J/good.jsonl" < "$J/in" > /dev/null 2>&1
+lines=$(wc -l < "$J/good.jsonl")
+
+# journal_case NAME FILE EXIT EXPECT: resume FILE, expecting EXIT and EXPECT in the output;
+# debrief reads it with the same verdict.
+journal_case() {
+    name=$1 file=$2 want=$3 expect=$4
+    printf '1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n' > "$J/in"
+    timed "$T/out" "$J/in" play --resume "$file"
+    if [ "$rc" -ne "$want" ] || ! has "$T/out" "$expect"; then bad "journal-$name" "exit $rc, expected $want and: $expect"; return; fi
+    timeout -s KILL 60 "$V" debrief "$file" > "$T/out" 2>&1
+    drc=$?
+    if [ "$drc" -gt 1 ]; then bad "journal-$name" "debrief exit $drc"; return; fi
+    ok "journal-$name"
+}
+cp "$J/good.jsonl" "$J/trunc.jsonl"; printf '{"ev":"choice","at":"2025-11-22T10:00:00Z","step":9,"sce' >> "$J/trunc.jsonl"
+journal_case truncated "$J/trunc.jsonl" 0 'The last line of the journal was cut off'
+cp "$J/good.jsonl" "$J/trunc2.jsonl"; printf '{"ev":"note","text":"a' >> "$J/trunc2.jsonl"
+journal_case truncated-string "$J/trunc2.jsonl" 0 'The last line of the journal was cut off'
+{ head -n 3 "$J/good.jsonl"; echo '{"ev":"choice", garbage'; tail -n +4 "$J/good.jsonl"; } > "$J/middle.jsonl"
+journal_case corrupt-middle "$J/middle.jsonl" 1 "$J/middle.jsonl:4: error: this line is not a journal entry"
+{ head -n 3 "$J/good.jsonl"; printf '{"ev":"note","text":"a\0b"}\n'; tail -n +4 "$J/good.jsonl"; } > "$J/nul.jsonl"
+journal_case nul-middle "$J/nul.jsonl" 1 "$J/nul.jsonl:4: error: this line is not a journal entry"
+{ head -n 3 "$J/good.jsonl"; printf '[1,2,3]\n'; tail -n +4 "$J/good.jsonl"; } > "$J/array.jsonl"
+journal_case array-middle "$J/array.jsonl" 1 "$J/array.jsonl:4: error: this line is not a journal entry"
+sed '1s/"version":1/"version":7/' "$J/good.jsonl" > "$J/version.jsonl"
+journal_case other-version "$J/version.jsonl" 1 "journal format version 7"
+sed '1s/"path":"[^"]*"/"path":"\/nonexistent.xml"/; 1s/"scenario":"tutorial"/"scenario":"nergens"/' "$J/good.jsonl" > "$J/gone.jsonl"
+journal_case scenario-gone "$J/gone.jsonl" 1 "scenario 'nergens' not found"
+sed "1s#\"path\":\"[^\"]*\"#\"path\":\"$(cd "$P" && pwd)/mini.xml\"#; 1s/\"scenario\":\"tutorial\"/\"scenario\":\"mini\"/" "$J/good.jsonl" > "$J/other.jsonl"
+journal_case other-scenario "$J/other.jsonl" 1 "error"
+: > "$J/empty.jsonl"
+journal_case empty "$J/empty.jsonl" 1 "the journal is empty"
+printf '\n\n\n' > "$J/blank.jsonl"
+journal_case blank "$J/blank.jsonl" 1 "the journal is empty"
+printf '{"ev":"start","format":"something-else","version":1}\n{"ev":"x"}\n' > "$J/notours.jsonl"
+journal_case not-ours "$J/notours.jsonl" 1 "not a verbeeld journal"
+printf '{"level":"info","msg":"server started"}\n' > "$J/log.jsonl"
+journal_case not-a-journal "$J/log.jsonl" 1 "not a journal entry"
+head -c 5000 "$V" > "$J/binary.jsonl"
+journal_case binary "$J/binary.jsonl" 1 "error"
+journal_case directory "$J" 1 "error"
+journal_case missing "$J/nope.jsonl" 1 "error"
+journal_case finished "$J/done.jsonl" 0 "already ended"
+{ head -n 1 "$J/good.jsonl"; printf '{"ev":"choice","choice":"nope","auto":false}\n{"ev":"undo","steps":99999999999}\n{"ev":"inject","event":"\\u001b[2J"}\n'; } > "$J/forged.jsonl"
+journal_case forged "$J/forged.jsonl" 0 "no longer fit the scenario"
+
+echo "hostile: $pass passed, $fail failed${failed:+ ($failed )}"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,8 @@
+-- expect: h/dump.lua:5: attempt to call a nil value (field 'dump')
+return character {
+  id = "dump", name = "Hostile", quadrant = "directheid",
+  react = function(self, ev)
+    local bytes = string.dump(function() return 1 end)
+    return bytes
+  end,
+}

@@ -1,0 +1,8 @@
+-- expect: h/require.lua:5: attempt to call a nil value (global 'require')
+return character {
+  id = "require", name = "Hostile", quadrant = "directheid",
+  react = function(self, ev)
+    local os = require("os")
+    return os.getenv("HOME")
+  end,
+}

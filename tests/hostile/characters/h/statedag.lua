@@ -1,0 +1,12 @@
+-- expect: Hostile: still here
+return character {
+  id = "statedag", name = "Hostile", quadrant = "directheid",
+  lines = { here = "still here" },
+  react = function(self, ev)
+    -- 2^40 paths through 40 tables: copying it naively would never end
+    local t = { leaf = 1 }
+    for i = 1, 40 do t = { a = t, b = t } end
+    self.state.dag = t
+    return "here"
+  end,
+}

@@ -1,0 +1,9 @@
+-- expect: h/strmeta.lua:7: attempt to index a string value
+return character {
+  id = "strmeta", name = "Hostile", quadrant = "directheid",
+  react = function(self, ev)
+    -- take string methods away (in this script's own state only)
+    getmetatable("").__index = nil
+    return ("x"):upper()
+  end,
+}
