@@ -83,6 +83,33 @@ static void add_participant(Debrief *db, json_object *e)
     }
 }
 
+/* The trainer cast someone in another role before the first choice. */
+static void apply_recast(Debrief *db, json_object *e)
+{
+    DebriefParticipant *p = find(db, jstr(e, "name"));
+    if (!p) return;
+    p->role = jstr(e, "role");
+    p->character = jstr(e, "character");
+    p->character_core = jstr(e, "character_core");
+    p->reason = jstr(e, "reason");
+}
+
+/* In a vote each participant chose for themselves: their vote counts on their own corners. */
+static void count_votes(Debrief *db, json_object *e)
+{
+    json_object *votes;
+    if (!json_object_object_get_ex(e, "votes", &votes)) return;
+    for (size_t k = 0; k < json_object_array_length(votes); k++) {
+        json_object *v = json_object_array_get_idx(votes, k);
+        DebriefParticipant *p = find(db, jstr(v, "by"));
+        if (!p) continue;
+        p->choices++;
+        Corner c = corner_from_id(jstr(v, "corner"));
+        if (c == CORNER_NONE) p->unplaced++;
+        else p->corners[c]++;
+    }
+}
+
 static void add_moment(DebriefParticipant *p, MomentKind k, int entry)
 {
     p->moments = xrealloc(p->moments, (size_t)(p->nmoments + 1) * sizeof *p->moments);
@@ -263,6 +290,7 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
         json_object *e = log->v[i];
         const char *ev = jstr(e, "ev");
         if (streq(ev, "participant")) add_participant(db, e);
+        else if (streq(ev, "recast")) apply_recast(db, e);
         else if (streq(ev, "undo")) mark_undone(db, i, (int)jint(e, "steps", 1));
     }
     int last_choices[3] = {-1, -1, -1};
@@ -277,6 +305,8 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
             last_choices[0] = last_choices[1];
             last_choices[1] = last_choices[2];
             last_choices[2] = i;
+        } else if (streq(ev, "vote")) {
+            count_votes(db, e);
         } else if (streq(ev, "react")) {
             if ((p = find(db, jstr(e, "to"))) && (jstr(e, "text") || jstr(e, "mood"))) {
                 p->reactions++;

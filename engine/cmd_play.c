@@ -61,7 +61,9 @@ static void announce_end(Play *P)
     }
     term_blank();
     char *msg = P->S->ending >= 0
-        ? xasprintf(_("The game is over. Read the debrief with:\n  verbeeld debrief %s"), P->J.path)
+        ? xasprintf(_("The game is over. The debrief is ready:\n  verbeeld debrief %s\n"
+                      "  verbeeld debrief %s --format html -o debrief.html   (to print or project)"),
+                    P->J.path, P->J.path)
         : xasprintf(_("The session is saved. Continue it with:\n  verbeeld play --resume %s"), P->J.path);
     term_alert(msg);
     free(msg);

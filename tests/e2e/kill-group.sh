@@ -65,7 +65,7 @@ for k in $points; do
     head -n "$n" "$T/ref.jsonl" | cmp -s - "$j" || { echo "kill-group: after $k steps the journal is not what was played"; exit 1; }
     # Resume with the lines the program had not read yet, and every line entered is there.
     done_lines=$(inputs "$j" | grep -c .)
-    tail -n +$((done_lines + 1)) "$T/input" | "$V" play --resume "$j" > "$T/resume.out" 2>&1 || { echo "kill-group: resume after $k failed"; exit 1; }
+    tail -n +$((done_lines + 1)) "$T/input" | "$V" play --resume "$j" > "$T/resume.out" 2>&1 || { echo "kill-group: resume after $k failed:"; tail -5 "$T/resume.out"; exit 1; }
     inputs "$j" | cmp -s - "$T/ref.inputs" || { echo "kill-group: killed after $k steps and resumed, an entered line is missing"; exit 1; }
     grep '"ev":"ending"' "$j" | cmp -s - "$T/ref.ending" || { echo "kill-group: killed after $k steps and resumed, another ending"; exit 1; }
 done
