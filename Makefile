@@ -15,7 +15,7 @@ CC          ?= cc
 PKGS        := lua5.4 libxml-2.0 readline json-c
 TEST_PKGS   := cmocka
 DEB_PACKAGES := pkg-config make gcc liblua5.4-dev libxml2-dev libxml2-utils libreadline-dev \
-                libjson-c-dev libcmocka-dev gettext python3-jsonschema
+                libjson-c-dev libcmocka-dev gettext python3-jsonschema tmux
 
 VERSION     := $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1)
 
@@ -39,7 +39,7 @@ UNIT_BIN    := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 LANGS       := nl en
 MO          := $(LANGS:%=$(B)/locale/%/LC_MESSAGES/verbeeld.mo)
 
-.PHONY: all play check deps unit e2e clean pot
+.PHONY: all play check deps unit e2e clean pot bench
 all: $(B)/verbeeld $(MO)
 
 # ---------------------------------------------------------------- set-up
@@ -109,8 +109,45 @@ e2e: all
 check: all $(UNIT_BIN)
 	@VERBEELD=$(B)/verbeeld sh tests/run-all.sh $(UNIT_BIN)
 
+bench: all
+	sh bench/run.sh
+
 clean:
 	rm -rf $(B)
+
+# ---------------------------------------------------------------- fuzzing (clang + libFuzzer)
+#   make fuzz    build tests/fuzz/*.c against the engine (ASan, UBSan) in build-fuzz/ and run
+#                each target for FUZZ_SECONDS; crashes land in build-fuzz/crash-*
+FUZZ_SECONDS ?= 60
+FB          := build-fuzz
+FUZZ_NAMES  := $(notdir $(basename $(wildcard tests/fuzz/*.c)))
+FUZZ_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+
+.PHONY: fuzz fuzz-build
+fuzz-build:
+	@if ! command -v clang >/dev/null 2>&1 || ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then \
+	  command -v apt-get >/dev/null 2>&1 || { echo "make fuzz needs clang with libFuzzer"; exit 1; }; \
+	  SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq clang libclang-rt-14-dev >/dev/null || exit 1; \
+	fi
+	@$(MAKE) --no-print-directory B=$(FB) CC=clang CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+	  LDFLAGS="-fsanitize=address,undefined" $(FB)/libverbeeld.a
+	@for t in $(FUZZ_NAMES); do \
+	  clang -std=c11 -D_GNU_SOURCE -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) $(CPPFLAGS_ALL) -o $(FB)/$$t tests/fuzz/$$t.c \
+	    $(FB)/libverbeeld.a $(LIBS_ALL) || exit 1; done
+
+fuzz: fuzz-build
+	@for t in $(FUZZ_NAMES); do \
+	  mkdir -p $(FB)/corpus/$$t; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  case $$t in fuzz_scenario) seeds="scenarios tests/e2e/broken tests/e2e/explore tests/hostile/xml";; \
+	    fuzz_journal) seeds="tests/e2e/golden";; *) seeds=;; esac; \
+	  opts=; [ $$t = fuzz_prompt ] && opts=-detect_leaks=0; \
+	  $(FB)/$$t $$opts -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=$(FB)/crash-$$t- $(FB)/corpus/$$t tests/fuzz/seeds/$$t tests/fuzz/regress/$$t $$seeds 2>&1 \
+	    | grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' || true; \
+	  ls $(FB)/crash-$$t-* >/dev/null 2>&1 && { echo "fuzz: $$t found a crash"; exit 1; }; \
+	done; echo "fuzz: no crashes"
 
 # ---------------------------------------------------------------- install, uninstall, dist
 #

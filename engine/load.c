@@ -16,6 +16,14 @@
 #include "util.h"
 #include "xmlsafe.h"
 
+/* Make room for one more element of an array that holds `n`: capacity doubles whenever n
+ * reaches a power of two, so that a story of 100,000 scenes is not copied 100,000 times. */
+#define GROW(arr, n)                                                                   \
+    do {                                                                               \
+        size_t n_ = (size_t)(n);                                                       \
+        if ((n_ & (n_ - 1)) == 0) (arr) = xrealloc((arr), (n_ ? 2 * n_ : 1) * sizeof *(arr)); \
+    } while (0)
+
 #define EACH_CHILD(c, parent) \
     for (xmlNodePtr c = (parent)->children; c; c = c->next) if (c->type == XML_ELEMENT_NODE)
 
@@ -25,7 +33,7 @@ static void text_add(Text *t, xmlNodePtr node, int verbatim)
 {
     xmlChar *lang = xmlNodeGetLang(node);
     char *raw = xml_content(node);
-    t->v = xrealloc(t->v, (size_t)(t->n + 1) * sizeof *t->v);
+    GROW(t->v, t->n);
     t->v[t->n].lang = xstrdup(lang ? (const char *)lang : "");
     t->v[t->n].str = verbatim ? raw : fold_space(raw);
     if (!verbatim) free(raw);
@@ -35,7 +43,7 @@ static void text_add(Text *t, xmlNodePtr node, int verbatim)
 
 static int add_code(Scenario *s, char *src, int line, int is_expr)
 {
-    s->code = xrealloc(s->code, (size_t)(s->ncode + 1) * sizeof *s->code);
+    GROW(s->code, s->ncode);
     s->code[s->ncode] = (Code){src, line, is_expr};
     return s->ncode++;
 }
@@ -79,7 +87,7 @@ static int read_effect(Scenario *s, xmlNodePtr node, Effect **effects, int *n)
     } else {
         return 0;
     }
-    *effects = xrealloc(*effects, (size_t)(*n + 1) * sizeof **effects);
+    GROW(*effects, *n);
     (*effects)[(*n)++] = e;
     return 1;
 }
@@ -114,7 +122,7 @@ static int read_item(Scenario *s, xmlNodePtr node, Item **items, int *n)
     } else {
         return 0;
     }
-    *items = xrealloc(*items, (size_t)(*n + 1) * sizeof **items);
+    GROW(*items, *n);
     (*items)[(*n)++] = it;
     return 1;
 }
@@ -136,7 +144,7 @@ static void read_choice(Scenario *s, Scene *sc, xmlNodePtr node)
         if (xml_is(c, "text")) text_add(&ch.text, c, 0);
         else read_effect(s, c, &ch.effects, &ch.neffects);
     }
-    sc->choices = xrealloc(sc->choices, (size_t)(sc->nchoices + 1) * sizeof *sc->choices);
+    GROW(sc->choices, sc->nchoices);
     sc->choices[sc->nchoices++] = ch;
 }
 
@@ -152,13 +160,13 @@ static void read_scene(Scenario *s, int act, xmlNodePtr node)
     EACH_CHILD(c, node) {
         if (xml_is(c, "title")) text_add(&sc.title, c, 0);
         else if (xml_is(c, "goto")) {
-            sc.gotos = xrealloc(sc.gotos, (size_t)(sc.ngotos + 1) * sizeof *sc.gotos);
+            GROW(sc.gotos, sc.ngotos);
             sc.gotos[sc.ngotos++] = (Goto){attr_target(c, "to"), attr_code(s, c, "if"), xml_line(c)};
         } else if (xml_is(c, "choice")) read_choice(s, &sc, c);
         else if (!read_effect(s, c, &sc.effects, &sc.neffects))
             read_item(s, c, &sc.items, &sc.nitems);
     }
-    s->scenes = xrealloc(s->scenes, (size_t)(s->nscenes + 1) * sizeof *s->scenes);
+    GROW(s->scenes, s->nscenes);
     s->scenes[s->nscenes++] = sc;
 }
 
@@ -168,7 +176,7 @@ static void read_act(Scenario *s, xmlNodePtr node)
     a.line = xml_line(node);
     a.id = xml_attr(node, "id");
     int index = s->nacts;
-    s->acts = xrealloc(s->acts, (size_t)(s->nacts + 1) * sizeof *s->acts);
+    GROW(s->acts, s->nacts);
     EACH_CHILD(c, node) {
         if (xml_is(c, "title")) text_add(&a.title, c, 0);
         else if (xml_is(c, "scene")) read_scene(s, index, c);
@@ -187,7 +195,7 @@ static void read_roles(Scenario *s, xmlNodePtr node)
         r.playable = streq(playable, "yes");
         free(playable);
         EACH_CHILD(b, c) if (xml_is(b, "brief")) text_add(&r.brief, b, 0);
-        s->roles = xrealloc(s->roles, (size_t)(s->nroles + 1) * sizeof *s->roles);
+        GROW(s->roles, s->nroles);
         s->roles[s->nroles++] = r;
     }
 }
@@ -200,7 +208,7 @@ static void read_vars(Scenario *s, xmlNodePtr node)
         v.id = xml_attr(c, "id");
         v.value = attr_number(c, "value", 0);
         EACH_CHILD(t, c) if (xml_is(t, "title")) text_add(&v.title, t, 0);
-        s->vars = xrealloc(s->vars, (size_t)(s->nvars + 1) * sizeof *s->vars);
+        GROW(s->vars, s->nvars);
         s->vars[s->nvars++] = v;
     }
 }
@@ -213,7 +221,7 @@ static void read_setup(Scenario *s, xmlNodePtr node)
         p.deck_name = xml_attr(c, "deck");
         p.deck = -1;
         EACH_CHILD(t, c) if (xml_is(t, "text")) text_add(&p.text, t, 0);
-        s->picks = xrealloc(s->picks, (size_t)(s->npicks + 1) * sizeof *s->picks);
+        GROW(s->picks, s->npicks);
         s->picks[s->npicks++] = p;
     }
 }
@@ -235,7 +243,7 @@ static void read_card(Deck *d, xmlNodePtr node)
         else if (xml_is(c, "text")) text_add(&k.text, c, 0);
         else if (xml_is(c, "art")) k.art = xml_content(c);
     }
-    d->cards = xrealloc(d->cards, (size_t)(d->ncards + 1) * sizeof *d->cards);
+    GROW(d->cards, d->ncards);
     d->cards[d->ncards++] = k;
 }
 
@@ -248,7 +256,7 @@ static void read_deck(Scenario *s, xmlNodePtr node)
         if (xml_is(c, "title")) text_add(&d.title, c, 0);
         else if (xml_is(c, "card")) read_card(&d, c);
     }
-    s->decks = xrealloc(s->decks, (size_t)(s->ndecks + 1) * sizeof *s->decks);
+    GROW(s->decks, s->ndecks);
     s->decks[s->ndecks++] = d;
 }
 
@@ -260,7 +268,7 @@ static void read_event(Scenario *s, xmlNodePtr node)
     e.to = attr_target(node, "to");
     e.cond = attr_code(s, node, "when");
     EACH_CHILD(c, node) if (xml_is(c, "title")) text_add(&e.title, c, 0);
-    s->events = xrealloc(s->events, (size_t)(s->nevents + 1) * sizeof *s->events);
+    GROW(s->events, s->nevents);
     s->events[s->nevents++] = e;
 }
 
@@ -273,7 +281,7 @@ static void read_ending(Scenario *s, xmlNodePtr node)
         if (xml_is(c, "title")) text_add(&e.title, c, 0);
         else read_item(s, c, &e.items, &e.nitems);
     }
-    s->endings = xrealloc(s->endings, (size_t)(s->nendings + 1) * sizeof *s->endings);
+    GROW(s->endings, s->nendings);
     s->endings[s->nendings++] = e;
 }
 
@@ -284,7 +292,7 @@ static void read_debrief(Scenario *s, xmlNodePtr node)
         q.line = xml_line(c);
         q.quality = xml_attr(c, "quality");
         EACH_CHILD(t, c) if (xml_is(t, "text")) text_add(&q.text, t, 0);
-        s->questions = xrealloc(s->questions, (size_t)(s->nquestions + 1) * sizeof *s->questions);
+        GROW(s->questions, s->nquestions);
         s->questions[s->nquestions++] = q;
     }
 }
@@ -295,7 +303,7 @@ static void read_langs(Scenario *s, xmlNodePtr root)
     char *save = NULL;
     for (char *tok = strtok_r(langs ? langs : (char[]){"nl"}, " \t\n", &save); tok;
          tok = strtok_r(NULL, " \t\n", &save)) {
-        s->langs = xrealloc(s->langs, (size_t)(s->nlangs + 1) * sizeof *s->langs);
+        GROW(s->langs, s->nlangs);
         s->langs[s->nlangs++] = xstrdup(tok);
     }
     free(langs);

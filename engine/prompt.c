@@ -251,6 +251,22 @@ static void cmd_vote(Play *P, const char *arg)
 }
 
 /* Before the first choice, the trainer may cast someone in another role. */
+static void recast(Play *P, int who, int r)
+{
+    Participant *p = &P->cast.p[who];
+    p->role = r;
+    free(p->reason);
+    p->reason = xasprintf(_("%s plays %s, as the trainer decided."), p->name, session_role_name(P->S, r));
+    json_object *e = journal_entry("recast");
+    add_str(e, "name", p->name);
+    add_str(e, "role", P->s->roles[r].id);
+    add_str(e, "character", session_role_name(P->S, r));
+    add_str(e, "character_core", session_character(P->S, r)->quadrant_term);
+    add_str(e, "reason", p->reason);
+    play_journal(P, e);
+    term_notice(p->reason);
+}
+
 static void cmd_cast(Play *P, const char *arg)
 {
     if (P->S->steps > 0 || P->S->ninputs > 0) {
@@ -268,18 +284,15 @@ static void cmd_cast(Play *P, const char *arg)
             if (P->s->roles[i].playable) term_printf("  %-12s %s\n", P->s->roles[i].id, session_role_name(P->S, i));
         return;
     }
-    Participant *p = &P->cast.p[who];
-    p->role = r;
-    free(p->reason);
-    p->reason = xasprintf(_("%s plays %s, as the trainer decided."), p->name, session_role_name(P->S, r));
-    json_object *e = journal_entry("recast");
-    add_str(e, "name", p->name);
-    add_str(e, "role", P->s->roles[r].id);
-    add_str(e, "character", session_role_name(P->S, r));
-    add_str(e, "character_core", session_character(P->S, r)->quadrant_term);
-    add_str(e, "reason", p->reason);
-    play_journal(P, e);
-    term_notice(p->reason);
+    /* The one who played that role alone takes over the role left free: a swap, so no role
+     * ends up with two players while another has none. */
+    int old = P->cast.p[who].role, other = -1, shared = 0;
+    for (int i = 0; i < P->cast.n; i++) {
+        if (i != who && P->cast.p[i].role == r) other = other < 0 ? i : -2;
+        if (i != who && P->cast.p[i].role == old) shared = 1;
+    }
+    recast(P, who, r);
+    if (other >= 0 && old >= 0 && old != r && !shared) recast(P, other, old);
     P->journaling = 0;
     session_restart(P->S);
     P->last_act = -1;
@@ -323,14 +336,19 @@ static void cmd_help(Play *P, const char *arg)
 int prompt_command(Play *P, const char *line)
 {
     if (line[0] != '/') return 0;
-    size_t n = strcspn(line, " ");
-    const char *arg = line + n;
+    char *copy = xstrdup(line);           /* without trailing blanks (Tab completion adds one) */
+    size_t len = strlen(copy);
+    while (len && (copy[len - 1] == ' ' || copy[len - 1] == '\t')) copy[--len] = '\0';
+    size_t n = strcspn(copy, " ");
+    const char *arg = copy + n;
     while (*arg == ' ') arg++;
     for (size_t i = 0; i < NCOMMANDS; i++)
-        if (strlen(commands[i].name) == n && strncmp(commands[i].name, line, n) == 0) {
+        if (strlen(commands[i].name) == n && strncmp(commands[i].name, copy, n) == 0) {
             commands[i].run(P, arg);
+            free(copy);
             return 1;
         }
+    free(copy);
     term_alert(_("Unknown command. /help lists the commands."));
     return 1;
 }

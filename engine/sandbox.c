@@ -5,6 +5,9 @@
 
 #include <lauxlib.h>
 #include <lualib.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <string.h>
 #include <time.h>
 
@@ -17,6 +20,7 @@ struct Sandbox {
     struct timespec deadline;
     int limited;            /* within a bounded call */
     int tripped;            /* 1: instruction limit, 2: time limit reached in this call */
+    int every;              /* instructions between two calls of the hook */
 };
 
 /* ============================== memory ============================== */
@@ -64,21 +68,94 @@ static const char *const why_stopped[] = {
     "", "script ran too long (instruction limit reached)", "script ran too long (time limit reached)",
 };
 
+static void hook_every(Sandbox *s, int n);
+
 /* Once a call has run out, every further instruction of it fails too (the hook then fires on
  * each one), so neither pcall in a loop nor a __close handler can keep a stopped script going. */
 static void sbx_hook(lua_State *L, lua_Debug *ar)
 {
     (void)ar;
     Sandbox *s = *(Sandbox **)lua_getextraspace(L);
-    if (!s->limited) return;
+    if (!s->limited) {
+        if (s->every != HOOK_EVERY) hook_every(s, HOOK_EVERY);
+        return;
+    }
     if (!s->tripped) {
-        s->instr_left -= HOOK_EVERY;
+        s->instr_left -= s->every;
         if (s->instr_left < 0) s->tripped = 1;
         else if (past_deadline(&s->deadline)) s->tripped = 2;
-        else return;
-        lua_sethook(L, sbx_hook, LUA_MASKCOUNT, 1);
+        else {
+            if (s->every != HOOK_EVERY) hook_every(s, HOOK_EVERY);
+            return;
+        }
+        hook_every(s, 1);
     }
     stop_script(L, why_stopped[s->tripped]);
+}
+
+static void hook_every(Sandbox *s, int n)
+{
+    s->every = n;
+    lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, n);
+}
+
+/* The count hook only runs between instructions, and one instruction can be a long call into
+ * C (string.upper of 30 MB, table.insert at the front of a million items): a thousand of those
+ * would take far longer than the time limit. A watchdog thread looks at the running call every
+ * 50 ms; once it is past its deadline, a signal makes the hook run at the next instruction (as
+ * the lua program itself does for Ctrl-C). */
+#define WATCHDOG_SIGNAL SIGURG            /* ignored by default, so a stray one does no harm */
+
+static _Atomic(Sandbox *) active;          /* the sandbox in a bounded call, or NULL */
+static atomic_llong active_deadline;       /* its deadline, ns on the monotonic clock */
+static pthread_t main_thread;
+static pthread_once_t watchdog_once = PTHREAD_ONCE_INIT;
+
+static long long now_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+static void on_watchdog_signal(int sig)
+{
+    (void)sig;
+    Sandbox *s = atomic_load(&active);
+    if (s && s->limited) {
+        s->every = 1;
+        lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, 1);
+    }
+}
+
+static void *watchdog(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        struct timespec nap = {0, 50 * 1000000L};
+        nanosleep(&nap, NULL);
+        if (atomic_load(&active) && now_ns() > atomic_load(&active_deadline))
+            pthread_kill(main_thread, WATCHDOG_SIGNAL);
+    }
+    return NULL;
+}
+
+static void start_watchdog(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_watchdog_signal;
+    sa.sa_flags = SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    sigaction(WATCHDOG_SIGNAL, &sa, NULL);
+    main_thread = pthread_self();
+    /* the watchdog itself never takes the signal */
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    pthread_t t;
+    if (pthread_create(&t, NULL, watchdog, NULL) == 0) pthread_detach(t);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
 /* ============================== safe libraries ============================== */
@@ -88,21 +165,34 @@ static const char *const removed_globals[] = {
 };
 
 /* setmetatable without finalizers: Lua turns debug hooks off while a __gc metamethod runs (at
- * a collection, or at lua_close), so a loop in one could never be stopped. */
+ * a collection, or at lua_close), so a loop in one could never be stopped. The metatable is set
+ * while its __gc field is away, and Lua only marks an object for finalization when its
+ * metatable has __gc at that moment: the finalizer never runs, the metatable stays the same. */
 static int safe_setmetatable(lua_State *L)
 {
     int t = lua_type(L, 2);
     luaL_checktype(L, 1, LUA_TTABLE);
     luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
-    if (t == LUA_TTABLE) {
-        lua_pushliteral(L, "__gc");
-        if (lua_rawget(L, 2) != LUA_TNIL) return luaL_error(L, "__gc metamethods are not allowed in a script");
-        lua_pop(L, 1);
-    }
     if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
         return luaL_error(L, "cannot change a protected metatable");
     lua_settop(L, 2);
+    lua_pushliteral(L, "__gc");
+    lua_pushvalue(L, -1);
+    if (t == LUA_TTABLE) {
+        lua_rawget(L, 2);                         /* 3: "__gc", 4: its value */
+    } else {
+        lua_pop(L, 1);
+        lua_pushnil(L);
+    }
+    if (!lua_isnil(L, 4)) {
+        lua_pushvalue(L, 3);
+        lua_pushnil(L);
+        lua_rawset(L, 2);
+    }
+    lua_pushvalue(L, 2);
     lua_setmetatable(L, 1);
+    if (!lua_isnil(L, 4)) lua_rawset(L, 2);       /* put __gc back */
+    lua_settop(L, 1);
     return 1;
 }
 
@@ -198,7 +288,8 @@ Sandbox *sbx_new(unsigned long long seed)
         return NULL;
     }
     *(Sandbox **)lua_getextraspace(s->L) = s;
-    lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, HOOK_EVERY);
+    pthread_once(&watchdog_once, start_watchdog);
+    hook_every(s, HOOK_EVERY);
     open_safe_libs(s->L, seed);
     return s;
 }
@@ -227,15 +318,17 @@ static int has_place(const char *m)
     return d > c + 1 && *d == ':';
 }
 
-/* Message handler: keep string errors that name their place, give the place of the first Lua
- * function on the stack to those that do not (error("x", 0), error({})), and describe any value
- * that is not a string without running its code (no __tostring). */
+/* Message handler: keep string errors that name their place; give those that do not
+ * (error("x", 0), error({})) the place of the first Lua function on the stack when it is in a
+ * script file; describe any value that is not a string without running its code (no
+ * __tostring). */
 static int sbx_msgh(lua_State *L)
 {
     lua_Debug ar;
     char where[96] = "";
     for (int level = 1; level < 4 && lua_getstack(L, level, &ar); level++)
         if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            if (ar.source[0] != '@') break;
             snprintf(where, sizeof where, "%s:%d: ", ar.short_src, ar.currentline);
             break;
         }
@@ -273,6 +366,8 @@ static void start_limits(Sandbox *s)
     }
     s->limited = 1;
     s->tripped = 0;
+    atomic_store(&active_deadline, (long long)s->deadline.tv_sec * 1000000000LL + s->deadline.tv_nsec);
+    atomic_store(&active, s);
 }
 
 int sbx_load(Sandbox *s, const char *src, size_t len, const char *chunkname, char **err)
@@ -291,7 +386,7 @@ int sbx_dofile(Sandbox *s, const char *path, int nresults, char **err)
     size_t len;
     char *src = read_file(path, 4u << 20, &len);
     if (!src) {
-        *err = xasprintf("%s: cannot read the script", path);
+        *err = xstrdup("cannot read the script");    /* the caller names the file */
         return -1;
     }
     char *chunkname = xasprintf("@%s", path);
@@ -319,8 +414,9 @@ int sbx_call(Sandbox *s, int nargs, int nresults, char **err)
     if (!outer) start_limits(s);
     int status = lua_pcall(L, nargs, nresults, base);
     if (!outer) {
+        atomic_store(&active, NULL);
         s->limited = 0;
-        if (s->tripped) lua_sethook(L, sbx_hook, LUA_MASKCOUNT, HOOK_EVERY);
+        if (s->every != HOOK_EVERY) hook_every(s, HOOK_EVERY);
     }
     if (status != LUA_OK) {
         *err = error_text(L, status, &fn);
@@ -438,7 +534,7 @@ static json_object *to_json(lua_State *L, int idx, int depth, Budget *b)
         return o;
     }
     default:
-        return json_object_new_string(luaL_typename(L, idx));
+        return NULL;                 /* not plain data: left out (functions, userdata, threads) */
     }
 }
 

@@ -3,6 +3,7 @@
  */
 #include "scenario.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,8 +34,92 @@ const char *scenario_fallback(const Scenario *s)
     do { for (int i_ = 0; i_ < (count); i_++) if (streq((array)[i_].id, (id))) return i_; \
          return -1; } while (0)
 
-int scenario_scene(const Scenario *s, const char *id) { FIND(s->scenes, s->nscenes, id); }
-int scenario_ending(const Scenario *s, const char *id) { FIND(s->endings, s->nendings, id); }
+/* Scenes and endings can be many (a generated story has 100,000): those are found through a
+ * hash index, built on first use and kept beside the model (the model's layout is shared by
+ * every module, so the index lives here). An index belongs to one array of one scenario; it is
+ * rebuilt when the array moved or grew, and dropped by scenario_free. Small arrays are searched
+ * as before. Like FIND, the first of duplicate ids wins. */
+#define INDEX_MIN 32
+#define INDEX_SLOTS 8
+
+typedef struct {
+    const Scenario *s;
+    const void *arr;          /* the array indexed, and its length when indexed */
+    int n;
+    int *slot;                /* index + 1, 0 when empty */
+    size_t mask;
+} IdIndex;
+
+static IdIndex id_index[INDEX_SLOTS];
+static unsigned id_index_next;
+
+static size_t id_hash(const char *id)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++) h = (h ^ *p) * 1099511628211ULL;
+    return (size_t)(h ^ (h >> 29));
+}
+
+/* Arrays of structs whose first member is the id. */
+#define ID_AT(arr, stride, i) (*(char *const *)((const char *)(arr) + (size_t)(i) * (stride)))
+
+static int indexed_find(const Scenario *s, const void *arr, size_t stride, int n, const char *id)
+{
+    if (!id) return -1;
+    if (n < INDEX_MIN) {
+        for (int i = 0; i < n; i++)
+            if (streq(ID_AT(arr, stride, i), id)) return i;
+        return -1;
+    }
+    IdIndex *x = NULL;
+    for (int k = 0; k < INDEX_SLOTS; k++)
+        if (id_index[k].s == s && id_index[k].arr == arr) { x = &id_index[k]; break; }
+    if (x && x->n != n) { free(x->slot); x->slot = NULL; }
+    if (!x) {
+        x = &id_index[id_index_next++ % INDEX_SLOTS];
+        free(x->slot);
+        x->slot = NULL;
+    }
+    if (!x->slot) {
+        size_t cap = 64;
+        while (cap < (size_t)n * 2) cap *= 2;
+        x->s = s;
+        x->arr = arr;
+        x->n = n;
+        x->mask = cap - 1;
+        x->slot = xcalloc(cap, sizeof *x->slot);
+        for (int i = 0; i < n; i++) {
+            const char *key = ID_AT(arr, stride, i);
+            if (!key) continue;
+            size_t j = id_hash(key) & x->mask;
+            for (; x->slot[j]; j = (j + 1) & x->mask)
+                if (streq(ID_AT(arr, stride, x->slot[j] - 1), key)) break;
+            if (!x->slot[j]) x->slot[j] = i + 1;
+        }
+    }
+    for (size_t j = id_hash(id) & x->mask; x->slot[j]; j = (j + 1) & x->mask)
+        if (streq(ID_AT(arr, stride, x->slot[j] - 1), id)) return x->slot[j] - 1;
+    return -1;
+}
+
+static void drop_indexes(const Scenario *s)
+{
+    for (int k = 0; k < INDEX_SLOTS; k++)
+        if (id_index[k].s == s) {
+            free(id_index[k].slot);
+            memset(&id_index[k], 0, sizeof id_index[k]);
+        }
+}
+
+int scenario_scene(const Scenario *s, const char *id)
+{
+    return indexed_find(s, s->scenes, sizeof *s->scenes, s->nscenes, id);
+}
+
+int scenario_ending(const Scenario *s, const char *id)
+{
+    return indexed_find(s, s->endings, sizeof *s->endings, s->nendings, id);
+}
 int scenario_role(const Scenario *s, const char *id) { FIND(s->roles, s->nroles, id); }
 int scenario_var(const Scenario *s, const char *id) { FIND(s->vars, s->nvars, id); }
 int scenario_event(const Scenario *s, const char *id) { FIND(s->events, s->nevents, id); }
@@ -108,6 +193,7 @@ static void deck_free(Deck *d)
 void scenario_free(Scenario *s)
 {
     if (!s) return;
+    drop_indexes(s);
     free(s->path);
     free(s->id);
     for (int i = 0; i < s->nlangs; i++) free(s->langs[i]);

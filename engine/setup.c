@@ -18,6 +18,10 @@ static char *ask(const char *question, int allow_empty)
     for (;;) {
         char *line = term_read(question);
         if (!line) return NULL;
+        if (term_interactive() && streq(line, "/pause")) {     /* Ctrl-C: not an answer, ask again */
+            free(line);
+            continue;
+        }
         char *clean = clean_text(line);
         free(line);
         char *p = clean;
@@ -45,7 +49,8 @@ static const char **lexicon_words(const Lexicon *lx)
 {
     StrBuf b;
     sb_init(&b);
-    lexicon_each_term(lx, i18n_lang(), collect_term, &b);
+    lexicon_each_term(lx, "nl", collect_term, &b);       /* a term may be typed in either language */
+    lexicon_each_term(lx, "en", collect_term, &b);
     int n = 0;
     for (size_t i = 0; i < b.len; i++) n += b.s[i] == '\n';
     const char **words = xcalloc((size_t)n + 1, sizeof *words);

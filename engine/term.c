@@ -173,20 +173,30 @@ void term_choice(int number, const char *text)
     wrap(text, "     ", 5, n);
 }
 
+/* A line of the console's own, wrapped with a hanging indent, in `style` on a terminal. Lines
+ * that start with spaces (tables, lists) keep their own layout. */
+static void styled(const char *style, const char *text)
+{
+    if (color_on) fputs(style, stdout);
+    if (*text == ' ') {
+        char *clean = clean_text(text);
+        fputs(clean, stdout);
+        fputc('\n', stdout);
+        free(clean);
+    } else {
+        wrap(text, "    ", 4, 0);
+    }
+    if (color_on) fputs(RESET, stdout);
+}
+
 void term_notice(const char *text)
 {
-    char *clean = clean_text(text);
-    if (color_on) printf(DIM "%s" RESET "\n", clean);
-    else printf("%s\n", clean);
-    free(clean);
+    styled(DIM, text);
 }
 
 void term_alert(const char *text)
 {
-    char *clean = clean_text(text);
-    if (color_on) printf(BOLD "%s" RESET "\n", clean);
-    else printf("%s\n", clean);
-    free(clean);
+    styled(BOLD, text);
 }
 
 void term_blank(void)

@@ -50,6 +50,94 @@ static void check_reachable(const Scenario *s, DiagList *d)
     free(stack);
 }
 
+/* ============================== ways out ============================== */
+
+/* Whether target t leads out: to an ending, back from an incident, or to a scene that does. */
+static int leads_out(Target t, const unsigned char *out)
+{
+    return t.kind == TARGET_ENDING || t.kind == TARGET_RETURN || (t.kind == TARGET_SCENE && out[t.index]);
+}
+
+/* Scenes from which no ending can be reached, whatever is chosen: the story would go round
+ * there for ever (a loop of scenes that only lead to each other). */
+static void check_way_out(const Scenario *s, DiagList *d)
+{
+    unsigned char *out = xcalloc((size_t)s->nscenes + 1, 1);
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int i = 0; i < s->nscenes; i++) {
+            const Scene *sc = &s->scenes[i];
+            if (out[i]) continue;
+            int yes = leads_out(sc->next, out);
+            for (int g = 0; g < sc->ngotos && !yes; g++) yes = leads_out(sc->gotos[g].to, out);
+            for (int c = 0; c < sc->nchoices && !yes; c++) yes = leads_out(sc->choices[c].to, out);
+            if (yes) out[i] = changed = 1;
+        }
+    }
+    for (int i = 0; i < s->nscenes; i++)
+        if (!out[i])
+            diag_add(d, DIAG_ERROR, s->path, s->scenes[i].line,
+                     _("no ending can be reached from scene '%s': the story would go round here for ever"), s->scenes[i].id);
+    free(out);
+}
+
+/* to="return" in a scene the story reaches without an incident: there is nothing to go back
+ * to, and the session would stop there. */
+static void check_return(const Scenario *s, DiagList *d)
+{
+    unsigned char *scenes = xcalloc((size_t)s->nscenes + 1, 1), *endings = xcalloc((size_t)s->nendings + 1, 1);
+    int *stack = xcalloc((size_t)s->nscenes + 1, sizeof *stack), n = 0;
+    mark(s, s->start, scenes, endings, stack, &n);
+    while (n > 0) {
+        const Scene *sc = &s->scenes[stack[--n]];
+        mark(s, sc->next, scenes, endings, stack, &n);
+        for (int i = 0; i < sc->ngotos; i++) mark(s, sc->gotos[i].to, scenes, endings, stack, &n);
+        for (int i = 0; i < sc->nchoices; i++) mark(s, sc->choices[i].to, scenes, endings, stack, &n);
+    }
+    for (int i = 0; i < s->nscenes; i++) {
+        const Scene *sc = &s->scenes[i];
+        if (!scenes[i]) continue;
+        if (sc->next.kind == TARGET_RETURN)
+            diag_add(d, DIAG_WARNING, s->path, sc->line,
+                     _("scene '%s' is reached without an incident, where next=\"return\" has nothing to return to"), sc->id);
+        for (int g = 0; g < sc->ngotos; g++)
+            if (sc->gotos[g].to.kind == TARGET_RETURN)
+                diag_add(d, DIAG_WARNING, s->path, sc->gotos[g].line,
+                         _("scene '%s' is reached without an incident, where to=\"return\" has nothing to return to"), sc->id);
+        for (int c = 0; c < sc->nchoices; c++)
+            if (sc->choices[c].to.kind == TARGET_RETURN)
+                diag_add(d, DIAG_WARNING, s->path, sc->choices[c].line,
+                         _("scene '%s' is reached without an incident, where to=\"return\" has nothing to return to"), sc->id);
+    }
+    free(scenes);
+    free(endings);
+    free(stack);
+}
+
+/* ============================== who may choose ============================== */
+
+/* A choice by="ROLE" is offered only to whoever chooses for that role: never in a scene where
+ * another role chooses, and never in a round of participants when no participant can play it. */
+static void check_by(const Scenario *s, DiagList *d)
+{
+    for (int i = 0; i < s->nscenes; i++) {
+        const Scene *sc = &s->scenes[i];
+        for (int c = 0; c < sc->nchoices; c++) {
+            const Choice *ch = &sc->choices[c];
+            if (ch->by < 0 || sc->who == WHO_GROUP) continue;
+            if (sc->who >= 0 && sc->who != ch->by)
+                diag_add(d, DIAG_WARNING, s->path, ch->line,
+                         _("choice '%s' is for role '%s', but in scene '%s' role '%s' chooses: it is never offered"),
+                         ch->id, s->roles[ch->by].id, sc->id, s->roles[sc->who].id);
+            else if (sc->who < 0 && !s->roles[ch->by].playable)
+                diag_add(d, DIAG_WARNING, s->path, ch->line,
+                         _("choice '%s' is for role '%s', which no participant can play: it is never offered "
+                           "(give the scene who=\"%s\", or make the role playable)"),
+                         ch->id, s->roles[ch->by].id, s->roles[ch->by].id);
+        }
+    }
+}
+
 /* ============================== names in conditions ============================== */
 
 static int known(const Scenario *s, const char *table, const char *name)
@@ -102,5 +190,8 @@ static void check_names(const Scenario *s, const Code *c, DiagList *d)
 void scenario_verify(const Scenario *s, DiagList *d)
 {
     check_reachable(s, d);
+    check_way_out(s, d);
+    check_return(s, d);
+    check_by(s, d);
     for (int i = 0; i < s->ncode; i++) check_names(s, &s->code[i], d);
 }

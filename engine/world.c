@@ -10,11 +10,42 @@
 #include "i18n.h"
 #include "util.h"
 
+/* A number as Lua holds it: an integer or a float (the snapshot keeps the difference). */
+typedef struct {
+    lua_Number n;
+    lua_Integer i;
+    int isint;
+} Num;
+
+/* A condition of the form `vars.NAME OP NUMBER`, evaluated without Lua. */
+typedef struct {
+    int op;               /* 0: not native; else one of the OP_ below */
+    int var;
+    lua_Number k;
+    lua_Integer ki;
+    int k_isint;
+} Native;
+
+enum { OP_LT = 1, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE };
+
+/* The state lives in C; the tables of the world sandbox are brought up to date only before
+ * Lua code of the scenario runs (and vars read back after a <lua> effect), so that entering a
+ * scene or restoring a snapshot costs what changed, not the size of the story. */
 struct World {
     const Scenario *s;
     Sandbox *sbx;
     int *code_ref;        /* compiled function per scenario code */
+    Native *native;       /* per scenario code */
     int ref_vars, ref_visited, ref_count, ref_chars, ref_played, ref_cards;
+    int reads_chars;      /* some code may read chars: keep the copies of character state */
+    Num *vars;
+    int *visited;
+    int count[CORNERS];
+    int *touched, ntouched;               /* scenes visited at least once */
+    unsigned char *var_dirty, *visit_dirty;
+    int *dirty_vars, ndirty_vars;
+    int *dirty_visits, ndirty_visits;
+    int count_dirty;
 };
 
 /* The read-only view: a proxy per table, so that neither conditions nor effects can change
@@ -93,6 +124,169 @@ static int compile(World *w, const Code *c, int envidx, DiagList *d)
     return luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
+/* Whether a piece of code is a chunk of its own (as compile() would build it, without the
+ * leading newlines). */
+static int parses_alone(World *w, const Code *c)
+{
+    lua_State *L = sbx_lua(w->sbx);
+    StrBuf b;
+    sb_init(&b);
+    if (c->is_expr) sb_addf(&b, "return (%s)", c->src);
+    else sb_add(&b, c->src);
+    int ok = luaL_loadbufferx(L, b.s, b.len, "=check", "t") == LUA_OK;
+    lua_pop(L, 1);
+    sb_free(&b);
+    return ok;
+}
+
+#define BATCH 2000
+
+/* Compile many pieces at once: one chunk that returns a table of functions, each function's
+ * body placed on its own line of the XML file, so that messages name the same lines as
+ * compile() does. Compiling each piece alone would cost as many newlines as its line number
+ * (quadratic in the size of the story). Pieces that do not parse alone, or lie on lines the
+ * chunk has passed, are compiled alone (with the same messages as before); so is every
+ * piece of a batch whose chunk does not compile, and any piece that names _ENV. */
+static void compile_batch(World *w, const int *idx, int n, int envidx, DiagList *d)
+{
+    lua_State *L = sbx_lua(w->sbx);
+    const Code *code = w->s->code;
+    StrBuf b;
+    sb_init(&b);
+    sb_add(&b, "return {");
+    int line = 1, any = 0;
+    unsigned char *alone = xcalloc((size_t)n + 1, 1);
+    for (int k = 0; k < n; k++) {
+        const Code *c = &code[idx[k]];
+        /* a piece that names _ENV could change it: it keeps an _ENV of its own */
+        if (c->line < line || strstr(c->src, "_ENV") || !parses_alone(w, c)) { alone[k] = 1; continue; }
+        for (; line < c->line; line++) sb_addc(&b, '\n');
+        if (c->is_expr) sb_addf(&b, "[%d]=function(...) return (%s) end,", k + 1, c->src);
+        else sb_addf(&b, "[%d]=function(...) %s\nend,", k + 1, c->src);
+        for (const char *p = c->src; *p; p++) line += *p == '\n';
+        line += !c->is_expr;
+        any = 1;
+    }
+    sb_add(&b, "}");
+    int built = 0;
+    if (any) {
+        char *chunkname = xasprintf("@%s", w->s->path);
+        if (luaL_loadbufferx(L, b.s, b.len, chunkname, "t") == LUA_OK) {
+            lua_pushvalue(L, envidx);
+            lua_setupvalue(L, -2, 1);            /* _ENV, shared by every function in it */
+            if (lua_pcall(L, 0, 1, 0) == LUA_OK) built = 1;
+            else lua_pop(L, 1);
+        } else {
+            lua_pop(L, 1);
+        }
+        free(chunkname);
+    }
+    sb_free(&b);
+    for (int k = 0; k < n; k++) {
+        if (built && !alone[k] && lua_rawgeti(L, -1, k + 1) == LUA_TFUNCTION) {
+            w->code_ref[idx[k]] = luaL_ref(L, LUA_REGISTRYINDEX);
+            continue;
+        }
+        if (built && !alone[k]) lua_pop(L, 1);
+        w->code_ref[idx[k]] = compile(w, &code[idx[k]], envidx, d);
+    }
+    if (built) lua_pop(L, 1);
+    free(alone);
+}
+
+/* ============================== native conditions ============================== */
+
+static const char *skip_space(const char *p)
+{
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
+    return p;
+}
+
+/* `vars.NAME OP NUMBER` with NAME a declared variable and NUMBER a plain decimal: the
+ * condition then reads one number and compares, exactly as Lua would. */
+static void parse_native(World *w, const Code *c, Native *nc)
+{
+    memset(nc, 0, sizeof *nc);
+    if (!c->is_expr) return;
+    const char *p = skip_space(c->src);
+    if (strncmp(p, "vars", 4) != 0) return;
+    p = skip_space(p + 4);
+    if (*p != '.') return;
+    p = skip_space(p + 1);
+    const char *name = p;
+    if (!(*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) return;
+    while (*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')) p++;
+    char *id = xstrndup(name, (size_t)(p - name));
+    static const char *const kw[] = {"and", "or", "not", "nil", "true", "false", "end", "function", NULL};
+    int var = scenario_var(w->s, id);
+    for (int i = 0; kw[i]; i++) if (streq(id, kw[i])) var = -1;
+    free(id);
+    if (var < 0) return;
+    p = skip_space(p);
+    int op = 0;
+    if (p[0] == '<' && p[1] == '=') op = OP_LE, p += 2;
+    else if (p[0] == '>' && p[1] == '=') op = OP_GE, p += 2;
+    else if (p[0] == '=' && p[1] == '=') op = OP_EQ, p += 2;
+    else if (p[0] == '~' && p[1] == '=') op = OP_NE, p += 2;
+    else if (p[0] == '<') op = OP_LT, p += 1;
+    else if (p[0] == '>') op = OP_GT, p += 1;
+    else return;
+    p = skip_space(p);
+    const char *num = p;
+    if (*p == '-') p = skip_space(p + 1);
+    const char *digits = p;
+    while (*p >= '0' && *p <= '9') p++;
+    if (p == digits || p - digits > 15) return;
+    int isint = 1;
+    if (*p == '.') {
+        isint = 0;
+        const char *frac = ++p;
+        while (*p >= '0' && *p <= '9') p++;
+        if (p - frac > 15) return;
+    }
+    const char *after = p;
+    p = skip_space(p);
+    if (*p) return;
+    char *lit = xstrndup(num, (size_t)(after - num)), *o = lit;
+    for (char *q = lit; *q; q++) if (*q != ' ' && *q != '\t' && *q != '\n' && *q != '\r') *o++ = *q;
+    *o = '\0';
+    nc->k = strtod(lit, NULL);
+    nc->ki = isint ? strtoll(lit, NULL, 10) : 0;
+    nc->k_isint = isint;
+    free(lit);
+    nc->var = var;
+    nc->op = op;
+}
+
+#define EXACT_LIMIT 9007199254740992LL    /* 2^53: integers a double holds exactly */
+
+/* 1 or 0, or -1 when the comparison is better left to Lua (integers beyond 2^53). */
+static int native_test(const World *w, const Native *nc)
+{
+    const Num *x = &w->vars[nc->var];
+    if (x->isint && nc->k_isint) {
+        lua_Integer a = x->i, b = nc->ki;
+        switch (nc->op) {
+        case OP_LT: return a < b;
+        case OP_LE: return a <= b;
+        case OP_GT: return a > b;
+        case OP_GE: return a >= b;
+        case OP_EQ: return a == b;
+        default: return a != b;
+        }
+    }
+    if (x->isint && (x->i > EXACT_LIMIT || x->i < -EXACT_LIMIT)) return -1;
+    lua_Number a = x->isint ? (lua_Number)x->i : x->n, b = nc->k;
+    switch (nc->op) {
+    case OP_LT: return a < b;
+    case OP_LE: return a <= b;
+    case OP_GT: return a > b;
+    case OP_GE: return a >= b;
+    case OP_EQ: return a == b;
+    default: return !(a == b);
+    }
+}
+
 World *world_new(const Scenario *s, unsigned long long seed, DiagList *d)
 {
     World *w = xcalloc(1, sizeof *w);
@@ -105,6 +299,13 @@ World *world_new(const Scenario *s, unsigned long long seed, DiagList *d)
     w->ref_chars = new_table_ref(L);
     w->ref_played = new_table_ref(L);
     w->ref_cards = new_table_ref(L);
+    w->vars = xcalloc((size_t)s->nvars + 1, sizeof *w->vars);
+    w->var_dirty = xcalloc((size_t)s->nvars + 1, 1);
+    w->dirty_vars = xcalloc((size_t)s->nvars + 1, sizeof *w->dirty_vars);
+    w->visited = xcalloc((size_t)s->nscenes + 1, sizeof *w->visited);
+    w->visit_dirty = xcalloc((size_t)s->nscenes + 1, 1);
+    w->dirty_visits = xcalloc((size_t)s->nscenes + 1, sizeof *w->dirty_visits);
+    w->touched = xcalloc((size_t)s->nscenes + 1, sizeof *w->touched);
 
     char *err = NULL;
     if (sbx_load(w->sbx, world_prelude, sizeof world_prelude - 1, "=world", &err)) abort();
@@ -121,9 +322,27 @@ World *world_new(const Scenario *s, unsigned long long seed, DiagList *d)
     }
     int env_read = lua_gettop(L) - 1, env_write = lua_gettop(L);
     w->code_ref = xcalloc((size_t)s->ncode + 1, sizeof *w->code_ref);
+    w->native = xcalloc((size_t)s->ncode + 1, sizeof *w->native);
     int errors = d->errors;
-    for (int i = 0; i < s->ncode; i++)
-        w->code_ref[i] = compile(w, &s->code[i], s->code[i].is_expr ? env_read : env_write, d);
+    /* Conditions in one series of chunks, effects in another, each in the order of the file. */
+    int *idx = xcalloc((size_t)s->ncode + 1, sizeof *idx);
+    for (int expr = 1; expr >= 0; expr--) {
+        int n = 0;
+        for (int i = 0; i < s->ncode; i++) {
+            if (s->code[i].is_expr != expr) continue;
+            idx[n++] = i;
+            if (n == BATCH) {
+                compile_batch(w, idx, n, expr ? env_read : env_write, d);
+                n = 0;
+            }
+        }
+        if (n) compile_batch(w, idx, n, expr ? env_read : env_write, d);
+    }
+    free(idx);
+    for (int i = 0; i < s->ncode; i++) {
+        parse_native(w, &s->code[i], &w->native[i]);
+        if (strstr(s->code[i].src, "chars") || strstr(s->code[i].src, "_ENV")) w->reads_chars = 1;
+    }
     lua_settop(L, 0);
     world_reset(w);
     if (d->errors > errors) {
@@ -138,6 +357,14 @@ void world_free(World *w)
     if (!w) return;
     sbx_free(w->sbx);
     free(w->code_ref);
+    free(w->native);
+    free(w->vars);
+    free(w->var_dirty);
+    free(w->dirty_vars);
+    free(w->visited);
+    free(w->visit_dirty);
+    free(w->dirty_visits);
+    free(w->touched);
     free(w);
 }
 
@@ -157,13 +384,101 @@ static void clear(World *w, int ref)
     lua_pop(L, 1);
 }
 
+static void push_num(lua_State *L, const Num *x)
+{
+    if (x->isint) lua_pushinteger(L, x->i);
+    else lua_pushnumber(L, x->n);
+}
+
+static void num_from_lua(lua_State *L, int idx, Num *x)
+{
+    if (lua_isinteger(L, idx)) *x = (Num){0, lua_tointeger(L, idx), 1};
+    else *x = (Num){lua_tonumber(L, idx), 0, 0};
+}
+
+static void mark_var(World *w, int var)
+{
+    if (!w->var_dirty[var]) {
+        w->var_dirty[var] = 1;
+        w->dirty_vars[w->ndirty_vars++] = var;
+    }
+}
+
+static void set_visits(World *w, int scene, int n)
+{
+    if (w->visited[scene] == n) return;
+    if (w->visited[scene] == 0) w->touched[w->ntouched++] = scene;
+    w->visited[scene] = n;
+    if (!w->visit_dirty[scene]) {
+        w->visit_dirty[scene] = 1;
+        w->dirty_visits[w->ndirty_visits++] = scene;
+    }
+}
+
+/* Bring the tables of the world sandbox up to date with the state, before Lua code runs. */
+static void to_lua(World *w)
+{
+    if (!w->ndirty_vars && !w->ndirty_visits && !w->count_dirty) return;
+    lua_State *L = sbx_lua(w->sbx);
+    if (w->ndirty_vars) {
+        push_ref(w, w->ref_vars);
+        for (int k = 0; k < w->ndirty_vars; k++) {
+            int v = w->dirty_vars[k];
+            push_num(L, &w->vars[v]);
+            lua_setfield(L, -2, w->s->vars[v].id);
+            w->var_dirty[v] = 0;
+        }
+        w->ndirty_vars = 0;
+        lua_pop(L, 1);
+    }
+    if (w->ndirty_visits) {
+        push_ref(w, w->ref_visited);
+        for (int k = 0; k < w->ndirty_visits; k++) {
+            int sc = w->dirty_visits[k];
+            lua_pushinteger(L, w->visited[sc]);
+            lua_setfield(L, -2, w->s->scenes[sc].id);
+            w->visit_dirty[sc] = 0;
+        }
+        w->ndirty_visits = 0;
+        lua_pop(L, 1);
+    }
+    if (w->count_dirty) {
+        push_ref(w, w->ref_count);
+        for (int c = 0; c < CORNERS; c++) {
+            lua_pushinteger(L, w->count[c]);
+            lua_setfield(L, -2, corner_id((Corner)c));
+        }
+        w->count_dirty = 0;
+        lua_pop(L, 1);
+    }
+}
+
+/* Read the variables back after a <lua> effect (the only Lua that can change them). */
+static void vars_from_lua(World *w)
+{
+    lua_State *L = sbx_lua(w->sbx);
+    push_ref(w, w->ref_vars);
+    for (int v = 0; v < w->s->nvars; v++) {
+        lua_getfield(L, -1, w->s->vars[v].id);
+        num_from_lua(L, -1, &w->vars[v]);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
 void world_reset(World *w)
 {
     lua_State *L = sbx_lua(w->sbx);
     clear(w, w->ref_visited);
     clear(w, w->ref_cards);
+    for (int k = 0; k < w->ntouched; k++) w->visited[w->touched[k]] = 0;
+    for (int k = 0; k < w->ndirty_visits; k++) w->visit_dirty[w->dirty_visits[k]] = 0;
+    for (int k = 0; k < w->ndirty_vars; k++) w->var_dirty[w->dirty_vars[k]] = 0;
+    w->ntouched = w->ndirty_visits = w->ndirty_vars = 0;
+    w->count_dirty = 0;
     push_ref(w, w->ref_vars);
     for (int i = 0; i < w->s->nvars; i++) {
+        w->vars[i] = (Num){w->s->vars[i].value, 0, 0};
         lua_pushnumber(L, w->s->vars[i].value);
         lua_setfield(L, -2, w->s->vars[i].id);
     }
@@ -176,6 +491,7 @@ void world_reset(World *w)
     lua_pop(L, 1);
     push_ref(w, w->ref_count);
     for (int c = 0; c < CORNERS; c++) {
+        w->count[c] = 0;
         lua_pushinteger(L, 0);
         lua_setfield(L, -2, corner_id((Corner)c));
     }
@@ -188,40 +504,30 @@ void world_reset(World *w)
     lua_pop(L, 1);
 }
 
-static lua_Number get_number(World *w, int ref, const char *key)
+double world_var(World *w, int var)
 {
-    lua_State *L = sbx_lua(w->sbx);
-    push_ref(w, ref);
-    lua_getfield(L, -1, key);
-    lua_Number n = lua_tonumber(L, -1);
-    lua_pop(L, 2);
-    return n;
+    const Num *x = &w->vars[var];
+    return x->isint ? (double)x->i : x->n;
 }
 
-static void set_number(World *w, int ref, const char *key, lua_Number n, int integer)
+void world_set_var(World *w, int var, double v)
 {
-    lua_State *L = sbx_lua(w->sbx);
-    push_ref(w, ref);
-    if (integer) lua_pushinteger(L, (lua_Integer)n);
-    else lua_pushnumber(L, n);
-    lua_setfield(L, -2, key);
-    lua_pop(L, 1);
+    w->vars[var] = (Num){v, 0, 0};
+    mark_var(w, var);
 }
 
-double world_var(World *w, int var) { return get_number(w, w->ref_vars, w->s->vars[var].id); }
-void world_set_var(World *w, int var, double v) { set_number(w, w->ref_vars, w->s->vars[var].id, v, 0); }
-int world_visits(World *w, int scene) { return (int)get_number(w, w->ref_visited, w->s->scenes[scene].id); }
+int world_visits(World *w, int scene) { return w->visited[scene]; }
 
 void world_visit(World *w, int scene)
 {
-    set_number(w, w->ref_visited, w->s->scenes[scene].id, world_visits(w, scene) + 1, 1);
+    set_visits(w, scene, w->visited[scene] + 1);
 }
 
 void world_count(World *w, Corner c)
 {
     if (c == CORNER_NONE) return;
-    const char *k = corner_id(c);
-    set_number(w, w->ref_count, k, get_number(w, w->ref_count, k) + 1, 1);
+    w->count[c]++;
+    w->count_dirty = 1;
 }
 
 static void set_flag(World *w, int ref, const char *key, int on)
@@ -238,6 +544,7 @@ void world_set_card(World *w, const char *card, int on) { set_flag(w, w->ref_car
 
 void world_sync_character(World *w, int role, Character *ch)
 {
+    if (!w->reads_chars) return;      /* no condition or effect can see chars */
     lua_State *L = sbx_lua(w->sbx);
     push_ref(w, w->ref_chars);
     character_push_state(ch, L);
@@ -251,7 +558,12 @@ int world_test(World *w, int code, char **err)
 {
     *err = NULL;
     if (code == NO_CODE) return 1;
+    if (w->native[code].op) {
+        int yes = native_test(w, &w->native[code]);
+        if (yes >= 0) return yes;
+    }
     lua_State *L = sbx_lua(w->sbx);
+    to_lua(w);
     lua_rawgeti(L, LUA_REGISTRYINDEX, w->code_ref[code]);
     if (sbx_call(w->sbx, 0, 1, err)) return -1;
     int yes = lua_toboolean(L, -1);
@@ -267,8 +579,11 @@ int world_apply(World *w, const Effect *e, char **err)
     case EFFECT_SET: world_set_var(w, e->var, e->value); return 0;
     case EFFECT_LUA: {
         lua_State *L = sbx_lua(w->sbx);
+        to_lua(w);
         lua_rawgeti(L, LUA_REGISTRYINDEX, w->code_ref[e->code]);
-        return sbx_call(w->sbx, 0, 0, err);
+        int rc = sbx_call(w->sbx, 0, 0, err);
+        vars_from_lua(w);
+        return rc;
     }
     }
     return 0;
@@ -276,37 +591,66 @@ int world_apply(World *w, const Effect *e, char **err)
 
 /* ============================== snapshots ============================== */
 
+static json_object *num_json(const Num *x)
+{
+    return x->isint ? json_object_new_int64(x->i) : json_object_new_double(x->n);
+}
+
+/* Variables in their order, the scenes visited so far (a scene not named was not visited),
+ * the count of each corner. */
 json_object *world_snapshot(World *w)
 {
-    lua_State *L = sbx_lua(w->sbx);
     json_object *o = json_object_new_object();
-    push_ref(w, w->ref_vars);
-    json_object_object_add(o, "vars", sbx_to_json(L, -1));
-    push_ref(w, w->ref_visited);
-    json_object_object_add(o, "visited", sbx_to_json(L, -1));
-    push_ref(w, w->ref_count);
-    json_object_object_add(o, "count", sbx_to_json(L, -1));
-    lua_pop(L, 3);
+    json_object *vars = json_object_new_object();
+    for (int v = 0; v < w->s->nvars; v++) json_object_object_add(vars, w->s->vars[v].id, num_json(&w->vars[v]));
+    json_object_object_add(o, "vars", vars);
+    json_object *visited = json_object_new_object();
+    for (int k = 0; k < w->ntouched; k++) {
+        int sc = w->touched[k];
+        if (w->visited[sc]) json_object_object_add(visited, w->s->scenes[sc].id, json_object_new_int64(w->visited[sc]));
+    }
+    json_object_object_add(o, "visited", visited);
+    json_object *count = json_object_new_object();
+    for (int c = 0; c < CORNERS; c++) json_object_object_add(count, corner_id((Corner)c), json_object_new_int64(w->count[c]));
+    json_object_object_add(o, "count", count);
     return o;
 }
 
-static void restore_table(World *w, int ref, json_object *j)
+static int json_int(json_object *val)
 {
-    lua_State *L = sbx_lua(w->sbx);
-    if (!j) return;
-    push_ref(w, ref);
-    json_object_object_foreach(j, key, val) {
-        if (json_object_is_type(val, json_type_int)) lua_pushinteger(L, json_object_get_int64(val));
-        else lua_pushnumber(L, json_object_get_double(val));
-        lua_setfield(L, -2, key);
-    }
-    lua_pop(L, 1);
+    return json_object_is_type(val, json_type_int) ? (int)json_object_get_int64(val) : (int)json_object_get_double(val);
 }
 
 void world_restore(World *w, json_object *snap)
 {
     json_object *j;
-    if (json_object_object_get_ex(snap, "vars", &j)) restore_table(w, w->ref_vars, j);
-    if (json_object_object_get_ex(snap, "visited", &j)) restore_table(w, w->ref_visited, j);
-    if (json_object_object_get_ex(snap, "count", &j)) restore_table(w, w->ref_count, j);
+    if (json_object_object_get_ex(snap, "vars", &j)) {
+        json_object_object_foreach(j, key, val) {
+            int v = scenario_var(w->s, key);
+            if (v < 0) continue;
+            if (json_object_is_type(val, json_type_int)) w->vars[v] = (Num){0, json_object_get_int64(val), 1};
+            else w->vars[v] = (Num){json_object_get_double(val), 0, 0};
+            mark_var(w, v);
+        }
+    }
+    if (json_object_object_get_ex(snap, "visited", &j)) {
+        int n = w->ntouched;
+        for (int k = 0; k < n; k++) set_visits(w, w->touched[k], 0);
+        /* the scenes touched before are at 0 now: forget them, keep any touched since */
+        int m = 0;
+        for (int k = 0; k < w->ntouched; k++)
+            if (w->visited[w->touched[k]]) w->touched[m++] = w->touched[k];
+        w->ntouched = m;
+        json_object_object_foreach(j, key, val) {
+            int sc = scenario_scene(w->s, key);
+            if (sc >= 0) set_visits(w, sc, json_int(val));
+        }
+    }
+    if (json_object_object_get_ex(snap, "count", &j)) {
+        json_object_object_foreach(j, key, val) {
+            Corner c = corner_from_id(key);
+            if (c != CORNER_NONE) w->count[c] = json_int(val);
+        }
+        w->count_dirty = 1;
+    }
 }

@@ -48,7 +48,7 @@ check check-by-name "$V" check tutorial
 printf '<cast xmlns="urn:verbeeld:cast:1"><participant name="An" core="verbinden" goal="x" card="espresso"/></cast>\n' > cast.xml
 play() { printf '1\n1\n1\n1\n1\n1\n1\n1\n' | "$V" play "$@" --cast cast.xml; }
 run play-nl play tutorial --lang nl --journal nl.jsonl
-check play-nl-ends has "Lees de nabespreking met"
+check play-nl-ends has "De nabespreking staat klaar"
 check play-nl-dutch sh -c "! grep -q 'The game is over' '$T/run.out'"
 run play-en play tutorial --lang en --journal en.jsonl
 check play-en-ends has "The game is over"
@@ -60,7 +60,7 @@ cp "$ROOT/scenarios/tutorial.xml" "$T/mine/oefening.xml"
 export VERBEELD_PATH="$T/mine"
 check path-list sh -c "'$V' list | grep -q '^  oefening ' && '$V' list | grep -q '^$T/mine '"
 run path-play play oefening --lang nl --journal mine.jsonl
-check path-play-ends has "Lees de nabespreking met"
+check path-play-ends has "De nabespreking staat klaar"
 unset VERBEELD_PATH
 
 # ---------------------------------------------------------------- missing data: a specific message

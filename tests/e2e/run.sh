@@ -106,10 +106,12 @@ check explore-hostile sh -c "'$V' explore tests/e2e/broken/hostile.xml --random 
 check explore-deterministic sh -c "'$V' explore tutorial --random 50 --seed 9 | grep -v 'per second' > '$T/x1'; '$V' explore tutorial --random 50 --seed 9 | grep -v 'per second' > '$T/x2'; cmp -s '$T/x1' '$T/x2'"
 
 # ---------------------------------------------------------------- the shipped scenarios
+sh tests/e2e/terminal.sh "$V" "$T" && ok || bad terminal
 sh tests/e2e/scenarios.sh "$V" "$T" && ok || bad scenarios
 
 # ---------------------------------------------------------------- nothing entered is lost
 sh tests/e2e/debrief.sh "$V" "$T" && ok || bad debrief
+sh tests/hostile.sh "$V" "$T" && ok || bad hostile
 sh tests/e2e/kill-resume.sh "$V" "$T" && ok || bad kill-resume
 # 250 steps of a group session, killed at 50 moments (in memory when it can: fsync is slow).
 K=$T; [ -w /dev/shm ] && K=$(mktemp -d -p /dev/shm) && trap 'rm -rf "$T" "$K"' EXIT

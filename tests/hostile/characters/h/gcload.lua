@@ -1,5 +1,5 @@
--- expect: h/gcload.lua:4: error: __gc metamethods are not allowed in a script
--- a finaliser set while the script loads: the script fails to load, the check names it
+-- expect: Peer: peer intact
+-- a finaliser registered while the script loads: it never runs, not even when the state closes
 local mt = { __gc = function() while true do end end }
 keep = setmetatable({}, mt)
 return character { id = "gcload", name = "Hostile", quadrant = "directheid" }

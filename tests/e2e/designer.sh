@@ -1,0 +1,103 @@
+#!/bin/sh
+# The scenario designer's toolkit (issue 7): explore on small scenarios whose number of states
+# is known, the guide's own example (extracted from docs/authoring.md) clean under check and
+# explore, graph output accepted by dot, the schema named and obeyed by every shipped scenario,
+# documentation on every element of the schema, and the static checks of verify.c.
+# Called by run.sh as: sh tests/e2e/designer.sh VERBEELD TMPDIR; prints what failed.
+set -u
+V=$1 T=$2/designer
+D=tests/e2e/designer
+mkdir -p "$T"
+export LANGUAGE=en NO_COLOR=1
+fails=0
+fail() { echo "designer: $*"; fails=$((fails + 1)); }
+
+# ---------------------------------------------------------------- explore: known state counts
+# explore_is FILE STATES ENDING:HITS...: exhaustive exploration succeeds, visits exactly STATES
+# states, and reaches each ENDING exactly HITS times.
+explore_is() {
+    f=$1 want=$2; shift 2
+    "$V" explore --exhaustive "$D/$f" > "$T/$f.out" 2>&1 || fail "$f: explore --exhaustive failed: $(cat "$T/$f.out")"
+    got=$(sed -n 's/^States visited: \([0-9]*\),.*/\1/p' "$T/$f.out")
+    [ "$got" = "$want" ] || fail "$f: States visited: ${got:-none}, expected $want"
+    for e in "$@"; do
+        grep -q "^  ${e%%:*} *${e#*:}× " "$T/$f.out" || fail "$f: ending ${e%%:*} not reached ${e#*:} times: $(grep "^  ${e%%:*} " "$T/$f.out")"
+    done
+}
+explore_is linear.xml 4 einde:1
+explore_is diamond.xml 7 einde:2
+explore_is converge.xml 3 einde:1
+explore_is twoways.xml 4 weinig:1 veel:1
+explore_is incident.xml 5 einde:1
+explore_is when.xml 6 einde:2
+for f in "$D"/*.xml; do
+    "$V" check --werror "$f" > "$T/check.out" 2>&1 || fail "$f: check --werror: $(cat "$T/check.out")"
+done
+
+# ---------------------------------------------------------------- the guide's example
+# Every block in docs/authoring.md preceded by "<!-- file: PATH -->" is written to PATH below
+# $T/guide; the copy in tests/e2e/designer/guide must be the same, byte for byte.
+G=$T/guide
+rm -rf "$G"
+awk -v dir="$G" '
+    /^<!-- file: .* -->$/ { path = $3; next }
+    path != "" && /^```/ && !inblock { inblock = 1; out = dir "/" path; d = out; sub(/\/[^\/]*$/, "", d); system("mkdir -p \"" d "\""); printf "" > out; next }
+    inblock && /^```$/ { inblock = 0; close(out); path = ""; next }
+    inblock { print > out }
+' docs/authoring.md
+n=$(find "$G" -type f 2>/dev/null | wc -l)
+[ "$n" -eq 3 ] || fail "the guide should hold 3 files of its example (scenario and two characters), found $n"
+for f in scenarios/rooster.xml characters/rooster/noor.lua characters/rooster/tim.lua; do
+    cmp -s "$G/$f" "$D/guide/$f" || fail "docs/authoring.md and $D/guide/$f differ: $(diff "$G/$f" "$D/guide/$f" | head -5)"
+done
+cp scenarios/scenario.rng "$G/scenarios/"
+"$V" check --werror "$G/scenarios/rooster.xml" > "$T/guide-check.out" 2>&1 || fail "the guide's example fails check --werror: $(cat "$T/guide-check.out")"
+"$V" explore --exhaustive "$G/scenarios/rooster.xml" > "$T/guide-explore.out" 2>&1 || fail "the guide's example fails explore --exhaustive: $(cat "$T/guide-explore.out")"
+for e in afspraak weer_ja ruzie; do
+    grep -q "^  $e .*shortest path" "$T/guide-explore.out" || fail "the guide's example never reaches $e"
+done
+xmllint --noout --relaxng scenarios/scenario.rng "$G/scenarios/rooster.xml" 2>/dev/null || fail "the guide's example is not valid against scenario.rng"
+# It plays: one choice to an ending, through the solo setup, by name through VERBEELD_PATH.
+printf 'Sanne\ntact\nZeggen wat ik denk\n1\n' | VERBEELD_PATH="$G" "$V" play rooster --lang en --journal "$T/rooster.jsonl" > "$T/rooster.out" 2>&1 \
+    || fail "the guide's example does not play: $(tail -5 "$T/rooster.out")"
+grep -q '"ev":"ending".*"afspraak"' "$T/rooster.jsonl" || fail "playing the guide's example with choice 1 did not end in afspraak"
+
+# ---------------------------------------------------------------- graph, through dot
+if command -v dot > /dev/null 2>&1; then
+    for f in "$D"/*.xml "$G/scenarios/rooster.xml"; do
+        "$V" graph "$f" > "$T/g.dot" 2> "$T/g.err" || fail "graph $f: $(cat "$T/g.err")"
+        dot -Tsvg "$T/g.dot" > /dev/null 2> "$T/g.err" || fail "dot rejects the graph of $f: $(cat "$T/g.err")"
+    done
+    "$V" graph "$G/scenarios/rooster.xml" --format svg -o "$T/rooster.svg" && grep -q '<svg' "$T/rooster.svg" || fail "graph --format svg -o wrote no SVG"
+fi
+
+# ---------------------------------------------------------------- the schema, named and obeyed
+for f in scenarios/*.xml; do
+    grep -q '<?xml-model href="scenario.rng" [^>]*schematypens="http://relaxng.org/ns/structure/1.0"?>' "$f" \
+        || fail "$f does not name its schema with <?xml-model href=\"scenario.rng\" ...?>"
+    xmllint --noout --relaxng scenarios/scenario.rng "$f" > "$T/rng.out" 2>&1 || fail "$f is not valid against scenario.rng: $(head -3 "$T/rng.out")"
+done
+
+# ---------------------------------------------------------------- documentation in the schema
+python3 - scenarios/scenario.rng > "$T/undocumented" <<'PY' || fail "elements of scenario.rng without a:documentation: $(cat "$T/undocumented")"
+import sys, xml.etree.ElementTree as ET
+R = "{http://relaxng.org/ns/structure/1.0}"
+A = "{http://relaxng.org/ns/compatibility/annotations/1.0}documentation"
+bad = [e.get("name") for e in ET.parse(sys.argv[1]).iter(R + "element")
+       if not any(c.tag == A and (c.text or "").strip() for c in e)]
+print(" ".join(bad))
+sys.exit(1 if bad else 0)
+PY
+
+# ---------------------------------------------------------------- static checks (verify.c)
+# Each broken scenario with the exact diagnostics expected (file:line: level: message).
+for f in "$D"/broken/*.xml; do
+    n=$(basename "$f" .xml)
+    "$V" check "$f" 2>&1 | grep ': \(error\|warning\): ' > "$T/$n.diag"
+    diff -u "$D/broken/$n.expected" "$T/$n.diag" > "$T/$n.diff" || fail "check $f: $(cat "$T/$n.diff")"
+done
+"$V" check "$D/broken/loop.xml" > /dev/null 2>&1; [ $? -eq 1 ] || fail "check of a loop with no way out should exit 1"
+"$V" check "$D/broken/by.xml" > /dev/null 2>&1; [ $? -eq 0 ] || fail "check without --werror should exit 0 on warnings only"
+"$V" check --werror "$D/broken/by.xml" > /dev/null 2>&1; [ $? -eq 1 ] || fail "check --werror should exit 1 on warnings"
+
+[ "$fails" -eq 0 ]

@@ -1,0 +1,52 @@
+/*
+ * fuzz_scenario.c - libFuzzer target: any bytes as a scenario file, through scenario_load
+ * (untrusted XML, the schema, resolving references, conditions compiled in the sandbox).
+ *
+ * The input is written to a file in a private temporary folder, as a trainer's scenario would
+ * be; character scripts are not loaded here (scenario_load does not run them).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "lexicon.h"
+#include "paths.h"
+#include "scenario.h"
+
+static Lexicon lx;
+static char path[64];
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc; (void)argv;
+    DiagList d;
+    diag_init(&d);
+    if (lexicon_load(&lx, paths_lexicon(), &d)) {
+        diag_print(&d, stderr);
+        abort();
+    }
+    diag_free(&d);
+    char dir[] = "/tmp/vb-fuzz-XXXXXX";
+    if (!mkdtemp(dir)) abort();
+    snprintf(path, sizeof path, "%s/scenario.xml", dir);
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f) return 0;
+    fwrite(data, 1, size, f);
+    fclose(f);
+    DiagList d;
+    diag_init(&d);
+    Scenario *s = scenario_load(path, &lx, &d);
+    scenario_free(s);
+    diag_free(&d);
+    return 0;
+}
