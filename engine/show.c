@@ -134,7 +134,7 @@ static void show_problem(Play *P, const Output *o)
     char *line = o->kind == OUT_STUCK ? xasprintf(_("The story cannot go on: %s"), o->text)
                                       : xasprintf(_("(script error, the character stays silent: %s)"), o->text);
     if (o->kind == OUT_STUCK) term_alert(line);
-    else term_notice(line);
+    else term_diagnostic(line);
     free(line);
     if (!P->journaling) return;
     json_object *e = journal_entry(o->kind == OUT_STUCK ? "stuck" : "script-error");

@@ -194,6 +194,14 @@ void term_notice(const char *text)
     styled(DIM, text);
 }
 
+void term_diagnostic(const char *text)
+{
+    char *clean = clean_text(text);
+    if (color_on) printf(DIM "%s" RESET "\n", clean);
+    else printf("%s\n", clean);
+    free(clean);
+}
+
 void term_alert(const char *text)
 {
     styled(BOLD, text);

@@ -26,6 +26,9 @@ void term_say(const char *who, int color, const char *text);
 void term_choice(int number, const char *text);
 /* A quiet line for the trainer (dim on a terminal). */
 void term_notice(const char *text);
+/* A diagnostic (file:line: message) for the trainer: dim, kept on one line so it can be
+ * copied and searched. */
+void term_diagnostic(const char *text);
 /* A line that matters (an error at the prompt, a time-out). */
 void term_alert(const char *text);
 /* A blank line. */

@@ -21,41 +21,20 @@ return character {
     wow = { nl = "Wow. Oké. Dat is zelfs mij te snel.", en = "Wow. Okay. That's too fast even for me." },
     stop = { nl = "Thank you. Ik dacht al dat ik de enige was.", en = "Thank you. I thought I was the only one." },
   },
-  react = function(self, ev)
-    if ev.self then
-      if ev.choice and ev.choice:find("%-ja$") then self.state.stance = self.state.stance + 1
-      elseif ev.choice and ev.choice:find("%-nee$") then self.state.stance = self.state.stance - 1 end
-      return nil
-    end
-    if ev.kind ~= "choice" then return nil end
-    if ev.scene == "roddel-ronde" and ev.choice and ev.choice:find("stop") and ev.quality ~= "moed" then
-      self.state.trust = self.state.trust + 1
-      return "stop"
-    end
-    if ev.corner == "allergy" then
-      self.state.trust = self.state.trust - 1
-      self.state.irritated = self.state.irritated + 1
-      if self.state.irritated == 1 then return "come_on" end
-      return "zucht"
-    elseif ev.corner == "challenge" then
-      self.state.trust = self.state.trust + 1
-      return "respect"
-    elseif ev.corner == "core" then
-      self.state.trust = self.state.trust + 0.5
-      if math.random() < 0.5 then return "herkenning" end
-    elseif ev.corner == "pitfall" then
-      return "wow"
-    end
-    return nil
-  end,
-  choose = function(self, options)
-    local function pick(c) for i, o in ipairs(options) do if o.corner == c then return i end end end
-    local r = math.random()
-    local order = { "core", "challenge", "pitfall", "allergy" }
-    if self.state.trust <= -2 and r < 0.5 then order = { "allergy", "core", "challenge", "pitfall" }
-    elseif self.state.trust >= 2 and r < 0.3 then order = { "challenge", "core", "pitfall", "allergy" }
-    elseif r < 0.2 then order = { "pitfall", "core", "challenge", "allergy" } end
-    for _, c in ipairs(order) do local i = pick(c); if i then return i end end
-    return 1
-  end,
+  react = react_by_quadrant {
+    own = stance_by_own_answers,
+    moves = KINSHIP_MOVES,
+    allergy = { "come_on", "zucht" },
+    challenge = "respect",
+    core = { "herkenning", chance = 0.5 },
+    pitfall = "wow",
+    cases = {
+      -- someone stops the gossip: she thought she was the only one
+      { scene = "roddel-ronde", choice_part = "stop", quality_not = "moed", moves = { trust = 1 }, say = "stop" },
+    },
+  },
+  -- daring by default; irritated, she sometimes fears the worst; trusting, she looks first
+  choose = choose_by_trust {
+    distrust = { allergy = 0.5 }, trust = { challenge = 0.3 }, usual = { pitfall = 0.2 }, otherwise = "any corner",
+  },
 }

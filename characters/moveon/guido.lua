@@ -64,28 +64,16 @@ return character {
     allergie = { nl = "(Guido, die er niet is, zou nu met zijn vingers op tafel trommelen.)", en = "(Guido, who isn't here, would be drumming his fingers on the table by now.)" },
     respect = { nl = "(Ergens in een hotel in Spa zou Guido nu knikken. Langzaam.)", en = "(Somewhere in a hotel in Spa, Guido would be nodding now. Slowly.)" },
   },
-  react = function(self, ev)
-    if ev.self or ev.kind ~= "choice" then return nil end
+  react = react_by_quadrant {
+    moves = KINSHIP_MOVES,
     -- he sees it only when he is on the line or in the house
-    local present = ev.scene == "onderhandeling" or ev.scene == "bezoek" or ev.scene == "vertrek"
-    if ev.corner == "allergy" then
-      self.state.trust = self.state.trust - 1
-      if present then return "allergie" end
-    elseif ev.corner == "challenge" then
-      self.state.trust = self.state.trust + 1
-      if present then return "respect" end
-    elseif ev.corner == "core" then
-      self.state.trust = self.state.trust + 0.5
-    end
-    if ev.choice == "bron-wim-daad" or ev.choice == "bezoek-direct" or ev.choice == "ond-waarom" then
-      self.state.trust = self.state.trust + 1
-    elseif ev.choice == "ond-pleasen" or ev.choice == "bron-wim-dram" then
-      self.state.trust = self.state.trust - 1
-    end
-    return nil
-  end,
-  choose = function(self, options)
-    for i, o in ipairs(options) do if o.corner == "core" then return i end end
-    return 1
-  end,
+    present_in = { "onderhandeling", "bezoek", "vertrek" },
+    allergy = "allergie",
+    challenge = "respect",
+    cases = {
+      { choice = { "bron-wim-daad", "bezoek-direct", "ond-waarom" }, moves = { trust = 1 }, go_on = true },
+      { choice = { "ond-pleasen", "bron-wim-dram" }, moves = { trust = -1 }, go_on = true },
+    },
+  },
+  choose = choose_core,
 }

@@ -41,57 +41,27 @@ return character {
     dankje = { nl = "Dank je. Echt. Dank je.", en = "Thank you. Really. Thank you." },
     klant_na = { nl = "Philippe Vandael. Natuurlijk. Papa's golfmaat. Die belt mij, niet Koen.", en = "Philippe Vandael. Of course. Dad's golf partner. He calls me, not Koen." },
   },
-  react = function(self, ev)
-    if ev.self then
-      if ev.choice and ev.choice:find("%-ja$") then self.state.stance = self.state.stance + 1
-      elseif ev.choice and ev.choice:find("%-nee$") then self.state.stance = self.state.stance - 1 end
-      return nil
-    end
-    if ev.kind == "event" then
-      if ev.event == "klant" then return "klant_na" end
-      return nil
-    end
-    if ev.kind ~= "choice" then return nil end
-    -- the gossip about her father: joining in hurts, stopping it earns her gratitude
-    if ev.scene == "roddel-ronde" and ev.choice then
-      if ev.choice:find("stop") then
-        self.state.trust = self.state.trust + 1
-        return "dankje"
-      elseif ev.quality ~= "geduld" then
-        self.state.trust = self.state.trust - 1
-        if self.state.trust <= -1 and self.state.gossip_hurt == 0 then
-          self.state.gossip_hurt = 1
-          return "au"
-        end
-        return nil
-      end
-    end
-    if ev.corner == "allergy" then
-      -- vagueness makes a blurter climb the walls
-      self.state.trust = self.state.trust - 1
-      self.state.irritated = self.state.irritated + 1
-      if self.state.irritated % 2 == 1 then return "zeg_het" end
-      return "zucht"
-    elseif ev.corner == "challenge" then
-      -- tact is what she can't do: she admires it
-      self.state.trust = self.state.trust + 1
-      return "respect"
-    elseif ev.corner == "core" then
-      self.state.trust = self.state.trust + 0.5
-      if math.random() < 0.5 then return "herkenning" end
-    elseif ev.corner == "pitfall" then
-      return "oei"
-    end
-    return nil
-  end,
-  choose = function(self, options)
-    local function pick(c) for i, o in ipairs(options) do if o.corner == c then return i end end end
-    local r = math.random()
-    local order = { "core", "challenge", "pitfall", "allergy" }
-    if self.state.trust <= -2 and r < 0.5 then order = { "pitfall", "core", "challenge", "allergy" }
-    elseif self.state.trust >= 2 and r < 0.3 then order = { "challenge", "core", "pitfall", "allergy" }
-    elseif r < 0.15 then order = { "pitfall", "core", "challenge", "allergy" } end
-    for _, c in ipairs(order) do local i = pick(c); if i then return i end end
-    return 1
-  end,
+  react = react_by_quadrant {
+    own = stance_by_own_answers,
+    events = { klant = "klant_na" },
+    moves = KINSHIP_MOVES,
+    allergy = { "zeg_het", "zucht", cycle = true },   -- vagueness makes a blurter climb the walls
+    challenge = "respect",                            -- tact is what she can't do: she admires it
+    core = { "herkenning", chance = 0.5 },
+    pitfall = "oei",
+    cases = {
+      -- the gossip about her father: stopping it earns her gratitude, joining in hurts
+      { scene = "roddel-ronde", choice_part = "stop", moves = { trust = 1 }, say = "dankje" },
+      { scene = "roddel-ronde", quality_not = "geduld", moves = { trust = -1 },
+        say = function(self)
+          if self.state.trust <= -1 and self.state.gossip_hurt == 0 then
+            self.state.gossip_hurt = 1
+            return "au"
+          end
+        end },
+    },
+  },
+  choose = choose_by_trust {
+    distrust = { pitfall = 0.5 }, trust = { challenge = 0.3 }, usual = { pitfall = 0.15 }, otherwise = "any corner",
+  },
 }

@@ -28,48 +28,21 @@ return character {
     telefoon = { nl = "Mijn telefoon. Natuurlijk. Sandra, ik bel je terug. Ja. Ik weet het.", en = "My phone. Of course. Sandra, I'll call you back. Yes. I know." },
     stop = { nl = "Goed zo.", en = "Good." },
   },
-  react = function(self, ev)
-    if ev.self then
-      if ev.choice and ev.choice:find("%-ja$") then self.state.stance = self.state.stance + 1
-      elseif ev.choice and ev.choice:find("%-nee$") then self.state.stance = self.state.stance - 1 end
-      return nil
-    end
-    if ev.kind == "event" then
-      if ev.event == "gerucht" then return "telefoon" end
-      return nil
-    end
-    if ev.kind ~= "choice" then return nil end
-    if ev.scene == "roddel-ronde" and ev.choice and ev.choice:find("stop") and ev.quality ~= "grenzen stellen" then
-      self.state.trust = self.state.trust + 1
-      return "stop"
-    end
-    if ev.corner == "allergy" then
-      -- pleasing: yes that means no
-      self.state.trust = self.state.trust - 1
-      self.state.irritated = self.state.irritated + 1
-      if self.state.irritated == 1 then return "niet_ja" end
-      return "zucht"
-    elseif ev.corner == "challenge" then
-      self.state.trust = self.state.trust + 1
-      return "respect"
-    elseif ev.corner == "core" then
-      self.state.trust = self.state.trust + 0.5
-      if math.random() < 0.4 then return "herkenning" end
-    elseif ev.corner == "pitfall" then
-      return "te_hard"
-    end
-    -- a choice that protects the staff moves her towards the deal
-    if ev.choice == "zo-koen-ja" or ev.choice == "ond-grens" then self.state.stance = self.state.stance + 1 end
-    return nil
-  end,
-  choose = function(self, options)
-    local function pick(c) for i, o in ipairs(options) do if o.corner == c then return i end end end
-    local r = math.random()
-    local order = { "core", "challenge", "pitfall", "allergy" }
-    if self.state.trust >= 2 and r < 0.35 then order = { "challenge", "core", "pitfall", "allergy" }
-    elseif self.state.trust <= -2 and r < 0.5 then order = { "pitfall", "core", "allergy", "challenge" }
-    elseif r < 0.15 then order = { "pitfall", "core", "challenge", "allergy" } end
-    for _, c in ipairs(order) do local i = pick(c); if i then return i end end
-    return 1
-  end,
+  react = react_by_quadrant {
+    own = stance_by_own_answers,
+    events = { gerucht = "telefoon" },
+    moves = KINSHIP_MOVES,
+    allergy = { "niet_ja", "zucht" },   -- pleasing: a yes that means no
+    challenge = "respect",
+    core = { "herkenning", chance = 0.4 },
+    pitfall = "te_hard",
+    cases = {
+      { scene = "roddel-ronde", choice_part = "stop", quality_not = "grenzen stellen", moves = { trust = 1 }, say = "stop" },
+      -- a choice that protects the staff moves her towards the deal
+      { choice = { "zo-koen-ja", "ond-grens" }, moves = { stance = 1 }, go_on = true },
+    },
+  },
+  choose = choose_by_trust {
+    distrust = { pitfall = 0.5 }, trust = { challenge = 0.35 }, usual = { pitfall = 0.15 }, otherwise = "any corner",
+  },
 }

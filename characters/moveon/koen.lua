@@ -29,44 +29,18 @@ return character {
     perfect = { nl = "Dat is de versie van mezelf die ik liever niet in de spiegel zie.", en = "That's the version of me I'd rather not see in the mirror." },
     bank = { nl = "De bank. Op zaterdag. Dat is nooit goed nieuws en nooit slecht nieuws. Het is gewoon een getal.", en = "The bank. On a Saturday. That's never good news and never bad news. It's just a number." },
   },
-  react = function(self, ev)
-    if ev.self then
-      if ev.choice and ev.choice:find("%-ja$") then self.state.stance = self.state.stance + 1
-      elseif ev.choice and ev.choice:find("%-nee$") then self.state.stance = self.state.stance - 1 end
-      return nil
-    end
-    if ev.kind == "event" then
-      if ev.event == "bank" then return "bank" end
-      return nil
-    end
-    if ev.kind ~= "choice" then return nil end
-    -- money on the table is what he needs to say yes
-    if ev.choice == "wim-daad-ja" or ev.choice == "femke-moed-ja" or ev.choice == "meer-karin-grens-ja" or ev.choice == "karin-grens-ja" then
-      self.state.stance = self.state.stance + 1
-    end
-    if ev.corner == "allergy" then
-      self.state.trust = self.state.trust - 1
-      self.state.irritated = self.state.irritated + 1
-      if self.state.irritated == 1 then return "klopt_niet" end
-      return "zucht"
-    elseif ev.corner == "challenge" then
-      self.state.trust = self.state.trust + 1
-      return "respect"
-    elseif ev.corner == "core" then
-      self.state.trust = self.state.trust + 0.5
-      if math.random() < 0.4 then return "herkenning" end
-    elseif ev.corner == "pitfall" then
-      if math.random() < 0.5 then return "perfect" end
-    end
-    return nil
-  end,
-  choose = function(self, options)
-    local function pick(c) for i, o in ipairs(options) do if o.corner == c then return i end end end
-    local r = math.random()
-    local order = { "core", "challenge", "pitfall", "allergy" }
-    if self.state.trust >= 2 and r < 0.35 then order = { "challenge", "core", "pitfall", "allergy" }
-    elseif r < 0.25 then order = { "pitfall", "core", "challenge", "allergy" } end
-    for _, c in ipairs(order) do local i = pick(c); if i then return i end end
-    return 1
-  end,
+  react = react_by_quadrant {
+    own = stance_by_own_answers,
+    events = { bank = "bank" },
+    moves = KINSHIP_MOVES,
+    allergy = { "klopt_niet", "zucht" },
+    challenge = "respect",
+    core = { "herkenning", chance = 0.4 },
+    pitfall = { "perfect", chance = 0.5 },
+    cases = {
+      -- money on the table is what he needs to say yes
+      { choice = { "wim-daad-ja", "femke-moed-ja", "meer-karin-grens-ja", "karin-grens-ja" }, moves = { stance = 1 }, go_on = true },
+    },
+  },
+  choose = choose_by_trust { trust = { challenge = 0.35 }, usual = { pitfall = 0.25 }, otherwise = "any corner" },
 }

@@ -41,32 +41,18 @@ return character {
     starheid = { nl = "Mag het ook eens anders? Eén keer?", en = "Could it be different, just once?" },
     respect = { nl = "Mooi. Structuur. Daar ben ik zelf slecht in.", en = "Nice. Structure. I'm bad at that myself." },
   },
-  react = function(self, ev)
-    if ev.self or ev.kind ~= "choice" then return nil end
-    if ev.scene == "roddel-ronde" or ev.scene == "roddel-isabel" then
-      if ev.choice and (ev.choice:find("stop") or ev.choice == "roddel-isabel-tact") then
-        self.state.stops = self.state.stops + 1
-        self.state.trust = self.state.trust + 2
-        if self.state.stops == 1 then return "verrast" end
-        return nil
-      elseif ev.quality ~= "geduld" then
-        self.state.joins = self.state.joins + 1
-        self.state.trust = self.state.trust - 1
-        if self.state.joins == 1 then return "noteert" end
-        return nil
-      end
-    end
-    if ev.corner == "allergy" then
-      self.state.trust = self.state.trust - 1
-      return "starheid"
-    elseif ev.corner == "challenge" then
-      self.state.trust = self.state.trust + 1
-      return "respect"
-    end
-    return nil
-  end,
-  choose = function(self, options)
-    for i, o in ipairs(options) do if o.corner == "core" then return i end end
-    return 1
-  end,
+  react = react_by_quadrant {
+    allergy = "starheid",
+    challenge = "respect",
+    cases = {
+      -- the gossip exercise: who stops it surprises her, who joins in she notes
+      { scene = { "roddel-ronde", "roddel-isabel" }, choice_part = { "stop", "roddel-isabel-tact" },
+        moves = { stops = 1, trust = 2 },
+        say = function(self) if self.state.stops == 1 then return "verrast" end end },
+      { scene = { "roddel-ronde", "roddel-isabel" }, quality_not = "geduld",
+        moves = { joins = 1, trust = -1 },
+        say = function(self) if self.state.joins == 1 then return "noteert" end end },
+    },
+  },
+  choose = choose_core,
 }

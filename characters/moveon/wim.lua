@@ -24,39 +24,17 @@ return character {
     herkenning = { nl = "Goed zo. Laat het maar even liggen. Het wordt vanzelf duidelijk.", en = "Good. Let it sit a while. It'll become clear by itself." },
     passief = { nl = "Hm. Zo zit ik er zelf ook te vaak bij.", en = "Hm. That's how I sit there too, too often." },
   },
-  react = function(self, ev)
-    if ev.self then
-      if ev.choice and ev.choice:find("%-ja$") then self.state.stance = self.state.stance + 1
-      elseif ev.choice and ev.choice:find("%-nee$") then self.state.stance = self.state.stance - 1 end
-      return nil
-    end
-    if ev.kind ~= "choice" then return nil end
-    if ev.corner == "allergy" then
-      -- pushing
-      self.state.trust = self.state.trust - 1
-      self.state.irritated = self.state.irritated + 1
-      if self.state.irritated == 1 then return "rustig" end
-      return "zucht"
-    elseif ev.corner == "challenge" then
-      self.state.trust = self.state.trust + 1
-      return "respect"
-    elseif ev.corner == "core" then
-      self.state.trust = self.state.trust + 0.5
-      if math.random() < 0.4 then return "herkenning" end
-    elseif ev.corner == "pitfall" then
-      if math.random() < 0.5 then return "passief" end
-    end
-    -- being together is what moves him
-    if ev.choice == "ond-bod-ja" or ev.choice == "zo-femke-ja" then self.state.stance = self.state.stance + 1 end
-    return nil
-  end,
-  choose = function(self, options)
-    local function pick(c) for i, o in ipairs(options) do if o.corner == c then return i end end end
-    local r = math.random()
-    local order = { "core", "challenge", "pitfall", "allergy" }
-    if self.state.trust >= 2 and r < 0.35 then order = { "challenge", "core", "pitfall", "allergy" }
-    elseif r < 0.25 then order = { "pitfall", "core", "challenge", "allergy" } end
-    for _, c in ipairs(order) do local i = pick(c); if i then return i end end
-    return 1
-  end,
+  react = react_by_quadrant {
+    own = stance_by_own_answers,
+    moves = KINSHIP_MOVES,
+    allergy = { "rustig", "zucht" },   -- pushing
+    challenge = "respect",
+    core = { "herkenning", chance = 0.4 },
+    pitfall = { "passief", chance = 0.5 },
+    cases = {
+      -- being together is what moves him
+      { choice = { "ond-bod-ja", "zo-femke-ja" }, moves = { stance = 1 }, go_on = true },
+    },
+  },
+  choose = choose_by_trust { trust = { challenge = 0.35 }, usual = { pitfall = 0.25 }, otherwise = "any corner" },
 }

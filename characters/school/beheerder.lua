@@ -7,7 +7,7 @@ return character {
   name = "Ad Schouten",
   title = { nl = "Gebouwbeheerder van de gemeente", en = "The municipality's building manager" },
   quadrant = "flexibiliteit",
-  state = { trust = 0, stance = 0, spoke = 0, last = "" },
+  state = { trust = 0, stance = 0 },
   lines = {
     welkom = {
       nl = "Goeiemorgen. Hier zijn de sleutels. De grote is van de voordeur, de kleine van het hek, en van deze weet niemand meer waar hij van is. De verwarming doet het half. Zeg het maar als jullie iets nodig hebben, dan kijken we of het kan.",
@@ -34,27 +34,13 @@ return character {
     valkuil = { nl = "Ja, ach. Dat lossen we later wel op.", en = "Yeah, well. We'll sort that out later." },
     allergie = { nl = "Als jullie elk formulier drie keer willen, ben ik met pensioen voordat er een kind binnen is.", en = "If you want every form three times, I'll be retired before the first child walks in." },
   },
-  react = function(self, ev)
-    if ev.self or ev.kind ~= "choice" then return nil end
-    self.state.spoke = self.state.spoke + 1
-    -- at most one reaction per scene: a round of thirty participants stays readable
-    local quiet = (ev.scene ~= nil and ev.scene == self.state.last)
-    local function say(key) if quiet then return nil end; self.state.last = ev.scene or ""; return key end
-    if ev.corner == "allergy" then
-      self.state.trust = self.state.trust - 1
-      if self.state.spoke % 2 == 1 then return say("allergie") end
-    elseif ev.corner == "challenge" then
-      self.state.trust = self.state.trust + 1
-      if self.state.spoke % 3 == 0 then return say("respect") end
-    elseif ev.corner == "core" then
-      if self.state.spoke % 5 == 0 then return say("eens") end
-    elseif ev.corner == "pitfall" then
-      if self.state.spoke % 6 == 0 then return say("valkuil") end
-    end
-    return nil
-  end,
-  choose = function(self, options)
-    for i, o in ipairs(options) do if o.corner == "core" then return i end end
-    return 1
-  end,
+  -- at most one reaction per scene, and only now and then: a round of thirty participants stays readable
+  react = react_by_quadrant {
+    once_per_scene = true,
+    allergy = { "allergie", every = 2 },
+    challenge = { "respect", every = 3 },
+    core = { "eens", every = 5 },
+    pitfall = { "valkuil", every = 6 },
+  },
+  choose = choose_core,
 }

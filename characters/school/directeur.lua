@@ -9,7 +9,7 @@ return character {
   title = { nl = "Voorzitter van de oprichtingsgroep, en gewoon een van de ouders",
             en = "Chair of the founding group, and just one of the parents" },
   quadrant = "structuur",
-  state = { trust = 0, stance = 0, spoke = 0, irritation = 0, last = "" },
+  state = { trust = 0, stance = 0, irritation = 0 },
   lines = {
     welkom = {
       nl = "Goed. We hebben twee dagen, één gebouw en één inspecteur. Ik heb een agenda gemaakt. Niemand hoeft zich eraan te houden, maar hij ligt er.",
@@ -32,35 +32,24 @@ return character {
     irritatie = { nl = "Mensen. Eén ding tegelijk, anders staan we morgen nog hier.", en = "People. One thing at a time, or we'll still be here tomorrow." },
     star = { nl = "Zo staat het niet op de agenda.", en = "That's not how it is on the agenda." },
   },
-  react = function(self, ev)
-    if ev.self or ev.kind ~= "choice" then return nil end
-    self.state.spoke = self.state.spoke + 1
-    -- at most one reaction per scene: a round of thirty participants stays readable
-    local quiet = (ev.scene ~= nil and ev.scene == self.state.last)
-    local function say(key) if quiet then return nil end; self.state.last = ev.scene or ""; return key end
-    if ev.corner == "allergy" then            -- chaos
-      self.state.irritation = self.state.irritation + 1
-      self.state.trust = self.state.trust - 1
-      if self.state.irritation % 2 == 1 then return say("irritatie") end
-    elseif ev.corner == "challenge" then      -- creativiteit
-      self.state.trust = self.state.trust + 1
-      if self.state.spoke % 2 == 0 then return say("respect") end
-    elseif ev.corner == "pitfall" then        -- starheid, he does not see it as a problem
-      self.state.stance = self.state.stance + 1
-      if self.state.spoke % 4 == 0 then return say("star") end
-    elseif ev.corner == "core" then
-      self.state.stance = self.state.stance + 1
-      if self.state.spoke % 3 == 0 then return say("eens") end
-    end
-    return nil
-  end,
-  choose = function(self, options)
-    -- Under pressure (irritated) he falls into rigidity; otherwise he chooses structure.
-    local want = "core"
-    if self.state.irritation >= 2 or math.random(4) == 1 then want = "pitfall" end
-    if self.state.trust >= 2 then want = "challenge" end
-    for i, o in ipairs(options) do if o.corner == want then return i end end
-    for i, o in ipairs(options) do if o.corner == "core" then return i end end
-    return 1
-  end,
+  -- at most one reaction per scene: a round of thirty participants stays readable
+  react = react_by_quadrant {
+    once_per_scene = true,
+    moves = { allergy = { trust = -1, irritation = 1 }, challenge = { trust = 1 },
+              core = { stance = 1 }, pitfall = { stance = 1 } },
+    allergy = { "irritatie", every = 2 },     -- chaos
+    challenge = { "respect", every = 2 },     -- creativiteit
+    pitfall = { "star", every = 4 },          -- starheid, he does not see it as a problem
+    core = { "eens", every = 3 },
+  },
+  -- Under pressure (irritated) he falls into rigidity; otherwise he chooses structure, and
+  -- creativity once he trusts the group.
+  choose = choose_by_trust {
+    mood = function(self)
+      if self.state.trust >= 2 then return "trust" end
+      if self.state.irritation >= 2 then return "distrust" end
+      return "usual"
+    end,
+    trust = { challenge = 1 }, distrust = { pitfall = 1 }, usual = { pitfall = 0.25 },
+  },
 }

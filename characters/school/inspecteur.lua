@@ -3,27 +3,21 @@
 -- She is not the enemy: she respects parents who know their facts and who trust their children,
 -- and she grows cold at naivety ("nothing will happen") and at parents who only try to please her.
 
-local zorgwekkend = { ["roekeloosheid"] = true, ["slordigheid"] = true, ["chaos"] = true,
-                      ["onverschilligheid"] = true }
-local overtuigend = { ["zorgvuldigheid"] = true, ["structuur"] = true, ["moed"] = true,
-                      ["directheid"] = true, ["grenzen stellen"] = true }
-local kruiperig   = { ["pleasen"] = true, ["wegcijferen"] = true, ["vaagheid"] = true,
-                      ["angstvalligheid"] = true }
-local opdringerig = { ["drammen"] = true, ["hardheid"] = true, ["botheid"] = true,
-                      ["arrogantie"] = true }
+local zorgwekkend = { "roekeloosheid", "slordigheid", "chaos", "onverschilligheid" }
+local overtuigend = { "zorgvuldigheid", "structuur", "moed", "directheid", "grenzen stellen" }
+local kruiperig   = { "pleasen", "wegcijferen", "vaagheid", "angstvalligheid" }
+local opdringerig = { "drammen", "hardheid", "botheid", "arrogantie" }
 -- The scenes in which she is in the room. Elsewhere she still hears about everything (it ends
 -- up in her file, and in her state), but she says nothing.
-local aanwezig = { ["bezoek1"] = true, ["bezoek1-vraag"] = true, ["inspecteur-komt"] = true,
-                   ["rondgang"] = true, ["vraagt-kind"] = true, ["druk"] = true,
-                   ["slotwoord"] = true, ["wachten"] = true, ["uitslag"] = true,
-                   ["oordeel-groen"] = true, ["oordeel-braaf"] = true, ["oordeel-nee"] = true }
+local aanwezig = { "bezoek1", "bezoek1-vraag", "inspecteur-komt", "rondgang", "vraagt-kind", "druk",
+                   "slotwoord", "wachten", "uitslag", "oordeel-groen", "oordeel-braaf", "oordeel-nee" }
 
 return character {
   id = "inspecteur",
   name = "Hanneke Vos",
   title = { nl = "Inspecteur van het onderwijs", en = "Inspector of education" },
   quadrant = "kritisch zijn",
-  state = { trust = 0, stance = 0, notes = 0, pleased = 0, pushed = 0, last = "" },
+  state = { trust = 0, stance = 0, notes = 0, pleased = 0, pushed = 0 },
   lines = {
     telefoon = {
       nl = "Met Hanneke Vos, inspectie van het onderwijs. Ik was toevallig in de buurt. Ik kom vanmiddag even kijken, geen zorgen, het is informeel. Informeel bestaat niet bij de inspectie, maar dat zeg ik er altijd bij.",
@@ -103,53 +97,33 @@ return character {
                en = "She listens, pen in hand, giving nothing away." }
     end,
   },
-  react = function(self, ev)
-    if ev.self or ev.kind ~= "choice" then return nil end
-    local speak = ev.scene ~= nil and aanwezig[ev.scene] and ev.scene ~= self.state.last
-    local function say(key)
-      if not speak then return nil end
-      self.state.last = ev.scene
-      return key
-    end
-    local q = ev.quality
-    if ev.corner == "allergy" then            -- naïviteit
-      self.state.trust = self.state.trust - 1
-      return say("naief")
-    elseif ev.corner == "challenge" then      -- vertrouwen
-      self.state.trust = self.state.trust + 1
-      return say("respect")
-    elseif ev.corner == "pitfall" then        -- wantrouwen: she recognises it, and names it
-      return say("wantrouwen")
-    elseif ev.corner == "core" then           -- kritisch zijn
-      self.state.stance = self.state.stance + 1
-      return say("goede_vraag")
-    end
-    if q and zorgwekkend[q] then
-      self.state.trust = self.state.trust - 1
-      self.state.notes = self.state.notes + 1
-      if self.state.notes % 2 == 1 then return say("zorg") end
-    elseif q and kruiperig[q] then
-      self.state.pleased = self.state.pleased + 1
-      if self.state.pleased >= 2 then self.state.trust = self.state.trust - 1 end
-      if self.state.pleased == 2 or self.state.pleased == 5 then return say("kruiperig") end
-    elseif q and opdringerig[q] then
-      self.state.pushed = self.state.pushed + 1
-      self.state.trust = self.state.trust - 1
-      return say("wantrouwen")
-    elseif q and overtuigend[q] then
-      self.state.stance = self.state.stance + 1
-      if self.state.stance % 3 == 0 then
-        self.state.trust = self.state.trust + 1
-        return say("overtuigd")
-      end
-    end
-    return nil
-  end,
-  choose = function(self, options)
-    local want = "core"
-    if self.state.trust >= 2 then want = "challenge" end
-    for i, o in ipairs(options) do if o.corner == want then return i end end
-    for i, o in ipairs(options) do if o.corner == "core" then return i end end
-    return 1
-  end,
+  react = react_by_quadrant {
+    present_in = aanwezig,
+    once_per_scene = true,
+    allergy = "naief",            -- naïviteit
+    challenge = "respect",        -- vertrouwen
+    pitfall = "wantrouwen",       -- wantrouwen: she recognises it, and names it
+    core = "goede_vraag",         -- kritisch zijn
+    moves = { allergy = { trust = -1 }, challenge = { trust = 1 }, core = { stance = 1 } },
+    -- qualities outside her quadrant that still tell her something
+    cases = {
+      { quality = zorgwekkend, moves = { trust = -1, notes = 1 },
+        say = function(self) if self.state.notes % 2 == 1 then return "zorg" end end },
+      { quality = kruiperig, moves = { pleased = 1 },
+        say = function(self)
+          local pleased = self.state.pleased
+          if pleased >= 2 then adjust(self, { trust = -1 }) end
+          if pleased == 2 or pleased == 5 then return "kruiperig" end
+        end },
+      { quality = opdringerig, moves = { pushed = 1, trust = -1 }, say = "wantrouwen" },
+      { quality = overtuigend, moves = { stance = 1 },
+        say = function(self)
+          if self.state.stance % 3 == 0 then
+            adjust(self, { trust = 1 })
+            return "overtuigd"
+          end
+        end },
+    },
+  },
+  choose = choose_by_trust { trust = { challenge = 1 } },
 }

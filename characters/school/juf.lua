@@ -7,7 +7,7 @@ return character {
   name = "Mirjam Bos",
   title = { nl = "De juf die de briefjes schreef", en = "The teacher who wrote the notes" },
   quadrant = "directheid",
-  state = { trust = 0, stance = 0, spoke = 0, last = "" },
+  state = { trust = 0, stance = 0 },
   lines = {
     welkom = {
       nl = "Ik heb over elk kind een briefje geschreven. Niet wat ze scoren. Wat ik zie als ik de klas in kijk. Neem ze mee, vandaag. Zij zijn voor wie jullie dit doen.",
@@ -26,28 +26,14 @@ return character {
     valkuil = { nl = "Nou. Dat kwam hard binnen, denk ik.", en = "Well. I think that landed hard." },
     allergie = { nl = "Wat bedoel je precies? Kinderen horen vaagheid meteen.", en = "What exactly do you mean? Children hear vagueness straight away." },
   },
-  react = function(self, ev)
-    if ev.self or ev.kind ~= "choice" then return nil end
-    self.state.spoke = self.state.spoke + 1
-    -- at most one reaction per scene: a round of thirty participants stays readable
-    local quiet = (ev.scene ~= nil and ev.scene == self.state.last)
-    local function say(key) if quiet then return nil end; self.state.last = ev.scene or ""; return key end
-    if ev.corner == "allergy" then
-      self.state.trust = self.state.trust - 1
-      return say("allergie")
-    elseif ev.corner == "challenge" then
-      self.state.trust = self.state.trust + 1
-      if self.state.spoke % 2 == 0 then return say("respect") end
-    elseif ev.corner == "pitfall" then
-      if self.state.spoke % 3 == 0 then return say("valkuil") end
-    elseif ev.corner == "core" then
-      self.state.stance = self.state.stance + 1
-      if self.state.spoke % 4 == 0 then return say("eens") end
-    end
-    return nil
-  end,
-  choose = function(self, options)
-    for i, o in ipairs(options) do if o.corner == "core" then return i end end
-    return 1
-  end,
+  -- at most one reaction per scene: a round of thirty participants stays readable; vagueness
+  -- she always names
+  react = react_by_quadrant {
+    once_per_scene = true,
+    allergy = "allergie",
+    challenge = { "respect", every = 2 },
+    pitfall = { "valkuil", every = 3 },
+    core = { "eens", every = 4 },
+  },
+  choose = choose_core,
 }

@@ -107,6 +107,7 @@ check explore-deterministic sh -c "'$V' explore tutorial --random 50 --seed 9 | 
 
 # ---------------------------------------------------------------- the shipped scenarios
 sh tests/e2e/terminal.sh "$V" "$T" && ok || bad terminal
+sh tests/e2e/designer.sh "$V" "$T" && ok || bad designer
 sh tests/e2e/scenarios.sh "$V" "$T" && ok || bad scenarios
 
 # ---------------------------------------------------------------- nothing entered is lost
