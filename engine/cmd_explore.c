@@ -74,6 +74,9 @@ static void on_output(void *ud, const Output *o)
     switch (o->kind) {
     case OUT_SCENE:
     case OUT_RESUME: E->scene_seen[o->scene] = 1; break;
+    case OUT_CHOICE:             /* the engine's own choices for roles nobody plays count too */
+        E->choice_offered[o->scene][o->choice - E->s->scenes[o->scene].choices] = 1;
+        break;
     case OUT_ENDING: {
         int e = scenario_ending(E->s, o->id);
         E->ending_hits[e]++;
@@ -161,6 +164,21 @@ static uint64_t fnv(const char *s)
     return h ? h : 1;
 }
 
+/* Visit counts and corner counts only tell states apart when a condition reads them; otherwise
+ * a loop in the story would make every round a new state and the walk would never end. */
+static void forget_unused(Explorer *E, json_object *snap)
+{
+    json_object *world;
+    if (!json_object_object_get_ex(snap, "world", &world)) return;
+    int visited = 0, count = 0;
+    for (int i = 0; i < E->s->ncode; i++) {
+        visited |= strstr(E->s->code[i].src, "visited") != NULL;
+        count |= strstr(E->s->code[i].src, "count") != NULL;
+    }
+    if (!visited) json_object_object_del(world, "visited");
+    if (!count) json_object_object_del(world, "count");
+}
+
 /* An open-addressing set of state hashes; returns 1 when h was new. */
 static int set_add(uint64_t **set, size_t *cap, size_t *n, uint64_t h)
 {
@@ -198,6 +216,7 @@ static int walk_all(Explorer *E, json_object *start, long max_states)
     uint64_t *set = NULL;
     size_t setcap = 0, setn = 0;
     VEC_PUSH(states, n, cap);
+    forget_unused(E, start);
     states[n++] = (State){xstrdup(json_object_to_json_string_ext(start, JSON_C_TO_STRING_PLAIN)), -1, NULL, 0};
     set_add(&set, &setcap, &setn, fnv(states[0].snap));
     /* Each incident a trainer can start, started at the beginning and followed until it returns. */
@@ -233,6 +252,7 @@ static int walk_all(Explorer *E, json_object *start, long max_states)
             E->states++;
             if (states[i].incident && E->S->nret == 0) continue;   /* back in the story */
             json_object *next = session_snapshot(E->S);
+            forget_unused(E, next);
             const char *text = json_object_to_json_string_ext(next, JSON_C_TO_STRING_PLAIN);
             if (set_add(&set, &setcap, &setn, fnv(text))) {
                 if (n >= max_states) truncated = 1;

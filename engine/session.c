@@ -594,13 +594,41 @@ int session_undo(Session *S, int n)
 
 /* ============================== snapshots ============================== */
 
+static int key_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The same value with the keys of every object in sorted order: Lua's table order depends on
+ * a hash seed that differs per run, and the explorer tells states apart by their text. */
+static json_object *canonical(json_object *j)
+{
+    if (!json_object_is_type(j, json_type_object)) return json_object_get(j);
+    int n = json_object_object_length(j), k = 0;
+    const char **keys = xcalloc((size_t)n + 1, sizeof *keys);
+    json_object_object_foreach(j, key, val) {
+        (void)val;
+        keys[k++] = key;
+    }
+    qsort(keys, (size_t)k, sizeof *keys, key_cmp);
+    json_object *o = json_object_new_object();
+    for (int i = 0; i < k; i++) {
+        json_object *v = NULL;
+        json_object_object_get_ex(j, keys[i], &v);
+        json_object_object_add(o, keys[i], canonical(v));
+    }
+    free(keys);
+    return o;
+}
+
 json_object *session_snapshot(Session *S)
 {
     json_object *o = json_object_new_object();
     json_object_object_add(o, "scene", json_object_new_int(S->scene));
     json_object_object_add(o, "ending", json_object_new_int(S->ending));
     json_object_object_add(o, "stuck", json_object_new_int(S->stuck));
-    json_object_object_add(o, "turn", json_object_new_int(S->turn));
+    /* whose turn it is, not how many turns went by: a loop comes back to the same state */
+    json_object_object_add(o, "turn", json_object_new_int(S->cast->n ? S->turn % S->cast->n : 0));
     json_object_object_add(o, "each", json_object_new_int(S->each_pos));
     json_object *ret = json_object_new_array();
     for (int i = 0; i < S->nret; i++) {
@@ -614,7 +642,11 @@ json_object *session_snapshot(Session *S)
     free(fired);
     json_object_object_add(o, "world", world_snapshot(S->world));
     json_object *chars = json_object_new_array();
-    for (int r = 0; r < S->s->nroles; r++) json_object_array_add(chars, character_state(&S->chars[r]));
+    for (int r = 0; r < S->s->nroles; r++) {
+        json_object *state = character_state(&S->chars[r]);
+        json_object_array_add(chars, canonical(state));
+        json_object_put(state);
+    }
     json_object_object_add(o, "chars", chars);
     return o;
 }
