@@ -320,17 +320,26 @@ static int report(Explorer *E, double seconds, int truncated)
 
 /* ============================== the command ============================== */
 
-/* One explorer per playable role, so that every role's choices are played. */
-static void full_table(Cast *cast, const Scenario *s)
+/* One explorer per playable role, so that every role's choices are played; or, with --roles,
+ * only in those, leaving the others to their characters (a smaller group, or solo play). */
+static int in_list(const char *list, const char *id)
+{
+    size_t n = strlen(id);
+    for (const char *p = list; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
+        if (strncmp(p, id, n) == 0 && (p[n] == ',' || p[n] == '\0')) return 1;
+    return 0;
+}
+
+static void full_table(Cast *cast, const Scenario *s, const char *roles)
 {
     for (int r = 0; r < s->nroles; r++) {
-        if (!s->roles[r].playable) continue;
+        if (!s->roles[r].playable || (roles && !in_list(roles, s->roles[r].id))) continue;
         Participant *p = cast_add(cast, s->roles[r].id, "verbinden", "");
         p->role_name = xstrdup(s->roles[r].id);
     }
 }
 
-static int explore(const char *name, int runs, int exhaustive, uint64_t seed, long max_states)
+static int explore(const char *name, int runs, int exhaustive, uint64_t seed, long max_states, const char *roles)
 {
     DiagList d;
     diag_init(&d);
@@ -342,7 +351,14 @@ static int explore(const char *name, int runs, int exhaustive, uint64_t seed, lo
     Cast cast = {0};
     Session *S = NULL;
     if (s) {
-        full_table(&cast, s);
+        full_table(&cast, s, roles);
+        if (cast.n == 0) {
+            fprintf(stderr, _("verbeeld explore: --roles names no playable role of '%s'\n"), s->id);
+            cast_free(&cast);
+            scenario_free(s);
+            diag_free(&d);
+            return 2;
+        }
         S = session_new(s, &lx, &cast, path, scenario_fallback(s), seed, &d);
     }
     free(path);
@@ -397,23 +413,26 @@ int cmd_explore(int argc, char **argv)
     static const struct option opts[] = {
         {"random", required_argument, NULL, 'r'}, {"exhaustive", no_argument, NULL, 'x'},
         {"seed", required_argument, NULL, 's'},   {"max-states", required_argument, NULL, 'm'},
-        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
+        {"roles", required_argument, NULL, 'R'},  {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
     int runs = 200, exhaustive = 0, c;
     uint64_t seed = 1;
     long max_states = 1000000;
+    const char *roles = NULL;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "r:xs:m:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "r:xs:m:R:h", opts, NULL)) != -1) {
         char *end = NULL;
         switch (c) {
         case 'r': runs = (int)strtol(optarg, &end, 10); if (*end || runs < 1) return usage_error("explore", _("--random takes a positive number, not '%s'"), optarg); break;
         case 'x': exhaustive = 1; break;
         case 's': seed = strtoull(optarg, &end, 10); if (*end) return usage_error("explore", _("--seed takes a number, not '%s'"), optarg); break;
         case 'm': max_states = strtol(optarg, &end, 10); if (*end || max_states < 1) return usage_error("explore", _("--max-states takes a positive number, not '%s'"), optarg); break;
+        case 'R': roles = optarg; break;
         case 'h': command_help("explore"); return 0;
         default: return usage_error("explore", "%s", _("unknown option"));
         }
     }
     if (optind != argc - 1) return usage_error("explore", "%s", _("name one scenario"));
-    return explore(argv[optind], runs, exhaustive, seed, max_states);
+    return explore(argv[optind], runs, exhaustive, seed, max_states, roles);
 }

@@ -47,11 +47,12 @@ static const Subcommand subcommands[] = {
     {"check", cmd_check, N_("verbeeld check SCENARIO..."),
      N_("validate scenarios and their characters"),
      N_("Reports every problem as file:line: error: message and exits 1 when there is any.")},
-    {"explore", cmd_explore, N_("verbeeld explore SCENARIO [--random N | --exhaustive] [--seed N] [--max-states N]"),
+    {"explore", cmd_explore, N_("verbeeld explore SCENARIO [--random N | --exhaustive] [--seed N] [--max-states N] [--roles LIST]"),
      N_("play automatically: endings reached, coverage, dead ends, script errors"),
      N_("Plays without a person, one explorer in each playable role, with every character's Lua\n"
         "running. --random N plays N sessions (default 200); --exhaustive visits every distinct\n"
-        "state once. Exits 1 when an ending is never reached, or on a dead end or a script error.")},
+        "state once. --roles vip,ops plays only those roles and leaves the others to their\n"
+        "characters. Exits 1 when an ending is never reached, or on a dead end or a script error.")},
     {"graph", cmd_graph, N_("verbeeld graph SCENARIO [--format dot|svg] [-o FILE]"),
      N_("the story map, for Graphviz"),
      N_("Acts are clusters, endings and incidents are drawn apart, and each choice is an arrow\n"

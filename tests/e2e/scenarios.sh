@@ -38,6 +38,9 @@ grep -q "Dit gaan wij niet doen\|Stop" "$T/moveon5-nl.out" || fail "the gossip m
 [ -n "$(field "$T/moveon-solo.jsonl" ending ending)" ] || fail "moveon solo reached no ending"
 grep -q "Who plays whom" "$T/moveon-solo.out" || fail "moveon solo: no English casting"
 "$V" explore moveon --random 400 --seed 3 > "$T/moveon-explore.out" || fail "explore moveon: $(grep -A2 'NEVER\|Problems' "$T/moveon-explore.out")"
+# With Isabel left to the engine, her own chance to stop the gossip comes up too.
+"$V" explore moveon --random 300 --seed 3 --roles ops,cfo,groep,online > "$T/moveon-4.out" 2>&1 || fail "explore moveon without Isabel"
+grep -q ': roddel-isabel$' "$T/moveon-4.out" && fail "roddel-isabel never reached without a player for Isabel"
 
 # ---------------------------------------------------------------- the school
 cat > "$T/school6.xml" <<'CAST'
