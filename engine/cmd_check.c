@@ -74,8 +74,29 @@ static void try_hooks(const Scenario *s, Character *ch, DiagList *d)
     free(err);
 }
 
+/* chars.ROLE.FIELD in a condition or effect should name a field of that character's state;
+ * a script may add fields later, so this is a warning. */
+static void check_state_fields(const Scenario *s, Session *S, DiagList *d)
+{
+    for (int i = 0; i < s->ncode; i++) {
+        for (const char *p = strstr(s->code[i].src, "chars."); p; p = strstr(p + 1, "chars.")) {
+            char role[64], field[64];
+            if (sscanf(p, "chars.%63[A-Za-z0-9_-].%63[A-Za-z0-9_]", role, field) != 2) continue;
+            int r = scenario_role(s, role);
+            if (r < 0) continue;                      /* verify.c reports unknown roles */
+            json_object *state = character_state(session_character(S, r)), *v;
+            if (!json_object_object_get_ex(state, field, &v))
+                diag_add(d, DIAG_WARNING, s->path, s->code[i].line,
+                         _("chars.%s.%s: the state of %s has no field '%s' at the start"), role, field,
+                         session_role_name(S, r), field);
+            json_object_put(state);
+        }
+    }
+}
+
 static void try_characters(const Scenario *s, Session *S, DiagList *d)
 {
+    check_state_fields(s, S, d);
     for (int r = 0; r < s->nroles; r++) {
         Character *ch = session_character(S, r);
         LineCheck lc = {s, ch, d};
