@@ -130,7 +130,8 @@ fuzz-build:
 	  SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq clang libclang-rt-14-dev >/dev/null || exit 1; \
 	fi
-	@$(MAKE) --no-print-directory B=$(FB) CC=clang CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+	@echo "fuzz: building the engine with clang in $(FB)/"
+	@$(MAKE) -s --no-print-directory B=$(FB) CC=clang CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
 	  LDFLAGS="-fsanitize=address,undefined" $(FB)/libverbeeld.a
 	@for t in $(FUZZ_NAMES); do \
 	  clang -std=c11 -D_GNU_SOURCE -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) $(CPPFLAGS_ALL) -o $(FB)/$$t tests/fuzz/$$t.c \
@@ -142,9 +143,10 @@ fuzz: fuzz-build
 	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
 	  case $$t in fuzz_scenario) seeds="scenarios tests/e2e/broken tests/e2e/explore tests/hostile/xml";; \
 	    fuzz_journal) seeds="tests/e2e/golden";; *) seeds=;; esac; \
+	  dirs=; for d in tests/fuzz/seeds/$$t tests/fuzz/regress/$$t $$seeds; do [ -d $$d ] && dirs="$$dirs $$d"; done; \
 	  opts=; [ $$t = fuzz_prompt ] && opts=-detect_leaks=0; \
 	  $(FB)/$$t $$opts -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-	    -artifact_prefix=$(FB)/crash-$$t- $(FB)/corpus/$$t tests/fuzz/seeds/$$t tests/fuzz/regress/$$t $$seeds 2>&1 \
+	    -artifact_prefix=$(FB)/crash-$$t- $(FB)/corpus/$$t $$dirs 2>&1 \
 	    | grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' || true; \
 	  ls $(FB)/crash-$$t-* >/dev/null 2>&1 && { echo "fuzz: $$t found a crash"; exit 1; }; \
 	done; echo "fuzz: no crashes"

@@ -196,6 +196,9 @@ int journal_read(const char *path, JournalLog *log, DiagList *d)
         json_object *o = n ? json_tokener_parse_ex(tok, line, (int)n) : NULL;
         int complete = o && json_tokener_get_error(tok) == json_tokener_success &&
                        json_object_is_type(o, json_type_object) && jstr(o, "ev") && memchr(line, 0, n) == NULL;
+        /* one entry per line: anything after it (two entries run together) is not ours */
+        for (size_t k = complete ? json_tokener_get_parse_end(tok) : n; k < n; k++)
+            if (line[k] != ' ' && line[k] != '\t' && line[k] != '\r') complete = 0;
         json_tokener_free(tok);
         if (!complete) {
             json_object_put(o);

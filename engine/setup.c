@@ -178,6 +178,7 @@ static int pick_card(Play *P, Participant *p, const Pick *pick)
         if (!line) break;
         char *end;
         long k = strtol(line, &end, 10);
+        while (*end == ' ' || *end == '\t') end++;        /* as at the choices: "1 " is 1 */
         int valid = end != line && *end == '\0' && k >= 1 && k <= n;
         free(line);
         if (valid) {

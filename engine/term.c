@@ -276,7 +276,9 @@ char *term_read(const char *prompt)
     fflush(stdout);
     if (!interactive) return read_plain(prompt);
     interrupted = 0;
-    char *line = readline(prompt);
+    char *shown = clean_text(prompt);      /* names in the prompt come from cast files */
+    char *line = readline(shown);
+    free(shown);
     if (interrupted) {
         free(line);
         interrupted = 0;

@@ -10,7 +10,13 @@
 #include "diag.h"
 #include "journal.h"
 
-static char path[64];
+static char dir[] = "/tmp/vb-fuzz-XXXXXX", path[64];
+
+static void cleanup(void)
+{
+    unlink(path);
+    rmdir(dir);
+}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -18,9 +24,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc; (void)argv;
-    char dir[] = "/tmp/vb-fuzz-XXXXXX";
     if (!mkdtemp(dir)) abort();
     snprintf(path, sizeof path, "%s/journal.jsonl", dir);
+    atexit(cleanup);
     return 0;
 }
 

@@ -16,7 +16,13 @@
 #include "scenario.h"
 
 static Lexicon lx;
-static char path[64];
+static char dir[] = "/tmp/vb-fuzz-XXXXXX", path[64];
+
+static void cleanup(void)
+{
+    unlink(path);
+    rmdir(dir);
+}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -31,9 +37,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         abort();
     }
     diag_free(&d);
-    char dir[] = "/tmp/vb-fuzz-XXXXXX";
     if (!mkdtemp(dir)) abort();
     snprintf(path, sizeof path, "%s/scenario.xml", dir);
+    atexit(cleanup);
     return 0;
 }
 

@@ -6,7 +6,7 @@ return character {
     -- fill the state up to the memory limit (pcall catches the memory error), so that the
     -- engine's own work between calls, and copying the state, find no room left
     local parts = {}
-    pcall(function() while true do parts[#parts + 1] = string.rep("x", 1 << 20) end end)
+    pcall(function() while true do parts[#parts + 1] = string.rep("x", 4 << 20) end end)
     self.state.parts = parts
     return "here"
   end,

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""bench/firstprompt.py VERBEELD - time from start to MoveOn's first prompt.
+
+Runs `VERBEELD play moveon --cast CAST` on a pseudo-terminal (as a trainer would), waits
+until the first prompt appears and reports the milliseconds since the process started; then
+closes the input (Ctrl-D saves and quits). Prints one raw.tsv line per measurement:
+"moveon  first_prompt_ms  verbeeld  MS" (and first_exit_ms: start to exit with input closed
+at once, no terminal).
+"""
+import os
+import pty
+import select
+import subprocess
+import sys
+import tempfile
+import time
+
+CAST = """<cast scenario="moveon" xmlns="urn:verbeeld:cast:1">
+  <participant name="Sanne" core="verbinden" goal="Sterker staan voor mijn team"/>
+  <participant name="Joris" core="daadkracht" goal="Meer ruimte geven" role="cfo"/>
+  <participant name="Ayla" core="tact" goal="Zeggen wat ik zie"/>
+</cast>
+"""
+
+
+def main():
+    vb = sys.argv[1]
+    tmp = tempfile.mkdtemp(prefix="vb-bench-")
+    cast = os.path.join(tmp, "cast.xml")
+    with open(cast, "w") as f:
+        f.write(CAST)
+    env = dict(os.environ, LANG="nl_NL.UTF-8", NO_COLOR="1", TERM="xterm")
+
+    # On a terminal: until the prompt ("— " after the chooser's name) is on the screen.
+    journal = os.path.join(tmp, "pty.jsonl")
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(vb, [vb, "play", "moveon", "--cast", cast, "--journal", journal], env)
+    t0 = time.perf_counter()
+    buf = b""
+    ms = None
+    while time.perf_counter() - t0 < 10:
+        r, _, _ = select.select([fd], [], [], 10)
+        if not r:
+            break
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        buf += chunk
+        if b"\xe2\x80\x94 " in buf.split(b"\n")[-1] or buf.rstrip().endswith(b">"):
+            ms = (time.perf_counter() - t0) * 1e3
+            break
+    try:
+        os.write(fd, b"\x04")
+    except OSError:
+        pass
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+    if ms is not None:
+        print("moveon\tfirst_prompt_ms\tverbeeld\t%.2f" % ms)
+
+    # With input closed at once: start, first prompt, end of input, save, exit.
+    journal = os.path.join(tmp, "eof.jsonl")
+    t0 = time.perf_counter()
+    subprocess.run([vb, "play", "moveon", "--cast", cast, "--journal", journal],
+                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    print("moveon\tfirst_exit_ms\tverbeeld\t%.2f" % ((time.perf_counter() - t0) * 1e3))
+
+
+if __name__ == "__main__":
+    main()

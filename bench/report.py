@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""bench/report.py RAW.tsv RESULTS.md - medians, ratios and growth from the raw figures of
+bench/run.sh, with the machine and the versions; bench/notes.md (the profile: what dominates)
+is appended as written."""
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+from collections import defaultdict
+
+
+def sh(cmd):
+    try:
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=30).stdout.strip()
+    except Exception:
+        return "?"
+
+
+def load(path):
+    d = defaultdict(list)
+    for line in open(path):
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) != 4 or parts[3] == "":
+            continue
+        size, metric, engine, value = parts
+        try:
+            v = float(value)
+        except ValueError:
+            m = re.match(r"(?:(\d+):)?(\d+):(\d+(?:\.\d+)?)$", value)     # h:mm:ss or m:ss
+            if not m:
+                continue
+            v = int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + float(m.group(3))
+        d[(size, metric, engine)].append(v)
+    return d
+
+
+def med(d, size, metric, engine):
+    v = d.get((str(size), metric, engine))
+    return statistics.median(v) if v else None
+
+
+def fmt(x, digits=1):
+    if x is None:
+        return "–"
+    if abs(x) >= 1000:
+        return "{:,.0f}".format(x)
+    return "{:.{}f}".format(x, digits)
+
+
+def main():
+    raw, out = sys.argv[1], sys.argv[2]
+    d = load(raw)
+    sizes = sorted({int(k[0]) for k in d if k[0].isdigit()})
+    reps = max((len(v) for k, v in d.items() if k[1] == "walk_per_s"), default=0)
+    cpu = sh("sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1")
+    L = []
+    w = L.append
+    w("# verbeeld against inkjs: benchmark results\n")
+    w("Written by `make bench` (bench/run.sh, bench/report.py); do not edit by hand: edit "
+      "bench/notes.md, which is appended below.\n")
+    w("## Machine and versions\n")
+    w("| | |\n|---|---|")
+    w("| CPU | %s, %s cores |" % (cpu or platform.processor(), os.cpu_count()))
+    w("| memory | %s |" % sh("free -h | awk '/^Mem:/ {print $2}'"))
+    w("| system | %s, Linux %s |" % (sh(". /etc/os-release && echo $PRETTY_NAME"), platform.release()))
+    w("| verbeeld | %s (gcc %s, -O2) |" % (sh("git describe --tags --always --dirty 2>/dev/null") or "?",
+                                          sh("gcc -dumpfullversion")))
+    w("| Lua, libxml2, json-c | %s, %s, %s |" % (sh("pkg-config --modversion lua5.4"),
+                                               sh("pkg-config --modversion libxml-2.0"),
+                                               sh("pkg-config --modversion json-c")))
+    w("| node | %s |" % sh("node --version"))
+    w("| inkjs | %s (runtime and its compiler, from npm, pinned in bench/package.json) |"
+      % sh("node -p \"require('./bench/node_modules/inkjs/package.json').version\""))
+    la, lb = med(d, "machine", "loadavg_start", "-"), med(d, "machine", "loadavg_end", "-")
+    w("| load average | %s at the start, %s at the end (on %s cores; other work shared the machine) |"
+      % (fmt(la, 2), fmt(lb, 2), os.cpu_count()))
+    w("| repetitions | %d, interleaved (each round: every size, both engines), medians reported |\n" % reps)
+
+    w("## The stories\n")
+    w("`bench/gen.py N` writes one random story twice: `bench/out/bench-N.xml` (verbeeld, with "
+      "three Lua characters in `bench/out/characters/bench/` that react to every choice through "
+      "the character API; one is played) and `bench/out/bench-N.ink`. N scenes of three choices, "
+      "N/20 endings (about 5% of choice targets), four variables changed by 60% of the choices, a "
+      "condition on the third choice of every third scene. verbeeld's walk is `verbeeld explore "
+      "--random R` (R = choices/20 sessions); inkjs's is `bench/ink.js walk`: Continue, "
+      "ChooseChoiceIndex at random, ResetState at an ending. Loads are timed inside the process "
+      "(verbeeld: `bench/load.c` linked with build/libverbeeld.a — lexicon, XML parse, RELAX NG "
+      "validation, model, references, character scripts, compiled conditions, first scene; "
+      "inkjs: reading the JSON and `new Story`). Peak memory is the maximum resident set of the "
+      "walk process (/usr/bin/time -v).\n")
+
+    w("## Figures (medians)\n")
+    w("Ratios: how many times better verbeeld is (inkjs ÷ verbeeld for times and memory, "
+      "verbeeld ÷ inkjs for throughput).\n")
+    w("| scenes | figure | verbeeld | inkjs | ratio |")
+    w("|---:|---|---:|---:|---:|")
+    for n in sizes:
+        lv, li = med(d, n, "load_ms", "verbeeld"), med(d, n, "load_ms", "ink")
+        wv, wi = med(d, n, "walk_per_s", "verbeeld"), med(d, n, "walk_per_s", "ink")
+        mv, mi = med(d, n, "rss_kb", "verbeeld"), med(d, n, "rss_kb", "ink")
+        ci = med(d, n, "compile_ms", "ink")
+        w("| %s | load (ms) | %s | %s | %s× |" % (fmt(n), fmt(lv), fmt(li), fmt(li / lv if lv and li else None)))
+        w("| %s | inkjs compiling the ink source (ms) | – | %s | %s× |" % (fmt(n), fmt(ci), fmt(ci / lv if lv and ci else None)))
+        w("| %s | random walk (choices/s) | %s | %s | %s× |" % (fmt(n), fmt(wv), fmt(wi), fmt(wv / wi if wv and wi else None)))
+        w("| %s | peak memory of the walk (MiB) | %s | %s | %s× |" % (fmt(n), fmt(mv / 1024 if mv else None),
+                                                                   fmt(mi / 1024 if mi else None), fmt(mi / mv if mv and mi else None)))
+    w("")
+
+    w("## Growth from %s to %s scenes\n" % (fmt(sizes[0]) if sizes else "?", fmt(sizes[-1]) if sizes else "?"))
+    w("Cost per scene (load) and per choice (walk), per size; flat means linear growth.\n")
+    w("| scenes | verbeeld load µs/scene | inkjs load µs/scene | verbeeld µs/choice | inkjs µs/choice | verbeeld MiB | inkjs MiB |")
+    w("|---:|---:|---:|---:|---:|---:|---:|")
+    for n in sizes:
+        lv, li = med(d, n, "load_ms", "verbeeld"), med(d, n, "load_ms", "ink")
+        wv, wi = med(d, n, "walk_per_s", "verbeeld"), med(d, n, "walk_per_s", "ink")
+        mv, mi = med(d, n, "rss_kb", "verbeeld"), med(d, n, "rss_kb", "ink")
+        w("| %s | %s | %s | %s | %s | %s | %s |" % (
+            fmt(n), fmt(lv * 1000 / n if lv else None, 2), fmt(li * 1000 / n if li else None, 2),
+            fmt(1e6 / wv if wv else None, 2), fmt(1e6 / wi if wi else None, 2),
+            fmt(mv / 1024 if mv else None), fmt(mi / 1024 if mi else None)))
+    w("")
+
+    fp, fe = med(d, "moveon", "first_prompt_ms", "verbeeld"), med(d, "moveon", "first_exit_ms", "verbeeld")
+    w("## MoveOn: start to first prompt\n")
+    w("`build/verbeeld play moveon --cast CAST` (three participants) on a pseudo-terminal, from "
+      "starting the process until the first prompt is on the screen (bench/firstprompt.py): "
+      "**%s ms** (median). With input closed at once (start, first prompt, end of input, save, "
+      "exit): %s ms.\n" % (fmt(fp), fmt(fe)))
+
+    w("## explore --exhaustive\n")
+    w("| scenario | states | time (s) | peak memory (MiB) |")
+    w("|---|---:|---:|---:|")
+    for sc in ("moveon", "school"):
+        st, t = med(d, sc, "exhaustive_states", "verbeeld"), med(d, sc, "exhaustive_s", "verbeeld")
+        tr, m = med(d, sc, "exhaustive_truncated", "verbeeld"), med(d, sc, "rss_kb", "verbeeld")
+        w("| %s | %s%s | %s | %s |" % (sc, fmt(st), " (stopped at --max-states)" if tr else "", fmt(t, 2),
+                                      fmt(m / 1024 if m else None)))
+    w("")
+
+    w("## The minimums\n")
+    w("| minimum | measured | holds |")
+    w("|---|---|---|")
+
+    def row(what, got, ok):
+        w("| %s | %s | %s |" % (what, got, "yes" if ok else "**no**"))
+    n10 = 10000 if 10000 in sizes else (sizes[len(sizes) // 2] if sizes else None)
+    wv, wi = med(d, n10, "walk_per_s", "verbeeld"), med(d, n10, "walk_per_s", "ink")
+    if wv and wi:
+        row("random walk at %s scenes ≥ 20× inkjs" % fmt(n10), "%s×" % fmt(wv / wi), wv / wi >= 20)
+    for n in sizes:
+        lv, li = med(d, n, "load_ms", "verbeeld"), med(d, n, "load_ms", "ink")
+        if lv and li:
+            row("load ≥ 5× faster than inkjs, %s scenes" % fmt(n), "%s×" % fmt(li / lv), li / lv >= 5)
+    for n in sizes:
+        mv, mi = med(d, n, "rss_kb", "verbeeld"), med(d, n, "rss_kb", "ink")
+        if mv and mi:
+            row("peak memory below inkjs's, %s scenes" % fmt(n), "%s vs %s MiB" % (fmt(mv / 1024), fmt(mi / 1024)), mv < mi)
+    if len(sizes) >= 2:
+        a, b = sizes[0], sizes[-1]
+        la, lb = med(d, a, "load_ms", "verbeeld"), med(d, b, "load_ms", "verbeeld")
+        wa, wb = med(d, a, "walk_per_s", "verbeeld"), med(d, b, "walk_per_s", "verbeeld")
+        if la and lb:
+            g = (lb / b) / (la / a)
+            row("load cost per scene flat, %s → %s scenes" % (fmt(a), fmt(b)), "× %s per scene" % fmt(g, 2), g <= 1.5)
+        if wa and wb:
+            g = wa / wb
+            row("walk cost per choice flat, %s → %s scenes" % (fmt(a), fmt(b)), "× %s per choice" % fmt(g, 2), g <= 1.5)
+    if fp:
+        row("MoveOn's first prompt within 20 ms", "%s ms" % fmt(fp), fp <= 20)
+    w("")
+    notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "notes.md")
+    if os.path.exists(notes):
+        w(open(notes).read().rstrip() + "\n")
+    with open(out, "w") as f:
+        f.write("\n".join(L))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+#!/bin/sh
+# make bench: verbeeld against inkjs on the same generated stories, side by side, interleaved.
+#
+#   BENCH_SIZES="1000 10000 100000"  story sizes (scenes)
+#   BENCH_REPS=3                     repetitions of every measurement (medians are reported)
+#   BENCH_CHOICES=200000             choices per random walk, for both engines
+#   BENCH_EXHAUSTIVE=1               also time explore --exhaustive on moveon and school
+#   BENCH_MAX_STATES=200000          explore --exhaustive stops there (and says so)
+#   BENCH_COMPILE=1                  0: skip compiling ink where its JSON is already there
+#
+# Raw figures go to bench/out/raw.tsv, the report to bench/RESULTS.md (bench/report.py).
+set -e
+cd "$(dirname "$0")/.."
+SIZES=${BENCH_SIZES:-1000 10000 100000}
+REPS=${BENCH_REPS:-3}
+CHOICES=${BENCH_CHOICES:-200000}
+OUT=bench/out
+VB=build/verbeeld
+LOAD=build/bench-load
+RAW=$OUT/raw.tsv
+mkdir -p $OUT
+
+echo "bench: inkjs (pinned in bench/package.json)"
+(cd bench && npm ci --no-audit --no-fund --silent >/dev/null 2>&1 || npm install --no-audit --no-fund --silent)
+
+echo "bench: building verbeeld and the load harness"
+make -s all
+PKGS="lua5.4 libxml-2.0 readline json-c"
+cc -std=c11 -D_GNU_SOURCE -O2 -Iengine $(pkg-config --cflags $PKGS) -o $LOAD bench/load.c \
+   build/libverbeeld.a $(pkg-config --libs $PKGS) -lm
+
+: > $RAW
+rec() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> $RAW; }   # size metric engine value
+rec machine loadavg_start - "$(cut -d' ' -f1 /proc/loadavg)"
+field() { sed -n "s/.*$1 \([0-9.]*\).*/\1/p"; }                   # the number after a word
+maxrss() { sed -n 's/.*Maximum resident set size (kbytes): //p' "$1"; }
+
+for n in $SIZES; do
+    if [ ! -f $OUT/bench-$n.xml ] || [ bench/gen.py -nt $OUT/bench-$n.xml ]; then
+        echo "bench: generating $n scenes"
+        python3 bench/gen.py $n $OUT
+    fi
+    # Compiling with inklecate (inkjs's compiler) is slow and large at 100,000 scenes: once
+    # there, three times below. The compiled JSON is what the ink runtime loads.
+    reps=3; [ "$n" -ge 100000 ] && reps=1
+    [ "${BENCH_COMPILE:-1}" = 0 ] && [ -f $OUT/bench-$n.json ] && reps=0
+    i=0
+    while [ $i -lt $reps ]; do
+        echo "bench: inkjs compiling $n scenes ($((i + 1))/$reps)"
+        /usr/bin/time -v -o $OUT/time.txt node --max-old-space-size=16000 bench/ink.js compile \
+            $OUT/bench-$n.ink $OUT/bench-$n.json > $OUT/o.txt
+        rec $n compile_ms ink "$(field compile_ms < $OUT/o.txt)"
+        rec $n compile_rss_kb ink "$(maxrss $OUT/time.txt)"
+        i=$((i + 1))
+    done
+done
+
+r=1
+while [ $r -le $REPS ]; do
+    for n in $SIZES; do
+        echo "bench: round $r/$REPS, $n scenes"
+        $LOAD $OUT/bench-$n.xml > $OUT/o.txt
+        rec $n load_ms verbeeld "$(field load_ms < $OUT/o.txt)"
+        node --max-old-space-size=16000 bench/ink.js load $OUT/bench-$n.json > $OUT/o.txt
+        rec $n load_ms ink "$(field load_ms < $OUT/o.txt)"
+
+        LANGUAGE=en /usr/bin/time -v -o $OUT/time.txt $VB explore $OUT/bench-$n.xml --random $((CHOICES / 20)) \
+            --seed $r > $OUT/o.txt || true
+        rec $n walk_per_s verbeeld "$(sed -n 's/^States visited: [0-9]*, \([0-9]*\) per second.*/\1/p' $OUT/o.txt)"
+        rec $n walk_choices verbeeld "$(sed -n 's/^States visited: \([0-9]*\),.*/\1/p' $OUT/o.txt)"
+        rec $n rss_kb verbeeld "$(maxrss $OUT/time.txt)"
+        /usr/bin/time -v -o $OUT/time.txt node --max-old-space-size=16000 bench/ink.js walk \
+            $OUT/bench-$n.json $CHOICES $r > $OUT/o.txt
+        rec $n walk_per_s ink "$(field per_second < $OUT/o.txt)"
+        rec $n walk_choices ink "$(field choices < $OUT/o.txt)"
+        rec $n rss_kb ink "$(maxrss $OUT/time.txt)"
+    done
+    # MoveOn, from start to its first prompt: the process runs with input closed, so it
+    # shows the opening scenes and the first prompt, reads end of input, saves and exits.
+    python3 bench/firstprompt.py $VB >> $RAW
+    r=$((r + 1))
+done
+
+if [ "${BENCH_EXHAUSTIVE:-1}" = 1 ]; then
+    for sc in moveon school; do
+        echo "bench: explore --exhaustive $sc"
+        LANGUAGE=en /usr/bin/time -v -o $OUT/time.txt $VB explore $sc --exhaustive \
+            --max-states ${BENCH_MAX_STATES:-200000} > $OUT/o.txt 2>&1 || true
+        rec $sc exhaustive_states verbeeld "$(sed -n 's/^States visited: \([0-9]*\),.*/\1/p' $OUT/o.txt)"
+        rec $sc exhaustive_s verbeeld "$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' $OUT/time.txt)"
+        rec $sc exhaustive_truncated verbeeld "$(grep -c 'max-states' $OUT/o.txt || true)"
+        rec $sc rss_kb verbeeld "$(maxrss $OUT/time.txt)"
+    done
+fi
+
+rec machine loadavg_end - "$(cut -d' ' -f1 /proc/loadavg)"
+python3 bench/report.py $RAW bench/RESULTS.md
+echo "bench: wrote bench/RESULTS.md"
