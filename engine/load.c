@@ -7,6 +7,7 @@
  */
 #include "scenario.h"
 
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/tree.h>
@@ -331,19 +332,33 @@ static void read_scenario(Scenario *s, xmlNodePtr root)
 
 /* ============================== the whole file ============================== */
 
+/* libxml2 allocates and frees many small blocks while it parses, validates and frees a tree;
+ * with glibc's fast bins that churn keeps consolidating the heap, which took a third of the
+ * load time of a large scenario. Fast bins are off while the tree lives, and back after. */
+#define GLIBC_DEFAULT_MXFAST (64 * (int)sizeof(size_t) / 4)
+
+static xmlDocPtr read_tree(const char *path, DiagList *d)
+{
+    mallopt(M_MXFAST, 0);
+    xmlDocPtr doc = xml_read_safely(path, d);
+    if (doc && xml_validate(doc, paths_schema(), path, d)) {
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
+    if (!doc) mallopt(M_MXFAST, GLIBC_DEFAULT_MXFAST);
+    return doc;
+}
+
 Scenario *scenario_load(const char *path, const Lexicon *lx, DiagList *d)
 {
     int errors = d->errors;
-    xmlDocPtr doc = xml_read_safely(path, d);
+    xmlDocPtr doc = read_tree(path, d);
     if (!doc) return NULL;
-    if (xml_validate(doc, paths_schema(), path, d)) {
-        xmlFreeDoc(doc);
-        return NULL;
-    }
     Scenario *s = xcalloc(1, sizeof *s);
     s->path = xstrdup(path);
     read_scenario(s, xmlDocGetRootElement(doc));
     xmlFreeDoc(doc);
+    mallopt(M_MXFAST, GLIBC_DEFAULT_MXFAST);
     scenario_resolve(s, lx, d);
     if (d->errors > errors) {
         scenario_free(s);

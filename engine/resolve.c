@@ -133,8 +133,48 @@ static void check_unique(Ctx *c, IdRef *refs, int n)
             ERR(c, refs[i].line, _("duplicate id '%s' (also used on line %d)"), refs[i].id, refs[i - 1].line);
 }
 
+/* [a-z0-9][a-z0-9_-]*: the form of every id (the schema only asks for a name token). */
+static int ident_ok(const char *id)
+{
+    if (!id || !((*id >= 'a' && *id <= 'z') || (*id >= '0' && *id <= '9'))) return 0;
+    for (const char *p = id; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_')) return 0;
+    return 1;
+}
+
+static void check_form(Ctx *c, const char *id, int line)
+{
+    if (id && !ident_ok(id))
+        ERR(c, line, _("id '%s' may hold only lowercase letters, digits, '-' and '_', and starts with a letter or digit"), id);
+}
+
+static void check_forms(Ctx *c)
+{
+    Scenario *s = c->s;
+    check_form(c, s->id, 1);
+    for (int i = 0; i < s->nvars; i++) check_form(c, s->vars[i].id, s->vars[i].line);
+    for (int i = 0; i < s->nroles; i++) check_form(c, s->roles[i].id, s->roles[i].line);
+    for (int i = 0; i < s->nacts; i++) check_form(c, s->acts[i].id, s->acts[i].line);
+    for (int i = 0; i < s->nevents; i++) check_form(c, s->events[i].id, s->events[i].line);
+    for (int i = 0; i < s->nendings; i++) check_form(c, s->endings[i].id, s->endings[i].line);
+    for (int i = 0; i < s->ndecks; i++) {
+        check_form(c, s->decks[i].id, s->decks[i].line);
+        for (int k = 0; k < s->decks[i].ncards; k++) check_form(c, s->decks[i].cards[k].id, s->decks[i].cards[k].line);
+    }
+    for (int i = 0; i < s->nscenes; i++) {
+        check_form(c, s->scenes[i].id, s->scenes[i].line);
+        size_t n = strlen(s->scenes[i].id);
+        for (int k = 0; k < s->scenes[i].nchoices; k++) {
+            const Choice *ch = &s->scenes[i].choices[k];
+            if (strncmp(ch->id, s->scenes[i].id, n) || ch->id[n] != '-')   /* named, not numbered */
+                check_form(c, ch->id, ch->line);
+        }
+    }
+}
+
 static void check_ids(Ctx *c)
 {
+    check_forms(c);
     Scenario *s = c->s;
     int n = 0, cap = s->nscenes + s->nendings + 1;
     IdRef *refs = xcalloc((size_t)cap, sizeof *refs);
