@@ -379,6 +379,7 @@ static int explore(const char *name, int runs, int exhaustive, uint64_t seed, lo
     E.choice_offered = xcalloc((size_t)s->nscenes, sizeof *E.choice_offered);
     for (int i = 0; i < s->nscenes; i++) E.choice_offered[i] = xcalloc((size_t)s->scenes[i].nchoices + 1, 1);
     S->quiet = 0;
+    S->no_text = 1;
     session_set_output(S, on_output, &E);
     session_start(S);
     json_object *start = session_snapshot(S);

@@ -184,6 +184,9 @@ static void show_items(Session *S, const Item *items, int n)
 {
     for (int i = 0; i < n; i++) {
         const Item *it = &items[i];
+        /* The explorer reads no narration, but a line from a script may fail in some state (and
+         * may draw on the character's random numbers, so lines always run, even unseen). */
+        if (S->no_text && (it->kind == ITEM_TEXT || !it->line_key)) continue;
         if (it->cond != NO_CODE && !test(S, it->cond)) continue;
         if (it->kind == ITEM_TEXT) {
             emit(S, (Output){.kind = OUT_TEXT, .text = text_get(&it->text, S->lang, fallback(S)),

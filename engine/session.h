@@ -91,6 +91,7 @@ typedef struct Session {
     OutputFn out;
     void *out_ud;
     int quiet;
+    int no_text;              /* the listener reads no narration (the explorer) */
     Turn turn_buf;
 } Session;
 
