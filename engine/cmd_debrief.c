@@ -4,7 +4,6 @@
  */
 #include "commands.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,39 +28,24 @@ static Writer writer_for(const char *format)
 
 int cmd_debrief(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
-        {"lang", required_argument, NULL, 'l'},   {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *format = "md", *out_path = NULL, *lang = NULL;
-    int c;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "f:o:l:h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'f': format = optarg; break;
-        case 'o': out_path = optarg; break;
-        case 'l': lang = optarg; break;
-        case 'h': command_help("debrief"); return 0;
-        default: return usage_error("debrief", "%s", _("unknown option"));
-        }
-    }
-    if (optind != argc - 1) return usage_error("debrief", "%s", _("name one journal"));
+    OutputArgs a = {.format = "md"};
+    int parsed = parse_output_args(argc, argv, "debrief", _("name one journal"), &a);
+    if (parsed >= 0) return parsed;
+    const char *format = a.format, *out_path = a.out_path, *lang = a.lang;
     Writer write = writer_for(format);
     if (!write) return usage_error("debrief", _("unknown format '%s' (md, html, json or xapi)"), format);
-    if (lang && !i18n_known(lang)) return usage_error("debrief", _("--lang takes nl or en, not '%s'"), lang);
 
     DiagList d;
     diag_init(&d);
     JournalLog log;
-    if (journal_read(argv[optind], &log, &d)) {
+    if (journal_read(a.file, &log, &d)) {
         diag_print(&d, stderr);
         diag_free(&d);
         return 1;
     }
     i18n_init(lang ? lang : jstr(log.v[0], "lang"));
     Debrief db;
-    debrief_build(&db, &log, argv[optind], i18n_lang());
+    debrief_build(&db, &log, a.file, i18n_lang());
     /* Write to a temporary file next to the target and rename it, so that a failed run never
      * leaves half a debrief where the trainer expects a whole one. */
     char *tmp = out_path ? xasprintf("%s.tmp", out_path) : NULL;

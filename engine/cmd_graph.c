@@ -5,7 +5,6 @@
  */
 #include "commands.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,26 +153,11 @@ static int have_dot(void)
 
 int cmd_graph(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
-        {"lang", required_argument, NULL, 'l'},   {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *format = "dot", *out_path = NULL, *lang = NULL;
-    int c;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "f:o:l:h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'f': format = optarg; break;
-        case 'o': out_path = optarg; break;
-        case 'l': lang = optarg; break;
-        case 'h': command_help("graph"); return 0;
-        default: return usage_error("graph", "%s", _("unknown option"));
-        }
-    }
-    if (optind != argc - 1) return usage_error("graph", "%s", _("name one scenario"));
+    OutputArgs a = {.format = "dot"};
+    int parsed = parse_output_args(argc, argv, "graph", _("name one scenario"), &a);
+    if (parsed >= 0) return parsed;
+    const char *format = a.format, *out_path = a.out_path, *lang = a.lang;
     if (strcmp(format, "dot") && strcmp(format, "svg")) return usage_error("graph", _("unknown format '%s' (dot or svg)"), format);
-    if (lang && !i18n_known(lang)) return usage_error("graph", _("--lang takes nl or en, not '%s'"), lang);
     if (lang) i18n_init(lang);
     if (!strcmp(format, "svg") && !have_dot()) {
         fprintf(stderr, "%s\n", _("verbeeld graph: --format svg needs Graphviz's dot program; install the package graphviz (apt-get install graphviz), or use --format dot"));
@@ -182,9 +166,9 @@ int cmd_graph(int argc, char **argv)
     DiagList d;
     diag_init(&d);
     Lexicon lx;
-    char *path = paths_find_scenario(argv[optind]);
+    char *path = paths_find_scenario(a.file);
     Scenario *s = NULL;
-    if (!path) diag_add(&d, DIAG_ERROR, argv[optind], 0, _("scenario not found"));
+    if (!path) diag_add(&d, DIAG_ERROR, a.file, 0, _("scenario not found"));
     else if (lexicon_load(&lx, paths_lexicon(), &d) == 0) {
         s = scenario_load(path, &lx, &d);
         lexicon_free(&lx);

@@ -1,0 +1,33 @@
+/*
+ * args.c - the arguments the document-writing commands share (debrief, graph): one file,
+ * --format, -o/--output and --lang, parsed once for all of them.
+ */
+#include "commands.h"
+
+#include <getopt.h>
+
+#include "i18n.h"
+
+int parse_output_args(int argc, char **argv, const char *cmd, const char *what, OutputArgs *a)
+{
+    static const struct option opts[] = {
+        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
+        {"lang", required_argument, NULL, 'l'},   {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "f:o:l:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'f': a->format = optarg; break;
+        case 'o': a->out_path = optarg; break;
+        case 'l': a->lang = optarg; break;
+        case 'h': command_help(cmd); return 0;
+        default: return usage_error(cmd, "%s", _("unknown option"));
+        }
+    }
+    if (optind != argc - 1) return usage_error(cmd, "%s", what);
+    if (a->lang && !i18n_known(a->lang)) return usage_error(cmd, _("--lang takes nl or en, not '%s'"), a->lang);
+    a->file = argv[optind];
+    return -1;
+}
