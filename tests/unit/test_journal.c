@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <cmocka.h>
 
+#include "common.h"
 #include "diag.h"
 #include "i18n.h"
 #include "journal.h"
@@ -61,16 +62,6 @@ static json_object *start_entry(void)
 
 #define START_LINE "{\"ev\":\"start\",\"at\":\"2024-01-01T00:00:00Z\",\"format\":\"verbeeld-journal\",\"version\":1}\n"
 
-/* diag_print's output as one string (fresh). */
-static char *diag_text(DiagList *d)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    diag_print(d, f);
-    fclose(f);
-    return buf;
-}
 
 /* Read `path` expecting failure with exactly `expected` printed. */
 static void expect_read_error(const char *path, const char *expected)

@@ -9,44 +9,13 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "common.h"
 #include "diag.h"
 #include "i18n.h"
 #include "lexicon.h"
 
-static Lexicon lx;
 
-/* diag_print's output as one string (fresh). */
-static char *diag_text(DiagList *d)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    diag_print(d, f);
-    fclose(f);
-    return buf;
-}
 
-static int setup_lexicon(void **state)
-{
-    (void)state;
-    DiagList d;
-    diag_init(&d);
-    int rc = lexicon_load(&lx, "characters/quadrants.lua", &d);
-    if (rc != 0 || d.n != 0) {
-        char *t = diag_text(&d);
-        fprintf(stderr, "lexicon did not load:\n%s", t);
-        free(t);
-    }
-    diag_free(&d);
-    return rc;
-}
-
-static int teardown_lexicon(void **state)
-{
-    (void)state;
-    lexicon_free(&lx);
-    return 0;
-}
 
 static void test_loads_at_least_16_quadrants(void **state)
 {

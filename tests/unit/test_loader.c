@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "common.h"
 #include "diag.h"
 #include "i18n.h"
 #include "lexicon.h"
@@ -16,35 +17,8 @@
 
 #define FIX "tests/unit/fixtures/"
 
-static Lexicon lx;
 
-static int setup_lexicon(void **state)
-{
-    (void)state;
-    DiagList d;
-    diag_init(&d);
-    int rc = lexicon_load(&lx, "characters/quadrants.lua", &d);
-    diag_free(&d);
-    return rc;
-}
 
-static int teardown_lexicon(void **state)
-{
-    (void)state;
-    lexicon_free(&lx);
-    return 0;
-}
-
-/* diag_print's output as one string (fresh). */
-static char *diag_text(DiagList *d)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    diag_print(d, f);
-    fclose(f);
-    return buf;
-}
 
 /* Load `path`, expect it to fail with exactly `expected` as printed diagnostics. */
 static void expect_diagnostics(const char *path, int errors, const char *expected)

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 #include <lauxlib.h>
 
+#include "common.h"
 #include "i18n.h"
 #include "sandbox.h"
 
@@ -319,32 +320,6 @@ static void test_text_picks_language(void **state)
     assert_null(sbx_text(L, 4, "en", "nl"));
     lua_settop(L, 0);
     sbx_free(a);
-}
-
-/* Run fn in a child process, killed after `seconds`; returns whether it finished (exit 0). */
-static int finishes_in_time(void (*fn)(void), unsigned seconds)
-{
-    fflush(NULL);
-    pid_t pid = fork();
-    assert_true(pid >= 0);
-    if (pid == 0) {
-        /* cmocka catches crashes and would go on running tests in the child: undo that */
-        signal(SIGSEGV, SIG_DFL);
-        signal(SIGBUS, SIG_DFL);
-        signal(SIGABRT, SIG_DFL);
-        fn();
-        _exit(0);
-    }
-    int status = 0;
-    for (unsigned i = 0; i < seconds * 20; i++) {
-        if (waitpid(pid, &status, WNOHANG) == pid)
-            return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-        usleep(50000);
-    }
-    fprintf(stderr, "still running after %u seconds: stopped\n", seconds);
-    kill(pid, SIGKILL);
-    waitpid(pid, &status, 0);
-    return 0;
 }
 
 static void loop_behind_pcall(void)

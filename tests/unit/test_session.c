@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "common.h"
 #include "cast.h"
 #include "diag.h"
 #include "i18n.h"
@@ -17,7 +18,6 @@
 #include "session.h"
 #include "util.h"
 
-static Lexicon lx;
 static Scenario *tutorial;
 
 /* ============================== fixtures ============================== */
