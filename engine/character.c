@@ -108,11 +108,12 @@ static int line_of(const char *path, const char *word)
 }
 
 /* Tables come from the script and may have metatables: the engine reads them raw, so that no
- * __index of a script runs outside a bounded call. */
+ * __index of a script runs outside a bounded call. Strings go in with their length: Lua's
+ * cache for lua_pushstring compares whole strings, which cost more than hashing them anew. */
 static int raw_field(lua_State *L, int t, const char *field)
 {
     t = lua_absindex(L, t);
-    lua_pushstring(L, field);
+    lua_pushlstring(L, field, strlen(field));
     return lua_rawget(L, t);
 }
 
@@ -313,7 +314,7 @@ static void ev_string(lua_State *L, int names, int key, const char *v)
 {
     if (!v) return;
     lua_rawgeti(L, names, key + 1);
-    lua_pushstring(L, v);
+    lua_pushlstring(L, v, strlen(v));
     lua_rawset(L, -3);
 }
 

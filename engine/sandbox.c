@@ -397,35 +397,44 @@ int sbx_dofile(Sandbox *s, const char *path, int nresults, char **err)
     return sbx_call(s, 0, nresults, err);
 }
 
-int sbx_call(Sandbox *s, int nargs, int nresults, char **err)
+int sbx_call_blaming(Sandbox *s, int nargs, int nresults, int blame, char **err)
 {
     lua_State *L = s->L;
     int base = lua_gettop(L) - nargs;
-    lua_Debug fn;                            /* the function called, to name it on ERRMEM */
-    memset(&fn, 0, sizeof fn);
-    fn.source = "=?";
-    if (lua_isfunction(L, base)) {
-        lua_pushvalue(L, base);
-        lua_getinfo(L, ">S", &fn);
-    }
+    /* Below the call: the function to name if the script runs out of memory (looked up only
+     * then: lua_getinfo on every call cost more than many a call), and the message handler. */
+    lua_pushvalue(L, base + blame);
     lua_pushcfunction(L, sbx_msgh);
-    lua_insert(L, base);
+    lua_rotate(L, base, 2);
     int outer = s->limited;
     if (!outer) start_limits(s);
-    int status = lua_pcall(L, nargs, nresults, base);
+    int status = lua_pcall(L, nargs, nresults, base + 1);
     if (!outer) {
         atomic_store(&active, NULL);
         s->limited = 0;
         if (s->every != HOOK_EVERY) hook_every(s, HOOK_EVERY);
     }
     if (status != LUA_OK) {
+        lua_Debug fn;
+        memset(&fn, 0, sizeof fn);
+        fn.source = "=?";
+        if (status == LUA_ERRMEM && lua_isfunction(L, base)) {
+            lua_pushvalue(L, base);
+            lua_getinfo(L, ">S", &fn);
+        }
         *err = error_text(L, status, &fn);
         lua_settop(L, base - 1);
         lua_gc(L, LUA_GCCOLLECT);
         return -1;
     }
-    lua_remove(L, base);
+    lua_rotate(L, base, -2);
+    lua_pop(L, 2);
     return 0;
+}
+
+int sbx_call(Sandbox *s, int nargs, int nresults, char **err)
+{
+    return sbx_call_blaming(s, nargs, nresults, 0, err);
 }
 
 /* ============================== plain data ============================== */
