@@ -59,7 +59,7 @@ _verbeeld()
         debrief)  opts="--format -o --output --lang --help" ;;
         check)    opts="--werror --help" ;;
         graph)    opts="--format -o --output --lang --help" ;;
-        explore)  opts="--random --exhaustive --seed --max-states --help" ;;
+        explore)  opts="--random --exhaustive --seed --max-states --roles --jobs --help" ;;
         sheets)   opts="--cast -o --output --lang --help" ;;
         quadrant) opts="--help" ;;
         list)     opts="--help" ;;
@@ -79,7 +79,7 @@ _verbeeld()
         play:--journal|replay:--journal) _verbeeld_files; return ;;
         debrief:-o|debrief:--output|graph:-o|graph:--output) _verbeeld_files; return ;;
         sheets:-o|sheets:--output) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")); return ;;
-        *:--seed|*:--random|*:--max-states|replay:--from) return ;;
+        *:--seed|*:--random|*:--max-states|*:--jobs|*:--roles|replay:--from) return ;;
     esac
 
     if [[ $cur == -* ]]; then
@@ -91,7 +91,7 @@ _verbeeld()
     local i n=0
     for ((i = 2; i < cword; i++)); do
         case ${words[i]} in
-            --cast|--lang|--seed|--journal|--resume|--from|--format|-o|--output|--random|--max-states) ((i++)) ;;
+            --cast|--lang|--seed|--journal|--resume|--from|--format|-o|--output|--random|--max-states|--jobs|--roles) ((i++)) ;;
             -*) ;;
             *) ((n++)) ;;
         esac

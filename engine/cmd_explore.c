@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "cast.h"
+#include "explore.h"
 #include "i18n.h"
 #include "paths.h"
 #include "scenario.h"
@@ -23,26 +24,6 @@
 #include "util.h"
 
 #define MAX_WALK 10000        /* choices in one random session before calling it a loop */
-
-typedef struct {
-    char *text;               /* what went wrong */
-    char *path;               /* the choices that led there */
-} Finding;
-
-typedef struct {
-    const Scenario *s;
-    Session *S;
-    int *ending_hits;
-    char **ending_path;       /* a shortest path found to each ending */
-    int *ending_len;
-    unsigned char *scene_seen, **choice_offered;
-    Finding *problems;
-    int nproblems, capproblems;
-    long states;
-    /* the walk in progress */
-    char **path;
-    int npath, cappath;
-} Explorer;
 
 /* ============================== what the session reports ============================== */
 
@@ -60,12 +41,8 @@ static char *path_text(Explorer *E)
 
 static void add_problem(Explorer *E, const char *kind, const char *text)
 {
-    for (int i = 0; i < E->nproblems; i++)          /* one report per distinct problem */
-        if (strstr(E->problems[i].text, text)) return;
-    VEC_PUSH(E->problems, E->nproblems, E->capproblems);
-    E->problems[E->nproblems].text = xasprintf("%s: %s", kind, text);
-    E->problems[E->nproblems].path = path_text(E);
-    E->nproblems++;
+    if (explorer_has_problem(E, text)) return;      /* one report per distinct problem */
+    explorer_add_problem(E, xasprintf("%s: %s", kind, text), path_text(E));
 }
 
 static void on_output(void *ud, const Output *o)
@@ -122,11 +99,23 @@ static void push_path(Explorer *E, const char *id)
 
 static int injectable(Explorer *E, int e);
 
-static void walk_random(Explorer *E, json_object *start, int runs, uint64_t seed)
+/* The seed of run `run`: each run is seeded by its number alone, so that it plays the same
+ * whether it runs first or last, in this process or in a job of its own. */
+static uint64_t run_seed(uint64_t seed, int run)
 {
-    uint64_t x = seed * 2654435761u + 88172645463325252ULL;
-    for (int run = 0; run < runs; run++) {
+    uint64_t z = seed + 0x9e3779b97f4a7c15ULL * (uint64_t)(run + 1);   /* splitmix64 */
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    z ^= z >> 31;
+    return z ? z : 1;
+}
+
+void explore_random(Explorer *E, json_object *start, int first, int last, uint64_t seed)
+{
+    for (int run = first; run < last; run++) {
+        uint64_t x = run_seed(seed, run);
         session_restore(E->S, start);
+        session_reseed(E->S, x);
         E->npath = 0;
         int steps = 0;
         const Turn *t;
@@ -339,7 +328,8 @@ static void full_table(Cast *cast, const Scenario *s, const char *roles)
     }
 }
 
-static int explore(const char *name, int runs, int exhaustive, uint64_t seed, long max_states, const char *roles)
+static int explore(const char *name, int runs, int exhaustive, uint64_t seed, long max_states, const char *roles,
+                   int jobs)
 {
     DiagList d;
     diag_init(&d);
@@ -390,7 +380,7 @@ static int explore(const char *name, int runs, int exhaustive, uint64_t seed, lo
     clock_gettime(CLOCK_MONOTONIC, &t0);
     int truncated = 0;
     if (exhaustive) truncated = walk_all(&E, start, max_states);
-    else walk_random(&E, start, runs, seed);
+    else explore_jobs(&E, start, runs, seed, jobs);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     int bad = report(&E, seconds, truncated);
@@ -414,15 +404,16 @@ int cmd_explore(int argc, char **argv)
     static const struct option opts[] = {
         {"random", required_argument, NULL, 'r'}, {"exhaustive", no_argument, NULL, 'x'},
         {"seed", required_argument, NULL, 's'},   {"max-states", required_argument, NULL, 'm'},
-        {"roles", required_argument, NULL, 'R'},  {"help", no_argument, NULL, 'h'},
+        {"roles", required_argument, NULL, 'R'},  {"jobs", required_argument, NULL, 'j'},
+        {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    int runs = 200, exhaustive = 0, c;
+    int runs = 200, exhaustive = 0, jobs = 0, c;
     uint64_t seed = 1;
     long max_states = 1000000;
     const char *roles = NULL;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "r:xs:m:R:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "r:xs:m:R:j:h", opts, NULL)) != -1) {
         char *end = NULL;
         switch (c) {
         case 'r': runs = (int)strtol(optarg, &end, 10); if (*end || runs < 1) return usage_error("explore", _("--random takes a positive number, not '%s'"), optarg); break;
@@ -430,10 +421,11 @@ int cmd_explore(int argc, char **argv)
         case 's': seed = strtoull(optarg, &end, 10); if (*end) return usage_error("explore", _("--seed takes a number, not '%s'"), optarg); break;
         case 'm': max_states = strtol(optarg, &end, 10); if (*end || max_states < 1) return usage_error("explore", _("--max-states takes a positive number, not '%s'"), optarg); break;
         case 'R': roles = optarg; break;
+        case 'j': jobs = (int)strtol(optarg, &end, 10); if (*end || jobs < 1) return usage_error("explore", _("--jobs takes a positive number, not '%s'"), optarg); break;
         case 'h': command_help("explore"); return 0;
         default: return usage_error("explore", "%s", _("unknown option"));
         }
     }
     if (optind != argc - 1) return usage_error("explore", "%s", _("name one scenario"));
-    return explore(argv[optind], runs, exhaustive, seed, max_states, roles);
+    return explore(argv[optind], runs, exhaustive, seed, max_states, roles, jobs);
 }

@@ -47,7 +47,7 @@ static const Subcommand subcommands[] = {
     {"check", cmd_check, N_("verbeeld check SCENARIO..."),
      N_("validate scenarios and their characters"),
      N_("Reports every problem as file:line: error: message and exits 1 when there is any.")},
-    {"explore", cmd_explore, N_("verbeeld explore SCENARIO [--random N | --exhaustive] [--seed N] [--max-states N] [--roles LIST]"),
+    {"explore", cmd_explore, N_("verbeeld explore SCENARIO [--random N | --exhaustive] [--seed N] [--max-states N] [--roles LIST] [--jobs N]"),
      N_("play automatically: endings reached, coverage, dead ends, script errors"),
      N_("Plays without a person, one explorer in each playable role, with every character's Lua\n"
         "running. --random N plays N sessions (default 200); --exhaustive visits every distinct\n"

@@ -158,6 +158,11 @@ static void start_watchdog(void)
     pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
+void sbx_after_fork(void)
+{
+    start_watchdog();
+}
+
 /* ============================== safe libraries ============================== */
 
 static const char *const removed_globals[] = {
@@ -239,6 +244,20 @@ static int guarded_pattern(lua_State *L)
     return lua_gettop(L);
 }
 
+static char randomseed_key;
+
+static void reseed(lua_State *L, unsigned long long seed)
+{
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &randomseed_key);
+    lua_pushinteger(L, (lua_Integer)(seed & 0x7fffffffffffffffULL));
+    lua_call(L, 1, 0);
+}
+
+void sbx_reseed(Sandbox *s, unsigned long long seed)
+{
+    reseed(s->L, seed);
+}
+
 static void open_safe_libs(lua_State *L, unsigned long long seed)
 {
     static const luaL_Reg libs[] = {
@@ -268,14 +287,15 @@ static void open_safe_libs(lua_State *L, unsigned long long seed)
     }
     lua_pop(L, 1);
 
-    /* A session is deterministic given its seed: seed math.random, then take away reseeding. */
+    /* A session is deterministic given its seed: seed math.random, then take away reseeding
+     * (the engine keeps the function, in the registry, to start a new run afresh). */
     lua_getglobal(L, LUA_MATHLIBNAME);
     lua_getfield(L, -1, "randomseed");
-    lua_pushinteger(L, (lua_Integer)(seed & 0x7fffffffffffffffULL));
-    lua_call(L, 1, 0);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &randomseed_key);
     lua_pushnil(L);
     lua_setfield(L, -2, "randomseed");
     lua_pop(L, 1);
+    reseed(L, seed);
 }
 
 Sandbox *sbx_new(unsigned long long seed)

@@ -23,6 +23,11 @@ typedef struct Sandbox Sandbox;
 /* A fresh sandbox with the safe libraries, `math.random` seeded with `seed`. */
 Sandbox *sbx_new(unsigned long long seed);
 void sbx_free(Sandbox *s);
+/* In a child process made by fork(): the watchdog thread (which stops slow C calls) did not
+ * come along, so start one for this process. Call before running any script in the child. */
+void sbx_after_fork(void);
+/* Seed math.random again, as sbx_new(seed) did (scripts themselves cannot reseed). */
+void sbx_reseed(Sandbox *s, unsigned long long seed);
 lua_State *sbx_lua(Sandbox *s);
 
 /* Load the text chunk `src` named `chunkname` ("@file" for files) and leave it, as a function,

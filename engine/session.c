@@ -660,6 +660,14 @@ static int snap_int(json_object *o, const char *k)
     return json_object_object_get_ex(o, k, &v) ? json_object_get_int(v) : 0;
 }
 
+void session_reseed(Session *S, unsigned long long seed)
+{
+    S->seed = seed;
+    world_reseed(S->world, seed);
+    for (int r = 0; r < S->s->nroles; r++)
+        if (S->chars[r].sbx) sbx_reseed(S->chars[r].sbx, role_seed(seed, S->s->roles[r].id));
+}
+
 void session_restore(Session *S, json_object *snap)
 {
     S->scene = snap_int(snap, "scene");

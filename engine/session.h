@@ -129,6 +129,9 @@ void session_show(Session *S);
  * has no inputs to undo. */
 json_object *session_snapshot(Session *S);
 void session_restore(Session *S, json_object *snap);
+/* Seed every script's math.random as session_new(seed) did: with a restore, a run of the
+ * explorer then plays the same whatever runs came before it. */
+void session_reseed(Session *S, unsigned long long seed);
 
 /* The character of role `r`, and its display name. */
 Character *session_character(Session *S, int r);

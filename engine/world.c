@@ -352,6 +352,11 @@ World *world_new(const Scenario *s, unsigned long long seed, DiagList *d)
     return w;
 }
 
+void world_reseed(World *w, unsigned long long seed)
+{
+    sbx_reseed(w->sbx, seed);
+}
+
 void world_free(World *w)
 {
     if (!w) return;

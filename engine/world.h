@@ -18,6 +18,8 @@ typedef struct World World;
  * NULL when any code fails to compile. */
 World *world_new(const Scenario *s, unsigned long long seed, DiagList *d);
 void world_free(World *w);
+/* Seed the world's math.random again, as world_new(seed) did. */
+void world_reseed(World *w, unsigned long long seed);
 
 /* Back to the start: variables at their first values, nothing visited or counted. */
 void world_reset(World *w);

@@ -104,6 +104,11 @@ check explore-tutorial-all sh -c "'$V' explore tutorial --exhaustive > '$T/explo
 check explore-unreachable sh -c "'$V' explore tests/e2e/explore/unreachable.xml --exhaustive > '$T/unr.out'; [ \$? -eq 1 ] && grep -q 'verloren' '$T/unr.out'"
 check explore-hostile sh -c "'$V' explore tests/e2e/broken/hostile.xml --random 5 > '$T/host.out'; [ \$? -eq 1 ] && grep -q 'loop.lua:6' '$T/host.out'"
 check explore-deterministic sh -c "'$V' explore tutorial --random 50 --seed 9 | grep -v 'per second' > '$T/x1'; '$V' explore tutorial --random 50 --seed 9 | grep -v 'per second' > '$T/x2'; cmp -s '$T/x1' '$T/x2'"
+# Random runs spread over processes report exactly what one process reports: endings with
+# their counts and first shortest paths, scenes and choices, problems with their paths.
+check explore-jobs-same-report sh -c "'$V' explore moveon --random 200 --seed 4 --jobs 1 | grep -v 'per second' > '$T/j1'; '$V' explore moveon --random 200 --seed 4 --jobs 3 | grep -v 'per second' > '$T/j3'; '$V' explore moveon --random 200 --seed 4 | grep -v 'per second' > '$T/jd'; cmp -s '$T/j1' '$T/j3' && cmp -s '$T/j1' '$T/jd' && grep -q '×' '$T/j1'"
+check explore-jobs-same-problems sh -c "'$V' explore tests/e2e/broken/hostile.xml --random 64 --jobs 1 > '$T/p1'; '$V' explore tests/e2e/broken/hostile.xml --random 64 --jobs 2 > '$T/p2'; [ \$? -eq 1 ] && grep -v 'per second' '$T/p1' > '$T/p1b' && grep -v 'per second' '$T/p2' | cmp -s - '$T/p1b' && grep -q 'loop.lua:6' '$T/p2'"
+check explore-jobs-usage sh -c "'$V' explore tutorial --jobs 0 2> '$T/ju.err'; [ \$? -eq 2 ] && grep -q -- '--jobs' '$T/ju.err'"
 
 # ---------------------------------------------------------------- the shipped scenarios
 sh tests/e2e/terminal.sh "$V" "$T" && ok || bad terminal

@@ -1,0 +1,49 @@
+/*
+ * explore.h - what `verbeeld explore` finds while it plays, shared by the command
+ * (cmd_explore.c: the walks and the report) and its jobs (explore_jobs.c: random runs spread
+ * over processes, their findings merged as if one process had played them all in order).
+ */
+#ifndef VB_EXPLORE_H
+#define VB_EXPLORE_H
+
+#include <stdint.h>
+#include <json-c/json.h>
+
+#include "scenario.h"
+#include "session.h"
+
+typedef struct {
+    char *text;               /* what went wrong */
+    char *path;               /* the choices that led there */
+} Finding;
+
+typedef struct {
+    const Scenario *s;
+    Session *S;
+    int *ending_hits;
+    char **ending_path;       /* a shortest path found to each ending */
+    int *ending_len;
+    unsigned char *scene_seen, **choice_offered;
+    Finding *problems;
+    int nproblems, capproblems;
+    long states;
+    /* the walk in progress */
+    char **path;
+    int npath, cappath;
+} Explorer;
+
+/* Whether a problem whose text contains `text` was found already. */
+int explorer_has_problem(const Explorer *E, const char *text);
+/* Record a problem; takes both strings. */
+void explorer_add_problem(Explorer *E, char *text, char *path);
+
+/* Play random runs first..last-1 from `start`. Run k plays the same for the same seed
+ * wherever it runs: its choices and every script's math.random are seeded by k. */
+void explore_random(Explorer *E, json_object *start, int first, int last, uint64_t seed);
+
+/* Play `runs` random runs in `jobs` processes (0: one per processor; fewer for few runs) and
+ * merge what they found into E, in the order of the runs, so that the report is the same for
+ * any number of jobs. */
+void explore_jobs(Explorer *E, json_object *start, int runs, uint64_t seed, int jobs);
+
+#endif

@@ -1,0 +1,242 @@
+/*
+ * explore_jobs.c - random exploration spread over processes.
+ *
+ * Each job is a fork of the explorer, with the scenario loaded and the session at its start:
+ * it plays a contiguous block of runs and sends what it found (as JSON, through a pipe) to the
+ * parent, which merges the blocks in order. Processes share nothing, so the engine needs no
+ * locks; a job that fails makes the exploration fail, never the report wrong.
+ */
+#include "explore.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "sandbox.h"
+#include "util.h"
+
+#define MAX_JOBS 16
+#define RUNS_PER_JOB 32       /* fewer runs than this are not worth a process */
+
+/* ============================== findings ============================== */
+
+int explorer_has_problem(const Explorer *E, const char *text)
+{
+    for (int i = 0; i < E->nproblems; i++)
+        if (strstr(E->problems[i].text, text)) return 1;
+    return 0;
+}
+
+void explorer_add_problem(Explorer *E, char *text, char *path)
+{
+    VEC_PUSH(E->problems, E->nproblems, E->capproblems);
+    E->problems[E->nproblems++] = (Finding){text, path};
+}
+
+/* ============================== a job's findings as JSON ============================== */
+
+static json_object *flags_json(const unsigned char *flags, int n)
+{
+    char *s = xmalloc((size_t)n + 1);
+    for (int i = 0; i < n; i++) s[i] = flags[i] ? '1' : '0';
+    s[n] = '\0';
+    json_object *o = json_object_new_string_len(s, n);
+    free(s);
+    return o;
+}
+
+static json_object *findings_json(const Explorer *E)
+{
+    const Scenario *s = E->s;
+    json_object *o = json_object_new_object();
+    json_object_object_add(o, "states", json_object_new_int64(E->states));
+    json_object *endings = json_object_new_array();
+    for (int e = 0; e < s->nendings; e++) {
+        json_object *x = json_object_new_array();
+        json_object_array_add(x, json_object_new_int(E->ending_hits[e]));
+        json_object_array_add(x, json_object_new_int(E->ending_len[e]));
+        json_object_array_add(x, E->ending_path[e] ? json_object_new_string(E->ending_path[e]) : NULL);
+        json_object_array_add(endings, x);
+    }
+    json_object_object_add(o, "endings", endings);
+    json_object_object_add(o, "seen", flags_json(E->scene_seen, s->nscenes));
+    json_object *offered = json_object_new_array();
+    for (int i = 0; i < s->nscenes; i++)
+        json_object_array_add(offered, flags_json(E->choice_offered[i], s->scenes[i].nchoices));
+    json_object_object_add(o, "offered", offered);
+    json_object *problems = json_object_new_array();
+    for (int i = 0; i < E->nproblems; i++) {
+        json_object *x = json_object_new_array();
+        json_object_array_add(x, json_object_new_string(E->problems[i].text));
+        json_object_array_add(x, json_object_new_string(E->problems[i].path));
+        json_object_array_add(problems, x);
+    }
+    json_object_object_add(o, "problems", problems);
+    return o;
+}
+
+/* ============================== merging ============================== */
+
+static const char *str_at(json_object *a, size_t i)
+{
+    return json_object_get_string(json_object_array_get_idx(a, i));
+}
+
+static void merge_flags(unsigned char *flags, int n, const char *s)
+{
+    for (int i = 0; i < n && s && s[i]; i++) flags[i] |= s[i] == '1';
+}
+
+/* Merge the findings of the next block of runs, as if this process had played them. Returns
+ * -1 when they are not what a job writes (the job died on the way). */
+static int merge(Explorer *E, json_object *o)
+{
+    const Scenario *s = E->s;
+    json_object *states, *endings, *seen, *offered, *problems;
+    if (!json_object_object_get_ex(o, "states", &states) || !json_object_object_get_ex(o, "endings", &endings)
+        || !json_object_object_get_ex(o, "seen", &seen) || !json_object_object_get_ex(o, "offered", &offered)
+        || !json_object_object_get_ex(o, "problems", &problems)
+        || json_object_array_length(endings) != (size_t)s->nendings
+        || json_object_array_length(offered) != (size_t)s->nscenes)
+        return -1;
+    E->states += json_object_get_int64(states);
+    for (int e = 0; e < s->nendings; e++) {
+        json_object *x = json_object_array_get_idx(endings, (size_t)e);
+        int hits = json_object_get_int(json_object_array_get_idx(x, 0));
+        int len = json_object_get_int(json_object_array_get_idx(x, 1));
+        const char *path = str_at(x, 2);
+        E->ending_hits[e] += hits;
+        if (path && (!E->ending_path[e] || len < E->ending_len[e])) {   /* the first shortest */
+            free(E->ending_path[e]);
+            E->ending_path[e] = xstrdup(path);
+            E->ending_len[e] = len;
+        }
+    }
+    merge_flags(E->scene_seen, s->nscenes, json_object_get_string(seen));
+    for (int i = 0; i < s->nscenes; i++)
+        merge_flags(E->choice_offered[i], s->scenes[i].nchoices, str_at(offered, (size_t)i));
+    for (size_t i = 0; i < json_object_array_length(problems); i++) {
+        json_object *x = json_object_array_get_idx(problems, i);
+        const char *text = str_at(x, 0), *path = str_at(x, 1);
+        if (text && path && !explorer_has_problem(E, text)) explorer_add_problem(E, xstrdup(text), xstrdup(path));
+    }
+    return 0;
+}
+
+/* ============================== the jobs ============================== */
+
+typedef struct {
+    pid_t pid;
+    int fd;
+    int first, last;
+} Job;
+
+static void write_all(int fd, const char *s, size_t n)
+{
+    while (n) {
+        ssize_t w = write(fd, s, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) _exit(1);
+        s += w;
+        n -= (size_t)w;
+    }
+}
+
+/* In the child: play the block, send the findings, and leave without running the parent's
+ * clean-up (exit handlers, stdio buffers that hold the parent's output). */
+static void run_job(Explorer *E, json_object *start, const Job *j, uint64_t seed)
+{
+    sbx_after_fork();
+    explore_random(E, start, j->first, j->last, seed);
+    json_object *o = findings_json(E);
+    size_t n;
+    const char *text = json_object_to_json_string_length(o, JSON_C_TO_STRING_PLAIN, &n);
+    write_all(j->fd, text, n);
+    _exit(0);
+}
+
+static char *read_all(int fd)
+{
+    StrBuf b;
+    sb_init(&b);
+    char buf[65536];
+    for (;;) {
+        ssize_t r = read(fd, buf, sizeof buf);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) break;
+        sb_addn(&b, buf, (size_t)r);
+    }
+    return sb_take(&b);
+}
+
+static int start_job(Explorer *E, json_object *start, Job *j, uint64_t seed)
+{
+    int fds[2];
+    if (pipe(fds)) return -1;
+    fflush(NULL);
+    j->pid = fork();
+    if (j->pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return -1;
+    }
+    if (j->pid == 0) {
+        close(fds[0]);
+        j->fd = fds[1];
+        run_job(E, start, j, seed);
+    }
+    close(fds[1]);
+    j->fd = fds[0];
+    return 0;
+}
+
+/* Collect job j's findings; -1 when it failed. */
+static int finish_job(Explorer *E, Job *j)
+{
+    char *text = read_all(j->fd);
+    close(j->fd);
+    int status = 0;
+    while (waitpid(j->pid, &status, 0) < 0 && errno == EINTR) {}
+    json_object *o = WIFEXITED(status) && WEXITSTATUS(status) == 0 ? json_tokener_parse(text) : NULL;
+    free(text);
+    int rc = o ? merge(E, o) : -1;
+    json_object_put(o);
+    return rc;
+}
+
+static int default_jobs(int runs)
+{
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    int n = cpus > 0 ? (int)cpus : 1;
+    if (n > runs / RUNS_PER_JOB) n = runs / RUNS_PER_JOB;
+    return n < 1 ? 1 : n;
+}
+
+void explore_jobs(Explorer *E, json_object *start, int runs, uint64_t seed, int jobs)
+{
+    if (jobs <= 0) jobs = default_jobs(runs);
+    if (jobs > runs) jobs = runs;
+    if (jobs > MAX_JOBS) jobs = MAX_JOBS;
+    if (jobs <= 1) {
+        explore_random(E, start, 0, runs, seed);
+        return;
+    }
+    Job job[MAX_JOBS];
+    for (int k = 0; k < jobs; k++) {
+        job[k] = (Job){-1, -1, (int)((long)runs * k / jobs), (int)((long)runs * (k + 1) / jobs)};
+        if (start_job(E, start, &job[k], seed)) job[k].pid = -1;
+    }
+    int failed = 0;
+    for (int k = 0; k < jobs; k++) {
+        if (job[k].pid > 0) failed |= finish_job(E, &job[k]) != 0;
+        else explore_random(E, start, job[k].first, job[k].last, seed);   /* no process: play here */
+    }
+    if (failed) {
+        char *path = xstrdup("");
+        explorer_add_problem(E, xasprintf("%s: %s", _("internal error"), _("an exploring process failed")), path);
+    }
+}
