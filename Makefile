@@ -12,10 +12,10 @@ LOCALEDIR   ?= $(PREFIX)/share/locale
 SCENARIO    ?= moveon
 
 CC          ?= cc
-PKGS        := lua5.4 libxml-2.0 readline json-c
+PKGS        := lua5.4 libxml-2.0 readline json-c libxxhash
 TEST_PKGS   := cmocka
 DEB_PACKAGES := pkg-config make gcc liblua5.4-dev libxml2-dev libxml2-utils libreadline-dev \
-                libjson-c-dev libcmocka-dev gettext python3-jsonschema tmux
+                libjson-c-dev libxxhash-dev libcmocka-dev gettext python3-jsonschema tmux
 
 VERSION     := $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1)
 
@@ -56,10 +56,10 @@ $(DEPS_STAMP): Makefile
 	    $$SUDO apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEB_PACKAGES) >/dev/null || exit 1; \
 	  else \
-	    echo "verbeeld needs: Lua 5.4, libxml2, readline, json-c and cmocka (with their headers"; \
-	    echo "and pkg-config files), pkg-config, gettext (msgfmt) and xmllint. For example:"; \
-	    echo "  Fedora:  dnf install lua-devel libxml2-devel readline-devel json-c-devel libcmocka-devel gettext pkgconf"; \
-	    echo "  macOS:   brew install lua libxml2 readline json-c cmocka gettext pkg-config"; \
+	    echo "verbeeld needs: Lua 5.4, libxml2, readline, json-c, xxHash and cmocka (with their"; \
+	    echo "headers and pkg-config files), pkg-config, gettext (msgfmt) and xmllint. For example:"; \
+	    echo "  Fedora:  dnf install lua-devel libxml2-devel readline-devel json-c-devel xxhash-devel libcmocka-devel gettext pkgconf"; \
+	    echo "  macOS:   brew install lua libxml2 readline json-c xxhash cmocka gettext pkg-config"; \
 	    exit 1; \
 	  fi; \
 	fi
@@ -100,14 +100,18 @@ $(B)/tests/%: tests/unit/%.c $(B)/libverbeeld.a | $(DEPS_STAMP)
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) $(LDFLAGS) -o $@ $< $(B)/libverbeeld.a \
 	  $(LIBS_ALL) $(shell pkg-config --libs cmocka)
 
+# Tests keep the model cache (engine/cache.c) in the build folder, never in the user's ~/.cache,
+# and start with it empty: each run loads a scenario cold first, then from the cache.
+TEST_CACHE   = $(abspath $(B))/cache
+
 unit: $(UNIT_BIN) $(MO)
-	@fail=0; for t in $(UNIT_BIN); do $$t || fail=1; done; exit $$fail
+	@rm -rf $(TEST_CACHE); fail=0; for t in $(UNIT_BIN); do VERBEELD_CACHE=$(TEST_CACHE) $$t || fail=1; done; exit $$fail
 
 e2e: all
-	@VERBEELD=$(B)/verbeeld sh tests/e2e/run.sh
+	@rm -rf $(TEST_CACHE); VERBEELD_CACHE=$(TEST_CACHE) VERBEELD=$(B)/verbeeld sh tests/e2e/run.sh
 
 check: all $(UNIT_BIN)
-	@VERBEELD=$(B)/verbeeld sh tests/run-all.sh $(UNIT_BIN)
+	@rm -rf $(TEST_CACHE); VERBEELD_CACHE=$(TEST_CACHE) VERBEELD=$(B)/verbeeld sh tests/run-all.sh $(UNIT_BIN)
 
 bench: all
 	sh bench/run.sh

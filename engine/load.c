@@ -4,6 +4,7 @@
  * xmlsafe.c parses and validates the file; this file walks the validated tree and copies what
  * it says into the structures of scenario.h; resolve.c then checks what it means. Because the
  * schema has already checked structure, the walk below can trust element order and names.
+ * The model as read here is what cache.c keeps: a change to what is read raises CACHE_FORMAT.
  */
 #include "scenario.h"
 
@@ -12,6 +13,7 @@
 #include <string.h>
 #include <libxml/tree.h>
 
+#include "cache.h"
 #include "i18n.h"
 #include "paths.h"
 #include "util.h"
@@ -337,28 +339,55 @@ static void read_scenario(Scenario *s, xmlNodePtr root)
  * load time of a large scenario. Fast bins are off while the tree lives, and back after. */
 #define GLIBC_DEFAULT_MXFAST (64 * (int)sizeof(size_t) / 4)
 
-static xmlDocPtr read_tree(const char *path, DiagList *d)
+/* The model of a file's bytes as they say it, not yet resolved: parsed, validated against the
+ * schema and read; NULL with diagnostics when the file is not well-formed or not valid. Sets
+ * *quiet when parsing and validating said nothing at all, not even a warning. */
+static Scenario *read_model(const char *bytes, size_t len, const char *path, DiagList *d, int *quiet)
 {
+    int before = d->n;
     mallopt(M_MXFAST, 0);
-    xmlDocPtr doc = xml_read_safely(path, d);
+    xmlDocPtr doc = xml_read_memory(bytes, len, path, d);
     if (doc && xml_validate(doc, paths_schema(), path, d)) {
         xmlFreeDoc(doc);
         doc = NULL;
     }
-    if (!doc) mallopt(M_MXFAST, GLIBC_DEFAULT_MXFAST);
-    return doc;
+    Scenario *s = NULL;
+    if (doc) {
+        s = xcalloc(1, sizeof *s);
+        read_scenario(s, xmlDocGetRootElement(doc));
+        xmlFreeDoc(doc);
+    }
+    mallopt(M_MXFAST, GLIBC_DEFAULT_MXFAST);
+    *quiet = d->n == before;
+    return s;
+}
+
+/* The model of the file at `path`: from the cache when the same bytes were read before with
+ * the same schema, else from the XML, and then kept in the cache when the file was faultless.
+ * The bytes are read once, for the key and for the parser. */
+static Scenario *model_of(const char *path, DiagList *d)
+{
+    size_t len;
+    char *bytes = xml_slurp(path, &len, d);
+    if (!bytes) return NULL;
+    CacheKey key;
+    int cached = cache_key(bytes, len, &key);
+    Scenario *s = cached ? cache_load(&key) : NULL;
+    if (!s) {
+        int quiet;
+        s = read_model(bytes, len, path, d, &quiet);
+        if (s && quiet && cached) cache_store(&key, s);
+    }
+    free(bytes);
+    return s;
 }
 
 Scenario *scenario_load(const char *path, const Lexicon *lx, DiagList *d)
 {
     int errors = d->errors;
-    xmlDocPtr doc = read_tree(path, d);
-    if (!doc) return NULL;
-    Scenario *s = xcalloc(1, sizeof *s);
+    Scenario *s = model_of(path, d);
+    if (!s) return NULL;
     s->path = xstrdup(path);
-    read_scenario(s, xmlDocGetRootElement(doc));
-    xmlFreeDoc(doc);
-    mallopt(M_MXFAST, GLIBC_DEFAULT_MXFAST);
     scenario_resolve(s, lx, d);
     if (d->errors > errors) {
         scenario_free(s);

@@ -64,7 +64,7 @@ static void resolve_quality(Ctx *c, char **quality, int line)
         return;
     }
     if (!streq(id, *quality)) {
-        free(*quality);
+        scenario_release(c->s, *quality);
         *quality = xstrdup(id);
     }
 }
@@ -213,12 +213,14 @@ static void check_ids(Ctx *c)
 
 /* ============================== translations ============================== */
 
+/* `what` is untranslated (N_): a large scenario has tens of thousands of texts, and only the
+ * few with a problem need it in the language of the messages. */
 static void check_text(Ctx *c, const Text *t, int line, const char *what)
 {
     if (t->n == 0) return;
     for (int i = 0; i < c->s->nlangs; i++)
         if (!text_has(t, c->s->langs[i]))
-            WARN(c, line, _("missing %s translation of the %s"), c->s->langs[i], what);
+            WARN(c, line, _("missing %s translation of the %s"), c->s->langs[i], _(what));
     for (int i = 0; i < t->n; i++) {
         int declared = 0;
         for (int j = 0; j < c->s->nlangs; j++) declared |= streq(t->v[i].lang, c->s->langs[j]);
@@ -229,35 +231,35 @@ static void check_text(Ctx *c, const Text *t, int line, const char *what)
 
 static void check_items_text(Ctx *c, const Item *items, int n)
 {
-    for (int i = 0; i < n; i++) check_text(c, &items[i].text, items[i].line, _("text"));
+    for (int i = 0; i < n; i++) check_text(c, &items[i].text, items[i].line, N_("text"));
 }
 
 static void check_translations(Ctx *c)
 {
     Scenario *s = c->s;
-    check_text(c, &s->title, 1, _("title"));
-    check_text(c, &s->summary, 1, _("summary"));
-    for (int i = 0; i < s->nroles; i++) check_text(c, &s->roles[i].brief, s->roles[i].line, _("brief"));
-    for (int i = 0; i < s->nacts; i++) check_text(c, &s->acts[i].title, s->acts[i].line, _("title"));
-    for (int i = 0; i < s->npicks; i++) check_text(c, &s->picks[i].text, s->picks[i].line, _("text"));
+    check_text(c, &s->title, 1, N_("title"));
+    check_text(c, &s->summary, 1, N_("summary"));
+    for (int i = 0; i < s->nroles; i++) check_text(c, &s->roles[i].brief, s->roles[i].line, N_("brief"));
+    for (int i = 0; i < s->nacts; i++) check_text(c, &s->acts[i].title, s->acts[i].line, N_("title"));
+    for (int i = 0; i < s->npicks; i++) check_text(c, &s->picks[i].text, s->picks[i].line, N_("text"));
     for (int d = 0; d < s->ndecks; d++)
         for (int k = 0; k < s->decks[d].ncards; k++) {
             const Card *card = &s->decks[d].cards[k];
-            check_text(c, &card->title, card->line, _("title"));
-            check_text(c, &card->text, card->line, _("text"));
+            check_text(c, &card->title, card->line, N_("title"));
+            check_text(c, &card->text, card->line, N_("text"));
         }
     for (int i = 0; i < s->nscenes; i++) {
         const Scene *sc = &s->scenes[i];
-        check_text(c, &sc->title, sc->line, _("title"));
+        check_text(c, &sc->title, sc->line, N_("title"));
         check_items_text(c, sc->items, sc->nitems);
-        for (int j = 0; j < sc->nchoices; j++) check_text(c, &sc->choices[j].text, sc->choices[j].line, _("choice"));
+        for (int j = 0; j < sc->nchoices; j++) check_text(c, &sc->choices[j].text, sc->choices[j].line, N_("choice"));
     }
-    for (int i = 0; i < s->nevents; i++) check_text(c, &s->events[i].title, s->events[i].line, _("title"));
+    for (int i = 0; i < s->nevents; i++) check_text(c, &s->events[i].title, s->events[i].line, N_("title"));
     for (int i = 0; i < s->nendings; i++) {
-        check_text(c, &s->endings[i].title, s->endings[i].line, _("title"));
+        check_text(c, &s->endings[i].title, s->endings[i].line, N_("title"));
         check_items_text(c, s->endings[i].items, s->endings[i].nitems);
     }
-    for (int i = 0; i < s->nquestions; i++) check_text(c, &s->questions[i].text, s->questions[i].line, _("question"));
+    for (int i = 0; i < s->nquestions; i++) check_text(c, &s->questions[i].text, s->questions[i].line, N_("question"));
 }
 
 /* ============================== everything ============================== */

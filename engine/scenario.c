@@ -128,113 +128,150 @@ int deck_card(const Deck *d, const char *id) { FIND(d->cards, d->ncards, id); }
 
 /* ============================== freeing ============================== */
 
-static void text_free(Text *t)
+void scenario_release(const Scenario *s, void *p)
+{
+    uintptr_t at = (uintptr_t)p, block = (uintptr_t)s->block;
+    if (!s->block || at < block || at >= block + s->block_len) free(p);
+}
+
+static void text_free(const Scenario *s, Text *t)
 {
     for (int i = 0; i < t->n; i++) {
-        free(t->v[i].lang);
-        free(t->v[i].str);
+        scenario_release(s, t->v[i].lang);
+        scenario_release(s, t->v[i].str);
     }
     free(t->v);
 }
 
-static void items_free(Item *items, int n)
+static void items_free(const Scenario *s, Item *items, int n)
 {
     for (int i = 0; i < n; i++) {
-        text_free(&items[i].text);
-        free(items[i].role_name);
-        free(items[i].line_key);
+        text_free(s, &items[i].text);
+        scenario_release(s, items[i].role_name);
+        scenario_release(s, items[i].line_key);
     }
     free(items);
 }
 
-static void effects_free(Effect *e, int n)
+static void effects_free(const Scenario *s, Effect *e, int n)
 {
-    for (int i = 0; i < n; i++) free(e[i].var_name);
+    for (int i = 0; i < n; i++) scenario_release(s, e[i].var_name);
     free(e);
 }
 
-static void scene_free(Scene *sc)
+static void target_free(const Scenario *s, Target *t)
 {
-    free(sc->id);
-    free(sc->who_name);
-    free(sc->next.name);
-    text_free(&sc->title);
-    for (int i = 0; i < sc->ngotos; i++) free(sc->gotos[i].to.name);
+    scenario_release(s, t->name);
+}
+
+static void choice_free(const Scenario *s, Choice *c)
+{
+    scenario_release(s, c->id);
+    target_free(s, &c->to);
+    scenario_release(s, c->quality);
+    scenario_release(s, c->by_name);
+    text_free(s, &c->text);
+    effects_free(s, c->effects, c->neffects);
+}
+
+static void scene_free(const Scenario *s, Scene *sc)
+{
+    scenario_release(s, sc->id);
+    scenario_release(s, sc->who_name);
+    target_free(s, &sc->next);
+    text_free(s, &sc->title);
+    for (int i = 0; i < sc->ngotos; i++) target_free(s, &sc->gotos[i].to);
     free(sc->gotos);
-    effects_free(sc->effects, sc->neffects);
-    items_free(sc->items, sc->nitems);
-    for (int i = 0; i < sc->nchoices; i++) {
-        Choice *c = &sc->choices[i];
-        free(c->id);
-        free(c->to.name);
-        free(c->quality);
-        free(c->by_name);
-        text_free(&c->text);
-        effects_free(c->effects, c->neffects);
-    }
+    effects_free(s, sc->effects, sc->neffects);
+    items_free(s, sc->items, sc->nitems);
+    for (int i = 0; i < sc->nchoices; i++) choice_free(s, &sc->choices[i]);
     free(sc->choices);
 }
 
-static void deck_free(Deck *d)
+static void deck_free(const Scenario *s, Deck *d)
 {
-    free(d->id);
-    text_free(&d->title);
+    scenario_release(s, d->id);
+    text_free(s, &d->title);
     for (int i = 0; i < d->ncards; i++) {
         Card *k = &d->cards[i];
-        free(k->id);
-        free(k->name);
-        text_free(&k->title);
-        text_free(&k->text);
-        free(k->art);
+        scenario_release(s, k->id);
+        scenario_release(s, k->name);
+        text_free(s, &k->title);
+        text_free(s, &k->text);
+        scenario_release(s, k->art);
     }
     free(d->cards);
 }
 
+/* What comes before the story: variables, roles, the setup and the card decks. */
+static void setup_free(Scenario *s)
+{
+    for (int i = 0; i < s->nvars; i++) {
+        scenario_release(s, s->vars[i].id);
+        text_free(s, &s->vars[i].title);
+    }
+    free(s->vars);
+    for (int i = 0; i < s->nroles; i++) {
+        scenario_release(s, s->roles[i].id);
+        scenario_release(s, s->roles[i].character);
+        text_free(s, &s->roles[i].brief);
+    }
+    free(s->roles);
+    for (int i = 0; i < s->npicks; i++) {
+        scenario_release(s, s->picks[i].deck_name);
+        text_free(s, &s->picks[i].text);
+    }
+    free(s->picks);
+    for (int i = 0; i < s->ndecks; i++) deck_free(s, &s->decks[i]);
+    free(s->decks);
+}
+
+/* The story: acts, scenes, events and endings. */
+static void story_free(Scenario *s)
+{
+    for (int i = 0; i < s->nacts; i++) {
+        scenario_release(s, s->acts[i].id);
+        text_free(s, &s->acts[i].title);
+    }
+    free(s->acts);
+    for (int i = 0; i < s->nscenes; i++) scene_free(s, &s->scenes[i]);
+    free(s->scenes);
+    for (int i = 0; i < s->nevents; i++) {
+        scenario_release(s, s->events[i].id);
+        target_free(s, &s->events[i].to);
+        text_free(s, &s->events[i].title);
+    }
+    free(s->events);
+    for (int i = 0; i < s->nendings; i++) {
+        scenario_release(s, s->endings[i].id);
+        text_free(s, &s->endings[i].title);
+        items_free(s, s->endings[i].items, s->endings[i].nitems);
+    }
+    free(s->endings);
+}
+
+/* Strings go through scenario_release (they may lie in the block); arrays are always
+ * allocated one by one. */
 void scenario_free(Scenario *s)
 {
     if (!s) return;
     drop_indexes(s);
     free(s->path);
-    free(s->id);
-    for (int i = 0; i < s->nlangs; i++) free(s->langs[i]);
+    scenario_release(s, s->id);
+    for (int i = 0; i < s->nlangs; i++) scenario_release(s, s->langs[i]);
     free(s->langs);
-    free(s->start.name);
-    text_free(&s->title);
-    text_free(&s->summary);
-    for (int i = 0; i < s->nvars; i++) { free(s->vars[i].id); text_free(&s->vars[i].title); }
-    free(s->vars);
-    for (int i = 0; i < s->nroles; i++) {
-        free(s->roles[i].id);
-        free(s->roles[i].character);
-        text_free(&s->roles[i].brief);
-    }
-    free(s->roles);
-    for (int i = 0; i < s->npicks; i++) { free(s->picks[i].deck_name); text_free(&s->picks[i].text); }
-    free(s->picks);
-    for (int i = 0; i < s->ndecks; i++) deck_free(&s->decks[i]);
-    free(s->decks);
-    for (int i = 0; i < s->nacts; i++) { free(s->acts[i].id); text_free(&s->acts[i].title); }
-    free(s->acts);
-    for (int i = 0; i < s->nscenes; i++) scene_free(&s->scenes[i]);
-    free(s->scenes);
-    for (int i = 0; i < s->nevents; i++) {
-        free(s->events[i].id);
-        free(s->events[i].to.name);
-        text_free(&s->events[i].title);
-    }
-    free(s->events);
-    for (int i = 0; i < s->nendings; i++) {
-        free(s->endings[i].id);
-        text_free(&s->endings[i].title);
-        items_free(s->endings[i].items, s->endings[i].nitems);
-    }
-    free(s->endings);
+    target_free(s, &s->start);
+    text_free(s, &s->title);
+    text_free(s, &s->summary);
+    setup_free(s);
+    story_free(s);
     for (int i = 0; i < s->nquestions; i++) {
-        free(s->questions[i].quality);
-        text_free(&s->questions[i].text);
+        scenario_release(s, s->questions[i].quality);
+        text_free(s, &s->questions[i].text);
     }
     free(s->questions);
-    for (int i = 0; i < s->ncode; i++) free(s->code[i].src);
+    for (int i = 0; i < s->ncode; i++) scenario_release(s, s->code[i].src);
     free(s->code);
+    free(s->block);
     free(s);
 }

@@ -8,6 +8,8 @@
 #ifndef VB_SCENARIO_H
 #define VB_SCENARIO_H
 
+#include <stddef.h>
+
 #include "diag.h"
 #include "lexicon.h"
 
@@ -200,12 +202,19 @@ typedef struct Scenario {
     Ending *endings;     int nendings;
     Question *questions; int nquestions;
     Code *code;          int ncode;
+    /* A model read from the cache (cache.c) points its strings into one block, the cache
+     * entry's bytes, and is released with it: see scenario_release. NULL otherwise. */
+    char *block;
+    size_t block_len;
 } Scenario;
 
 /* Load, validate against the schema and resolve a scenario. Problems go to `d` as
  * file:line diagnostics; returns NULL when there is any error. */
 Scenario *scenario_load(const char *path, const Lexicon *lx, DiagList *d);
 void scenario_free(Scenario *s);
+/* Free `p`, a string or array of the model `s` (resolve.c replaces some): what lies in the
+ * model's block is left to scenario_free. */
+void scenario_release(const Scenario *s, void *p);
 
 /* The fallback language. */
 const char *scenario_fallback(const Scenario *s);

@@ -77,18 +77,22 @@ static xmlParserInputPtr no_external(const char *url, const char *id, xmlParserC
     return NULL;
 }
 
-/* Parse an XML file into a tree, or NULL with diagnostics. Used for scenarios and cast files. */
-xmlDocPtr xml_read_safely(const char *path, DiagList *d)
+/* The bytes of an XML file, or NULL with a diagnostic naming why it cannot be read. */
+char *xml_slurp(const char *path, size_t *len, DiagList *d)
 {
-    size_t len;
-    char *buf = read_file(path, MAX_XML_BYTES, &len);
+    char *buf = read_file(path, MAX_XML_BYTES, len);
     if (!buf) {
         if (errno == EFBIG)
             diag_add(d, DIAG_ERROR, path, 0, _("file is larger than %u MiB"), MAX_XML_BYTES >> 20);
         else
             diag_add(d, DIAG_ERROR, path, 0, _("cannot read: %s"), strerror(errno));
-        return NULL;
     }
+    return buf;
+}
+
+/* Parse XML in memory into a tree, or NULL with diagnostics. Used for scenarios and cast files. */
+xmlDocPtr xml_read_memory(const char *buf, size_t len, const char *path, DiagList *d)
+{
     xmlSetExternalEntityLoader(no_external);
     ParseState ps = {d, path, 0};
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
@@ -99,7 +103,6 @@ xmlDocPtr xml_read_safely(const char *path, DiagList *d)
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, path, NULL,
                                       XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
     xmlSetStructuredErrorFunc(NULL, NULL);
-    free(buf);
     if (doc && (d->errors > errors || ps.doctype_seen)) {
         xmlFreeDoc(doc);
         doc = NULL;
@@ -107,6 +110,16 @@ xmlDocPtr xml_read_safely(const char *path, DiagList *d)
     if (!doc && d->errors == errors)
         diag_add(d, DIAG_ERROR, path, 0, _("not a well-formed XML document"));
     xmlFreeParserCtxt(ctxt);
+    return doc;
+}
+
+xmlDocPtr xml_read_safely(const char *path, DiagList *d)
+{
+    size_t len;
+    char *buf = xml_slurp(path, &len, d);
+    if (!buf) return NULL;
+    xmlDocPtr doc = xml_read_memory(buf, len, path, d);
+    free(buf);
     return doc;
 }
 

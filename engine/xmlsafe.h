@@ -4,6 +4,7 @@
 #ifndef VB_XMLSAFE_H
 #define VB_XMLSAFE_H
 
+#include <stddef.h>
 #include <libxml/tree.h>
 
 #include "diag.h"
@@ -11,6 +12,11 @@
 /* Parse an XML file with the network off and no DOCTYPE allowed. NULL with diagnostics in `d`
  * when the file cannot be read or is not well-formed. */
 xmlDocPtr xml_read_safely(const char *path, DiagList *d);
+/* The two halves of xml_read_safely, for a caller that needs the bytes too (load.c hashes them
+ * for the model cache): the bytes of the file (at most 64 MiB), freshly allocated, or NULL with
+ * a diagnostic; and the parse of bytes already in memory, `path` naming them in diagnostics. */
+char *xml_slurp(const char *path, size_t *len, DiagList *d);
+xmlDocPtr xml_read_memory(const char *buf, size_t len, const char *path, DiagList *d);
 /* Validate `doc` (read from `path`) against the RELAX NG schema file `schema_path`.
  * Returns 0 when valid, -1 with every violation in `d`. */
 int xml_validate(xmlDocPtr doc, const char *schema_path, const char *path, DiagList *d);

@@ -4,7 +4,8 @@
 #      tests/hostile/scenario.xml.in): stopped with the message in its "-- expect:" line, the
 #      session goes on to its ending, the peer character's state is untouched;
 #   2. scenario XML (tests/hostile/xml/ plus generated bombs): refused with file:line: and exit 1,
-#      in bounded time and memory, and no file outside the scenario is opened (strace);
+#      in bounded time and memory, and no file outside the scenario is opened (strace), nor
+#      by the model cache outside its folder;
 #   3. the prompt: megabyte lines, NUL bytes, invalid UTF-8, escape sequences, odd numbers, end of
 #      input at every kind of prompt;
 #   4. journals: truncated, corrupted, of another version or scenario, empty, not ours.
@@ -23,6 +24,8 @@ mkdir -p "$T" || exit 2
 H=tests/hostile
 LIMIT=${HOSTILE_SECONDS:-5}
 export VERBEELD_NOW=1763805600 NO_COLOR=1 COLUMNS=80 LC_ALL=C.UTF-8 LANG=en
+# The model cache stays out of the user's ~/.cache (make gives one in the build folder).
+export VERBEELD_CACHE="${VERBEELD_CACHE:-$T/cache}"
 unset LANGUAGE LC_MESSAGES
 pass=0 fail=0 failed=""
 ESC=$(printf '\033')
@@ -151,15 +154,31 @@ stracing=0
 command -v strace > /dev/null 2>&1 && strace -f -qq -e trace=openat true > /dev/null 2>&1 && stracing=1
 [ "${HOSTILE_SLOW:-}" = 1 ] && stracing=0
 [ "$stracing" = 0 ] && [ "${HOSTILE_SLOW:-}" != 1 ] && echo "hostile: strace is not installed: which files the XML cases open is not checked"
+data=$(cd "$(dirname "$V")/.." && pwd)
+# Paths on stdin that are none of the program's libraries and data, the scenario $1 and its
+# characters.
+outside() {
+    grep -v -e '^/etc/ld\.so' -e '^/lib' -e '^/usr/lib' -e '^/usr/share/locale' -e '^/etc/localtime' \
+        -e '^/usr/share/zoneinfo' -e "^$1\$" -e "^$X/characters/" -e '^/dev/' -e '^/proc/self' \
+        -e "^$(pwd)/scenarios/" -e "^$(pwd)/characters/" -e '^scenarios/' -e '^characters/' \
+        -e "^$data/scenarios/" -e "^$data/characters/" -e "^$data/build" \
+        -e "^$(pwd)/build" -e '^build' -e '^/usr/share/verbeeld' -e '^/usr/local/share' -e '^/usr/share/xml' -e '^/etc/xml' || true
+}
+# (LeakSanitizer cannot run under ptrace: a sanitizer build checks leaks elsewhere)
+traced() {
+    trace=$1; shift
+    ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 timeout -s KILL 60 strace -f -qq -o "$trace" "$@"
+}
+# Without the model cache here: these runs may open the scenario, its characters and the
+# program's own files, nothing else (the cache has its own case below).
+cache=$VERBEELD_CACHE
+export VERBEELD_CACHE=off
 for f in "$X"/*.xml; do
     n=$(basename "$f" .xml)
     want=1; [ "$n" = bom ] && want=0
     if [ "$stracing" = 1 ]; then
         t0=$(date +%s%N)
-        # (LeakSanitizer cannot run under ptrace: a sanitizer build checks leaks elsewhere)
-        ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
-        timeout -s KILL 60 strace -f -qq -o "$T/trace" -e trace=open,openat,creat,socket,connect,execve \
-            "$V" check "$f" > "$T/out" 2>&1
+        traced "$T/trace" -e trace=open,openat,creat,socket,connect,execve "$V" check "$f" > "$T/out" 2>&1
         rc=$?
         secs=$(( ($(date +%s%N) - t0 + 999999999) / 1000000000 ))
     else
@@ -174,17 +193,32 @@ for f in "$X"/*.xml; do
         if grep -q 'secret\|socket(\|connect(' "$T/trace" || [ "$(grep -c 'execve(' "$T/trace")" -ne 1 ]; then
             bad "xml-$n" "read outside the scenario:"; grep 'secret\|socket(\|connect(\|execve(' "$T/trace" | head -5; continue
         fi
-        data=$(cd "$(dirname "$V")/.." && pwd)
-        others=$(grep -o 'open[a-z]*([^"]*"[^"]*"' "$T/trace" | sed 's/.*"\(.*\)"/\1/' | grep -v \
-            -e '^/etc/ld\.so' -e '^/lib' -e '^/usr/lib' -e '^/usr/share/locale' -e '^/etc/localtime' \
-            -e '^/usr/share/zoneinfo' -e "^$f\$" -e "^$X/characters/" -e '^/dev/' -e '^/proc/self' \
-            -e "^$(pwd)/scenarios/" -e "^$(pwd)/characters/" -e '^scenarios/' -e '^characters/' \
-            -e "^$data/scenarios/" -e "^$data/characters/" -e "^$data/build" \
-            -e "^$(pwd)/build" -e '^build' -e '^/usr/share/verbeeld' -e '^/usr/local/share' -e '^/usr/share/xml' -e '^/etc/xml' || true)
+        others=$(grep -o 'open[a-z]*([^"]*"[^"]*"' "$T/trace" | sed 's/.*"\(.*\)"/\1/' | outside "$f")
         if [ -n "$others" ]; then bad "xml-$n" "opened: $others"; continue; fi
     fi
     ok "xml-$n"
 done
+export VERBEELD_CACHE="$cache"
+# The model cache: a valid scenario checked twice, filling the cache and then read from it,
+# says the same both times, and the cache opens, makes, renames and removes nothing outside its
+# own folder (every path any of those calls names, other than the ones allowed above).
+if [ "$stracing" = 1 ]; then
+    C=$T/cache-strace
+    calls=open,openat,creat,mkdir,rename,renameat,renameat2,unlink,unlinkat,utimensat,socket,connect,execve
+    VERBEELD_CACHE=$C
+    traced "$T/trace-cold" -e trace=$calls "$V" check "$X/bom.xml" > "$T/out-cold" 2>&1
+    traced "$T/trace-warm" -e trace=$calls "$V" check "$X/bom.xml" > "$T/out" 2>&1
+    VERBEELD_CACHE=$cache
+    others=$(grep -vh 'execve(' "$T/trace-cold" "$T/trace-warm" | grep -o '"[^"]*"' | tr -d '"' | grep -v "^$C\(/\|\$\)" | outside "$X/bom.xml")
+    entry=$(ls "$C" 2>/dev/null)
+    if ! cmp -s "$T/out-cold" "$T/out"; then bad xml-cache "the output from the cache differs"
+    elif [ -n "$others" ]; then bad xml-cache "touched: $others"
+    elif ! echo "$entry" | grep -qx '[0-9a-f]\{32\}\.model'; then bad xml-cache "no entry in the cache: $entry"
+    elif ! grep -q "rename[at2]*(.*\"$C/$entry\.[^\"]*\",.*\"$C/$entry\"" "$T/trace-cold"; then bad xml-cache "the entry was not written whole"
+    elif ! grep -q "open[a-z]*(.*\"$C/$entry\"" "$T/trace-warm" || grep -q 'rename[at2]*(' "$T/trace-warm"; then
+        bad xml-cache "the second run did not read the entry, or wrote one"
+    else ok xml-cache; fi
+fi
 # bounded memory: the largest document stays within a few times its size (64 MiB is refused)
 if command -v /usr/bin/time > /dev/null 2>&1 && [ "${HOSTILE_SLOW:-}" != 1 ]; then
     /usr/bin/time -f '%M' -o "$T/rss" "$V" check "$X/huge.xml" > /dev/null 2>&1

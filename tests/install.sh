@@ -1,10 +1,11 @@
 #!/bin/sh
 # The installed program: `make install` into a temporary prefix (and with DESTDIR), then run it
 # from another folder as a user would: list, check, a scripted play in Dutch (so the installed
-# catalog is found), a scenario of one's own through VERBEELD_PATH, the message when installed
-# data is missing; the man pages render without warnings; the completion knows the commands;
-# `make uninstall` leaves nothing behind. Needs no root and touches nothing outside a temporary
-# folder: the build folder is copied, so only engine/paths.c is compiled again (for the prefix).
+# catalog is found), a scenario of one's own through VERBEELD_PATH, where the model cache goes,
+# the message when installed data is missing; the man pages render without warnings; the
+# completion knows the commands; `make uninstall` leaves nothing behind. Needs no root and
+# touches nothing outside a temporary folder: the build folder is copied, so only engine/paths.c
+# is compiled again (for the prefix).
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=$(dirname "${VERBEELD:-build/verbeeld}")
@@ -12,7 +13,8 @@ case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 export VERBEELD_NOW=1763805600 NO_COLOR=1 COLUMNS=80 LC_ALL=C.UTF-8 XDG_DATA_HOME="$T/xdg"
-unset LANG LANGUAGE LC_MESSAGES VERBEELD_PATH VERBEELD_DATADIR
+export VERBEELD_CACHE="${VERBEELD_CACHE:-$T/cache}"
+unset LANG LANGUAGE LC_MESSAGES VERBEELD_PATH VERBEELD_DATADIR XDG_CACHE_HOME
 pass=0 fail=0 failed=""
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); failed="$failed $1"; echo "FAIL: install: $1"; [ -f "$T/out" ] && head -20 "$T/out"; }
@@ -63,6 +65,20 @@ run path-play play oefening --lang nl --journal mine.jsonl
 check path-play-ends has "De nabespreking staat klaar"
 unset VERBEELD_PATH
 
+# ---------------------------------------------------------------- the model cache: where it goes
+# Without VERBEELD_CACHE: $XDG_CACHE_HOME/verbeeld, else ~/.cache/verbeeld, private to the user;
+# "off" keeps nothing. The second check of a file comes from the cache and says the same.
+cached() { [ "$(stat -c %a "$1")" = 700 ] && ls "$1" | grep -qx '[0-9a-f]\{32\}\.model'; }
+run cache-xdg env -u VERBEELD_CACHE XDG_CACHE_HOME="$T/xdgcache" "$V" check tutorial
+check cache-xdg-entry cached "$T/xdgcache/verbeeld"
+run cache-home env -u VERBEELD_CACHE HOME="$T/home" "$V" check tutorial
+check cache-home-entry cached "$T/home/.cache/verbeeld"
+cp "$T/run.out" "$T/cold.out"
+run cache-home-warm env -u VERBEELD_CACHE HOME="$T/home" "$V" check tutorial
+check cache-home-same cmp "$T/cold.out" "$T/run.out"
+run cache-off env VERBEELD_CACHE=off HOME="$T/nocache" "$V" check tutorial
+check cache-off-nothing test ! -e "$T/nocache"
+
 # ---------------------------------------------------------------- missing data: a specific message
 mv "$P/share/verbeeld/scenarios/scenario.rng" "$T/rng"
 LANGUAGE=en "$V" check tutorial > "$T/run.out" 2>&1; rc=$?
@@ -84,7 +100,7 @@ if command -v groff >/dev/null 2>&1; then
 else
     echo "SKIP: install: groff is not installed, the man pages are not rendered (apt-get install groff-base)"
 fi
-for word in play replay debrief check graph explore sheets quadrant list VERBEELD_PATH VERBEELD_NOW \
+for word in play replay debrief check graph explore sheets quadrant list VERBEELD_PATH VERBEELD_NOW VERBEELD_CACHE \
             NO_COLOR XDG_DATA_HOME LANGUAGE /stop /go /note /inject /back /who /save /help /quit; do
     check "man-mentions-$word" grep -q -- "$word" docs/verbeeld.1
     check "man-nl-mentions-$word" grep -q -- "$word" docs/verbeeld.nl.1

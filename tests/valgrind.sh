@@ -26,6 +26,8 @@ W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
 mkdir -p "$W/logs"
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+# The model cache of these runs (started empty: first loads from the XML, later ones from it).
+export VERBEELD_CACHE="$W/cache"
 cat > "$W/verbeeld" <<EOF
 #!/bin/sh
 exec valgrind --tool=memcheck -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \\

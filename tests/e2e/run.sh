@@ -12,6 +12,9 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 export VERBEELD_NOW=1763805600 NO_COLOR=1 COLUMNS=80 LC_ALL=C.UTF-8
 unset LANG LANGUAGE LC_MESSAGES
+# The model cache: make gives a folder in the build folder, started empty, so the sessions below
+# load each scenario from its XML first and from the cache after; by hand, one of this run.
+export VERBEELD_CACHE="${VERBEELD_CACHE:-$T/cache}"
 pass=0 fail=0 failed=""
 
 # Compare file $2 with golden $1 (or write it with UPDATE=1).

@@ -1,0 +1,50 @@
+/*
+ * cache.h - a cache of loaded scenario models, so that loading an unchanged scenario skips
+ * parsing and validating its XML (like Python's .pyc, done without being asked).
+ *
+ * The cache keeps the model exactly as load.c reads it from the validated tree, before
+ * resolve.c: resolving runs on every load, so its diagnostics never depend on the cache. The
+ * folder is VERBEELD_CACHE ("off" or empty: no cache), else $XDG_CACHE_HOME/verbeeld, else
+ * $HOME/.cache/verbeeld. The cache is only an optimization: nothing in it can make a load fail
+ * or print anything. A missing, unreadable, corrupt or foreign entry is passed over (and removed).
+ *
+ * An entry is one file, <32 hex digits of the key>.model: a header of CACHE_HEADER bytes
+ * (the magic "VBMODEL" with its NUL, the format version as u32, the 16 bytes of the key, the
+ * payload's length as u64 and its XXH3-64 as u64, all little-endian), then the payload: the
+ * model field by field (cache.c says the order).
+ */
+#ifndef VB_CACHE_H
+#define VB_CACHE_H
+
+#include <stddef.h>
+
+#include "scenario.h"
+
+/* The format version: part of the key and of the header. Raise it whenever scenario.h or what
+ * load.c reads into the model changes, so that no entry of an older build is taken. */
+enum { CACHE_FORMAT = 1, CACHE_HEADER = 44 };
+
+/* XXH3-128 of the format version, the scenario schema's bytes and the scenario's bytes. */
+typedef struct {
+    unsigned char bytes[16];
+} CacheKey;
+
+/* Counts of what the cache did in this process, for tests and benchmarks. */
+typedef struct {
+    unsigned long hits;       /* models read from the cache */
+    unsigned long misses;     /* no entry to read */
+    unsigned long rejected;   /* an entry that was not a model of ours: ignored and removed */
+    unsigned long stored;     /* entries written */
+} CacheStats;
+
+/* When the cache is on, the key of a scenario whose file holds `bytes`, and 1; else 0. */
+int cache_key(const char *bytes, size_t len, CacheKey *key);
+/* The model kept under `key` (without its path), or NULL when there is none that is sound. */
+Scenario *cache_load(const CacheKey *key);
+/* Keep `s`, as read from a file that parsed and validated without a word, under `key`. */
+void cache_store(const CacheKey *key, const Scenario *s);
+/* The file an entry is kept in, freshly allocated; NULL when the cache is off. */
+char *cache_entry_path(const CacheKey *key);
+CacheStats cache_stats(void);
+
+#endif

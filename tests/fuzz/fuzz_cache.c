@@ -1,0 +1,80 @@
+/*
+ * fuzz_cache.c - libFuzzer target: any bytes as the payload of a model cache entry, behind a
+ * right header and checksum so that they reach the reader's own checks (engine/cache.c); a
+ * model it accepts is resolved as every load does.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#include "cache.h"
+#include "diag.h"
+#include "lexicon.h"
+#include "paths.h"
+#include "scenario.h"
+#include "util.h"
+
+static Lexicon lx;
+static CacheKey key;
+static char dir[] = "/tmp/vb-fuzz-cache-XXXXXX";
+static char *entry;
+
+static void cleanup(void)
+{
+    unlink(entry);
+    rmdir(dir);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc; (void)argv;
+    DiagList d;
+    diag_init(&d);
+    if (lexicon_load(&lx, paths_lexicon(), &d)) {
+        diag_print(&d, stderr);
+        abort();
+    }
+    diag_free(&d);
+    if (!mkdtemp(dir)) abort();
+    setenv("VERBEELD_CACHE", dir, 1);
+    if (!cache_key("fuzz", 4, &key)) abort();
+    entry = cache_entry_path(&key);
+    atexit(cleanup);
+    return 0;
+}
+
+static void put(unsigned char *b, uint64_t v, int n)
+{
+    for (int i = 0; i < n; i++) b[i] = (unsigned char)(v >> (8 * i));
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    unsigned char head[CACHE_HEADER];
+    memcpy(head, "VBMODEL", 8);
+    put(head + 8, CACHE_FORMAT, 4);
+    memcpy(head + 12, key.bytes, 16);
+    put(head + 28, size, 8);
+    put(head + 36, XXH3_64bits(data, size), 8);
+    FILE *f = fopen(entry, "wb");
+    if (!f) return 0;
+    fwrite(head, 1, sizeof head, f);
+    fwrite(data, 1, size, f);
+    fclose(f);
+    Scenario *s = cache_load(&key);
+    if (s) {
+        DiagList d;
+        diag_init(&d);
+        s->path = xstrdup("fuzz.xml");
+        scenario_resolve(s, &lx, &d);
+        diag_free(&d);
+        scenario_free(s);
+    }
+    return 0;
+}

@@ -1,0 +1,951 @@
+/* test_cache.c - the model cache (engine/cache.c): a scenario loaded cold, loaded to fill the
+ * cache and loaded from it gives the same model, field by field, and the same diagnostics; every
+ * kind of broken entry falls back to the XML; a changed file is never served stale; the cache
+ * never prints and never makes a load fail; it stays where VERBEELD_CACHE or XDG says. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include <xxhash.h>
+
+#include "cache.h"
+#include "common.h"
+#include "diag.h"
+#include "i18n.h"
+#include "scenario.h"
+#include "util.h"
+
+#define FIX "tests/unit/fixtures/"
+
+static char base[4096];      /* a private folder for this run's caches */
+static int dirs;
+
+/* ============================== the model as text ============================== */
+
+static void dump_str(StrBuf *b, const char *name, const char *s)
+{
+    if (s) sb_addf(b, " %s=\"%s\"", name, s);
+    else sb_addf(b, " %s=NULL", name);
+}
+
+static void dump_text(StrBuf *b, const char *name, const Text *t)
+{
+    sb_addf(b, " %s[%d]{", name, t->n);
+    for (int i = 0; i < t->n; i++) {
+        dump_str(b, "lang", t->v[i].lang);
+        dump_str(b, "str", t->v[i].str);
+    }
+    sb_add(b, " }");
+}
+
+static void dump_target(StrBuf *b, const char *name, const Target *t)
+{
+    sb_addf(b, " %s{kind=%d index=%d", name, (int)t->kind, t->index);
+    dump_str(b, "name", t->name);
+    sb_add(b, " }");
+}
+
+static void dump_effects(StrBuf *b, const Effect *e, int n)
+{
+    sb_addf(b, "\n    effects[%d]", n);
+    for (int i = 0; i < n; i++) {
+        sb_addf(b, "\n      effect kind=%d var=%d", (int)e[i].kind, e[i].var);
+        dump_str(b, "var_name", e[i].var_name);
+        sb_addf(b, " value=%a code=%d line=%d", e[i].value, e[i].code, e[i].line);
+    }
+}
+
+static void dump_items(StrBuf *b, const Item *it, int n)
+{
+    sb_addf(b, "\n    items[%d]", n);
+    for (int i = 0; i < n; i++) {
+        sb_addf(b, "\n      item kind=%d", (int)it[i].kind);
+        dump_text(b, "text", &it[i].text);
+        sb_addf(b, " role=%d", it[i].role);
+        dump_str(b, "role_name", it[i].role_name);
+        dump_str(b, "line_key", it[i].line_key);
+        sb_addf(b, " cond=%d line=%d", it[i].cond, it[i].line);
+    }
+}
+
+static void dump_choice(StrBuf *b, const Choice *c)
+{
+    sb_add(b, "\n    choice");
+    dump_str(b, "id", c->id);
+    dump_target(b, "to", &c->to);
+    dump_str(b, "quality", c->quality);
+    sb_addf(b, " by=%d", c->by);
+    dump_str(b, "by_name", c->by_name);
+    sb_addf(b, " cond=%d", c->cond);
+    dump_text(b, "text", &c->text);
+    dump_effects(b, c->effects, c->neffects);
+    sb_addf(b, " line=%d", c->line);
+}
+
+static void dump_scene(StrBuf *b, const Scene *sc)
+{
+    sb_add(b, "\n  scene");
+    dump_str(b, "id", sc->id);
+    sb_addf(b, " act=%d who=%d", sc->act, sc->who);
+    dump_str(b, "who_name", sc->who_name);
+    dump_target(b, "next", &sc->next);
+    dump_text(b, "title", &sc->title);
+    sb_addf(b, "\n    gotos[%d]", sc->ngotos);
+    for (int i = 0; i < sc->ngotos; i++) {
+        dump_target(b, "to", &sc->gotos[i].to);
+        sb_addf(b, " cond=%d line=%d", sc->gotos[i].cond, sc->gotos[i].line);
+    }
+    dump_effects(b, sc->effects, sc->neffects);
+    dump_items(b, sc->items, sc->nitems);
+    sb_addf(b, "\n    choices[%d]", sc->nchoices);
+    for (int i = 0; i < sc->nchoices; i++) dump_choice(b, &sc->choices[i]);
+    sb_addf(b, " line=%d", sc->line);
+}
+
+static void dump_deck(StrBuf *b, const Deck *d)
+{
+    sb_add(b, "\n  deck");
+    dump_str(b, "id", d->id);
+    dump_text(b, "title", &d->title);
+    sb_addf(b, " cards[%d]", d->ncards);
+    for (int i = 0; i < d->ncards; i++) {
+        const Card *k = &d->cards[i];
+        sb_add(b, "\n    card");
+        dump_str(b, "id", k->id);
+        sb_addf(b, " age=%d", k->age);
+        dump_str(b, "name", k->name);
+        dump_text(b, "title", &k->title);
+        dump_text(b, "text", &k->text);
+        dump_str(b, "art", k->art);
+        sb_addf(b, " line=%d", k->line);
+    }
+    sb_addf(b, " line=%d", d->line);
+}
+
+static void dump_head(StrBuf *b, const Scenario *s)
+{
+    sb_add(b, "scenario");
+    dump_str(b, "path", s->path);
+    dump_str(b, "id", s->id);
+    sb_addf(b, " version=%d langs[%d]", s->version, s->nlangs);
+    for (int i = 0; i < s->nlangs; i++) dump_str(b, "lang", s->langs[i]);
+    dump_target(b, "start", &s->start);
+    dump_text(b, "title", &s->title);
+    dump_text(b, "summary", &s->summary);
+    sb_addf(b, "\n  vars[%d]", s->nvars);
+    for (int i = 0; i < s->nvars; i++) {
+        dump_str(b, "id", s->vars[i].id);
+        sb_addf(b, " value=%a", s->vars[i].value);
+        dump_text(b, "title", &s->vars[i].title);
+        sb_addf(b, " line=%d", s->vars[i].line);
+    }
+    sb_addf(b, "\n  roles[%d]", s->nroles);
+    for (int i = 0; i < s->nroles; i++) {
+        dump_str(b, "id", s->roles[i].id);
+        dump_str(b, "character", s->roles[i].character);
+        sb_addf(b, " playable=%d", s->roles[i].playable);
+        dump_text(b, "brief", &s->roles[i].brief);
+        sb_addf(b, " line=%d", s->roles[i].line);
+    }
+    sb_addf(b, "\n  picks[%d]", s->npicks);
+    for (int i = 0; i < s->npicks; i++) {
+        sb_addf(b, " deck=%d", s->picks[i].deck);
+        dump_str(b, "deck_name", s->picks[i].deck_name);
+        dump_text(b, "text", &s->picks[i].text);
+        sb_addf(b, " line=%d", s->picks[i].line);
+    }
+    sb_addf(b, "\n  decks[%d]", s->ndecks);
+    for (int i = 0; i < s->ndecks; i++) dump_deck(b, &s->decks[i]);
+    sb_addf(b, "\n  acts[%d]", s->nacts);
+    for (int i = 0; i < s->nacts; i++) {
+        dump_str(b, "id", s->acts[i].id);
+        dump_text(b, "title", &s->acts[i].title);
+        sb_addf(b, " line=%d", s->acts[i].line);
+    }
+}
+
+static void dump_tail(StrBuf *b, const Scenario *s)
+{
+    sb_addf(b, "\n  events[%d]", s->nevents);
+    for (int i = 0; i < s->nevents; i++) {
+        const Event *e = &s->events[i];
+        dump_str(b, "id", e->id);
+        dump_target(b, "to", &e->to);
+        sb_addf(b, " cond=%d", e->cond);
+        dump_text(b, "title", &e->title);
+        sb_addf(b, " line=%d", e->line);
+    }
+    sb_addf(b, "\n  endings[%d]", s->nendings);
+    for (int i = 0; i < s->nendings; i++) {
+        dump_str(b, "id", s->endings[i].id);
+        dump_text(b, "title", &s->endings[i].title);
+        dump_items(b, s->endings[i].items, s->endings[i].nitems);
+        sb_addf(b, " line=%d", s->endings[i].line);
+    }
+    sb_addf(b, "\n  questions[%d]", s->nquestions);
+    for (int i = 0; i < s->nquestions; i++) {
+        dump_str(b, "quality", s->questions[i].quality);
+        dump_text(b, "text", &s->questions[i].text);
+        sb_addf(b, " line=%d", s->questions[i].line);
+    }
+    sb_addf(b, "\n  code[%d]", s->ncode);
+    for (int i = 0; i < s->ncode; i++) {
+        dump_str(b, "\n    src", s->code[i].src);
+        sb_addf(b, " line=%d is_expr=%d", s->code[i].line, s->code[i].is_expr);
+    }
+    sb_add(b, "\n");
+}
+
+/* Every field of scenario.h but the block (which is how the memory is held, not what the
+ * model says), as text; "NULL" for no model. */
+static char *dump_model(const Scenario *s)
+{
+    StrBuf b;
+    sb_init(&b);
+    if (!s) {
+        sb_add(&b, "NULL\n");
+        return sb_take(&b);
+    }
+    dump_head(&b, s);
+    sb_addf(&b, "\n  scenes[%d]", s->nscenes);
+    for (int i = 0; i < s->nscenes; i++) dump_scene(&b, &s->scenes[i]);
+    dump_tail(&b, s);
+    return sb_take(&b);
+}
+
+/* ============================== loading ============================== */
+
+typedef struct {
+    char *model;       /* dump_model */
+    char *diags;       /* diag_print */
+} Loaded;
+
+/* Load `path` with VERBEELD_CACHE set to `cache` (NULL: unset). */
+static Loaded load(const char *path, const char *cache)
+{
+    if (cache) setenv("VERBEELD_CACHE", cache, 1);
+    else unsetenv("VERBEELD_CACHE");
+    DiagList d;
+    diag_init(&d);
+    Scenario *s = scenario_load(path, &lx, &d);
+    Loaded l = {dump_model(s), diag_text(&d)};
+    scenario_free(s);
+    diag_free(&d);
+    return l;
+}
+
+static void loaded_free(Loaded *l)
+{
+    free(l->model);
+    free(l->diags);
+}
+
+static void assert_same(const Loaded *a, const Loaded *b)
+{
+    assert_string_equal(a->model, b->model);
+    assert_string_equal(a->diags, b->diags);
+}
+
+/* A fresh, empty cache folder of this run (not yet created: the cache makes it). */
+static char *new_dir(void)
+{
+    return xasprintf("%s/c%d", base, ++dirs);
+}
+
+static int count_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d) return 0;
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d));) n += strstr(e->d_name, ".model") != NULL;
+    closedir(d);
+    return n;
+}
+
+/* The entry file the cache keeps for the scenario file at `path` under VERBEELD_CACHE=dir. */
+static char *entry_for(const char *path, const char *dir)
+{
+    setenv("VERBEELD_CACHE", dir, 1);
+    size_t len;
+    char *bytes = read_file(path, 64u << 20, &len);
+    assert_non_null(bytes);
+    CacheKey key;
+    assert_true(cache_key(bytes, len, &key));
+    free(bytes);
+    return cache_entry_path(&key);
+}
+
+static void write_bytes(const char *path, const void *buf, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(buf, 1, n, f), n);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* ============================== cold, filling, warm ============================== */
+
+/* Cold (no cache), filling the cache, and warm give the same model and diagnostics, and the
+ * warm load came from the cache. `cached`: whether the file is one the cache keeps. */
+static void round_trip(const char *path, int cached)
+{
+    char *dir = new_dir();
+    Loaded cold = load(path, "off");
+    CacheStats s0 = cache_stats();
+    Loaded fill = load(path, dir);
+    CacheStats s1 = cache_stats();
+    Loaded warm = load(path, dir);
+    CacheStats s2 = cache_stats();
+    if (strcmp(cold.model, warm.model) != 0 || strcmp(cold.diags, warm.diags) != 0)
+        fprintf(stderr, "%s: the model from the cache differs\n", path);
+    assert_same(&cold, &fill);
+    assert_same(&cold, &warm);
+    assert_int_equal(s1.stored - s0.stored, cached);
+    assert_int_equal(s1.hits - s0.hits, 0);
+    assert_int_equal(s2.hits - s1.hits, cached);
+    assert_int_equal(s2.rejected - s0.rejected, 0);
+    assert_int_equal(count_entries(dir), cached);
+    loaded_free(&cold);
+    loaded_free(&fill);
+    loaded_free(&warm);
+    free(dir);
+}
+
+static void test_shipped_scenarios(void **state)
+{
+    (void)state;
+    glob_t g;
+    assert_int_equal(glob("scenarios/*.xml", 0, NULL, &g), 0);
+    assert_true(g.gl_pathc >= 3);
+    for (size_t i = 0; i < g.gl_pathc; i++) round_trip(g.gl_pathv[i], 1);
+    globfree(&g);
+}
+
+static void test_bench_like_story(void **state)
+{
+    (void)state;
+    round_trip(FIX "bench-40.xml", 1);
+}
+
+/* Files with errors that only resolving finds are kept too (the model is sound), and give the
+ * same diagnostics from the cache; files that do not parse or validate are never kept. */
+static void test_broken_files(void **state)
+{
+    (void)state;
+    round_trip(FIX "three.xml", 1);
+    round_trip(FIX "english_quality.xml", 1);
+    round_trip(FIX "schema.xml", 0);
+    round_trip(FIX "notxml.xml", 0);
+    round_trip(FIX "doctype.xml", 0);
+    glob_t g;
+    assert_int_equal(glob("tests/e2e/broken/*.xml", 0, NULL, &g), 0);
+    for (size_t i = 0; i < g.gl_pathc; i++) {
+        Loaded cold = load(g.gl_pathv[i], "off");
+        char *dir = new_dir();
+        Loaded fill = load(g.gl_pathv[i], dir);
+        Loaded warm = load(g.gl_pathv[i], dir);
+        assert_same(&cold, &fill);
+        assert_same(&cold, &warm);
+        loaded_free(&cold);
+        loaded_free(&fill);
+        loaded_free(&warm);
+        free(dir);
+    }
+    globfree(&g);
+}
+
+/* ============================== broken entries ============================== */
+
+typedef void (*Spoil)(const char *entry);
+
+/* Fill a cache with the tutorial, spoil its entry, load: the XML is read instead (the same
+ * model), the entry is rejected and written anew, and the next load comes from the cache. */
+static void survives(Spoil spoil)
+{
+    const char *path = "scenarios/tutorial.xml";
+    char *dir = new_dir();
+    Loaded cold = load(path, "off");
+    Loaded fill = load(path, dir);
+    char *entry = entry_for(path, dir);
+    spoil(entry);
+    CacheStats s0 = cache_stats();
+    Loaded again = load(path, dir);
+    CacheStats s1 = cache_stats();
+    Loaded warm = load(path, dir);
+    CacheStats s2 = cache_stats();
+    assert_same(&cold, &again);
+    assert_same(&cold, &warm);
+    assert_int_equal(s1.hits - s0.hits, 0);
+    assert_int_equal(s1.rejected - s0.rejected, 1);
+    assert_int_equal(s1.stored - s0.stored, 1);
+    assert_int_equal(s2.hits - s1.hits, 1);
+    loaded_free(&cold);
+    loaded_free(&fill);
+    loaded_free(&again);
+    loaded_free(&warm);
+    free(entry);
+    free(dir);
+}
+
+static unsigned char *entry_bytes(const char *entry, size_t *len)
+{
+    unsigned char *b = (unsigned char *)read_file(entry, 64u << 20, len);
+    assert_non_null(b);
+    assert_true(*len > CACHE_HEADER);
+    return b;
+}
+
+static uint32_t get32(const unsigned char *b)
+{
+    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+}
+
+static void put32(unsigned char *b, uint32_t v)
+{
+    for (int i = 0; i < 4; i++) b[i] = (unsigned char)(v >> (8 * i));
+}
+
+static void put64(unsigned char *b, uint64_t v)
+{
+    for (int i = 0; i < 8; i++) b[i] = (unsigned char)(v >> (8 * i));
+}
+
+/* Write header and `payload` (of `n` bytes) with a right length and checksum: an entry that
+ * only the reader's own checks can refuse. */
+static void write_sealed(const char *entry, const unsigned char *head, const unsigned char *payload, size_t n)
+{
+    unsigned char h[CACHE_HEADER];
+    memcpy(h, head, CACHE_HEADER);
+    put64(h + 28, n);
+    put64(h + 36, XXH3_64bits(payload, n));
+    unsigned char *b = xmalloc(CACHE_HEADER + n + 1);
+    memcpy(b, h, CACHE_HEADER);
+    memcpy(b + CACHE_HEADER, payload, n);
+    write_bytes(entry, b, CACHE_HEADER + n);
+    free(b);
+}
+
+static void truncate_half(const char *entry)
+{
+    size_t len;
+    unsigned char *b = entry_bytes(entry, &len);
+    write_bytes(entry, b, len / 2);
+    free(b);
+}
+
+static void flip_payload_byte(const char *entry)
+{
+    size_t len;
+    unsigned char *b = entry_bytes(entry, &len);
+    b[CACHE_HEADER + (len - CACHE_HEADER) / 2] ^= 0x20;
+    write_bytes(entry, b, len);
+    free(b);
+}
+
+static void other_version(const char *entry)
+{
+    size_t len;
+    unsigned char *b = entry_bytes(entry, &len);
+    put32(b + 8, CACHE_FORMAT + 1);
+    write_bytes(entry, b, len);
+    free(b);
+}
+
+static void other_key(const char *entry)
+{
+    size_t len;
+    unsigned char *b = entry_bytes(entry, &len);
+    b[12] ^= 1;
+    write_bytes(entry, b, len);
+    free(b);
+}
+
+static void garbage(const char *entry)
+{
+    unsigned char b[5000];
+    srand(7);
+    for (size_t i = 0; i < sizeof b; i++) b[i] = (unsigned char)rand();
+    write_bytes(entry, b, sizeof b);
+}
+
+static void empty(const char *entry)
+{
+    write_bytes(entry, "", 0);
+}
+
+static void a_folder(const char *entry)
+{
+    assert_int_equal(unlink(entry), 0);
+    assert_int_equal(mkdir(entry, 0700), 0);
+}
+
+/* The payload begins with the count of code pieces: claim two thousand million (tens of GB
+ * were they allocated), then four thousand million (more than an int holds). */
+static void count_of(const char *entry, uint32_t n)
+{
+    size_t len;
+    unsigned char *b = entry_bytes(entry, &len);
+    put32(b + CACHE_HEADER, n);
+    write_sealed(entry, b, b + CACHE_HEADER, len - CACHE_HEADER);
+    free(b);
+}
+
+static void huge_count(const char *entry) { count_of(entry, 0x7ffffff0u); }
+static void huger_count(const char *entry) { count_of(entry, 0xfffffff0u); }
+
+/* The first string (the first piece of code) claims to be longer than what is left. */
+static void huge_string(const char *entry)
+{
+    size_t len;
+    unsigned char *b = entry_bytes(entry, &len);
+    assert_true(get32(b + CACHE_HEADER) > 0);
+    put32(b + CACHE_HEADER + 4, (uint32_t)(len - CACHE_HEADER));
+    write_sealed(entry, b, b + CACHE_HEADER, len - CACHE_HEADER);
+    free(b);
+}
+
+/* Sealed, but cut off in the middle: every string and array must be whole. */
+static void sealed_but_short(const char *entry)
+{
+    size_t len;
+    unsigned char *b = entry_bytes(entry, &len);
+    write_sealed(entry, b, b + CACHE_HEADER, (len - CACHE_HEADER) * 2 / 3);
+    free(b);
+}
+
+/* Sealed, with a byte too many at the end. */
+static void sealed_but_long(const char *entry)
+{
+    size_t len;
+    unsigned char *b = entry_bytes(entry, &len);
+    b = xrealloc(b, len + 1);
+    b[len] = 0;
+    write_sealed(entry, b, b + CACHE_HEADER, len + 1 - CACHE_HEADER);
+    free(b);
+}
+
+/* The offset of the scenario's id: after the code pieces (string, line, is_expr each). */
+static size_t id_offset(const unsigned char *payload)
+{
+    uint32_t n = get32(payload);
+    size_t at = 4;
+    for (uint32_t i = 0; i < n; i++) at += 4 + get32(payload + at) + 1 + 4 + 4;
+    return at;
+}
+
+/* Sealed, but the scenario's id (which the schema demands) is missing. */
+static void no_id(const char *entry)
+{
+    size_t len;
+    unsigned char *b = entry_bytes(entry, &len);
+    unsigned char *p = b + CACHE_HEADER;
+    size_t at = id_offset(p), idlen = get32(p + at) + 1;
+    put32(p + at, 0xffffffffu);
+    memmove(p + at + 4, p + at + 4 + idlen, len - CACHE_HEADER - at - 4 - idlen);
+    write_sealed(entry, b, p, len - CACHE_HEADER - idlen);
+    free(b);
+}
+
+/* Sealed, but a NUL inside the scenario's id. */
+static void nul_in_string(const char *entry)
+{
+    size_t len;
+    unsigned char *b = entry_bytes(entry, &len);
+    unsigned char *p = b + CACHE_HEADER;
+    p[id_offset(p) + 4 + 1] = '\0';
+    write_sealed(entry, b, p, len - CACHE_HEADER);
+    free(b);
+}
+
+/* Sealed, but the first code piece is neither a condition nor an effect chunk (is_expr 2). */
+static void bad_flag(const char *entry)
+{
+    size_t len;
+    unsigned char *b = entry_bytes(entry, &len);
+    unsigned char *p = b + CACHE_HEADER;
+    assert_true(get32(p) > 0);
+    put32(p + 4 + 4 + get32(p + 4) + 1 + 4, 2);
+    write_sealed(entry, b, p, len - CACHE_HEADER);
+    free(b);
+}
+
+static void test_truncated(void **state) { (void)state; survives(truncate_half); }
+static void test_flipped_byte(void **state) { (void)state; survives(flip_payload_byte); }
+static void test_other_version(void **state) { (void)state; survives(other_version); }
+static void test_other_key(void **state) { (void)state; survives(other_key); }
+static void test_garbage(void **state) { (void)state; survives(garbage); }
+static void test_empty(void **state) { (void)state; survives(empty); }
+static void test_huge_count(void **state) { (void)state; survives(huge_count); }
+static void test_huger_count(void **state) { (void)state; survives(huger_count); }
+static void test_huge_string(void **state) { (void)state; survives(huge_string); }
+static void test_sealed_but_short(void **state) { (void)state; survives(sealed_but_short); }
+static void test_sealed_but_long(void **state) { (void)state; survives(sealed_but_long); }
+static void test_required_id_missing(void **state) { (void)state; survives(no_id); }
+static void test_nul_in_string(void **state) { (void)state; survives(nul_in_string); }
+static void test_bad_flag(void **state) { (void)state; survives(bad_flag); }
+
+/* A folder where the entry should be: passed over (the entry cannot be written either). */
+static void test_folder_in_the_way(void **state)
+{
+    (void)state;
+    const char *path = "scenarios/tutorial.xml";
+    char *dir = new_dir();
+    Loaded cold = load(path, "off");
+    Loaded fill = load(path, dir);
+    char *entry = entry_for(path, dir);
+    a_folder(entry);
+    CacheStats s0 = cache_stats();
+    Loaded again = load(path, dir);
+    CacheStats s1 = cache_stats();
+    assert_same(&cold, &again);
+    assert_int_equal(s1.hits - s0.hits, 0);
+    assert_int_equal(s1.stored - s0.stored, 0);
+    loaded_free(&cold);
+    loaded_free(&fill);
+    loaded_free(&again);
+    rmdir(entry);
+    free(entry);
+    free(dir);
+}
+
+/* ============================== models made by hand ============================== */
+
+/* A small model as read_scenario would leave it (nothing resolved), with a lua effect and a
+ * condition, so that the checks between fields have something to check. */
+static Scenario *hand_made(void)
+{
+    Scenario *s = xcalloc(1, sizeof *s);
+    s->id = xstrdup("hand");
+    s->version = 3;
+    s->ncode = 2;
+    s->code = xcalloc(2, sizeof *s->code);
+    s->code[0] = (Code){xstrdup("vars.x > 1"), 7, 1};
+    s->code[1] = (Code){xstrdup("vars.x = 2"), 8, 0};
+    s->start = (Target){TARGET_NONE, -1, NULL};
+    s->nacts = 1;
+    s->acts = xcalloc(1, sizeof *s->acts);
+    s->acts[0].id = xstrdup("one");
+    s->nscenes = 1;
+    s->scenes = xcalloc(1, sizeof *s->scenes);
+    Scene *sc = &s->scenes[0];
+    sc->id = xstrdup("begin");
+    sc->who = WHO_ROTATE;
+    sc->next = (Target){TARGET_NONE, -1, xstrdup("end")};
+    sc->neffects = 1;
+    sc->effects = xcalloc(1, sizeof *sc->effects);
+    sc->effects[0] = (Effect){EFFECT_LUA, -1, NULL, 0, 1, 8};
+    sc->nitems = 1;
+    sc->items = xcalloc(1, sizeof *sc->items);
+    sc->items[0] = (Item){ITEM_SAY, {NULL, 0}, -1, xstrdup("hero"), xstrdup("hello"), 0, 9};
+    return s;
+}
+
+static CacheKey hand_key(const char *dir)
+{
+    setenv("VERBEELD_CACHE", dir, 1);
+    CacheKey key;
+    assert_true(cache_key("hand made", 9, &key));
+    return key;
+}
+
+static void test_hand_made_round_trip(void **state)
+{
+    (void)state;
+    char *dir = new_dir();
+    CacheKey key = hand_key(dir);
+    Scenario *s = hand_made();
+    cache_store(&key, s);
+    Scenario *back = cache_load(&key);
+    assert_non_null(back);
+    char *a = dump_model(s), *b = dump_model(back);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    scenario_free(back);
+    scenario_free(s);
+    free(dir);
+}
+
+/* A model no file can give is not kept: the reader would refuse it, and world.c relies on it. */
+static void test_unsound_models_are_not_kept(void **state)
+{
+    (void)state;
+    char *dir = new_dir();
+    CacheKey key = hand_key(dir);
+    for (int spoil = 0; spoil < 7; spoil++) {
+        Scenario *s = hand_made();
+        Scene *sc = &s->scenes[0];
+        switch (spoil) {
+        case 0: sc->effects[0].code = NO_CODE; break;           /* a lua effect without its chunk */
+        case 1: sc->effects[0].kind = EFFECT_SET; break;        /* a set without its variable */
+        case 2: free(sc->items[0].role_name); sc->items[0].role_name = NULL; break;  /* who speaks? */
+        case 3: sc->items[0].cond = 1; break;                   /* a condition that is a chunk */
+        case 4: sc->act = 1; break;                             /* no such act */
+        case 5: free(sc->id); sc->id = NULL; break;             /* a scene without its id */
+        case 6: sc->next.index = 0; break;                      /* already resolved */
+        }
+        CacheStats s0 = cache_stats();
+        cache_store(&key, s);
+        assert_int_equal(cache_stats().stored - s0.stored, 0);
+        assert_null(cache_load(&key));
+        scenario_free(s);
+    }
+    free(dir);
+}
+
+/* ============================== the scenario changes ============================== */
+
+static void copy_file(const char *from, const char *to)
+{
+    size_t len;
+    char *b = read_file(from, 64u << 20, &len);
+    assert_non_null(b);
+    write_bytes(to, b, len);
+    free(b);
+}
+
+/* A changed file has another key: the next load reads the new XML, not the old model. */
+static void test_changed_file_is_not_stale(void **state)
+{
+    (void)state;
+    char *dir = new_dir();
+    char *copy = xasprintf("%s/good.xml", base);
+    copy_file(FIX "good.xml", copy);
+    Loaded before = load(copy, dir);
+    Loaded warm = load(copy, dir);
+    assert_same(&before, &warm);
+    /* the same length, so that only the content differs */
+    size_t len;
+    char *b = read_file(copy, 1u << 20, &len);
+    char *mood = strstr(b, "id=\"mood\"");
+    assert_non_null(mood);
+    memcpy(mood, "id=\"moed\"", 9);
+    write_bytes(copy, b, len);
+    free(b);
+    CacheStats s0 = cache_stats();
+    Loaded after = load(copy, dir);
+    CacheStats s1 = cache_stats();
+    Loaded cold = load(copy, "off");
+    assert_int_equal(s1.hits - s0.hits, 0);
+    assert_int_equal(s1.misses - s0.misses, 1);
+    assert_same(&cold, &after);
+    assert_string_not_equal(before.model, after.model);
+    assert_int_equal(count_entries(dir), 2);
+    loaded_free(&before);
+    loaded_free(&warm);
+    loaded_free(&after);
+    loaded_free(&cold);
+    free(copy);
+    free(dir);
+}
+
+/* ============================== where, and never in the way ============================== */
+
+/* Loading with stderr caught: what the load printed. */
+static char *load_quietly(const char *path, const char *cache, Loaded *l)
+{
+    char *out = xasprintf("%s/stderr", base);
+    fflush(stderr);
+    int saved = dup(2);
+    int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    assert_true(fd >= 0 && saved >= 0);
+    dup2(fd, 2);
+    close(fd);
+    *l = load(path, cache);
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    size_t len;
+    char *printed = read_file(out, 1u << 20, &len);
+    free(out);
+    return printed;
+}
+
+static void test_unwritable_cache_is_silent(void **state)
+{
+    (void)state;
+    const char *path = "scenarios/tutorial.xml";
+    Loaded cold = load(path, "off");
+    char *file = xasprintf("%s/a-file", base);
+    write_bytes(file, "x", 1);
+    char *under_file = xasprintf("%s/cache", file);
+    char *locked = xasprintf("%s/locked", base);
+    assert_int_equal(mkdir(locked, 0500), 0);
+    char *under_locked = xasprintf("%s/cache", locked);
+    const char *places[] = {file, under_file, under_locked, "/proc/verbeeld-cache"};
+    for (size_t i = 0; i < sizeof places / sizeof *places; i++) {
+        if (i == 2 && geteuid() == 0) continue;          /* root writes anywhere */
+        CacheStats s0 = cache_stats();
+        Loaded l;
+        char *printed = load_quietly(path, places[i], &l);
+        assert_string_equal(printed, "");
+        assert_same(&cold, &l);
+        assert_int_equal(cache_stats().stored - s0.stored, 0);
+        assert_int_equal(cache_stats().hits - s0.hits, 0);
+        loaded_free(&l);
+        free(printed);
+    }
+    loaded_free(&cold);
+    rmdir(locked);
+    free(under_locked);
+    free(locked);
+    free(under_file);
+    free(file);
+}
+
+static void test_off(void **state)
+{
+    (void)state;
+    CacheStats s0 = cache_stats();
+    Loaded a = load("scenarios/tutorial.xml", "off");
+    Loaded b = load("scenarios/tutorial.xml", "");
+    CacheStats s1 = cache_stats();
+    assert_same(&a, &b);
+    assert_int_equal(s1.hits + s1.misses + s1.stored + s1.rejected,
+                     s0.hits + s0.misses + s0.stored + s0.rejected);
+    loaded_free(&a);
+    loaded_free(&b);
+}
+
+static void expect_private_dir_with_entry(const char *dir)
+{
+    struct stat st;
+    assert_int_equal(stat(dir, &st), 0);
+    assert_true(S_ISDIR(st.st_mode));
+    assert_int_equal(st.st_mode & 0777, 0700);
+    assert_int_equal(count_entries(dir), 1);
+}
+
+/* Without VERBEELD_CACHE: $XDG_CACHE_HOME/verbeeld, else $HOME/.cache/verbeeld, made private. */
+static void test_default_places(void **state)
+{
+    (void)state;
+    char *old_home = getenv("HOME") ? xstrdup(getenv("HOME")) : NULL;
+    char *xdg = xasprintf("%s/xdg", base), *home = xasprintf("%s/home", base);
+    setenv("XDG_CACHE_HOME", xdg, 1);
+    Loaded a = load(FIX "good.xml", NULL);
+    char *in_xdg = xasprintf("%s/verbeeld", xdg);
+    expect_private_dir_with_entry(in_xdg);
+    unsetenv("XDG_CACHE_HOME");
+    setenv("HOME", home, 1);
+    Loaded b = load(FIX "good.xml", NULL);
+    char *in_home = xasprintf("%s/.cache/verbeeld", home);
+    expect_private_dir_with_entry(in_home);
+    setenv("XDG_CACHE_HOME", "relative/ignored", 1);         /* the spec: absolute paths only */
+    CacheStats s0 = cache_stats();
+    Loaded c = load(FIX "good.xml", NULL);
+    assert_int_equal(cache_stats().hits - s0.hits, 1);
+    unsetenv("XDG_CACHE_HOME");
+    if (old_home) setenv("HOME", old_home, 1);
+    assert_same(&a, &b);
+    assert_same(&a, &c);
+    loaded_free(&a);
+    loaded_free(&b);
+    loaded_free(&c);
+    free(in_xdg);
+    free(in_home);
+    free(xdg);
+    free(home);
+    free(old_home);
+}
+
+/* ============================== bounded ============================== */
+
+static void set_age(const char *path, long days)
+{
+    struct timeval tv[2];
+    gettimeofday(&tv[0], NULL);
+    tv[0].tv_sec -= days * 86400;
+    tv[1] = tv[0];
+    assert_int_equal(utimes(path, tv), 0);
+}
+
+/* Writing an entry removes those unused for 30 days and keeps at most 64; a file the cache did
+ * not make is never touched, even in its folder. */
+static void test_pruned(void **state)
+{
+    (void)state;
+    char *dir = new_dir();
+    assert_int_equal(mkdir(dir, 0700), 0);
+    for (int i = 0; i < 80; i++) {
+        char *p = xasprintf("%s/%032x.model", dir, i);
+        write_bytes(p, "old", 3);
+        set_age(p, i < 10 ? 40 : 1 + i % 20);
+        free(p);
+    }
+    char *mine = xasprintf("%s/0123456789abcdef0123456789abcdef.model.txt", dir);
+    write_bytes(mine, "keep me", 7);
+    set_age(mine, 400);
+    char *young = xasprintf("%s/%032x.model", dir, 79);
+    set_age(young, 0);
+    Loaded l = load(FIX "good.xml", dir);
+    assert_int_equal(count_entries(dir), 64 + 1);              /* and mine */
+    assert_int_equal(access(mine, F_OK), 0);
+    assert_int_equal(access(young, F_OK), 0);
+    for (int i = 0; i < 10; i++) {
+        char *p = xasprintf("%s/%032x.model", dir, i);
+        assert_int_not_equal(access(p, F_OK), 0);
+        free(p);
+    }
+    loaded_free(&l);
+    free(young);
+    free(mine);
+    free(dir);
+}
+
+int main(void)
+{
+    setenv("VERBEELD_DATADIR", ".", 1);
+    i18n_init("en");
+    /* Inside the folder `make` gives the tests (the build folder), else a temporary one. */
+    const char *parent = getenv("VERBEELD_CACHE");
+    if (!parent || !*parent || strcmp(parent, "off") == 0) parent = "/tmp";
+    mkdir(parent, 0700);
+    snprintf(base, sizeof base, "%s/test_cache-XXXXXX", parent);
+    if (!mkdtemp(base)) {
+        perror(base);
+        return 1;
+    }
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_shipped_scenarios),
+        cmocka_unit_test(test_bench_like_story),
+        cmocka_unit_test(test_broken_files),
+        cmocka_unit_test(test_truncated),
+        cmocka_unit_test(test_flipped_byte),
+        cmocka_unit_test(test_other_version),
+        cmocka_unit_test(test_other_key),
+        cmocka_unit_test(test_garbage),
+        cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_huge_count),
+        cmocka_unit_test(test_huger_count),
+        cmocka_unit_test(test_huge_string),
+        cmocka_unit_test(test_sealed_but_short),
+        cmocka_unit_test(test_sealed_but_long),
+        cmocka_unit_test(test_required_id_missing),
+        cmocka_unit_test(test_nul_in_string),
+        cmocka_unit_test(test_bad_flag),
+        cmocka_unit_test(test_folder_in_the_way),
+        cmocka_unit_test(test_hand_made_round_trip),
+        cmocka_unit_test(test_unsound_models_are_not_kept),
+        cmocka_unit_test(test_changed_file_is_not_stale),
+        cmocka_unit_test(test_unwritable_cache_is_silent),
+        cmocka_unit_test(test_off),
+        cmocka_unit_test(test_default_places),
+        cmocka_unit_test(test_pruned),
+    };
+    int rc = cmocka_run_group_tests(tests, setup_lexicon, teardown_lexicon);
+    char *rm = xasprintf("rm -rf '%s'", base);
+    if (system(rm) != 0) rc = 1;
+    free(rm);
+    return rc;
+}
