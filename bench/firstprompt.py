@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""bench/firstprompt.py VERBEELD - time from start to MoveOn's first prompt.
+"""bench/firstprompt.py VERBEELD [SUFFIX] - time from start to MoveOn's first prompt.
 
 Runs `VERBEELD play moveon --cast CAST` on a pseudo-terminal (as a trainer would), waits
 until the first prompt appears and reports the milliseconds since the process started; then
 closes the input (Ctrl-D saves and quits). Prints one raw.tsv line per measurement:
 "moveon  first_prompt_ms  verbeeld  MS" (and first_exit_ms: start to exit with input closed
-at once, no terminal).
+at once, no terminal). SUFFIX is appended to the metric names (run.sh measures with the model
+cache off, "_cold", and with it filled).
 """
 import os
 import pty
@@ -25,6 +26,7 @@ CAST = """<cast scenario="moveon" xmlns="urn:verbeeld:cast:1">
 
 def main():
     vb = sys.argv[1]
+    suffix = sys.argv[2] if len(sys.argv) > 2 else ""
     tmp = tempfile.mkdtemp(prefix="vb-bench-")
     cast = os.path.join(tmp, "cast.xml")
     with open(cast, "w") as f:
@@ -62,14 +64,14 @@ def main():
     except ChildProcessError:
         pass
     if ms is not None:
-        print("moveon\tfirst_prompt_ms\tverbeeld\t%.2f" % ms)
+        print("moveon\tfirst_prompt_ms%s\tverbeeld\t%.2f" % (suffix, ms))
 
     # With input closed at once: start, first prompt, end of input, save, exit.
     journal = os.path.join(tmp, "eof.jsonl")
     t0 = time.perf_counter()
     subprocess.run([vb, "play", "moveon", "--cast", cast, "--journal", journal],
                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    print("moveon\tfirst_exit_ms\tverbeeld\t%.2f" % ((time.perf_counter() - t0) * 1e3))
+    print("moveon\tfirst_exit_ms%s\tverbeeld\t%.2f" % (suffix, (time.perf_counter() - t0) * 1e3))
 
 
 if __name__ == "__main__":
