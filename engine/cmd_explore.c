@@ -146,10 +146,10 @@ typedef struct {
     int incident;             /* explored from an injected incident: stop once it returns */
 } State;
 
-static uint64_t fnv(const char *s)
+/* A state's hash; 0 marks an empty slot of the set below. */
+static uint64_t state_hash(const char *text)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    uint64_t h = str_hash(text);
     return h ? h : 1;
 }
 
@@ -207,7 +207,7 @@ static int walk_all(Explorer *E, json_object *start, long max_states)
     VEC_PUSH(states, n, cap);
     forget_unused(E, start);
     states[n++] = (State){xstrdup(json_object_to_json_string_ext(start, JSON_C_TO_STRING_PLAIN)), -1, NULL, 0};
-    set_add(&set, &setcap, &setn, fnv(states[0].snap));
+    set_add(&set, &setcap, &setn, state_hash(states[0].snap));
     /* Each incident a trainer can start, started at the beginning and followed until it returns. */
     for (int e = 0; e < E->s->nevents; e++) {
         if (!injectable(E, e)) continue;
@@ -217,7 +217,7 @@ static int walk_all(Explorer *E, json_object *start, long max_states)
         session_inject(E->S, E->s->events[e].id);
         json_object *snap = session_snapshot(E->S);
         const char *text = json_object_to_json_string_ext(snap, JSON_C_TO_STRING_PLAIN);
-        if (set_add(&set, &setcap, &setn, fnv(text))) {
+        if (set_add(&set, &setcap, &setn, state_hash(text))) {
             VEC_PUSH(states, n, cap);
             states[n++] = (State){xstrdup(text), 0, E->s->events[e].id, 1};
         }
@@ -243,7 +243,7 @@ static int walk_all(Explorer *E, json_object *start, long max_states)
             json_object *next = session_snapshot(E->S);
             forget_unused(E, next);
             const char *text = json_object_to_json_string_ext(next, JSON_C_TO_STRING_PLAIN);
-            if (set_add(&set, &setcap, &setn, fnv(text))) {
+            if (set_add(&set, &setcap, &setn, state_hash(text))) {
                 if (n >= max_states) truncated = 1;
                 else {
                     VEC_PUSH(states, n, cap);

@@ -39,6 +39,28 @@ static int read_corner(Lexicon *lx, lua_State *L, Quadrant *q, Corner c, const c
     return ok ? 0 : -1;
 }
 
+static int term_cmp(const void *a, const void *b)
+{
+    const LexTerm *x = a, *y = b;
+    int c = strcasecmp(x->term, y->term);
+    return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+/* Every scenario choice names a quality, so resolving them searched the whole lexicon tens of
+ * thousands of times in a large story: a sorted index makes that a binary search. */
+static void index_terms(Lexicon *lx)
+{
+    lx->terms = xcalloc((size_t)lx->n * CORNERS * 2 + 1, sizeof *lx->terms);
+    for (int i = 0; i < lx->n; i++)
+        for (int c = 0; c < CORNERS; c++) {
+            const char *both[2] = {lx->q[i].nl[c], lx->q[i].en[c]};
+            for (int k = 0; k < 2; k++)
+                if (both[k] && lx->q[i].nl[c])
+                    lx->terms[lx->nterms++] = (LexTerm){both[k], lx->q[i].nl[c], (i * CORNERS + c) * 2 + k};
+        }
+    qsort(lx->terms, (size_t)lx->nterms, sizeof *lx->terms, term_cmp);
+}
+
 int lexicon_load(Lexicon *lx, const char *path, DiagList *d)
 {
     memset(lx, 0, sizeof *lx);
@@ -70,11 +92,13 @@ int lexicon_load(Lexicon *lx, const char *path, DiagList *d)
         lx->n++;
     }
     sbx_free(s);
+    index_terms(lx);
     return d->errors > errors ? -1 : 0;
 }
 
 void lexicon_free(Lexicon *lx)
 {
+    free(lx->terms);
     for (int i = 0; i < lx->nstrings; i++) free(lx->strings[i]);
     free(lx->strings);
     free(lx->q);
@@ -84,6 +108,15 @@ void lexicon_free(Lexicon *lx)
 const char *lexicon_term(const Lexicon *lx, const char *term)
 {
     if (!term) return NULL;
+    if (lx->terms) {
+        int lo = 0, hi = lx->nterms;            /* the first term not below `term` */
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            if (strcasecmp(lx->terms[mid].term, term) < 0) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo < lx->nterms && strcasecmp(lx->terms[lo].term, term) == 0 ? lx->terms[lo].id : NULL;
+    }
     for (int i = 0; i < lx->n; i++)
         for (int c = 0; c < CORNERS; c++)
             if (strcasecmp(lx->q[i].nl[c], term) == 0 || strcasecmp(lx->q[i].en[c], term) == 0)

@@ -26,11 +26,20 @@ typedef struct {
     const char *en[CORNERS];
 } Quadrant;
 
+/* A term as typed, and the Dutch id it stands for: the lookup index of lexicon_term. */
+typedef struct {
+    const char *term;
+    const char *id;
+    int order;           /* position in the lexicon: of equal terms, the first one counts */
+} LexTerm;
+
 typedef struct {
     Quadrant *q;
     int n;
     char **strings;      /* owned storage of all terms */
     int nstrings;
+    LexTerm *terms;      /* every Dutch and English term, sorted without regard to case */
+    int nterms;
 } Lexicon;
 
 /* Read the lexicon from `path`. Returns 0, or -1 with the problems in `d`. */

@@ -116,21 +116,24 @@ typedef struct {
     const char *what;
 } IdRef;
 
-static int idref_cmp(const void *a, const void *b)
-{
-    const IdRef *x = a, *y = b;
-    int c = strcmp(x->id, y->id);
-    return c ? c : (x->line > y->line) - (x->line < y->line);
-}
-
 /* Scenes and endings share one name space (a target names either); roles, vars, events,
- * decks, acts and choices each have their own. */
+ * decks, acts and choices each have their own. `refs` are in the order of the file; each
+ * duplicate is reported with the line of the one before it. A hash table, since a large story
+ * has tens of thousands of choices. */
 static void check_unique(Ctx *c, IdRef *refs, int n)
 {
-    qsort(refs, (size_t)n, sizeof *refs, idref_cmp);
-    for (int i = 1; i < n; i++)
-        if (streq(refs[i].id, refs[i - 1].id))
-            ERR(c, refs[i].line, _("duplicate id '%s' (also used on line %d)"), refs[i].id, refs[i - 1].line);
+    size_t cap = 16;
+    while (cap < (size_t)n * 2) cap *= 2;
+    int *slot = xcalloc(cap, sizeof *slot);          /* index + 1 of the last ref with an id */
+    for (int i = 0; i < n; i++) {
+        if (!refs[i].id) continue;
+        size_t j = (size_t)str_hash(refs[i].id) & (cap - 1);
+        while (slot[j] && !streq(refs[slot[j] - 1].id, refs[i].id)) j = (j + 1) & (cap - 1);
+        if (slot[j])
+            ERR(c, refs[i].line, _("duplicate id '%s' (also used on line %d)"), refs[i].id, refs[slot[j] - 1].line);
+        slot[j] = i + 1;
+    }
+    free(slot);
 }
 
 /* [a-z0-9][a-z0-9_-]*: the form of every id (the schema only asks for a name token). */

@@ -53,12 +53,6 @@ typedef struct {
 static IdIndex id_index[INDEX_SLOTS];
 static unsigned id_index_next;
 
-static size_t id_hash(const char *id)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (const unsigned char *p = (const unsigned char *)id; *p; p++) h = (h ^ *p) * 1099511628211ULL;
-    return (size_t)(h ^ (h >> 29));
-}
 
 /* Arrays of structs whose first member is the id. */
 #define ID_AT(arr, stride, i) (*(char *const *)((const char *)(arr) + (size_t)(i) * (stride)))
@@ -91,13 +85,13 @@ static int indexed_find(const Scenario *s, const void *arr, size_t stride, int n
         for (int i = 0; i < n; i++) {
             const char *key = ID_AT(arr, stride, i);
             if (!key) continue;
-            size_t j = id_hash(key) & x->mask;
+            size_t j = (size_t)str_hash(key) & x->mask;
             for (; x->slot[j]; j = (j + 1) & x->mask)
                 if (streq(ID_AT(arr, stride, x->slot[j] - 1), key)) break;
             if (!x->slot[j]) x->slot[j] = i + 1;
         }
     }
-    for (size_t j = id_hash(id) & x->mask; x->slot[j]; j = (j + 1) & x->mask)
+    for (size_t j = (size_t)str_hash(id) & x->mask; x->slot[j]; j = (j + 1) & x->mask)
         if (streq(ID_AT(arr, stride, x->slot[j] - 1), id)) return x->slot[j] - 1;
     return -1;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include <xxhash.h>
 
 static void out_of_memory(void)
 {
@@ -63,6 +64,11 @@ char *xasprintf(const char *fmt, ...)
 int streq(const char *a, const char *b)
 {
     return a && b && strcmp(a, b) == 0;
+}
+
+uint64_t str_hash(const char *s)
+{
+    return XXH3_64bits(s, strlen(s));
 }
 
 /* ============================== string buffer ============================== */

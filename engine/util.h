@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Allocation that never returns NULL: running out of memory ends the program with a message. */
 void *xmalloc(size_t n);
@@ -53,5 +54,7 @@ char *clean_text(const char *s);
 char *fold_space(const char *s);
 
 int streq(const char *a, const char *b);
+/* A 64-bit hash of a string (XXH3), for hash tables of ids and the explorer's set of states. */
+uint64_t str_hash(const char *s);
 
 #endif

@@ -34,7 +34,8 @@ enum { OP_LT = 1, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE };
 struct World {
     const Scenario *s;
     Sandbox *sbx;
-    int *code_ref;        /* compiled function per scenario code */
+    int *code_ref;        /* compiled function per scenario code; 0 not yet (a native one) */
+    int ref_env_read;     /* the environment conditions run in */
     Native *native;       /* per scenario code */
     int ref_vars, ref_visited, ref_count, ref_chars, ref_played, ref_cards;
     int reads_chars;      /* some code may read chars: keep the copies of character state */
@@ -321,15 +322,24 @@ World *world_new(const Scenario *s, unsigned long long seed, DiagList *d)
         abort();
     }
     int env_read = lua_gettop(L) - 1, env_write = lua_gettop(L);
+    lua_pushvalue(L, env_read);
+    w->ref_env_read = luaL_ref(L, LUA_REGISTRYINDEX);
     w->code_ref = xcalloc((size_t)s->ncode + 1, sizeof *w->code_ref);
     w->native = xcalloc((size_t)s->ncode + 1, sizeof *w->native);
+    for (int i = 0; i < s->ncode; i++) {
+        parse_native(w, &s->code[i], &w->native[i]);
+        if (strstr(s->code[i].src, "chars") || strstr(s->code[i].src, "_ENV")) w->reads_chars = 1;
+    }
     int errors = d->errors;
-    /* Conditions in one series of chunks, effects in another, each in the order of the file. */
+    /* Conditions in one series of chunks, effects in another, each in the order of the file.
+     * A native condition is compiled only if it ever needs Lua (see world_test): most of a
+     * large story's conditions are, and compiling them was most of the time a session took
+     * to start. */
     int *idx = xcalloc((size_t)s->ncode + 1, sizeof *idx);
     for (int expr = 1; expr >= 0; expr--) {
         int n = 0;
         for (int i = 0; i < s->ncode; i++) {
-            if (s->code[i].is_expr != expr) continue;
+            if (s->code[i].is_expr != expr || w->native[i].op) continue;
             idx[n++] = i;
             if (n == BATCH) {
                 compile_batch(w, idx, n, expr ? env_read : env_write, d);
@@ -339,10 +349,6 @@ World *world_new(const Scenario *s, unsigned long long seed, DiagList *d)
         if (n) compile_batch(w, idx, n, expr ? env_read : env_write, d);
     }
     free(idx);
-    for (int i = 0; i < s->ncode; i++) {
-        parse_native(w, &s->code[i], &w->native[i]);
-        if (strstr(s->code[i].src, "chars") || strstr(s->code[i].src, "_ENV")) w->reads_chars = 1;
-    }
     lua_settop(L, 0);
     world_reset(w);
     if (d->errors > errors) {
@@ -559,6 +565,19 @@ void world_sync_character(World *w, int role, Character *ch)
 
 /* ============================== conditions and effects ============================== */
 
+/* A native condition that needs Lua after all (a number beyond 2^53): it parsed as
+ * `vars.NAME OP NUMBER`, so it compiles. */
+static void compile_late(World *w, int code)
+{
+    lua_State *L = sbx_lua(w->sbx);
+    DiagList d;
+    diag_init(&d);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, w->ref_env_read);
+    w->code_ref[code] = compile(w, &w->s->code[code], lua_gettop(L), &d);
+    lua_pop(L, 1);
+    diag_free(&d);
+}
+
 int world_test(World *w, int code, char **err)
 {
     *err = NULL;
@@ -568,6 +587,7 @@ int world_test(World *w, int code, char **err)
         if (yes >= 0) return yes;
     }
     lua_State *L = sbx_lua(w->sbx);
+    if (!w->code_ref[code]) compile_late(w, code);
     to_lua(w);
     lua_rawgeti(L, LUA_REGISTRYINDEX, w->code_ref[code]);
     if (sbx_call(w->sbx, 0, 1, err)) return -1;

@@ -1,0 +1,57 @@
+/* test_world.c - the world's conditions (engine/world.h): a condition `vars.NAME OP NUMBER` is
+ * compared in C, and only compiled into Lua when C cannot compare as Lua does. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <cmocka.h>
+
+#include "common.h"
+#include "scenario.h"
+#include "world.h"
+
+/* The condition of choice `k` of the first scene, after that scene's <lua> effect ran. */
+static int test_choice(Scenario *s, World *w, int k)
+{
+    char *err = NULL;
+    int yes = world_test(w, s->scenes[0].choices[k].cond, &err);
+    assert_null(err);
+    return yes;
+}
+
+static void test_integer_beyond_2_53_compared_as_lua_does(void **state)
+{
+    (void)state;
+    DiagList d;
+    diag_init(&d);
+    Scenario *s = scenario_load("tests/unit/fixtures/bignum.xml", &lx, &d);
+    if (!s) diag_print(&d, stderr);
+    assert_non_null(s);
+    World *w = world_new(s, 1, &d);
+    assert_non_null(w);
+    char *err = NULL;
+    assert_int_equal(world_apply(w, &s->scenes[0].effects[0], &err), 0);
+    assert_null(err);
+    /* 2^53 + 1 against a float: Lua compares (the condition is compiled now) */
+    assert_int_equal(test_choice(s, w, 0), 0);
+    assert_int_equal(test_choice(s, w, 1), 1);
+    assert_int_equal(test_choice(s, w, 2), 0);
+    /* and back within range, the same conditions in C */
+    world_set_var(w, 0, 1);
+    assert_int_equal(test_choice(s, w, 0), 0);
+    assert_int_equal(test_choice(s, w, 1), 0);
+    assert_int_equal(test_choice(s, w, 2), 1);
+    world_free(w);
+    scenario_free(s);
+    diag_free(&d);
+}
+
+int main(void)
+{
+    setenv("VERBEELD_DATADIR", ".", 1);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_integer_beyond_2_53_compared_as_lua_does),
+    };
+    return cmocka_run_group_tests(tests, setup_lexicon, teardown_lexicon);
+}
