@@ -84,7 +84,7 @@ static void open_lexicon(lua_State *L, const Lexicon *lx)
 static void load_library(Sandbox *sbx, char **err)
 {
     char *path = xasprintf("%s/characters/library.lua", paths_data_dir());
-    if (access(path, R_OK) == 0) sbx_dofile(sbx, path, 0, err);
+    if (access(path, R_OK) == 0) sbx_dofile_shared(sbx, path, 0, err);
     free(path);
 }
 
