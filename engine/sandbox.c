@@ -401,7 +401,8 @@ int sbx_load(Sandbox *s, const char *src, size_t len, const char *chunkname, cha
     return 0;
 }
 
-int sbx_dofile(Sandbox *s, const char *path, int nresults, char **err)
+/* Compile the file at `path`, leaving it on the stack as a function. */
+static int load_file(Sandbox *s, const char *path, char **err)
 {
     size_t len;
     char *src = read_file(path, 4u << 20, &len);
@@ -413,7 +414,12 @@ int sbx_dofile(Sandbox *s, const char *path, int nresults, char **err)
     int rc = sbx_load(s, src, len, chunkname, err);
     free(chunkname);
     free(src);
-    if (rc) return -1;
+    return rc;
+}
+
+int sbx_dofile(Sandbox *s, const char *path, int nresults, char **err)
+{
+    if (load_file(s, path, err)) return -1;
     return sbx_call(s, 0, nresults, err);
 }
 
@@ -441,17 +447,7 @@ int sbx_dofile_shared(Sandbox *s, const char *path, int nresults, char **err)
         if (status == LUA_OK) return sbx_call(s, 0, nresults, err);
         lua_pop(s->L, 1);
     }
-    size_t len;
-    char *src = read_file(path, 4u << 20, &len);
-    if (!src) {
-        *err = xstrdup("cannot read the script");
-        return -1;
-    }
-    char *chunkname = xasprintf("@%s", path);
-    int rc = sbx_load(s, src, len, chunkname, err);
-    free(chunkname);
-    free(src);
-    if (rc) return -1;
+    if (load_file(s, path, err)) return -1;
     free(shared.path);
     sb_free(&shared.code);
     sb_init(&shared.code);
