@@ -168,8 +168,9 @@ int lexicon_quadrant(const Lexicon *lx, const char *core, Quadrant *out)
 Corner quadrant_corner(const Quadrant *q, const char *term)
 {
     if (!term) return CORNER_NONE;
+    /* asked for every character at every choice: the first letter rules out most corners */
     for (int c = 0; c < CORNERS; c++)
-        if (streq(q->nl[c], term)) return (Corner)c;
+        if (q->nl[c] && q->nl[c][0] == term[0] && strcmp(q->nl[c], term) == 0) return (Corner)c;
     return CORNER_NONE;
 }
 
