@@ -39,6 +39,9 @@ struct World {
     Native *native;       /* per scenario code */
     int ref_vars, ref_visited, ref_count, ref_chars, ref_played, ref_cards;
     int reads_chars;      /* some code may read chars: keep the copies of character state */
+    Character **char_src; /* per role: the character whose state chars[role] must copy... */
+    unsigned char *char_dirty;            /* ...when it may have changed since the last copy */
+    int chars_dirty;
     Num *vars;
     int *visited;
     int count[CORNERS];
@@ -307,6 +310,8 @@ World *world_new(const Scenario *s, unsigned long long seed, DiagList *d)
     w->visit_dirty = xcalloc((size_t)s->nscenes + 1, 1);
     w->dirty_visits = xcalloc((size_t)s->nscenes + 1, sizeof *w->dirty_visits);
     w->touched = xcalloc((size_t)s->nscenes + 1, sizeof *w->touched);
+    w->char_src = xcalloc((size_t)s->nroles + 1, sizeof *w->char_src);
+    w->char_dirty = xcalloc((size_t)s->nroles + 1, 1);
 
     char *err = NULL;
     if (sbx_load(w->sbx, world_prelude, sizeof world_prelude - 1, "=world", &err)) abort();
@@ -369,6 +374,8 @@ void world_free(World *w)
     sbx_free(w->sbx);
     free(w->code_ref);
     free(w->native);
+    free(w->char_src);
+    free(w->char_dirty);
     free(w->vars);
     free(w->var_dirty);
     free(w->dirty_vars);
@@ -427,8 +434,23 @@ static void set_visits(World *w, int scene, int n)
 }
 
 /* Bring the tables of the world sandbox up to date with the state, before Lua code runs. */
+static void chars_to_lua(World *w)
+{
+    lua_State *L = sbx_lua(w->sbx);
+    push_ref(w, w->ref_chars);
+    for (int r = 0; r < w->s->nroles; r++) {
+        if (!w->char_dirty[r]) continue;
+        character_push_state(w->char_src[r], L);
+        lua_setfield(L, -2, w->s->roles[r].id);
+        w->char_dirty[r] = 0;
+    }
+    lua_pop(L, 1);
+    w->chars_dirty = 0;
+}
+
 static void to_lua(World *w)
 {
+    if (w->chars_dirty) chars_to_lua(w);
     if (!w->ndirty_vars && !w->ndirty_visits && !w->count_dirty) return;
     lua_State *L = sbx_lua(w->sbx);
     if (w->ndirty_vars) {
@@ -553,14 +575,15 @@ static void set_flag(World *w, int ref, const char *key, int on)
 void world_set_played(World *w, int role, int on) { set_flag(w, w->ref_played, w->s->roles[role].id, on); }
 void world_set_card(World *w, const char *card, int on) { set_flag(w, w->ref_cards, card, on); }
 
+/* The copy is made when Lua code of the scenario next runs: a character's state was copied
+ * after every reaction, which in a scenario that reads chars was a quarter of the explorer's
+ * time, mostly for copies that no condition read before the next reaction replaced them. */
 void world_sync_character(World *w, int role, Character *ch)
 {
     if (!w->reads_chars) return;      /* no condition or effect can see chars */
-    lua_State *L = sbx_lua(w->sbx);
-    push_ref(w, w->ref_chars);
-    character_push_state(ch, L);
-    lua_setfield(L, -2, w->s->roles[role].id);
-    lua_pop(L, 1);
+    w->char_src[role] = ch;
+    w->char_dirty[role] = 1;
+    w->chars_dirty = 1;
 }
 
 /* ============================== conditions and effects ============================== */
