@@ -232,9 +232,11 @@ static int walk_all(Explorer *E, json_object *start, long max_states)
         int noptions = t ? t->noptions : 0;
         if (t) note_offers(E, t);
         for (int k = 0; k < noptions; k++) {
-            session_restore(E->S, snap);
-            set_path(E, states, i);
-            t = session_turn(E->S);
+            if (k > 0) {                 /* the first option plays from the state as restored */
+                session_restore(E->S, snap);
+                set_path(E, states, i);
+                t = session_turn(E->S);
+            }
             const char *id = E->s->scenes[E->S->scene].choices[t->options[k]].id;
             push_path(E, id);
             session_choose(E->S, k);
