@@ -151,9 +151,35 @@ static void check_form(Ctx *c, const char *id, int line)
         ERR(c, line, _("id '%s' may hold only lowercase letters, digits, '-' and '_', and starts with a letter or digit"), id);
 }
 
+/* [a-z]{2,3}: a language code (the schema only asks for a name token). */
+static int lang_ok(const char *lang)
+{
+    size_t n = 0;
+    for (; lang[n]; n++)
+        if (lang[n] < 'a' || lang[n] > 'z') return 0;
+    return n == 2 || n == 3;
+}
+
+/* What the schema leaves to verbeeld, because its facets made validation slow: the form of
+ * language codes, and conditions that say something. */
+static void check_langs_and_conditions(Ctx *c)
+{
+    Scenario *s = c->s;
+    for (int i = 0; i < s->nlangs; i++)
+        if (!lang_ok(s->langs[i]))
+            ERR(c, 1, _("'%s' in lang=\"...\" is not a language code: two or three lowercase letters, such as nl or en"),
+                s->langs[i]);
+    for (int i = 0; i < s->ncode; i++) {
+        const char *p = s->code[i].src;
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
+        if (s->code[i].is_expr && !*p) ERR(c, s->code[i].line, "%s", _("empty condition"));
+    }
+}
+
 static void check_forms(Ctx *c)
 {
     Scenario *s = c->s;
+    check_langs_and_conditions(c);
     check_form(c, s->id, 1);
     for (int i = 0; i < s->nvars; i++) check_form(c, s->vars[i].id, s->vars[i].line);
     for (int i = 0; i < s->nroles; i++) check_form(c, s->roles[i].id, s->roles[i].line);

@@ -125,6 +125,24 @@ static void test_unknown_quality(void **state)
                        FIX "bad_quality.xml:14: error: unknown quality 'telepathy' (not in the quadrant lexicon)\n");
 }
 
+/* The schema leaves these to verbeeld (its facets were slow): a language code's form, and
+ * attributes that must say something. */
+static void test_language_code_form(void **state)
+{
+    (void)state;
+    expect_diagnostics(FIX "bad_lang.xml", 1,
+                       FIX "bad_lang.xml:1: error: 'EN' in lang=\"...\" is not a language code: two or "
+                           "three lowercase letters, such as nl or en\n");
+}
+
+static void test_empty_quality_and_condition(void **state)
+{
+    (void)state;
+    expect_diagnostics(FIX "empty_attrs.xml", 2,
+                       FIX "empty_attrs.xml:14: error: empty condition\n"
+                       FIX "empty_attrs.xml:14: error: unknown quality '' (not in the quadrant lexicon)\n");
+}
+
 static void test_duplicate_scene_id(void **state)
 {
     (void)state;
@@ -228,6 +246,8 @@ int main(void)
         cmocka_unit_test(test_unknown_target),
         cmocka_unit_test(test_unknown_roles_in_say_by_and_who),
         cmocka_unit_test(test_unknown_quality),
+        cmocka_unit_test(test_language_code_form),
+        cmocka_unit_test(test_empty_quality_and_condition),
         cmocka_unit_test(test_duplicate_scene_id),
         cmocka_unit_test(test_unknown_variable),
         cmocka_unit_test(test_scene_without_choices_or_next),
