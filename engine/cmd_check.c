@@ -94,14 +94,27 @@ static void check_state_fields(const Scenario *s, Session *S, DiagList *d)
     }
 }
 
+static void try_character(const Scenario *s, Character *ch, DiagList *d)
+{
+    LineCheck lc = {s, ch, d};
+    character_each_line(ch, check_line, &lc);
+    try_hooks(s, ch, d);
+}
+
 static void try_characters(const Scenario *s, Session *S, DiagList *d)
 {
     check_state_fields(s, S, d);
+    for (int r = 0; r < s->nroles; r++) try_character(s, session_character(S, r), d);
+}
+
+/* A scenario whose references are wrong cannot make a session, but its characters can still
+ * be tried: a designer then hears about the scripts in the same run. */
+static void try_characters_alone(const Scenario *s, const Lexicon *lx, DiagList *d)
+{
     for (int r = 0; r < s->nroles; r++) {
-        Character *ch = session_character(S, r);
-        LineCheck lc = {s, ch, d};
-        character_each_line(ch, check_line, &lc);
-        try_hooks(s, ch, d);
+        Character ch;
+        if (session_load_role(&ch, s, r, lx, 0, d) == 0) try_character(s, &ch, d);
+        character_free(&ch);
     }
 }
 
@@ -116,8 +129,10 @@ static void check_one(const char *name, const Lexicon *lx, DiagList *d)
     }
     DiagList sd;
     diag_init(&sd);
-    Scenario *s = scenario_load(path, lx, &sd);
-    if (s) {
+    Scenario *s = scenario_load_unresolved(path, lx, &sd);
+    if (s && sd.errors) {
+        try_characters_alone(s, lx, &sd);
+    } else if (s) {
         scenario_verify(s, &sd);
         Cast cast = {0};
         Session *S = session_new(s, lx, &cast, path, scenario_fallback(s), 0, &sd);

@@ -382,14 +382,20 @@ static Scenario *model_of(const char *path, DiagList *d)
     return s;
 }
 
-Scenario *scenario_load(const char *path, const Lexicon *lx, DiagList *d)
+Scenario *scenario_load_unresolved(const char *path, const Lexicon *lx, DiagList *d)
 {
-    int errors = d->errors;
     Scenario *s = model_of(path, d);
     if (!s) return NULL;
     s->path = xstrdup(path);
     scenario_resolve(s, lx, d);
-    if (d->errors > errors) {
+    return s;
+}
+
+Scenario *scenario_load(const char *path, const Lexicon *lx, DiagList *d)
+{
+    int errors = d->errors;
+    Scenario *s = scenario_load_unresolved(path, lx, d);
+    if (s && d->errors > errors) {
         scenario_free(s);
         return NULL;
     }

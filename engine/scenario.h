@@ -211,6 +211,10 @@ typedef struct Scenario {
 /* Load, validate against the schema and resolve a scenario. Problems go to `d` as
  * file:line diagnostics; returns NULL when there is any error. */
 Scenario *scenario_load(const char *path, const Lexicon *lx, DiagList *d);
+/* The same, but the model comes back even when resolving its references found errors (NULL
+ * only when the file cannot be read, parsed or validated): for `check`, which goes on to try
+ * the characters. Such a model has unresolved names (index -1) and must not be played. */
+Scenario *scenario_load_unresolved(const char *path, const Lexicon *lx, DiagList *d);
 void scenario_free(Scenario *s);
 /* Free `p`, a string or array of the model `s` (resolve.c replaces some): what lies in the
  * model's block is left to scenario_free. */

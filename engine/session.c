@@ -40,21 +40,27 @@ static unsigned long long role_seed(unsigned long long seed, const char *id)
     return seed ^ h;
 }
 
+int session_load_role(Character *ch, const Scenario *s, int r, const Lexicon *lx, unsigned long long seed,
+                      DiagList *d)
+{
+    int found, rc = -1;
+    memset(ch, 0, sizeof *ch);
+    char *path = paths_find_character(s->path, s->roles[r].character, &found);
+    if (!found)
+        diag_add(d, DIAG_ERROR, s->path, s->roles[r].line,
+                 _("character script '%s' not found (looked for %s)"), s->roles[r].character, path);
+    else
+        rc = character_load(ch, path, lx, role_seed(seed, s->roles[r].id), d);
+    free(path);
+    return rc;
+}
+
 static int load_characters(Session *S, DiagList *d)
 {
     const Scenario *s = S->s;
     int errors = d->errors;
     S->chars = xcalloc((size_t)s->nroles, sizeof *S->chars);
-    for (int r = 0; r < s->nroles; r++) {
-        int found;
-        char *path = paths_find_character(s->path, s->roles[r].character, &found);
-        if (!found)
-            diag_add(d, DIAG_ERROR, s->path, s->roles[r].line,
-                     _("character script '%s' not found (looked for %s)"), s->roles[r].character, path);
-        else
-            character_load(&S->chars[r], path, S->lx, role_seed(S->seed, s->roles[r].id), d);
-        free(path);
-    }
+    for (int r = 0; r < s->nroles; r++) session_load_role(&S->chars[r], s, r, S->lx, S->seed, d);
     return d->errors > errors ? -1 : 0;
 }
 

@@ -133,6 +133,11 @@ void session_restore(Session *S, json_object *snap);
  * explorer then plays the same whatever runs came before it. */
 void session_reseed(Session *S, unsigned long long seed);
 
+/* Load the character script of role `r` of `s` into `ch`, seeded as a session seeds it;
+ * problems (not found, not loading) go to `d`. Returns 0, or -1 (then character_free(ch)). */
+int session_load_role(Character *ch, const Scenario *s, int r, const Lexicon *lx, unsigned long long seed,
+                      DiagList *d);
+
 /* The character of role `r`, and its display name. */
 Character *session_character(Session *S, int r);
 const char *session_role_name(const Session *S, int r);
