@@ -456,13 +456,13 @@ int sbx_dofile_shared(Sandbox *s, const char *path, int nresults, char **err)
     return sbx_call(s, 0, nresults, err);
 }
 
-int sbx_call_blaming(Sandbox *s, int nargs, int nresults, int blame, char **err)
+int sbx_call(Sandbox *s, int nargs, int nresults, char **err)
 {
     lua_State *L = s->L;
     int base = lua_gettop(L) - nargs;
     /* Below the call: the function to name if the script runs out of memory (looked up only
      * then: lua_getinfo on every call cost more than many a call), and the message handler. */
-    lua_pushvalue(L, base + blame);
+    lua_pushvalue(L, base);
     lua_pushcfunction(L, sbx_msgh);
     lua_rotate(L, base, 2);
     int outer = s->limited;
@@ -489,11 +489,6 @@ int sbx_call_blaming(Sandbox *s, int nargs, int nresults, int blame, char **err)
     lua_rotate(L, base, -2);
     lua_pop(L, 2);
     return 0;
-}
-
-int sbx_call(Sandbox *s, int nargs, int nresults, char **err)
-{
-    return sbx_call_blaming(s, nargs, nresults, 0, err);
 }
 
 /* ============================== plain data ============================== */

@@ -41,9 +41,6 @@ int sbx_dofile_shared(Sandbox *s, const char *path, int nresults, char **err);
 /* Call the function below `nargs` arguments on the stack, within the limits. Returns 0, or -1
  * with *err set (the stack then holds nothing of the call). */
 int sbx_call(Sandbox *s, int nargs, int nresults, char **err);
-/* The same, but a script that runs out of memory is named by the value `blame` places above
- * the function called (0: the function itself; 1: its first argument, for a helper that calls it). */
-int sbx_call_blaming(Sandbox *s, int nargs, int nresults, int blame, char **err);
 
 /* Copy the plain-data value at `idx` of `from` onto the stack of `to`: nil, booleans,
  * numbers, strings and tables of those (no functions, userdata, cycles or depth over 32).
