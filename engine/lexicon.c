@@ -108,20 +108,13 @@ void lexicon_free(Lexicon *lx)
 const char *lexicon_term(const Lexicon *lx, const char *term)
 {
     if (!term) return NULL;
-    if (lx->terms) {
-        int lo = 0, hi = lx->nterms;            /* the first term not below `term` */
-        while (lo < hi) {
-            int mid = (lo + hi) / 2;
-            if (strcasecmp(lx->terms[mid].term, term) < 0) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo < lx->nterms && strcasecmp(lx->terms[lo].term, term) == 0 ? lx->terms[lo].id : NULL;
+    int lo = 0, hi = lx->nterms;                /* the first term not below `term` */
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (strcasecmp(lx->terms[mid].term, term) < 0) lo = mid + 1;
+        else hi = mid;
     }
-    for (int i = 0; i < lx->n; i++)
-        for (int c = 0; c < CORNERS; c++)
-            if (strcasecmp(lx->q[i].nl[c], term) == 0 || strcasecmp(lx->q[i].en[c], term) == 0)
-                return lx->q[i].nl[c];
-    return NULL;
+    return lo < lx->nterms && strcasecmp(lx->terms[lo].term, term) == 0 ? lx->terms[lo].id : NULL;
 }
 
 const char *lexicon_english(const Lexicon *lx, const char *term)

@@ -170,9 +170,8 @@ static void check_langs_and_conditions(Ctx *c)
             ERR(c, 1, _("'%s' in lang=\"...\" is not a language code: two or three lowercase letters, such as nl or en"),
                 s->langs[i]);
     for (int i = 0; i < s->ncode; i++) {
-        const char *p = s->code[i].src;
-        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
-        if (s->code[i].is_expr && !*p) ERR(c, s->code[i].line, "%s", _("empty condition"));
+        const char *src = s->code[i].src;
+        if (s->code[i].is_expr && !src[strspn(src, " \t\n\r")]) ERR(c, s->code[i].line, "%s", _("empty condition"));
     }
 }
 
