@@ -470,28 +470,6 @@ static Codec measuring(void)
 
 /* ============================== entries ============================== */
 
-/* The whole entry file, or NULL when there is none that can be read. */
-static unsigned char *read_entry(const char *path, size_t *len)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return NULL;
-    struct stat st;
-    unsigned char *buf = NULL;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size <= (off_t)MAX_ENTRY_BYTES) {
-        size_t n = (size_t)st.st_size, got = 0;
-        buf = xmalloc(n ? n : 1);
-        ssize_t r = 1;
-        while (got < n && (r = read(fd, buf + got, n - got)) > 0) got += (size_t)r;
-        *len = got;
-        if (r < 0) {
-            free(buf);
-            buf = NULL;
-        }
-    }
-    close(fd);
-    return buf;
-}
-
 /* The model in an entry's bytes, or NULL when they are not exactly what cache_store wrote for
  * this key, with this format. The model takes the bytes as its block; they are freed either way. */
 static Scenario *decode(unsigned char *file, size_t len, const CacheKey *key)
@@ -521,7 +499,7 @@ Scenario *cache_load(const CacheKey *key)
     char *path = cache_entry_path(key);
     if (!path) return NULL;
     size_t len = 0;
-    unsigned char *file = read_entry(path, &len);
+    unsigned char *file = (unsigned char *)read_file(path, MAX_ENTRY_BYTES, &len);
     int found = file != NULL;
     Scenario *s = found ? decode(file, len, key) : NULL;
     if (s) {
@@ -606,19 +584,6 @@ static void prune(const char *dir)
     }
     free(v);
     closedir(d);
-}
-
-static int write_all(int fd, const void *buf, size_t n)
-{
-    const char *p = buf;
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return -1;
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
 }
 
 /* Written to a file of its own, then renamed into place: a reader sees a whole entry or none.

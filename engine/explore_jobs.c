@@ -9,6 +9,7 @@
 #include "explore.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,17 +136,6 @@ typedef struct {
     int first, last;
 } Job;
 
-static void write_all(int fd, const char *s, size_t n)
-{
-    while (n) {
-        ssize_t w = write(fd, s, n);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) _exit(1);
-        s += w;
-        n -= (size_t)w;
-    }
-}
-
 /* In the child: play the block, send the findings, and leave without running the parent's
  * clean-up (exit handlers, stdio buffers that hold the parent's output). */
 static void run_job(Explorer *E, json_object *start, const Job *j, uint64_t seed)
@@ -155,22 +145,7 @@ static void run_job(Explorer *E, json_object *start, const Job *j, uint64_t seed
     json_object *o = findings_json(E);
     size_t n;
     const char *text = json_object_to_json_string_length(o, JSON_C_TO_STRING_PLAIN, &n);
-    write_all(j->fd, text, n);
-    _exit(0);
-}
-
-static char *read_all(int fd)
-{
-    StrBuf b;
-    sb_init(&b);
-    char buf[65536];
-    for (;;) {
-        ssize_t r = read(fd, buf, sizeof buf);
-        if (r < 0 && errno == EINTR) continue;
-        if (r <= 0) break;
-        sb_addn(&b, buf, (size_t)r);
-    }
-    return sb_take(&b);
+    _exit(write_all(j->fd, text, n) ? 1 : 0);
 }
 
 static int start_job(Explorer *E, json_object *start, Job *j, uint64_t seed)
@@ -197,11 +172,11 @@ static int start_job(Explorer *E, json_object *start, Job *j, uint64_t seed)
 /* Collect job j's findings; -1 when it failed. */
 static int finish_job(Explorer *E, Job *j)
 {
-    char *text = read_all(j->fd);
+    char *text = read_fd(j->fd, SIZE_MAX, NULL);
     close(j->fd);
     int status = 0;
     while (waitpid(j->pid, &status, 0) < 0 && errno == EINTR) {}
-    json_object *o = WIFEXITED(status) && WEXITSTATUS(status) == 0 ? json_tokener_parse(text) : NULL;
+    json_object *o = text && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? json_tokener_parse(text) : NULL;
     free(text);
     int rc = o ? merge(E, o) : -1;
     json_object_put(o);

@@ -119,16 +119,10 @@ int journal_write(Journal *j, json_object *entry, char **err)
     sb_addn(&b, s, len);
     sb_addc(&b, '\n');
     json_object_put(entry);
-    size_t done = 0;
-    while (done < b.len) {
-        ssize_t w = write(j->fd, b.s + done, b.len - done);
-        if (w < 0 && errno == EINTR) continue;
-        if (w < 0) {
-            *err = xasprintf(_("%s: cannot write the journal: %s"), j->path, strerror(errno));
-            sb_free(&b);
-            return -1;
-        }
-        done += (size_t)w;
+    if (write_all(j->fd, b.s, b.len)) {
+        *err = xasprintf(_("%s: cannot write the journal: %s"), j->path, strerror(errno));
+        sb_free(&b);
+        return -1;
     }
     sb_free(&b);
     if (fsync(j->fd) && errno != EINVAL && errno != EROFS) {

@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <sys/stat.h>
 #include <wchar.h>
 #include <xxhash.h>
 
@@ -143,32 +146,63 @@ void sb_free(StrBuf *b)
 
 /* ============================== files ============================== */
 
-char *read_file(const char *path, size_t limit, size_t *len)
+char *read_fd(int fd, size_t limit, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
     StrBuf b;
     sb_init(&b);
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (b.len + n > limit) {
+    /* A file's size, when it has one, is room enough: a large scenario or model cache entry
+     * is then read into one buffer, never copied as it grows. */
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size <= limit)
+        sb_reserve(&b, (size_t)st.st_size + 1);       /* + 1: the read that finds the end */
+    for (;;) {
+        if (b.len + 1 == b.cap) sb_reserve(&b, 65536);
+        ssize_t r = read(fd, b.s + b.len, b.cap - b.len - 1);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) {
             sb_free(&b);
-            fclose(f);
+            errno = EIO;
+            return NULL;
+        }
+        if (r == 0) break;
+        if (b.len + (size_t)r > limit) {
+            sb_free(&b);
             errno = EFBIG;
             return NULL;
         }
-        sb_addn(&b, chunk, n);
-    }
-    int failed = ferror(f);
-    fclose(f);
-    if (failed) {
-        sb_free(&b);
-        errno = EIO;
-        return NULL;
+        b.len += (size_t)r;
+        b.s[b.len] = '\0';
     }
     if (len) *len = b.len;
     return sb_take(&b);
+}
+
+char *read_file(const char *path, size_t limit, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return NULL;
+    char *s = read_fd(fd, limit, len);
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return s;
+}
+
+int write_all(int fd, const void *buf, size_t n)
+{
+    const char *p = buf;
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w < 0) return -1;
+        if (w == 0) {
+            errno = EIO;
+            return -1;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
 }
 
 /* ============================== UTF-8 ============================== */

@@ -41,6 +41,11 @@ void sb_free(StrBuf *b);
 
 /* Read a whole file, at most `limit` bytes; NULL with errno set on failure or when larger. */
 char *read_file(const char *path, size_t limit, size_t *len);
+/* The same for what an open descriptor has left to read (a pipe, a file). */
+char *read_fd(int fd, size_t limit, size_t *len);
+/* Write all `n` bytes to `fd`, through short writes and interruptions. Returns 0, or -1 with
+ * errno set. */
+int write_all(int fd, const void *buf, size_t n);
 
 /* Columns a UTF-8 string takes on a terminal (invalid bytes count as one column each). */
 size_t utf8_width(const char *s, size_t n);
