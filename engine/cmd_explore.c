@@ -57,11 +57,7 @@ static void on_output(void *ud, const Output *o)
     case OUT_ENDING: {
         int e = scenario_ending(E->s, o->id);
         E->ending_hits[e]++;
-        if (!E->ending_path[e] || E->npath < E->ending_len[e]) {
-            free(E->ending_path[e]);
-            E->ending_path[e] = path_text(E);
-            E->ending_len[e] = E->npath;
-        }
+        if (explorer_better_path(E, e, E->npath)) explorer_set_path(E, e, path_text(E), E->npath);
         break;
     }
     case OUT_SCRIPT_ERROR: add_problem(E, _("script error"), o->text); break;

@@ -37,6 +37,12 @@ int explorer_has_problem(const Explorer *E, const char *text);
 /* Record a problem; takes both strings. */
 void explorer_add_problem(Explorer *E, char *text, char *path);
 
+/* Whether a path of `len` choices to ending `e` is the one to report: the first found, or
+ * shorter than it (of equal ones, the first found stays). */
+int explorer_better_path(const Explorer *E, int e, int len);
+/* Report `path` (taken) as the path to ending `e`. */
+void explorer_set_path(Explorer *E, int e, char *path, int len);
+
 /* Play random runs first..last-1 from `start`. Run k plays the same for the same seed
  * wherever it runs: its choices and every script's math.random are seeded by k. */
 void explore_random(Explorer *E, json_object *start, int first, int last, uint64_t seed);

@@ -38,6 +38,18 @@ void explorer_add_problem(Explorer *E, char *text, char *path)
     E->problems[E->nproblems++] = (Finding){text, path};
 }
 
+int explorer_better_path(const Explorer *E, int e, int len)
+{
+    return !E->ending_path[e] || len < E->ending_len[e];
+}
+
+void explorer_set_path(Explorer *E, int e, char *path, int len)
+{
+    free(E->ending_path[e]);
+    E->ending_path[e] = path;
+    E->ending_len[e] = len;
+}
+
 /* ============================== a job's findings as JSON ============================== */
 
 static json_object *flags_json(const unsigned char *flags, int n)
@@ -111,11 +123,7 @@ static int merge(Explorer *E, json_object *o)
         int len = json_object_get_int(json_object_array_get_idx(x, 1));
         const char *path = str_at(x, 2);
         E->ending_hits[e] += hits;
-        if (path && (!E->ending_path[e] || len < E->ending_len[e])) {   /* the first shortest */
-            free(E->ending_path[e]);
-            E->ending_path[e] = xstrdup(path);
-            E->ending_len[e] = len;
-        }
+        if (path && explorer_better_path(E, e, len)) explorer_set_path(E, e, xstrdup(path), len);
     }
     merge_flags(E->scene_seen, s->nscenes, json_object_get_string(seen));
     for (int i = 0; i < s->nscenes; i++)
