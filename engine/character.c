@@ -279,78 +279,6 @@ static void set_string(lua_State *L, const char *k, const char *v)
     lua_setfield(L, -2, k);
 }
 
-/* The names an event table is made of, interned once per sandbox and kept in its registry:
- * pushing them from there costs no hashing of C strings, which for every character at every
- * choice was most of the time a react took. */
-enum { EV_KIND, EV_ACTOR, EV_NAME, EV_QUALITY, EV_CORNER, EV_ACTOR_CORNER, EV_SCENE, EV_CHOICE,
-       EV_EVENT, EV_SELF, EV_CORNERS, EV_CHOICE_KIND = EV_CORNERS + CORNERS, EV_EVENT_KIND, EV_NNAMES };
-static const char *const ev_names[EV_NNAMES] = {
-    [EV_KIND] = "kind", [EV_ACTOR] = "actor", [EV_NAME] = "name", [EV_QUALITY] = "quality",
-    [EV_CORNER] = "corner", [EV_ACTOR_CORNER] = "actor_corner", [EV_SCENE] = "scene",
-    [EV_CHOICE] = "choice", [EV_EVENT] = "event", [EV_SELF] = "self",
-    [EV_CHOICE_KIND] = "choice", [EV_EVENT_KIND] = "event",
-};
-static char ev_names_key;
-
-/* Push the table of names; returns its stack index. */
-static int push_ev_names(lua_State *L)
-{
-    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &ev_names_key) != LUA_TTABLE) {
-        lua_pop(L, 1);
-        lua_createtable(L, EV_NNAMES, 0);
-        for (int i = 0; i < EV_NNAMES; i++) {
-            lua_pushstring(L, i >= EV_CORNERS && i < EV_CORNERS + CORNERS ? corner_id((Corner)(i - EV_CORNERS))
-                                                                         : ev_names[i]);
-            lua_rawseti(L, -2, i + 1);
-        }
-        lua_pushvalue(L, -1);
-        lua_rawsetp(L, LUA_REGISTRYINDEX, &ev_names_key);
-    }
-    return lua_gettop(L);
-}
-
-/* ev[key] = value, the value a C string (nothing when NULL). */
-static void ev_string(lua_State *L, int names, int key, const char *v)
-{
-    if (!v) return;
-    lua_rawgeti(L, names, key + 1);
-    lua_pushlstring(L, v, strlen(v));
-    lua_rawset(L, -3);
-}
-
-/* ev[key] = one of the names. */
-static void ev_name(lua_State *L, int names, int key, int value)
-{
-    lua_rawgeti(L, names, key + 1);
-    lua_rawgeti(L, names, value + 1);
-    lua_rawset(L, -3);
-}
-
-static void push_event(Character *ch, const ReactEvent *ev)
-{
-    lua_State *L = sbx_lua(ch->sbx);
-    int names = push_ev_names(L);
-    lua_createtable(L, 0, 10);
-    if (ev->kind && strcmp(ev->kind, "choice") == 0) ev_name(L, names, EV_KIND, EV_CHOICE_KIND);
-    else if (ev->kind && strcmp(ev->kind, "event") == 0) ev_name(L, names, EV_KIND, EV_EVENT_KIND);
-    else ev_string(L, names, EV_KIND, ev->kind);
-    ev_string(L, names, EV_ACTOR, ev->actor);
-    ev_string(L, names, EV_NAME, ev->name);
-    ev_string(L, names, EV_QUALITY, ev->quality);
-    if (ev->quality) {
-        Corner mine = quadrant_corner(&ch->quadrant, ev->quality);
-        if (mine != CORNER_NONE) ev_name(L, names, EV_CORNER, EV_CORNERS + mine);
-    }
-    if (ev->actor_corner != CORNER_NONE) ev_name(L, names, EV_ACTOR_CORNER, EV_CORNERS + ev->actor_corner);
-    ev_string(L, names, EV_SCENE, ev->scene);
-    ev_string(L, names, EV_CHOICE, ev->choice);
-    ev_string(L, names, EV_EVENT, ev->event);
-    lua_rawgeti(L, names, EV_SELF + 1);
-    lua_pushboolean(L, ev->self);
-    lua_rawset(L, -3);
-    lua_remove(L, names);
-}
-
 int character_react(Character *ch, const ReactEvent *ev, const char *lang, const char *fb,
                     char **said, char **mood, char **err)
 {
@@ -358,8 +286,10 @@ int character_react(Character *ch, const ReactEvent *ev, const char *lang, const
     if (!ch->has_react) return 0;
     lua_State *L = sbx_lua(ch->sbx);
     push_field(ch, "react");
-    push_event(ch, ev);
-    if (sbx_call(ch->sbx, 2, 1, err)) return -1;
+    ev_push(L, ev, ev->quality ? quadrant_corner(&ch->quadrant, ev->quality) : CORNER_NONE);
+    int failed = sbx_call(ch->sbx, 2, 1, err);
+    ev_end(L);
+    if (failed) return -1;
     int rc = 0;
     if (lua_type(L, -1) == LUA_TSTRING) {
         *mood = xstrdup(lua_tostring(L, -1));

@@ -11,6 +11,7 @@
 #include <json-c/json.h>
 
 #include "diag.h"
+#include "event.h"
 #include "lexicon.h"
 #include "sandbox.h"
 
@@ -24,17 +25,6 @@ typedef struct {
     int ref;             /* the character table in its sandbox's registry */
     int has_react, has_choose;
 } Character;
-
-/* What happened, told to a character's react hook. */
-typedef struct {
-    const char *kind;    /* "choice" or "event" */
-    const char *actor;   /* role id of who chose, or NULL */
-    const char *name;    /* participant name, or NULL when the engine chose */
-    const char *quality; /* lexicon id, or NULL */
-    Corner actor_corner;
-    const char *scene, *choice, *event;
-    int self;            /* this character made the choice */
-} ReactEvent;
 
 /* One option offered to a character's choose hook. */
 typedef struct {

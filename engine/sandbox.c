@@ -503,6 +503,25 @@ typedef struct {
     long values, bytes;
 } Budget;
 
+static char lent_key;
+
+void sbx_lend(lua_State *L, int idx)
+{
+    lua_pushvalue(L, idx);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &lent_key);
+}
+
+/* Whether the value at `idx` is the table lent to hooks: not the script's data. */
+static int is_lent(lua_State *L, int idx)
+{
+    if (lua_type(L, idx) != LUA_TTABLE) return 0;
+    const void *p = lua_topointer(L, idx);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &lent_key);
+    int lent = lua_topointer(L, -1) == p;
+    lua_pop(L, 1);
+    return lent;
+}
+
 static int over_budget(Budget *b, lua_State *L, int idx)
 {
     size_t n = 0;
@@ -536,6 +555,10 @@ static int copy_value(lua_State *from, int idx, lua_State *to, int depth, Budget
         while (lua_next(from, idx)) {
             int kt = lua_type(from, -2);
             if (kt != LUA_TSTRING && kt != LUA_TNUMBER) goto fail;
+            if (is_lent(from, -1)) {
+                lua_pop(from, 1);
+                continue;
+            }
             if (copy_value(from, -2, to, depth + 1, b)) goto fail;
             if (copy_value(from, -1, to, depth + 1, b)) {
                 lua_pop(to, 1);
@@ -576,6 +599,7 @@ static json_object *to_json(lua_State *L, int idx, int depth, Budget *b)
         return json_object_new_string_len(str, (int)n);
     }
     case LUA_TTABLE: {
+        if (is_lent(L, idx)) return NULL;
         if (depth >= COPY_DEPTH || !lua_checkstack(L, 4)) return json_object_new_string("<too deep>");
         json_object *o = json_object_new_object();
         lua_pushnil(L);

@@ -42,6 +42,9 @@ int sbx_dofile_shared(Sandbox *s, const char *path, int nresults, char **err);
  * with *err set (the stack then holds nothing of the call). */
 int sbx_call(Sandbox *s, int nargs, int nresults, char **err);
 
+/* Mark the table at `idx` as lent to hooks by the engine, which fills it again after the call:
+ * sbx_copy and sbx_to_json leave it out, as they leave out functions (one per sandbox). */
+void sbx_lend(lua_State *L, int idx);
 /* Copy the plain-data value at `idx` of `from` onto the stack of `to`: nil, booleans,
  * numbers, strings and tables of those (no functions, userdata, cycles or depth over 32).
  * Returns 0, or -1 (pushing nothing) when the value is not plain data. */

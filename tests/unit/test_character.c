@@ -287,6 +287,48 @@ static void test_state_as_json_and_back(void **state)
     character_free(&ch);
 }
 
+/* `ev` is one table per sandbox, lent for the call: pairs lists every field, writing to it is
+ * refused with a message that says what to do, a state that keeps it does not keep it, and
+ * after the call it tells nothing any more. */
+static void test_event_is_lent_for_the_call(void **state)
+{
+    (void)state;
+    Character ch;
+    load_ok(&ch, CHARS "keeper.lua");
+    char *said, *mood, *err;
+    ReactEvent ev = choice_event("grenzen stellen");
+    ev.actor_corner = CORNER_CORE;
+    assert_int_equal(character_react(&ch, &ev, "en", "nl", &said, &mood, &err), 0);
+    assert_null(err);
+    assert_string_equal(said, "actor=other actor_corner=core choice=c1 corner=challenge kind=choice "
+                              "name=Sanne quality=grenzen stellen scene=koffie self=false | wrote: false "
+                              CHARS "keeper.lua:16: ev is read-only, and only lent for this call: keep what "
+                              "you need in self.state (self.state.last = ev.choice)");
+    free(said);
+    free(mood);
+
+    json_object *st = character_state(&ch);
+    assert_string_equal(jstr(st, "scene"), "koffie");
+    assert_int_equal(jint(st, "seen", 0), 1);
+    assert_false(json_object_object_get_ex(st, "kept", NULL));
+    json_object_put(st);
+
+    char *later = character_line(&ch, "later", "en", "nl", &err);
+    assert_null(err);
+    assert_string_equal(later, "later: nil");
+    free(later);
+
+    /* the same table tells the next event, without what the last one had */
+    ReactEvent incident = {"event", NULL, NULL, NULL, CORNER_NONE, "gang", NULL, "brand", 0};
+    assert_int_equal(character_react(&ch, &incident, "en", "nl", &said, &mood, &err), 0);
+    assert_string_equal(said, "event=brand kind=event scene=gang self=false | wrote: false "
+                              CHARS "keeper.lua:16: ev is read-only, and only lent for this call: keep what "
+                              "you need in self.state (self.state.last = ev.choice)");
+    free(said);
+    free(mood);
+    character_free(&ch);
+}
+
 static void load_plain_table(void)
 {
     Character ch;
@@ -325,6 +367,7 @@ int main(void)
         cmocka_unit_test(test_id_error_points_at_the_id_field),
         cmocka_unit_test(test_react_error_then_recovers),
         cmocka_unit_test(test_state_as_json_and_back),
+        cmocka_unit_test(test_event_is_lent_for_the_call),
         cmocka_unit_test(test_plain_table_script_is_an_error_not_a_crash),
     };
     return cmocka_run_group_tests(tests, setup_lexicon, teardown_lexicon);

@@ -1,0 +1,215 @@
+/*
+ * event.c - the table `ev` that a character's react hook is told what happened with.
+ *
+ * Making a fresh table for every character at every choice, with every id interned as a Lua
+ * string, was most of what a random walk cost (and most of its garbage). So each sandbox
+ * lends one table: the fields made of fixed names (kind, corner, actor_corner, self) are set
+ * in it for each event, and the ids (actor, name, quality, scene, choice, event) are looked up
+ * through __index only when a script reads them. __pairs lists them all; writing is refused.
+ * The sandbox is told the table is lent, so a state that keeps it does not keep it.
+ */
+#include "event.h"
+
+#include <lauxlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "sandbox.h"
+
+/* ============================== the fields ============================== */
+
+enum { F_KIND, F_ACTOR, F_NAME, F_QUALITY, F_CORNER, F_ACTOR_CORNER, F_SCENE, F_CHOICE, F_EVENT,
+       F_SELF, NFIELDS };
+static const char *const field_name[NFIELDS] = {
+    "kind", "actor", "name", "quality", "corner", "actor_corner", "scene", "choice", "event", "self",
+};
+
+/* The id a lazy field reads, or NULL; `*lazy` says whether field `f` is one of them. */
+static const char *lazy_id(const ReactEvent *ev, int f, int *lazy)
+{
+    *lazy = 1;
+    switch (f) {
+    case F_ACTOR: return ev ? ev->actor : NULL;
+    case F_NAME: return ev ? ev->name : NULL;
+    case F_QUALITY: return ev ? ev->quality : NULL;
+    case F_SCENE: return ev ? ev->scene : NULL;
+    case F_CHOICE: return ev ? ev->choice : NULL;
+    case F_EVENT: return ev ? ev->event : NULL;
+    default: *lazy = 0; return NULL;
+    }
+}
+
+static int field_of(lua_State *L, int idx)
+{
+    const char *k = lua_type(L, idx) == LUA_TSTRING ? lua_tostring(L, idx) : NULL;
+    for (int f = 0; k && f < NFIELDS; f++)
+        if (strcmp(k, field_name[f]) == 0) return f;
+    return -1;
+}
+
+/* ============================== the metamethods ============================== */
+
+/* Upvalue 1 of each metamethod: the loan, a userdata holding the event being told. */
+typedef struct {
+    const ReactEvent *ev;
+} Loan;
+
+static const ReactEvent *told(lua_State *L)
+{
+    return ((Loan *)lua_touserdata(L, lua_upvalueindex(1)))->ev;
+}
+
+/* Push the value of field `f` of the table at `t`; returns whether it is not nil. */
+static int push_field(lua_State *L, int t, int f)
+{
+    int lazy;
+    const char *id = lazy_id(told(L), f, &lazy);
+    if (!lazy) {
+        lua_pushstring(L, field_name[f]);
+        return lua_rawget(L, t) != LUA_TNIL;
+    }
+    if (id) lua_pushstring(L, id);
+    else lua_pushnil(L);
+    return id != NULL;
+}
+
+static int ev_index(lua_State *L)
+{
+    int f = field_of(L, 2), lazy;
+    const char *id = f >= 0 ? lazy_id(told(L), f, &lazy) : NULL;
+    if (id) lua_pushstring(L, id);
+    else lua_pushnil(L);
+    return 1;
+}
+
+static int ev_newindex(lua_State *L)
+{
+    return luaL_error(L, "%s", _("ev is read-only, and only lent for this call: keep what you need "
+                                 "in self.state (self.state.last = ev.choice)"));
+}
+
+/* next() over the fields that are not nil, in the order of field_name. */
+static int ev_next(lua_State *L)
+{
+    int f = lua_isnil(L, 2) ? -1 : field_of(L, 2);
+    if (f < 0 && !lua_isnil(L, 2)) return luaL_error(L, "invalid key to 'next'");
+    for (f++; f < NFIELDS; f++) {
+        lua_pushstring(L, field_name[f]);
+        if (push_field(L, 1, f)) return 2;
+        lua_pop(L, 2);
+    }
+    lua_pushnil(L);
+    return 1;
+}
+
+static int ev_pairs(lua_State *L)
+{
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushcclosure(L, ev_next, 1);
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
+/* ============================== the lent table ============================== */
+
+static char names_key, table_key, loan_key;
+
+/* The names the eager fields are set from, interned once per sandbox: indexes 1..NFIELDS are
+ * the field names, then the corner ids, then the two kinds. */
+enum { N_CORNERS = NFIELDS + 1, N_CHOICE = N_CORNERS + CORNERS, N_EVENT, N_COUNT = N_EVENT };
+
+static int push_names(lua_State *L)
+{
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &names_key) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_createtable(L, N_COUNT, 0);
+        for (int f = 0; f < NFIELDS; f++) {
+            lua_pushstring(L, field_name[f]);
+            lua_rawseti(L, -2, f + 1);
+        }
+        for (int c = 0; c < CORNERS; c++) {
+            lua_pushstring(L, corner_id((Corner)c));
+            lua_rawseti(L, -2, N_CORNERS + c);
+        }
+        lua_pushliteral(L, "choice");
+        lua_rawseti(L, -2, N_CHOICE);
+        lua_pushliteral(L, "event");
+        lua_rawseti(L, -2, N_EVENT);
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &names_key);
+    }
+    return lua_gettop(L);
+}
+
+static void set_method(lua_State *L, const char *name, lua_CFunction fn)
+{
+    lua_pushvalue(L, -2);                 /* the loan */
+    lua_pushcclosure(L, fn, 1);
+    lua_setfield(L, -2, name);
+}
+
+/* Push the lent table, made on first use, and return its loan. */
+static Loan *push_table(lua_State *L)
+{
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &table_key) == LUA_TTABLE) {
+        lua_rawgetp(L, LUA_REGISTRYINDEX, &loan_key);
+        Loan *loan = lua_touserdata(L, -1);
+        lua_pop(L, 1);
+        return loan;
+    }
+    lua_pop(L, 1);
+    lua_createtable(L, 0, 4);
+    Loan *loan = lua_newuserdatauv(L, sizeof *loan, 0);
+    loan->ev = NULL;
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &loan_key);
+    lua_createtable(L, 0, 4);
+    set_method(L, "__index", ev_index);
+    set_method(L, "__newindex", ev_newindex);
+    set_method(L, "__pairs", ev_pairs);
+    lua_pushliteral(L, "verbeeld event");
+    lua_setfield(L, -2, "__metatable");   /* getmetatable(ev) cannot reach the methods */
+    lua_setmetatable(L, -3);
+    lua_pop(L, 1);
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &table_key);
+    sbx_lend(L, -1);
+    return loan;
+}
+
+/* t[field] = names[value], or nil when value is 0. */
+static void set_name(lua_State *L, int names, int field, int value)
+{
+    lua_rawgeti(L, names, field + 1);
+    if (value) lua_rawgeti(L, names, value);
+    else lua_pushnil(L);
+    lua_rawset(L, -3);
+}
+
+void ev_push(lua_State *L, const ReactEvent *ev, Corner corner)
+{
+    int names = push_names(L);
+    Loan *loan = push_table(L);
+    loan->ev = ev;
+    if (ev->kind && strcmp(ev->kind, "choice") == 0) set_name(L, names, F_KIND, N_CHOICE);
+    else if (ev->kind && strcmp(ev->kind, "event") == 0) set_name(L, names, F_KIND, N_EVENT);
+    else {
+        lua_rawgeti(L, names, F_KIND + 1);
+        lua_pushstring(L, ev->kind);
+        lua_rawset(L, -3);
+    }
+    set_name(L, names, F_CORNER, corner != CORNER_NONE ? N_CORNERS + (int)corner : 0);
+    set_name(L, names, F_ACTOR_CORNER, ev->actor_corner != CORNER_NONE ? N_CORNERS + (int)ev->actor_corner : 0);
+    lua_rawgeti(L, names, F_SELF + 1);
+    lua_pushboolean(L, ev->self);
+    lua_rawset(L, -3);
+    lua_remove(L, names);
+}
+
+void ev_end(lua_State *L)
+{
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &loan_key) == LUA_TUSERDATA)
+        ((Loan *)lua_touserdata(L, -1))->ev = NULL;
+    lua_pop(L, 1);
+}

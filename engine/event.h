@@ -1,0 +1,33 @@
+/*
+ * event.h - the table `ev` that a character's react hook is told what happened with.
+ *
+ * A react hook runs for every character at every choice, so `ev` is lent, not made: each
+ * sandbox has one table, filled again for every event and read-only to scripts. Its ids
+ * become Lua strings only when a script reads them.
+ */
+#ifndef VERBEELD_EVENT_H
+#define VERBEELD_EVENT_H
+
+#include <lua.h>
+
+#include "lexicon.h"
+
+/* What happened, told to a character's react hook. The strings are only borrowed: they must
+ * live until ev_end. */
+typedef struct {
+    const char *kind;    /* "choice" or "event" */
+    const char *actor;   /* role id of who chose, or NULL */
+    const char *name;    /* participant name, or NULL when the engine chose */
+    const char *quality; /* lexicon id, or NULL */
+    Corner actor_corner;
+    const char *scene, *choice, *event;
+    int self;            /* this character made the choice */
+} ReactEvent;
+
+/* Push the sandbox's event table, now telling `ev`; `corner` is where the quality falls on the
+ * quadrant of the character being told (CORNER_NONE when nowhere). */
+void ev_push(lua_State *L, const ReactEvent *ev, Corner corner);
+/* The hook has returned: the table no longer tells anything (its ids read as nil). */
+void ev_end(lua_State *L);
+
+#endif
