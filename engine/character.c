@@ -286,9 +286,10 @@ int character_react(Character *ch, const ReactEvent *ev, const char *lang, const
     if (!ch->has_react) return 0;
     lua_State *L = sbx_lua(ch->sbx);
     push_field(ch, "react");
-    ev_push(L, ev, ev->quality ? quadrant_corner(&ch->quadrant, ev->quality) : CORNER_NONE);
+    if (!ch->evt) ch->evt = ev_table(L);
+    ev_push(L, ch->evt, ev, ev->quality ? quadrant_corner(&ch->quadrant, ev->quality) : CORNER_NONE);
     int failed = sbx_call(ch->sbx, 2, 1, err);
-    ev_end(L);
+    ev_end(ch->evt);
     if (failed) return -1;
     int rc = 0;
     if (lua_type(L, -1) == LUA_TSTRING) {

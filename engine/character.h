@@ -24,6 +24,7 @@ typedef struct {
     Sandbox *sbx;
     int ref;             /* the character table in its sandbox's registry */
     int has_react, has_choose;
+    EvTable *evt;        /* the table its react hook is lent, made at the first event */
 } Character;
 
 /* One option offered to a character's choose hook. */

@@ -39,31 +39,36 @@ static const char *lazy_id(const ReactEvent *ev, int f, int *lazy)
     }
 }
 
-static int field_of(lua_State *L, int idx)
+/* ============================== the metamethods ============================== */
+
+/* The C side of the table, and upvalue 1 of each metamethod: a userdata that lives as long as
+ * the sandbox, anchored by those upvalues. */
+struct EvTable {
+    const ReactEvent *ev;        /* the event being told, or NULL between calls */
+    int table, names;            /* registry references */
+    const char *name[NFIELDS];   /* the field names as interned in this sandbox */
+};
+
+static EvTable *upvalue_table(lua_State *L)
+{
+    return lua_touserdata(L, lua_upvalueindex(1));
+}
+
+/* Which field the key at `idx` names, or -1. Short strings are interned, so a key that is a
+ * field name is the very string the table keeps: comparing addresses is enough. */
+static int field_of(lua_State *L, const EvTable *t, int idx)
 {
     const char *k = lua_type(L, idx) == LUA_TSTRING ? lua_tostring(L, idx) : NULL;
     for (int f = 0; k && f < NFIELDS; f++)
-        if (strcmp(k, field_name[f]) == 0) return f;
+        if (k == t->name[f]) return f;
     return -1;
-}
-
-/* ============================== the metamethods ============================== */
-
-/* Upvalue 1 of each metamethod: the loan, a userdata holding the event being told. */
-typedef struct {
-    const ReactEvent *ev;
-} Loan;
-
-static const ReactEvent *told(lua_State *L)
-{
-    return ((Loan *)lua_touserdata(L, lua_upvalueindex(1)))->ev;
 }
 
 /* Push the value of field `f` of the table at `t`; returns whether it is not nil. */
 static int push_field(lua_State *L, int t, int f)
 {
     int lazy;
-    const char *id = lazy_id(told(L), f, &lazy);
+    const char *id = lazy_id(upvalue_table(L)->ev, f, &lazy);
     if (!lazy) {
         lua_pushstring(L, field_name[f]);
         return lua_rawget(L, t) != LUA_TNIL;
@@ -75,8 +80,9 @@ static int push_field(lua_State *L, int t, int f)
 
 static int ev_index(lua_State *L)
 {
-    int f = field_of(L, 2), lazy;
-    const char *id = f >= 0 ? lazy_id(told(L), f, &lazy) : NULL;
+    EvTable *t = upvalue_table(L);
+    int f = field_of(L, t, 2), lazy;
+    const char *id = f >= 0 ? lazy_id(t->ev, f, &lazy) : NULL;
     if (id) lua_pushstring(L, id);
     else lua_pushnil(L);
     return 1;
@@ -91,7 +97,7 @@ static int ev_newindex(lua_State *L)
 /* next() over the fields that are not nil, in the order of field_name. */
 static int ev_next(lua_State *L)
 {
-    int f = lua_isnil(L, 2) ? -1 : field_of(L, 2);
+    int f = lua_isnil(L, 2) ? -1 : field_of(L, upvalue_table(L), 2);
     if (f < 0 && !lua_isnil(L, 2)) return luaL_error(L, "invalid key to 'next'");
     for (f++; f < NFIELDS; f++) {
         lua_pushstring(L, field_name[f]);
@@ -113,72 +119,55 @@ static int ev_pairs(lua_State *L)
 
 /* ============================== the lent table ============================== */
 
-static char names_key, table_key, loan_key;
-
 /* The names the eager fields are set from, interned once per sandbox: indexes 1..NFIELDS are
  * the field names, then the corner ids, then the two kinds. */
 enum { N_CORNERS = NFIELDS + 1, N_CHOICE = N_CORNERS + CORNERS, N_EVENT, N_COUNT = N_EVENT };
 
-static int push_names(lua_State *L)
+static void push_names(lua_State *L, EvTable *t)
 {
-    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &names_key) != LUA_TTABLE) {
-        lua_pop(L, 1);
-        lua_createtable(L, N_COUNT, 0);
-        for (int f = 0; f < NFIELDS; f++) {
-            lua_pushstring(L, field_name[f]);
-            lua_rawseti(L, -2, f + 1);
-        }
-        for (int c = 0; c < CORNERS; c++) {
-            lua_pushstring(L, corner_id((Corner)c));
-            lua_rawseti(L, -2, N_CORNERS + c);
-        }
-        lua_pushliteral(L, "choice");
-        lua_rawseti(L, -2, N_CHOICE);
-        lua_pushliteral(L, "event");
-        lua_rawseti(L, -2, N_EVENT);
-        lua_pushvalue(L, -1);
-        lua_rawsetp(L, LUA_REGISTRYINDEX, &names_key);
+    lua_createtable(L, N_COUNT, 0);
+    for (int f = 0; f < NFIELDS; f++) {
+        t->name[f] = lua_pushstring(L, field_name[f]);
+        lua_rawseti(L, -2, f + 1);
     }
-    return lua_gettop(L);
+    for (int c = 0; c < CORNERS; c++) {
+        lua_pushstring(L, corner_id((Corner)c));
+        lua_rawseti(L, -2, N_CORNERS + c);
+    }
+    lua_pushliteral(L, "choice");
+    lua_rawseti(L, -2, N_CHOICE);
+    lua_pushliteral(L, "event");
+    lua_rawseti(L, -2, N_EVENT);
 }
 
 static void set_method(lua_State *L, const char *name, lua_CFunction fn)
 {
-    lua_pushvalue(L, -2);                 /* the loan */
+    lua_pushvalue(L, -3);                 /* the EvTable userdata */
     lua_pushcclosure(L, fn, 1);
     lua_setfield(L, -2, name);
 }
 
-/* Push the lent table, made on first use, and return its loan. */
-static Loan *push_table(lua_State *L)
+EvTable *ev_table(lua_State *L)
 {
-    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &table_key) == LUA_TTABLE) {
-        lua_rawgetp(L, LUA_REGISTRYINDEX, &loan_key);
-        Loan *loan = lua_touserdata(L, -1);
-        lua_pop(L, 1);
-        return loan;
-    }
-    lua_pop(L, 1);
-    lua_createtable(L, 0, 4);
-    Loan *loan = lua_newuserdatauv(L, sizeof *loan, 0);
-    loan->ev = NULL;
-    lua_pushvalue(L, -1);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &loan_key);
-    lua_createtable(L, 0, 4);
+    EvTable *t = lua_newuserdatauv(L, sizeof *t, 0);
+    t->ev = NULL;
+    push_names(L, t);
+    t->names = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_createtable(L, 0, 4);             /* the table */
+    lua_createtable(L, 0, 4);             /* its metatable */
     set_method(L, "__index", ev_index);
     set_method(L, "__newindex", ev_newindex);
     set_method(L, "__pairs", ev_pairs);
     lua_pushliteral(L, "verbeeld event");
     lua_setfield(L, -2, "__metatable");   /* getmetatable(ev) cannot reach the methods */
-    lua_setmetatable(L, -3);
-    lua_pop(L, 1);
-    lua_pushvalue(L, -1);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &table_key);
+    lua_setmetatable(L, -2);
     sbx_lend(L, -1);
-    return loan;
+    t->table = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pop(L, 1);
+    return t;
 }
 
-/* t[field] = names[value], or nil when value is 0. */
+/* ev[field] = names[value], or nil when value is 0. */
 static void set_name(lua_State *L, int names, int field, int value)
 {
     lua_rawgeti(L, names, field + 1);
@@ -187,11 +176,12 @@ static void set_name(lua_State *L, int names, int field, int value)
     lua_rawset(L, -3);
 }
 
-void ev_push(lua_State *L, const ReactEvent *ev, Corner corner)
+void ev_push(lua_State *L, EvTable *t, const ReactEvent *ev, Corner corner)
 {
-    int names = push_names(L);
-    Loan *loan = push_table(L);
-    loan->ev = ev;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, t->names);
+    int names = lua_gettop(L);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, t->table);
+    t->ev = ev;
     if (ev->kind && strcmp(ev->kind, "choice") == 0) set_name(L, names, F_KIND, N_CHOICE);
     else if (ev->kind && strcmp(ev->kind, "event") == 0) set_name(L, names, F_KIND, N_EVENT);
     else {
@@ -207,9 +197,7 @@ void ev_push(lua_State *L, const ReactEvent *ev, Corner corner)
     lua_remove(L, names);
 }
 
-void ev_end(lua_State *L)
+void ev_end(EvTable *t)
 {
-    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &loan_key) == LUA_TUSERDATA)
-        ((Loan *)lua_touserdata(L, -1))->ev = NULL;
-    lua_pop(L, 1);
+    t->ev = NULL;
 }

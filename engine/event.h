@@ -24,10 +24,15 @@ typedef struct {
     int self;            /* this character made the choice */
 } ReactEvent;
 
-/* Push the sandbox's event table, now telling `ev`; `corner` is where the quality falls on the
- * quadrant of the character being told (CORNER_NONE when nowhere). */
-void ev_push(lua_State *L, const ReactEvent *ev, Corner corner);
+/* A sandbox's event table, as C keeps hold of it; it lives as long as the sandbox. */
+typedef struct EvTable EvTable;
+
+/* Make the event table of the sandbox `L` (once per sandbox). */
+EvTable *ev_table(lua_State *L);
+/* Push the event table, now telling `ev`; `corner` is where the quality falls on the quadrant
+ * of the character being told (CORNER_NONE when nowhere). */
+void ev_push(lua_State *L, EvTable *t, const ReactEvent *ev, Corner corner);
 /* The hook has returned: the table no longer tells anything (its ids read as nil). */
-void ev_end(lua_State *L);
+void ev_end(EvTable *t);
 
 #endif
