@@ -199,6 +199,10 @@ int character_load(Character *ch, const char *path, const Lexicon *lx, unsigned 
     read_title(ch, L, -1);
     ch->has_react = has_function(L, -1, "react");
     ch->has_choose = has_function(L, -1, "choose");
+    if (ch->has_react) {                 /* called for every choice: looked up once, here */
+        raw_field(L, -1, "react");
+        ch->react_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
     ch->ref = luaL_ref(L, LUA_REGISTRYINDEX);
     if (!ch->id || !ch->name || !ch->quadrant_term) {
         diag_add(d, DIAG_ERROR, path, 0, _("the script must return character { id = ..., name = ..., quadrant = ... }"));
@@ -285,7 +289,8 @@ int character_react(Character *ch, const ReactEvent *ev, const char *lang, const
     *said = *mood = *err = NULL;
     if (!ch->has_react) return 0;
     lua_State *L = sbx_lua(ch->sbx);
-    push_field(ch, "react");
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ch->react_ref);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ch->ref);
     if (!ch->evt) ch->evt = ev_table(L);
     ev_push(L, ch->evt, ev, ev->quality ? quadrant_corner(&ch->quadrant, ev->quality) : CORNER_NONE);
     int failed = sbx_call(ch->sbx, 2, 1, err);

@@ -24,6 +24,7 @@ typedef struct {
     Sandbox *sbx;
     int ref;             /* the character table in its sandbox's registry */
     int has_react, has_choose;
+    int react_ref;       /* its react hook in the registry, when has_react */
     EvTable *evt;        /* the table its react hook is lent, made at the first event */
 } Character;
 
