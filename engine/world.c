@@ -17,6 +17,14 @@ typedef struct {
     int isint;
 } Num;
 
+/* A number the scenario gives (value="0", <set add="1"/>): a whole number is an integer, as it
+ * would be in Lua, so that a variable taken from 0 to 1 and back is the state it started in. */
+static Num num_of(double v)
+{
+    if (v >= -0x1p53 && v <= 0x1p53 && v == (double)(long long)v) return (Num){0, (long long)v, 1};
+    return (Num){v, 0, 0};
+}
+
 /* A condition of the form `vars.NAME OP NUMBER`, evaluated without Lua. */
 typedef struct {
     int op;               /* 0: not native; else one of the OP_ below */
@@ -511,8 +519,8 @@ void world_reset(World *w)
     w->count_dirty = 0;
     push_ref(w, w->ref_vars);
     for (int i = 0; i < w->s->nvars; i++) {
-        w->vars[i] = (Num){w->s->vars[i].value, 0, 0};
-        lua_pushnumber(L, w->s->vars[i].value);
+        w->vars[i] = num_of(w->s->vars[i].value);
+        push_num(L, &w->vars[i]);
         lua_setfield(L, -2, w->s->vars[i].id);
     }
     lua_pop(L, 1);
@@ -545,7 +553,7 @@ double world_var(World *w, int var)
 
 void world_set_var(World *w, int var, double v)
 {
-    w->vars[var] = (Num){v, 0, 0};
+    w->vars[var] = num_of(v);
     mark_var(w, var);
 }
 

@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "common.h"
@@ -47,11 +48,39 @@ static void test_integer_beyond_2_53_compared_as_lua_does(void **state)
     diag_free(&d);
 }
 
+/* A whole number stays an integer, as in Lua: adding 1 and taking it away again gives the state
+ * the world started in (explore --exhaustive counts it once), and a half stays a fraction. */
+static void test_whole_numbers_stay_integers(void **state)
+{
+    (void)state;
+    DiagList d;
+    diag_init(&d);
+    Scenario *s = scenario_load("tests/unit/fixtures/bignum.xml", &lx, &d);
+    assert_non_null(s);
+    World *w = world_new(s, 1, &d);
+    assert_non_null(w);
+    json_object *before = world_snapshot(w);    /* as the scenario declares it: an integer */
+    world_set_var(w, 0, world_var(w, 0) + 1);
+    world_set_var(w, 0, world_var(w, 0) - 1);
+    json_object *after = world_snapshot(w);
+    assert_string_equal(json_object_to_json_string(before), json_object_to_json_string(after));
+    world_set_var(w, 0, 2.5);
+    json_object *half = world_snapshot(w);
+    assert_non_null(strstr(json_object_to_json_string(half), "2.5"));
+    json_object_put(before);
+    json_object_put(after);
+    json_object_put(half);
+    world_free(w);
+    scenario_free(s);
+    diag_free(&d);
+}
+
 int main(void)
 {
     setenv("VERBEELD_DATADIR", ".", 1);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_integer_beyond_2_53_compared_as_lua_does),
+        cmocka_unit_test(test_whole_numbers_stay_integers),
     };
     return cmocka_run_group_tests(tests, setup_lexicon, teardown_lexicon);
 }
