@@ -2,7 +2,7 @@
  * cache.h - a cache of loaded scenario models, so that loading an unchanged scenario skips
  * parsing and validating its XML (like Python's .pyc, done without being asked).
  *
- * The cache keeps the model exactly as load.c reads it from the validated tree, before
+ * The cache keeps the model exactly as load.c reads it from the validated file, before
  * resolve.c: resolving runs on every load, so its diagnostics never depend on the cache. The
  * folder is VERBEELD_CACHE ("off" or empty: no cache), else $XDG_CACHE_HOME/verbeeld, else
  * $HOME/.cache/verbeeld. The cache is only an optimization: nothing in it can make a load fail
@@ -22,7 +22,7 @@
 
 /* The format version: part of the key and of the header. Raise it whenever scenario.h or what
  * load.c reads into the model changes, so that no entry of an older build is taken. */
-enum { CACHE_FORMAT = 1, CACHE_HEADER = 44 };
+enum { CACHE_FORMAT = 2, CACHE_HEADER = 44 };
 
 /* XXH3-128 of the format version, the scenario schema's bytes and the scenario's bytes. */
 typedef struct {

@@ -1,14 +1,16 @@
 /*
  * load.c - turning a scenario file into the model.
  *
- * xmlsafe.c parses and validates the file; this file walks the validated tree and copies what
- * it says into the structures of scenario.h; resolve.c then checks what it means. Because the
- * schema has already checked structure, the walk below can trust element order and names.
- * The model as read here is what cache.c keeps: a change to what is read raises CACHE_FORMAT.
+ * xmlsafe.c parses the file and validates it against the schema (xml_stream), handing it over
+ * part by part; this file copies what each part says into the structures of scenario.h;
+ * resolve.c then checks what it means. The parts may arrive before the file is known to be
+ * valid (the schema is checked alongside): the model is thrown away when it is not, and the
+ * builders below trust element order and names only that far, never reading past what is
+ * there. The model as read here is what cache.c keeps: a change to what is read raises
+ * CACHE_FORMAT.
  */
 #include "scenario.h"
 
-#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/tree.h>
@@ -30,18 +32,74 @@
 #define EACH_CHILD(c, parent) \
     for (xmlNodePtr c = (parent)->children; c; c = c->next) if (c->type == XML_ELEMENT_NODE)
 
+/* The reader of one file. The model's strings go one after another into one block, as in a
+ * model read from the cache: a large story's ids then lie close together, which makes
+ * resolving its references about twice as fast as with a separate allocation for each. */
+typedef struct {
+    Scenario *s;
+    size_t used;             /* of s->block */
+    int act;                 /* the act being read (in s->acts), -1 outside an act */
+} Reader;
+
+/* ============================== strings ============================== */
+
+/* Room for `n` bytes of a string of the model: in the block while it lasts, else on the heap
+ * (scenario_release tells the two apart). */
+static char *room(Reader *r, size_t n)
+{
+    Scenario *s = r->s;
+    if (s->block_len - r->used < n) return xmalloc(n);
+    char *p = s->block + r->used;
+    r->used += n;
+    return p;
+}
+
+static char *keep(Reader *r, const char *src)
+{
+    size_t n = strlen(src) + 1;
+    return memcpy(room(r, n), src, n);
+}
+
+/* The value of attribute `name`, kept; NULL when there is none. */
+static char *attr(Reader *r, xmlNodePtr node, const char *name)
+{
+    const char *v = xml_value(node, name);
+    return v ? keep(r, v) : NULL;
+}
+
+/* The text in `node`, kept as written or with its white space folded (fold_space). */
+static char *content(Reader *r, xmlNodePtr node, int fold)
+{
+    char *spare = NULL;
+    const char *src = xml_text(node);
+    if (!src) src = spare = xml_content(node);       /* not text alone: the file is not valid */
+    char *s;
+    if (fold) {
+        size_t n = strlen(src);
+        char *to = room(r, n + 1);
+        size_t len = fold_space_to(to, src);
+        if (to == r->s->block + r->used - (n + 1)) r->used -= n - len;    /* the unused tail */
+        s = to;
+    } else {
+        s = keep(r, src);
+    }
+    free(spare);
+    return s;
+}
+
 /* ============================== small builders ============================== */
 
-static void text_add(Text *t, xmlNodePtr node, int verbatim)
+static void text_add(Reader *r, Text *t, xmlNodePtr node, const char *lang)
 {
-    xmlChar *lang = xmlNodeGetLang(node);
-    char *raw = xml_content(node);
     GROW(t->v, t->n);
-    t->v[t->n].lang = xstrdup(lang ? (const char *)lang : "");
-    t->v[t->n].str = verbatim ? raw : fold_space(raw);
-    if (!verbatim) free(raw);
+    t->v[t->n].lang = keep(r, lang ? lang : "");
+    t->v[t->n].str = content(r, node, 1);
     t->n++;
-    xmlFree(lang);
+}
+
+static void text_of(Reader *r, Text *t, xmlNodePtr node)
+{
+    text_add(r, t, node, xml_lang(node));
 }
 
 static int add_code(Scenario *s, char *src, int line, int is_expr)
@@ -51,42 +109,53 @@ static int add_code(Scenario *s, char *src, int line, int is_expr)
     return s->ncode++;
 }
 
-static int attr_code(Scenario *s, xmlNodePtr node, const char *name)
+static int attr_code(Reader *r, xmlNodePtr node, const char *name)
 {
-    char *src = xml_attr(node, name);
-    return src ? add_code(s, src, xml_line(node), 1) : NO_CODE;
+    char *src = attr(r, node, name);
+    return src ? add_code(r->s, src, xml_line(node), 1) : NO_CODE;
 }
 
-static Target attr_target(xmlNodePtr node, const char *name)
+static Target attr_target(Reader *r, xmlNodePtr node, const char *name)
 {
-    Target t = {TARGET_NONE, -1, xml_attr(node, name)};
+    Target t = {TARGET_NONE, -1, attr(r, node, name)};
     return t;
 }
 
 static double attr_number(xmlNodePtr node, const char *name, double dflt)
 {
-    char *v = xml_attr(node, name);
-    double d = v ? strtod(v, NULL) : dflt;
-    free(v);
-    return d;
+    const char *v = xml_value(node, name);
+    return v ? strtod(v, NULL) : dflt;
+}
+
+/* "ID-N", the id of a choice that has none: the scene's id and the choice's place in it. */
+static char *numbered(Reader *r, const char *id, int n)
+{
+    char digits[12], *d = digits + sizeof digits;
+    *--d = '\0';
+    do *--d = (char)('0' + n % 10); while ((n /= 10) > 0);
+    size_t idlen = id ? strlen(id) : 0, nlen = (size_t)(digits + sizeof digits - d);
+    char *s = room(r, idlen + 1 + nlen);
+    memcpy(s, id ? id : "", idlen);
+    s[idlen] = '-';
+    memcpy(s + idlen + 1, d, nlen);
+    return s;
 }
 
 /* A <set> or <lua> element, or nothing when `node` is something else. */
-static int read_effect(Scenario *s, xmlNodePtr node, Effect **effects, int *n)
+static int read_effect(Reader *r, xmlNodePtr node, Effect **effects, int *n)
 {
     Effect e = {0};
     e.line = xml_line(node);
     e.var = -1;
     e.code = NO_CODE;
     if (xml_is(node, "set")) {
-        char *add = xml_attr(node, "add");
+        const char *add = xml_value(node, "add");
         e.kind = add ? EFFECT_ADD : EFFECT_SET;
         e.value = add ? strtod(add, NULL) : attr_number(node, "value", 0);
-        e.var_name = xml_attr(node, "var");
-        free(add);
+        e.var_name = attr(r, node, "var");
     } else if (xml_is(node, "lua")) {
         e.kind = EFFECT_LUA;
-        e.code = add_code(s, xml_content(node), e.line, 0);
+        e.code = add_code(r->s, content(r, node, 0), e.line, 0);
     } else {
         return 0;
     }
@@ -96,7 +165,7 @@ static int read_effect(Scenario *s, xmlNodePtr node, Effect **effects, int *n)
 }
 
 /* A <text> or <say> element as an item of narration. */
-static int read_item(Scenario *s, xmlNodePtr node, Item **items, int *n)
+static int read_item(Reader *r, xmlNodePtr node, Item **items, int *n)
 {
     Item it = {0};
     it.line = xml_line(node);
@@ -106,22 +175,20 @@ static int read_item(Scenario *s, xmlNodePtr node, Item **items, int *n)
         /* <text xml:lang="nl"> followed by <text xml:lang="en"> is one paragraph in two
          * languages; a language seen again starts the next paragraph. */
         xmlNodePtr prev = xmlPreviousElementSibling(node);
-        xmlChar *lang = xmlNodeGetLang(node);
-        int same = *n > 0 && prev && xml_is(prev, "text") && (*items)[*n - 1].kind == ITEM_TEXT &&
-                   !text_has(&(*items)[*n - 1].text, lang ? (const char *)lang : "");
-        xmlFree(lang);
-        if (same) {
-            text_add(&(*items)[*n - 1].text, node, 0);
+        const char *lang = xml_lang(node);
+        if (*n > 0 && prev && xml_is(prev, "text") && (*items)[*n - 1].kind == ITEM_TEXT &&
+            !text_has(&(*items)[*n - 1].text, lang ? lang : "")) {
+            text_add(r, &(*items)[*n - 1].text, node, lang);
             return 1;
         }
         it.kind = ITEM_TEXT;
-        text_add(&it.text, node, 0);
+        text_add(r, &it.text, node, lang);
     } else if (xml_is(node, "say")) {
         it.kind = ITEM_SAY;
-        it.role_name = xml_attr(node, "who");
-        it.line_key = xml_attr(node, "line");
-        it.cond = attr_code(s, node, "if");
-        EACH_CHILD(c, node) if (xml_is(c, "text")) text_add(&it.text, c, 0);
+        it.role_name = attr(r, node, "who");
+        it.line_key = attr(r, node, "line");
+        it.cond = attr_code(r, node, "if");
+        EACH_CHILD(c, node) if (xml_is(c, "text")) text_of(r, &it.text, c);
     } else {
         return 0;
     }
@@ -132,234 +199,265 @@ static int read_item(Scenario *s, xmlNodePtr node, Item **items, int *n)
 
 /* ============================== story elements ============================== */
 
-static void read_choice(Scenario *s, Scene *sc, xmlNodePtr node)
+static void read_choice(Reader *r, Scene *sc, xmlNodePtr node)
 {
     Choice ch = {0};
     ch.line = xml_line(node);
-    ch.id = xml_attr(node, "id");
-    if (!ch.id) ch.id = xasprintf("%s-%d", sc->id, sc->nchoices + 1);
-    ch.to = attr_target(node, "to");
-    ch.quality = xml_attr(node, "quality");
-    ch.by_name = xml_attr(node, "by");
+    ch.id = attr(r, node, "id");
+    if (!ch.id) ch.id = numbered(r, sc->id, sc->nchoices + 1);
+    ch.to = attr_target(r, node, "to");
+    ch.quality = attr(r, node, "quality");
+    ch.by_name = attr(r, node, "by");
     ch.by = -1;
-    ch.cond = attr_code(s, node, "if");
+    ch.cond = attr_code(r, node, "if");
     EACH_CHILD(c, node) {
-        if (xml_is(c, "text")) text_add(&ch.text, c, 0);
-        else read_effect(s, c, &ch.effects, &ch.neffects);
+        if (xml_is(c, "text")) text_of(r, &ch.text, c);
+        else read_effect(r, c, &ch.effects, &ch.neffects);
     }
     GROW(sc->choices, sc->nchoices);
     sc->choices[sc->nchoices++] = ch;
 }
 
-static void read_scene(Scenario *s, int act, xmlNodePtr node)
+static void read_scene(Reader *r, int act, xmlNodePtr node)
 {
+    Scenario *s = r->s;
     Scene sc = {0};
     sc.line = xml_line(node);
-    sc.id = xml_attr(node, "id");
+    sc.id = attr(r, node, "id");
     sc.act = act;
-    sc.who_name = xml_attr(node, "who");
+    sc.who_name = attr(r, node, "who");
     sc.who = WHO_ROTATE;
-    sc.next = attr_target(node, "next");
+    sc.next = attr_target(r, node, "next");
     EACH_CHILD(c, node) {
-        if (xml_is(c, "title")) text_add(&sc.title, c, 0);
+        if (xml_is(c, "title")) text_of(r, &sc.title, c);
         else if (xml_is(c, "goto")) {
             GROW(sc.gotos, sc.ngotos);
-            sc.gotos[sc.ngotos++] = (Goto){attr_target(c, "to"), attr_code(s, c, "if"), xml_line(c)};
-        } else if (xml_is(c, "choice")) read_choice(s, &sc, c);
-        else if (!read_effect(s, c, &sc.effects, &sc.neffects))
-            read_item(s, c, &sc.items, &sc.nitems);
+            Goto g = {attr_target(r, c, "to"), attr_code(r, c, "if"), xml_line(c)};
+            sc.gotos[sc.ngotos++] = g;
+        } else if (xml_is(c, "choice")) read_choice(r, &sc, c);
+        else if (!read_effect(r, c, &sc.effects, &sc.neffects))
+            read_item(r, c, &sc.items, &sc.nitems);
     }
     GROW(s->scenes, s->nscenes);
     s->scenes[s->nscenes++] = sc;
 }
 
-static void read_act(Scenario *s, xmlNodePtr node)
+static void read_roles(Reader *r, xmlNodePtr node)
 {
-    Act a = {0};
-    a.line = xml_line(node);
-    a.id = xml_attr(node, "id");
-    int index = s->nacts;
-    GROW(s->acts, s->nacts);
+    Scenario *s = r->s;
     EACH_CHILD(c, node) {
-        if (xml_is(c, "title")) text_add(&a.title, c, 0);
-        else if (xml_is(c, "scene")) read_scene(s, index, c);
-    }
-    s->acts[s->nacts++] = a;
-}
-
-static void read_roles(Scenario *s, xmlNodePtr node)
-{
-    EACH_CHILD(c, node) {
-        Role r = {0};
-        r.line = xml_line(c);
-        r.id = xml_attr(c, "id");
-        r.character = xml_attr(c, "character");
-        char *playable = xml_attr(c, "playable");
-        r.playable = streq(playable, "yes");
-        free(playable);
-        EACH_CHILD(b, c) if (xml_is(b, "brief")) text_add(&r.brief, b, 0);
+        Role role = {0};
+        role.line = xml_line(c);
+        role.id = attr(r, c, "id");
+        role.character = attr(r, c, "character");
+        role.playable = streq(xml_value(c, "playable"), "yes");
+        EACH_CHILD(b, c) if (xml_is(b, "brief")) text_of(r, &role.brief, b);
         GROW(s->roles, s->nroles);
-        s->roles[s->nroles++] = r;
+        s->roles[s->nroles++] = role;
     }
 }
 
-static void read_vars(Scenario *s, xmlNodePtr node)
+static void read_vars(Reader *r, xmlNodePtr node)
 {
+    Scenario *s = r->s;
     EACH_CHILD(c, node) {
         Var v = {0};
         v.line = xml_line(c);
-        v.id = xml_attr(c, "id");
+        v.id = attr(r, c, "id");
         v.value = attr_number(c, "value", 0);
-        EACH_CHILD(t, c) if (xml_is(t, "title")) text_add(&v.title, t, 0);
+        EACH_CHILD(t, c) if (xml_is(t, "title")) text_of(r, &v.title, t);
         GROW(s->vars, s->nvars);
         s->vars[s->nvars++] = v;
     }
 }
 
-static void read_setup(Scenario *s, xmlNodePtr node)
+static void read_setup(Reader *r, xmlNodePtr node)
 {
+    Scenario *s = r->s;
     EACH_CHILD(c, node) {
         Pick p = {0};
         p.line = xml_line(c);
-        p.deck_name = xml_attr(c, "deck");
+        p.deck_name = attr(r, c, "deck");
         p.deck = -1;
-        EACH_CHILD(t, c) if (xml_is(t, "text")) text_add(&p.text, t, 0);
+        EACH_CHILD(t, c) if (xml_is(t, "text")) text_of(r, &p.text, t);
         GROW(s->picks, s->npicks);
         s->picks[s->npicks++] = p;
     }
 }
 
-static void read_card(Deck *d, xmlNodePtr node)
+static void read_card(Reader *r, Deck *d, xmlNodePtr node)
 {
     Card k = {0};
     k.line = xml_line(node);
-    k.id = xml_attr(node, "id");
+    k.id = attr(r, node, "id");
     k.age = (int)attr_number(node, "age", -1);
     EACH_CHILD(c, node) {
         if (xml_is(c, "name")) {
-            char *raw = xml_content(c);
-            free(k.name);
-            k.name = fold_space(raw);
-            free(raw);
+            scenario_release(r->s, k.name);             /* one name, in a valid file */
+            k.name = content(r, c, 1);
+        } else if (xml_is(c, "title")) {
+            text_of(r, &k.title, c);
+        } else if (xml_is(c, "text")) {
+            text_of(r, &k.text, c);
+        } else if (xml_is(c, "art")) {
+            scenario_release(r->s, k.art);
+            k.art = content(r, c, 0);
         }
-        else if (xml_is(c, "title")) text_add(&k.title, c, 0);
-        else if (xml_is(c, "text")) text_add(&k.text, c, 0);
-        else if (xml_is(c, "art")) k.art = xml_content(c);
     }
     GROW(d->cards, d->ncards);
     d->cards[d->ncards++] = k;
 }
 
-static void read_deck(Scenario *s, xmlNodePtr node)
+static void read_deck(Reader *r, xmlNodePtr node)
 {
+    Scenario *s = r->s;
     Deck d = {0};
     d.line = xml_line(node);
-    d.id = xml_attr(node, "id");
+    d.id = attr(r, node, "id");
     EACH_CHILD(c, node) {
-        if (xml_is(c, "title")) text_add(&d.title, c, 0);
-        else if (xml_is(c, "card")) read_card(&d, c);
+        if (xml_is(c, "title")) text_of(r, &d.title, c);
+        else if (xml_is(c, "card")) read_card(r, &d, c);
     }
     GROW(s->decks, s->ndecks);
     s->decks[s->ndecks++] = d;
 }
 
-static void read_event(Scenario *s, xmlNodePtr node)
+static void read_event(Reader *r, xmlNodePtr node)
 {
+    Scenario *s = r->s;
     Event e = {0};
     e.line = xml_line(node);
-    e.id = xml_attr(node, "id");
-    e.to = attr_target(node, "to");
-    e.cond = attr_code(s, node, "when");
-    EACH_CHILD(c, node) if (xml_is(c, "title")) text_add(&e.title, c, 0);
+    e.id = attr(r, node, "id");
+    e.to = attr_target(r, node, "to");
+    e.cond = attr_code(r, node, "when");
+    EACH_CHILD(c, node) if (xml_is(c, "title")) text_of(r, &e.title, c);
     GROW(s->events, s->nevents);
     s->events[s->nevents++] = e;
 }
 
-static void read_ending(Scenario *s, xmlNodePtr node)
+static void read_ending(Reader *r, xmlNodePtr node)
 {
+    Scenario *s = r->s;
     Ending e = {0};
     e.line = xml_line(node);
-    e.id = xml_attr(node, "id");
+    e.id = attr(r, node, "id");
     EACH_CHILD(c, node) {
-        if (xml_is(c, "title")) text_add(&e.title, c, 0);
-        else read_item(s, c, &e.items, &e.nitems);
+        if (xml_is(c, "title")) text_of(r, &e.title, c);
+        else read_item(r, c, &e.items, &e.nitems);
     }
     GROW(s->endings, s->nendings);
     s->endings[s->nendings++] = e;
 }
 
-static void read_debrief(Scenario *s, xmlNodePtr node)
+static void read_debrief(Reader *r, xmlNodePtr node)
 {
+    Scenario *s = r->s;
     EACH_CHILD(c, node) {
         Question q = {0};
         q.line = xml_line(c);
-        q.quality = xml_attr(c, "quality");
-        EACH_CHILD(t, c) if (xml_is(t, "text")) text_add(&q.text, t, 0);
+        q.quality = attr(r, c, "quality");
+        EACH_CHILD(t, c) if (xml_is(t, "text")) text_of(r, &q.text, t);
         GROW(s->questions, s->nquestions);
         s->questions[s->nquestions++] = q;
     }
 }
 
-static void read_langs(Scenario *s, xmlNodePtr root)
+static void read_langs(Reader *r, xmlNodePtr root)
 {
-    char *langs = xml_attr(root, "lang");
-    char *save = NULL;
-    for (char *tok = strtok_r(langs ? langs : (char[]){"nl"}, " \t\n", &save); tok;
-         tok = strtok_r(NULL, " \t\n", &save)) {
+    Scenario *s = r->s;
+    const char *langs = xml_value(root, "lang");
+    if (!langs) langs = "nl";
+    for (const char *p = langs;;) {
+        p += strspn(p, " \t\n");
+        size_t n = strcspn(p, " \t\n");
+        if (!n) break;
         GROW(s->langs, s->nlangs);
-        s->langs[s->nlangs++] = xstrdup(tok);
+        char *lang = room(r, n + 1);
+        memcpy(lang, p, n);
+        lang[n] = '\0';
+        s->langs[s->nlangs++] = lang;
+        p += n;
     }
-    free(langs);
 }
 
-static void read_scenario(Scenario *s, xmlNodePtr root)
+/* The root's attributes. */
+static void read_head(Reader *r, xmlNodePtr root)
 {
-    s->id = xml_attr(root, "id");
+    Scenario *s = r->s;
+    s->id = attr(r, root, "id");
     s->version = (int)attr_number(root, "version", 1);
-    s->start = attr_target(root, "start");
-    read_langs(s, root);
-    EACH_CHILD(c, root) {
-        if (xml_is(c, "title")) text_add(&s->title, c, 0);
-        else if (xml_is(c, "summary")) text_add(&s->summary, c, 0);
-        else if (xml_is(c, "vars")) read_vars(s, c);
-        else if (xml_is(c, "roles")) read_roles(s, c);
-        else if (xml_is(c, "setup")) read_setup(s, c);
-        else if (xml_is(c, "deck")) read_deck(s, c);
-        else if (xml_is(c, "act")) read_act(s, c);
-        else if (xml_is(c, "event")) read_event(s, c);
-        else if (xml_is(c, "ending")) read_ending(s, c);
-        else if (xml_is(c, "debrief")) read_debrief(s, c);
+    s->start = attr_target(r, root, "start");
+    read_langs(r, root);
+}
+
+/* A child of the root other than an act, complete. */
+static void read_part(Reader *r, xmlNodePtr c)
+{
+    Scenario *s = r->s;
+    if (xml_is(c, "title")) text_of(r, &s->title, c);
+    else if (xml_is(c, "summary")) text_of(r, &s->summary, c);
+    else if (xml_is(c, "vars")) read_vars(r, c);
+    else if (xml_is(c, "roles")) read_roles(r, c);
+    else if (xml_is(c, "setup")) read_setup(r, c);
+    else if (xml_is(c, "deck")) read_deck(r, c);
+    else if (xml_is(c, "event")) read_event(r, c);
+    else if (xml_is(c, "ending")) read_ending(r, c);
+    else if (xml_is(c, "debrief")) read_debrief(r, c);
+}
+
+/* ============================== reading while streaming ============================== */
+
+/* The file is read part by part as it streams by (xml_stream): the root's attributes when it
+ * opens, each child of the root once it is complete, and an act's titles and scenes one at a
+ * time, so that only one scene's tree exists at once. */
+static void on_open(void *ud, xmlNodePtr node, int depth)
+{
+    Reader *r = ud;
+    if (depth == 0) {
+        read_head(r, node);
+    } else if (depth == 1 && xml_is(node, "act")) {
+        Scenario *s = r->s;
+        GROW(s->acts, s->nacts);
+        s->acts[s->nacts] = (Act){.line = xml_line(node), .id = attr(r, node, "id")};
+        r->act = s->nacts++;
     }
+}
+
+/* Returns 1 when `node` has been read, and it and what came before it can go. */
+static int on_close(void *ud, xmlNodePtr node, int depth)
+{
+    Reader *r = ud;
+    if (depth == 2 && r->act >= 0) {
+        if (xml_is(node, "title")) text_of(r, &r->s->acts[r->act].title, node);
+        else if (xml_is(node, "scene")) read_scene(r, r->act, node);
+        return 1;
+    }
+    if (depth != 1) return 0;
+    if (r->act >= 0) r->act = -1;
+    else read_part(r, node);
+    return 1;
 }
 
 /* ============================== the whole file ============================== */
-
-/* libxml2 allocates and frees many small blocks while it parses, validates and frees a tree;
- * with glibc's fast bins that churn keeps consolidating the heap, which took a third of the
- * load time of a large scenario. Fast bins are off while the tree lives, and back after. */
-#define GLIBC_DEFAULT_MXFAST (64 * (int)sizeof(size_t) / 4)
 
 /* The model of a file's bytes as they say it, not yet resolved: parsed, validated against the
  * schema and read; NULL with diagnostics when the file is not well-formed or not valid. Sets
  * *quiet when parsing and validating said nothing at all, not even a warning. */
 static Scenario *read_model(const char *bytes, size_t len, const char *path, DiagList *d, int *quiet)
 {
+    static const XmlStreamFns fns = {on_open, on_close};
     int before = d->n;
-    mallopt(M_MXFAST, 0);
-    xmlDocPtr doc = xml_read_memory(bytes, len, path, d);
-    if (doc && xml_validate(doc, paths_schema(), path, d)) {
-        xmlFreeDoc(doc);
-        doc = NULL;
+    Reader r = {.s = xcalloc(1, sizeof *r.s), .act = -1};
+    /* Every string of the model comes from the file, no longer than there, but for the ids
+     * of choices that have none. */
+    r.s->block_len = len + 4096;
+    r.s->block = xmalloc(r.s->block_len);
+    if (xml_stream(bytes, len, path, paths_schema(), &fns, &r, d)) {
+        scenario_free(r.s);
+        r.s = NULL;
     }
-    Scenario *s = NULL;
-    if (doc) {
-        s = xcalloc(1, sizeof *s);
-        read_scenario(s, xmlDocGetRootElement(doc));
-        xmlFreeDoc(doc);
-    }
-    mallopt(M_MXFAST, GLIBC_DEFAULT_MXFAST);
     *quiet = d->n == before;
-    return s;
+    return r.s;
 }
 
 /* The model of the file at `path`: from the cache when the same bytes were read before with

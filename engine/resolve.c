@@ -136,7 +136,7 @@ static void check_unique(Ctx *c, IdRef *refs, int n)
     free(slot);
 }
 
-/* [a-z0-9][a-z0-9_-]*: the form of every id (the schema only asks for a name token). */
+/* [a-z0-9][a-z0-9_-]*: the form of every id (the schema takes any text). */
 static int ident_ok(const char *id)
 {
     if (!id || !((*id >= 'a' && *id <= 'z') || (*id >= '0' && *id <= '9'))) return 0;
@@ -151,7 +151,7 @@ static void check_form(Ctx *c, const char *id, int line)
         ERR(c, line, _("id '%s' may hold only lowercase letters, digits, '-' and '_', and starts with a letter or digit"), id);
 }
 
-/* [a-z]{2,3}: a language code (the schema only asks for a name token). */
+/* [a-z]{2,3}: a language code (the schema only asks for a token). */
 static int lang_ok(const char *lang)
 {
     size_t n = 0;
@@ -160,8 +160,9 @@ static int lang_ok(const char *lang)
     return n == 2 || n == 3;
 }
 
-/* What the schema leaves to verbeeld, because its facets made validation slow: the form of
- * language codes, and conditions that say something. */
+/* What the schema leaves to verbeeld, because checking it there made validation slow: the form
+ * of the language codes in lang (those in xml:lang are checked with the texts), and conditions
+ * that say something. */
 static void check_langs_and_conditions(Ctx *c)
 {
     Scenario *s = c->s;
@@ -252,7 +253,11 @@ static void check_text(Ctx *c, const Text *t, int line, const char *what)
     for (int i = 0; i < t->n; i++) {
         int declared = 0;
         for (int j = 0; j < c->s->nlangs; j++) declared |= streq(t->v[i].lang, c->s->langs[j]);
-        if (!declared)
+        if (declared) continue;               /* a bad code in lang="..." is reported there */
+        if (!lang_ok(t->v[i].lang))
+            ERR(c, line, _("'%s' in xml:lang=\"...\" is not a language code: two or three lowercase "
+                           "letters, such as nl or en"), t->v[i].lang);
+        else
             WARN(c, line, _("text in '%s', which the scenario does not declare in lang=\"...\""), t->v[i].lang);
     }
 }

@@ -202,8 +202,9 @@ typedef struct Scenario {
     Ending *endings;     int nendings;
     Question *questions; int nquestions;
     Code *code;          int ncode;
-    /* A model read from the cache (cache.c) points its strings into one block, the cache
-     * entry's bytes, and is released with it: see scenario_release. NULL otherwise. */
+    /* A model points its strings into one block, released with it (see scenario_release):
+     * the cache entry's bytes when read from the cache (cache.c), the strings one after
+     * another when read from XML (load.c). Strings that did not fit are allocated alone. */
     char *block;
     size_t block_len;
 } Scenario;

@@ -274,10 +274,9 @@ char *clean_text(const char *s)
     return sb_take(&b);
 }
 
-char *fold_space(const char *s)
+size_t fold_space_to(char *to, const char *s)
 {
-    StrBuf b;
-    sb_init(&b);
+    size_t n = 0;
     int pending_space = 0, newlines = 0;
     for (const char *p = s; *p; p++) {
         if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
@@ -285,10 +284,21 @@ char *fold_space(const char *s)
             pending_space = 1;
             continue;
         }
-        if (pending_space && b.len > 0) sb_add(&b, newlines >= 2 ? "\n\n" : " ");
+        if (pending_space && n > 0) {
+            to[n++] = newlines >= 2 ? '\n' : ' ';
+            if (newlines >= 2) to[n++] = '\n';
+        }
         pending_space = 0;
         newlines = 0;
-        sb_addc(&b, *p);
+        to[n++] = *p;
     }
-    return sb_take(&b);
+    to[n] = '\0';
+    return n;
+}
+
+char *fold_space(const char *s)
+{
+    char *to = xmalloc(strlen(s) + 1);
+    fold_space_to(to, s);
+    return to;
 }

@@ -57,6 +57,9 @@ char *clean_text(const char *s);
 
 /* Fold runs of white space to one space; keep blank lines as paragraph breaks ("\n\n"). */
 char *fold_space(const char *s);
+/* The same into `to`, which has room for strlen(s) + 1 bytes (folding never lengthens);
+ * returns the length written. */
+size_t fold_space_to(char *to, const char *s);
 
 int streq(const char *a, const char *b);
 /* A 64-bit hash of a string (XXH3), for hash tables of ids and the explorer's set of states. */

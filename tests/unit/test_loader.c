@@ -2,11 +2,13 @@
  * broken scenario gives its exact file:line diagnostics, all problems of a file in one run. */
 #include <stdarg.h>
 #include <stddef.h>
+#include <sched.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "common.h"
@@ -135,6 +137,16 @@ static void test_language_code_form(void **state)
                            "three lowercase letters, such as nl or en\n");
 }
 
+/* ... and of each text's xml:lang, when the scenario does not declare it. */
+static void test_text_language_code_form(void **state)
+{
+    (void)state;
+    expect_diagnostics(FIX "bad_xml_lang.xml", 1,
+                       FIX "bad_xml_lang.xml:12: error: 'EN' in xml:lang=\"...\" is not a language code: "
+                           "two or three lowercase letters, such as nl or en\n"
+                       FIX "bad_xml_lang.xml:12: warning: missing en translation of the text\n");
+}
+
 static void test_empty_quality_and_condition(void **state)
 {
     (void)state;
@@ -235,6 +247,86 @@ static void test_errors_accumulate_across_loads(void **state)
     diag_free(&d);
 }
 
+/* Load `path` from its XML (not from the model cache), expecting `expected` as printed
+ * diagnostics; "" when it is to load cleanly. */
+static void expect_from_xml(const char *path, const char *expected)
+{
+    char *cache = getenv("VERBEELD_CACHE") ? strdup(getenv("VERBEELD_CACHE")) : NULL;
+    setenv("VERBEELD_CACHE", "off", 1);
+    DiagList d;
+    diag_init(&d);
+    Scenario *s = scenario_load(path, &lx, &d);
+    char *t = diag_text(&d);
+    assert_string_equal(t, expected);
+    if (*expected) assert_null(s);
+    else assert_non_null(s);
+    free(t);
+    scenario_free(s);
+    diag_free(&d);
+    if (cache) setenv("VERBEELD_CACHE", cache, 1);
+    else unsetenv("VERBEELD_CACHE");
+    free(cache);
+}
+
+/* On one processor the schema is checked first and the model read after; on two, side by
+ * side. Either way a file loads the same, and a broken one says the same. */
+static void test_one_processor_or_two(void **state)
+{
+    (void)state;
+    cpu_set_t all, one;
+    assert_int_equal(sched_getaffinity(0, sizeof all, &all), 0);
+    CPU_ZERO(&one);
+    for (int c = 0; c < CPU_SETSIZE; c++)
+        if (CPU_ISSET(c, &all)) {
+            CPU_SET(c, &one);
+            break;
+        }
+    for (int round = 0; round < 2; round++) {
+        assert_int_equal(sched_setaffinity(0, sizeof(cpu_set_t), round ? &all : &one), 0);
+        expect_from_xml(FIX "good.xml", "");
+        expect_from_xml(FIX "bad_target.xml", FIX "bad_target.xml:14: error: unknown scene or ending 'nowhere'\n");
+        expect_from_xml(FIX "doctype.xml", FIX "doctype.xml:2: error: a DOCTYPE is not allowed in a scenario "
+                                           "(it could declare entities)\n");
+        expect_from_xml(FIX "notxml.xml", FIX "notxml.xml:1: error: Start tag expected, '<' not found\n");
+    }
+}
+
+/* libxml2 keeps the line of an element past 65535 only roughly; the loader keeps it exactly. */
+static void test_lines_past_65535(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/verbeeld-test-loader-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *path = NULL;
+    assert_true(asprintf(&path, "%s/long.xml", dir) > 0);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("<?xml version=\"1.0\"?>\n"
+          "<scenario id=\"long\" version=\"1\" lang=\"en\" xmlns=\"urn:verbeeld:scenario:1\">\n"
+          "<title xml:lang=\"en\">Long</title>\n"
+          "<roles><role id=\"hero\" character=\"ana\" playable=\"yes\"/></roles>\n"
+          "<act id=\"one\">\n", f);
+    for (int i = 0; i < 70000; i++) fputc('\n', f);           /* lines 6 to 70005 */
+    fputs("<scene id=\"start\">\n"
+          "<goto to=\"nowhere\"/>\n"                            /* line 70007 */
+          "<text xml:lang=\"en\">Hello.</text>\n"
+          "<choice to=\"end\"><text xml:lang=\"en\">Go.</text></choice>\n"
+          "<choice to=\"elsewhere\"><text xml:lang=\"en\">Or.</text>\n"
+          "</choice></scene>\n"
+          "</act>\n"
+          "<ending id=\"end\"><title xml:lang=\"en\">The end</title></ending>\n"
+          "</scenario>\n", f);
+    fclose(f);
+    char *expected = NULL;
+    assert_true(asprintf(&expected, "%s:70007: error: unknown scene or ending 'nowhere'\n"
+                         "%s:70010: error: unknown scene or ending 'elsewhere'\n", path, path) > 0);
+    expect_from_xml(path, expected);
+    unlink(path);
+    rmdir(dir);
+    free(expected);
+    free(path);
+}
+
 int main(void)
 {
     setenv("VERBEELD_DATADIR", ".", 1);
@@ -247,6 +339,7 @@ int main(void)
         cmocka_unit_test(test_unknown_roles_in_say_by_and_who),
         cmocka_unit_test(test_unknown_quality),
         cmocka_unit_test(test_language_code_form),
+        cmocka_unit_test(test_text_language_code_form),
         cmocka_unit_test(test_empty_quality_and_condition),
         cmocka_unit_test(test_duplicate_scene_id),
         cmocka_unit_test(test_unknown_variable),
@@ -257,6 +350,8 @@ int main(void)
         cmocka_unit_test(test_missing_file),
         cmocka_unit_test(test_all_problems_in_one_run),
         cmocka_unit_test(test_errors_accumulate_across_loads),
+        cmocka_unit_test(test_one_processor_or_two),
+        cmocka_unit_test(test_lines_past_65535),
     };
     return cmocka_run_group_tests(tests, setup_lexicon, teardown_lexicon);
 }
