@@ -140,7 +140,7 @@ static void check_one(const char *name, const Lexicon *lx, DiagList *d)
         session_free(S);
         cast_free(&cast);
     }
-    for (int i = 0; i < sd.n; i++) diag_add(d, sd.v[i].level, sd.v[i].file, sd.v[i].line, "%s", sd.v[i].message);
+    diag_append(d, &sd);
     diag_free(&sd);
     scenario_free(s);
     free(path);

@@ -48,6 +48,12 @@ void diag_add(DiagList *d, DiagLevel level, const char *file, int line, const ch
     diag_put(d, level, file, line, sb_take(&b));
 }
 
+void diag_append(DiagList *to, const DiagList *from)
+{
+    for (int i = 0; i < from->n; i++)
+        diag_put(to, from->v[i].level, from->v[i].file, from->v[i].line, xstrdup(from->v[i].message));
+}
+
 void diag_lua(DiagList *d, const char *fallback_file, const char *msg)
 {
     /* Lua formats errors as "chunkname:line: message"; split that into place and text. */

@@ -29,6 +29,8 @@ void diag_free(DiagList *d);
 /* Record a problem; the message is printf-style. */
 void diag_add(DiagList *d, DiagLevel level, const char *file, int line, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* Record every problem of `from` in `to` as well. */
+void diag_append(DiagList *to, const DiagList *from);
 /* Record a Lua error message of the form "file:line: text" as an error at that place;
  * `fallback_file` is used when the message names no place. */
 void diag_lua(DiagList *d, const char *fallback_file, const char *lua_message);

@@ -922,8 +922,7 @@ static void report(const char *buf, size_t len, const char *path, const char *sc
     if (doc) xml_validate(doc, schema_path, path, d);
     xmlFreeDoc(doc);
     if (d->errors > errors) return;
-    for (int i = 0; i < pass->n; i++)
-        diag_add(d, pass->v[i].level, pass->v[i].file, pass->v[i].line, "%s", pass->v[i].message);
+    diag_append(d, pass);
     if (d->errors == errors)
         diag_add(d, DIAG_ERROR, path, 0, _("the file does not follow the schema"));
 }
@@ -958,12 +957,8 @@ int xml_stream(const char *buf, size_t len, const char *path, const char *schema
     }
     pipe_free(&pipe);
     int ok = c.valid && read == 0;
-    if (ok) {
-        for (int i = 0; i < said.n; i++)
-            diag_add(d, said.v[i].level, said.v[i].file, said.v[i].line, "%s", said.v[i].message);
-    } else {
-        report(buf, len, path, schema_path, &c.d, d);
-    }
+    if (ok) diag_append(d, &said);
+    else report(buf, len, path, schema_path, &c.d, d);
     diag_free(&said);
     diag_free(&c.d);
     return ok ? 0 : -1;
