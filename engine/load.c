@@ -11,6 +11,7 @@
  */
 #include "scenario.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/tree.h>
@@ -130,14 +131,12 @@ static double attr_number(xmlNodePtr node, const char *name, double dflt)
 /* "ID-N", the id of a choice that has none: the scene's id and the choice's place in it. */
 static char *numbered(Reader *r, const char *id, int n)
 {
-    char digits[12], *d = digits + sizeof digits;
-    *--d = '\0';
-    do *--d = (char)('0' + n % 10); while ((n /= 10) > 0);
-    size_t idlen = id ? strlen(id) : 0, nlen = (size_t)(digits + sizeof digits - d);
-    char *s = room(r, idlen + 1 + nlen);
+    char place[16];
+    int len = snprintf(place, sizeof place, "-%d", n);
+    size_t idlen = id ? strlen(id) : 0;
+    char *s = room(r, idlen + (size_t)len + 1);
     memcpy(s, id ? id : "", idlen);
-    s[idlen] = '-';
-    memcpy(s + idlen + 1, d, nlen);
+    memcpy(s + idlen, place, (size_t)len + 1);
     return s;
 }
 

@@ -91,6 +91,22 @@ static void test_minimal_fixture_resolves(void **state)
     diag_free(&d);
 }
 
+/* A choice without an id is named after its scene and its place there: s1-1, s1-2, s1-3. */
+static void test_choice_without_id_is_numbered(void **state)
+{
+    (void)state;
+    DiagList d;
+    diag_init(&d);
+    Scenario *s = scenario_load(FIX "bench-40.xml", &lx, &d);
+    assert_non_null(s);
+    const Scene *sc = &s->scenes[scenario_scene(s, "s1")];
+    assert_int_equal(sc->nchoices, 3);
+    assert_string_equal(sc->choices[0].id, "s1-1");
+    assert_string_equal(sc->choices[2].id, "s1-3");
+    scenario_free(s);
+    diag_free(&d);
+}
+
 static void test_english_quality_becomes_dutch_id(void **state)
 {
     (void)state;
@@ -334,6 +350,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tutorial_loads_cleanly),
         cmocka_unit_test(test_minimal_fixture_resolves),
+        cmocka_unit_test(test_choice_without_id_is_numbered),
         cmocka_unit_test(test_english_quality_becomes_dutch_id),
         cmocka_unit_test(test_unknown_target),
         cmocka_unit_test(test_unknown_roles_in_say_by_and_who),
