@@ -1,7 +1,7 @@
 /*
  * load.c - turning a scenario file into the model.
  *
- * xmlsafe.c parses the file and validates it against the schema (xml_stream), handing it over
+ * xmlstream.c parses the file and validates it against the schema (xml_stream), handing it over
  * part by part; this file copies what each part says into the structures of scenario.h;
  * resolve.c then checks what it means. The parts may arrive before the file is known to be
  * valid (the schema is checked alongside): the model is thrown away when it is not, and the
@@ -21,6 +21,7 @@
 #include "paths.h"
 #include "util.h"
 #include "xmlsafe.h"
+#include "xmlstream.h"
 
 /* Make room for one more element of an array that holds `n`: capacity doubles whenever n
  * reaches a power of two, so that a story of 100,000 scenes is not copied 100,000 times. */
