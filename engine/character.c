@@ -292,7 +292,7 @@ int character_react(Character *ch, const ReactEvent *ev, const char *lang, const
     lua_rawgeti(L, LUA_REGISTRYINDEX, ch->react_ref);
     lua_rawgeti(L, LUA_REGISTRYINDEX, ch->ref);
     if (!ch->evt) ch->evt = ev_table(L);
-    ev_push(L, ch->evt, ev, ev->quality ? quadrant_corner(&ch->quadrant, ev->quality) : CORNER_NONE);
+    ev_push(L, ch->evt, ev, quadrant_corner_id(&ch->quadrant, ev->quality));
     int failed = sbx_call(ch->sbx, 2, 1, err);
     ev_end(ch->evt);
     if (failed) return -1;
@@ -321,7 +321,7 @@ int character_choose(Character *ch, const ChooseOption *opts, int n, char **err)
         lua_createtable(L, 0, 3);
         set_string(L, "id", opts[i].id);
         set_string(L, "quality", opts[i].quality);
-        Corner c = quadrant_corner(&ch->quadrant, opts[i].quality);
+        Corner c = quadrant_corner_id(&ch->quadrant, opts[i].quality);
         if (c != CORNER_NONE) set_string(L, "corner", corner_id(c));
         lua_rawseti(L, -2, i + 1);
     }

@@ -31,7 +31,7 @@ typedef struct {
 /* One option offered to a character's choose hook. */
 typedef struct {
     const char *id;
-    const char *quality;
+    const char *quality;     /* lexicon id as the lexicon gave it out, or NULL */
 } ChooseOption;
 
 /* Load the script at `path` into a fresh sandbox seeded with `seed`. Problems (Lua errors,

@@ -167,34 +167,33 @@ EvTable *ev_table(lua_State *L)
     return t;
 }
 
-/* ev[field] = names[value], or nil when value is 0. */
-static void set_name(lua_State *L, int names, int field, int value)
+/* ev[field] = names[value], or nil when value is 0; the stack ends in the table, then names. */
+static void set_name(lua_State *L, int field, int value)
 {
-    lua_rawgeti(L, names, field + 1);
-    if (value) lua_rawgeti(L, names, value);
+    lua_rawgeti(L, -1, field + 1);
+    if (value) lua_rawgeti(L, -2, value);
     else lua_pushnil(L);
-    lua_rawset(L, -3);
+    lua_rawset(L, -4);
 }
 
 void ev_push(lua_State *L, EvTable *t, const ReactEvent *ev, Corner corner)
 {
-    lua_rawgeti(L, LUA_REGISTRYINDEX, t->names);
-    int names = lua_gettop(L);
     lua_rawgeti(L, LUA_REGISTRYINDEX, t->table);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, t->names);
     t->ev = ev;
-    if (ev->kind && strcmp(ev->kind, "choice") == 0) set_name(L, names, F_KIND, N_CHOICE);
-    else if (ev->kind && strcmp(ev->kind, "event") == 0) set_name(L, names, F_KIND, N_EVENT);
+    if (ev->kind && strcmp(ev->kind, "choice") == 0) set_name(L, F_KIND, N_CHOICE);
+    else if (ev->kind && strcmp(ev->kind, "event") == 0) set_name(L, F_KIND, N_EVENT);
     else {
-        lua_rawgeti(L, names, F_KIND + 1);
+        lua_rawgeti(L, -1, F_KIND + 1);
         lua_pushstring(L, ev->kind);
-        lua_rawset(L, -3);
+        lua_rawset(L, -4);
     }
-    set_name(L, names, F_CORNER, corner != CORNER_NONE ? N_CORNERS + (int)corner : 0);
-    set_name(L, names, F_ACTOR_CORNER, ev->actor_corner != CORNER_NONE ? N_CORNERS + (int)ev->actor_corner : 0);
-    lua_rawgeti(L, names, F_SELF + 1);
+    set_name(L, F_CORNER, corner != CORNER_NONE ? N_CORNERS + (int)corner : 0);
+    set_name(L, F_ACTOR_CORNER, ev->actor_corner != CORNER_NONE ? N_CORNERS + (int)ev->actor_corner : 0);
+    lua_rawgeti(L, -1, F_SELF + 1);
     lua_pushboolean(L, ev->self);
-    lua_rawset(L, -3);
-    lua_remove(L, names);
+    lua_rawset(L, -4);
+    lua_pop(L, 1);
 }
 
 void ev_end(EvTable *t)

@@ -18,7 +18,7 @@ typedef struct {
     const char *kind;    /* "choice" or "event" */
     const char *actor;   /* role id of who chose, or NULL */
     const char *name;    /* participant name, or NULL when the engine chose */
-    const char *quality; /* lexicon id, or NULL */
+    const char *quality; /* lexicon id as the lexicon gave it out (compared by address), or NULL */
     Corner actor_corner;
     const char *scene, *choice, *event;
     int self;            /* this character made the choice */

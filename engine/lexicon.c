@@ -61,6 +61,30 @@ static void index_terms(Lexicon *lx)
     qsort(lx->terms, (size_t)lx->nterms, sizeof *lx->terms, term_cmp);
 }
 
+/* The first Dutch entry that is exactly `nl`: the one string all its uses share. */
+static const char *first_dutch(const Lexicon *lx, const char *nl)
+{
+    int lo = 0, hi = lx->nterms;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (strcasecmp(lx->terms[mid].term, nl) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    for (int k = lo; k < lx->nterms && strcasecmp(lx->terms[k].term, nl) == 0; k++)
+        if (lx->terms[k].order % 2 == 0 && strcmp(lx->terms[k].term, nl) == 0) return lx->terms[k].term;
+    return nl;
+}
+
+/* Each term is in two quadrants (the core of one is the challenge of its opposite): let both,
+ * and every id the index gives out, be one string, so that ids compare by address. */
+static void intern_ids(Lexicon *lx)
+{
+    for (int k = 0; k < lx->nterms; k++) lx->terms[k].id = first_dutch(lx, lx->terms[k].id);
+    for (int i = 0; i < lx->n; i++)
+        for (int c = 0; c < CORNERS; c++)
+            if (lx->q[i].nl[c]) lx->q[i].nl[c] = first_dutch(lx, lx->q[i].nl[c]);
+}
+
 int lexicon_load(Lexicon *lx, const char *path, DiagList *d)
 {
     memset(lx, 0, sizeof *lx);
@@ -93,6 +117,7 @@ int lexicon_load(Lexicon *lx, const char *path, DiagList *d)
     }
     sbx_free(s);
     index_terms(lx);
+    intern_ids(lx);
     return d->errors > errors ? -1 : 0;
 }
 
@@ -164,6 +189,13 @@ Corner quadrant_corner(const Quadrant *q, const char *term)
     /* asked for every character at every choice: the first letter rules out most corners */
     for (int c = 0; c < CORNERS; c++)
         if (q->nl[c] && q->nl[c][0] == term[0] && strcmp(q->nl[c], term) == 0) return (Corner)c;
+    return CORNER_NONE;
+}
+
+Corner quadrant_corner_id(const Quadrant *q, const char *id)
+{
+    for (int c = 0; c < CORNERS; c++)
+        if (q->nl[c] == id && id) return (Corner)c;
     return CORNER_NONE;
 }
 

@@ -3,7 +3,8 @@
  * quality falls on someone's quadrant (core, pitfall, challenge, allergy).
  *
  * The lexicon is read from characters/quadrants.lua. A term's id is its Dutch name; the
- * English name is accepted wherever a user types a term.
+ * English name is accepted wherever a user types a term. Ids are interned: every id the
+ * lexicon gives out (lexicon_term, a Quadrant) is the one string of that term.
  */
 #ifndef VB_LEXICON_H
 #define VB_LEXICON_H
@@ -60,6 +61,9 @@ int lexicon_quadrant(const Lexicon *lx, const char *core, Quadrant *out);
 Quadrant quadrant_opposite(const Quadrant *q);
 /* Where the term (an id) falls on the quadrant, or CORNER_NONE. */
 Corner quadrant_corner(const Quadrant *q, const char *term);
+/* The same for an id the lexicon gave out, compared by address: asked for every character at
+ * every choice, it reads no string. */
+Corner quadrant_corner_id(const Quadrant *q, const char *id);
 
 /* "core", "pitfall", "challenge", "allergy" (journal names) and back. */
 const char *corner_id(Corner c);

@@ -224,7 +224,7 @@ static void cmd_vote(Play *P, const char *arg)
         json_object *v = json_object_new_object();
         add_str(v, "by", p->name);
         add_str(v, "choice", c->id);
-        Corner corner = session_corner(P->S, p->role, c->quality);
+        Corner corner = session_corner(P->S, p->role, c);
         if (corner != CORNER_NONE) add_str(v, "corner", corner_id(corner));
         add_str(v, "quality", c->quality);
         json_object_array_add(votes, v);

@@ -55,18 +55,20 @@ static int resolve_role(Ctx *c, const char *name, int line)
     return r;
 }
 
-static void resolve_quality(Ctx *c, char **quality, int line)
+/* Check a quality and write it as its Dutch id; returns the lexicon's own id, or NULL. */
+static const char *resolve_quality(Ctx *c, char **quality, int line)
 {
-    if (!*quality) return;
+    if (!*quality) return NULL;
     const char *id = lexicon_term(c->lx, *quality);
     if (!id) {
         ERR(c, line, _("unknown quality '%s' (not in the quadrant lexicon)"), *quality);
-        return;
+        return NULL;
     }
     if (!streq(id, *quality)) {
         scenario_release(c->s, *quality);
         *quality = xstrdup(id);
     }
+    return id;
 }
 
 static void resolve_effects(Ctx *c, Effect *e, int n)
@@ -100,7 +102,7 @@ static void resolve_scene(Ctx *c, Scene *sc)
         resolve_target(c, &ch->to, ch->line, 0);
         if (ch->to.kind == TARGET_NONE && !ch->to.name && sc->next.kind == TARGET_NONE && !sc->next.name)
             ERR(c, ch->line, _("choice goes nowhere: give it to=\"...\" or give the scene next=\"...\""));
-        resolve_quality(c, &ch->quality, ch->line);
+        ch->term = resolve_quality(c, &ch->quality, ch->line);
         if (ch->by_name) ch->by = resolve_role(c, ch->by_name, ch->line);
         resolve_effects(c, ch->effects, ch->neffects);
     }

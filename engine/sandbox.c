@@ -649,7 +649,7 @@ void sbx_push_json(lua_State *L, json_object *j)
         break;
     }
     case json_type_object: {
-        lua_newtable(L);
+        lua_createtable(L, 0, json_object_object_length(j));
         json_object_object_foreach(j, key, val) {
             char *end;
             long long k = strtoll(key, &end, 10);

@@ -87,6 +87,7 @@ typedef struct {
     char *id;            /* given, or "<scene>-<n>" */
     Target to;
     char *quality;       /* lexicon id, or NULL */
+    const char *term;    /* the same id as the lexicon's own string (set by resolve), or NULL */
     int by;              /* role, or -1 */
     char *by_name;
     int cond;

@@ -166,10 +166,10 @@ const char *session_role_name(const Session *S, int r)
     return ch->name ? ch->name : S->s->roles[r].id;
 }
 
-Corner session_corner(const Session *S, int r, const char *quality)
+Corner session_corner(const Session *S, int r, const Choice *c)
 {
-    if (r < 0 || !quality || !S->chars[r].quadrant_term) return CORNER_NONE;
-    return quadrant_corner(&S->chars[r].quadrant, quality);
+    if (r < 0 || !c->term || !S->chars[r].quadrant_term) return CORNER_NONE;
+    return quadrant_corner_id(&S->chars[r].quadrant, c->term);
 }
 
 /* ============================== showing a scene ============================== */
@@ -365,7 +365,10 @@ static const Turn *offer(Session *S, int participant, int role, int group)
 {
     const Scene *sc = &S->s->scenes[S->scene];
     Turn *t = &S->turn_buf;
-    t->options = xrealloc(t->options, (size_t)sc->nchoices * sizeof *t->options + 1);
+    if (sc->nchoices > S->capoptions) {
+        S->capoptions = sc->nchoices;
+        t->options = xrealloc(t->options, (size_t)S->capoptions * sizeof *t->options);
+    }
     t->noptions = 0;
     t->participant = participant;
     t->role = role;
@@ -412,7 +415,7 @@ static void react_all(Session *S, const Choice *c, int participant, int role, Co
     const Scene *sc = &S->s->scenes[S->scene];
     const char *name = participant >= 0 ? S->cast->p[participant].name : NULL;
     for (int r = 0; r < S->s->nroles; r++) {
-        ReactEvent ev = {"choice", role >= 0 ? S->s->roles[role].id : NULL, name, c->quality, corner,
+        ReactEvent ev = {"choice", role >= 0 ? S->s->roles[role].id : NULL, name, c->term, corner,
                          sc->id, c->id, NULL, r == role};
         char *said = NULL, *mood = NULL, *err = NULL;
         if (character_react(&S->chars[r], &ev, S->lang, fallback(S), &said, &mood, &err)) script_error(S, err);
@@ -446,7 +449,7 @@ static void apply_choice(Session *S, int ci, int participant, int role)
 {
     const Scene *sc = &S->s->scenes[S->scene];
     const Choice *c = &sc->choices[ci];
-    Corner corner = session_corner(S, role, c->quality);
+    Corner corner = session_corner(S, role, c);
     S->steps++;
     if (participant >= 0) world_count(S->world, corner);
     emit(S, (Output){.kind = OUT_CHOICE, .choice = c, .participant = participant, .role = role,
@@ -470,8 +473,9 @@ static void engine_choose(Session *S, const Turn *t)
     ChooseOption *opts = xcalloc((size_t)t->noptions, sizeof *opts);
     int pick = 0;
     for (int i = 0; i < t->noptions; i++) {
-        opts[i] = (ChooseOption){sc->choices[t->options[i]].id, sc->choices[t->options[i]].quality};
-        if (!pick && session_corner(S, t->role, opts[i].quality) == CORNER_CORE) pick = i;
+        const Choice *c = &sc->choices[t->options[i]];
+        opts[i] = (ChooseOption){c->id, c->term};
+        if (!pick && session_corner(S, t->role, c) == CORNER_CORE) pick = i;
     }
     if (ch->has_choose) {
         char *err = NULL;

@@ -93,6 +93,7 @@ typedef struct Session {
     int quiet;
     int no_text;              /* the listener reads no narration (the explorer) */
     Turn turn_buf;
+    int capoptions;           /* room in turn_buf.options */
 } Session;
 
 /* A session of `s` for `cast`: loads every character and casts participants without a role
@@ -141,7 +142,7 @@ int session_load_role(Character *ch, const Scenario *s, int r, const Lexicon *lx
 /* The character of role `r`, and its display name. */
 Character *session_character(Session *S, int r);
 const char *session_role_name(const Session *S, int r);
-/* Corner of `quality` on role r's character quadrant. */
-Corner session_corner(const Session *S, int r, const char *quality);
+/* Where the quality of choice `c` falls on role r's character quadrant. */
+Corner session_corner(const Session *S, int r, const Choice *c);
 
 #endif

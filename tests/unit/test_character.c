@@ -40,10 +40,10 @@ static void load_ok(Character *ch, const char *path)
     diag_free(&d);
 }
 
-/* A choice event as the session would send it. */
+/* A choice event as the session would send it: the quality as the lexicon's own id. */
 static ReactEvent choice_event(const char *quality)
 {
-    ReactEvent ev = {"choice", "other", "Sanne", quality, CORNER_NONE, "koffie", "c1", NULL, 0};
+    ReactEvent ev = {"choice", "other", "Sanne", lexicon_term(&lx, quality), CORNER_NONE, "koffie", "c1", NULL, 0};
     return ev;
 }
 
@@ -173,7 +173,8 @@ static void test_choose(void **state)
     Character ch;
     load_ok(&ch, CHARS "ana.lua");
     char *err;
-    ChooseOption opts[] = {{"a", "pleasen"}, {"b", "hardheid"}, {"c", "verbinden"}};
+    ChooseOption opts[] = {{"a", lexicon_term(&lx, "pleasen")}, {"b", lexicon_term(&lx, "hardheid")},
+                           {"c", lexicon_term(&lx, "verbinden")}};
     assert_int_equal(character_choose(&ch, opts, 3, &err), 2);
     assert_null(err);
     character_free(&ch);

@@ -129,6 +129,26 @@ static void test_corner_places_each_term(void **state)
     assert_int_equal(quadrant_corner(&o, "hardheid"), CORNER_PITFALL);
 }
 
+/* A choice's quality is placed on every character's quadrant by address: the id from the
+ * lexicon, typed in either language, must be the very string each quadrant holds. */
+static void test_ids_are_one_string_per_term(void **state)
+{
+    (void)state;
+    const char *id = lexicon_term(&lx, "Patience");
+    assert_string_equal(id, "geduld");
+    assert_ptr_equal(lexicon_term(&lx, "geduld"), id);
+    Quadrant core, challenge;
+    assert_int_equal(lexicon_quadrant(&lx, "geduld", &core), 0);
+    assert_int_equal(lexicon_quadrant(&lx, "daadkracht", &challenge), 0);
+    assert_ptr_equal(core.nl[CORNER_CORE], id);
+    assert_ptr_equal(challenge.nl[CORNER_CHALLENGE], id);
+    assert_int_equal(quadrant_corner_id(&core, id), CORNER_CORE);
+    assert_int_equal(quadrant_corner_id(&challenge, id), CORNER_CHALLENGE);
+    assert_int_equal(quadrant_corner_id(&challenge, lexicon_term(&lx, "pushiness")), CORNER_PITFALL);
+    assert_int_equal(quadrant_corner_id(&challenge, lexicon_term(&lx, "tact")), CORNER_NONE);
+    assert_int_equal(quadrant_corner_id(&challenge, NULL), CORNER_NONE);
+}
+
 static void test_corner_ids_round_trip(void **state)
 {
     (void)state;
@@ -228,6 +248,7 @@ int main(void)
         cmocka_unit_test(test_corner_places_each_term),
         cmocka_unit_test(test_corner_ids_round_trip),
         cmocka_unit_test(test_each_term_is_distinct),
+        cmocka_unit_test(test_ids_are_one_string_per_term),
         cmocka_unit_test(test_broken_lexicon_reports),
         cmocka_unit_test(test_lexicon_syntax_error_names_line),
         cmocka_unit_test(test_missing_lexicon_file),
