@@ -125,7 +125,7 @@ void explore_random(Explorer *E, json_object *start, int first, int last, uint64
             note_offers(E, t);
             int k = (int)(rng_next(&x) % (uint64_t)t->noptions);
             push_path(E, E->s->scenes[E->S->scene].choices[t->options[k]].id);
-            session_choose(E->S, k);
+            session_take(E->S, t, k);
             E->states++;
             steps++;
         }
@@ -235,7 +235,7 @@ static int walk_all(Explorer *E, json_object *start, long max_states)
             }
             const char *id = E->s->scenes[E->S->scene].choices[t->options[k]].id;
             push_path(E, id);
-            session_choose(E->S, k);
+            session_take(E->S, t, k);
             E->states++;
             if (states[i].incident && E->S->nret == 0) continue;   /* back in the story */
             json_object *next = session_snapshot(E->S);

@@ -58,8 +58,9 @@ static EvTable *upvalue_table(lua_State *L)
  * field name is the very string the table keeps: comparing addresses is enough. */
 static int field_of(lua_State *L, const EvTable *t, int idx)
 {
-    const char *k = lua_type(L, idx) == LUA_TSTRING ? lua_tostring(L, idx) : NULL;
-    for (int f = 0; k && f < NFIELDS; f++)
+    if (lua_type(L, idx) != LUA_TSTRING) return -1;
+    const char *k = lua_tostring(L, idx);
+    for (int f = 0; f < NFIELDS; f++)
         if (k == t->name[f]) return f;
     return -1;
 }

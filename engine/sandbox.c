@@ -486,8 +486,13 @@ int sbx_call(Sandbox *s, int nargs, int nresults, char **err)
         lua_gc(L, LUA_GCCOLLECT);
         return -1;
     }
-    lua_rotate(L, base, -2);
-    lua_pop(L, 2);
+    if (nresults == 1) {                  /* the usual case, without moving the stack round */
+        lua_copy(L, -1, base);
+        lua_settop(L, base);
+    } else {
+        lua_rotate(L, base, -2);
+        lua_pop(L, 2);
+    }
     return 0;
 }
 

@@ -360,6 +360,23 @@ static int available(Session *S, const Choice *c, int role, int group)
     return c->cond == NO_CODE || test(S, c->cond);
 }
 
+/* In a large story each scene is new to the processor's caches, and waiting for it was most
+ * of what a choice cost there beyond the small stories. So the scenes a turn may lead to start
+ * loading when it is offered, and the choices of the one taken while the characters react. */
+static void prefetch_scene(const Scenario *s, Target to)
+{
+    if (to.kind == TARGET_SCENE) PREFETCH(&s->scenes[to.index]);
+}
+
+static void prefetch_choices(const Scenario *s, Target to)
+{
+    if (to.kind != TARGET_SCENE) return;
+    const Scene *sc = &s->scenes[to.index];
+    const char *at = (const char *)sc->choices, *end = (const char *)(sc->choices + sc->nchoices);
+    for (; at < end; at += 64) PREFETCH(at);
+    PREFETCH(sc->items);
+}
+
 /* Fill the turn for `participant` (or the group, -1) playing `role`; NULL when no options. */
 static const Turn *offer(Session *S, int participant, int role, int group)
 {
@@ -373,7 +390,10 @@ static const Turn *offer(Session *S, int participant, int role, int group)
     t->participant = participant;
     t->role = role;
     for (int i = 0; i < sc->nchoices; i++)
-        if (available(S, &sc->choices[i], role, group)) t->options[t->noptions++] = i;
+        if (available(S, &sc->choices[i], role, group)) {
+            t->options[t->noptions++] = i;
+            prefetch_scene(S->s, sc->choices[i].to);
+        }
     return t->noptions ? t : NULL;
 }
 
@@ -449,6 +469,7 @@ static void apply_choice(Session *S, int ci, int participant, int role)
 {
     const Scene *sc = &S->s->scenes[S->scene];
     const Choice *c = &sc->choices[ci];
+    prefetch_choices(S->s, c->to);
     Corner corner = session_corner(S, role, c);
     S->steps++;
     if (participant >= 0) world_count(S->world, corner);
@@ -511,8 +532,12 @@ const Turn *session_turn(Session *S)
 
 int session_choose(Session *S, int k)
 {
-    const Turn *t = session_turn(S);
-    if (!t || k < 0 || k >= t->noptions) return -1;
+    return session_take(S, session_turn(S), k);
+}
+
+int session_take(Session *S, const Turn *t, int k)
+{
+    if (!t || t != &S->turn_buf || k < 0 || k >= t->noptions) return -1;
     int ci = t->options[k], participant = t->participant, role = t->role;
     record_input(S, (Input){INPUT_CHOICE, S->scene, ci, participant, -1});
     apply_choice(S, ci, participant, role);

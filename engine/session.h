@@ -113,6 +113,9 @@ int session_over(const Session *S);
 const Turn *session_turn(Session *S);
 /* Take option `k` (0-based, of the current Turn). Returns 0, or -1 when out of range. */
 int session_choose(Session *S, int k);
+/* The same for the Turn that session_turn has just returned, with no other call on the
+ * session in between: a walk that asked for the turn need not have it worked out twice. */
+int session_take(Session *S, const Turn *t, int k);
 /* Take the choice with this id in the current scene, for the current chooser (resume).
  * Returns 0, or -1 when it is not on offer. */
 int session_choose_id(Session *S, const char *choice_id);

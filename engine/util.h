@@ -23,6 +23,14 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
     do { if ((n) >= (cap)) { (cap) = (cap) ? 2 * (cap) : 8; \
          (arr) = xrealloc((arr), (size_t)(cap) * sizeof *(arr)); } } while (0)
 
+/* Ask the processor to start loading what `p` points to, while other work runs: a hint that
+ * changes nothing but when memory arrives. */
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
 /* A growable, always NUL-terminated string. */
 typedef struct {
     char *s;
