@@ -280,6 +280,7 @@ static void c_lang(Codec *c, char **lang)
 static void c_langtext(Codec *c, LangText *t)
 {
     c_str(c, &t->lang, REQUIRED);
+    if (!c->writing && t->lang) t->lang = scenario_own_lang(c->s, t->lang);
     c_str(c, &t->str, REQUIRED);
 }
 

@@ -85,6 +85,30 @@ static void intern_ids(Lexicon *lx)
             if (lx->q[i].nl[c]) lx->q[i].nl[c] = first_dutch(lx, lx->q[i].nl[c]);
 }
 
+/* A scenario names a quality on every choice, nearly always spelled as in the lexicon: a hash
+ * of the terms as spelled finds those without comparing a dozen strings without regard to
+ * case. Of equal spellings, the first in the sorted index (the first in the lexicon) counts. */
+static void hash_terms(Lexicon *lx)
+{
+    lx->nexact = 16;
+    while (lx->nexact < (size_t)lx->nterms * 2) lx->nexact *= 2;
+    lx->exact = xcalloc(lx->nexact, sizeof *lx->exact);
+    for (int k = 0; k < lx->nterms; k++) {
+        size_t j = (size_t)str_hash(lx->terms[k].term) & (lx->nexact - 1);
+        while (lx->exact[j] && strcmp(lx->exact[j]->term, lx->terms[k].term) != 0) j = (j + 1) & (lx->nexact - 1);
+        if (!lx->exact[j]) lx->exact[j] = &lx->terms[k];
+    }
+}
+
+static const LexTerm *exact_term(const Lexicon *lx, const char *term)
+{
+    if (!lx->exact) return NULL;
+    size_t j = (size_t)str_hash(term) & (lx->nexact - 1);
+    for (; lx->exact[j]; j = (j + 1) & (lx->nexact - 1))
+        if (strcmp(lx->exact[j]->term, term) == 0) return lx->exact[j];
+    return NULL;
+}
+
 int lexicon_load(Lexicon *lx, const char *path, DiagList *d)
 {
     memset(lx, 0, sizeof *lx);
@@ -118,12 +142,14 @@ int lexicon_load(Lexicon *lx, const char *path, DiagList *d)
     sbx_free(s);
     index_terms(lx);
     intern_ids(lx);
+    hash_terms(lx);
     return d->errors > errors ? -1 : 0;
 }
 
 void lexicon_free(Lexicon *lx)
 {
     free(lx->terms);
+    free(lx->exact);
     for (int i = 0; i < lx->nstrings; i++) free(lx->strings[i]);
     free(lx->strings);
     free(lx->q);
@@ -133,6 +159,8 @@ void lexicon_free(Lexicon *lx)
 const char *lexicon_term(const Lexicon *lx, const char *term)
 {
     if (!term) return NULL;
+    const LexTerm *spelled = exact_term(lx, term);
+    if (spelled) return spelled->id;
     int lo = 0, hi = lx->nterms;                /* the first term not below `term` */
     while (lo < hi) {
         int mid = (lo + hi) / 2;

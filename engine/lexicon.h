@@ -41,6 +41,8 @@ typedef struct {
     int nstrings;
     LexTerm *terms;      /* every Dutch and English term, sorted without regard to case */
     int nterms;
+    const LexTerm **exact; /* the same terms hashed as spelled (a table of `nexact` slots) */
+    size_t nexact;
 } Lexicon;
 
 /* Read the lexicon from `path`. Returns 0, or -1 with the problems in `d`. */

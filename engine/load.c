@@ -94,7 +94,9 @@ static char *content(Reader *r, xmlNodePtr node, int fold)
 static void text_add(Reader *r, Text *t, xmlNodePtr node, const char *lang)
 {
     GROW(t->v, t->n);
-    t->v[t->n].lang = keep(r, lang ? lang : "");
+    const char *code = lang ? lang : "";
+    char *own = scenario_own_lang(r->s, (char *)code);
+    t->v[t->n].lang = own != code ? own : keep(r, code);
     t->v[t->n].str = content(r, node, 1);
     t->n++;
 }

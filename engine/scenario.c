@@ -25,6 +25,13 @@ int text_has(const Text *t, const char *lang)
     return 0;
 }
 
+char *scenario_own_lang(const Scenario *s, char *lang)
+{
+    for (int i = 0; i < s->nlangs; i++)
+        if (streq(s->langs[i], lang)) return s->langs[i];
+    return lang;
+}
+
 const char *scenario_fallback(const Scenario *s)
 {
     return s->nlangs ? s->langs[0] : "nl";
@@ -42,11 +49,20 @@ const char *scenario_fallback(const Scenario *s)
 #define INDEX_MIN 32
 #define INDEX_SLOTS 8
 
+/* A slot keeps the id and a part of its hash beside the index: a large story's scenes are
+ * spread over memory, and a lookup that reads only the slot and the one id it matches waits
+ * for memory once or twice instead of four or five times. */
+typedef struct {
+    const char *id;           /* NULL when empty */
+    uint32_t hash;            /* the high half of the id's hash */
+    int index;
+} IdSlot;
+
 typedef struct {
     const Scenario *s;
     const void *arr;          /* the array indexed, and its length when indexed */
     int n;
-    int *slot;                /* index + 1, 0 when empty */
+    IdSlot *slot;
     size_t mask;
 } IdIndex;
 
@@ -56,6 +72,26 @@ static unsigned id_index_next;
 
 /* Arrays of structs whose first member is the id. */
 #define ID_AT(arr, stride, i) (*(char *const *)((const char *)(arr) + (size_t)(i) * (stride)))
+
+static void build_index(IdIndex *x, const Scenario *s, const void *arr, size_t stride, int n)
+{
+    size_t cap = 64;
+    while (cap < (size_t)n * 2) cap *= 2;
+    x->s = s;
+    x->arr = arr;
+    x->n = n;
+    x->mask = cap - 1;
+    x->slot = xcalloc(cap, sizeof *x->slot);
+    for (int i = 0; i < n; i++) {
+        const char *key = ID_AT(arr, stride, i);
+        if (!key) continue;
+        uint64_t h = str_hash(key);
+        size_t j = (size_t)h & x->mask;
+        for (; x->slot[j].id; j = (j + 1) & x->mask)
+            if (x->slot[j].hash == (uint32_t)(h >> 32) && streq(x->slot[j].id, key)) break;
+        if (!x->slot[j].id) x->slot[j] = (IdSlot){key, (uint32_t)(h >> 32), i};
+    }
+}
 
 static int indexed_find(const Scenario *s, const void *arr, size_t stride, int n, const char *id)
 {
@@ -74,25 +110,10 @@ static int indexed_find(const Scenario *s, const void *arr, size_t stride, int n
         free(x->slot);
         x->slot = NULL;
     }
-    if (!x->slot) {
-        size_t cap = 64;
-        while (cap < (size_t)n * 2) cap *= 2;
-        x->s = s;
-        x->arr = arr;
-        x->n = n;
-        x->mask = cap - 1;
-        x->slot = xcalloc(cap, sizeof *x->slot);
-        for (int i = 0; i < n; i++) {
-            const char *key = ID_AT(arr, stride, i);
-            if (!key) continue;
-            size_t j = (size_t)str_hash(key) & x->mask;
-            for (; x->slot[j]; j = (j + 1) & x->mask)
-                if (streq(ID_AT(arr, stride, x->slot[j] - 1), key)) break;
-            if (!x->slot[j]) x->slot[j] = i + 1;
-        }
-    }
-    for (size_t j = (size_t)str_hash(id) & x->mask; x->slot[j]; j = (j + 1) & x->mask)
-        if (streq(ID_AT(arr, stride, x->slot[j] - 1), id)) return x->slot[j] - 1;
+    if (!x->slot) build_index(x, s, arr, stride, n);
+    uint64_t h = str_hash(id);
+    for (size_t j = (size_t)h & x->mask; x->slot[j].id; j = (j + 1) & x->mask)
+        if (x->slot[j].hash == (uint32_t)(h >> 32) && streq(x->slot[j].id, id)) return x->slot[j].index;
     return -1;
 }
 

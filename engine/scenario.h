@@ -16,7 +16,7 @@
 /* ============================== text ============================== */
 
 typedef struct {
-    char *lang;
+    char *lang;          /* a declared language is the scenario's own string (langs[k]) */
     char *str;
 } LangText;
 
@@ -222,6 +222,9 @@ void scenario_free(Scenario *s);
  * model's block is left to scenario_free. */
 void scenario_release(const Scenario *s, void *p);
 
+/* A language code as the scenario's own string of it when it declares it, else `lang`: a
+ * large scenario has a language on each of its texts, and shared they compare by address. */
+char *scenario_own_lang(const Scenario *s, char *lang);
 /* The fallback language. */
 const char *scenario_fallback(const Scenario *s);
 

@@ -66,7 +66,7 @@ char *xasprintf(const char *fmt, ...)
 
 int streq(const char *a, const char *b)
 {
-    return a && b && strcmp(a, b) == 0;
+    return a && b && (a == b || strcmp(a, b) == 0);
 }
 
 uint64_t str_hash(const char *s)
