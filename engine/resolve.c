@@ -6,6 +6,7 @@
  */
 #include "scenario.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -126,14 +127,18 @@ static void check_unique(Ctx *c, IdRef *refs, int n)
 {
     size_t cap = 16;
     while (cap < (size_t)n * 2) cap *= 2;
-    int *slot = xcalloc(cap, sizeof *slot);          /* index + 1 of the last ref with an id */
+    /* index + 1 of the last ref with an id, and half its hash: most probes end there */
+    struct { int ref; uint32_t hash; } *slot = xcalloc(cap, sizeof *slot);
     for (int i = 0; i < n; i++) {
         if (!refs[i].id) continue;
-        size_t j = (size_t)str_hash(refs[i].id) & (cap - 1);
-        while (slot[j] && !streq(refs[slot[j] - 1].id, refs[i].id)) j = (j + 1) & (cap - 1);
-        if (slot[j])
-            ERR(c, refs[i].line, _("duplicate id '%s' (also used on line %d)"), refs[i].id, refs[slot[j] - 1].line);
-        slot[j] = i + 1;
+        uint64_t h = str_hash(refs[i].id);
+        size_t j = (size_t)h & (cap - 1);
+        while (slot[j].ref && (slot[j].hash != (uint32_t)(h >> 32) || !streq(refs[slot[j].ref - 1].id, refs[i].id)))
+            j = (j + 1) & (cap - 1);
+        if (slot[j].ref)
+            ERR(c, refs[i].line, _("duplicate id '%s' (also used on line %d)"), refs[i].id, refs[slot[j].ref - 1].line);
+        slot[j].ref = i + 1;
+        slot[j].hash = (uint32_t)(h >> 32);
     }
     free(slot);
 }

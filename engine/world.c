@@ -72,8 +72,9 @@ static const char world_prelude[] =
     "  p = setmetatable({}, { __index = function(_, k) return readonly(t[k]) end,\n"
     "    __newindex = function() error('the world is read-only here', 2) end,\n"
     "    __len = function() return #t end,\n"
-    "    __pairs = function() return function(_, k) local nk, v = next(t, k)\n"
-    "      return nk, readonly(v) end, nil, nil end })\n"
+    "    __pairs = function() local f, s, k0 = pairs(t)\n"
+    "      return function(_, k) local nk, v = f(s, k)\n"
+    "      return nk, readonly(v) end, nil, k0 end })\n"
     "  proxies[t] = p\n"
     "  return p\n"
     "end\n"
@@ -103,6 +104,66 @@ static const char world_prelude[] =
 static int new_table_ref(lua_State *L)
 {
     lua_newtable(L);
+    return luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+/* ---- visited: a scene not entered yet reads 0 */
+
+/* Filling `visited` with a 0 for every scene cost a large story tens of milliseconds at each
+ * start, for scenes most conditions never ask about. The table holds the scenes entered; a
+ * scene not in it reads 0 through __index, and pairs() lists every scene in story order. */
+static int visited_index(lua_State *L)
+{
+    const World *w = lua_touserdata(L, lua_upvalueindex(1));
+    const char *id = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : NULL;
+    if (id && scenario_scene(w->s, id) >= 0) lua_pushinteger(L, 0);
+    else lua_pushnil(L);
+    return 1;
+}
+
+static int visited_next(lua_State *L)
+{
+    const World *w = lua_touserdata(L, lua_upvalueindex(1));
+    int next = 0;
+    if (!lua_isnil(L, 2)) {
+        const char *id = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : NULL;
+        int sc = id ? scenario_scene(w->s, id) : -1;
+        if (sc < 0) return luaL_error(L, "invalid key to 'next'");
+        next = sc + 1;
+    }
+    if (next >= w->s->nscenes) {
+        lua_pushnil(L);
+        return 1;
+    }
+    lua_pushstring(L, w->s->scenes[next].id);
+    lua_pushvalue(L, -1);
+    if (lua_rawget(L, 1) == LUA_TNIL) {
+        lua_pop(L, 1);
+        lua_pushinteger(L, 0);
+    }
+    return 2;
+}
+
+static int visited_pairs(lua_State *L)
+{
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushcclosure(L, visited_next, 1);
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
+static int new_visited_ref(World *w, lua_State *L)
+{
+    lua_newtable(L);
+    lua_createtable(L, 0, 2);
+    lua_pushlightuserdata(L, w);
+    lua_pushcclosure(L, visited_index, 1);
+    lua_setfield(L, -2, "__index");
+    lua_pushlightuserdata(L, w);
+    lua_pushcclosure(L, visited_pairs, 1);
+    lua_setfield(L, -2, "__pairs");
+    lua_setmetatable(L, -2);
     return luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
@@ -306,7 +367,7 @@ World *world_new(const Scenario *s, unsigned long long seed, DiagList *d)
     w->sbx = sbx_new(seed);
     lua_State *L = sbx_lua(w->sbx);
     w->ref_vars = new_table_ref(L);
-    w->ref_visited = new_table_ref(L);
+    w->ref_visited = new_visited_ref(w, L);
     w->ref_count = new_table_ref(L);
     w->ref_chars = new_table_ref(L);
     w->ref_played = new_table_ref(L);
@@ -476,7 +537,8 @@ static void to_lua(World *w)
         push_ref(w, w->ref_visited);
         for (int k = 0; k < w->ndirty_visits; k++) {
             int sc = w->dirty_visits[k];
-            lua_pushinteger(L, w->visited[sc]);
+            if (w->visited[sc]) lua_pushinteger(L, w->visited[sc]);
+            else lua_pushnil(L);                          /* reads 0 all the same */
             lua_setfield(L, -2, w->s->scenes[sc].id);
             w->visit_dirty[sc] = 0;
         }
@@ -522,12 +584,6 @@ void world_reset(World *w)
         w->vars[i] = num_of(w->s->vars[i].value);
         push_num(L, &w->vars[i]);
         lua_setfield(L, -2, w->s->vars[i].id);
-    }
-    lua_pop(L, 1);
-    push_ref(w, w->ref_visited);
-    for (int i = 0; i < w->s->nscenes; i++) {
-        lua_pushinteger(L, 0);
-        lua_setfield(L, -2, w->s->scenes[i].id);
     }
     lua_pop(L, 1);
     push_ref(w, w->ref_count);

@@ -1,5 +1,5 @@
 /* test_world.c - the world's conditions (engine/world.h): a condition `vars.NAME OP NUMBER` is
- * compared in C, and only compiled into Lua when C cannot compare as Lua does. */
+ * compared in C, and only compiled into Lua when C cannot compare as Lua does; visit counts. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -75,12 +75,39 @@ static void test_whole_numbers_stay_integers(void **state)
     diag_free(&d);
 }
 
+/* visited.SCENE: the world holds only the scenes entered, and still reads 0 for the others and
+ * lists them all. */
+static void test_visited_reads_every_scene(void **state)
+{
+    (void)state;
+    DiagList d;
+    diag_init(&d);
+    Scenario *s = scenario_load("tests/unit/fixtures/visits.xml", &lx, &d);
+    if (!s) diag_print(&d, stderr);
+    assert_non_null(s);
+    World *w = world_new(s, 1, &d);
+    assert_non_null(w);
+    world_visit(w, 0);
+    world_visit(w, 0);
+    world_visit(w, 2);
+    assert_int_equal(test_choice(s, w, 0), 1);
+    assert_int_equal(test_choice(s, w, 1), 1);
+    assert_int_equal(test_choice(s, w, 2), 1);
+    world_visit(w, 1);
+    assert_int_equal(test_choice(s, w, 0), 0);
+    assert_int_equal(test_choice(s, w, 2), 0);       /* yard=1 now */
+    world_free(w);
+    scenario_free(s);
+    diag_free(&d);
+}
+
 int main(void)
 {
     setenv("VERBEELD_DATADIR", ".", 1);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_integer_beyond_2_53_compared_as_lua_does),
         cmocka_unit_test(test_whole_numbers_stay_integers),
+        cmocka_unit_test(test_visited_reads_every_scene),
     };
     return cmocka_run_group_tests(tests, setup_lexicon, teardown_lexicon);
 }
