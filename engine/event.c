@@ -111,11 +111,7 @@ static int ev_next(lua_State *L)
 
 static int ev_pairs(lua_State *L)
 {
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_pushcclosure(L, ev_next, 1);
-    lua_pushvalue(L, 1);
-    lua_pushnil(L);
-    return 3;
+    return sbx_pairs_with(L, ev_next);
 }
 
 /* ============================== the lent table ============================== */

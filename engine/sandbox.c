@@ -516,6 +516,15 @@ void sbx_lend(lua_State *L, int idx)
     lua_rawsetp(L, LUA_REGISTRYINDEX, &lent_key);
 }
 
+int sbx_pairs_with(lua_State *L, lua_CFunction next)
+{
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushcclosure(L, next, 1);
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
 /* Whether the value at `idx` is the table lent to hooks: not the script's data. */
 static int is_lent(lua_State *L, int idx)
 {

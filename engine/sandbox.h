@@ -45,6 +45,9 @@ int sbx_call(Sandbox *s, int nargs, int nresults, char **err);
 /* Mark the table at `idx` as lent to hooks by the engine, which fills it again after the call:
  * sbx_copy and sbx_to_json leave it out, as they leave out functions (one per sandbox). */
 void sbx_lend(lua_State *L, int idx);
+/* What a __pairs metamethod written in C returns: `next` (given this metamethod's upvalue 1
+ * as its own), the table, nil. For tables whose fields are not all in them. */
+int sbx_pairs_with(lua_State *L, lua_CFunction next);
 /* Copy the plain-data value at `idx` of `from` onto the stack of `to`: nil, booleans,
  * numbers, strings and tables of those (no functions, userdata, cycles or depth over 32).
  * Returns 0, or -1 (pushing nothing) when the value is not plain data. */

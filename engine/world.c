@@ -146,11 +146,7 @@ static int visited_next(lua_State *L)
 
 static int visited_pairs(lua_State *L)
 {
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_pushcclosure(L, visited_next, 1);
-    lua_pushvalue(L, 1);
-    lua_pushnil(L);
-    return 3;
+    return sbx_pairs_with(L, visited_next);
 }
 
 static int new_visited_ref(World *w, lua_State *L)

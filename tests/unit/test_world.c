@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -21,16 +22,26 @@ static int test_choice(Scenario *s, World *w, int k)
     return yes;
 }
 
+/* The world of the fixture `name`, whose model goes to *s. */
+static World *world_of(const char *name, Scenario **s, DiagList *d)
+{
+    char path[256];
+    snprintf(path, sizeof path, "tests/unit/fixtures/%s.xml", name);
+    diag_init(d);
+    *s = scenario_load(path, &lx, d);
+    if (!*s) diag_print(d, stderr);
+    assert_non_null(*s);
+    World *w = world_new(*s, 1, d);
+    assert_non_null(w);
+    return w;
+}
+
 static void test_integer_beyond_2_53_compared_as_lua_does(void **state)
 {
     (void)state;
     DiagList d;
-    diag_init(&d);
-    Scenario *s = scenario_load("tests/unit/fixtures/bignum.xml", &lx, &d);
-    if (!s) diag_print(&d, stderr);
-    assert_non_null(s);
-    World *w = world_new(s, 1, &d);
-    assert_non_null(w);
+    Scenario *s;
+    World *w = world_of("bignum", &s, &d);
     char *err = NULL;
     assert_int_equal(world_apply(w, &s->scenes[0].effects[0], &err), 0);
     assert_null(err);
@@ -54,11 +65,8 @@ static void test_whole_numbers_stay_integers(void **state)
 {
     (void)state;
     DiagList d;
-    diag_init(&d);
-    Scenario *s = scenario_load("tests/unit/fixtures/bignum.xml", &lx, &d);
-    assert_non_null(s);
-    World *w = world_new(s, 1, &d);
-    assert_non_null(w);
+    Scenario *s;
+    World *w = world_of("bignum", &s, &d);
     json_object *before = world_snapshot(w);    /* as the scenario declares it: an integer */
     world_set_var(w, 0, world_var(w, 0) + 1);
     world_set_var(w, 0, world_var(w, 0) - 1);
@@ -81,12 +89,8 @@ static void test_visited_reads_every_scene(void **state)
 {
     (void)state;
     DiagList d;
-    diag_init(&d);
-    Scenario *s = scenario_load("tests/unit/fixtures/visits.xml", &lx, &d);
-    if (!s) diag_print(&d, stderr);
-    assert_non_null(s);
-    World *w = world_new(s, 1, &d);
-    assert_non_null(w);
+    Scenario *s;
+    World *w = world_of("visits", &s, &d);
     world_visit(w, 0);
     world_visit(w, 0);
     world_visit(w, 2);
