@@ -27,22 +27,10 @@
 
 /* ============================== what the session reports ============================== */
 
-static char *path_text(Explorer *E)
-{
-    StrBuf b;
-    sb_init(&b);
-    for (int i = 0; i < E->npath; i++) {
-        if (i) sb_addc(&b, ' ');
-        sb_add(&b, E->path[i]);
-    }
-    if (!E->npath) sb_add(&b, _("(at the start)"));
-    return sb_take(&b);
-}
-
 static void add_problem(Explorer *E, const char *kind, const char *text)
 {
     if (explorer_has_problem(E, text)) return;      /* one report per distinct problem */
-    explorer_add_problem(E, xasprintf("%s: %s", kind, text), path_text(E));
+    explorer_add_problem(E, xasprintf("%s: %s", kind, text), explorer_path_text(E->path, E->npath));
 }
 
 static void on_output(void *ud, const Output *o)
@@ -57,7 +45,7 @@ static void on_output(void *ud, const Output *o)
     case OUT_ENDING: {
         int e = scenario_ending(E->s, o->id);
         E->ending_hits[e]++;
-        if (explorer_better_path(E, e, E->npath)) explorer_set_path(E, e, path_text(E), E->npath);
+        if (explorer_better_path(E, e, E->npath)) explorer_keep_path(E, e);
         break;
     }
     case OUT_SCRIPT_ERROR: add_problem(E, _("script error"), o->text); break;
@@ -270,9 +258,11 @@ static int report(Explorer *E, double seconds, int truncated)
     printf("%s\n", _("Endings:"));
     for (int e = 0; e < s->nendings; e++) {
         if (E->ending_hits[e]) {
+            char *path = explorer_path(E, e);
             printf("  %-20s %6d×  ", s->endings[e].id, E->ending_hits[e]);
             printf(ngettext("shortest path found, %d choice: %s\n", "shortest path found, %d choices: %s\n",
-                            E->ending_len[e]), E->ending_len[e], E->ending_path[e]);
+                            E->ending_len[e]), E->ending_len[e], path);
+            free(path);
         } else {
             printf("  %-20s %s\n", s->endings[e].id, _("NEVER REACHED"));
             bad = 1;
@@ -362,6 +352,7 @@ static int explore(const char *name, int runs, int exhaustive, uint64_t seed, lo
     E.S = S;
     E.ending_hits = xcalloc((size_t)s->nendings, sizeof *E.ending_hits);
     E.ending_path = xcalloc((size_t)s->nendings, sizeof *E.ending_path);
+    E.ending_ids = xcalloc((size_t)s->nendings, sizeof *E.ending_ids);
     E.ending_len = xcalloc((size_t)s->nendings, sizeof *E.ending_len);
     E.scene_seen = xcalloc((size_t)s->nscenes, 1);
     E.choice_offered = xcalloc((size_t)s->nscenes, sizeof *E.choice_offered);
@@ -384,10 +375,10 @@ static int explore(const char *name, int runs, int exhaustive, uint64_t seed, lo
     int bad = report(&E, seconds, truncated);
 
     json_object_put(start);
-    for (int e = 0; e < s->nendings; e++) free(E.ending_path[e]);
+    for (int e = 0; e < s->nendings; e++) { free(E.ending_path[e]); free(E.ending_ids[e]); }
     for (int i = 0; i < s->nscenes; i++) free(E.choice_offered[i]);
     for (int i = 0; i < E.nproblems; i++) { free(E.problems[i].text); free(E.problems[i].path); }
-    free(E.problems); free(E.ending_hits); free(E.ending_path); free(E.ending_len);
+    free(E.problems); free(E.ending_hits); free(E.ending_path); free(E.ending_ids); free(E.ending_len);
     free(E.scene_seen); free(E.choice_offered); free(E.path);
     session_free(S);
     cast_free(&cast);

@@ -21,7 +21,8 @@ typedef struct {
     const Scenario *s;
     Session *S;
     int *ending_hits;
-    char **ending_path;       /* a shortest path found to each ending */
+    char **ending_path;       /* a shortest path found to each ending, as text */
+    char ***ending_ids;       /* or as the ids along it, until the text is asked for */
     int *ending_len;
     unsigned char *scene_seen, **choice_offered;
     Finding *problems;
@@ -42,6 +43,14 @@ void explorer_add_problem(Explorer *E, char *text, char *path);
 int explorer_better_path(const Explorer *E, int e, int len);
 /* Report `path` (taken) as the path to ending `e`. */
 void explorer_set_path(Explorer *E, int e, char *path, int len);
+/* Report the walk in progress as the path to ending `e`. Keeps its ids, not yet their text:
+ * in a large story nearly every run finds an ending first, and reading the ids of its path
+ * then, from all over memory, cost more than the rest of the run's last choice. */
+void explorer_keep_path(Explorer *E, int e);
+/* The path to ending `e` as text (a new string), or NULL when none was found. */
+char *explorer_path(const Explorer *E, int e);
+/* The ids `ids` as a path: separated by spaces, or "(at the start)". */
+char *explorer_path_text(char *const *ids, int n);
 
 /* Play random runs first..last-1 from `start`. Run k plays the same for the same seed
  * wherever it runs: its choices and every script's math.random are seeded by k. */

@@ -40,14 +40,43 @@ void explorer_add_problem(Explorer *E, char *text, char *path)
 
 int explorer_better_path(const Explorer *E, int e, int len)
 {
-    return !E->ending_path[e] || len < E->ending_len[e];
+    return (!E->ending_path[e] && !E->ending_ids[e]) || len < E->ending_len[e];
 }
 
 void explorer_set_path(Explorer *E, int e, char *path, int len)
 {
     free(E->ending_path[e]);
+    free(E->ending_ids[e]);
+    E->ending_ids[e] = NULL;
     E->ending_path[e] = path;
     E->ending_len[e] = len;
+}
+
+void explorer_keep_path(Explorer *E, int e)
+{
+    free(E->ending_path[e]);
+    E->ending_path[e] = NULL;
+    E->ending_ids[e] = xrealloc(E->ending_ids[e], (size_t)(E->npath + 1) * sizeof *E->ending_ids[e]);
+    memcpy(E->ending_ids[e], E->path, (size_t)E->npath * sizeof *E->path);
+    E->ending_len[e] = E->npath;
+}
+
+char *explorer_path_text(char *const *ids, int n)
+{
+    StrBuf b;
+    sb_init(&b);
+    for (int i = 0; i < n; i++) {
+        if (i) sb_addc(&b, ' ');
+        sb_add(&b, ids[i]);
+    }
+    if (!n) sb_add(&b, _("(at the start)"));
+    return sb_take(&b);
+}
+
+char *explorer_path(const Explorer *E, int e)
+{
+    if (E->ending_ids[e]) return explorer_path_text(E->ending_ids[e], E->ending_len[e]);
+    return E->ending_path[e] ? xstrdup(E->ending_path[e]) : NULL;
 }
 
 /* ============================== a job's findings as JSON ============================== */
@@ -72,7 +101,9 @@ static json_object *findings_json(const Explorer *E)
         json_object *x = json_object_new_array();
         json_object_array_add(x, json_object_new_int(E->ending_hits[e]));
         json_object_array_add(x, json_object_new_int(E->ending_len[e]));
-        json_object_array_add(x, E->ending_path[e] ? json_object_new_string(E->ending_path[e]) : NULL);
+        char *path = explorer_path(E, e);
+        json_object_array_add(x, path ? json_object_new_string(path) : NULL);
+        free(path);
         json_object_array_add(endings, x);
     }
     json_object_object_add(o, "endings", endings);

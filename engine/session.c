@@ -361,8 +361,9 @@ static int available(Session *S, const Choice *c, int role, int group)
 }
 
 /* In a large story each scene is new to the processor's caches, and waiting for it was most
- * of what a choice cost there beyond the small stories. So the scenes a turn may lead to start
- * loading when it is offered, and the choices of the one taken while the characters react. */
+ * of what a choice cost there beyond the small stories. So the scenes a turn may lead to (and
+ * each option's effects) start loading when it is offered, and the choices of the one taken
+ * while the characters react. */
 static void prefetch_scene(const Scenario *s, Target to)
 {
     if (to.kind == TARGET_SCENE) PREFETCH(&s->scenes[to.index]);
@@ -393,6 +394,7 @@ static const Turn *offer(Session *S, int participant, int role, int group)
         if (available(S, &sc->choices[i], role, group)) {
             t->options[t->noptions++] = i;
             prefetch_scene(S->s, sc->choices[i].to);
+            PREFETCH(sc->choices[i].effects);
         }
     return t->noptions ? t : NULL;
 }
