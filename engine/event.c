@@ -2,11 +2,17 @@
  * event.c - the table `ev` that a character's react hook is told what happened with.
  *
  * Making a fresh table for every character at every choice, with every id interned as a Lua
- * string, was most of what a random walk cost (and most of its garbage). So each sandbox
- * lends one table: the fields made of fixed names (kind, corner, actor_corner, self) are set
- * in it for each event, and the ids (actor, name, quality, scene, choice, event) are looked up
- * through __index only when a script reads them. __pairs lists them all; writing is refused.
- * The sandbox is told the table is lent, so a state that keeps it does not keep it.
+ * string, was most of what a random walk cost (and most of its garbage); so was filling one
+ * table again for every event. An event's fields made of fixed names (kind, corner,
+ * actor_corner, self) take few combinations, so each sandbox keeps one read-only table per
+ * combination it has met, made once, and lends the one that fits. The ids (actor, name,
+ * quality, scene, choice, event) are looked up through __index only when a script reads them.
+ * __pairs lists every field; writing is refused. The sandbox is told the tables are lent, so a
+ * state that keeps one does not keep it.
+ *
+ * A lent table is an empty proxy: its metatable's __index is a table with the fixed fields,
+ * whose own __index finds the ids. So every write reaches __newindex, and a table met again
+ * is as it was made.
  */
 #include "event.h"
 
@@ -39,13 +45,28 @@ static const char *lazy_id(const ReactEvent *ev, int f, int *lazy)
     }
 }
 
+/* The combinations of the fixed fields: kind (choice, event), corner and actor_corner (none
+ * or one of four), self. A kind other than these two has a table made for the one call. */
+#define COMBOS (2 * (CORNERS + 1) * (CORNERS + 1) * 2)
+
+static int combo_of(const ReactEvent *ev, Corner corner)
+{
+    int kind = ev->kind && strcmp(ev->kind, "choice") == 0 ? 0
+             : ev->kind && strcmp(ev->kind, "event") == 0 ? 1 : -1;
+    if (kind < 0) return -1;
+    return ((kind * (CORNERS + 1) + (int)corner + 1) * (CORNERS + 1) + (int)ev->actor_corner + 1) * 2 +
+           (ev->self != 0);
+}
+
 /* ============================== the metamethods ============================== */
 
-/* The C side of the table, and upvalue 1 of each metamethod: a userdata that lives as long as
- * the sandbox, anchored by those upvalues. */
+/* The C side of a sandbox's tables, and upvalue 1 of each metamethod: a userdata that lives as
+ * long as the sandbox, anchored by those upvalues. */
 struct EvTable {
     const ReactEvent *ev;        /* the event being told, or NULL between calls */
-    int table, names;            /* registry references */
+    int self;                    /* registry reference: this userdata */
+    int tables;                  /* registry reference: the lent table of each combination */
+    int fields_meta;             /* registry reference: the metatable of the fixed fields */
     const char *name[NFIELDS];   /* the field names as interned in this sandbox */
 };
 
@@ -65,20 +86,7 @@ static int field_of(lua_State *L, const EvTable *t, int idx)
     return -1;
 }
 
-/* Push the value of field `f` of the table at `t`; returns whether it is not nil. */
-static int push_field(lua_State *L, int t, int f)
-{
-    int lazy;
-    const char *id = lazy_id(upvalue_table(L)->ev, f, &lazy);
-    if (!lazy) {
-        lua_pushstring(L, field_name[f]);
-        return lua_rawget(L, t) != LUA_TNIL;
-    }
-    if (id) lua_pushstring(L, id);
-    else lua_pushnil(L);
-    return id != NULL;
-}
-
+/* __index of the fixed fields: the ids. */
 static int ev_index(lua_State *L)
 {
     EvTable *t = upvalue_table(L);
@@ -100,9 +108,13 @@ static int ev_next(lua_State *L)
 {
     int f = lua_isnil(L, 2) ? -1 : field_of(L, upvalue_table(L), 2);
     if (f < 0 && !lua_isnil(L, 2)) return luaL_error(L, "invalid key to 'next'");
+    lua_settop(L, 1);
+    lua_getmetatable(L, 1);
+    lua_getfield(L, 2, "__index");           /* 3: the fixed fields, whose __index finds ids */
     for (f++; f < NFIELDS; f++) {
         lua_pushstring(L, field_name[f]);
-        if (push_field(L, 1, f)) return 2;
+        lua_pushvalue(L, -1);
+        if (lua_gettable(L, 3) != LUA_TNIL) return 2;
         lua_pop(L, 2);
     }
     lua_pushnil(L);
@@ -114,32 +126,11 @@ static int ev_pairs(lua_State *L)
     return sbx_pairs_with(L, ev_next);
 }
 
-/* ============================== the lent table ============================== */
+/* ============================== the lent tables ============================== */
 
-/* The names the eager fields are set from, interned once per sandbox: indexes 1..NFIELDS are
- * the field names, then the corner ids, then the two kinds. */
-enum { N_CORNERS = NFIELDS + 1, N_CHOICE = N_CORNERS + CORNERS, N_EVENT, N_COUNT = N_EVENT };
-
-static void push_names(lua_State *L, EvTable *t)
+static void set_method(lua_State *L, int up, const char *name, lua_CFunction fn)
 {
-    lua_createtable(L, N_COUNT, 0);
-    for (int f = 0; f < NFIELDS; f++) {
-        t->name[f] = lua_pushstring(L, field_name[f]);
-        lua_rawseti(L, -2, f + 1);
-    }
-    for (int c = 0; c < CORNERS; c++) {
-        lua_pushstring(L, corner_id((Corner)c));
-        lua_rawseti(L, -2, N_CORNERS + c);
-    }
-    lua_pushliteral(L, "choice");
-    lua_rawseti(L, -2, N_CHOICE);
-    lua_pushliteral(L, "event");
-    lua_rawseti(L, -2, N_EVENT);
-}
-
-static void set_method(lua_State *L, const char *name, lua_CFunction fn)
-{
-    lua_pushvalue(L, -3);                 /* the EvTable userdata */
+    lua_pushvalue(L, up);
     lua_pushcclosure(L, fn, 1);
     lua_setfield(L, -2, name);
 }
@@ -147,49 +138,71 @@ static void set_method(lua_State *L, const char *name, lua_CFunction fn)
 EvTable *ev_table(lua_State *L)
 {
     EvTable *t = lua_newuserdatauv(L, sizeof *t, 0);
+    int up = lua_gettop(L);
     t->ev = NULL;
-    push_names(L, t);
-    t->names = luaL_ref(L, LUA_REGISTRYINDEX);
-    lua_createtable(L, 0, 4);             /* the table */
-    lua_createtable(L, 0, 4);             /* its metatable */
-    set_method(L, "__index", ev_index);
-    set_method(L, "__newindex", ev_newindex);
-    set_method(L, "__pairs", ev_pairs);
-    lua_pushliteral(L, "verbeeld event");
-    lua_setfield(L, -2, "__metatable");   /* getmetatable(ev) cannot reach the methods */
-    lua_setmetatable(L, -2);
-    sbx_lend(L, -1);
-    t->table = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pushvalue(L, up);
+    t->self = luaL_ref(L, LUA_REGISTRYINDEX);
+    for (int f = 0; f < NFIELDS; f++) {
+        t->name[f] = lua_pushstring(L, field_name[f]);
+        luaL_ref(L, LUA_REGISTRYINDEX);     /* anchored, so the address stays the string's */
+    }
+    lua_createtable(L, COMBOS, 0);
+    t->tables = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_createtable(L, 0, 1);
+    set_method(L, up, "__index", ev_index);
+    t->fields_meta = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_pop(L, 1);
     return t;
 }
 
-/* ev[field] = names[value], or nil when value is 0; the stack ends in the table, then names. */
-static void set_name(lua_State *L, int field, int value)
+static void set_field(lua_State *L, int f, const char *value)
 {
-    lua_rawgeti(L, -1, field + 1);
-    if (value) lua_rawgeti(L, -2, value);
-    else lua_pushnil(L);
-    lua_rawset(L, -4);
+    if (!value) return;
+    lua_pushstring(L, value);
+    lua_setfield(L, -2, field_name[f]);
+}
+
+/* Push a new lent table for the fixed fields of `ev`. */
+static void make_table(lua_State *L, EvTable *t, const ReactEvent *ev, Corner corner)
+{
+    lua_rawgeti(L, LUA_REGISTRYINDEX, t->self);   /* upvalue of the methods */
+    int up = lua_gettop(L);
+    lua_newtable(L);                              /* the proxy */
+    lua_createtable(L, 0, 4);                     /* its metatable */
+    lua_createtable(L, 0, 4);                     /* the fixed fields */
+    set_field(L, F_KIND, ev->kind);
+    set_field(L, F_CORNER, corner != CORNER_NONE ? corner_id(corner) : NULL);
+    set_field(L, F_ACTOR_CORNER, ev->actor_corner != CORNER_NONE ? corner_id(ev->actor_corner) : NULL);
+    lua_pushboolean(L, ev->self);
+    lua_setfield(L, -2, field_name[F_SELF]);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, t->fields_meta);
+    lua_setmetatable(L, -2);
+    lua_setfield(L, -2, "__index");
+    set_method(L, up, "__newindex", ev_newindex);
+    set_method(L, up, "__pairs", ev_pairs);
+    lua_pushliteral(L, "verbeeld event");
+    lua_setfield(L, -2, "__metatable");           /* getmetatable(ev) cannot reach the methods */
+    lua_setmetatable(L, -2);
+    lua_remove(L, up);
+    sbx_lend(L, -1);
 }
 
 void ev_push(lua_State *L, EvTable *t, const ReactEvent *ev, Corner corner)
 {
-    lua_rawgeti(L, LUA_REGISTRYINDEX, t->table);
-    lua_rawgeti(L, LUA_REGISTRYINDEX, t->names);
     t->ev = ev;
-    if (ev->kind && strcmp(ev->kind, "choice") == 0) set_name(L, F_KIND, N_CHOICE);
-    else if (ev->kind && strcmp(ev->kind, "event") == 0) set_name(L, F_KIND, N_EVENT);
-    else {
-        lua_rawgeti(L, -1, F_KIND + 1);
-        lua_pushstring(L, ev->kind);
-        lua_rawset(L, -4);
+    int combo = combo_of(ev, corner);
+    if (combo < 0) {
+        make_table(L, t, ev, corner);
+        return;
     }
-    set_name(L, F_CORNER, corner != CORNER_NONE ? N_CORNERS + (int)corner : 0);
-    set_name(L, F_ACTOR_CORNER, ev->actor_corner != CORNER_NONE ? N_CORNERS + (int)ev->actor_corner : 0);
-    lua_rawgeti(L, -1, F_SELF + 1);
-    lua_pushboolean(L, ev->self);
-    lua_rawset(L, -4);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, t->tables);
+    if (lua_rawgeti(L, -1, combo + 1) == LUA_TNIL) {
+        lua_pop(L, 1);
+        make_table(L, t, ev, corner);
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, -3, combo + 1);
+    }
+    lua_copy(L, -1, -2);
     lua_pop(L, 1);
 }
 

@@ -521,8 +521,21 @@ static char lent_key;
 
 void sbx_lend(lua_State *L, int idx)
 {
+    idx = lua_absindex(L, idx);
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &lent_key) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);                          /* lent tables, held weakly */
+        lua_createtable(L, 0, 1);
+        lua_pushliteral(L, "k");
+        lua_setfield(L, -2, "__mode");
+        lua_setmetatable(L, -2);
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &lent_key);
+    }
     lua_pushvalue(L, idx);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &lent_key);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
 }
 
 int sbx_pairs_with(lua_State *L, lua_CFunction next)
@@ -538,9 +551,13 @@ int sbx_pairs_with(lua_State *L, lua_CFunction next)
 static int is_lent(lua_State *L, int idx)
 {
     if (lua_type(L, idx) != LUA_TTABLE) return 0;
-    const void *p = lua_topointer(L, idx);
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &lent_key);
-    int lent = lua_topointer(L, -1) == p;
+    idx = lua_absindex(L, idx);
+    int lent = 0;
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &lent_key) == LUA_TTABLE) {
+        lua_pushvalue(L, idx);
+        lent = lua_rawget(L, -2) != LUA_TNIL;
+        lua_pop(L, 1);
+    }
     lua_pop(L, 1);
     return lent;
 }

@@ -42,8 +42,8 @@ int sbx_dofile_shared(Sandbox *s, const char *path, int nresults, char **err);
  * with *err set (the stack then holds nothing of the call). */
 int sbx_call(Sandbox *s, int nargs, int nresults, char **err);
 
-/* Mark the table at `idx` as lent to hooks by the engine, which fills it again after the call:
- * sbx_copy and sbx_to_json leave it out, as they leave out functions (one per sandbox). */
+/* Mark the table at `idx` as lent to hooks by the engine, which tells the next call with it
+ * again: sbx_copy and sbx_to_json leave it out, as they leave out functions. */
 void sbx_lend(lua_State *L, int idx);
 /* What a __pairs metamethod written in C returns: `next` (given this metamethod's upvalue 1
  * as its own), the table, nil. For tables whose fields are not all in them. */

@@ -303,8 +303,9 @@ static void test_event_is_lent_for_the_call(void **state)
     assert_null(err);
     assert_string_equal(said, "actor=other actor_corner=core choice=c1 corner=challenge kind=choice "
                               "name=Sanne quality=grenzen stellen scene=koffie self=false | wrote: false "
-                              CHARS "keeper.lua:16: ev is read-only, and only lent for this call: keep what "
-                              "you need in self.state (self.state.last = ev.choice)");
+                              CHARS "keeper.lua:17: ev is read-only, and only lent for this call: keep what "
+                              "you need in self.state (self.state.last = ev.choice)"
+                              " | changed: false choice");
     free(said);
     free(mood);
 
@@ -319,12 +320,18 @@ static void test_event_is_lent_for_the_call(void **state)
     assert_string_equal(later, "later: nil");
     free(later);
 
-    /* the same table tells the next event, without what the last one had */
+    /* the next event is told without what the last one had */
     ReactEvent incident = {"event", NULL, NULL, NULL, CORNER_NONE, "gang", NULL, "brand", 0};
     assert_int_equal(character_react(&ch, &incident, "en", "nl", &said, &mood, &err), 0);
     assert_string_equal(said, "event=brand kind=event scene=gang self=false | wrote: false "
-                              CHARS "keeper.lua:16: ev is read-only, and only lent for this call: keep what "
-                              "you need in self.state (self.state.last = ev.choice)");
+                              CHARS "keeper.lua:17: ev is read-only, and only lent for this call: keep what "
+                              "you need in self.state (self.state.last = ev.choice)"
+                              " | changed: false event");
+    free(said);
+    free(mood);
+    /* and the first again, as it was made: an event meets a table kept for its kind of event */
+    assert_int_equal(character_react(&ch, &ev, "en", "nl", &said, &mood, &err), 0);
+    assert_non_null(strstr(said, "actor=other actor_corner=core choice=c1 corner=challenge kind=choice "));
     free(said);
     free(mood);
     character_free(&ch);
