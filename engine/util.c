@@ -279,6 +279,10 @@ size_t fold_space_to(char *to, const char *s)
     size_t n = 0;
     int pending_space = 0, newlines = 0;
     for (const char *p = s; *p; p++) {
+        if ((unsigned char)*p > ' ' && !pending_space) {      /* most of a text: one test */
+            to[n++] = *p;
+            continue;
+        }
         if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
             if (*p == '\n') newlines++;
             pending_space = 1;
