@@ -61,16 +61,22 @@ static void index_terms(Lexicon *lx)
     qsort(lx->terms, (size_t)lx->nterms, sizeof *lx->terms, term_cmp);
 }
 
-/* The first Dutch entry that is exactly `nl`: the one string all its uses share. */
-static const char *first_dutch(const Lexicon *lx, const char *nl)
+/* The first entry of the index not below `term`, without regard to case. */
+static int first_not_below(const Lexicon *lx, const char *term)
 {
     int lo = 0, hi = lx->nterms;
     while (lo < hi) {
         int mid = (lo + hi) / 2;
-        if (strcasecmp(lx->terms[mid].term, nl) < 0) lo = mid + 1;
+        if (strcasecmp(lx->terms[mid].term, term) < 0) lo = mid + 1;
         else hi = mid;
     }
-    for (int k = lo; k < lx->nterms && strcasecmp(lx->terms[k].term, nl) == 0; k++)
+    return lo;
+}
+
+/* The first Dutch entry that is exactly `nl`: the one string all its uses share. */
+static const char *first_dutch(const Lexicon *lx, const char *nl)
+{
+    for (int k = first_not_below(lx, nl); k < lx->nterms && strcasecmp(lx->terms[k].term, nl) == 0; k++)
         if (lx->terms[k].order % 2 == 0 && strcmp(lx->terms[k].term, nl) == 0) return lx->terms[k].term;
     return nl;
 }
@@ -88,25 +94,28 @@ static void intern_ids(Lexicon *lx)
 /* A scenario names a quality on every choice, nearly always spelled as in the lexicon: a hash
  * of the terms as spelled finds those without comparing a dozen strings without regard to
  * case. Of equal spellings, the first in the sorted index (the first in the lexicon) counts. */
+/* The slot of `term` as spelled, or the empty slot where it would go. */
+static size_t exact_slot(const Lexicon *lx, const char *term)
+{
+    size_t j = (size_t)str_hash(term) & (lx->nexact - 1);
+    while (lx->exact[j] && strcmp(lx->exact[j]->term, term) != 0) j = (j + 1) & (lx->nexact - 1);
+    return j;
+}
+
 static void hash_terms(Lexicon *lx)
 {
     lx->nexact = 16;
     while (lx->nexact < (size_t)lx->nterms * 2) lx->nexact *= 2;
     lx->exact = xcalloc(lx->nexact, sizeof *lx->exact);
     for (int k = 0; k < lx->nterms; k++) {
-        size_t j = (size_t)str_hash(lx->terms[k].term) & (lx->nexact - 1);
-        while (lx->exact[j] && strcmp(lx->exact[j]->term, lx->terms[k].term) != 0) j = (j + 1) & (lx->nexact - 1);
+        size_t j = exact_slot(lx, lx->terms[k].term);
         if (!lx->exact[j]) lx->exact[j] = &lx->terms[k];
     }
 }
 
 static const LexTerm *exact_term(const Lexicon *lx, const char *term)
 {
-    if (!lx->exact) return NULL;
-    size_t j = (size_t)str_hash(term) & (lx->nexact - 1);
-    for (; lx->exact[j]; j = (j + 1) & (lx->nexact - 1))
-        if (strcmp(lx->exact[j]->term, term) == 0) return lx->exact[j];
-    return NULL;
+    return lx->exact ? lx->exact[exact_slot(lx, term)] : NULL;
 }
 
 int lexicon_load(Lexicon *lx, const char *path, DiagList *d)
@@ -161,12 +170,7 @@ const char *lexicon_term(const Lexicon *lx, const char *term)
     if (!term) return NULL;
     const LexTerm *spelled = exact_term(lx, term);
     if (spelled) return spelled->id;
-    int lo = 0, hi = lx->nterms;                /* the first term not below `term` */
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (strcasecmp(lx->terms[mid].term, term) < 0) lo = mid + 1;
-        else hi = mid;
-    }
+    int lo = first_not_below(lx, term);
     return lo < lx->nterms && strcasecmp(lx->terms[lo].term, term) == 0 ? lx->terms[lo].id : NULL;
 }
 

@@ -73,6 +73,15 @@ static unsigned id_index_next;
 /* Arrays of structs whose first member is the id. */
 #define ID_AT(arr, stride, i) (*(char *const *)((const char *)(arr) + (size_t)(i) * (stride)))
 
+/* The slot of `id` (hash `h`), or the empty slot where it would go. */
+static size_t probe(const IdIndex *x, const char *id, uint64_t h)
+{
+    size_t j = (size_t)h & x->mask;
+    while (x->slot[j].id && !(x->slot[j].hash == (uint32_t)(h >> 32) && streq(x->slot[j].id, id)))
+        j = (j + 1) & x->mask;
+    return j;
+}
+
 static void build_index(IdIndex *x, const Scenario *s, const void *arr, size_t stride, int n)
 {
     size_t cap = 64;
@@ -86,10 +95,8 @@ static void build_index(IdIndex *x, const Scenario *s, const void *arr, size_t s
         const char *key = ID_AT(arr, stride, i);
         if (!key) continue;
         uint64_t h = str_hash(key);
-        size_t j = (size_t)h & x->mask;
-        for (; x->slot[j].id; j = (j + 1) & x->mask)
-            if (x->slot[j].hash == (uint32_t)(h >> 32) && streq(x->slot[j].id, key)) break;
-        if (!x->slot[j].id) x->slot[j] = (IdSlot){key, (uint32_t)(h >> 32), i};
+        size_t j = probe(x, key, h);
+        if (!x->slot[j].id) x->slot[j] = (IdSlot){key, (uint32_t)(h >> 32), i};    /* first wins */
     }
 }
 
@@ -111,10 +118,8 @@ static int indexed_find(const Scenario *s, const void *arr, size_t stride, int n
         x->slot = NULL;
     }
     if (!x->slot) build_index(x, s, arr, stride, n);
-    uint64_t h = str_hash(id);
-    for (size_t j = (size_t)h & x->mask; x->slot[j].id; j = (j + 1) & x->mask)
-        if (x->slot[j].hash == (uint32_t)(h >> 32) && streq(x->slot[j].id, id)) return x->slot[j].index;
-    return -1;
+    size_t j = probe(x, id, str_hash(id));
+    return x->slot[j].id ? x->slot[j].index : -1;
 }
 
 static void drop_indexes(const Scenario *s)

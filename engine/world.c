@@ -112,11 +112,16 @@ static int new_table_ref(lua_State *L)
 /* Filling `visited` with a 0 for every scene cost a large story tens of milliseconds at each
  * start, for scenes most conditions never ask about. The table holds the scenes entered; a
  * scene not in it reads 0 through __index, and pairs() lists every scene in story order. */
+/* The scene that the key (argument 2) of a visited metamethod names, or -1. */
+static int key_scene(lua_State *L, const World *w)
+{
+    return lua_type(L, 2) == LUA_TSTRING ? scenario_scene(w->s, lua_tostring(L, 2)) : -1;
+}
+
 static int visited_index(lua_State *L)
 {
     const World *w = lua_touserdata(L, lua_upvalueindex(1));
-    const char *id = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : NULL;
-    if (id && scenario_scene(w->s, id) >= 0) lua_pushinteger(L, 0);
+    if (key_scene(L, w) >= 0) lua_pushinteger(L, 0);
     else lua_pushnil(L);
     return 1;
 }
@@ -126,8 +131,7 @@ static int visited_next(lua_State *L)
     const World *w = lua_touserdata(L, lua_upvalueindex(1));
     int next = 0;
     if (!lua_isnil(L, 2)) {
-        const char *id = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : NULL;
-        int sc = id ? scenario_scene(w->s, id) : -1;
+        int sc = key_scene(L, w);
         if (sc < 0) return luaL_error(L, "invalid key to 'next'");
         next = sc + 1;
     }
