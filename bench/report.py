@@ -78,13 +78,16 @@ def main():
       % (fmt(la, 2), fmt(lb, 2), os.cpu_count()))
     w("| repetitions | %d, interleaved (each round: every size, both engines), medians reported |\n" % reps)
 
+    walked = lambda e: fmt(max((med(d, n, "walk_choices", e) or 0) for n in sizes) if sizes else None)
     w("## The stories\n")
     w("`bench/gen.py N` writes one random story twice: `bench/out/bench-N.xml` (verbeeld, with "
       "three Lua characters in `bench/out/characters/bench/` that react to every choice through "
       "the character API; one is played) and `bench/out/bench-N.ink`. N scenes of three choices, "
-      "N/20 endings (about 5% of choice targets), four variables changed by 60% of the choices, a "
+      "N/20 endings (about 5%% of choice targets), four variables changed by 60%% of the choices, a "
       "condition on the third choice of every third scene. verbeeld's walk is `verbeeld explore "
-      "--random R` (R = choices/20 sessions); inkjs's is `bench/ink.js walk`: Continue, "
+      "--random R` (R sessions of about 20 choices: about %s choices, ten times as many as inkjs "
+      "walks, so that both last seconds and a moment of the machine's drift weighs on neither); "
+      "inkjs's is `bench/ink.js walk` (%s choices): Continue, "
       "ChooseChoiceIndex at random, ResetState at an ending. Loads are timed inside the process "
       "(verbeeld: `bench/load.c` linked with build/libverbeeld.a — lexicon, XML parse, RELAX NG "
       "validation, model, references, character scripts, compiled conditions, first scene; "
@@ -92,7 +95,7 @@ def main():
       "off (parse, validate, build the model), then an unchanged file again (the model from "
       "the cache, keyed by a hash of the file and the schema: what inkjs's compiled JSON is to "
       "ink). Peak memory is the maximum resident set of the walk process (/usr/bin/time -v), "
-      "for verbeeld the one-process walk.\n")
+      "for verbeeld the one-process walk.\n" % (walked("verbeeld"), walked("ink")))
 
     w("## Figures (medians)\n")
     w("Ratios: how many times better verbeeld is (inkjs ÷ verbeeld for times and memory, "
