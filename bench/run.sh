@@ -5,6 +5,7 @@
 #   BENCH_REPS=5                     repetitions of every measurement (medians are reported)
 #   BENCH_CHOICES=200000             choices per random walk of inkjs
 #   BENCH_VB_CHOICES=2000000         choices per random walk of verbeeld (see below)
+#   BENCH_GROWTH_CHOICES=1000000     choices per walk of the growth figure (every size, back to back)
 #   BENCH_EXHAUSTIVE=1               also time explore --exhaustive on moveon and school
 #   BENCH_MAX_STATES=200000          explore --exhaustive stops there (and says so)
 #   BENCH_COMPILE=1                  0: skip compiling ink where its JSON is already there
@@ -20,6 +21,7 @@ CHOICES=${BENCH_CHOICES:-200000}
 # one of eight measured a moment of it against a stretch, and the ratio swung by a fifth from
 # run to run. A walk's rate is timed without its load, so its length does not favour either.
 VB_CHOICES=${BENCH_VB_CHOICES:-$((CHOICES * 10))}
+GROWTH_CHOICES=${BENCH_GROWTH_CHOICES:-1000000}
 OUT=bench/out
 VB=build/verbeeld
 LOAD=build/bench-load
@@ -91,6 +93,13 @@ while [ $r -le $REPS ]; do
         rec $n walk_per_s ink "$(field per_second < $OUT/o.txt)"
         rec $n walk_choices ink "$(field choices < $OUT/o.txt)"
         rec $n rss_kb ink "$(maxrss $OUT/time.txt)"
+    done
+    # Growth: the one-process walk at every size, back to back, so that the machine's speed
+    # (which drifts by half from one stretch to the next) is the same for the three.
+    for n in $SIZES; do
+        LANGUAGE=en $VB explore $OUT/bench-$n.xml --random $((GROWTH_CHOICES / 20)) --seed $r --jobs 1 \
+            > $OUT/o.txt || true
+        rec $n walk1g_per_s verbeeld "$(sed -n 's/^States visited: [0-9]*, \([0-9]*\) per second.*/\1/p' $OUT/o.txt)"
     done
     # MoveOn, from start to its first prompt: the process runs with input closed, so it
     # shows the opening scenes and the first prompt, reads end of input, saves and exits.
