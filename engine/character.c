@@ -113,7 +113,7 @@ static int line_of(const char *path, const char *word)
 static int raw_field(lua_State *L, int t, const char *field)
 {
     t = lua_absindex(L, t);
-    lua_pushlstring(L, field, strlen(field));
+    lua_pushstring(L, field);        /* a constant name is found by its address (Lua's cache) */
     return lua_rawget(L, t);
 }
 
@@ -258,18 +258,29 @@ static char *value_text(Character *ch, const char *lang, const char *fb, char **
     return text;
 }
 
+/* The line whose key is the string at `key`, as text (see character_line); pops nothing. */
+static char *line_at(Character *ch, int key, const char *lang, const char *fb, char **err)
+{
+    lua_State *L = sbx_lua(ch->sbx);
+    int top = lua_gettop(L);
+    char *text = NULL;
+    *err = NULL;
+    key = lua_absindex(L, key);
+    push_field(ch, "lines");
+    lua_pop(L, 1);
+    if (lua_istable(L, -1)) {
+        lua_pushvalue(L, key);
+        if (lua_rawget(L, -2) != LUA_TNIL) text = value_text(ch, lang, fb, err);
+    }
+    lua_settop(L, top);
+    return text;
+}
+
 char *character_line(Character *ch, const char *key, const char *lang, const char *fb, char **err)
 {
     lua_State *L = sbx_lua(ch->sbx);
-    *err = NULL;
-    push_field(ch, "lines");
-    lua_pop(L, 1);
-    if (!lua_istable(L, -1)) {
-        lua_settop(L, 0);
-        return NULL;
-    }
-    raw_field(L, -1, key);
-    char *text = lua_isnil(L, -1) ? NULL : value_text(ch, lang, fb, err);
+    lua_pushstring(L, key);
+    char *text = line_at(ch, -1, lang, fb, err);
     lua_settop(L, 0);
     return text;
 }
@@ -299,8 +310,7 @@ int character_react(Character *ch, const ReactEvent *ev, const char *lang, const
     int rc = 0;
     if (lua_type(L, -1) == LUA_TSTRING) {
         *mood = xstrdup(lua_tostring(L, -1));
-        lua_pop(L, 1);
-        *said = character_line(ch, *mood, lang, fb, err);
+        *said = line_at(ch, -1, lang, fb, err);     /* the key as the script returned it */
         if (*err) rc = -1;
     } else if (lua_type(L, -1) == LUA_TTABLE) {
         const char *t = sbx_text(L, -1, lang, fb);

@@ -21,6 +21,7 @@
 
 #include "i18n.h"
 #include "sandbox.h"
+#include "util.h"
 
 /* ============================== the fields ============================== */
 
@@ -51,8 +52,7 @@ static const char *lazy_id(const ReactEvent *ev, int f, int *lazy)
 
 static int combo_of(const ReactEvent *ev, Corner corner)
 {
-    int kind = ev->kind && strcmp(ev->kind, "choice") == 0 ? 0
-             : ev->kind && strcmp(ev->kind, "event") == 0 ? 1 : -1;
+    int kind = ev->kind && streq(ev->kind, "choice") ? 0 : ev->kind && streq(ev->kind, "event") ? 1 : -1;
     if (kind < 0) return -1;
     return ((kind * (CORNERS + 1) + (int)corner + 1) * (CORNERS + 1) + (int)ev->actor_corner + 1) * 2 +
            (ev->self != 0);
@@ -65,8 +65,8 @@ static int combo_of(const ReactEvent *ev, Corner corner)
 struct EvTable {
     const ReactEvent *ev;        /* the event being told, or NULL between calls */
     int self;                    /* registry reference: this userdata */
-    int tables;                  /* registry reference: the lent table of each combination */
     int fields_meta;             /* registry reference: the metatable of the fixed fields */
+    int lent[COMBOS];            /* registry reference: the lent table of each combination, or 0 */
     const char *name[NFIELDS];   /* the field names as interned in this sandbox */
 };
 
@@ -79,18 +79,22 @@ static EvTable *upvalue_table(lua_State *L)
  * field name is the very string the table keeps: comparing addresses is enough. */
 static int field_of(lua_State *L, const EvTable *t, int idx)
 {
-    if (lua_type(L, idx) != LUA_TSTRING) return -1;
-    const char *k = lua_tostring(L, idx);
-    for (int f = 0; f < NFIELDS; f++)
+    const char *k = lua_tolstring(L, idx, NULL);   /* a number key becomes text: no field */
+    for (int f = 0; f < NFIELDS && k; f++)
         if (k == t->name[f]) return f;
     return -1;
 }
 
-/* __index of the fixed fields: the ids. */
+/* The table of the event being told, or NULL: one react call runs at a time. Found here
+ * rather than through an upvalue, as __index runs for every id read and every nil field. */
+static EvTable *telling;
+
+/* __index of the fixed fields: the ids. A table of another sandbox than the one being told
+ * has other strings for the field names, so its ids read nil, as they do between calls. */
 static int ev_index(lua_State *L)
 {
-    EvTable *t = upvalue_table(L);
-    int f = field_of(L, t, 2), lazy;
+    EvTable *t = telling;
+    int f = t ? field_of(L, t, 2) : -1, lazy;
     const char *id = f >= 0 ? lazy_id(t->ev, f, &lazy) : NULL;
     if (id) lua_pushstring(L, id);
     else lua_pushnil(L);
@@ -146,10 +150,10 @@ EvTable *ev_table(lua_State *L)
         t->name[f] = lua_pushstring(L, field_name[f]);
         luaL_ref(L, LUA_REGISTRYINDEX);     /* anchored, so the address stays the string's */
     }
-    lua_createtable(L, COMBOS, 0);
-    t->tables = luaL_ref(L, LUA_REGISTRYINDEX);
+    memset(t->lent, 0, sizeof t->lent);
     lua_createtable(L, 0, 1);
-    set_method(L, up, "__index", ev_index);
+    lua_pushcfunction(L, ev_index);
+    lua_setfield(L, -2, "__index");
     t->fields_meta = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_pop(L, 1);
     return t;
@@ -190,23 +194,23 @@ static void make_table(lua_State *L, EvTable *t, const ReactEvent *ev, Corner co
 void ev_push(lua_State *L, EvTable *t, const ReactEvent *ev, Corner corner)
 {
     t->ev = ev;
+    telling = t;
     int combo = combo_of(ev, corner);
     if (combo < 0) {
         make_table(L, t, ev, corner);
         return;
     }
-    lua_rawgeti(L, LUA_REGISTRYINDEX, t->tables);
-    if (lua_rawgeti(L, -1, combo + 1) == LUA_TNIL) {
-        lua_pop(L, 1);
-        make_table(L, t, ev, corner);
-        lua_pushvalue(L, -1);
-        lua_rawseti(L, -3, combo + 1);
+    if (t->lent[combo]) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, t->lent[combo]);
+        return;
     }
-    lua_copy(L, -1, -2);
-    lua_pop(L, 1);
+    make_table(L, t, ev, corner);
+    lua_pushvalue(L, -1);
+    t->lent[combo] = luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
 void ev_end(EvTable *t)
 {
     t->ev = NULL;
+    telling = NULL;
 }

@@ -17,7 +17,6 @@
 #include <unistd.h>
 
 #include "i18n.h"
-#include "sandbox.h"
 #include "util.h"
 
 #define MAX_JOBS 16
@@ -179,7 +178,6 @@ typedef struct {
  * clean-up (exit handlers, stdio buffers that hold the parent's output). */
 static void run_job(Explorer *E, json_object *start, const Job *j, uint64_t seed)
 {
-    sbx_after_fork();
     explore_random(E, start, j->first, j->last, seed);
     json_object *o = findings_json(E);
     size_t n;

@@ -20,7 +20,7 @@ struct Sandbox {
     struct timespec deadline;
     int limited;            /* within a bounded call */
     int tripped;            /* 1: instruction limit, 2: time limit reached in this call */
-    int every;              /* instructions between two calls of the hook */
+    int every;              /* instructions between two calls of the hook; 0: no hook */
 };
 
 /* ============================== memory ============================== */
@@ -45,7 +45,14 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 
 /* ============================== instructions and time ============================== */
 
+/* A call runs without a hook. Lua's count hook makes the VM stop at every instruction to
+ * count it, and that was a sixth of a random walk, whose reactions run a few dozen
+ * instructions each. A call still running after COUNT_AFTER_MS may be running away: the
+ * watchdog (below) then sets the hook, and from there the call may run SBX_INSTR_LIMIT more
+ * instructions. So a call is bounded by what it runs in its first COUNT_AFTER_MS plus the
+ * limit, and by SBX_TIME_LIMIT_MS in all. */
 #define HOOK_EVERY 1000
+#define COUNT_AFTER_MS 25
 
 /* Every call reads the clock for its deadline, and a character reacts to every choice: the
  * coarse clock reads a value the kernel keeps (no timer read), at a few milliseconds'
@@ -86,7 +93,7 @@ static void sbx_hook(lua_State *L, lua_Debug *ar)
     (void)ar;
     Sandbox *s = *(Sandbox **)lua_getextraspace(L);
     if (!s->limited) {
-        if (s->every != HOOK_EVERY) hook_every(s, HOOK_EVERY);
+        hook_every(s, 0);
         return;
     }
     if (!s->tripped) {
@@ -102,23 +109,30 @@ static void sbx_hook(lua_State *L, lua_Debug *ar)
     stop_script(L, why_stopped[s->tripped]);
 }
 
+/* Run the hook every `n` instructions; 0: no hook. */
 static void hook_every(Sandbox *s, int n)
 {
     s->every = n;
-    lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, n);
+    if (n) lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, n);
+    else lua_sethook(s->L, NULL, 0, 0);
 }
 
-/* The count hook only runs between instructions, and one instruction can be a long call into
- * C (string.upper of 30 MB, table.insert at the front of a million items): a thousand of those
- * would take far longer than the time limit. A watchdog thread looks at the running call every
- * 50 ms; once it is past its deadline, a signal makes the hook run at the next instruction (as
- * the lua program itself does for Ctrl-C). */
+/* A watchdog thread looks at the running call every WATCH_MS. Once it has run COUNT_AFTER_MS,
+ * or is past its deadline, a signal sets the hook to run at the next instruction (as the lua
+ * program itself does for Ctrl-C); from there the hook counts and watches the clock. The
+ * deadline needs the watchdog even when counting: one instruction can be a long call into C
+ * (string.upper of 30 MB, table.insert at the front of a million items), and a thousand of
+ * those would take far longer than the time limit. */
+#define WATCH_MS 25
 #define WATCHDOG_SIGNAL SIGURG            /* ignored by default, so a stray one does no harm */
 
 static _Atomic(Sandbox *) active;          /* the sandbox in a bounded call, or NULL */
 static atomic_llong active_deadline;       /* its deadline, ns on the monotonic clock */
+static atomic_llong active_count_at;       /* when the hook is to start counting, likewise */
+static atomic_int active_counted;          /* the hook was set for this call */
 static pthread_t main_thread;
-static pthread_once_t watchdog_once = PTHREAD_ONCE_INIT;
+static int watching;                       /* a watchdog thread runs in this process */
+static int watch_tried;                    /* starting one was tried in this process */
 
 static long long now_ns(void)
 {
@@ -134,6 +148,7 @@ static void on_watchdog_signal(int sig)
     if (s && s->limited) {
         s->every = 1;
         lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, 1);
+        atomic_store(&active_counted, 1);
     }
 }
 
@@ -141,9 +156,12 @@ static void *watchdog(void *arg)
 {
     (void)arg;
     for (;;) {
-        struct timespec nap = {0, 50 * 1000000L};
+        struct timespec nap = {0, WATCH_MS * 1000000L};
         nanosleep(&nap, NULL);
-        if (atomic_load(&active) && now_ns() > atomic_load(&active_deadline))
+        if (!atomic_load(&active)) continue;
+        long long now = now_ns();
+        if (now > atomic_load(&active_deadline) ||
+            (!atomic_load(&active_counted) && now > atomic_load(&active_count_at)))
             pthread_kill(main_thread, WATCHDOG_SIGNAL);
     }
     return NULL;
@@ -163,12 +181,27 @@ static void start_watchdog(void)
     sigfillset(&all);
     pthread_sigmask(SIG_SETMASK, &all, &old);
     pthread_t t;
-    if (pthread_create(&t, NULL, watchdog, NULL) == 0) pthread_detach(t);
+    if (pthread_create(&t, NULL, watchdog, NULL) == 0) {
+        pthread_detach(t);
+        watching = 1;
+    }
     pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
-void sbx_after_fork(void)
+/* A child made by fork() has only the thread that forked: its first call starts a watchdog
+ * of its own. (The handler runs where little is allowed, so it only says so.) */
+static void lost_watchdog(void)
 {
+    watching = watch_tried = 0;
+}
+
+static void ensure_watchdog(void)
+{
+    static int registered;
+    if (watch_tried) return;
+    watch_tried = 1;
+    if (!registered) pthread_atfork(NULL, NULL, lost_watchdog);
+    registered = 1;
     start_watchdog();
 }
 
@@ -317,8 +350,7 @@ Sandbox *sbx_new(unsigned long long seed)
         return NULL;
     }
     *(Sandbox **)lua_getextraspace(s->L) = s;
-    pthread_once(&watchdog_once, start_watchdog);
-    hook_every(s, HOOK_EVERY);
+    ensure_watchdog();
     open_safe_libs(s->L, seed);
     return s;
 }
@@ -395,8 +427,13 @@ static void start_limits(Sandbox *s)
     }
     s->limited = 1;
     s->tripped = 0;
-    atomic_store(&active_deadline, (long long)s->deadline.tv_sec * 1000000000LL + s->deadline.tv_nsec);
+    long long deadline = (long long)s->deadline.tv_sec * 1000000000LL + s->deadline.tv_nsec;
+    atomic_store(&active_deadline, deadline);
+    atomic_store(&active_count_at, deadline - (SBX_TIME_LIMIT_MS - COUNT_AFTER_MS) * 1000000LL);
+    atomic_store(&active_counted, 0);
     atomic_store(&active, s);
+    ensure_watchdog();
+    if (!watching) hook_every(s, HOOK_EVERY);     /* no thread to set it later: count from here */
 }
 
 int sbx_load(Sandbox *s, const char *src, size_t len, const char *chunkname, char **err)
@@ -480,7 +517,7 @@ int sbx_call(Sandbox *s, int nargs, int nresults, char **err)
     if (!outer) {
         atomic_store(&active, NULL);
         s->limited = 0;
-        if (s->every != HOOK_EVERY) hook_every(s, HOOK_EVERY);
+        if (s->every) hook_every(s, 0);
     }
     if (status != LUA_OK) {
         lua_Debug fn;

@@ -17,15 +17,12 @@ typedef struct Sandbox Sandbox;
 
 /* Limits of one call into a sandbox. */
 #define SBX_MEMORY_LIMIT   (32u << 20)     /* bytes a sandbox may hold in all */
-#define SBX_INSTR_LIMIT    20000000L       /* VM instructions per call */
+#define SBX_INSTR_LIMIT    20000000L       /* VM instructions per call, counted from its 25th ms */
 #define SBX_TIME_LIMIT_MS  1000            /* wall time per call */
 
 /* A fresh sandbox with the safe libraries, `math.random` seeded with `seed`. */
 Sandbox *sbx_new(unsigned long long seed);
 void sbx_free(Sandbox *s);
-/* In a child process made by fork(): the watchdog thread (which stops slow C calls) did not
- * come along, so start one for this process. Call before running any script in the child. */
-void sbx_after_fork(void);
 /* Seed math.random again, as sbx_new(seed) did (scripts themselves cannot reseed). */
 void sbx_reseed(Sandbox *s, unsigned long long seed);
 lua_State *sbx_lua(Sandbox *s);
