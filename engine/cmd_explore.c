@@ -40,7 +40,7 @@ static void on_output(void *ud, const Output *o)
     case OUT_SCENE:
     case OUT_RESUME: E->scene_seen[o->scene] = 1; break;
     case OUT_CHOICE:             /* the engine's own choices for roles nobody plays count too */
-        E->choice_offered[o->scene][o->choice - E->s->scenes[o->scene].choices] = 1;
+        CHOICE_OFFERED(E, o->scene)[o->choice - E->s->scenes[o->scene].choices] = 1;
         break;
     case OUT_ENDING: {
         int e = scenario_ending(E->s, o->id);
@@ -56,7 +56,8 @@ static void on_output(void *ud, const Output *o)
 
 static void note_offers(Explorer *E, const Turn *t)
 {
-    for (int k = 0; k < t->noptions; k++) E->choice_offered[E->S->scene][t->options[k]] = 1;
+    unsigned char *offered = CHOICE_OFFERED(E, E->S->scene);
+    for (int k = 0; k < t->noptions; k++) offered[t->options[k]] = 1;
 }
 
 /* ============================== random ============================== */
@@ -277,12 +278,12 @@ static int report(Explorer *E, double seconds, int truncated)
     }
     int never = 0;
     for (int i = 0; i < s->nscenes; i++)
-        for (int c = 0; c < s->scenes[i].nchoices; c++) never += E->scene_seen[i] && !E->choice_offered[i][c];
+        for (int c = 0; c < s->scenes[i].nchoices; c++) never += E->scene_seen[i] && !CHOICE_OFFERED(E, i)[c];
     if (never) {
         printf("%s\n", _("Choices never available (their condition never held):"));
         for (int i = 0; i < s->nscenes; i++)
             for (int c = 0; c < s->scenes[i].nchoices; c++)
-                if (E->scene_seen[i] && !E->choice_offered[i][c])
+                if (E->scene_seen[i] && !CHOICE_OFFERED(E, i)[c])
                     printf("  %s:%d: %s\n", s->path, s->scenes[i].choices[c].line, s->scenes[i].choices[c].id);
     }
     if (E->nproblems) {
@@ -355,8 +356,9 @@ static int explore(const char *name, int runs, int exhaustive, uint64_t seed, lo
     E.ending_ids = xcalloc((size_t)s->nendings, sizeof *E.ending_ids);
     E.ending_len = xcalloc((size_t)s->nendings, sizeof *E.ending_len);
     E.scene_seen = xcalloc((size_t)s->nscenes, 1);
-    E.choice_offered = xcalloc((size_t)s->nscenes, sizeof *E.choice_offered);
-    for (int i = 0; i < s->nscenes; i++) E.choice_offered[i] = xcalloc((size_t)s->scenes[i].nchoices + 1, 1);
+    E.first_choice = xcalloc((size_t)s->nscenes + 1, sizeof *E.first_choice);
+    for (int i = 0; i < s->nscenes; i++) E.first_choice[i + 1] = E.first_choice[i] + s->scenes[i].nchoices;
+    E.offered = xcalloc((size_t)E.first_choice[s->nscenes] + 1, 1);
     S->quiet = 0;
     S->no_text = 1;
     session_set_output(S, on_output, &E);
@@ -376,10 +378,9 @@ static int explore(const char *name, int runs, int exhaustive, uint64_t seed, lo
 
     json_object_put(start);
     for (int e = 0; e < s->nendings; e++) { free(E.ending_path[e]); free(E.ending_ids[e]); }
-    for (int i = 0; i < s->nscenes; i++) free(E.choice_offered[i]);
     for (int i = 0; i < E.nproblems; i++) { free(E.problems[i].text); free(E.problems[i].path); }
     free(E.problems); free(E.ending_hits); free(E.ending_path); free(E.ending_ids); free(E.ending_len);
-    free(E.scene_seen); free(E.choice_offered); free(E.path);
+    free(E.scene_seen); free(E.offered); free(E.first_choice); free(E.path);
     session_free(S);
     cast_free(&cast);
     scenario_free(s);

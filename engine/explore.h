@@ -24,7 +24,9 @@ typedef struct {
     char **ending_path;       /* a shortest path found to each ending, as text */
     char ***ending_ids;       /* or as the ids along it, until the text is asked for */
     int *ending_len;
-    unsigned char *scene_seen, **choice_offered;
+    unsigned char *scene_seen;
+    unsigned char *offered;   /* whether each choice was offered, scene after scene */
+    int *first_choice;        /* where each scene's choices begin in `offered` */
     Finding *problems;
     int nproblems, capproblems;
     long states;
@@ -32,6 +34,10 @@ typedef struct {
     char **path;
     int npath, cappath;
 } Explorer;
+
+/* The flags of scene `i`'s choices in E->offered: one block for the whole story, not one
+ * allocation per scene (100,000 of them, far apart, in a large story). */
+#define CHOICE_OFFERED(E, i) ((E)->offered + (E)->first_choice[i])
 
 /* Whether a problem whose text contains `text` was found already. */
 int explorer_has_problem(const Explorer *E, const char *text);

@@ -109,7 +109,7 @@ static json_object *findings_json(const Explorer *E)
     json_object_object_add(o, "seen", flags_json(E->scene_seen, s->nscenes));
     json_object *offered = json_object_new_array();
     for (int i = 0; i < s->nscenes; i++)
-        json_object_array_add(offered, flags_json(E->choice_offered[i], s->scenes[i].nchoices));
+        json_object_array_add(offered, flags_json(CHOICE_OFFERED(E, i), s->scenes[i].nchoices));
     json_object_object_add(o, "offered", offered);
     json_object *problems = json_object_new_array();
     for (int i = 0; i < E->nproblems; i++) {
@@ -157,7 +157,7 @@ static int merge(Explorer *E, json_object *o)
     }
     merge_flags(E->scene_seen, s->nscenes, json_object_get_string(seen));
     for (int i = 0; i < s->nscenes; i++)
-        merge_flags(E->choice_offered[i], s->scenes[i].nchoices, str_at(offered, (size_t)i));
+        merge_flags(CHOICE_OFFERED(E, i), s->scenes[i].nchoices, str_at(offered, (size_t)i));
     for (size_t i = 0; i < json_object_array_length(problems); i++) {
         json_object *x = json_object_array_get_idx(problems, i);
         const char *text = str_at(x, 0), *path = str_at(x, 1);

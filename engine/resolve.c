@@ -104,6 +104,7 @@ static void resolve_scene(Ctx *c, Scene *sc)
         if (ch->to.kind == TARGET_NONE && !ch->to.name && sc->next.kind == TARGET_NONE && !sc->next.name)
             ERR(c, ch->line, _("choice goes nowhere: give it to=\"...\" or give the scene next=\"...\""));
         ch->term = resolve_quality(c, &ch->quality, ch->line);
+        if (ch->to.kind == TARGET_SCENE) ch->next_choices = c->s->scenes[ch->to.index].choices;
         if (ch->by_name) ch->by = resolve_role(c, ch->by_name, ch->line);
         resolve_effects(c, ch->effects, ch->neffects);
     }

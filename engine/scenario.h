@@ -88,6 +88,8 @@ typedef struct {
     Target to;
     char *quality;       /* lexicon id, or NULL */
     const char *term;    /* the same id as the lexicon's own string (set by resolve), or NULL */
+    const void *next_choices; /* the choices of the scene `to` leads to (set by resolve), or NULL:
+                                 fetched into the cache while the choice is still only offered */
     int by;              /* role, or -1 */
     char *by_name;
     int cond;

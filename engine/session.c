@@ -214,7 +214,8 @@ static void show_items(Session *S, const Item *items, int n)
 static void announce_scene(Session *S, OutKind kind)
 {
     const Scene *sc = &S->s->scenes[S->scene];
-    emit(S, (Output){.kind = kind, .id = sc->id, .title = text_get(&sc->title, S->lang, fallback(S)),
+    const char *title = S->no_text ? NULL : text_get(&sc->title, S->lang, fallback(S));
+    emit(S, (Output){.kind = kind, .id = sc->id, .title = title,
                      .act = sc->act, .scene = S->scene, .role = -1, .participant = -1});
 }
 
@@ -395,6 +396,7 @@ static const Turn *offer(Session *S, int participant, int role, int group)
             t->options[t->noptions++] = i;
             prefetch_scene(S->s, sc->choices[i].to);
             PREFETCH(sc->choices[i].effects);
+            PREFETCH(sc->choices[i].next_choices);
         }
     return t->noptions ? t : NULL;
 }

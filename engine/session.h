@@ -91,7 +91,7 @@ typedef struct Session {
     OutputFn out;
     void *out_ud;
     int quiet;
-    int no_text;              /* the listener reads no narration (the explorer) */
+    int no_text;              /* the listener reads no narration nor titles (the explorer) */
     Turn turn_buf;
     int capoptions;           /* room in turn_buf.options */
 } Session;
