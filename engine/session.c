@@ -370,13 +370,13 @@ static void prefetch_scene(const Scenario *s, Target to)
     if (to.kind == TARGET_SCENE) PREFETCH(&s->scenes[to.index]);
 }
 
-static void prefetch_choices(const Scenario *s, Target to)
+/* The choices of the scene `c` leads to, without reading that scene first: in a large story
+ * its Scene is still on its way from memory, and the characters' reactions are time enough
+ * for it to arrive. */
+static void prefetch_choices(const Choice *c)
 {
-    if (to.kind != TARGET_SCENE) return;
-    const Scene *sc = &s->scenes[to.index];
-    const char *at = (const char *)sc->choices, *end = (const char *)(sc->choices + sc->nchoices);
-    for (; at < end; at += 64) PREFETCH(at);
-    PREFETCH(sc->items);
+    const char *at = c->next_choices;
+    for (const char *end = at + 3 * sizeof(Choice); at && at < end; at += 64) PREFETCH(at);
 }
 
 /* Fill the turn for `participant` (or the group, -1) playing `role`; NULL when no options. */
@@ -473,7 +473,7 @@ static void apply_choice(Session *S, int ci, int participant, int role)
 {
     const Scene *sc = &S->s->scenes[S->scene];
     const Choice *c = &sc->choices[ci];
-    prefetch_choices(S->s, c->to);
+    prefetch_choices(c);
     Corner corner = session_corner(S, role, c);
     S->steps++;
     if (participant >= 0) world_count(S->world, corner);
