@@ -100,14 +100,9 @@ static void build_index(IdIndex *x, const Scenario *s, const void *arr, size_t s
     }
 }
 
-static int indexed_find(const Scenario *s, const void *arr, size_t stride, int n, const char *id)
+/* The index of `arr` (n structs of `stride` bytes), built when missing or stale. */
+static IdIndex *index_of(const Scenario *s, const void *arr, size_t stride, int n)
 {
-    if (!id) return -1;
-    if (n < INDEX_MIN) {
-        for (int i = 0; i < n; i++)
-            if (streq(ID_AT(arr, stride, i), id)) return i;
-        return -1;
-    }
     IdIndex *x = NULL;
     for (int k = 0; k < INDEX_SLOTS; k++)
         if (id_index[k].s == s && id_index[k].arr == arr) { x = &id_index[k]; break; }
@@ -118,8 +113,30 @@ static int indexed_find(const Scenario *s, const void *arr, size_t stride, int n
         x->slot = NULL;
     }
     if (!x->slot) build_index(x, s, arr, stride, n);
+    return x;
+}
+
+static int indexed_find(const Scenario *s, const void *arr, size_t stride, int n, const char *id)
+{
+    if (!id) return -1;
+    if (n < INDEX_MIN) {
+        for (int i = 0; i < n; i++)
+            if (streq(ID_AT(arr, stride, i), id)) return i;
+        return -1;
+    }
+    IdIndex *x = index_of(s, arr, stride, n);
     size_t j = probe(x, id, str_hash(id));
     return x->slot[j].id ? x->slot[j].index : -1;
+}
+
+void scenario_prefetch_scene(const Scenario *s, const char *id, int deep)
+{
+    if (!id || s->nscenes < INDEX_MIN) return;
+    IdIndex *x = index_of(s, s->scenes, sizeof *s->scenes, s->nscenes);
+    uint64_t h = str_hash(id);
+    const IdSlot *slot = &x->slot[(size_t)h & x->mask];
+    if (!deep) PREFETCH(slot);
+    else if (slot->hash == (uint32_t)(h >> 32)) PREFETCH(slot->id);
 }
 
 static void drop_indexes(const Scenario *s)
