@@ -484,6 +484,9 @@ static void apply_choice(Session *S, int ci, int participant, int role)
         if (world_apply(S->world, &c->effects[i], &err)) script_error(S, err);
         free(err);
     }
+    /* The Scene was asked for when the choice was offered: by now its items can be asked for,
+     * to arrive while the characters react. */
+    if (c->to.kind == TARGET_SCENE) PREFETCH(S->s->scenes[c->to.index].items);
     react_all(S, c, participant, role, corner);
     Target t = after_choice(S, c);
     if (t.kind == TARGET_NONE && sc->who == WHO_EACH && S->each_pos < S->cast->n) return;
