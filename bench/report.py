@@ -64,6 +64,19 @@ def growth(d, a, b):
     return statistics.median(x / y for x, y in zip(va, vb))
 
 
+def inv(x, y):
+    """A ratio of times or memory: inkjs ÷ verbeeld."""
+    return y / x
+
+
+def per(x, y):
+    """A ratio of throughputs: verbeeld ÷ inkjs."""
+    return x / y
+
+
+VL, IL, IW = ("load_ms", "verbeeld"), ("load_ms", "ink"), ("walk_per_s", "ink")
+
+
 def fmt(x, digits=1):
     if x is None:
         return "–"
@@ -129,8 +142,6 @@ def main():
     w("| scenes | figure | verbeeld | inkjs | ratio |")
     w("|---:|---|---:|---:|---:|")
     cores = os.cpu_count()
-    inv = lambda x, y: y / x            # times and memory: inkjs ÷ verbeeld
-    per = lambda x, y: x / y            # throughput: verbeeld ÷ inkjs
     for n in sizes:
         lv, li = med(d, n, "load_ms", "verbeeld"), med(d, n, "load_ms", "ink")
         lc = med(d, n, "load_cached_ms", "verbeeld")
@@ -138,8 +149,6 @@ def main():
         w1 = med(d, n, "walk1_per_s", "verbeeld")
         mv, mi = med(d, n, "rss_kb", "verbeeld"), med(d, n, "rss_kb", "ink")
         ci = med(d, n, "compile_ms", "ink")
-        VL, IL = ("load_ms", "verbeeld"), ("load_ms", "ink")
-        IW = ("walk_per_s", "ink")
         w("| %s | first load, from the XML (ms) | %s | %s | %s× |" % (fmt(n), fmt(lv), fmt(li), fmt(paired(d, n, VL, IL, inv))))
         w("| %s | load of an unchanged file, from the model cache (ms) | %s | %s | %s× |" % (
             fmt(n), fmt(lc), fmt(li), fmt(paired(d, n, ("load_cached_ms", "verbeeld"), IL, inv))))
@@ -196,9 +205,6 @@ def main():
     def row(what, got, ok):
         w("| %s | %s | %s |" % (what, got, "yes" if ok else "**no**"))
     n10 = 10000 if 10000 in sizes else (sizes[len(sizes) // 2] if sizes else None)
-    inv = lambda x, y: y / x
-    per = lambda x, y: x / y
-    IW, IL = ("walk_per_s", "ink"), ("load_ms", "ink")
     rj = paired(d, n10, ("walk_per_s", "verbeeld"), IW, per)
     r1 = paired(d, n10, ("walk1_per_s", "verbeeld"), IW, per)
     if rj:

@@ -46,6 +46,8 @@ rec() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> $RAW; }   # size metric
 rec machine loadavg_start - "$(cut -d' ' -f1 /proc/loadavg)"
 field() { sed -n "s/.*$1 \([0-9.]*\).*/\1/p"; }                   # the number after a word
 maxrss() { sed -n 's/.*Maximum resident set size (kbytes): //p' "$1"; }
+rate() { sed -n 's/^States visited: [0-9]*, \([0-9]*\) per second.*/\1/p' "$1"; }  # explore's choices/s
+states() { sed -n 's/^States visited: \([0-9]*\),.*/\1/p' "$1"; }
 
 for n in $SIZES; do
     if [ ! -f $OUT/bench-$n.xml ] || [ bench/gen.py -nt $OUT/bench-$n.xml ]; then
@@ -83,11 +85,11 @@ while [ $r -le $REPS ]; do
         # runs it: one job per processor.
         LANGUAGE=en /usr/bin/time -v -o $OUT/time.txt $VB explore $OUT/bench-$n.xml --random $((VB_CHOICES / 20)) \
             --seed $r --jobs 1 > $OUT/o.txt || true
-        rec $n walk1_per_s verbeeld "$(sed -n 's/^States visited: [0-9]*, \([0-9]*\) per second.*/\1/p' $OUT/o.txt)"
+        rec $n walk1_per_s verbeeld "$(rate $OUT/o.txt)"
         rec $n rss_kb verbeeld "$(maxrss $OUT/time.txt)"
         LANGUAGE=en $VB explore $OUT/bench-$n.xml --random $((VB_CHOICES / 20)) --seed $r > $OUT/o.txt || true
-        rec $n walk_per_s verbeeld "$(sed -n 's/^States visited: [0-9]*, \([0-9]*\) per second.*/\1/p' $OUT/o.txt)"
-        rec $n walk_choices verbeeld "$(sed -n 's/^States visited: \([0-9]*\),.*/\1/p' $OUT/o.txt)"
+        rec $n walk_per_s verbeeld "$(rate $OUT/o.txt)"
+        rec $n walk_choices verbeeld "$(states $OUT/o.txt)"
         /usr/bin/time -v -o $OUT/time.txt node --max-old-space-size=16000 bench/ink.js walk \
             $OUT/bench-$n.json $CHOICES $r > $OUT/o.txt
         rec $n walk_per_s ink "$(field per_second < $OUT/o.txt)"
@@ -99,7 +101,7 @@ while [ $r -le $REPS ]; do
     for n in $SIZES; do
         LANGUAGE=en $VB explore $OUT/bench-$n.xml --random $((GROWTH_CHOICES / 20)) --seed $r --jobs 1 \
             > $OUT/o.txt || true
-        rec $n walk1g_per_s verbeeld "$(sed -n 's/^States visited: [0-9]*, \([0-9]*\) per second.*/\1/p' $OUT/o.txt)"
+        rec $n walk1g_per_s verbeeld "$(rate $OUT/o.txt)"
     done
     # MoveOn, from start to its first prompt: the process runs with input closed, so it
     # shows the opening scenes and the first prompt, reads end of input, saves and exits.
@@ -113,7 +115,7 @@ if [ "${BENCH_EXHAUSTIVE:-1}" = 1 ]; then
         echo "bench: explore --exhaustive $sc"
         LANGUAGE=en /usr/bin/time -v -o $OUT/time.txt $VB explore $sc --exhaustive \
             --max-states ${BENCH_MAX_STATES:-200000} > $OUT/o.txt 2>&1 || true
-        rec $sc exhaustive_states verbeeld "$(sed -n 's/^States visited: \([0-9]*\),.*/\1/p' $OUT/o.txt)"
+        rec $sc exhaustive_states verbeeld "$(states $OUT/o.txt)"
         rec $sc exhaustive_s verbeeld "$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' $OUT/time.txt)"
         rec $sc exhaustive_truncated verbeeld "$(grep -c 'max-states' $OUT/o.txt || true)"
         rec $sc rss_kb verbeeld "$(maxrss $OUT/time.txt)"

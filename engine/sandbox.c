@@ -146,8 +146,7 @@ static void on_watchdog_signal(int sig)
     (void)sig;
     Sandbox *s = atomic_load(&active);
     if (s && s->limited) {
-        s->every = 1;
-        lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, 1);
+        hook_every(s, 1);                 /* lua_sethook may be called from a signal handler */
         atomic_store(&active_counted, 1);
     }
 }

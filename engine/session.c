@@ -370,13 +370,17 @@ static void prefetch_scene(const Scenario *s, Target to)
     if (to.kind == TARGET_SCENE) PREFETCH(&s->scenes[to.index]);
 }
 
+/* How many of a target scene's choices are fetched ahead: its count is in the Scene, which is
+ * what is not to be waited for, and most scenes offer about this many. */
+#define PREFETCH_CHOICES 3
+
 /* The choices of the scene `c` leads to, without reading that scene first: in a large story
  * its Scene is still on its way from memory, and the characters' reactions are time enough
  * for it to arrive. */
 static void prefetch_choices(const Choice *c)
 {
     const char *at = c->next_choices;
-    for (const char *end = at + 3 * sizeof(Choice); at && at < end; at += 64) PREFETCH(at);
+    for (const char *end = at + PREFETCH_CHOICES * sizeof(Choice); at && at < end; at += 64) PREFETCH(at);
 }
 
 /* Fill the turn for `participant` (or the group, -1) playing `role`; NULL when no options. */
