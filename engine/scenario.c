@@ -3,6 +3,7 @@
  */
 #include "scenario.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,9 +70,17 @@ typedef struct {
 static IdIndex id_index[INDEX_SLOTS];
 static unsigned id_index_next;
 
+/* An array of structs with an id: where it is, each struct's size, and where in it the id is
+ * (a Scene puts what a turn reads first, so its id is not its first member). */
+typedef struct {
+    const void *arr;
+    size_t stride, id_at;
+    int n;
+} IdArray;
 
-/* Arrays of structs whose first member is the id. */
-#define ID_AT(arr, stride, i) (*(char *const *)((const char *)(arr) + (size_t)(i) * (stride)))
+#define ID_ARRAY(arr, n, type) ((IdArray){(arr), sizeof(type), offsetof(type, id), (n)})
+#define SCENES(s) ID_ARRAY((s)->scenes, (s)->nscenes, Scene)
+#define ID_AT(a, i) (*(char *const *)((const char *)(a).arr + (size_t)(i) * (a).stride + (a).id_at))
 
 /* The slot of `id` (hash `h`), or the empty slot where it would go. */
 static size_t probe(const IdIndex *x, const char *id, uint64_t h)
@@ -82,17 +91,18 @@ static size_t probe(const IdIndex *x, const char *id, uint64_t h)
     return j;
 }
 
-static void build_index(IdIndex *x, const Scenario *s, const void *arr, size_t stride, int n)
+static void build_index(IdIndex *x, const Scenario *s, IdArray a)
 {
+    int n = a.n;
     size_t cap = 64;
     while (cap < (size_t)n * 2) cap *= 2;
     x->s = s;
-    x->arr = arr;
+    x->arr = a.arr;
     x->n = n;
     x->mask = cap - 1;
     x->slot = xcalloc(cap, sizeof *x->slot);
     for (int i = 0; i < n; i++) {
-        const char *key = ID_AT(arr, stride, i);
+        const char *key = ID_AT(a, i);
         if (!key) continue;
         uint64_t h = str_hash(key);
         size_t j = probe(x, key, h);
@@ -100,31 +110,31 @@ static void build_index(IdIndex *x, const Scenario *s, const void *arr, size_t s
     }
 }
 
-/* The index of `arr` (n structs of `stride` bytes), built when missing or stale. */
-static IdIndex *index_of(const Scenario *s, const void *arr, size_t stride, int n)
+/* The index of array `a`, built when missing or stale. */
+static IdIndex *index_of(const Scenario *s, IdArray a)
 {
     IdIndex *x = NULL;
     for (int k = 0; k < INDEX_SLOTS; k++)
-        if (id_index[k].s == s && id_index[k].arr == arr) { x = &id_index[k]; break; }
-    if (x && x->n != n) { free(x->slot); x->slot = NULL; }
+        if (id_index[k].s == s && id_index[k].arr == a.arr) { x = &id_index[k]; break; }
+    if (x && x->n != a.n) { free(x->slot); x->slot = NULL; }
     if (!x) {
         x = &id_index[id_index_next++ % INDEX_SLOTS];
         free(x->slot);
         x->slot = NULL;
     }
-    if (!x->slot) build_index(x, s, arr, stride, n);
+    if (!x->slot) build_index(x, s, a);
     return x;
 }
 
-static int indexed_find(const Scenario *s, const void *arr, size_t stride, int n, const char *id)
+static int indexed_find(const Scenario *s, IdArray a, const char *id)
 {
     if (!id) return -1;
-    if (n < INDEX_MIN) {
-        for (int i = 0; i < n; i++)
-            if (streq(ID_AT(arr, stride, i), id)) return i;
+    if (a.n < INDEX_MIN) {
+        for (int i = 0; i < a.n; i++)
+            if (streq(ID_AT(a, i), id)) return i;
         return -1;
     }
-    IdIndex *x = index_of(s, arr, stride, n);
+    IdIndex *x = index_of(s, a);
     size_t j = probe(x, id, str_hash(id));
     return x->slot[j].id ? x->slot[j].index : -1;
 }
@@ -132,7 +142,7 @@ static int indexed_find(const Scenario *s, const void *arr, size_t stride, int n
 void scenario_prefetch_scene(const Scenario *s, const char *id, int deep)
 {
     if (!id || s->nscenes < INDEX_MIN) return;
-    IdIndex *x = index_of(s, s->scenes, sizeof *s->scenes, s->nscenes);
+    IdIndex *x = index_of(s, SCENES(s));
     uint64_t h = str_hash(id);
     const IdSlot *slot = &x->slot[(size_t)h & x->mask];
     if (!deep) PREFETCH(slot);
@@ -150,12 +160,12 @@ static void drop_indexes(const Scenario *s)
 
 int scenario_scene(const Scenario *s, const char *id)
 {
-    return indexed_find(s, s->scenes, sizeof *s->scenes, s->nscenes, id);
+    return indexed_find(s, SCENES(s), id);
 }
 
 int scenario_ending(const Scenario *s, const char *id)
 {
-    return indexed_find(s, s->endings, sizeof *s->endings, s->nendings, id);
+    return indexed_find(s, ID_ARRAY(s->endings, s->nendings, Ending), id);
 }
 int scenario_role(const Scenario *s, const char *id) { FIND(s->roles, s->nroles, id); }
 int scenario_var(const Scenario *s, const char *id) { FIND(s->vars, s->nvars, id); }

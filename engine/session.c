@@ -361,26 +361,43 @@ static int available(Session *S, const Choice *c, int role, int group)
     return c->cond == NO_CODE || test(S, c->cond);
 }
 
-/* In a large story each scene is new to the processor's caches, and waiting for it was most
- * of what a choice cost there beyond the small stories. So the scenes a turn may lead to (and
- * each option's effects) start loading when it is offered, and the choices of the one taken
- * while the characters react. */
-static void prefetch_scene(const Scenario *s, Target to)
-{
-    if (to.kind == TARGET_SCENE) PREFETCH(&s->scenes[to.index]);
-}
+/* ---- fetching ahead
+ * In a large story each scene is new to the processor's caches, and waiting for it was most
+ * of what a choice cost there beyond the small stories. What the next turn reads starts
+ * loading when a choice is taken, for the one taken only, in two waves: what its address is
+ * known for at once, then, after the first character has reacted, what the first wave's
+ * pointers lead to. The characters' reactions are the time it has to arrive. (Asking for
+ * every option's scene when the options were offered filled the processor's queue of loads
+ * with lines that two turns in three never read, and left no time before the taking.) */
 
 /* How many of a target scene's choices are fetched ahead: its count is in the Scene, which is
  * what is not to be waited for, and most scenes offer about this many. */
 #define PREFETCH_CHOICES 3
 
-/* The choices of the scene `c` leads to, without reading that scene first: in a large story
- * its Scene is still on its way from memory, and the characters' reactions are time enough
- * for it to arrive. */
-static void prefetch_choices(const Choice *c)
+/* The first wave: what entering the scene `c` leads to reads first, its Scene, its visit
+ * count and its choices (found through `c`, as the Scene is still on its way). */
+static void prefetch_target(Session *S, const Choice *c)
 {
-    const char *at = c->next_choices;
+    if (c->to.kind != TARGET_SCENE) return;
+    const char *at = (const char *)&S->s->scenes[c->to.index];
+    PREFETCH(at);
+    PREFETCH(at + 63);        /* its first 64 bytes, wherever in a line they start */
+    world_prefetch_visit(S->world, c->to.index);
+    at = c->next_choices;
     for (const char *end = at + PREFETCH_CHOICES * sizeof(Choice); at && at < end; at += 64) PREFETCH(at);
+}
+
+/* The second wave, once the first has come: the target's items and, for each of its choices,
+ * the condition and effects the next turn reads the moment it offers and takes them. */
+static void prefetch_entered(Session *S, const Choice *c)
+{
+    if (c->to.kind != TARGET_SCENE) return;
+    const Scene *next = &S->s->scenes[c->to.index];
+    PREFETCH(next->items);
+    for (int i = 0; i < next->nchoices; i++) {
+        PREFETCH(next->choices[i].effects);
+        world_prefetch_test(S->world, next->choices[i].cond);
+    }
 }
 
 /* Fill the turn for `participant` (or the group, -1) playing `role`; NULL when no options. */
@@ -398,9 +415,6 @@ static const Turn *offer(Session *S, int participant, int role, int group)
     for (int i = 0; i < sc->nchoices; i++)
         if (available(S, &sc->choices[i], role, group)) {
             t->options[t->noptions++] = i;
-            prefetch_scene(S->s, sc->choices[i].to);
-            PREFETCH(sc->choices[i].effects);
-            PREFETCH(sc->choices[i].next_choices);
         }
     return t->noptions ? t : NULL;
 }
@@ -443,6 +457,7 @@ static void react_all(Session *S, const Choice *c, int participant, int role, Co
     const Scene *sc = &S->s->scenes[S->scene];
     const char *name = participant >= 0 ? S->cast->p[participant].name : NULL;
     for (int r = 0; r < S->s->nroles; r++) {
+        if (r == 1) prefetch_entered(S, c);
         ReactEvent ev = {"choice", role >= 0 ? S->s->roles[role].id : NULL, name, c->term, corner,
                          sc->id, c->id, NULL, r == role};
         char *said = NULL, *mood = NULL, *err = NULL;
@@ -456,6 +471,7 @@ static void react_all(Session *S, const Choice *c, int participant, int role, Co
         free(err);
         world_sync_character(S->world, r, &S->chars[r]);
     }
+    if (S->s->nroles < 2) prefetch_entered(S, c);
 }
 
 /* Where the story goes after choice `c` in the current scene, or TARGET_NONE to stay (a
@@ -477,7 +493,7 @@ static void apply_choice(Session *S, int ci, int participant, int role)
 {
     const Scene *sc = &S->s->scenes[S->scene];
     const Choice *c = &sc->choices[ci];
-    prefetch_choices(c);
+    prefetch_target(S, c);
     Corner corner = session_corner(S, role, c);
     S->steps++;
     if (participant >= 0) world_count(S->world, corner);
@@ -488,9 +504,6 @@ static void apply_choice(Session *S, int ci, int participant, int role)
         if (world_apply(S->world, &c->effects[i], &err)) script_error(S, err);
         free(err);
     }
-    /* The Scene was asked for when the choice was offered: by now its items can be asked for,
-     * to arrive while the characters react. */
-    if (c->to.kind == TARGET_SCENE) PREFETCH(S->s->scenes[c->to.index].items);
     react_all(S, c, participant, role, corner);
     Target t = after_choice(S, c);
     if (t.kind == TARGET_NONE && sc->who == WHO_EACH && S->each_pos < S->cast->n) return;

@@ -615,6 +615,17 @@ void world_set_var(World *w, int var, double v)
 
 int world_visits(World *w, int scene) { return w->visited[scene]; }
 
+void world_prefetch_visit(const World *w, int scene)
+{
+    PREFETCH(&w->visited[scene]);
+    PREFETCH(&w->visit_dirty[scene]);
+}
+
+void world_prefetch_test(const World *w, int code)
+{
+    if (code != NO_CODE) PREFETCH(&w->native[code]);
+}
+
 void world_visit(World *w, int scene)
 {
     set_visits(w, scene, w->visited[scene] + 1);
