@@ -2,10 +2,13 @@
  * resolve.c - what a scenario means: every name resolved to what it names, every id unique,
  * every quality in the lexicon, every text in every declared language.
  *
- * Runs after the schema has accepted the file, and reports all problems in one go.
+ * Runs after the schema has accepted the file, and reports all problems in one go. In a large
+ * story the checks that only read (unique ids, translations) run on a second thread while
+ * this one resolves the references.
  */
 #include "scenario.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -316,33 +319,64 @@ static void prefetch_targets(const Scenario *s, const Scene *sc, int deep)
     scenario_prefetch_scene(s, sc->next.name, deep);
 }
 
-void scenario_resolve(Scenario *s, const Lexicon *lx, DiagList *d)
+/* Every name the scenario uses, resolved to what it names. */
+static void resolve_references(Ctx *c)
 {
-    Ctx c = {s, lx, d};
-    check_ids(&c);
-    if (s->start.name) resolve_target(&c, &s->start, 1, 1);
+    Scenario *s = c->s;
+    if (s->start.name) resolve_target(c, &s->start, 1, 1);
     else if (s->nscenes > 0) s->start = (Target){TARGET_SCENE, 0, NULL};
     if (s->start.kind != TARGET_SCENE && s->start.name)
-        ERR(&c, 1, _("the start must be a scene"));
+        ERR(c, 1, _("the start must be a scene"));
     int ahead = s->nscenes >= FETCH_AHEAD_SCENES;
     for (int i = 0; i < s->nscenes; i++) {
         if (ahead && i + 2 < s->nscenes) prefetch_targets(s, &s->scenes[i + 2], 0);
         if (ahead && i + 1 < s->nscenes) prefetch_targets(s, &s->scenes[i + 1], 1);
-        resolve_scene(&c, &s->scenes[i]);
+        resolve_scene(c, &s->scenes[i]);
     }
     for (int i = 0; i < s->nevents; i++) {
-        resolve_target(&c, &s->events[i].to, s->events[i].line, 1);
+        resolve_target(c, &s->events[i].to, s->events[i].line, 1);
         if (s->events[i].to.kind != TARGET_SCENE && s->events[i].to.name && s->events[i].to.kind != TARGET_NONE)
-            ERR(&c, s->events[i].line, _("an event must start at a scene"));
+            ERR(c, s->events[i].line, _("an event must start at a scene"));
     }
-    for (int i = 0; i < s->nendings; i++) resolve_items(&c, s->endings[i].items, s->endings[i].nitems);
+    for (int i = 0; i < s->nendings; i++) resolve_items(c, s->endings[i].items, s->endings[i].nitems);
     for (int i = 0; i < s->npicks; i++) {
         s->picks[i].deck = scenario_deck(s, s->picks[i].deck_name);
-        if (s->picks[i].deck < 0) ERR(&c, s->picks[i].line, _("unknown card deck '%s'"), s->picks[i].deck_name);
+        if (s->picks[i].deck < 0) ERR(c, s->picks[i].line, _("unknown card deck '%s'"), s->picks[i].deck_name);
     }
-    for (int i = 0; i < s->nquestions; i++) resolve_quality(&c, &s->questions[i].quality, s->questions[i].line);
+    for (int i = 0; i < s->nquestions; i++) resolve_quality(c, &s->questions[i].quality, s->questions[i].line);
     int playable = 0;
     for (int i = 0; i < s->nroles; i++) playable += s->roles[i].playable;
-    if (!playable) ERR(&c, 1, _("no role is playable: mark at least one role playable=\"yes\""));
-    check_translations(&c);
+    if (!playable) ERR(c, 1, _("no role is playable: mark at least one role playable=\"yes\""));
+}
+
+/* The checks that only read the model: they never look at what resolve_references writes
+ * (targets, roles, variables, qualities), so the two may run at once. They report into a list
+ * of their own; printed, problems are sorted by place anyway. */
+static void *run_checks(void *arg)
+{
+    Ctx *c = arg;
+    check_ids(c);
+    check_translations(c);
+    return NULL;
+}
+
+/* From how many scenes the read-only checks get a thread of their own: below, they take less
+ * than starting one does. */
+#define CHECK_THREAD_SCENES 2048
+
+void scenario_resolve(Scenario *s, const Lexicon *lx, DiagList *d)
+{
+    DiagList found;
+    diag_init(&found);
+    Ctx checks = {s, lx, &found}, c = {s, lx, d};
+    pthread_t checker;
+    if (s->nscenes >= CHECK_THREAD_SCENES && pthread_create(&checker, NULL, run_checks, &checks) == 0) {
+        resolve_references(&c);
+        pthread_join(checker, NULL);
+    } else {
+        run_checks(&checks);
+        resolve_references(&c);
+    }
+    diag_append(d, &found);
+    diag_free(&found);
 }

@@ -307,21 +307,37 @@ static void test_one_processor_or_two(void **state)
     }
 }
 
-/* libxml2 keeps the line of an element past 65535 only roughly; the loader keeps it exactly. */
-static void test_lines_past_65535(void **state)
+/* The head of a generated scenario, up to its act: the scenes begin on line 6. */
+#define GENERATED_HEAD                                                                  \
+    "<?xml version=\"1.0\"?>\n"                                                        \
+    "<scenario id=\"gen\" version=\"1\" lang=\"en\" xmlns=\"urn:verbeeld:scenario:1\">\n" \
+    "<title xml:lang=\"en\">Generated</title>\n"                                       \
+    "<roles><role id=\"hero\" character=\"ana\" playable=\"yes\"/></roles>\n"          \
+    "<act id=\"one\">\n"
+
+/* Write a scenario with `write` into a file of its own and load it from the XML, expecting
+ * `expected`, in which %1$s stands for the file's path. */
+static void expect_generated(void (*write)(FILE *), const char *expected)
 {
-    (void)state;
     char dir[] = "/tmp/verbeeld-test-loader-XXXXXX";
     assert_non_null(mkdtemp(dir));
-    char *path = NULL;
-    assert_true(asprintf(&path, "%s/long.xml", dir) > 0);
+    char *path = NULL, *want = NULL;
+    assert_true(asprintf(&path, "%s/gen.xml", dir) > 0);
     FILE *f = fopen(path, "w");
     assert_non_null(f);
-    fputs("<?xml version=\"1.0\"?>\n"
-          "<scenario id=\"long\" version=\"1\" lang=\"en\" xmlns=\"urn:verbeeld:scenario:1\">\n"
-          "<title xml:lang=\"en\">Long</title>\n"
-          "<roles><role id=\"hero\" character=\"ana\" playable=\"yes\"/></roles>\n"
-          "<act id=\"one\">\n", f);
+    fputs(GENERATED_HEAD, f);
+    write(f);
+    fclose(f);
+    assert_true(asprintf(&want, expected, path) > 0);
+    expect_from_xml(path, want);
+    unlink(path);
+    rmdir(dir);
+    free(want);
+    free(path);
+}
+
+static void write_long(FILE *f)
+{
     for (int i = 0; i < 70000; i++) fputc('\n', f);           /* lines 6 to 70005 */
     fputs("<scene id=\"start\">\n"
           "<goto to=\"nowhere\"/>\n"                            /* line 70007 */
@@ -332,15 +348,39 @@ static void test_lines_past_65535(void **state)
           "</act>\n"
           "<ending id=\"end\"><title xml:lang=\"en\">The end</title></ending>\n"
           "</scenario>\n", f);
-    fclose(f);
-    char *expected = NULL;
-    assert_true(asprintf(&expected, "%s:70007: error: unknown scene or ending 'nowhere'\n"
-                         "%s:70010: error: unknown scene or ending 'elsewhere'\n", path, path) > 0);
-    expect_from_xml(path, expected);
-    unlink(path);
-    rmdir(dir);
-    free(expected);
-    free(path);
+}
+
+/* libxml2 keeps the line of an element past 65535 only roughly; the loader keeps it exactly. */
+static void test_lines_past_65535(void **state)
+{
+    (void)state;
+    expect_generated(write_long, "%1$s:70007: error: unknown scene or ending 'nowhere'\n"
+                                 "%1$s:70010: error: unknown scene or ending 'elsewhere'\n");
+}
+
+/* Scene i on line 6 + i. Scene 1500 takes the id of 1499 (so the one before it leads nowhere),
+ * 2000 is in French, 2500 leads to a t-scene. */
+static void write_large(FILE *f)
+{
+    for (int i = 0; i < 3000; i++)
+        fprintf(f, "<scene id=\"s%d\"><text xml:lang=\"%s\">On.</text>"
+                   "<choice to=\"%s%d\"><text xml:lang=\"en\">Go.</text></choice></scene>\n",
+                i == 1500 ? 1499 : i, i == 2000 ? "fr" : "en", i == 2500 ? "t" : "s", i + 1);
+    fputs("</act>\n<ending id=\"s3000\"><title xml:lang=\"en\">The end</title></ending>\n</scenario>\n", f);
+}
+
+/* A story of 3,000 scenes is checked on two threads (resolve.c): the problems each finds (ids
+ * and translations on one, references on the other) all come out, in their places. */
+static void test_large_story_checked_on_two_threads(void **state)
+{
+    (void)state;
+    expect_generated(write_large,
+                     "%1$s:1505: error: unknown scene or ending 's1500'\n"
+                     "%1$s:1506: error: duplicate id 's1499' (also used on line 1505)\n"
+                     "%1$s:1506: error: duplicate id 's1499-1' (also used on line 1505)\n"
+                     "%1$s:2006: warning: missing en translation of the text\n"
+                     "%1$s:2006: warning: text in 'fr', which the scenario does not declare in lang=\"...\"\n"
+                     "%1$s:2506: error: unknown scene or ending 't2501'\n");
 }
 
 int main(void)
@@ -369,6 +409,7 @@ int main(void)
         cmocka_unit_test(test_errors_accumulate_across_loads),
         cmocka_unit_test(test_one_processor_or_two),
         cmocka_unit_test(test_lines_past_65535),
+        cmocka_unit_test(test_large_story_checked_on_two_threads),
     };
     return cmocka_run_group_tests(tests, setup_lexicon, teardown_lexicon);
 }
