@@ -413,9 +413,7 @@ static const Turn *offer(Session *S, int participant, int role, int group)
     t->participant = participant;
     t->role = role;
     for (int i = 0; i < sc->nchoices; i++)
-        if (available(S, &sc->choices[i], role, group)) {
-            t->options[t->noptions++] = i;
-        }
+        if (available(S, &sc->choices[i], role, group)) t->options[t->noptions++] = i;
     return t->noptions ? t : NULL;
 }
 
