@@ -67,14 +67,22 @@ static void test_tutorial_loads_cleanly(void **state)
     diag_free(&d);
 }
 
+/* Load `path`, expecting it to load without a word. */
+static Scenario *load_clean(const char *path)
+{
+    DiagList d;
+    diag_init(&d);
+    Scenario *s = scenario_load(path, &lx, &d);
+    assert_non_null(s);
+    assert_int_equal(d.n, 0);
+    diag_free(&d);
+    return s;
+}
+
 static void test_minimal_fixture_resolves(void **state)
 {
     (void)state;
-    DiagList d;
-    diag_init(&d);
-    Scenario *s = scenario_load(FIX "good.xml", &lx, &d);
-    assert_non_null(s);
-    assert_int_equal(d.n, 0);
+    Scenario *s = load_clean(FIX "good.xml");
     assert_int_equal(s->nscenes, 1);
     const Choice *c = &s->scenes[0].choices[0];
     assert_string_equal(c->id, "go");
@@ -88,36 +96,26 @@ static void test_minimal_fixture_resolves(void **state)
     assert_int_equal(s->scenes[0].items[1].kind, ITEM_SAY);
     assert_string_equal(s->scenes[0].items[1].line_key, "hello");
     scenario_free(s);
-    diag_free(&d);
 }
 
 /* A choice without an id is named after its scene and its place there: s1-1, s1-2, s1-3. */
 static void test_choice_without_id_is_numbered(void **state)
 {
     (void)state;
-    DiagList d;
-    diag_init(&d);
-    Scenario *s = scenario_load(FIX "bench-40.xml", &lx, &d);
-    assert_non_null(s);
+    Scenario *s = load_clean(FIX "bench-40.xml");
     const Scene *sc = &s->scenes[scenario_scene(s, "s1")];
     assert_int_equal(sc->nchoices, 3);
     assert_string_equal(sc->choices[0].id, "s1-1");
     assert_string_equal(sc->choices[2].id, "s1-3");
     scenario_free(s);
-    diag_free(&d);
 }
 
 static void test_english_quality_becomes_dutch_id(void **state)
 {
     (void)state;
-    DiagList d;
-    diag_init(&d);
-    Scenario *s = scenario_load(FIX "english_quality.xml", &lx, &d);
-    assert_non_null(s);
-    assert_int_equal(d.errors, 0);
+    Scenario *s = load_clean(FIX "english_quality.xml");
     assert_string_equal(s->scenes[0].choices[0].quality, "verbinden");
     scenario_free(s);
-    diag_free(&d);
 }
 
 static void test_unknown_target(void **state)
