@@ -29,11 +29,12 @@ endif
 B           ?= build
 DEPS_STAMP  := $(B)/.deps-ok
 
-ENGINE_SRC  := $(wildcard engine/*.c)
+ENGINE_SRC  := $(wildcard engine/*/*.c)
 DEBRIEF_SRC := $(wildcard debrief/*.c)
-LIB_SRC     := $(filter-out engine/main.c,$(ENGINE_SRC)) $(DEBRIEF_SRC)
+CLI_SRC     := $(wildcard engine/cli/*.c)
+LIB_SRC     := $(filter-out $(CLI_SRC),$(ENGINE_SRC)) $(DEBRIEF_SRC)
 LIB_OBJ     := $(LIB_SRC:%.c=$(B)/%.o)
-MAIN_OBJ    := $(B)/engine/main.o
+CLI_OBJ     := $(CLI_SRC:%.c=$(B)/%.o)
 UNIT_SRC    := $(wildcard tests/unit/*.c)
 UNIT_BIN    := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 LANGS       := nl en
@@ -67,7 +68,7 @@ $(DEPS_STAMP): Makefile
 
 # ---------------------------------------------------------------- build
 
-CPPFLAGS_ALL = -Iengine -Idebrief $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
+CPPFLAGS_ALL = $(patsubst %,-I%,$(wildcard engine/*/)) -Idebrief $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
                -DVB_VERSION='"$(VERSION)"' -DVB_DATADIR='"$(DATADIR)"' -DVB_LOCALEDIR='"$(LOCALEDIR)"' -DVB_BUILDDIR='"$(B)"'
 LIBS_ALL     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
@@ -78,7 +79,7 @@ $(B)/%.o: %.c | $(DEPS_STAMP)
 $(B)/libverbeeld.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
-$(B)/verbeeld: $(MAIN_OBJ) $(B)/libverbeeld.a
+$(B)/verbeeld: $(CLI_OBJ) $(B)/libverbeeld.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_ALL)
 
 $(B)/locale/%/LC_MESSAGES/verbeeld.mo: po/%.po | $(DEPS_STAMP)
@@ -88,7 +89,7 @@ $(B)/locale/%/LC_MESSAGES/verbeeld.mo: po/%.po | $(DEPS_STAMP)
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -o po/verbeeld.pot $(ENGINE_SRC) $(DEBRIEF_SRC)
 
--include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
 # ---------------------------------------------------------------- play and test
 
@@ -100,7 +101,7 @@ $(B)/tests/%: tests/unit/%.c $(B)/libverbeeld.a | $(DEPS_STAMP)
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) $(LDFLAGS) -o $@ $< $(B)/libverbeeld.a \
 	  $(LIBS_ALL) $(shell pkg-config --libs cmocka)
 
-# Tests keep the model cache (engine/cache.c) in the build folder, never in the user's ~/.cache,
+# Tests keep the model cache (engine/model/cache.c) in the build folder, never in the user's ~/.cache,
 # and start with it empty: each run loads a scenario cold first, then from the cache.
 TEST_CACHE   = $(abspath $(B))/cache
 
@@ -162,7 +163,7 @@ fuzz: fuzz-build
 # GNU directory variables: PREFIX, BINDIR, DATAROOTDIR, DATADIR (verbeeld's own data folder),
 # LOCALEDIR, MANDIR, BASHCOMPDIR; DESTDIR is put in front of each when installing only. The
 # program is built knowing DATADIR and LOCALEDIR: when they change, the one file that uses them
-# (engine/paths.c) is rebuilt, so `make install PREFIX=...` always installs a program that finds
+# (engine/base/paths.c) is rebuilt, so `make install PREFIX=...` always installs a program that finds
 # its data.
 
 # groff renders the man pages in tests/install.sh (it skips that part without it).
@@ -191,7 +192,7 @@ FORCE:
 $(DIRS_STAMP): FORCE
 	@mkdir -p $(B)
 	@echo '$(DATADIR) $(LOCALEDIR)' | cmp -s - $@ 2>/dev/null || echo '$(DATADIR) $(LOCALEDIR)' > $@
-$(B)/engine/paths.o: $(DIRS_STAMP)
+$(B)/engine/base/paths.o: $(DIRS_STAMP)
 
 install: all
 	$(INSTALL) -d $(DESTDIR)$(BINDIR)

@@ -4,7 +4,7 @@
 # catalog is found), a scenario of one's own through VERBEELD_PATH, where the model cache goes,
 # the message when installed data is missing; the man pages render without warnings; the
 # completion knows the commands; `make uninstall` leaves nothing behind. Needs no root and
-# touches nothing outside a temporary folder: the build folder is copied, so only engine/paths.c
+# touches nothing outside a temporary folder: the build folder is copied, so only engine/base/paths.c
 # is compiled again (for the prefix).
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -106,8 +106,8 @@ for word in play replay debrief check graph explore sheets quadrant list VERBEEL
     check "man-nl-mentions-$word" grep -q -- "$word" docs/verbeeld.nl.1
 done
 
-# Every long option of every command (the getopt tables in engine/cmd_*.c) is in both pages.
-for opt in $(grep -ho '{"[a-z-]*", *[a-z_]*_argument' engine/cmd_*.c | sed 's/{"\([a-z-]*\)".*/\1/' | sort -u); do
+# Every long option of every command (the getopt tables in engine/cli/cmd_*.c) is in both pages.
+for opt in $(grep -ho '{"[a-z-]*", *[a-z_]*_argument' engine/cli/cmd_*.c | sed 's/{"\([a-z-]*\)".*/\1/' | sort -u); do
     pat=$(printf '%s' "--$opt" | sed 's/-/\\\\-/g')
     check "man-option-$opt" grep -q -- "$pat" docs/verbeeld.1
     check "man-nl-option-$opt" grep -q -- "$pat" docs/verbeeld.nl.1
