@@ -68,7 +68,7 @@ $(DEPS_STAMP): Makefile
 
 # ---------------------------------------------------------------- build
 
-CPPFLAGS_ALL = $(patsubst %,-I%,$(wildcard engine/*/)) -Idebrief $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
+CPPFLAGS_ALL = -Iengine -I. $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
                -DVB_VERSION='"$(VERSION)"' -DVB_DATADIR='"$(DATADIR)"' -DVB_LOCALEDIR='"$(LOCALEDIR)"' -DVB_BUILDDIR='"$(B)"'
 LIBS_ALL     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 

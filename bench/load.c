@@ -12,11 +12,11 @@
 #include <string.h>
 #include <time.h>
 
-#include "cast.h"
-#include "lexicon.h"
-#include "paths.h"
-#include "scenario.h"
-#include "session.h"
+#include "model/cast.h"
+#include "model/lexicon.h"
+#include "base/paths.h"
+#include "model/scenario.h"
+#include "runtime/session.h"
 
 static double now_ms(void)
 {

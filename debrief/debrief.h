@@ -11,9 +11,9 @@
 
 #include <stdio.h>
 
-#include "journal.h"
-#include "lexicon.h"
-#include "scenario.h"
+#include "journal/journal.h"
+#include "model/lexicon.h"
+#include "model/scenario.h"
 
 /* What made a moment matter for a participant. */
 typedef enum {

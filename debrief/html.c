@@ -4,14 +4,14 @@
  * with their quadrants, the chart of their corners, moments, questions, anchor and return plan.
  * Built with libxml2's HTML tree and serializer, so every text from the journal is escaped.
  */
-#include "debrief.h"
+#include "debrief/debrief.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "htmlkit.h"
-#include "i18n.h"
-#include "util.h"
+#include "print/htmlkit.h"
+#include "base/i18n.h"
+#include "base/util.h"
 
 static const char css[] =
     ".meta th { width: 32mm; }\n"

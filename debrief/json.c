@@ -2,13 +2,13 @@
  * json.c - the debrief as JSON: everything the other formats show, as data, for tools and
  * archives. docs/debrief.schema.json describes it; "format" and "version" name that schema.
  */
-#include "debrief.h"
+#include "debrief/debrief.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "util.h"
+#include "base/util.h"
 
 static void add_str(json_object *o, const char *key, const char *v)
 {

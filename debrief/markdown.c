@@ -2,13 +2,13 @@
  * markdown.c - the debrief as Markdown (the default): reads well in a terminal and on paper.
  * Journal text is escaped so that nothing a participant typed can change the layout.
  */
-#include "debrief.h"
+#include "debrief/debrief.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "base/util.h"
 
 /* Text from the journal, safe in Markdown and on a terminal. */
 static void put(FILE *out, const char *s)

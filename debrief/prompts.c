@@ -2,13 +2,13 @@
  * prompts.c - the library of reflection prompts (debrief/prompts.json): loading it, and
  * choosing questions for what happened to a participant, one per theme.
  */
-#include "debrief.h"
+#include "debrief/debrief.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "base/util.h"
 
 struct PromptLibrary {
     json_object *root;

@@ -2,13 +2,13 @@
  * uuid.c - name-based UUIDs (RFC 4122 version 5): the same session always gets the same xAPI
  * registration and statement ids, so a re-import into a learning record store is idempotent.
  */
-#include "debrief.h"
+#include "debrief/debrief.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "util.h"
+#include "base/util.h"
 
 typedef struct {
     uint32_t h[5];

@@ -3,13 +3,13 @@
  * in which scene, their time-outs, the trainer's notes and the ending. Ids are stable: the
  * registration comes from the session's start, each statement id from its place in it.
  */
-#include "debrief.h"
+#include "debrief/debrief.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "base/util.h"
 
 #define VERB(v) "http://adlnet.gov/expapi/verbs/" v
 #define ACT_TYPE(t) "http://adlnet.gov/expapi/activities/" t

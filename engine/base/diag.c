@@ -1,14 +1,14 @@
 /*
  * diag.c - collecting, sorting and printing diagnostics.
  */
-#include "diag.h"
+#include "base/diag.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "base/util.h"
 
 void diag_init(DiagList *d)
 {

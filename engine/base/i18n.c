@@ -4,13 +4,13 @@
  * The catalogs are found next to the program when it runs from the source tree
  * (build/locale) and in the installed locale directory otherwise.
  */
-#include "i18n.h"
+#include "base/i18n.h"
 
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "paths.h"
+#include "base/paths.h"
 
 static char current[8] = "nl";
 

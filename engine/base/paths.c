@@ -1,7 +1,7 @@
 /*
  * paths.c - locating the data folder, the catalogs, scenarios and character scripts.
  */
-#include "paths.h"
+#include "base/paths.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -10,8 +10,8 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-#include "i18n.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "base/util.h"
 
 #ifndef VB_DATADIR
 #define VB_DATADIR "/usr/local/share/verbeeld"

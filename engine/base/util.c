@@ -1,7 +1,7 @@
 /*
  * util.c - checked allocation, string buffers, file reading and UTF-8 measuring.
  */
-#include "util.h"
+#include "base/util.h"
 
 #include <errno.h>
 #include <stdio.h>

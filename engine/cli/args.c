@@ -2,11 +2,11 @@
  * args.c - the arguments the document-writing commands share (debrief, graph): one file,
  * --format, -o/--output and --lang, parsed once for all of them.
  */
-#include "commands.h"
+#include "cli/commands.h"
 
 #include <getopt.h>
 
-#include "i18n.h"
+#include "base/i18n.h"
 
 int parse_output_args(int argc, char **argv, const char *cmd, const char *what, OutputArgs *a)
 {

@@ -6,18 +6,18 @@
  * conditions; here every character is brought to life once and each of its hooks and lines is
  * called with made-up events, so that Lua errors surface before a group is waiting.
  */
-#include "commands.h"
+#include "cli/commands.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cast.h"
-#include "i18n.h"
-#include "paths.h"
-#include "scenario.h"
-#include "session.h"
-#include "util.h"
+#include "model/cast.h"
+#include "base/i18n.h"
+#include "base/paths.h"
+#include "model/scenario.h"
+#include "runtime/session.h"
+#include "base/util.h"
 
 /* ============================== characters, tried out ============================== */
 

@@ -2,16 +2,16 @@
  * cmd_debrief.c - verbeeld debrief JOURNAL: the debrief of a session in Markdown, HTML, JSON or
  * xAPI, built from its journal (and its scenario, when still there); debrief/ does the work.
  */
-#include "commands.h"
+#include "cli/commands.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "debrief.h"
-#include "i18n.h"
-#include "journal.h"
-#include "util.h"
+#include "debrief/debrief.h"
+#include "base/i18n.h"
+#include "journal/journal.h"
+#include "base/util.h"
 
 typedef int (*Writer)(const Debrief *, FILE *);
 

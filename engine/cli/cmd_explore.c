@@ -6,7 +6,7 @@
  * random; exhaustive mode visits every distinct state once (breadth first, so the path found to
  * each ending is a shortest one), deduplicated by a hash of the state.
  */
-#include "commands.h"
+#include "cli/commands.h"
 
 #include <getopt.h>
 #include <stdint.h>
@@ -15,13 +15,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "cast.h"
-#include "explore.h"
-#include "i18n.h"
-#include "paths.h"
-#include "scenario.h"
-#include "session.h"
-#include "util.h"
+#include "model/cast.h"
+#include "runtime/explore.h"
+#include "base/i18n.h"
+#include "base/paths.h"
+#include "model/scenario.h"
+#include "runtime/session.h"
+#include "base/util.h"
 
 #define MAX_WALK 10000        /* choices in one random session before calling it a loop */
 

@@ -3,7 +3,7 @@
  * acts as clusters, endings and incidents drawn apart, choice edges labelled and coloured by
  * the quality they express. SVG goes through Graphviz's own dot program.
  */
-#include "commands.h"
+#include "cli/commands.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,10 +11,10 @@
 #include <unistd.h>
 #include <sys/wait.h>
 
-#include "i18n.h"
-#include "paths.h"
-#include "scenario.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "base/paths.h"
+#include "model/scenario.h"
+#include "base/util.h"
 
 static const char *const palette[] = {
     "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f",

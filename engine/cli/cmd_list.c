@@ -13,7 +13,7 @@
  * two spaces. A scenario hidden by one of the same name found earlier, or one that cannot be
  * read, gets a note on a further-indented line.
  */
-#include "commands.h"
+#include "cli/commands.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -22,10 +22,10 @@
 #include <sys/stat.h>
 #include <libxml/parser.h>
 
-#include "i18n.h"
-#include "paths.h"
-#include "util.h"
-#include "xmlsafe.h"
+#include "base/i18n.h"
+#include "base/paths.h"
+#include "base/util.h"
+#include "xml/xmlsafe.h"
 
 typedef struct {
     char *name;     /* file name without .xml */

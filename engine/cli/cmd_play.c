@@ -2,7 +2,7 @@
  * cmd_play.c - verbeeld play: set up a session (cast file or solo setup), or resume one from
  * its journal, and run the loop of turns until an ending, /quit or the end of input.
  */
-#include "commands.h"
+#include "cli/commands.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -10,11 +10,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "i18n.h"
-#include "paths.h"
-#include "play.h"
-#include "term.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "base/paths.h"
+#include "console/play.h"
+#include "console/term.h"
+#include "base/util.h"
 
 typedef struct {
     const char *scenario, *cast, *lang, *journal, *resume;

@@ -1,15 +1,15 @@
 /*
  * cmd_quadrant.c - verbeeld quadrant TERM: a core quadrant and its opposite, side by side.
  */
-#include "commands.h"
+#include "cli/commands.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "lexicon.h"
-#include "paths.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "model/lexicon.h"
+#include "base/paths.h"
+#include "base/util.h"
 
 static void print_quadrant(const char *heading, const Quadrant *q)
 {

@@ -6,17 +6,17 @@
  * Steps are the choices entered, numbered in the order of the journal; replay shows the
  * numbers, so a participant can pick the moment that was hard.
  */
-#include "commands.h"
+#include "cli/commands.h"
 
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "i18n.h"
-#include "play.h"
-#include "term.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "console/play.h"
+#include "console/term.h"
+#include "base/util.h"
 
 static int is_entered_choice(json_object *e)
 {

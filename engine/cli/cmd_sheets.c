@@ -3,21 +3,21 @@
  * session. Casts exactly as play does (the session loads the characters), then debrief/sheets.c
  * writes the pages.
  */
-#include "commands.h"
+#include "cli/commands.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cast.h"
-#include "i18n.h"
-#include "lexicon.h"
-#include "paths.h"
-#include "scenario.h"
-#include "session.h"
-#include "sheets.h"
-#include "util.h"
+#include "model/cast.h"
+#include "base/i18n.h"
+#include "model/lexicon.h"
+#include "base/paths.h"
+#include "model/scenario.h"
+#include "runtime/session.h"
+#include "print/sheets.h"
+#include "base/util.h"
 
 int cmd_sheets(int argc, char **argv)
 {

@@ -5,9 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "commands.h"
-#include "i18n.h"
-#include "util.h"
+#include "cli/commands.h"
+#include "base/i18n.h"
+#include "base/util.h"
 
 typedef struct {
     const char *name;

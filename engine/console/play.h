@@ -8,11 +8,11 @@
 #ifndef VB_PLAY_H
 #define VB_PLAY_H
 
-#include "cast.h"
-#include "journal.h"
-#include "lexicon.h"
-#include "scenario.h"
-#include "session.h"
+#include "model/cast.h"
+#include "journal/journal.h"
+#include "model/lexicon.h"
+#include "model/scenario.h"
+#include "runtime/session.h"
 
 typedef struct {
     const Scenario *s;

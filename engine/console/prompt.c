@@ -2,14 +2,14 @@
  * prompt.c - the commands at the prompt: /stop, /go, /note, /inject, /back, /who, /save,
  * /help, /quit. Anyone may step out of the fiction at any prompt; it is recorded, never punished.
  */
-#include "play.h"
+#include "console/play.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "term.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "console/term.h"
+#include "base/util.h"
 
 typedef struct {
     const char *name;

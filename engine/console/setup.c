@@ -2,15 +2,15 @@
  * setup.c - before the first scene: the solo setup (name, core quality, learning goal), the
  * casting shown with its reasons, and each participant's card pick.
  */
-#include "play.h"
+#include "console/play.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/tree.h>
 
-#include "i18n.h"
-#include "term.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "console/term.h"
+#include "base/util.h"
 
 /* Ask until a non-empty answer (or, with allow_empty, any answer). NULL at end of input. */
 static char *ask(const char *question, int allow_empty)

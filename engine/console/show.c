@@ -3,15 +3,15 @@
  *
  * Both come from the same Output, so the screen and the journal never disagree.
  */
-#include "play.h"
+#include "console/play.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "i18n.h"
-#include "term.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "console/term.h"
+#include "base/util.h"
 
 void play_journal(Play *P, json_object *entry)
 {

@@ -1,7 +1,7 @@
 /*
  * term.c - terminal output (wrapping, colour) and input (readline or plain lines).
  */
-#include "term.h"
+#include "console/term.h"
 
 #include <signal.h>
 #include <stdarg.h>
@@ -13,7 +13,7 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
-#include "util.h"
+#include "base/util.h"
 
 static int color_on, interactive, out_tty;
 static volatile sig_atomic_t interrupted;

@@ -1,7 +1,7 @@
 /*
  * journal.c - writing and reading session journals (JSON lines through json-c).
  */
-#include "journal.h"
+#include "journal/journal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -11,8 +11,8 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-#include "i18n.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "base/util.h"
 
 #define MAX_JOURNAL_BYTES (256u << 20)
 

@@ -10,7 +10,7 @@
 
 #include <json-c/json.h>
 
-#include "diag.h"
+#include "base/diag.h"
 
 #define JOURNAL_FORMAT "verbeeld-journal"
 #define JOURNAL_VERSION 1

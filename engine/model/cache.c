@@ -2,7 +2,7 @@
  * cache.c - the model cache: a scenario's model as load.c read it, kept in a compact binary
  * file keyed by the XXH3-128 of the scenario and its schema, so a second load skips libxml2.
  */
-#include "cache.h"
+#include "model/cache.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -16,8 +16,8 @@
 #include <sys/stat.h>
 #include <xxhash.h>
 
-#include "paths.h"
-#include "util.h"
+#include "base/paths.h"
+#include "base/util.h"
 
 #define MAGIC "VBMODEL"              /* 8 bytes with its NUL */
 #define MAX_SCHEMA_BYTES (4u << 20)

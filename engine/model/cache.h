@@ -18,7 +18,7 @@
 
 #include <stddef.h>
 
-#include "scenario.h"
+#include "model/scenario.h"
 
 /* The format version: part of the key and of the header. Raise it whenever scenario.h or what
  * load.c reads into the model changes, so that no entry of an older build is taken. */

@@ -1,16 +1,16 @@
 /*
  * cast.c - reading cast files and casting participants into roles.
  */
-#include "cast.h"
+#include "model/cast.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/tree.h>
 
-#include "i18n.h"
-#include "paths.h"
-#include "util.h"
-#include "xmlsafe.h"
+#include "base/i18n.h"
+#include "base/paths.h"
+#include "base/util.h"
+#include "xml/xmlsafe.h"
 
 Participant *cast_add(Cast *c, const char *name, const char *core, const char *goal)
 {

@@ -9,9 +9,9 @@
 #ifndef VB_CAST_H
 #define VB_CAST_H
 
-#include "diag.h"
-#include "lexicon.h"
-#include "scenario.h"
+#include "base/diag.h"
+#include "model/lexicon.h"
+#include "model/scenario.h"
 
 typedef struct {
     char *name;

@@ -1,16 +1,16 @@
 /*
  * lexicon.c - reading the quadrant lexicon and reasoning about corners.
  */
-#include "lexicon.h"
+#include "model/lexicon.h"
 
 #include <lauxlib.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "i18n.h"
-#include "sandbox.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "runtime/sandbox.h"
+#include "base/util.h"
 
 static const char *const corner_ids[CORNERS] = {"core", "pitfall", "challenge", "allergy"};
 

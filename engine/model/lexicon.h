@@ -9,7 +9,7 @@
 #ifndef VB_LEXICON_H
 #define VB_LEXICON_H
 
-#include "diag.h"
+#include "base/diag.h"
 
 typedef enum {
     CORNER_NONE = -1,

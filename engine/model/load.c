@@ -9,19 +9,19 @@
  * there. The model as read here is what cache.c keeps: a change to what is read raises
  * CACHE_FORMAT.
  */
-#include "scenario.h"
+#include "model/scenario.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/tree.h>
 
-#include "cache.h"
-#include "i18n.h"
-#include "paths.h"
-#include "util.h"
-#include "xmlsafe.h"
-#include "xmlstream.h"
+#include "model/cache.h"
+#include "base/i18n.h"
+#include "base/paths.h"
+#include "base/util.h"
+#include "xml/xmlsafe.h"
+#include "xml/xmlstream.h"
 
 /* Make room for one more element of an array that holds `n`: capacity doubles whenever n
  * reaches a power of two, so that a story of 100,000 scenes is not copied 100,000 times. */

@@ -6,15 +6,15 @@
  * story the checks that only read (unique ids, translations) run on a second thread while
  * this one resolves the references.
  */
-#include "scenario.h"
+#include "model/scenario.h"
 
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "base/util.h"
 
 typedef struct {
     Scenario *s;

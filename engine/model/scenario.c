@@ -1,14 +1,14 @@
 /*
  * scenario.c - lookups in the scenario model, texts by language, and freeing the model.
  */
-#include "scenario.h"
+#include "model/scenario.h"
 
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
+#include "base/util.h"
 
 const char *text_get(const Text *t, const char *lang, const char *fallback)
 {

@@ -10,8 +10,8 @@
 
 #include <stddef.h>
 
-#include "diag.h"
-#include "lexicon.h"
+#include "base/diag.h"
+#include "model/lexicon.h"
 
 /* ============================== text ============================== */
 

@@ -5,14 +5,14 @@
  * Static checks on the resolved model only; the checker (cmd_check.c) adds what needs the
  * characters running.
  */
-#include "scenario.h"
+#include "model/scenario.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "base/util.h"
 
 /* ============================== reachability ============================== */
 

@@ -2,14 +2,14 @@
  * htmlkit.c - libxml2 HTML tree helpers and the four-corner square in SVG, shared by the HTML
  * debrief and the character sheets. All text goes in as text nodes: the serializer escapes it.
  */
-#include "htmlkit.h"
+#include "print/htmlkit.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "base/util.h"
 
 const char hk_base_css[] =
     "@page { size: A4; margin: 14mm; }\n"

@@ -10,7 +10,7 @@
 
 #include <libxml/HTMLtree.h>
 
-#include "lexicon.h"
+#include "model/lexicon.h"
 
 /* A new HTML document in `lang` with <title> and the given CSS; *body receives the body. */
 htmlDocPtr hk_page(const char *lang, const char *title, const char *css, xmlNodePtr *body);

@@ -3,18 +3,18 @@
  * are, what they want, their character's quadrant, their goal, cues for body, emotion and
  * reason) and a private briefing page; and the scenario's deck cards as posters, one per page.
  */
-#include "sheets.h"
+#include "print/sheets.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "debrief.h"
-#include "htmlkit.h"
-#include "i18n.h"
-#include "paths.h"
-#include "util.h"
+#include "debrief/debrief.h"
+#include "print/htmlkit.h"
+#include "base/i18n.h"
+#include "base/paths.h"
+#include "base/util.h"
 
 static const char css[] =
     ".role { font-size: 12pt; color: #4a5a68; margin: -2mm 0 4mm; }\n"

@@ -5,9 +5,9 @@
 #ifndef VB_SHEETS_H
 #define VB_SHEETS_H
 
-#include "cast.h"
-#include "lexicon.h"
-#include "scenario.h"
+#include "model/cast.h"
+#include "model/lexicon.h"
+#include "model/scenario.h"
 
 /* What the sheets need to know about each role: its character's name, title and core quality
  * (from the character scripts), indexed like the scenario's roles. */

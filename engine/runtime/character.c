@@ -1,7 +1,7 @@
 /*
  * character.c - loading character scripts and calling their hooks inside their sandbox.
  */
-#include "character.h"
+#include "runtime/character.h"
 
 #include <ctype.h>
 #include <lauxlib.h>
@@ -10,9 +10,9 @@
 
 #include <unistd.h>
 
-#include "i18n.h"
-#include "paths.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "base/paths.h"
+#include "base/util.h"
 
 /* character{} checks its table where the script calls it, so errors point at the script. */
 static const char prelude[] =

@@ -10,10 +10,10 @@
 
 #include <json-c/json.h>
 
-#include "diag.h"
-#include "event.h"
-#include "lexicon.h"
-#include "sandbox.h"
+#include "base/diag.h"
+#include "runtime/event.h"
+#include "model/lexicon.h"
+#include "runtime/sandbox.h"
 
 typedef struct {
     char *path;          /* the script file */

@@ -14,14 +14,14 @@
  * whose own __index finds the ids. So every write reaches __newindex, and a table met again
  * is as it was made.
  */
-#include "event.h"
+#include "runtime/event.h"
 
 #include <lauxlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "sandbox.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "runtime/sandbox.h"
+#include "base/util.h"
 
 /* ============================== the fields ============================== */
 

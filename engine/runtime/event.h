@@ -11,7 +11,7 @@
 
 #include <lua.h>
 
-#include "lexicon.h"
+#include "model/lexicon.h"
 
 /* What happened, told to a character's react hook. The strings are only borrowed: they must
  * live until ev_end. */

@@ -9,8 +9,8 @@
 #include <stdint.h>
 #include <json-c/json.h>
 
-#include "scenario.h"
-#include "session.h"
+#include "model/scenario.h"
+#include "runtime/session.h"
 
 typedef struct {
     char *text;               /* what went wrong */

@@ -6,7 +6,7 @@
  * parent, which merges the blocks in order. Processes share nothing, so the engine needs no
  * locks; a job that fails makes the exploration fail, never the report wrong.
  */
-#include "explore.h"
+#include "runtime/explore.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -16,8 +16,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "i18n.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "base/util.h"
 
 #define MAX_JOBS 16
 #define RUNS_PER_JOB 32       /* fewer runs than this are not worth a process */

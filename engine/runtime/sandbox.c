@@ -1,7 +1,7 @@
 /*
  * sandbox.c - Lua states for untrusted scripts: limited memory, instructions and time.
  */
-#include "sandbox.h"
+#include "runtime/sandbox.h"
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -11,7 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "util.h"
+#include "base/util.h"
 
 struct Sandbox {
     lua_State *L;

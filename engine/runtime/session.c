@@ -2,14 +2,14 @@
  * session.c - playing a scenario: entering scenes, turns, choices, reactions, incidents,
  * undo by replay.
  */
-#include "session.h"
+#include "runtime/session.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "paths.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "base/paths.h"
+#include "base/util.h"
 
 #define MAX_HOPS 1000      /* gotos and empty scenes followed in a row before calling it a loop */
 

@@ -11,10 +11,10 @@
 #ifndef VB_SESSION_H
 #define VB_SESSION_H
 
-#include "cast.h"
-#include "character.h"
-#include "scenario.h"
-#include "world.h"
+#include "model/cast.h"
+#include "runtime/character.h"
+#include "model/scenario.h"
+#include "runtime/world.h"
 
 typedef enum {
     OUT_SCENE,        /* entering a scene: id, title, act */

@@ -1,14 +1,14 @@
 /*
  * world.c - the world sandbox: variables, conditions and effects.
  */
-#include "world.h"
+#include "runtime/world.h"
 
 #include <lauxlib.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "base/util.h"
 
 /* A number as Lua holds it: an integer or a float (the snapshot keeps the difference). */
 typedef struct {

@@ -10,7 +10,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 
-#include "diag.h"
+#include "base/diag.h"
 
 struct Stream;
 

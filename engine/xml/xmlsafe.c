@@ -8,8 +8,8 @@
  * Small files (casts, the scenario list) are read here as a whole tree and then validated;
  * scenarios are streamed by xmlstream.c, which parses with the same precautions (xmlparse.h).
  */
-#include "xmlsafe.h"
-#include "xmlparse.h"
+#include "xml/xmlsafe.h"
+#include "xml/xmlparse.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -20,8 +20,8 @@
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 
-#include "i18n.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "base/util.h"
 
 #define MAX_XML_BYTES (64u << 20)
 

@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <libxml/tree.h>
 
-#include "diag.h"
+#include "base/diag.h"
 
 /* Parse an XML file with the network off and no DOCTYPE allowed. NULL with diagnostics in `d`
  * when the file cannot be read or is not well-formed. */

@@ -3,7 +3,7 @@
  * are handed to load.c as soon as each is complete, so that a story of 100,000 scenes never
  * exists as one tree. It parses with xmlsafe.c's precautions (xmlparse.h).
  */
-#include "xmlstream.h"
+#include "xml/xmlstream.h"
 
 #include <pthread.h>
 #include <sched.h>
@@ -18,10 +18,10 @@
 #include <libxml/SAX2.h>
 #include <libxml/relaxng.h>
 
-#include "i18n.h"
-#include "util.h"
-#include "xmlparse.h"
-#include "xmlsafe.h"
+#include "base/i18n.h"
+#include "base/util.h"
+#include "xml/xmlparse.h"
+#include "xml/xmlsafe.h"
 
 typedef struct Stream Stream;
 

@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <libxml/tree.h>
 
-#include "diag.h"
+#include "base/diag.h"
 
 /* What a streaming read (xml_stream) hands over: `open` when an element has opened (its
  * attributes are there, its content is not yet), `close` when it is complete; `depth` is 0

@@ -10,12 +10,12 @@
 #include <unistd.h>
 #include <xxhash.h>
 
-#include "cache.h"
-#include "diag.h"
-#include "lexicon.h"
-#include "paths.h"
-#include "scenario.h"
-#include "util.h"
+#include "model/cache.h"
+#include "base/diag.h"
+#include "model/lexicon.h"
+#include "base/paths.h"
+#include "model/scenario.h"
+#include "base/util.h"
 
 static Lexicon lx;
 static CacheKey key;

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "diag.h"
-#include "journal.h"
+#include "base/diag.h"
+#include "journal/journal.h"
 
 static char dir[] = "/tmp/vb-fuzz-XXXXXX", path[64];
 

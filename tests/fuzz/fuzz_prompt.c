@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "paths.h"
-#include "play.h"
-#include "util.h"
+#include "base/i18n.h"
+#include "base/paths.h"
+#include "console/play.h"
+#include "base/util.h"
 
 static Lexicon lx;
 static Play P;

@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "diag.h"
-#include "lexicon.h"
-#include "paths.h"
-#include "scenario.h"
+#include "base/diag.h"
+#include "model/lexicon.h"
+#include "base/paths.h"
+#include "model/scenario.h"
 
 static Lexicon lx;
 static char dir[] = "/tmp/vb-fuzz-XXXXXX", path[64];

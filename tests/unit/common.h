@@ -13,8 +13,8 @@
 #include <unistd.h>
 #include <sys/wait.h>
 
-#include "diag.h"
-#include "lexicon.h"
+#include "base/diag.h"
+#include "model/lexicon.h"
 
 static Lexicon lx __attribute__((unused));
 

@@ -18,12 +18,12 @@
 #include <cmocka.h>
 #include <xxhash.h>
 
-#include "cache.h"
+#include "model/cache.h"
 #include "common.h"
-#include "diag.h"
-#include "i18n.h"
-#include "scenario.h"
-#include "util.h"
+#include "base/diag.h"
+#include "base/i18n.h"
+#include "model/scenario.h"
+#include "base/util.h"
 
 #define FIX "tests/unit/fixtures/"
 

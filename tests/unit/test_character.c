@@ -13,11 +13,11 @@
 #include <cmocka.h>
 
 #include "common.h"
-#include "character.h"
-#include "diag.h"
-#include "i18n.h"
-#include "journal.h"
-#include "lexicon.h"
+#include "runtime/character.h"
+#include "base/diag.h"
+#include "base/i18n.h"
+#include "journal/journal.h"
+#include "model/lexicon.h"
 
 #define CHARS "tests/unit/fixtures/characters/"
 

@@ -12,9 +12,9 @@
 #include <cmocka.h>
 
 #include "common.h"
-#include "diag.h"
-#include "i18n.h"
-#include "journal.h"
+#include "base/diag.h"
+#include "base/i18n.h"
+#include "journal/journal.h"
 
 static char tmpdir[64];
 

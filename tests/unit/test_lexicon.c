@@ -10,9 +10,9 @@
 #include <cmocka.h>
 
 #include "common.h"
-#include "diag.h"
-#include "i18n.h"
-#include "lexicon.h"
+#include "base/diag.h"
+#include "base/i18n.h"
+#include "model/lexicon.h"
 
 
 

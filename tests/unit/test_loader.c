@@ -12,10 +12,10 @@
 #include <cmocka.h>
 
 #include "common.h"
-#include "diag.h"
-#include "i18n.h"
-#include "lexicon.h"
-#include "scenario.h"
+#include "base/diag.h"
+#include "base/i18n.h"
+#include "model/lexicon.h"
+#include "model/scenario.h"
 
 #define FIX "tests/unit/fixtures/"
 

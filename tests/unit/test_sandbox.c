@@ -14,8 +14,8 @@
 #include <lauxlib.h>
 
 #include "common.h"
-#include "i18n.h"
-#include "sandbox.h"
+#include "base/i18n.h"
+#include "runtime/sandbox.h"
 
 /* Run `src` in `s` with `nresults` results. Returns 0, or -1 with *err (fresh). */
 static int run(Sandbox *s, const char *src, int nresults, char **err)

@@ -10,13 +10,13 @@
 #include <cmocka.h>
 
 #include "common.h"
-#include "cast.h"
-#include "diag.h"
-#include "i18n.h"
-#include "lexicon.h"
-#include "scenario.h"
-#include "session.h"
-#include "util.h"
+#include "model/cast.h"
+#include "base/diag.h"
+#include "base/i18n.h"
+#include "model/lexicon.h"
+#include "model/scenario.h"
+#include "runtime/session.h"
+#include "base/util.h"
 
 static Scenario *tutorial;
 

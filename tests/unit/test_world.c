@@ -10,8 +10,8 @@
 #include <cmocka.h>
 
 #include "common.h"
-#include "scenario.h"
-#include "world.h"
+#include "model/scenario.h"
+#include "runtime/world.h"
 
 /* The condition of choice `k` of the first scene, after that scene's <lua> effect ran. */
 static int test_choice(Scenario *s, World *w, int k)
