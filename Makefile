@@ -76,8 +76,9 @@ $(B)/%.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -MMD -MP -c $< -o $@
 
-$(B)/libverbeeld.a: $(LIB_OBJ)
-	ar rcs $@ $^
+$(B)/libverbeeld.a: $(LIB_OBJ) Makefile
+	@rm -f $@
+	ar rcs $@ $(LIB_OBJ)
 
 $(B)/verbeeld: $(CLI_OBJ) $(B)/libverbeeld.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_ALL)

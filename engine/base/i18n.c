@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/paths.h"
 
 static char current[8] = "nl";
 
@@ -33,6 +32,15 @@ static const char *lang_from_env(void)
     return "nl";
 }
 
+/* Where the catalogs are; NULL leaves it to gettext. paths.c knows the folder and uses
+ * i18n for its own messages, so the folder is handed down rather than asked for. */
+static const char *catalog_dir;
+
+void i18n_set_catalog_dir(const char *dir)
+{
+    catalog_dir = dir;
+}
+
 void i18n_init(const char *lang)
 {
     const char *chosen = i18n_known(lang) ? lang : lang_from_env();
@@ -46,7 +54,7 @@ void i18n_init(const char *lang)
     /* Numbers in journals and JSON are written with a decimal point, whatever the locale. */
     setlocale(LC_NUMERIC, "C");
     setenv("LANGUAGE", current, 1);
-    bindtextdomain("verbeeld", paths_locale_dir());
+    if (catalog_dir) bindtextdomain("verbeeld", catalog_dir);
     bind_textdomain_codeset("verbeeld", "UTF-8");
     textdomain("verbeeld");
 }

@@ -11,6 +11,8 @@
 #define _(s) gettext(s)
 #define N_(s) (s)
 
+/* Where the message catalogs are (the locale folder); call before i18n_init. */
+void i18n_set_catalog_dir(const char *dir);
 /* Set up gettext for `lang` ("nl" or "en"; NULL to follow the environment). */
 void i18n_init(const char *lang);
 /* The language in use: "nl" or "en". */

@@ -13,6 +13,9 @@
 #include "base/i18n.h"
 #include "base/paths.h"
 #include "console/play.h"
+#include "console/loop.h"
+#include "console/setup.h"
+#include "console/show.h"
 #include "console/term.h"
 #include "base/util.h"
 
@@ -21,93 +24,6 @@ typedef struct {
     unsigned long long seed;
     int seed_given;
 } PlayArgs;
-
-/* ============================== the loop ============================== */
-
-/* A key for the turn, so its choices are listed once, not after every command. */
-static char *turn_key(Play *P, const Turn *t)
-{
-    return xasprintf("%d/%d/%d/%d", P->S->scene, t->participant, P->S->steps, P->S->ninputs);
-}
-
-static void handle_number(Play *P, const char *line, const Turn *t)
-{
-    char *end;
-    long k = strtol(line, &end, 10);
-    while (*end == ' ') end++;
-    if (end == line || *end) {
-        term_alert(_("Type the number of a choice, or /help."));
-        return;
-    }
-    if (P->in_timeout) {
-        term_alert(_("It is a time-out: type /go to play on first."));
-        return;
-    }
-    if (k < 1 || k > t->noptions) {
-        char *msg = xasprintf(_("Choose a number from 1 to %d."), t->noptions);
-        term_alert(msg);
-        free(msg);
-        return;
-    }
-    session_choose(P->S, (int)k - 1);
-}
-
-static void announce_end(Play *P)
-{
-    if (P->S->ending >= 0) {
-        json_object *e = journal_entry("end");
-        json_object_object_add(e, "steps", json_object_new_int(P->S->steps));
-        play_journal(P, e);
-    }
-    term_blank();
-    char *msg = P->S->ending >= 0
-        ? xasprintf(_("The game is over. The debrief is ready:\n  verbeeld debrief %s\n"
-                      "  verbeeld debrief %s --format html -o debrief.html   (to print or project)"),
-                    P->J.path, P->J.path)
-        : xasprintf(_("The session is saved. Continue it with:\n  verbeeld play --resume %s"), P->J.path);
-    term_alert(msg);
-    free(msg);
-}
-
-int play_run_loop(Play *P)
-{
-    prompt_completions(P);
-    P->started = play_clock();
-    if (P->J.path) {
-        char *history = xasprintf("%s.history", P->J.path);
-        term_history(history);
-        free(history);
-    }
-    if (P->in_timeout) P->paused_since = P->started;
-    while (!P->quit) {
-        const Turn *t = session_turn(P->S);
-        if (!t) break;
-        char *key = turn_key(P, t);
-        if (!P->turn_key || strcmp(key, P->turn_key)) {
-            play_show_choices(P, t);
-            free(P->turn_key);
-            P->turn_key = key;
-        } else {
-            free(key);
-        }
-        if (term_interactive()) play_status(P);
-        char *prompt = play_prompt(P, t);
-        char *line = term_read(prompt);
-        free(prompt);
-        if (!line) {
-            json_object *e = journal_entry("quit");
-            json_object_object_add(e, "why", json_object_new_string("end of input"));
-            play_journal(P, e);
-            break;
-        }
-        char *p = line;
-        while (*p == ' ' || *p == '\t') p++;
-        if (*p && !prompt_command(P, p)) handle_number(P, p, t);
-        free(line);
-    }
-    announce_end(P);
-    return 0;
-}
 
 /* ============================== a new session ============================== */
 
@@ -147,24 +63,6 @@ static void journal_cast(Play *P)
     }
 }
 
-int play_load(Play *P, const char *scenario, DiagList *d)
-{
-    char *path = paths_find_scenario(scenario);
-    if (!path) {
-        fprintf(stderr, _("verbeeld: scenario '%s' not found (give a path to an .xml file, or one of the names that 'verbeeld list' shows)\n"), scenario);
-        return -1;
-    }
-    static Lexicon lx;
-    if (lexicon_load(&lx, paths_lexicon(), d)) {
-        free(path);
-        return -1;
-    }
-    P->lx = &lx;
-    P->s = scenario_load(path, &lx, d);
-    free(path);
-    return P->s ? 0 : -1;
-}
-
 static int new_session(Play *P, const PlayArgs *a)
 {
     DiagList d;
@@ -180,7 +78,7 @@ static int new_session(Play *P, const PlayArgs *a)
     }
     P->S = session_new(P->s, P->lx, &P->cast, a->cast ? a->cast : "setup", i18n_lang(), a->seed, &d);
     if (!P->S) goto fail;
-    session_set_output(P->S, play_output, P);
+    session_set_output(P->S, show_output, P);
     setup_show_cast(P);
     if (setup_picks(P)) {
         fprintf(stderr, "%s\n", _("verbeeld: the setup was not finished; nothing was saved"));
@@ -208,7 +106,7 @@ static int new_session(Play *P, const PlayArgs *a)
     P->journaling = 1;
     session_start(P->S);
     diag_free(&d);
-    return play_run_loop(P);
+    return loop_run(P);
 fail:
     diag_print(&d, stderr);
     diag_free(&d);
@@ -216,54 +114,6 @@ fail:
 }
 
 /* ============================== resuming ============================== */
-
-/* Rebuild the cast from the journal's participant entries. */
-void play_cast_from_journal(Play *P, const JournalLog *log)
-{
-    for (int i = 0; i < log->n; i++) {
-        json_object *e = log->v[i];
-        if (!streq(jstr(e, "ev"), "participant")) continue;
-        Participant *p = cast_add(&P->cast, jstr(e, "name") ? jstr(e, "name") : "?",
-                                  jstr(e, "core") ? jstr(e, "core") : "", jstr(e, "goal"));
-        if (jstr(e, "role")) p->role_name = xstrdup(jstr(e, "role"));
-        if (jstr(e, "card")) p->card = xstrdup(jstr(e, "card"));
-        if (jstr(e, "reason")) p->reason = xstrdup(jstr(e, "reason"));
-    }
-    for (int i = 0; i < log->n; i++) {           /* roles the trainer changed before play */
-        json_object *e = log->v[i];
-        if (!streq(jstr(e, "ev"), "recast")) continue;
-        for (int k = 0; k < P->cast.n; k++)
-            if (streq(P->cast.p[k].name, jstr(e, "name"))) {
-                free(P->cast.p[k].role_name);
-                P->cast.p[k].role_name = xstrdup(jstr(e, "role") ? jstr(e, "role") : "");
-                free(P->cast.p[k].reason);
-                P->cast.p[k].reason = jstr(e, "reason") ? xstrdup(jstr(e, "reason")) : NULL;
-            }
-    }
-}
-
-int play_replay(Play *P, const JournalLog *log, int upto, void (*aside)(Play *, json_object *))
-{
-    int mismatches = 0;
-    for (int i = 0; i < upto && i < log->n; i++) {
-        json_object *e = log->v[i];
-        const char *ev = jstr(e, "ev");
-        if (aside) aside(P, e);
-        if (streq(ev, "choice") && !json_object_get_boolean(json_object_object_get(e, "auto"))) {
-            session_turn(P->S);
-            if (session_choose_id(P->S, jstr(e, "choice") ? jstr(e, "choice") : "")) mismatches++;
-        } else if (streq(ev, "inject")) {
-            if (session_inject(P->S, jstr(e, "event") ? jstr(e, "event") : "")) mismatches++;
-        } else if (streq(ev, "undo")) {
-            session_undo(P->S, (int)jint(e, "steps", 1));
-        } else if (streq(ev, "timeout")) {
-            P->in_timeout = 1;
-        } else if (streq(ev, "go")) {
-            P->in_timeout = 0;
-        }
-    }
-    return mismatches;
-}
 
 static int resume_session(Play *P, const PlayArgs *a)
 {
@@ -284,7 +134,7 @@ static int resume_session(Play *P, const PlayArgs *a)
     play_cast_from_journal(P, &log);
     P->S = session_new(P->s, P->lx, &P->cast, a->resume, i18n_lang(), seed, &d);
     if (!P->S) goto fail;
-    session_set_output(P->S, play_output, P);
+    session_set_output(P->S, show_output, P);
     P->S->quiet = 1;
     session_start(P->S);
     int mismatches = play_replay(P, &log, log.n, NULL);
@@ -318,7 +168,7 @@ static int resume_session(Play *P, const PlayArgs *a)
     P->last_act = -1;
     session_show(P->S);
     P->journaling = 1;
-    return play_run_loop(P);
+    return loop_run(P);
 fail:
     journal_log_free(&log);
     diag_print(&d, stderr);

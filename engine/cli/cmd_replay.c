@@ -15,6 +15,8 @@
 
 #include "base/i18n.h"
 #include "console/play.h"
+#include "console/loop.h"
+#include "console/show.h"
 #include "console/term.h"
 #include "base/util.h"
 
@@ -113,7 +115,7 @@ static int replay(const char *journal, const char *from, const char *out_path, c
     play_cast_from_journal(&P, &log);
     P.S = session_new(P.s, P.lx, &P.cast, journal, i18n_lang(), (unsigned long long)jint(log.v[0], "seed", 0), &d);
     if (!P.S) goto done;
-    session_set_output(P.S, play_output, &P);
+    session_set_output(P.S, show_output, &P);
     term_heading(text_get(&P.s->title, i18n_lang(), scenario_fallback(P.s)));
     session_start(P.S);
     play_replay(&P, &log, cut, show_aside);
@@ -127,7 +129,7 @@ static int replay(const char *journal, const char *from, const char *out_path, c
     term_alert(msg);
     free(msg);
     P.journaling = 1;
-    rc = play_run_loop(&P);
+    rc = loop_run(&P);
 done:
     if (rc && d.n) diag_print(&d, stderr);
     free(P.turn_key);

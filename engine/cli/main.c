@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "base/i18n.h"
+#include "base/paths.h"
 #include "base/util.h"
 
 typedef struct {
@@ -99,6 +100,7 @@ int usage_error(const char *name, const char *fmt, ...)
 
 int main(int argc, char **argv)
 {
+    i18n_set_catalog_dir(paths_locale_dir());
     i18n_init(NULL);
     if (argc < 2) {
         print_usage(stderr);

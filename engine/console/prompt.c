@@ -2,7 +2,7 @@
  * prompt.c - the commands at the prompt: /stop, /go, /note, /inject, /back, /who, /save,
  * /help, /quit. Anyone may step out of the fiction at any prompt; it is recorded, never punished.
  */
-#include "console/play.h"
+#include "console/prompt.h"
 
 #include <stdlib.h>
 #include <string.h>

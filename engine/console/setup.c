@@ -2,7 +2,7 @@
  * setup.c - before the first scene: the solo setup (name, core quality, learning goal), the
  * casting shown with its reasons, and each participant's card pick.
  */
-#include "console/play.h"
+#include "console/setup.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -3,7 +3,7 @@
  *
  * Both come from the same Output, so the screen and the journal never disagree.
  */
-#include "console/play.h"
+#include "console/show.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -12,19 +12,6 @@
 #include "base/i18n.h"
 #include "console/term.h"
 #include "base/util.h"
-
-void play_journal(Play *P, json_object *entry)
-{
-    char *err = NULL;
-    if (P->J.fd < 0) {
-        json_object_put(entry);
-        return;
-    }
-    if (journal_write(&P->J, entry, &err)) {
-        term_alert(err);
-        free(err);
-    }
-}
 
 static void add_str(json_object *o, const char *k, const char *v)
 {
@@ -142,7 +129,7 @@ static void show_problem(Play *P, const Output *o)
     play_journal(P, e);
 }
 
-void play_output(void *ud, const Output *o)
+void show_output(void *ud, const Output *o)
 {
     Play *P = ud;
     switch (o->kind) {
@@ -161,7 +148,7 @@ void play_output(void *ud, const Output *o)
 
 /* ============================== turns ============================== */
 
-void play_show_choices(Play *P, const Turn *t)
+void show_choices(Play *P, const Turn *t)
 {
     const Scene *sc = &P->s->scenes[P->S->scene];
     for (int k = 0; k < t->noptions; k++)
@@ -169,7 +156,7 @@ void play_show_choices(Play *P, const Turn *t)
     term_blank();
 }
 
-char *play_prompt(Play *P, const Turn *t)
+char *show_prompt(Play *P, const Turn *t)
 {
     const char *mark = P->in_timeout ? _("[time-out] ") : "";
     if (t->participant < 0) return xasprintf(_("%sThe group — "), mark);
@@ -178,14 +165,7 @@ char *play_prompt(Play *P, const Turn *t)
 
 /* ============================== status ============================== */
 
-double play_clock(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-void play_status(Play *P)
+void show_status(Play *P)
 {
     if (P->S->scene < 0) return;
     const Scene *sc = &P->s->scenes[P->S->scene];

@@ -1,0 +1,101 @@
+/*
+ * loop.c - the turns of a session at the console: list the choices, prompt, read a line, and
+ * hand it to the prompt's commands or take the numbered choice, until the story ends.
+ */
+#include "console/loop.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "base/util.h"
+#include "console/prompt.h"
+#include "console/show.h"
+#include "console/term.h"
+
+/* ============================== the loop ============================== */
+
+/* A key for the turn, so its choices are listed once, not after every command. */
+static char *turn_key(Play *P, const Turn *t)
+{
+    return xasprintf("%d/%d/%d/%d", P->S->scene, t->participant, P->S->steps, P->S->ninputs);
+}
+
+static void handle_number(Play *P, const char *line, const Turn *t)
+{
+    char *end;
+    long k = strtol(line, &end, 10);
+    while (*end == ' ') end++;
+    if (end == line || *end) {
+        term_alert(_("Type the number of a choice, or /help."));
+        return;
+    }
+    if (P->in_timeout) {
+        term_alert(_("It is a time-out: type /go to play on first."));
+        return;
+    }
+    if (k < 1 || k > t->noptions) {
+        char *msg = xasprintf(_("Choose a number from 1 to %d."), t->noptions);
+        term_alert(msg);
+        free(msg);
+        return;
+    }
+    session_choose(P->S, (int)k - 1);
+}
+
+static void announce_end(Play *P)
+{
+    if (P->S->ending >= 0) {
+        json_object *e = journal_entry("end");
+        json_object_object_add(e, "steps", json_object_new_int(P->S->steps));
+        play_journal(P, e);
+    }
+    term_blank();
+    char *msg = P->S->ending >= 0
+        ? xasprintf(_("The game is over. The debrief is ready:\n  verbeeld debrief %s\n"
+                      "  verbeeld debrief %s --format html -o debrief.html   (to print or project)"),
+                    P->J.path, P->J.path)
+        : xasprintf(_("The session is saved. Continue it with:\n  verbeeld play --resume %s"), P->J.path);
+    term_alert(msg);
+    free(msg);
+}
+
+int loop_run(Play *P)
+{
+    prompt_completions(P);
+    P->started = play_clock();
+    if (P->J.path) {
+        char *history = xasprintf("%s.history", P->J.path);
+        term_history(history);
+        free(history);
+    }
+    if (P->in_timeout) P->paused_since = P->started;
+    while (!P->quit) {
+        const Turn *t = session_turn(P->S);
+        if (!t) break;
+        char *key = turn_key(P, t);
+        if (!P->turn_key || strcmp(key, P->turn_key)) {
+            show_choices(P, t);
+            free(P->turn_key);
+            P->turn_key = key;
+        } else {
+            free(key);
+        }
+        if (term_interactive()) show_status(P);
+        char *prompt = show_prompt(P, t);
+        char *line = term_read(prompt);
+        free(prompt);
+        if (!line) {
+            json_object *e = journal_entry("quit");
+            json_object_object_add(e, "why", json_object_new_string("end of input"));
+            play_journal(P, e);
+            break;
+        }
+        char *p = line;
+        while (*p == ' ' || *p == '\t') p++;
+        if (*p && !prompt_command(P, p)) handle_number(P, p, t);
+        free(line);
+    }
+    announce_end(P);
+    return 0;
+}

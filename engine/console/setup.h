@@ -1,0 +1,22 @@
+/*
+ * setup.h - before the first scene: the solo setup (name, core quality, learning goal), the
+ * cast as the room sees it, and the cards participants pick.
+ */
+#ifndef VB_SETUP_H
+#define VB_SETUP_H
+
+#include "console/play.h"
+
+/* The solo setup: ask name, core quality and learning goal. Returns 0, or -1 at end of input. */
+int setup_solo(Play *P);
+/* Let every participant without a card pick one for each <pick> of the scenario.
+ * Returns 0, or -1 at end of input. */
+int setup_picks(Play *P);
+/* Check the cards a cast file gave. Problems go to d. */
+void setup_check_cards(Play *P, const char *cast_path, DiagList *d);
+/* Show who plays whom and why. */
+void setup_show_cast(Play *P);
+/* Write the cast as a cast file (the solo setup keeps one next to the journal). */
+void setup_write_cast(Play *P, const char *path);
+
+#endif

@@ -1,0 +1,19 @@
+/*
+ * show.h - what a participant sees of each thing the session reports, and what the journal
+ * keeps of it: both come from the same Output, so the screen and the journal never disagree.
+ */
+#ifndef VB_SHOW_H
+#define VB_SHOW_H
+
+#include "console/play.h"
+
+/* The output callback for the session (ud is the Play): print, and journal when P->journaling. */
+void show_output(void *ud, const Output *o);
+/* List the choices of the current turn. */
+void show_choices(Play *P, const Turn *t);
+/* The prompt for a turn ("Sanne (Isabel) — "). Fresh string. */
+char *show_prompt(Play *P, const Turn *t);
+/* The status line a trainer sees above the prompt: act, scene, time played, time-outs. */
+void show_status(Play *P);
+
+#endif
