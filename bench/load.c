@@ -39,7 +39,7 @@ int main(int argc, char **argv)
         diag_print(&d, stderr);
         return 1;
     }
-    Scenario *s = scenario_load(argv[1], &lx, &d);
+    Scenario *s = load_scenario(argv[1], &lx, &d);
     double t1 = now_ms();
     if (!s) {
         diag_print(&d, stderr);

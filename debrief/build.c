@@ -12,6 +12,8 @@
 #include "base/i18n.h"
 #include "base/paths.h"
 #include "base/util.h"
+#include "model/load.h"
+#include "debrief/uuid.h"
 
 /* The namespace of verbeeld's name-based UUIDs (a random UUID, fixed once). */
 #define VB_UUID_NS "5b0e8f3c-6a1d-4c2e-9f47-8d2b1a6e0c93"
@@ -165,7 +167,7 @@ static void choose_questions(Debrief *db, DebriefParticipant *p)
             const char *quality = s->questions[q].quality;
             if (quality && !chose_quality(db, p, quality) && !streq(quality, p->core) && !streq(quality, p->character_core))
                 continue;
-            DebriefQuestion *dq = &p->questions[p->nquestions++];
+            PromptQuestion *dq = &p->questions[p->nquestions++];
             dq->theme = "scenario";
             dq->text = text_get(&s->questions[q].text, db->lang, scenario_fallback(s));
             dq->source = s->id;
@@ -225,7 +227,7 @@ static void choose_replay(Debrief *db, DebriefParticipant *p)
         }
 }
 
-static void load_scenario(Debrief *db, json_object *start)
+static void find_scenario(Debrief *db, json_object *start)
 {
     if (!db->have_lx) return;
     const char *path = jstr(start, "path");
@@ -238,7 +240,7 @@ static void load_scenario(Debrief *db, json_object *start)
     if (path) {
         DiagList d;
         diag_init(&d);
-        db->s = scenario_load(path, &db->lx, &d);
+        db->s = load_scenario(path, &db->lx, &d);
         diag_free(&d);
         if (db->s && !streq(db->s->id, jstr(start, "scenario"))) {
             scenario_free(db->s);
@@ -281,7 +283,7 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
     diag_init(&d);
     db->have_lx = lexicon_load(&db->lx, paths_lexicon(), &d) == 0;
     diag_free(&d);
-    load_scenario(db, start);
+    find_scenario(db, start);
     char *lib = xasprintf("%s/debrief/prompts.json", paths_data_dir());
     db->lib = prompts_load(lib);
     free(lib);
@@ -358,13 +360,13 @@ void debrief_free(Debrief *db)
 
 /* ============================== shared by the writers ============================== */
 
-const char *moment_id(MomentKind k)
+const char *debrief_moment_id(MomentKind k)
 {
     static const char *const ids[] = {"first-core", "core", "fallback", "overshoot", "reaction", "timeout", "note"};
     return ids[k];
 }
 
-const char *moment_label(MomentKind k)
+const char *debrief_moment_label(MomentKind k)
 {
     switch (k) {
     case MOMENT_FIRST_CORE: return _("first time you played your challenge");
@@ -378,7 +380,7 @@ const char *moment_label(MomentKind k)
     return "";
 }
 
-const char *corner_meaning(Corner c)
+const char *debrief_corner_meaning(Corner c)
 {
     switch (c) {
     case CORNER_CORE: return _("you practised your challenge");

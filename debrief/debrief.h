@@ -4,7 +4,8 @@
  * the moments that mattered, reflection questions, an anchor and the return afternoon.
  *
  * "Any game or exercise is just an excuse for a debrief." debrief_build reads the journal into
- * the Debrief below; one writer per format turns it into Markdown, HTML, JSON or xAPI.
+ * the Debrief below; one writer per format turns it into Markdown, HTML, JSON or xAPI
+ * (markdown.h, html.h, json.h, xapi.h).
  */
 #ifndef VB_DEBRIEF_H
 #define VB_DEBRIEF_H
@@ -14,6 +15,7 @@
 #include "journal/journal.h"
 #include "model/lexicon.h"
 #include "model/scenario.h"
+#include "debrief/prompts.h"
 
 /* What made a moment matter for a participant. */
 typedef enum {
@@ -31,12 +33,6 @@ typedef struct {
     int entry;                /* the journal entry */
 } Moment;
 
-/* A reflection question chosen for a participant. */
-typedef struct {
-    const char *theme;        /* "resistance", "connection", ... or "scenario" */
-    const char *text;         /* in the debrief's language (points into the library or scenario) */
-    const char *source;       /* where the prompt comes from (a source text, or the scenario) */
-} DebriefQuestion;
 
 typedef struct {
     const char *name, *core, *goal, *role, *character, *character_core, *reason, *card;
@@ -50,7 +46,7 @@ typedef struct {
     int reactions;            /* characters' reactions to their choices */
     Moment *moments;          /* in journal order */
     int nmoments;
-    DebriefQuestion *questions;
+    PromptQuestion *questions;
     int nquestions;
     const char *anchor_title, *anchor_text;   /* their card (a deck card), when the scenario has it */
     const char *anchor_prompt;                /* the anchoring prompt from the library */
@@ -59,7 +55,6 @@ typedef struct {
     const char *replay_why;                   /* why that scene (translated) */
 } DebriefParticipant;
 
-typedef struct PromptLibrary PromptLibrary;
 
 typedef struct {
     const JournalLog *log;
@@ -88,21 +83,15 @@ typedef struct {
 void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path, const char *lang);
 void debrief_free(Debrief *db);
 
-/* The writers. Each returns 0, or -1 when writing failed. */
-int debrief_markdown(const Debrief *db, FILE *out);
-int debrief_html(const Debrief *db, FILE *out);
-int debrief_json(const Debrief *db, FILE *out);
-int debrief_xapi(const Debrief *db, FILE *out);
-
 /* ---- shared by the writers ---- */
 
 /* The participant's index by name, or -1. */
 int debrief_find(const Debrief *db, const char *name);
 /* "core", "first-core", "fallback", ... as used in JSON, and a translated label. */
-const char *moment_id(MomentKind k);
-const char *moment_label(MomentKind k);
+const char *debrief_moment_id(MomentKind k);
+const char *debrief_moment_label(MomentKind k);
 /* What a corner means for the participant who lands on it (translated). */
-const char *corner_meaning(Corner c);
+const char *debrief_corner_meaning(Corner c);
 /* The term of corner c of quadrant q in the debrief's language ("" when unknown). */
 const char *debrief_term(const Debrief *db, const Quadrant *q, Corner c);
 /* A term id in the debrief's language. */
@@ -114,31 +103,5 @@ void debrief_datetime(long long t, char *buf);
 char *debrief_replay_command(const Debrief *db, const DebriefParticipant *p);
 /* Minutes the session took. */
 long long debrief_minutes(const Debrief *db);
-
-/* ---- the prompt library (prompts.c, debrief/prompts.json) ---- */
-
-/* What happened to a participant, as flags the library's "when" refers to. */
-enum {
-    HAPPENED_CORE = 1 << 0, HAPPENED_NO_CORE = 1 << 1, HAPPENED_FALLBACK = 1 << 2,
-    HAPPENED_ALLERGY = 1 << 3, HAPPENED_PITFALL = 1 << 4, HAPPENED_TIMEOUT = 1 << 5,
-    HAPPENED_NO_TIMEOUT = 1 << 6, HAPPENED_REACTED = 1 << 7, HAPPENED_NOTE = 1 << 8,
-    HAPPENED_ALWAYS = 1 << 9,
-};
-
-/* Load the library from `path`; NULL (and a warning on stderr) when it cannot be read. */
-PromptLibrary *prompts_load(const char *path);
-void prompts_free(PromptLibrary *lib);
-/* Choose at most `max` questions, one per theme, for what happened. Returns how many. */
-int prompts_choose(const PromptLibrary *lib, unsigned happened, const char *lang, DebriefQuestion *out, int max);
-/* The anchoring prompt, and a cue (kind "body", "emotion" or "reason") for the sheets. */
-const char *prompts_anchor(const PromptLibrary *lib, const char *lang);
-const char *prompts_cue(const PromptLibrary *lib, const char *kind, const char *lang);
-/* The translated name of a theme. */
-const char *prompts_theme_label(const PromptLibrary *lib, const char *theme, const char *lang);
-
-/* ---- deterministic UUIDs (uuid.c) ---- */
-
-/* A name-based UUID (RFC 4122 version 5, SHA-1) of `name` in the namespace `ns` (a UUID). */
-void uuid_v5(const char *ns, const char *name, char out[37]);
 
 #endif

@@ -4,7 +4,7 @@
  * with their quadrants, the chart of their corners, moments, questions, anchor and return plan.
  * Built with libxml2's HTML tree and serializer, so every text from the journal is escaped.
  */
-#include "debrief/debrief.h"
+#include "debrief/html.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -316,7 +316,7 @@ static void moments(const Debrief *db, const DebriefParticipant *p, xmlNodePtr p
             continue;
         }
         xmlNodePtr li = hk_el(ul, "li", NULL, NULL);
-        hk_el(li, "strong", NULL, moment_label(mo->kind));
+        hk_el(li, "strong", NULL, debrief_moment_label(mo->kind));
         const char *scene = scene_title_of(db, mo->entry);
         if (scene) {
             hk_text(li, " (");
@@ -367,7 +367,7 @@ static void participant(const Debrief *db, const DebriefParticipant *p, xmlNodeP
         xmlNodePtr th = hk_el(tr, "th", NULL, corner_label((Corner)c));
         hk_attr(th, "style", "color:%s", hk_corner_ink((Corner)c));
         hk_el(tr, "td", NULL, n);
-        hk_el(tr, "td", NULL, corner_meaning((Corner)c));
+        hk_el(tr, "td", NULL, debrief_corner_meaning((Corner)c));
     }
     moments(db, p, page);
     if (p->nquestions) {
@@ -421,7 +421,7 @@ static void participant(const Debrief *db, const DebriefParticipant *p, xmlNodeP
     }
 }
 
-int debrief_html(const Debrief *db, FILE *out)
+int html_write(const Debrief *db, FILE *out)
 {
     xmlNodePtr body;
     char *title = xasprintf("%s: %s", _("Debrief"), db->title ? db->title : db->scenario ? db->scenario : "");

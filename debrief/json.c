@@ -2,7 +2,7 @@
  * json.c - the debrief as JSON: everything the other formats show, as data, for tools and
  * archives. docs/debrief.schema.json describes it; "format" and "version" name that schema.
  */
-#include "debrief/debrief.h"
+#include "debrief/json.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -77,7 +77,7 @@ static json_object *participant(const Debrief *db, const DebriefParticipant *p)
     json_object *moments = json_object_new_array();
     for (int m = 0; m < p->nmoments; m++) {
         json_object *mo = json_object_new_object();
-        add_str(mo, "kind", moment_id(p->moments[m].kind));
+        add_str(mo, "kind", debrief_moment_id(p->moments[m].kind));
         add_int(mo, "index", p->moments[m].entry);
         json_object *e = db->log->v[p->moments[m].entry];
         static const char *const keys[] = {"at", "scene", "choice", "text", "quality", "corner", "who", "mood", "why", NULL};
@@ -115,7 +115,7 @@ static json_object *participant(const Debrief *db, const DebriefParticipant *p)
     return o;
 }
 
-int debrief_json(const Debrief *db, FILE *out)
+int json_write(const Debrief *db, FILE *out)
 {
     json_object *o = json_object_new_object();
     add_str(o, "format", "verbeeld-debrief");

@@ -2,7 +2,7 @@
  * markdown.c - the debrief as Markdown (the default): reads well in a terminal and on paper.
  * Journal text is escaped so that nothing a participant typed can change the layout.
  */
-#include "debrief/debrief.h"
+#include "debrief/markdown.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -197,7 +197,7 @@ static void quadrant_line(const Debrief *db, const char *label, const Quadrant *
 static void moment(const Debrief *db, const Moment *m, FILE *out)
 {
     json_object *e = db->log->v[m->entry];
-    fprintf(out, "- *%s*", moment_label(m->kind));
+    fprintf(out, "- *%s*", debrief_moment_label(m->kind));
     const char *scene = jstr(e, "scene");
     if (scene) {
         for (int i = m->entry; i >= 0; i--)
@@ -246,7 +246,7 @@ static void participant(const Debrief *db, const DebriefParticipant *p, FILE *ou
             _("Reactions to you"), p->reactions);
     fprintf(out, "| %s | %s | %s |\n|---|---|---|\n", _("Corner"), _("Choices"), _("What it means"));
     for (int c = 0; c < CORNERS; c++)
-        fprintf(out, "| %s | %d | %s |\n", corner_label((Corner)c), p->corners[c], corner_meaning((Corner)c));
+        fprintf(out, "| %s | %d | %s |\n", corner_label((Corner)c), p->corners[c], debrief_corner_meaning((Corner)c));
     if (p->unplaced) fprintf(out, "| %s | %d | |\n", corner_label(CORNER_NONE), p->unplaced);
     fprintf(out, "\n");
 
@@ -303,7 +303,7 @@ static void participant(const Debrief *db, const DebriefParticipant *p, FILE *ou
     fprintf(out, "\n");
 }
 
-int debrief_markdown(const Debrief *db, FILE *out)
+int markdown_write(const Debrief *db, FILE *out)
 {
     header(db, out);
     story(db, out);

@@ -2,13 +2,16 @@
  * prompts.c - the library of reflection prompts (debrief/prompts.json): loading it, and
  * choosing questions for what happened to a participant, one per theme.
  */
-#include "debrief/debrief.h"
+#include "debrief/prompts.h"
 
+#include <json-c/json.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
 #include "base/util.h"
+#include "journal/journal.h"
 
 struct PromptLibrary {
     json_object *root;
@@ -55,7 +58,7 @@ static unsigned when_flag(const char *when)
     return 0;
 }
 
-int prompts_choose(const PromptLibrary *lib, unsigned happened, const char *lang, DebriefQuestion *out, int max)
+int prompts_choose(const PromptLibrary *lib, unsigned happened, const char *lang, PromptQuestion *out, int max)
 {
     if (!lib) return 0;
     json_object *list = json_object_object_get(lib->root, "prompts");

@@ -2,7 +2,7 @@
  * uuid.c - name-based UUIDs (RFC 4122 version 5): the same session always gets the same xAPI
  * registration and statement ids, so a re-import into a learning record store is idempotent.
  */
-#include "debrief/debrief.h"
+#include "debrief/uuid.h"
 
 #include <stdint.h>
 #include <stdio.h>

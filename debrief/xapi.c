@@ -3,13 +3,14 @@
  * in which scene, their time-outs, the trainer's notes and the ending. Ids are stable: the
  * registration comes from the session's start, each statement id from its place in it.
  */
-#include "debrief/debrief.h"
+#include "debrief/xapi.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
 #include "base/util.h"
+#include "debrief/uuid.h"
 
 #define VERB(v) "http://adlnet.gov/expapi/verbs/" v
 #define ACT_TYPE(t) "http://adlnet.gov/expapi/activities/" t
@@ -216,7 +217,7 @@ static void add_completed(const Debrief *db, json_object *all, int i)
     }
 }
 
-int debrief_xapi(const Debrief *db, FILE *out)
+int xapi_write(const Debrief *db, FILE *out)
 {
     json_object *all = json_object_new_array();
     for (int k = 0; k < db->np; k++)

@@ -18,6 +18,8 @@
 #include "model/scenario.h"
 #include "runtime/session.h"
 #include "base/util.h"
+#include "model/load.h"
+#include "model/verify.h"
 
 /* ============================== characters, tried out ============================== */
 
@@ -129,11 +131,11 @@ static void check_one(const char *name, const Lexicon *lx, DiagList *d)
     }
     DiagList sd;
     diag_init(&sd);
-    Scenario *s = scenario_load_unresolved(path, lx, &sd);
+    Scenario *s = load_scenario_unresolved(path, lx, &sd);
     if (s && sd.errors) {
         try_characters_alone(s, lx, &sd);
     } else if (s) {
-        scenario_verify(s, &sd);
+        verify_scenario(s, &sd);
         Cast cast = {0};
         Session *S = session_new(s, lx, &cast, path, scenario_fallback(s), 0, &sd);
         if (S) try_characters(s, S, &sd);

@@ -12,14 +12,18 @@
 #include "base/i18n.h"
 #include "journal/journal.h"
 #include "base/util.h"
+#include "debrief/html.h"
+#include "debrief/json.h"
+#include "debrief/markdown.h"
+#include "debrief/xapi.h"
 
 typedef int (*Writer)(const Debrief *, FILE *);
 
 static Writer writer_for(const char *format)
 {
     static const struct { const char *name; Writer w; } formats[] = {
-        {"md", debrief_markdown}, {"markdown", debrief_markdown}, {"html", debrief_html},
-        {"json", debrief_json},   {"xapi", debrief_xapi},
+        {"md", markdown_write}, {"markdown", markdown_write}, {"html", html_write},
+        {"json", json_write},   {"xapi", xapi_write},
     };
     for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
         if (streq(format, formats[i].name)) return formats[i].w;

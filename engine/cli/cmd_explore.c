@@ -22,6 +22,7 @@
 #include "model/scenario.h"
 #include "runtime/session.h"
 #include "base/util.h"
+#include "model/load.h"
 
 #define MAX_WALK 10000        /* choices in one random session before calling it a loop */
 
@@ -331,7 +332,7 @@ static int explore(const char *name, int runs, int exhaustive, uint64_t seed, lo
     char *path = paths_find_scenario(name);
     Scenario *s = NULL;
     if (!path) diag_add(&d, DIAG_ERROR, name, 0, _("scenario not found"));
-    else if (lexicon_load(&lx, paths_lexicon(), &d) == 0) s = scenario_load(path, &lx, &d);
+    else if (lexicon_load(&lx, paths_lexicon(), &d) == 0) s = load_scenario(path, &lx, &d);
     Cast cast = {0};
     Session *S = NULL;
     if (s) {

@@ -15,6 +15,7 @@
 #include "base/paths.h"
 #include "model/scenario.h"
 #include "base/util.h"
+#include "model/load.h"
 
 static const char *const palette[] = {
     "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f",
@@ -170,7 +171,7 @@ int cmd_graph(int argc, char **argv)
     Scenario *s = NULL;
     if (!path) diag_add(&d, DIAG_ERROR, a.file, 0, _("scenario not found"));
     else if (lexicon_load(&lx, paths_lexicon(), &d) == 0) {
-        s = scenario_load(path, &lx, &d);
+        s = load_scenario(path, &lx, &d);
         lexicon_free(&lx);
     }
     free(path);

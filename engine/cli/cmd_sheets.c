@@ -16,8 +16,10 @@
 #include "base/paths.h"
 #include "model/scenario.h"
 #include "runtime/session.h"
+#include "debrief/prompts.h"
 #include "print/sheets.h"
 #include "base/util.h"
+#include "model/load.h"
 
 int cmd_sheets(int argc, char **argv)
 {
@@ -56,7 +58,7 @@ int cmd_sheets(int argc, char **argv)
     Cast cast = {0};
     Session *S = NULL;
     int rc = 1, have_lx = lexicon_load(&lx, paths_lexicon(), &d) == 0;
-    if (have_lx) s = scenario_load(path, &lx, &d);
+    if (have_lx) s = load_scenario(path, &lx, &d);
     if (s && cast_load(&cast, cast_path, &lx, &d) == 0 && !d.errors)
         S = session_new(s, &lx, &cast, cast_path, i18n_lang(), 0, &d);
     if (S) {
@@ -67,7 +69,13 @@ int cmd_sheets(int argc, char **argv)
             roles[r].title = ch ? (streq(i18n_lang(), "en") ? ch->title_en : ch->title_nl) : NULL;
             roles[r].core = ch ? ch->quadrant_term : NULL;
         }
-        rc = sheets_write(s, &lx, &cast, roles, i18n_lang(), dir) ? 1 : 0;
+        char *libpath = xasprintf("%s/debrief/prompts.json", paths_data_dir());
+        PromptLibrary *lib = prompts_load(libpath);
+        free(libpath);
+        const char *cues[SHEET_CUES] = {prompts_cue(lib, "body", i18n_lang()), prompts_cue(lib, "emotion", i18n_lang()),
+                                        prompts_cue(lib, "reason", i18n_lang())};
+        rc = sheets_write(s, &lx, &cast, roles, cues, i18n_lang(), dir) ? 1 : 0;
+        prompts_free(lib);
         free(roles);
     }
     if (d.n) diag_print(&d, stderr);

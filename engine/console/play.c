@@ -13,6 +13,7 @@
 #include "base/util.h"
 #include "console/term.h"
 #include "model/scenario.h"
+#include "model/load.h"
 
 /* ============================== the journal ============================== */
 
@@ -51,7 +52,7 @@ int play_load(Play *P, const char *scenario, DiagList *d)
         return -1;
     }
     P->lx = &lx;
-    P->s = scenario_load(path, &lx, d);
+    P->s = load_scenario(path, &lx, d);
     free(path);
     return P->s ? 0 : -1;
 }

@@ -9,7 +9,7 @@
  * there. The model as read here is what cache.c keeps: a change to what is read raises
  * CACHE_FORMAT.
  */
-#include "model/scenario.h"
+#include "model/load.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +22,7 @@
 #include "base/util.h"
 #include "xml/xmlsafe.h"
 #include "xml/xmlstream.h"
+#include "model/resolve.h"
 
 /* Make room for one more element of an array that holds `n`: capacity doubles whenever n
  * reaches a power of two, so that a story of 100,000 scenes is not copied 100,000 times. */
@@ -482,19 +483,19 @@ static Scenario *model_of(const char *path, DiagList *d)
     return s;
 }
 
-Scenario *scenario_load_unresolved(const char *path, const Lexicon *lx, DiagList *d)
+Scenario *load_scenario_unresolved(const char *path, const Lexicon *lx, DiagList *d)
 {
     Scenario *s = model_of(path, d);
     if (!s) return NULL;
     s->path = xstrdup(path);
-    scenario_resolve(s, lx, d);
+    resolve_scenario(s, lx, d);
     return s;
 }
 
-Scenario *scenario_load(const char *path, const Lexicon *lx, DiagList *d)
+Scenario *load_scenario(const char *path, const Lexicon *lx, DiagList *d)
 {
     int errors = d->errors;
-    Scenario *s = scenario_load_unresolved(path, lx, d);
+    Scenario *s = load_scenario_unresolved(path, lx, d);
     if (s && d->errors > errors) {
         scenario_free(s);
         return NULL;

@@ -6,7 +6,7 @@
  * story the checks that only read (unique ids, translations) run on a second thread while
  * this one resolves the references.
  */
-#include "model/scenario.h"
+#include "model/resolve.h"
 
 #include <pthread.h>
 #include <stdint.h>
@@ -364,7 +364,7 @@ static void *run_checks(void *arg)
  * than starting one does. */
 #define CHECK_THREAD_SCENES 2048
 
-void scenario_resolve(Scenario *s, const Lexicon *lx, DiagList *d)
+void resolve_scenario(Scenario *s, const Lexicon *lx, DiagList *d)
 {
     DiagList found;
     diag_init(&found);

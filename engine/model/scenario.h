@@ -1,8 +1,8 @@
 /*
  * scenario.h - the scenario model: what a scenario file says, as plain C data.
  *
- * The loader (load.c) builds it from XML and resolves every reference (resolve.c); after that
- * the model is read-only. Sessions, the checker, the graph and the explorer all work from it.
+ * The loader (load.h) builds it from XML or the cache and resolves every reference
+ * (resolve.h); after that the model is read-only. Sessions, the checker, the graph and the explorer all work from it.
  * Indices (scene, role, var...) are positions in the arrays below.
  */
 #ifndef VB_SCENARIO_H
@@ -215,13 +215,6 @@ typedef struct Scenario {
     size_t block_len;
 } Scenario;
 
-/* Load, validate against the schema and resolve a scenario. Problems go to `d` as
- * file:line diagnostics; returns NULL when there is any error. */
-Scenario *scenario_load(const char *path, const Lexicon *lx, DiagList *d);
-/* The same, but the model comes back even when resolving its references found errors (NULL
- * only when the file cannot be read, parsed or validated): for `check`, which goes on to try
- * the characters. Such a model has unresolved names (index -1) and must not be played. */
-Scenario *scenario_load_unresolved(const char *path, const Lexicon *lx, DiagList *d);
 void scenario_free(Scenario *s);
 /* Free `p`, a string or array of the model `s` (resolve.c replaces some): what lies in the
  * model's block is left to scenario_free. */
@@ -245,12 +238,5 @@ int scenario_var(const Scenario *s, const char *id);
 int scenario_event(const Scenario *s, const char *id);
 int scenario_deck(const Scenario *s, const char *id);
 int deck_card(const Deck *d, const char *id);
-
-/* What a designer should hear before play (verify.c): scenes that cannot be reached, endings
- * nothing leads to, names in conditions and effects that the scenario does not declare. */
-void scenario_verify(const Scenario *s, DiagList *d);
-
-/* Resolve names into indices and check meaning; used by the loader (resolve.c). */
-void scenario_resolve(Scenario *s, const Lexicon *lx, DiagList *d);
 
 #endif

@@ -5,7 +5,7 @@
  * Static checks on the resolved model only; the checker (cmd_check.c) adds what needs the
  * characters running.
  */
-#include "model/scenario.h"
+#include "model/verify.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -187,7 +187,7 @@ static void check_names(const Scenario *s, const Code *c, DiagList *d)
     }
 }
 
-void scenario_verify(const Scenario *s, DiagList *d)
+void verify_scenario(const Scenario *s, DiagList *d)
 {
     check_reachable(s, d);
     check_way_out(s, d);

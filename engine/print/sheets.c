@@ -10,10 +10,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "debrief/debrief.h"
 #include "print/htmlkit.h"
 #include "base/i18n.h"
-#include "base/paths.h"
 #include "base/util.h"
 
 static const char css[] =
@@ -68,7 +66,7 @@ static const Card *find_card(const Scenario *s, const char *id, const Deck **dec
 }
 
 static void brief_page(const Scenario *s, const Lexicon *lx, const Participant *p, const SheetRole *r,
-                       const char *lang, const PromptLibrary *lib, xmlNodePtr body)
+                       const char *lang, const char *const cues[SHEET_CUES], xmlNodePtr body)
 {
     const char *fb = scenario_fallback(s);
     const Role *role = &s->roles[p->role];
@@ -106,11 +104,8 @@ static void brief_page(const Scenario *s, const Lexicon *lx, const Participant *
     }
     hk_el(page, "h2", NULL, _("Stepping into the role"));
     xmlNodePtr ul = hk_el(page, "ul", "cues", NULL);
-    static const char *const kinds[] = {"body", "emotion", "reason"};
-    for (int k = 0; k < 3; k++) {
-        const char *cue = prompts_cue(lib, kinds[k], lang);
-        if (cue) hk_el(ul, "li", NULL, cue);
-    }
+    for (int k = 0; k < SHEET_CUES; k++)
+        if (cues[k]) hk_el(ul, "li", NULL, cues[k]);
     hk_el(ul, "li", NULL, _("You may step out of the fiction at any moment: say /stop. Nobody holds it against you."));
     const Deck *deck = NULL;
     const Card *card = find_card(s, p->card, &deck);
@@ -171,15 +166,12 @@ static int posters(const Scenario *s, const char *lang, const char *dir)
 }
 
 int sheets_write(const Scenario *s, const Lexicon *lx, const Cast *cast, const SheetRole *roles,
-                 const char *lang, const char *dir)
+                 const char *const cues[SHEET_CUES], const char *lang, const char *dir)
 {
     if (mkdir(dir, 0777) && errno != EEXIST) {
         fprintf(stderr, _("verbeeld: cannot write %s\n"), dir);
         return -1;
     }
-    char *libpath = xasprintf("%s/debrief/prompts.json", paths_data_dir());
-    PromptLibrary *lib = prompts_load(libpath);
-    free(libpath);
     int rc = 0;
     for (int i = 0; i < cast->n; i++) {
         const Participant *p = &cast->p[i];
@@ -188,7 +180,7 @@ int sheets_write(const Scenario *s, const Lexicon *lx, const Cast *cast, const S
         char *title = xasprintf(_("Character brief for %s"), p->name);
         htmlDocPtr doc = hk_page(lang, title, css, &body);
         free(title);
-        brief_page(s, lx, p, &roles[p->role], lang, lib, body);
+        brief_page(s, lx, p, &roles[p->role], lang, cues, body);
         char *name = slug(p->name), *file = xasprintf("%s.html", name);
         if (save(doc, dir, file)) rc = -1;
         free(name);
@@ -196,6 +188,5 @@ int sheets_write(const Scenario *s, const Lexicon *lx, const Cast *cast, const S
         xmlFreeDoc(doc);
     }
     if (posters(s, lang, dir)) rc = -1;
-    prompts_free(lib);
     return rc;
 }

@@ -15,9 +15,13 @@ typedef struct {
     const char *name, *title, *core;
 } SheetRole;
 
+/* The cues for stepping into a role, one each for body, emotion and reason (from the
+ * debrief's prompt library); a NULL cue is left out. */
+#define SHEET_CUES 3
+
 /* Write DIR/<participant>.html for each participant of the (cast) cast, and DIR/posters.html
  * when the scenario has card decks. Prints each file written to stdout. Returns 0, or -1. */
 int sheets_write(const Scenario *s, const Lexicon *lx, const Cast *cast, const SheetRole *roles,
-                 const char *lang, const char *dir);
+                 const char *const cues[SHEET_CUES], const char *lang, const char *dir);
 
 #endif

@@ -16,6 +16,7 @@
 #include "base/paths.h"
 #include "model/scenario.h"
 #include "base/util.h"
+#include "model/resolve.h"
 
 static Lexicon lx;
 static CacheKey key;
@@ -72,7 +73,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         DiagList d;
         diag_init(&d);
         s->path = xstrdup("fuzz.xml");
-        scenario_resolve(s, &lx, &d);
+        resolve_scenario(s, &lx, &d);
         diag_free(&d);
         scenario_free(s);
     }

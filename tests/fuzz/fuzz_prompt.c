@@ -16,6 +16,7 @@
 #include "base/paths.h"
 #include "console/play.h"
 #include "base/util.h"
+#include "model/load.h"
 
 static Lexicon lx;
 static Play P;
@@ -32,7 +33,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     diag_init(&d);
     if (lexicon_load(&lx, paths_lexicon(), &d)) abort();
     char *path = paths_find_scenario("tutorial");
-    const Scenario *s = path ? scenario_load(path, &lx, &d) : NULL;
+    const Scenario *s = path ? load_scenario(path, &lx, &d) : NULL;
     free(path);
     if (!s) {
         diag_print(&d, stderr);

@@ -1,9 +1,9 @@
 /*
- * fuzz_scenario.c - libFuzzer target: any bytes as a scenario file, through scenario_load
+ * fuzz_scenario.c - libFuzzer target: any bytes as a scenario file, through load_scenario
  * (untrusted XML, the schema, resolving references, conditions compiled in the sandbox).
  *
  * The input is written to a file in a private temporary folder, as a trainer's scenario would
- * be; character scripts are not loaded here (scenario_load does not run them).
+ * be; character scripts are not loaded here (load_scenario does not run them).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -14,6 +14,7 @@
 #include "model/lexicon.h"
 #include "base/paths.h"
 #include "model/scenario.h"
+#include "model/load.h"
 
 static Lexicon lx;
 static char dir[] = "/tmp/vb-fuzz-XXXXXX", path[64];
@@ -54,7 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fclose(f);
     DiagList d;
     diag_init(&d);
-    Scenario *s = scenario_load(path, &lx, &d);
+    Scenario *s = load_scenario(path, &lx, &d);
     scenario_free(s);
     diag_free(&d);
     return 0;

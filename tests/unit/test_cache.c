@@ -24,6 +24,7 @@
 #include "base/i18n.h"
 #include "model/scenario.h"
 #include "base/util.h"
+#include "model/load.h"
 
 #define FIX "tests/unit/fixtures/"
 
@@ -237,7 +238,7 @@ static Loaded load(const char *path, const char *cache)
     else unsetenv("VERBEELD_CACHE");
     DiagList d;
     diag_init(&d);
-    Scenario *s = scenario_load(path, &lx, &d);
+    Scenario *s = load_scenario(path, &lx, &d);
     Loaded l = {dump_model(s), diag_text(&d)};
     scenario_free(s);
     diag_free(&d);

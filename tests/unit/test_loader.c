@@ -1,4 +1,4 @@
-/* test_loader.c - loading scenarios (scenario_load): the tutorial loads cleanly, and each kind of
+/* test_loader.c - loading scenarios (load_scenario): the tutorial loads cleanly, and each kind of
  * broken scenario gives its exact file:line diagnostics, all problems of a file in one run. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +16,7 @@
 #include "base/i18n.h"
 #include "model/lexicon.h"
 #include "model/scenario.h"
+#include "model/load.h"
 
 #define FIX "tests/unit/fixtures/"
 
@@ -27,7 +28,7 @@ static void expect_diagnostics(const char *path, int errors, const char *expecte
 {
     DiagList d;
     diag_init(&d);
-    Scenario *s = scenario_load(path, &lx, &d);
+    Scenario *s = load_scenario(path, &lx, &d);
     assert_null(s);
     char *t = diag_text(&d);
     assert_string_equal(t, expected);
@@ -41,7 +42,7 @@ static void test_tutorial_loads_cleanly(void **state)
     (void)state;
     DiagList d;
     diag_init(&d);
-    Scenario *s = scenario_load("scenarios/tutorial.xml", &lx, &d);
+    Scenario *s = load_scenario("scenarios/tutorial.xml", &lx, &d);
     if (d.n) {
         char *t = diag_text(&d);
         fprintf(stderr, "%s", t);
@@ -72,7 +73,7 @@ static Scenario *load_clean(const char *path)
 {
     DiagList d;
     diag_init(&d);
-    Scenario *s = scenario_load(path, &lx, &d);
+    Scenario *s = load_scenario(path, &lx, &d);
     assert_non_null(s);
     assert_int_equal(d.n, 0);
     diag_free(&d);
@@ -195,7 +196,7 @@ static void test_schema_violation_choice_without_text(void **state)
     (void)state;
     DiagList d;
     diag_init(&d);
-    assert_null(scenario_load(FIX "schema.xml", &lx, &d));
+    assert_null(load_scenario(FIX "schema.xml", &lx, &d));
     assert_true(d.errors >= 1);
     /* the schema's wording comes from libxml2; what matters is where and about what */
     assert_string_equal(d.v[0].file, FIX "schema.xml");
@@ -218,7 +219,7 @@ static void test_not_xml(void **state)
     (void)state;
     DiagList d;
     diag_init(&d);
-    assert_null(scenario_load(FIX "notxml.xml", &lx, &d));
+    assert_null(load_scenario(FIX "notxml.xml", &lx, &d));
     assert_true(d.errors >= 1);
     char *t = diag_text(&d);
     assert_string_equal(t, FIX "notxml.xml:1: error: Start tag expected, '<' not found\n");
@@ -248,9 +249,9 @@ static void test_errors_accumulate_across_loads(void **state)
     /* one DiagList for two files (as `verbeeld check a.xml b.xml` does): both files' problems */
     DiagList d;
     diag_init(&d);
-    assert_null(scenario_load(FIX "bad_var.xml", &lx, &d));
-    assert_null(scenario_load(FIX "bad_target.xml", &lx, &d));
-    Scenario *s = scenario_load(FIX "good.xml", &lx, &d);
+    assert_null(load_scenario(FIX "bad_var.xml", &lx, &d));
+    assert_null(load_scenario(FIX "bad_target.xml", &lx, &d));
+    Scenario *s = load_scenario(FIX "good.xml", &lx, &d);
     assert_non_null(s);             /* earlier errors in the list do not fail a good file */
     assert_int_equal(d.errors, 2);
     char *t = diag_text(&d);
@@ -269,7 +270,7 @@ static void expect_from_xml(const char *path, const char *expected)
     setenv("VERBEELD_CACHE", "off", 1);
     DiagList d;
     diag_init(&d);
-    Scenario *s = scenario_load(path, &lx, &d);
+    Scenario *s = load_scenario(path, &lx, &d);
     char *t = diag_text(&d);
     assert_string_equal(t, expected);
     if (*expected) assert_null(s);

@@ -17,6 +17,7 @@
 #include "model/scenario.h"
 #include "runtime/session.h"
 #include "base/util.h"
+#include "model/load.h"
 
 static Scenario *tutorial;
 
@@ -28,7 +29,7 @@ static int setup_tutorial(void **state)
     DiagList d;
     diag_init(&d);
     if (lexicon_load(&lx, "characters/quadrants.lua", &d)) return -1;
-    tutorial = scenario_load("scenarios/tutorial.xml", &lx, &d);
+    tutorial = load_scenario("scenarios/tutorial.xml", &lx, &d);
     if (!tutorial) diag_print(&d, stderr);
     diag_free(&d);
     return tutorial ? 0 : -1;

@@ -12,6 +12,7 @@
 #include "common.h"
 #include "model/scenario.h"
 #include "runtime/world.h"
+#include "model/load.h"
 
 /* The condition of choice `k` of the first scene, after that scene's <lua> effect ran. */
 static int test_choice(Scenario *s, World *w, int k)
@@ -28,7 +29,7 @@ static World *world_of(const char *name, Scenario **s, DiagList *d)
     char path[256];
     snprintf(path, sizeof path, "tests/unit/fixtures/%s.xml", name);
     diag_init(d);
-    *s = scenario_load(path, &lx, d);
+    *s = load_scenario(path, &lx, d);
     if (!*s) diag_print(d, stderr);
     assert_non_null(*s);
     World *w = world_new(*s, 1, d);
