@@ -16,7 +16,7 @@
 #include <time.h>
 
 #include "model/cast.h"
-#include "runtime/explore.h"
+#include "runtime/explorer.h"
 #include "base/i18n.h"
 #include "base/paths.h"
 #include "model/scenario.h"

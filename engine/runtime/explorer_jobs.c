@@ -6,7 +6,7 @@
  * parent, which merges the blocks in order. Processes share nothing, so the engine needs no
  * locks; a job that fails makes the exploration fail, never the report wrong.
  */
-#include "runtime/explore.h"
+#include "runtime/explorer.h"
 
 #include <errno.h>
 #include <stdint.h>
