@@ -1,7 +1,7 @@
 /*
- * explore.h - what `verbeeld explore` finds while it plays, shared by the command
- * (cmd_explore.c: the walks and the report) and its jobs (explore_jobs.c: random runs spread
- * over processes, their findings merged as if one process had played them all in order).
+ * explorer.h - playing a scenario without a person (`verbeeld explore`): random sessions or
+ * every distinct state, and what was found on the way: endings, scenes and choices seen,
+ * dead ends, script errors. explorer_jobs.h spreads random sessions over processes.
  */
 #ifndef VB_EXPLORE_H
 #define VB_EXPLORE_H
@@ -58,13 +58,13 @@ char *explorer_path(const Explorer *E, int e);
 /* The ids `ids` as a path: separated by spaces, or "(at the start)". */
 char *explorer_path_text(char *const *ids, int n);
 
+/* Set E up to explore session S of scenario s, and start the session (E reports to itself). */
+void explorer_init(Explorer *E, const Scenario *s, Session *S);
+void explorer_free(Explorer *E);
 /* Play random runs first..last-1 from `start`. Run k plays the same for the same seed
  * wherever it runs: its choices and every script's math.random are seeded by k. */
-void explore_random(Explorer *E, json_object *start, int first, int last, uint64_t seed);
-
-/* Play `runs` random runs in `jobs` processes (0: one per processor; fewer for few runs) and
- * merge what they found into E, in the order of the runs, so that the report is the same for
- * any number of jobs. */
-void explore_jobs(Explorer *E, json_object *start, int runs, uint64_t seed, int jobs);
+void explorer_random(Explorer *E, json_object *start, int first, int last, uint64_t seed);
+/* Visit every distinct state from `start`, at most max_states; returns 1 when it stopped there. */
+int explorer_exhaustive(Explorer *E, json_object *start, long max_states);
 
 #endif

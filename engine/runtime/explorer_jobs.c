@@ -1,12 +1,12 @@
 /*
- * explore_jobs.c - random exploration spread over processes.
+ * explorer_jobs.c - random exploration spread over processes.
  *
  * Each job is a fork of the explorer, with the scenario loaded and the session at its start:
  * it plays a contiguous block of runs and sends what it found (as JSON, through a pipe) to the
  * parent, which merges the blocks in order. Processes share nothing, so the engine needs no
  * locks; a job that fails makes the exploration fail, never the report wrong.
  */
-#include "runtime/explorer.h"
+#include "runtime/explorer_jobs.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -21,62 +21,6 @@
 
 #define MAX_JOBS 16
 #define RUNS_PER_JOB 32       /* fewer runs than this are not worth a process */
-
-/* ============================== findings ============================== */
-
-int explorer_has_problem(const Explorer *E, const char *text)
-{
-    for (int i = 0; i < E->nproblems; i++)
-        if (strstr(E->problems[i].text, text)) return 1;
-    return 0;
-}
-
-void explorer_add_problem(Explorer *E, char *text, char *path)
-{
-    VEC_PUSH(E->problems, E->nproblems, E->capproblems);
-    E->problems[E->nproblems++] = (Finding){text, path};
-}
-
-int explorer_better_path(const Explorer *E, int e, int len)
-{
-    return (!E->ending_path[e] && !E->ending_ids[e]) || len < E->ending_len[e];
-}
-
-void explorer_set_path(Explorer *E, int e, char *path, int len)
-{
-    free(E->ending_path[e]);
-    free(E->ending_ids[e]);
-    E->ending_ids[e] = NULL;
-    E->ending_path[e] = path;
-    E->ending_len[e] = len;
-}
-
-void explorer_keep_path(Explorer *E, int e)
-{
-    free(E->ending_path[e]);
-    E->ending_path[e] = NULL;
-    E->ending_ids[e] = xrealloc(E->ending_ids[e], (size_t)(E->npath + 1) * sizeof *E->ending_ids[e]);
-    memcpy(E->ending_ids[e], E->path, (size_t)E->npath * sizeof *E->path);
-    E->ending_len[e] = E->npath;
-}
-
-char *explorer_path_text(char *const *ids, int n)
-{
-    StrBuf b;
-    sb_init(&b);
-    for (int i = 0; i < n; i++) {
-        if (i) sb_addc(&b, ' ');
-        sb_add(&b, ids[i]);
-    }
-    if (!n) sb_add(&b, _("(at the start)"));
-    return sb_take(&b);
-}
-
-char *explorer_path(const Explorer *E, int e)
-{
-    if (E->ending_ids[e]) return explorer_path_text(E->ending_ids[e], E->ending_len[e]);
-    return E->ending_path[e] ? xstrdup(E->ending_path[e]) : NULL;
-}
 
 /* ============================== a job's findings as JSON ============================== */
 
@@ -178,7 +122,7 @@ typedef struct {
  * clean-up (exit handlers, stdio buffers that hold the parent's output). */
 static void run_job(Explorer *E, json_object *start, const Job *j, uint64_t seed)
 {
-    explore_random(E, start, j->first, j->last, seed);
+    explorer_random(E, start, j->first, j->last, seed);
     json_object *o = findings_json(E);
     size_t n;
     const char *text = json_object_to_json_string_length(o, JSON_C_TO_STRING_PLAIN, &n);
@@ -228,13 +172,13 @@ static int default_jobs(int runs)
     return n < 1 ? 1 : n;
 }
 
-void explore_jobs(Explorer *E, json_object *start, int runs, uint64_t seed, int jobs)
+void explorer_jobs(Explorer *E, json_object *start, int runs, uint64_t seed, int jobs)
 {
     if (jobs <= 0) jobs = default_jobs(runs);
     if (jobs > runs) jobs = runs;
     if (jobs > MAX_JOBS) jobs = MAX_JOBS;
     if (jobs <= 1) {
-        explore_random(E, start, 0, runs, seed);
+        explorer_random(E, start, 0, runs, seed);
         return;
     }
     Job job[MAX_JOBS];
@@ -245,7 +189,7 @@ void explore_jobs(Explorer *E, json_object *start, int runs, uint64_t seed, int 
     int failed = 0;
     for (int k = 0; k < jobs; k++) {
         if (job[k].pid > 0) failed |= finish_job(E, &job[k]) != 0;
-        else explore_random(E, start, job[k].first, job[k].last, seed);   /* no process: play here */
+        else explorer_random(E, start, job[k].first, job[k].last, seed);   /* no process: play here */
     }
     if (failed) {
         char *path = xstrdup("");
