@@ -2,13 +2,14 @@
  * args.c - the arguments the document-writing commands share (debrief, graph): one file,
  * --format, -o/--output and --lang, parsed once for all of them.
  */
-#include "cli/commands.h"
+#include "cli/args.h"
 
 #include <getopt.h>
 
 #include "base/i18n.h"
+#include "cli/usage.h"
 
-int parse_output_args(int argc, char **argv, const char *cmd, const char *what, OutputArgs *a)
+int args_parse_output(int argc, char **argv, const char *cmd, const char *what, OutputArgs *a)
 {
     static const struct option opts[] = {
         {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
@@ -22,7 +23,7 @@ int parse_output_args(int argc, char **argv, const char *cmd, const char *what, 
         case 'f': a->format = optarg; break;
         case 'o': a->out_path = optarg; break;
         case 'l': a->lang = optarg; break;
-        case 'h': command_help(cmd); return 0;
+        case 'h': usage_help(cmd); return 0;
         default: return usage_error(cmd, "%s", _("unknown option"));
         }
     }

@@ -20,6 +20,7 @@
 #include "base/util.h"
 #include "model/load.h"
 #include "model/verify.h"
+#include "cli/usage.h"
 
 /* ============================== characters, tried out ============================== */
 
@@ -153,7 +154,7 @@ int cmd_check(int argc, char **argv)
     int werror = 0, first = 1;
     for (; first < argc && argv[first][0] == '-'; first++) {
         if (strcmp(argv[first], "--werror") == 0) werror = 1;
-        else if (strcmp(argv[first], "--help") == 0 || strcmp(argv[first], "-h") == 0) return command_help("check"), 0;
+        else if (strcmp(argv[first], "--help") == 0 || strcmp(argv[first], "-h") == 0) return usage_help("check"), 0;
         else return usage_error("check", _("unknown option '%s'"), argv[first]);
     }
     if (first >= argc) return usage_error("check", "%s", _("name at least one scenario"));

@@ -16,6 +16,8 @@
 #include "debrief/json.h"
 #include "debrief/markdown.h"
 #include "debrief/xapi.h"
+#include "cli/usage.h"
+#include "cli/args.h"
 
 typedef int (*Writer)(const Debrief *, FILE *);
 
@@ -33,7 +35,7 @@ static Writer writer_for(const char *format)
 int cmd_debrief(int argc, char **argv)
 {
     OutputArgs a = {.format = "md"};
-    int parsed = parse_output_args(argc, argv, "debrief", _("name one journal"), &a);
+    int parsed = args_parse_output(argc, argv, "debrief", _("name one journal"), &a);
     if (parsed >= 0) return parsed;
     const char *format = a.format, *out_path = a.out_path, *lang = a.lang;
     Writer write = writer_for(format);

@@ -24,6 +24,7 @@
 #include "runtime/session.h"
 #include "base/util.h"
 #include "model/load.h"
+#include "cli/usage.h"
 
 /* ============================== the report ============================== */
 
@@ -171,7 +172,7 @@ int cmd_explore(int argc, char **argv)
         case 'm': max_states = strtol(optarg, &end, 10); if (*end || max_states < 1) return usage_error("explore", _("--max-states takes a positive number, not '%s'"), optarg); break;
         case 'R': roles = optarg; break;
         case 'j': jobs = (int)strtol(optarg, &end, 10); if (*end || jobs < 1) return usage_error("explore", _("--jobs takes a positive number, not '%s'"), optarg); break;
-        case 'h': command_help("explore"); return 0;
+        case 'h': usage_help("explore"); return 0;
         default: return usage_error("explore", "%s", _("unknown option"));
         }
     }

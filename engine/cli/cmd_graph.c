@@ -16,6 +16,8 @@
 #include "model/scenario.h"
 #include "base/util.h"
 #include "model/load.h"
+#include "cli/usage.h"
+#include "cli/args.h"
 
 static const char *const palette[] = {
     "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f",
@@ -155,7 +157,7 @@ static int have_dot(void)
 int cmd_graph(int argc, char **argv)
 {
     OutputArgs a = {.format = "dot"};
-    int parsed = parse_output_args(argc, argv, "graph", _("name one scenario"), &a);
+    int parsed = args_parse_output(argc, argv, "graph", _("name one scenario"), &a);
     if (parsed >= 0) return parsed;
     const char *format = a.format, *out_path = a.out_path, *lang = a.lang;
     if (strcmp(format, "dot") && strcmp(format, "svg")) return usage_error("graph", _("unknown format '%s' (dot or svg)"), format);

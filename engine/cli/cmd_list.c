@@ -26,6 +26,7 @@
 #include "base/paths.h"
 #include "base/util.h"
 #include "xml/xmlsafe.h"
+#include "cli/usage.h"
 
 typedef struct {
     char *name;     /* file name without .xml */
@@ -123,7 +124,7 @@ static void scan(Folder *f)
 int cmd_list(int argc, char **argv)
 {
     if (argc > 1) {
-        if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) return command_help("list"), 0;
+        if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) return usage_help("list"), 0;
         return usage_error("list", "%s", _("takes no arguments"));
     }
     const char *const *dirs = paths_search_dirs();

@@ -18,6 +18,7 @@
 #include "console/show.h"
 #include "console/term.h"
 #include "base/util.h"
+#include "cli/usage.h"
 
 typedef struct {
     const char *scenario, *cast, *lang, *journal, *resume;
@@ -205,7 +206,7 @@ static int parse_args(int argc, char **argv, PlayArgs *a)
         }
         case 'j': a->journal = optarg; break;
         case 'r': a->resume = optarg; break;
-        case 'h': command_help("play"); exit(0);
+        case 'h': usage_help("play"); exit(0);
         default: return usage_error("play", "%s", _("unknown option"));
         }
     }

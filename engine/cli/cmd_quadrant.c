@@ -10,6 +10,7 @@
 #include "model/lexicon.h"
 #include "base/paths.h"
 #include "base/util.h"
+#include "cli/usage.h"
 
 static void print_quadrant(const char *heading, const Quadrant *q)
 {
@@ -24,7 +25,7 @@ static void print_quadrant(const char *heading, const Quadrant *q)
 int cmd_quadrant(int argc, char **argv)
 {
     if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-        command_help("quadrant");
+        usage_help("quadrant");
         return 0;
     }
     if (argc < 2) return usage_error("quadrant", "%s", _("name a quality, for example: verbeeld quadrant verbinden"));

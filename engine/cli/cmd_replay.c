@@ -19,6 +19,7 @@
 #include "console/show.h"
 #include "console/term.h"
 #include "base/util.h"
+#include "cli/usage.h"
 
 static int is_entered_choice(json_object *e)
 {
@@ -161,7 +162,7 @@ int cmd_replay(int argc, char **argv)
             if (!i18n_known(optarg)) return usage_error("replay", _("--lang takes nl or en, not '%s'"), optarg);
             lang = optarg;
             break;
-        case 'h': command_help("replay"); return 0;
+        case 'h': usage_help("replay"); return 0;
         default: return usage_error("replay", "%s", _("unknown option"));
         }
     }

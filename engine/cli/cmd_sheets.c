@@ -20,6 +20,7 @@
 #include "print/sheets.h"
 #include "base/util.h"
 #include "model/load.h"
+#include "cli/usage.h"
 
 int cmd_sheets(int argc, char **argv)
 {
@@ -36,7 +37,7 @@ int cmd_sheets(int argc, char **argv)
         case 'c': cast_path = optarg; break;
         case 'o': dir = optarg; break;
         case 'l': lang = optarg; break;
-        case 'h': command_help("sheets"); return 0;
+        case 'h': usage_help("sheets"); return 0;
         default: return usage_error("sheets", "%s", _("unknown option"));
         }
     }

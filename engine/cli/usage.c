@@ -1,0 +1,97 @@
+/*
+ * usage.c - what verbeeld says about its commands: the overview, each command's help, and
+ * usage errors. Every subcommand's usage, summary and details are here, in one table.
+ */
+#include "cli/usage.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "base/i18n.h"
+
+typedef struct {
+    const char *name;
+    const char *usage;
+    const char *summary;
+    const char *details;
+} CommandText;
+
+static const CommandText commands[] = {
+    {"play",
+     N_("verbeeld play SCENARIO [--cast FILE] [--lang nl|en] [--seed N] [--journal FILE]\n"
+        "       verbeeld play --resume JOURNAL"),
+     N_("play a scenario, or continue a session that stopped"),
+     N_("Without --cast, a short setup asks your name, core quality and learning goal, and casts\n"
+        "you into the role built on your opposite quadrant. At the prompt, type the number of a\n"
+        "choice, or a command: /stop [why], /go, /note [@name] TEXT, /inject EVENT, /back [N],\n"
+        "/who, /save, /help, /quit. Every step is saved in the journal as it happens.\n"
+        "SCENARIO is a path or a name from 'verbeeld list' (tutorial, moveon, school).")},
+    {"replay", N_("verbeeld replay JOURNAL [--from STEP|SCENE] [--journal FILE]"),
+     N_("show a recorded session again, or play on from a step: what if?"),
+     N_("Without --from, the session is shown again as it was played, with its steps numbered.\n"
+        "With --from, it is replayed up to that step (or the first time that scene came up) and\n"
+        "you play on from there, in a new journal that records where it branched off.")},
+    {"debrief", N_("verbeeld debrief JOURNAL [--format md|html|json|xapi] [-o FILE] [--lang nl|en]"),
+     N_("the debrief of a session"),
+     N_("The story as it was played, with time-outs and notes in place, and for each participant\n"
+        "how their choices fell on the four corners of their character's quadrant, the moments\n"
+        "that mattered, questions for reflection, an anchor and the plan for the return afternoon.\n"
+        "md reads well in a terminal; html is one printable file, a page per participant; json\n"
+        "holds everything (docs/debrief.schema.json); xapi writes xAPI 1.0.3 statements.")},
+    {"sheets", N_("verbeeld sheets SCENARIO --cast FILE [-o DIR] [--lang nl|en]"),
+     N_("printable character briefs per participant, and the scenario's cards as posters"),
+     N_("Writes DIR/NAME.html for each participant (their character, its quadrant, their goal,\n"
+        "cues for body, emotion and reason, and their private briefing when the cast file has\n"
+        "one) and DIR/cards-DECK.html with one card per page (the school's thirty children).")},
+    {"check", N_("verbeeld check SCENARIO..."),
+     N_("validate scenarios and their characters"),
+     N_("Reports every problem as file:line: error: message and exits 1 when there is any.")},
+    {"explore", N_("verbeeld explore SCENARIO [--random N | --exhaustive] [--seed N] [--max-states N] [--roles LIST] [--jobs N]"),
+     N_("play automatically: endings reached, coverage, dead ends, script errors"),
+     N_("Plays without a person, one explorer in each playable role, with every character's Lua\n"
+        "running. --random N plays N sessions (default 200); --exhaustive visits every distinct\n"
+        "state once. --roles vip,ops plays only those roles and leaves the others to their\n"
+        "characters. Exits 1 when an ending is never reached, or on a dead end or a script error.")},
+    {"graph", N_("verbeeld graph SCENARIO [--format dot|svg] [-o FILE]"),
+     N_("the story map, for Graphviz"),
+     N_("Acts are clusters, endings and incidents are drawn apart, and each choice is an arrow\n"
+        "labelled and coloured by its quality. --format svg needs Graphviz's dot program.")},
+    {"quadrant", N_("verbeeld quadrant TERM"),
+     N_("a core quadrant and its opposite, from the lexicon"), ""},
+    {"list", N_("verbeeld list"), N_("the scenarios verbeeld can find"), ""},
+};
+
+#define NCOMMANDS (sizeof commands / sizeof *commands)
+
+void usage_print(FILE *out)
+{
+    fprintf(out, "%s\n\n", _("verbeeld - Live Action Learning at the terminal"));
+    fprintf(out, "%s\n", _("Usage: verbeeld COMMAND [ARGS]"));
+    for (size_t i = 0; i < NCOMMANDS; i++) fprintf(out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf(out, "\n%s\n", _("'verbeeld help COMMAND' tells more. Start with: verbeeld play tutorial"));
+}
+
+int usage_help(const char *name)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(commands[i].name, name) == 0) {
+            printf("%s %s\n\n%s\n", _("Usage:"), _(commands[i].usage), _(commands[i].summary));
+            if (*commands[i].details) printf("\n%s\n", _(commands[i].details));
+            return 0;
+        }
+    return -1;
+}
+
+int usage_error(const char *name, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "verbeeld %s: ", name);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\n");
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            fprintf(stderr, "%s %s\n", _("Usage:"), _(commands[i].usage));
+    return 2;
+}
