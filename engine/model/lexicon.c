@@ -9,7 +9,7 @@
 #include <strings.h>
 
 #include "base/i18n.h"
-#include "runtime/sandbox.h"
+#include "base/sandbox.h"
 #include "base/util.h"
 
 static const char *const corner_ids[CORNERS] = {"core", "pitfall", "challenge", "allergy"};

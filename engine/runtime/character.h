@@ -13,7 +13,7 @@
 #include "base/diag.h"
 #include "runtime/event.h"
 #include "model/lexicon.h"
-#include "runtime/sandbox.h"
+#include "base/sandbox.h"
 
 typedef struct {
     char *path;          /* the script file */

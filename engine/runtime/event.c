@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "runtime/sandbox.h"
+#include "base/sandbox.h"
 #include "base/util.h"
 
 /* ============================== the fields ============================== */

@@ -15,7 +15,7 @@
 
 #include "common.h"
 #include "base/i18n.h"
-#include "runtime/sandbox.h"
+#include "base/sandbox.h"
 
 /* Run `src` in `s` with `nresults` results. Returns 0, or -1 with *err (fresh). */
 static int run(Sandbox *s, const char *src, int nresults, char **err)

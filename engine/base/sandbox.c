@@ -1,7 +1,7 @@
 /*
  * sandbox.c - Lua states for untrusted scripts: limited memory, instructions and time.
  */
-#include "runtime/sandbox.h"
+#include "base/sandbox.h"
 
 #include <lauxlib.h>
 #include <lualib.h>
