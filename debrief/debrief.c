@@ -1,5 +1,5 @@
 /*
- * build.c - reading a journal into the Debrief: who played whom, what was taken back, each
+ * debrief.c - reading a journal into the Debrief: who played whom, what was taken back, each
  * participant's corners and moments, their questions, anchor and the scene to replay.
  */
 #include "debrief/debrief.h"
@@ -12,8 +12,8 @@
 #include "base/i18n.h"
 #include "base/paths.h"
 #include "base/util.h"
-#include "model/load.h"
 #include "debrief/uuid.h"
+#include "model/load.h"
 
 /* The namespace of verbeeld's name-based UUIDs (a random UUID, fixed once). */
 #define VB_UUID_NS "5b0e8f3c-6a1d-4c2e-9f47-8d2b1a6e0c93"

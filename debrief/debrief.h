@@ -12,10 +12,10 @@
 
 #include <stdio.h>
 
+#include "debrief/prompts.h"
 #include "journal/journal.h"
 #include "model/lexicon.h"
 #include "model/scenario.h"
-#include "debrief/prompts.h"
 
 /* What made a moment matter for a participant. */
 typedef enum {

@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "print/htmlkit.h"
 #include "base/i18n.h"
 #include "base/util.h"
+#include "print/htmlkit.h"
 
 static const char css[] =
     ".meta th { width: 32mm; }\n"

@@ -6,6 +6,7 @@ for t in "$@"; do
     units=$((units + 1))
     if ! "$t"; then ufail=$((ufail + 1)); echo "FAIL: $t"; fi
 done
+python3 tests/layout.py "$(dirname "${VERBEELD:-build/verbeeld}")" || { echo "check: FAILED (tests/layout.py: the tree left the shape engine/README.md gives it)"; exit 1; }
 sh tests/e2e/run.sh
 e2e=$?
 sh tests/install.sh || { echo "check: FAILED (tests/install.sh; $ufail of $units unit test programs, end-to-end status $e2e)"; exit 1; }

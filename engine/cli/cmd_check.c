@@ -12,15 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/cast.h"
 #include "base/i18n.h"
 #include "base/paths.h"
-#include "model/scenario.h"
-#include "runtime/session.h"
 #include "base/util.h"
-#include "model/load.h"
-#include "model/verify.h"
 #include "cli/usage.h"
+#include "model/cast.h"
+#include "model/load.h"
+#include "model/scenario.h"
+#include "model/verify.h"
+#include "runtime/session.h"
 
 /* ============================== characters, tried out ============================== */
 

@@ -8,16 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "debrief/debrief.h"
 #include "base/i18n.h"
-#include "journal/journal.h"
 #include "base/util.h"
+#include "cli/args.h"
+#include "cli/usage.h"
+#include "debrief/debrief.h"
 #include "debrief/html.h"
 #include "debrief/json.h"
 #include "debrief/markdown.h"
 #include "debrief/xapi.h"
-#include "cli/usage.h"
-#include "cli/args.h"
+#include "journal/journal.h"
 
 typedef int (*Writer)(const Debrief *, FILE *);
 

@@ -15,16 +15,16 @@
 #include <string.h>
 #include <time.h>
 
-#include "model/cast.h"
-#include "runtime/explorer.h"
-#include "runtime/explorer_jobs.h"
 #include "base/i18n.h"
 #include "base/paths.h"
-#include "model/scenario.h"
-#include "runtime/session.h"
 #include "base/util.h"
-#include "model/load.h"
 #include "cli/usage.h"
+#include "model/cast.h"
+#include "model/load.h"
+#include "model/scenario.h"
+#include "runtime/explorer.h"
+#include "runtime/explorer_jobs.h"
+#include "runtime/session.h"
 
 /* ============================== the report ============================== */
 

@@ -13,11 +13,11 @@
 
 #include "base/i18n.h"
 #include "base/paths.h"
-#include "model/scenario.h"
 #include "base/util.h"
-#include "model/load.h"
-#include "cli/usage.h"
 #include "cli/args.h"
+#include "cli/usage.h"
+#include "model/load.h"
+#include "model/scenario.h"
 
 static const char *const palette[] = {
     "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f",

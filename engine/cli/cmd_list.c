@@ -25,8 +25,8 @@
 #include "base/i18n.h"
 #include "base/paths.h"
 #include "base/util.h"
-#include "xml/xmlsafe.h"
 #include "cli/usage.h"
+#include "xml/xmlsafe.h"
 
 typedef struct {
     char *name;     /* file name without .xml */

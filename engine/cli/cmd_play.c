@@ -12,13 +12,13 @@
 
 #include "base/i18n.h"
 #include "base/paths.h"
-#include "console/play.h"
+#include "base/util.h"
+#include "cli/usage.h"
 #include "console/loop.h"
+#include "console/play.h"
 #include "console/setup.h"
 #include "console/show.h"
 #include "console/term.h"
-#include "base/util.h"
-#include "cli/usage.h"
 
 typedef struct {
     const char *scenario, *cast, *lang, *journal, *resume;

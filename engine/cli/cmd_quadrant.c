@@ -7,10 +7,10 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "model/lexicon.h"
 #include "base/paths.h"
 #include "base/util.h"
 #include "cli/usage.h"
+#include "model/lexicon.h"
 
 static void print_quadrant(const char *heading, const Quadrant *q)
 {

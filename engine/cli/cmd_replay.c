@@ -14,12 +14,12 @@
 #include <unistd.h>
 
 #include "base/i18n.h"
-#include "console/play.h"
-#include "console/loop.h"
-#include "console/show.h"
-#include "console/term.h"
 #include "base/util.h"
 #include "cli/usage.h"
+#include "console/loop.h"
+#include "console/play.h"
+#include "console/show.h"
+#include "console/term.h"
 
 static int is_entered_choice(json_object *e)
 {

@@ -10,17 +10,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/cast.h"
 #include "base/i18n.h"
-#include "model/lexicon.h"
 #include "base/paths.h"
-#include "model/scenario.h"
-#include "runtime/session.h"
-#include "debrief/prompts.h"
-#include "print/sheets.h"
 #include "base/util.h"
-#include "model/load.h"
 #include "cli/usage.h"
+#include "debrief/prompts.h"
+#include "model/cast.h"
+#include "model/lexicon.h"
+#include "model/load.h"
+#include "model/scenario.h"
+#include "print/sheets.h"
+#include "runtime/session.h"
 
 int cmd_sheets(int argc, char **argv)
 {

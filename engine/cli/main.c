@@ -4,11 +4,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli/commands.h"
-#include "cli/usage.h"
 #include "base/i18n.h"
 #include "base/paths.h"
 #include "base/util.h"
+#include "cli/commands.h"
+#include "cli/usage.h"
 
 /* Each command's file (cmd_*.c), by name; what they say about themselves is in usage.c. */
 static const struct {

@@ -12,8 +12,8 @@
 #include "base/paths.h"
 #include "base/util.h"
 #include "console/term.h"
-#include "model/scenario.h"
 #include "model/load.h"
+#include "model/scenario.h"
 
 /* ============================== the journal ============================== */
 

@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "console/term.h"
 #include "base/util.h"
+#include "console/term.h"
 
 typedef struct {
     const char *name;

@@ -9,8 +9,8 @@
 #include <libxml/tree.h>
 
 #include "base/i18n.h"
-#include "console/term.h"
 #include "base/util.h"
+#include "console/term.h"
 
 /* Ask until a non-empty answer (or, with allow_empty, any answer). NULL at end of input. */
 static char *ask(const char *question, int allow_empty)

@@ -10,8 +10,8 @@
 #include <time.h>
 
 #include "base/i18n.h"
-#include "console/term.h"
 #include "base/util.h"
+#include "console/term.h"
 
 static void add_str(json_object *o, const char *k, const char *v)
 {

@@ -16,13 +16,13 @@
 #include <string.h>
 #include <libxml/tree.h>
 
-#include "model/cache.h"
 #include "base/i18n.h"
 #include "base/paths.h"
 #include "base/util.h"
+#include "model/cache.h"
+#include "model/resolve.h"
 #include "xml/xmlsafe.h"
 #include "xml/xmlstream.h"
-#include "model/resolve.h"
 
 /* Make room for one more element of an array that holds `n`: capacity doubles whenever n
  * reaches a power of two, so that a story of 100,000 scenes is not copied 100,000 times. */

@@ -10,9 +10,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "print/htmlkit.h"
 #include "base/i18n.h"
 #include "base/util.h"
+#include "print/htmlkit.h"
 
 static const char css[] =
     ".role { font-size: 12pt; color: #4a5a68; margin: -2mm 0 4mm; }\n"

@@ -11,9 +11,9 @@
 #include <json-c/json.h>
 
 #include "base/diag.h"
-#include "runtime/event.h"
-#include "model/lexicon.h"
 #include "base/sandbox.h"
+#include "model/lexicon.h"
+#include "runtime/event.h"
 
 typedef struct {
     char *path;          /* the script file */

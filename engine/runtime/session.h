@@ -12,8 +12,8 @@
 #define VB_SESSION_H
 
 #include "model/cast.h"
-#include "runtime/character.h"
 #include "model/scenario.h"
+#include "runtime/character.h"
 #include "runtime/world.h"
 
 typedef enum {

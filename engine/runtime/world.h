@@ -9,8 +9,8 @@
 #ifndef VB_WORLD_H
 #define VB_WORLD_H
 
-#include "runtime/character.h"
 #include "model/scenario.h"
+#include "runtime/character.h"
 
 typedef struct World World;
 

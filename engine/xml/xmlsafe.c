@@ -8,8 +8,8 @@
  * Small files (casts, the scenario list) are read here as a whole tree and then validated;
  * scenarios are streamed by xmlstream.c, which parses with the same precautions (xmlparse.h).
  */
-#include "xml/xmlsafe.h"
 #include "xml/xmlparse.h"
+#include "xml/xmlsafe.h"
 
 #include <errno.h>
 #include <pthread.h>

@@ -18,13 +18,13 @@
 #include <cmocka.h>
 #include <xxhash.h>
 
-#include "model/cache.h"
-#include "common.h"
 #include "base/diag.h"
 #include "base/i18n.h"
-#include "model/scenario.h"
 #include "base/util.h"
+#include "common.h"
+#include "model/cache.h"
 #include "model/load.h"
+#include "model/scenario.h"
 
 #define FIX "tests/unit/fixtures/"
 

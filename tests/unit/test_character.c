@@ -12,12 +12,12 @@
 #include <sys/wait.h>
 #include <cmocka.h>
 
-#include "common.h"
-#include "runtime/character.h"
 #include "base/diag.h"
 #include "base/i18n.h"
+#include "common.h"
 #include "journal/journal.h"
 #include "model/lexicon.h"
+#include "runtime/character.h"
 
 #define CHARS "tests/unit/fixtures/characters/"
 

@@ -11,9 +11,9 @@
 #include <sys/stat.h>
 #include <cmocka.h>
 
-#include "common.h"
 #include "base/diag.h"
 #include "base/i18n.h"
+#include "common.h"
 #include "journal/journal.h"
 
 static char tmpdir[64];

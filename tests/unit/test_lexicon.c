@@ -9,9 +9,9 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "common.h"
 #include "base/diag.h"
 #include "base/i18n.h"
+#include "common.h"
 #include "model/lexicon.h"
 
 

@@ -11,12 +11,12 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "common.h"
 #include "base/diag.h"
 #include "base/i18n.h"
+#include "common.h"
 #include "model/lexicon.h"
-#include "model/scenario.h"
 #include "model/load.h"
+#include "model/scenario.h"
 
 #define FIX "tests/unit/fixtures/"
 

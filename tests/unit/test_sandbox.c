@@ -13,9 +13,9 @@
 #include <cmocka.h>
 #include <lauxlib.h>
 
-#include "common.h"
 #include "base/i18n.h"
 #include "base/sandbox.h"
+#include "common.h"
 
 /* Run `src` in `s` with `nresults` results. Returns 0, or -1 with *err (fresh). */
 static int run(Sandbox *s, const char *src, int nresults, char **err)

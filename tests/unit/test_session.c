@@ -9,15 +9,15 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "common.h"
-#include "model/cast.h"
 #include "base/diag.h"
 #include "base/i18n.h"
+#include "base/util.h"
+#include "common.h"
+#include "model/cast.h"
 #include "model/lexicon.h"
+#include "model/load.h"
 #include "model/scenario.h"
 #include "runtime/session.h"
-#include "base/util.h"
-#include "model/load.h"
 
 static Scenario *tutorial;
 

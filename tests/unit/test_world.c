@@ -10,9 +10,9 @@
 #include <cmocka.h>
 
 #include "common.h"
+#include "model/load.h"
 #include "model/scenario.h"
 #include "runtime/world.h"
-#include "model/load.h"
 
 /* The condition of choice `k` of the first scene, after that scene's <lua> effect ran. */
 static int test_choice(Scenario *s, World *w, int k)
