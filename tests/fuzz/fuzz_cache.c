@@ -1,6 +1,6 @@
 /*
  * fuzz_cache.c - libFuzzer target: any bytes as the payload of a model cache entry, behind a
- * right header and checksum so that they reach the reader's own checks (engine/cache.c); a
+ * right header and checksum so that they reach the reader's own checks (engine/model/cache.c); a
  * model it accepts is resolved as every load does.
  */
 #include <stdint.h>

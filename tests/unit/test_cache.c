@@ -1,4 +1,4 @@
-/* test_cache.c - the model cache (engine/cache.c): a scenario loaded cold, loaded to fill the
+/* test_cache.c - the model cache (engine/model/cache.c): a scenario loaded cold, loaded to fill the
  * cache and loaded from it gives the same model, field by field, and the same diagnostics; every
  * kind of broken entry falls back to the XML; a changed file is never served stale; the cache
  * never prints and never makes a load fail; it stays where VERBEELD_CACHE or XDG says. */

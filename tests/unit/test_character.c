@@ -1,4 +1,4 @@
-/* test_character.c - character scripts (engine/character.h): loading the tutorial's characters,
+/* test_character.c - character scripts (engine/runtime/character.h): loading the tutorial's characters,
  * lines in two languages, react hooks, script errors with file and line, and state as JSON. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -211,7 +211,7 @@ static void test_id_differs_from_file_name(void **state)
     diag_free(&d);
 }
 
-/* ENGINE BUG (engine/character.c, line_of, used by check_fields): the line of a bad id is the
+/* ENGINE BUG (engine/runtime/character.c, line_of, used by check_fields): the line of a bad id is the
  * first place the two letters "id" occur anywhere in the file, here inside the word "guide" in
  * the comment on line 1, instead of line 3 where `id = "someone"` is. The tutorial's own
  * mira.lua has "guide" on line 1 too. */
@@ -350,7 +350,7 @@ static void load_plain_table(void)
     _exit(ok ? 0 : 3);
 }
 
-/* ENGINE BUG (engine/character.c:138, check_fields: strlen(ch->id)): a script that returns a
+/* ENGINE BUG (engine/runtime/character.c:138, check_fields: strlen(ch->id)): a script that returns a
  * plain table instead of character { ... } has no id, and loading it crashes (NULL
  * dereference) instead of reporting an error with the file name. */
 static void test_plain_table_script_is_an_error_not_a_crash(void **state)

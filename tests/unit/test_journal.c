@@ -1,4 +1,4 @@
-/* test_journal.c - the session journal (engine/journal.h): entries written and read back in
+/* test_journal.c - the session journal (engine/journal/journal.h): entries written and read back in
  * order, a line cut off by a crash, corrupt and foreign files, no overwriting, a fixed clock. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -213,7 +213,7 @@ static void test_lexicon_syntax_error_names_line(void **state)
     diag_free(&d);
 }
 
-/* ENGINE BUG (engine/sandbox.c:185 with engine/diag.c:59): a lexicon file that cannot be read
+/* ENGINE BUG (engine/base/sandbox.c:185 with engine/base/diag.c:59): a lexicon file that cannot be read
  * is reported with its name twice ("x.lua: error: x.lua: cannot read the script"), because
  * sbx_dofile puts the path into the message and diag_lua only splits "file:LINE:" off it. */
 static void test_missing_lexicon_file(void **state)

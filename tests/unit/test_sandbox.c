@@ -1,4 +1,4 @@
-/* test_sandbox.c - the Lua sandbox (engine/sandbox.h): no dangerous libraries, bounded time and
+/* test_sandbox.c - the Lua sandbox (engine/base/sandbox.h): no dangerous libraries, bounded time and
  * memory, clear errors, text chunks only, plain-data copies and JSON, seeded randomness. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -274,7 +274,7 @@ static void test_json_round_trip(void **state)
     sbx_free(b);
 }
 
-/* ENGINE BUG (engine/sandbox.c, to_json, the default case): sandbox.h says sbx_to_json gives
+/* ENGINE BUG (engine/base/sandbox.c, to_json, the default case): sandbox.h says sbx_to_json gives
  * NULL "when not plain data", but a function comes back as the JSON string "function", so a
  * character state holding a function is journalled and restored as a string. */
 static void test_json_of_function_is_null(void **state)
@@ -333,7 +333,7 @@ static void loop_behind_pcall(void)
     _exit(ok ? 0 : 3);
 }
 
-/* ENGINE BUG (engine/sandbox.c, sbx_hook): when the limit is hit, the hook clears s->limited
+/* ENGINE BUG (engine/base/sandbox.c, sbx_hook): when the limit is hit, the hook clears s->limited
  * before raising the error; a script that catches that error with pcall then runs with no
  * limit at all, so `pcall(function() while true do end end) while true do end` hangs the
  * engine for ever. */
@@ -352,7 +352,7 @@ static void finalizer_loop(void)
     _exit(rc == 0 ? 0 : 3);
 }
 
-/* ENGINE BUG (engine/sandbox.c, sbx_free and the lua_gc call in sbx_call): a __gc finalizer
+/* ENGINE BUG (engine/base/sandbox.c, sbx_free and the lua_gc call in sbx_call): a __gc finalizer
  * runs outside any limited call (when the state is closed, or in the full collection after
  * an error), where the hook lets it run for ever: closing the sandbox hangs. */
 static void test_finalizer_cannot_hang_close(void **state)

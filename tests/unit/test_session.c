@@ -1,4 +1,4 @@
-/* test_session.c - playing the tutorial (engine/session.h, engine/cast.h): casting on the
+/* test_session.c - playing the tutorial (engine/runtime/session.h, engine/model/cast.h): casting on the
  * opposite quadrant, turns, the corner of each choice, reactions, undo, incidents, endings. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -314,7 +314,7 @@ static void test_undo_returns_to_before_the_choice(void **state)
     play_free(&p);
 }
 
-/* ENGINE BUG (engine/session.c, session_undo): the replay stops right after the last kept input
+/* ENGINE BUG (engine/runtime/session.c, session_undo): the replay stops right after the last kept input
  * and does not settle the turns that the engine takes for unplayed roles. Undoing the choice
  * made in "timeout" leaves the session in "eerlijk" (where Jonas's script chose) with one step
  * less, not in "timeout" where the participant was; the next session_turn then plays Jonas's

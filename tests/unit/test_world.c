@@ -1,4 +1,4 @@
-/* test_world.c - the world's conditions (engine/world.h): a condition `vars.NAME OP NUMBER` is
+/* test_world.c - the world's conditions (engine/runtime/world.h): a condition `vars.NAME OP NUMBER` is
  * compared in C, and only compiled into Lua when C cannot compare as Lua does; visit counts. */
 #include <stdarg.h>
 #include <stddef.h>
