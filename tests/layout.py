@@ -125,7 +125,8 @@ def check_prefixes(build, problems):
         out = subprocess.run(["nm", "--defined-only", "-g", obj], capture_output=True, text=True, check=True).stdout
         for line in out.splitlines():
             fields = line.split()
-            if len(fields) == 3 and fields[1] in "TDBR" and not fields[2].startswith(prefixes):
+            # Names that begin with "__" belong to the implementation (sanitizers add __odr_asan.*).
+            if len(fields) == 3 and fields[1] in "TDBR" and not fields[2].startswith(("__",) + tuple(prefixes)):
                 problems.append(f"{obj[len(build) + 1:-2]}.c: public name {fields[2]} does not begin with {' or '.join(prefixes)}")
 
 
