@@ -236,10 +236,6 @@ const char *scenario_fallback(const Scenario *s);
 /* Lookups by id; -1 when absent. */
 int scenario_scene(const Scenario *s, const char *id);
 int scenario_ending(const Scenario *s, const char *id);
-/* Start fetching what scenario_scene(s, id) will read, a few lookups ahead: resolving a large
- * story's references waits on memory at every one otherwise. deep 0 fetches the id's slot in
- * the index; deep 1 reads that slot (fetched by now) and fetches the id it holds. */
-void scenario_prefetch_scene(const Scenario *s, const char *id, int deep);
 int scenario_role(const Scenario *s, const char *id);
 int scenario_var(const Scenario *s, const char *id);
 int scenario_event(const Scenario *s, const char *id);
