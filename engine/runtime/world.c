@@ -621,11 +621,6 @@ void world_prefetch_visit(const World *w, int scene)
     PREFETCH(&w->visit_dirty[scene]);
 }
 
-void world_prefetch_test(const World *w, int code)
-{
-    if (code != NO_CODE) PREFETCH(&w->native[code]);
-}
-
 void world_visit(World *w, int scene)
 {
     set_visits(w, scene, w->visited[scene] + 1);
