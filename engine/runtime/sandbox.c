@@ -420,7 +420,8 @@ int sbx_dofile(Sandbox *s, const char *path, int nresults, char **err)
 
 /* The compiled form of the one file every sandbox loads (the character library): dumped from
  * the first sandbox that compiled it, in this process, so that it is never bytecode from
- * outside. Parsing it again for each of a scenario's characters was a third of a start-up. */
+ * outside. Parsing it again for each of a scenario's characters would be a third of MoveOn's
+ * start-up. */
 static struct {
     char *path;
     StrBuf code;
@@ -456,7 +457,7 @@ int sbx_call(Sandbox *s, int nargs, int nresults, char **err)
     lua_State *L = s->L;
     int base = lua_gettop(L) - nargs;
     /* Below the call: the function to name if the script runs out of memory (looked up only
-     * then: lua_getinfo on every call cost more than many a call), and the message handler. */
+     * then: lua_getinfo costs more than many a call), and the message handler. */
     lua_pushvalue(L, base);
     lua_pushcfunction(L, sbx_msgh);
     lua_rotate(L, base, 2);
