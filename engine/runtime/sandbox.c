@@ -199,24 +199,32 @@ static int guarded_pattern(lua_State *L)
  * function): as many units of the budget. */
 enum { T_INSERT, T_REMOVE, T_MOVE, T_SORT, T_CONCAT };
 
+/* The items from `lo` to `hi`, both included, counted without overflow and at most one more
+ * than a whole budget. */
+static size_t items(lua_Integer lo, lua_Integer hi)
+{
+    if (hi < lo) return 0;
+    lua_Unsigned n = (lua_Unsigned)hi - (lua_Unsigned)lo;
+    return n >= (lua_Unsigned)SBX_INSTR_LIMIT ? (size_t)SBX_INSTR_LIMIT + 1 : (size_t)n + 1;
+}
+
 static size_t table_work(lua_State *L, int which)
 {
-    if (which == T_MOVE) {
-        lua_Integer f = luaL_optinteger(L, 2, 0), e = luaL_optinteger(L, 3, 0);
-        return e >= f ? (size_t)(e - f) + 1 : 0;
-    }
+    if (which == T_MOVE) return items(luaL_optinteger(L, 2, 0), luaL_optinteger(L, 3, 0));
     if (lua_type(L, 1) != LUA_TTABLE) return 0;       /* the function itself complains */
     lua_Integer n = luaL_len(L, 1);
+    size_t all = items(1, n);
+    if (which == T_SORT) {
+        size_t lg = 1;
+        while (((size_t)1 << lg) < all) lg++;
+        return all * lg;
+    }
+    if (which == T_CONCAT) return all;
     lua_Integer pos = n;                              /* insert and remove at the end: one item */
     if (which == T_INSERT && lua_gettop(L) >= 3) pos = luaL_optinteger(L, 2, n);
     if (which == T_REMOVE && lua_gettop(L) >= 2) pos = luaL_optinteger(L, 2, n);
-    if (which == T_SORT) {
-        size_t lg = 1;
-        while (lg < 64 && ((lua_Integer)1 << lg) < n) lg++;
-        return n > 0 ? (size_t)n * lg : 0;
-    }
-    if (which == T_CONCAT) return n > 0 ? (size_t)n : 0;
-    return n >= pos ? (size_t)(n - pos) + 1 : 1;
+    size_t moved = items(pos, n);
+    return moved ? moved : 1;
 }
 
 static int charged_table_fn(lua_State *L)

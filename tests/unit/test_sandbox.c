@@ -411,6 +411,22 @@ static void test_work_in_c_counts_the_same_every_run(void **state)
     }
 }
 
+/* The table functions are charged for the items they move, but ordinary use stays far within
+ * the budget, and a span that would overflow is refused, not wrapped round. */
+static void test_table_functions_charged(void **state)
+{
+    (void)state;
+    Sandbox *s = sbx_new(1);
+    assert_int_equal(run_int(s, "local t = {} for i = 1, 2000 do table.insert(t, 1, i) end "
+                                "table.sort(t) return t[1] + #table.concat(t, ',') * 0 + #t"),
+                     1 + 2000);
+    char *err = run_error(s, "table.move({}, math.mininteger, math.maxinteger, 1)");
+    assert_non_null(strstr(err, "instruction limit reached"));
+    free(err);
+    assert_int_equal(run_int(s, "return table.remove({1, 2, 3}, 1)"), 1);
+    sbx_free(s);
+}
+
 /* Sleeps for 1.5 s: longer than any time limit a sandbox has had. */
 static int slow_host_call(lua_State *L)
 {
@@ -445,6 +461,7 @@ int main(void)
         cmocka_unit_test(test_same_verdict_near_the_limit),
         cmocka_unit_test(test_work_in_c_counts_the_same_every_run),
         cmocka_unit_test(test_verdict_does_not_depend_on_the_clock),
+        cmocka_unit_test(test_table_functions_charged),
         cmocka_unit_test(test_runaway_table_hits_memory_limit),
         cmocka_unit_test(test_huge_string_hits_memory_limit),
         cmocka_unit_test(test_error_messages),
