@@ -12,10 +12,10 @@
 #
 # Each run writes its memcheck report to a log of its own; the script exits 0 when no log holds
 # an error (invalid reads or writes, uninitialised values, bad frees, definite leaks), and 1
-# with the reports otherwise. Under valgrind scripts run some fifty times slower, so a runaway
-# script is stopped by the time limit rather than the instruction limit: HOSTILE_SLOW=1 lets
-# tests/hostile.sh accept either, and golden cases that print which limit was hit may differ.
-# Those differences are listed but do not fail this script; memcheck errors do.
+# with the reports otherwise. Under valgrind scripts run some fifty times slower; the script
+# limits count work, not time, so they stop a runaway script with the same message, and
+# HOSTILE_SLOW=1 only leaves out what cannot run under a tool. Differences from the golden
+# output are listed but do not fail this script; memcheck errors do.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 BIN=${1:-build/verbeeld}

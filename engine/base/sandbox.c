@@ -1,27 +1,96 @@
 /*
- * sandbox.c - Lua states for untrusted scripts: limited memory, instructions and time.
+ * sandbox.c - Lua states for untrusted scripts: safe libraries only, and every call bounded by
+ * a budget of instructions and by memory, both counted the same way on every run.
  */
 #include "base/sandbox.h"
 
+#include <assert.h>
 #include <lauxlib.h>
 #include <lualib.h>
-#include <pthread.h>
-#include <signal.h>
-#include <stdatomic.h>
 #include <string.h>
-#include <time.h>
 
 #include "base/util.h"
 
 struct Sandbox {
     lua_State *L;
     size_t used, limit;
-    long instr_left;
-    struct timespec deadline;
+    long instr_left;        /* what is left of this call's budget */
     int limited;            /* within a bounded call */
-    int tripped;            /* 1: instruction limit, 2: time limit reached in this call */
+    int tripped;            /* this call has spent its budget */
     int every;              /* instructions between two calls of the hook; 0: no hook */
 };
+
+/* ============================== the instruction budget ============================== */
+
+/* Every call may do SBX_INSTR_LIMIT units of work, counted the same way on every run, so the
+ * same script gets the same verdict on any machine and under any load. Lua's count hook counts
+ * VM instructions from the first one of the call. Work that one instruction does in C counts
+ * too: the bytes the call allocates (s:upper() on 8 MB) and the items the table functions
+ * move (table.insert at the front of a million items), so such a loop runs out as well. The
+ * hook costs a walk about a tenth of its time (bench/notes.md). */
+#define HOOK_EVERY 1000
+#define BYTES_PER_UNIT 16
+
+static const char *const why_stopped = "script ran too long (instruction limit reached)";
+
+/* Stop a runaway script with an error that names where it was running. Inside a hook, level
+ * 0 of the stack is the interrupted Lua function. */
+static void stop_script(lua_State *L)
+{
+    lua_Debug ar;
+    if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0)
+        luaL_error(L, "%s:%d: %s", ar.short_src, ar.currentline, why_stopped);
+    luaL_error(L, "%s", why_stopped);
+}
+
+static Sandbox *sandbox_of(lua_State *L)
+{
+    return *(Sandbox **)lua_getextraspace(L);
+}
+
+static void hook_every(Sandbox *s, int n);
+
+/* Once a call has run out, every further instruction of it fails too (the hook then fires on
+ * each one), so neither pcall in a loop nor a __close handler can keep a stopped script going. */
+static void sbx_hook(lua_State *L, lua_Debug *ar)
+{
+    (void)ar;
+    Sandbox *s = sandbox_of(L);
+    assert(s->limited);                   /* the hook is set only within a call */
+    if (!s->tripped) {
+        s->instr_left -= s->every;
+        if (s->instr_left >= 0) return;
+        s->tripped = 1;
+        hook_every(s, 1);
+    }
+    stop_script(L);
+}
+
+/* Run the hook every `n` instructions, counting afresh; 0: no hook. */
+static void hook_every(Sandbox *s, int n)
+{
+    s->every = n;
+    if (n) lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, n);
+    else lua_sethook(s->L, NULL, 0, 0);
+}
+
+/* Take `units` of work done in C from the call's budget. Once it is spent, the next
+ * instruction stops the call (lua_sethook may be called at any moment, even here). Returns
+ * whether the budget is spent. */
+static int spend(Sandbox *s, size_t units)
+{
+    if (!s->limited || s->instr_left < 0) return s->limited;
+    s->instr_left -= units <= (size_t)s->instr_left ? (long)units : s->instr_left + 1;
+    if (s->instr_left < 0) hook_every(s, 1);
+    return s->instr_left < 0;
+}
+
+/* For a library function about to do `units` of work in C: stop its call here, with the
+ * place of the Lua code that called it, when that spends the budget. */
+static void spend_in_c(lua_State *L, size_t units)
+{
+    if (spend(sandbox_of(L), units)) luaL_error(L, "%s", why_stopped);
+}
 
 /* ============================== memory ============================== */
 
@@ -37,171 +106,11 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     /* Only a script's own calls are refused memory: the engine's pushes between calls run
      * unprotected, and a refusal there would abort the program. */
     if (s->limited && nsize > old && s->used - old + nsize > s->limit) return NULL;
+    spend(s, nsize / BYTES_PER_UNIT);
     void *p = realloc(ptr, nsize);
     if (!p) return NULL;
     s->used = s->used - old + nsize;
     return p;
-}
-
-/* ============================== instructions and time ============================== */
-
-/* A call runs without a hook. Lua's count hook makes the VM stop at every instruction to
- * count it, and that was a sixth of a random walk, whose reactions run a few dozen
- * instructions each. A call still running after COUNT_AFTER_MS may be running away: the
- * watchdog (below) then sets the hook, and from there the call may run SBX_INSTR_LIMIT more
- * instructions. So a call is bounded by what it runs in its first COUNT_AFTER_MS plus the
- * limit, and by SBX_TIME_LIMIT_MS in all. */
-#define HOOK_EVERY 1000
-#define COUNT_AFTER_MS 25
-
-/* Every call reads the clock for its deadline, and a character reacts to every choice: the
- * coarse clock reads a value the kernel keeps (no timer read), at a few milliseconds'
- * resolution, which a limit of a second does not notice. */
-#ifdef CLOCK_MONOTONIC_COARSE
-#define LIMIT_CLOCK CLOCK_MONOTONIC_COARSE
-#else
-#define LIMIT_CLOCK CLOCK_MONOTONIC
-#endif
-
-static int past_deadline(const struct timespec *d)
-{
-    struct timespec now;
-    clock_gettime(LIMIT_CLOCK, &now);
-    return now.tv_sec > d->tv_sec || (now.tv_sec == d->tv_sec && now.tv_nsec > d->tv_nsec);
-}
-
-/* Stop a runaway script with an error that names where it was running. Inside a hook, level
- * 0 of the stack is the interrupted Lua function. */
-static void stop_script(lua_State *L, const char *why)
-{
-    lua_Debug ar;
-    if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0)
-        luaL_error(L, "%s:%d: %s", ar.short_src, ar.currentline, why);
-    luaL_error(L, "%s", why);
-}
-
-static const char *const why_stopped[] = {
-    "", "script ran too long (instruction limit reached)", "script ran too long (time limit reached)",
-};
-
-static void hook_every(Sandbox *s, int n);
-
-/* Once a call has run out, every further instruction of it fails too (the hook then fires on
- * each one), so neither pcall in a loop nor a __close handler can keep a stopped script going. */
-static void sbx_hook(lua_State *L, lua_Debug *ar)
-{
-    (void)ar;
-    Sandbox *s = *(Sandbox **)lua_getextraspace(L);
-    if (!s->limited) {
-        hook_every(s, 0);
-        return;
-    }
-    if (!s->tripped) {
-        s->instr_left -= s->every;
-        if (s->instr_left < 0) s->tripped = 1;
-        else if (past_deadline(&s->deadline)) s->tripped = 2;
-        else {
-            if (s->every != HOOK_EVERY) hook_every(s, HOOK_EVERY);
-            return;
-        }
-        hook_every(s, 1);
-    }
-    stop_script(L, why_stopped[s->tripped]);
-}
-
-/* Run the hook every `n` instructions; 0: no hook. */
-static void hook_every(Sandbox *s, int n)
-{
-    s->every = n;
-    if (n) lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, n);
-    else lua_sethook(s->L, NULL, 0, 0);
-}
-
-/* A watchdog thread looks at the running call every WATCH_MS. Once it has run COUNT_AFTER_MS,
- * or is past its deadline, a signal sets the hook to run at the next instruction (as the lua
- * program itself does for Ctrl-C); from there the hook counts and watches the clock. The
- * deadline needs the watchdog even when counting: one instruction can be a long call into C
- * (string.upper of 30 MB, table.insert at the front of a million items), and a thousand of
- * those would take far longer than the time limit. */
-#define WATCH_MS 25
-#define WATCHDOG_SIGNAL SIGURG            /* ignored by default, so a stray one does no harm */
-
-static _Atomic(Sandbox *) active;          /* the sandbox in a bounded call, or NULL */
-static atomic_llong active_deadline;       /* its deadline, ns on the monotonic clock */
-static atomic_llong active_count_at;       /* when the hook is to start counting, likewise */
-static atomic_int active_counted;          /* the hook was set for this call */
-static pthread_t main_thread;
-static int watching;                       /* a watchdog thread runs in this process */
-static int watch_tried;                    /* starting one was tried in this process */
-
-static long long now_ns(void)
-{
-    struct timespec t;
-    clock_gettime(LIMIT_CLOCK, &t);
-    return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
-}
-
-static void on_watchdog_signal(int sig)
-{
-    (void)sig;
-    Sandbox *s = atomic_load(&active);
-    if (s && s->limited) {
-        hook_every(s, 1);                 /* lua_sethook may be called from a signal handler */
-        atomic_store(&active_counted, 1);
-    }
-}
-
-static void *watchdog(void *arg)
-{
-    (void)arg;
-    for (;;) {
-        struct timespec nap = {0, WATCH_MS * 1000000L};
-        nanosleep(&nap, NULL);
-        if (!atomic_load(&active)) continue;
-        long long now = now_ns();
-        if (now > atomic_load(&active_deadline) ||
-            (!atomic_load(&active_counted) && now > atomic_load(&active_count_at)))
-            pthread_kill(main_thread, WATCHDOG_SIGNAL);
-    }
-    return NULL;
-}
-
-static void start_watchdog(void)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_watchdog_signal;
-    sa.sa_flags = SA_RESTART;
-    sigemptyset(&sa.sa_mask);
-    sigaction(WATCHDOG_SIGNAL, &sa, NULL);
-    main_thread = pthread_self();
-    /* the watchdog itself never takes the signal */
-    sigset_t all, old;
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &old);
-    pthread_t t;
-    if (pthread_create(&t, NULL, watchdog, NULL) == 0) {
-        pthread_detach(t);
-        watching = 1;
-    }
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
-}
-
-/* A child made by fork() has only the thread that forked: its first call starts a watchdog
- * of its own. (The handler runs where little is allowed, so it only says so.) */
-static void lost_watchdog(void)
-{
-    watching = watch_tried = 0;
-}
-
-static void ensure_watchdog(void)
-{
-    static int registered;
-    if (watch_tried) return;
-    watch_tried = 1;
-    if (!registered) pthread_atfork(NULL, NULL, lost_watchdog);
-    registered = 1;
-    start_watchdog();
 }
 
 /* ============================== safe libraries ============================== */
@@ -272,6 +181,7 @@ static int pattern_too_slow(size_t n, const char *p, size_t lp)
 static int guarded_pattern(lua_State *L)
 {
     size_t n, lp;
+    if (lua_type(L, 1) == LUA_TSTRING) spend_in_c(L, lua_rawlen(L, 1) / BYTES_PER_UNIT);
     if (lua_type(L, 1) == LUA_TSTRING && lua_type(L, 2) == LUA_TSTRING &&
         !(lua_toboolean(L, lua_upvalueindex(2)) && lua_toboolean(L, 4))) {     /* find, plain */
         lua_tolstring(L, 1, &n);
@@ -283,6 +193,60 @@ static int guarded_pattern(lua_State *L)
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
     return lua_gettop(L);
+}
+
+/* The items a table function will move or compare in C (a wrapper's upvalue 2 says which
+ * function): as many units of the budget. */
+enum { T_INSERT, T_REMOVE, T_MOVE, T_SORT, T_CONCAT };
+
+/* The items from `lo` to `hi`, both included, counted without overflow and at most one more
+ * than a whole budget. */
+static size_t items(lua_Integer lo, lua_Integer hi)
+{
+    if (hi < lo) return 0;
+    lua_Unsigned n = (lua_Unsigned)hi - (lua_Unsigned)lo;
+    return n >= (lua_Unsigned)SBX_INSTR_LIMIT ? (size_t)SBX_INSTR_LIMIT + 1 : (size_t)n + 1;
+}
+
+static size_t table_work(lua_State *L, int which)
+{
+    if (which == T_MOVE) return items(luaL_optinteger(L, 2, 0), luaL_optinteger(L, 3, 0));
+    if (lua_type(L, 1) != LUA_TTABLE) return 0;       /* the function itself complains */
+    lua_Integer n = luaL_len(L, 1);
+    size_t all = items(1, n);
+    if (which == T_SORT) {
+        size_t lg = 1;
+        while (((size_t)1 << lg) < all) lg++;
+        return all * lg;
+    }
+    if (which == T_CONCAT) return all;
+    lua_Integer pos = n;                              /* insert and remove at the end: one item */
+    if (which == T_INSERT && lua_gettop(L) >= 3) pos = luaL_optinteger(L, 2, n);
+    if (which == T_REMOVE && lua_gettop(L) >= 2) pos = luaL_optinteger(L, 2, n);
+    size_t moved = items(pos, n);
+    return moved ? moved : 1;
+}
+
+static int charged_table_fn(lua_State *L)
+{
+    spend_in_c(L, table_work(L, (int)lua_tointeger(L, lua_upvalueindex(2))));
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+static void charge_table_library(lua_State *L)
+{
+    static const char *const fns[] = {"insert", "remove", "move", "sort", "concat"};
+    lua_getglobal(L, LUA_TABLIBNAME);
+    for (int i = 0; i < (int)(sizeof fns / sizeof *fns); i++) {
+        lua_getfield(L, -1, fns[i]);
+        lua_pushinteger(L, i);
+        lua_pushcclosure(L, charged_table_fn, 2);
+        lua_setfield(L, -2, fns[i]);
+    }
+    lua_pop(L, 1);
 }
 
 static char randomseed_key;
@@ -327,6 +291,7 @@ static void open_safe_libs(lua_State *L, unsigned long long seed)
         lua_setfield(L, -2, matchers[i]);
     }
     lua_pop(L, 1);
+    charge_table_library(L);
 
     /* A session is deterministic given its seed: seed math.random, then take away reseeding
      * (the engine keeps the function, in the registry, to start a new run afresh). */
@@ -349,7 +314,6 @@ Sandbox *sbx_new(unsigned long long seed)
         return NULL;
     }
     *(Sandbox **)lua_getextraspace(s->L) = s;
-    ensure_watchdog();
     open_safe_libs(s->L, seed);
     return s;
 }
@@ -414,25 +378,19 @@ static char *error_text(lua_State *L, int status, const lua_Debug *fn)
     return clean_text(msg);
 }
 
+/* A call counts its budget from its first instruction. */
 static void start_limits(Sandbox *s)
 {
     s->instr_left = SBX_INSTR_LIMIT;
-    clock_gettime(LIMIT_CLOCK, &s->deadline);
-    s->deadline.tv_sec += SBX_TIME_LIMIT_MS / 1000;
-    s->deadline.tv_nsec += (long)(SBX_TIME_LIMIT_MS % 1000) * 1000000L;
-    if (s->deadline.tv_nsec >= 1000000000L) {
-        s->deadline.tv_sec++;
-        s->deadline.tv_nsec -= 1000000000L;
-    }
     s->limited = 1;
     s->tripped = 0;
-    long long deadline = (long long)s->deadline.tv_sec * 1000000000LL + s->deadline.tv_nsec;
-    atomic_store(&active_deadline, deadline);
-    atomic_store(&active_count_at, deadline - (SBX_TIME_LIMIT_MS - COUNT_AFTER_MS) * 1000000LL);
-    atomic_store(&active_counted, 0);
-    atomic_store(&active, s);
-    ensure_watchdog();
-    if (!watching) hook_every(s, HOOK_EVERY);     /* no thread to set it later: count from here */
+    hook_every(s, HOOK_EVERY);
+}
+
+static void end_limits(Sandbox *s)
+{
+    s->limited = 0;
+    hook_every(s, 0);
 }
 
 int sbx_load(Sandbox *s, const char *src, size_t len, const char *chunkname, char **err)
@@ -470,7 +428,8 @@ int sbx_dofile(Sandbox *s, const char *path, int nresults, char **err)
 
 /* The compiled form of the one file every sandbox loads (the character library): dumped from
  * the first sandbox that compiled it, in this process, so that it is never bytecode from
- * outside. Parsing it again for each of a scenario's characters was a third of a start-up. */
+ * outside. Parsing it again for each of a scenario's characters would be a third of MoveOn's
+ * start-up. */
 static struct {
     char *path;
     StrBuf code;
@@ -506,18 +465,15 @@ int sbx_call(Sandbox *s, int nargs, int nresults, char **err)
     lua_State *L = s->L;
     int base = lua_gettop(L) - nargs;
     /* Below the call: the function to name if the script runs out of memory (looked up only
-     * then: lua_getinfo on every call cost more than many a call), and the message handler. */
+     * then: lua_getinfo costs more than many a call), and the message handler. */
     lua_pushvalue(L, base);
     lua_pushcfunction(L, sbx_msgh);
     lua_rotate(L, base, 2);
-    int outer = s->limited;
-    if (!outer) start_limits(s);
+    /* No script can call back into the engine's sbx_call: one call at a time per sandbox. */
+    assert(!s->limited);
+    start_limits(s);
     int status = lua_pcall(L, nargs, nresults, base + 1);
-    if (!outer) {
-        atomic_store(&active, NULL);
-        s->limited = 0;
-        if (s->every) hook_every(s, 0);
-    }
+    end_limits(s);
     if (status != LUA_OK) {
         lua_Debug fn;
         memset(&fn, 0, sizeof fn);

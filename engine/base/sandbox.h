@@ -3,8 +3,9 @@
  *
  * Each character and the scenario's own conditions get a sandbox of their own, so that no
  * script can see or change another's. A sandbox has no io, os, package, debug, require, load
- * or dofile; it loads text chunks only; every call is bounded in instructions, wall time and
- * memory. Errors come back as "file:line: message" strings, never as a crash.
+ * or dofile; it loads text chunks only; every call is bounded in instructions and memory,
+ * counted the same way on every run. Errors come back as "file:line: message" strings, never
+ * as a crash.
  */
 #ifndef VB_SANDBOX_H
 #define VB_SANDBOX_H
@@ -17,8 +18,7 @@ typedef struct Sandbox Sandbox;
 
 /* Limits of one call into a sandbox. */
 #define SBX_MEMORY_LIMIT   (32u << 20)     /* bytes a sandbox may hold in all */
-#define SBX_INSTR_LIMIT    20000000L       /* VM instructions per call, counted from its 25th ms */
-#define SBX_TIME_LIMIT_MS  1000            /* wall time per call */
+#define SBX_INSTR_LIMIT    20000000L       /* VM instructions per call, counted from its first */
 
 /* A fresh sandbox with the safe libraries, `math.random` seeded with `seed`. */
 Sandbox *sbx_new(unsigned long long seed);

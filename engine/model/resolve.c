@@ -2,13 +2,10 @@
  * resolve.c - what a scenario means: every name resolved to what it names, every id unique,
  * every quality in the lexicon, every text in every declared language.
  *
- * Runs after the schema has accepted the file, and reports all problems in one go. In a large
- * story the checks that only read (unique ids, translations) run on a second thread while
- * this one resolves the references.
+ * Runs after the schema has accepted the file, and reports all problems in one go.
  */
 #include "model/resolve.h"
 
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -308,17 +305,6 @@ static void check_translations(Ctx *c)
 
 /* ============================== everything ============================== */
 
-/* Two scenes ahead the slots of their targets are fetched, one ahead the ids in those slots:
- * at 100,000 scenes each lookup otherwise waits on memory twice. In a smaller story the index
- * (16 bytes a slot, two slots a scene) stays in the processor's cache, and fetching ahead
- * would only hash each id three times instead of once. */
-#define FETCH_AHEAD_SCENES 32768
-static void prefetch_targets(const Scenario *s, const Scene *sc, int deep)
-{
-    for (int i = 0; i < sc->nchoices; i++) scenario_prefetch_scene(s, sc->choices[i].to.name, deep);
-    scenario_prefetch_scene(s, sc->next.name, deep);
-}
-
 /* Every name the scenario uses, resolved to what it names. */
 static void resolve_references(Ctx *c)
 {
@@ -327,12 +313,7 @@ static void resolve_references(Ctx *c)
     else if (s->nscenes > 0) s->start = (Target){TARGET_SCENE, 0, NULL};
     if (s->start.kind != TARGET_SCENE && s->start.name)
         ERR(c, 1, _("the start must be a scene"));
-    int ahead = s->nscenes >= FETCH_AHEAD_SCENES;
-    for (int i = 0; i < s->nscenes; i++) {
-        if (ahead && i + 2 < s->nscenes) prefetch_targets(s, &s->scenes[i + 2], 0);
-        if (ahead && i + 1 < s->nscenes) prefetch_targets(s, &s->scenes[i + 1], 1);
-        resolve_scene(c, &s->scenes[i]);
-    }
+    for (int i = 0; i < s->nscenes; i++) resolve_scene(c, &s->scenes[i]);
     for (int i = 0; i < s->nevents; i++) {
         resolve_target(c, &s->events[i].to, s->events[i].line, 1);
         if (s->events[i].to.kind != TARGET_SCENE && s->events[i].to.name && s->events[i].to.kind != TARGET_NONE)
@@ -349,34 +330,10 @@ static void resolve_references(Ctx *c)
     if (!playable) ERR(c, 1, _("no role is playable: mark at least one role playable=\"yes\""));
 }
 
-/* The checks that only read the model: they never look at what resolve_references writes
- * (targets, roles, variables, qualities), so the two may run at once. They report into a list
- * of their own; printed, problems are sorted by place anyway. */
-static void *run_checks(void *arg)
-{
-    Ctx *c = arg;
-    check_ids(c);
-    check_translations(c);
-    return NULL;
-}
-
-/* From how many scenes the read-only checks get a thread of their own: below, they take less
- * than starting one does. */
-#define CHECK_THREAD_SCENES 2048
-
 void resolve_scenario(Scenario *s, const Lexicon *lx, DiagList *d)
 {
-    DiagList found;
-    diag_init(&found);
-    Ctx checks = {s, lx, &found}, c = {s, lx, d};
-    pthread_t checker;
-    if (s->nscenes >= CHECK_THREAD_SCENES && pthread_create(&checker, NULL, run_checks, &checks) == 0) {
-        resolve_references(&c);
-        pthread_join(checker, NULL);
-    } else {
-        run_checks(&checks);
-        resolve_references(&c);
-    }
-    diag_append(d, &found);
-    diag_free(&found);
+    Ctx c = {s, lx, d};
+    check_ids(&c);
+    check_translations(&c);
+    resolve_references(&c);
 }

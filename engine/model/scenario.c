@@ -139,16 +139,6 @@ static int indexed_find(const Scenario *s, IdArray a, const char *id)
     return x->slot[j].id ? x->slot[j].index : -1;
 }
 
-void scenario_prefetch_scene(const Scenario *s, const char *id, int deep)
-{
-    if (!id || s->nscenes < INDEX_MIN) return;
-    IdIndex *x = index_of(s, SCENES(s));
-    uint64_t h = str_hash(id);
-    const IdSlot *slot = &x->slot[(size_t)h & x->mask];
-    if (!deep) PREFETCH(slot);
-    else if (slot->hash == (uint32_t)(h >> 32)) PREFETCH(slot->id);
-}
-
 static void drop_indexes(const Scenario *s)
 {
     for (int k = 0; k < INDEX_SLOTS; k++)

@@ -88,8 +88,8 @@ typedef struct {
     Target to;
     char *quality;       /* lexicon id, or NULL */
     const char *term;    /* the same id as the lexicon's own string (set by resolve), or NULL */
-    const void *next_choices; /* the choices of the scene `to` leads to (set by resolve), or NULL:
-                                 fetched into the cache while the choice is still only offered */
+    const void *next_choices; /* the choices of the scene `to` leads to (set by resolve), or
+                                 NULL: for session_fetch_ahead, before that Scene has arrived */
     int by;              /* role, or -1 */
     char *by_name;
     int cond;
@@ -101,24 +101,21 @@ typedef struct {
 
 enum { WHO_ROTATE = -1, WHO_EACH = -2, WHO_GROUP = -3 };
 
-/* What a turn reads of a scene comes first, in 64 bytes: in a large story a scene is new to
- * the processor's caches, and this way entering it reads at most two lines of memory, which
- * the session asks for ahead (session.c). The rest is read only to show or check it. */
 typedef struct {
-    Choice *choices;
-    Item *items;
-    Effect *effects;
-    Goto *gotos;
     char *id;
-    int nchoices;
-    int nitems;
-    int neffects;
-    int ngotos;
-    int who;             /* a role, or WHO_ROTATE, WHO_EACH, WHO_GROUP */
     int act;
+    int who;             /* a role, or WHO_ROTATE, WHO_EACH, WHO_GROUP */
+    char *who_name;
     Target next;
     Text title;
-    char *who_name;
+    Goto *gotos;
+    int ngotos;
+    Effect *effects;
+    int neffects;
+    Item *items;
+    int nitems;
+    Choice *choices;
+    int nchoices;
     int line;
 } Scene;
 
@@ -229,10 +226,6 @@ const char *scenario_fallback(const Scenario *s);
 /* Lookups by id; -1 when absent. */
 int scenario_scene(const Scenario *s, const char *id);
 int scenario_ending(const Scenario *s, const char *id);
-/* Start fetching what scenario_scene(s, id) will read, a few lookups ahead: resolving a large
- * story's references waits on memory at every one otherwise. deep 0 fetches the id's slot in
- * the index; deep 1 reads that slot (fetched by now) and fetches the id it holds. */
-void scenario_prefetch_scene(const Scenario *s, const char *id, int deep);
 int scenario_role(const Scenario *s, const char *id);
 int scenario_var(const Scenario *s, const char *id);
 int scenario_event(const Scenario *s, const char *id);

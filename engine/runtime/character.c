@@ -109,7 +109,7 @@ static int line_of(const char *path, const char *word)
 
 /* Tables come from the script and may have metatables: the engine reads them raw, so that no
  * __index of a script runs outside a bounded call. Strings go in with their length: Lua's
- * cache for lua_pushstring compares whole strings, which cost more than hashing them anew. */
+ * cache for lua_pushstring compares whole strings, which costs more than hashing them anew. */
 static int raw_field(lua_State *L, int t, const char *field)
 {
     t = lua_absindex(L, t);

@@ -2,9 +2,8 @@
  * event.h - the table `ev` that a character's react hook is told what happened with.
  *
  * A react hook runs for every character at every choice, so `ev` is lent, not made: each
- * sandbox keeps one read-only table per combination of the fixed fields (kind, corner,
- * actor_corner, self) and lends it again. Its ids become Lua strings only when a script reads
- * them.
+ * sandbox keeps one read-only table that reads the event being told. Its fields become Lua
+ * values only when a script reads them.
  */
 #ifndef VERBEELD_EVENT_H
 #define VERBEELD_EVENT_H

@@ -187,10 +187,6 @@ void explorer_random(Explorer *E, json_object *start, int first, int last, uint6
             note_offers(E, t);
             int k = (int)(rng_next(&x) % (uint64_t)t->noptions);
             const Choice *c = &E->s->scenes[E->S->scene].choices[t->options[k]];
-            if (c->to.kind == TARGET_SCENE) {    /* read when it is entered; see session.c */
-                PREFETCH(&E->scene_seen[c->to.index]);
-                PREFETCH(&E->first_choice[c->to.index]);
-            }
             push_path(E, c->id);
             session_take(E->S, t, k);
             E->states++;

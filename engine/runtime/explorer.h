@@ -51,7 +51,7 @@ int explorer_better_path(const Explorer *E, int e, int len);
 void explorer_set_path(Explorer *E, int e, char *path, int len);
 /* Report the walk in progress as the path to ending `e`. Keeps its ids, not yet their text:
  * in a large story nearly every run finds an ending first, and reading the ids of its path
- * then, from all over memory, cost more than the rest of the run's last choice. */
+ * then, from all over memory, would cost more than the rest of the run's last choice. */
 void explorer_keep_path(Explorer *E, int e);
 /* The path to ending `e` as text (a new string), or NULL when none was found. */
 char *explorer_path(const Explorer *E, int e);

@@ -361,43 +361,29 @@ static int available(Session *S, const Choice *c, int role, int group)
     return c->cond == NO_CODE || test(S, c->cond);
 }
 
-/* ---- fetching ahead
- * In a large story each scene is new to the processor's caches, and waiting for it was most
- * of what a choice cost there beyond the small stories. What the next turn reads starts
- * loading when a choice is taken, for the one taken only, in two waves: what its address is
- * known for at once, then, after the first character has reacted, what the first wave's
- * pointers lead to. The characters' reactions are the time it has to arrive. (Asking for
- * every option's scene when the options were offered filled the processor's queue of loads
- * with lines that two turns in three never read, and left no time before the taking.) */
+/* ---- fetching ahead: the only prefetching of the walk
+ * Needed for a minimum of bench/RESULTS.md: the walk's cost per choice may grow at most 1.5x
+ * from 1,000 to 100,000 scenes, where the 160 MiB model is not in the caches. Measured growth
+ * (medians, bench/notes.md): 1.65x without this seam, 1.26x with it; without the early choices
+ * (next_choices) 1.40x, without the visit count 1.48x, without wave 2 1.33x. When a choice is
+ * taken its scene, visit count and choices start loading (wave 1); once the first character
+ * has reacted, what that scene points to (wave 2): the reactions are the time to arrive. */
+#define FETCH_CHOICES 3                /* most scenes offer about this many */
 
-/* How many of a target scene's choices are fetched ahead: its count is in the Scene, which is
- * what is not to be waited for, and most scenes offer about this many. */
-#define PREFETCH_CHOICES 3
-
-/* The first wave: what entering the scene `c` leads to reads first, its Scene, its visit
- * count and its choices (found through `c`, as the Scene is still on its way). */
-static void prefetch_target(Session *S, const Choice *c)
-{
-    if (c->to.kind != TARGET_SCENE) return;
-    const char *at = (const char *)&S->s->scenes[c->to.index];
-    PREFETCH(at);
-    PREFETCH(at + 63);        /* its first 64 bytes, wherever in a line they start */
-    world_prefetch_visit(S->world, c->to.index);
-    at = c->next_choices;
-    for (const char *end = at + PREFETCH_CHOICES * sizeof(Choice); at && at < end; at += 64) PREFETCH(at);
-}
-
-/* The second wave, once the first has come: the target's items and, for each of its choices,
- * the condition and effects the next turn reads the moment it offers and takes them. */
-static void prefetch_entered(Session *S, const Choice *c)
+static void session_fetch_ahead(Session *S, const Choice *c, int wave)
 {
     if (c->to.kind != TARGET_SCENE) return;
     const Scene *next = &S->s->scenes[c->to.index];
-    PREFETCH(next->items);
-    for (int i = 0; i < next->nchoices; i++) {
-        PREFETCH(next->choices[i].effects);
-        world_prefetch_test(S->world, next->choices[i].cond);
+    if (wave == 1) {
+        for (size_t at = 0; at < sizeof *next; at += 64) PREFETCH((const char *)next + at);
+        PREFETCH((const char *)next + sizeof *next - 1);
+        world_prefetch_visit(S->world, c->to.index);
+        const char *at = c->next_choices;
+        for (size_t off = 0; at && off < FETCH_CHOICES * sizeof(Choice); off += 64) PREFETCH(at + off);
+        return;
     }
+    PREFETCH(next->items);
+    for (int i = 0; i < next->nchoices; i++) PREFETCH(next->choices[i].effects);
 }
 
 /* Fill the turn for `participant` (or the group, -1) playing `role`; NULL when no options. */
@@ -455,7 +441,7 @@ static void react_all(Session *S, const Choice *c, int participant, int role, Co
     const Scene *sc = &S->s->scenes[S->scene];
     const char *name = participant >= 0 ? S->cast->p[participant].name : NULL;
     for (int r = 0; r < S->s->nroles; r++) {
-        if (r == 1) prefetch_entered(S, c);
+        if (r == 1) session_fetch_ahead(S, c, 2);
         ReactEvent ev = {"choice", role >= 0 ? S->s->roles[role].id : NULL, name, c->term, corner,
                          sc->id, c->id, NULL, r == role};
         char *said = NULL, *mood = NULL, *err = NULL;
@@ -469,7 +455,7 @@ static void react_all(Session *S, const Choice *c, int participant, int role, Co
         free(err);
         world_sync_character(S->world, r, &S->chars[r]);
     }
-    if (S->s->nroles < 2) prefetch_entered(S, c);
+    if (S->s->nroles < 2) session_fetch_ahead(S, c, 2);
 }
 
 /* Where the story goes after choice `c` in the current scene, or TARGET_NONE to stay (a
@@ -491,7 +477,7 @@ static void apply_choice(Session *S, int ci, int participant, int role)
 {
     const Scene *sc = &S->s->scenes[S->scene];
     const Choice *c = &sc->choices[ci];
-    prefetch_target(S, c);
+    session_fetch_ahead(S, c, 1);
     Corner corner = session_corner(S, role, c);
     S->steps++;
     if (participant >= 0) world_count(S->world, corner);

@@ -407,8 +407,7 @@ World *world_new(const Scenario *s, unsigned long long seed, DiagList *d)
     int errors = d->errors;
     /* Conditions in one series of chunks, effects in another, each in the order of the file.
      * A native condition is compiled only if it ever needs Lua (see world_test): most of a
-     * large story's conditions are, and compiling them was most of the time a session took
-     * to start. */
+     * large story's conditions are native, and compiling them would be most of its start. */
     int *idx = xcalloc((size_t)s->ncode + 1, sizeof *idx);
     for (int expr = 1; expr >= 0; expr--) {
         int n = 0;
@@ -621,11 +620,6 @@ void world_prefetch_visit(const World *w, int scene)
     PREFETCH(&w->visit_dirty[scene]);
 }
 
-void world_prefetch_test(const World *w, int code)
-{
-    if (code != NO_CODE) PREFETCH(&w->native[code]);
-}
-
 void world_visit(World *w, int scene)
 {
     set_visits(w, scene, w->visited[scene] + 1);
@@ -650,9 +644,9 @@ static void set_flag(World *w, int ref, const char *key, int on)
 void world_set_played(World *w, int role, int on) { set_flag(w, w->ref_played, w->s->roles[role].id, on); }
 void world_set_card(World *w, const char *card, int on) { set_flag(w, w->ref_cards, card, on); }
 
-/* The copy is made when Lua code of the scenario next runs: a character's state was copied
- * after every reaction, which in a scenario that reads chars was a quarter of the explorer's
- * time, mostly for copies that no condition read before the next reaction replaced them. */
+/* The copy is made when Lua code of the scenario next runs, not after every reaction: in a
+ * scenario that reads chars those copies would be a quarter of the explorer's time, mostly
+ * for copies that no condition reads before the next reaction replaces them. */
 void world_sync_character(World *w, int role, Character *ch)
 {
     if (!w->reads_chars) return;      /* no condition or effect can see chars */

@@ -34,8 +34,6 @@ void world_set_var(World *w, int var, double value);
 void world_visit(World *w, int scene);
 /* Start loading what world_visit(w, scene) will touch. */
 void world_prefetch_visit(const World *w, int scene);
-/* Start loading what world_test(w, code) will read first. */
-void world_prefetch_test(const World *w, int code);
 int world_visits(World *w, int scene);
 void world_count(World *w, Corner c);
 void world_set_played(World *w, int role, int played);

@@ -21,7 +21,13 @@ typedef struct {
     void (*open)(void *ud, xmlNodePtr node, int depth);
     int (*close)(void *ud, xmlNodePtr node, int depth);
 } XmlStreamFns;
-/* Read the XML in `buf` (named `path` in diagnostics) with the precautions of
+/* The seam of the first load's speed. The benchmark's minimum (a first load 5x faster than
+ * inkjs; 5.5x measured at 10,000 scenes) needs both the second thread and the pipe: at 10,000
+ * scenes the longer of the two passes is 518 M instructions, one pass parsing for both
+ * (callgrind); on one processor they are 1,193 M one after the other (2.3x inkjs), and a
+ * validating pass that parsed for itself would be at least 675 M (4x). bench/notes.md.
+ *
+ * Read the XML in `buf` (named `path` in diagnostics) with the precautions of
  * xml_read_memory, validate it against the RELAX NG schema file `schema_path`, and hand it to
  * `fns` part by part, in one pass each, side by side. Returns 0 when the file is well-formed
  * and valid, -1 with diagnostics in `d` (those xml_read_memory and xml_validate would give). */

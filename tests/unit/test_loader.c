@@ -368,9 +368,9 @@ static void write_large(FILE *f)
     fputs("</act>\n<ending id=\"s3000\"><title xml:lang=\"en\">The end</title></ending>\n</scenario>\n", f);
 }
 
-/* A story of 3,000 scenes is checked on two threads (resolve.c): the problems each finds (ids
- * and translations on one, references on the other) all come out, in their places. */
-static void test_large_story_checked_on_two_threads(void **state)
+/* A story of 3,000 scenes with a problem of each kind (ids, translations, references): all
+ * come out, in the order of their places. */
+static void test_large_story_problems_in_their_places(void **state)
 {
     (void)state;
     expect_generated(write_large,
@@ -408,7 +408,7 @@ int main(void)
         cmocka_unit_test(test_errors_accumulate_across_loads),
         cmocka_unit_test(test_one_processor_or_two),
         cmocka_unit_test(test_lines_past_65535),
-        cmocka_unit_test(test_large_story_checked_on_two_threads),
+        cmocka_unit_test(test_large_story_problems_in_their_places),
     };
     return cmocka_run_group_tests(tests, setup_lexicon, teardown_lexicon);
 }

@@ -1,5 +1,6 @@
-/* test_sandbox.c - the Lua sandbox (engine/base/sandbox.h): no dangerous libraries, bounded time and
- * memory, clear errors, text chunks only, plain-data copies and JSON, seeded randomness. */
+/* test_sandbox.c - the Lua sandbox (engine/base/sandbox.h): no dangerous libraries, bounded
+ * instructions and memory with the same verdict on every run, clear errors, text chunks only,
+ * plain-data copies and JSON, seeded randomness. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 #include <signal.h>
 #include <unistd.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <cmocka.h>
 #include <lauxlib.h>
@@ -361,6 +363,93 @@ static void test_finalizer_cannot_hang_close(void **state)
     assert_true(finishes_in_time(finalizer_loop, 3));
 }
 
+/* A loop of `n` iterations is `n` FORLOOP instructions and a handful more: just under the
+ * budget it ends, just over it stops, and each run says the same. */
+static void test_same_verdict_near_the_limit(void **state)
+{
+    (void)state;
+    char under[64], over[64];
+    snprintf(under, sizeof under, "for i = 1, %ld do end", SBX_INSTR_LIMIT - 5000);
+    snprintf(over, sizeof over, "for i = 1, %ld do end", SBX_INSTR_LIMIT + 5000);
+    for (int run_no = 0; run_no < 3; run_no++) {
+        Sandbox *s = sbx_new(1);
+        char *err = NULL;
+        assert_int_equal(run(s, under, 0, &err), 0);
+        err = run_error(s, over);
+        assert_string_equal(err, "test:1: script ran too long (instruction limit reached)");
+        free(err);
+        sbx_free(s);
+    }
+}
+
+/* Work done in C counts as well, so a loop of few instructions that each copy a megabyte stops,
+ * always after the same number of rounds. */
+static void test_work_in_c_counts_the_same_every_run(void **state)
+{
+    (void)state;
+    static const char *const loops[] = {
+        "n = 0 local s = string.rep('x', 1 << 20) while true do n = n + 1 local u = s:upper() end",
+        "n = 0 local t = {} for i = 1, 100000 do t[i] = i end "
+        "while true do n = n + 1 table.insert(t, 1, 0) table.remove(t, 1) end",
+    };
+    for (int l = 0; l < 2; l++) {
+        long long first = -1;
+        for (int run_no = 0; run_no < 3; run_no++) {
+            Sandbox *s = sbx_new(1);
+            char *err = run_error(s, loops[l]);
+            assert_non_null(strstr(err, "instruction limit reached"));
+            free(err);
+            lua_State *L = sbx_lua(s);
+            lua_getglobal(L, "n");
+            long long n = lua_tointeger(L, -1);
+            lua_pop(L, 1);
+            assert_true(n > 0);
+            if (first < 0) first = n;
+            assert_int_equal(n, first);
+            sbx_free(s);
+        }
+    }
+}
+
+/* The table functions are charged for the items they move, but ordinary use stays far within
+ * the budget, and a span that would overflow is refused, not wrapped round. */
+static void test_table_functions_charged(void **state)
+{
+    (void)state;
+    Sandbox *s = sbx_new(1);
+    assert_int_equal(run_int(s, "local t = {} for i = 1, 2000 do table.insert(t, 1, i) end "
+                                "table.sort(t) return t[1] + #table.concat(t, ',') * 0 + #t"),
+                     1 + 2000);
+    char *err = run_error(s, "table.move({}, math.mininteger, math.maxinteger, 1)");
+    assert_non_null(strstr(err, "instruction limit reached"));
+    free(err);
+    assert_int_equal(run_int(s, "return table.remove({1, 2, 3}, 1)"), 1);
+    sbx_free(s);
+}
+
+/* Sleeps for 1.5 s: longer than any time limit a sandbox has had. */
+static int slow_host_call(lua_State *L)
+{
+    struct timespec nap = {1, 500000000L};
+    while (nanosleep(&nap, &nap) != 0) {}
+    lua_pushinteger(L, 7);
+    return 1;
+}
+
+/* A call that takes long on the clock but does little work is not stopped: no limit reads
+ * the clock, so a busy machine cannot change a verdict. */
+static void test_verdict_does_not_depend_on_the_clock(void **state)
+{
+    (void)state;
+    Sandbox *s = sbx_new(1);
+    lua_State *L = sbx_lua(s);
+    lua_pushcfunction(L, slow_host_call);
+    lua_setglobal(L, "slow");
+    assert_int_equal(run_int(s, "local x = 0 for i = 1, 1000 do x = x + i end return slow() + x"),
+                     7 + 500500);
+    sbx_free(s);
+}
+
 int main(void)
 {
     setenv("VERBEELD_DATADIR", ".", 1);
@@ -369,6 +458,10 @@ int main(void)
         cmocka_unit_test(test_no_dangerous_globals),
         cmocka_unit_test(test_calling_removed_functions_errors),
         cmocka_unit_test(test_endless_loop_stops),
+        cmocka_unit_test(test_same_verdict_near_the_limit),
+        cmocka_unit_test(test_work_in_c_counts_the_same_every_run),
+        cmocka_unit_test(test_verdict_does_not_depend_on_the_clock),
+        cmocka_unit_test(test_table_functions_charged),
         cmocka_unit_test(test_runaway_table_hits_memory_limit),
         cmocka_unit_test(test_huge_string_hits_memory_limit),
         cmocka_unit_test(test_error_messages),

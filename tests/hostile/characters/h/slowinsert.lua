@@ -1,4 +1,4 @@
--- expect: h/slowinsert.lua:10: script ran too long (time limit reached)
+-- expect: h/slowinsert.lua:10: script ran too long (instruction limit reached)
 return character {
   id = "slowinsert", name = "Hostile", quadrant = "directheid",
   react = function(self, ev)
