@@ -154,13 +154,12 @@ int play_load(Play *P, const char *scenario, DiagList *d)
         fprintf(stderr, _("verbeeld: scenario '%s' not found (give a path to an .xml file, or one of the names that 'verbeeld list' shows)\n"), scenario);
         return -1;
     }
-    static Lexicon lx;
-    if (lexicon_load(&lx, paths_lexicon(), d)) {
+    if (lexicon_load(&P->lexicon, paths_lexicon(), d)) {
         free(path);
         return -1;
     }
-    P->lx = &lx;
-    P->s = scenario_load(path, &lx, d);
+    P->lx = &P->lexicon;
+    P->s = scenario_load(path, P->lx, d);
     free(path);
     return P->s ? 0 : -1;
 }
@@ -382,6 +381,7 @@ int cmd_play(int argc, char **argv)
     session_free(P.S);
     cast_free(&P.cast);
     scenario_free((Scenario *)P.s);
+    lexicon_free(&P.lexicon);
     journal_close(&P.J);
     fflush(stdout);
     return rc;
