@@ -330,6 +330,7 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
             db->ending_entry = i;
             db->ending = jstr(e, "ending");
             db->ending_title = jstr(e, "title");
+            db->nled_to = 0;                /* a journal may hold two endings: the last counts */
             for (int k = 0; k < 3; k++)
                 if (last_choices[k] >= 0) db->led_to[db->nled_to++] = last_choices[k];
         }
