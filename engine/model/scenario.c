@@ -3,6 +3,7 @@
  */
 #include "model/scenario.h"
 
+#include <assert.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 
 const char *text_get(const Text *t, const char *lang, const char *fallback)
 {
+    assert(t->n == 0 || t->v);
     for (int i = 0; i < t->n; i++)
         if (streq(t->v[i].lang, lang)) return t->v[i].str;
     for (int i = 0; i < t->n; i++)
@@ -22,6 +24,7 @@ const char *text_get(const Text *t, const char *lang, const char *fallback)
 
 int text_has(const Text *t, const char *lang)
 {
+    assert(t->n == 0 || t->v);
     for (int i = 0; i < t->n; i++)
         if (streq(t->v[i].lang, lang)) return 1;
     return 0;
@@ -106,7 +109,9 @@ static int indexed_find(const Scenario *s, IdArray a, const char *id)
             if (streq(ID_AT(a, i), id)) return i;
         return -1;
     }
-    return idmap_get(&index_of(s, a)->map, id);
+    int i = idmap_get(&index_of(s, a)->map, id);
+    assert(i < a.n);
+    return i;
 }
 
 void scenario_prefetch_scene(const Scenario *s, const char *id, int deep)
