@@ -91,8 +91,8 @@ static void intern_ids(Lexicon *lx)
             if (lx->q[i].nl[c]) lx->q[i].nl[c] = first_dutch(lx, lx->q[i].nl[c]);
 }
 
-/* A scenario names a quality on every choice, nearly always spelled as in the lexicon: a hash
- * of the terms as spelled finds those without comparing a dozen strings without regard to
+/* A scenario names a quality on every choice, nearly always spelled as in the lexicon: an id
+ * map of the terms as spelled finds those without comparing a dozen strings without regard to
  * case. Of equal spellings, the first in the sorted index (the first in the lexicon) counts. */
 static void hash_terms(Lexicon *lx)
 {

@@ -46,11 +46,11 @@ const char *scenario_fallback(const Scenario *s)
     do { for (int i_ = 0; i_ < (count); i_++) if (streq((array)[i_].id, (id))) return i_; \
          return -1; } while (0)
 
-/* Scenes and endings can be many (a generated story has 100,000): those are found through a
- * id map (base/idmap.h), built on first use and kept beside the model (the model's layout is shared by
- * every module, so the index lives here). An index belongs to one array of one scenario; it is
- * rebuilt when the array moved or grew, and dropped by scenario_free. Small arrays are searched
- * as before. Like FIND, the first of duplicate ids wins. */
+/* Scenes and endings can be many (a generated story has 100,000): those are found through an
+ * id map (base/idmap.h), built on first use and kept beside the model (the model's layout is
+ * shared by every module, so the index lives here). An index belongs to one array of one
+ * scenario; it is rebuilt when the array moved or grew, and dropped by scenario_free. Small
+ * arrays are searched as before. Like FIND, the first of duplicate ids wins. */
 #define INDEX_MIN 32
 #define INDEX_SLOTS 8
 

@@ -63,11 +63,13 @@ struct Layout {
     const Field *fields;      /* ends with a NULL name */
 };
 
+/* The field m of struct T: as a plain value (FIELD), a struct held in place (NESTED), or an
+ * array whose count is the field n (ARRAY). */
 #define MEMBER(T, m) (((T *)0)->m)
-#define FIELD(T, m, kind) {#m, offsetof(T, m), sizeof MEMBER(T, m), _Alignof(__typeof__(MEMBER(T, m))), kind, NULL, 0}
-#define NESTED(T, m, layout) {#m, offsetof(T, m), sizeof MEMBER(T, m), _Alignof(__typeof__(MEMBER(T, m))), F_STRUCT, &layout, 0}
-#define ARRAY(T, m, n, layout) \
-    {#m, offsetof(T, m), sizeof MEMBER(T, m), _Alignof(__typeof__(MEMBER(T, m))), F_ARRAY, &layout, offsetof(T, n)}
+#define PLACE(T, m) #m, offsetof(T, m), sizeof MEMBER(T, m), _Alignof(__typeof__(MEMBER(T, m)))
+#define FIELD(T, m, kind) {PLACE(T, m), kind, NULL, 0}
+#define NESTED(T, m, layout) {PLACE(T, m), F_STRUCT, &layout, 0}
+#define ARRAY(T, m, n, layout) {PLACE(T, m), F_ARRAY, &layout, offsetof(T, n)}
 #define LAYOUT(T, ...) {#T, sizeof(T), _Alignof(T), (const Field[]){__VA_ARGS__, {NULL, 0, 0, 0, 0, NULL, 0}}}
 
 typedef char *String;          /* an element of Scenario.langs */
@@ -75,49 +77,57 @@ typedef char *String;          /* an element of Scenario.langs */
 static const Layout L_String = LAYOUT(String, {"", 0, sizeof(String), _Alignof(String), F_STR, NULL, 0});
 static const Layout L_LangText = LAYOUT(LangText, FIELD(LangText, lang, F_STR), FIELD(LangText, str, F_STR));
 static const Layout L_Text = LAYOUT(Text, ARRAY(Text, v, n, L_LangText), FIELD(Text, n, F_INT));
-static const Layout L_Target = LAYOUT(Target, FIELD(Target, kind, F_INT), FIELD(Target, index, F_INT),
-                                      FIELD(Target, name, F_STR));
-static const Layout L_Code = LAYOUT(Code, FIELD(Code, src, F_STR), FIELD(Code, line, F_INT), FIELD(Code, is_expr, F_INT));
-static const Layout L_Effect = LAYOUT(Effect, FIELD(Effect, kind, F_INT), FIELD(Effect, var, F_INT),
-                                      FIELD(Effect, var_name, F_STR), FIELD(Effect, value, F_DOUBLE),
-                                      FIELD(Effect, code, F_INT), FIELD(Effect, line, F_INT));
-static const Layout L_Item = LAYOUT(Item, FIELD(Item, kind, F_INT), NESTED(Item, text, L_Text), FIELD(Item, role, F_INT),
-                                    FIELD(Item, role_name, F_STR), FIELD(Item, line_key, F_STR),
-                                    FIELD(Item, cond, F_INT), FIELD(Item, line, F_INT));
-static const Layout L_Goto = LAYOUT(Goto, NESTED(Goto, to, L_Target), FIELD(Goto, cond, F_INT), FIELD(Goto, line, F_INT));
-static const Layout L_Choice = LAYOUT(Choice, FIELD(Choice, id, F_STR), NESTED(Choice, to, L_Target),
-                                      FIELD(Choice, quality, F_STR), FIELD(Choice, term, F_STR),
-                                      FIELD(Choice, next_choices, F_CHOICES_OF), FIELD(Choice, by, F_INT),
-                                      FIELD(Choice, by_name, F_STR), FIELD(Choice, cond, F_INT),
-                                      NESTED(Choice, text, L_Text), ARRAY(Choice, effects, neffects, L_Effect),
-                                      FIELD(Choice, neffects, F_INT), FIELD(Choice, line, F_INT));
-static const Layout L_Scene = LAYOUT(Scene, ARRAY(Scene, choices, nchoices, L_Choice), ARRAY(Scene, items, nitems, L_Item),
-                                     ARRAY(Scene, effects, neffects, L_Effect), ARRAY(Scene, gotos, ngotos, L_Goto),
-                                     FIELD(Scene, id, F_STR), FIELD(Scene, nchoices, F_INT), FIELD(Scene, nitems, F_INT),
-                                     FIELD(Scene, neffects, F_INT), FIELD(Scene, ngotos, F_INT), FIELD(Scene, who, F_INT),
-                                     FIELD(Scene, act, F_INT), NESTED(Scene, next, L_Target), NESTED(Scene, title, L_Text),
-                                     FIELD(Scene, who_name, F_STR), FIELD(Scene, line, F_INT));
-static const Layout L_Act = LAYOUT(Act, FIELD(Act, id, F_STR), NESTED(Act, title, L_Text), FIELD(Act, line, F_INT));
-static const Layout L_Role = LAYOUT(Role, FIELD(Role, id, F_STR), FIELD(Role, character, F_STR), FIELD(Role, playable, F_INT),
-                                    NESTED(Role, brief, L_Text), FIELD(Role, line, F_INT));
-static const Layout L_Var = LAYOUT(Var, FIELD(Var, id, F_STR), FIELD(Var, value, F_DOUBLE), NESTED(Var, title, L_Text),
-                                   FIELD(Var, line, F_INT));
-static const Layout L_Card = LAYOUT(Card, FIELD(Card, id, F_STR), FIELD(Card, age, F_INT), FIELD(Card, name, F_STR),
-                                    NESTED(Card, title, L_Text), NESTED(Card, text, L_Text), FIELD(Card, art, F_STR),
-                                    FIELD(Card, line, F_INT));
-static const Layout L_Deck = LAYOUT(Deck, FIELD(Deck, id, F_STR), NESTED(Deck, title, L_Text),
-                                    ARRAY(Deck, cards, ncards, L_Card), FIELD(Deck, ncards, F_INT), FIELD(Deck, line, F_INT));
-static const Layout L_Pick = LAYOUT(Pick, FIELD(Pick, deck, F_INT), FIELD(Pick, deck_name, F_STR), NESTED(Pick, text, L_Text),
-                                    FIELD(Pick, line, F_INT));
-static const Layout L_Event = LAYOUT(Event, FIELD(Event, id, F_STR), NESTED(Event, to, L_Target), FIELD(Event, cond, F_INT),
-                                     NESTED(Event, title, L_Text), FIELD(Event, line, F_INT));
-static const Layout L_Ending = LAYOUT(Ending, FIELD(Ending, id, F_STR), NESTED(Ending, title, L_Text),
-                                      ARRAY(Ending, items, nitems, L_Item), FIELD(Ending, nitems, F_INT),
-                                      FIELD(Ending, line, F_INT));
-static const Layout L_Question = LAYOUT(Question, FIELD(Question, quality, F_STR), NESTED(Question, text, L_Text),
-                                        FIELD(Question, line, F_INT));
-static const Layout L_Scenario = LAYOUT(Scenario, FIELD(Scenario, path, F_STR), FIELD(Scenario, id, F_STR),
-    FIELD(Scenario, version, F_INT), ARRAY(Scenario, langs, nlangs, L_String), FIELD(Scenario, nlangs, F_INT),
+static const Layout L_Target = LAYOUT(Target,
+    FIELD(Target, kind, F_INT), FIELD(Target, index, F_INT), FIELD(Target, name, F_STR));
+static const Layout L_Code = LAYOUT(Code,
+    FIELD(Code, src, F_STR), FIELD(Code, line, F_INT), FIELD(Code, is_expr, F_INT));
+static const Layout L_Effect = LAYOUT(Effect,
+    FIELD(Effect, kind, F_INT), FIELD(Effect, var, F_INT), FIELD(Effect, var_name, F_STR),
+    FIELD(Effect, value, F_DOUBLE), FIELD(Effect, code, F_INT), FIELD(Effect, line, F_INT));
+static const Layout L_Item = LAYOUT(Item,
+    FIELD(Item, kind, F_INT), NESTED(Item, text, L_Text), FIELD(Item, role, F_INT),
+    FIELD(Item, role_name, F_STR), FIELD(Item, line_key, F_STR), FIELD(Item, cond, F_INT),
+    FIELD(Item, line, F_INT));
+static const Layout L_Goto = LAYOUT(Goto,
+    NESTED(Goto, to, L_Target), FIELD(Goto, cond, F_INT), FIELD(Goto, line, F_INT));
+static const Layout L_Choice = LAYOUT(Choice,
+    FIELD(Choice, id, F_STR), NESTED(Choice, to, L_Target), FIELD(Choice, quality, F_STR),
+    FIELD(Choice, term, F_STR), FIELD(Choice, next_choices, F_CHOICES_OF), FIELD(Choice, by, F_INT),
+    FIELD(Choice, by_name, F_STR), FIELD(Choice, cond, F_INT), NESTED(Choice, text, L_Text),
+    ARRAY(Choice, effects, neffects, L_Effect), FIELD(Choice, neffects, F_INT), FIELD(Choice, line, F_INT));
+static const Layout L_Scene = LAYOUT(Scene,
+    ARRAY(Scene, choices, nchoices, L_Choice), ARRAY(Scene, items, nitems, L_Item),
+    ARRAY(Scene, effects, neffects, L_Effect), ARRAY(Scene, gotos, ngotos, L_Goto),
+    FIELD(Scene, id, F_STR), FIELD(Scene, nchoices, F_INT), FIELD(Scene, nitems, F_INT),
+    FIELD(Scene, neffects, F_INT), FIELD(Scene, ngotos, F_INT), FIELD(Scene, who, F_INT),
+    FIELD(Scene, act, F_INT), NESTED(Scene, next, L_Target), NESTED(Scene, title, L_Text),
+    FIELD(Scene, who_name, F_STR), FIELD(Scene, line, F_INT));
+static const Layout L_Act = LAYOUT(Act,
+    FIELD(Act, id, F_STR), NESTED(Act, title, L_Text), FIELD(Act, line, F_INT));
+static const Layout L_Role = LAYOUT(Role,
+    FIELD(Role, id, F_STR), FIELD(Role, character, F_STR), FIELD(Role, playable, F_INT),
+    NESTED(Role, brief, L_Text), FIELD(Role, line, F_INT));
+static const Layout L_Var = LAYOUT(Var,
+    FIELD(Var, id, F_STR), FIELD(Var, value, F_DOUBLE), NESTED(Var, title, L_Text), FIELD(Var, line, F_INT));
+static const Layout L_Card = LAYOUT(Card,
+    FIELD(Card, id, F_STR), FIELD(Card, age, F_INT), FIELD(Card, name, F_STR), NESTED(Card, title, L_Text),
+    NESTED(Card, text, L_Text), FIELD(Card, art, F_STR), FIELD(Card, line, F_INT));
+static const Layout L_Deck = LAYOUT(Deck,
+    FIELD(Deck, id, F_STR), NESTED(Deck, title, L_Text), ARRAY(Deck, cards, ncards, L_Card),
+    FIELD(Deck, ncards, F_INT), FIELD(Deck, line, F_INT));
+static const Layout L_Pick = LAYOUT(Pick,
+    FIELD(Pick, deck, F_INT), FIELD(Pick, deck_name, F_STR), NESTED(Pick, text, L_Text), FIELD(Pick, line, F_INT));
+static const Layout L_Event = LAYOUT(Event,
+    FIELD(Event, id, F_STR), NESTED(Event, to, L_Target), FIELD(Event, cond, F_INT),
+    NESTED(Event, title, L_Text), FIELD(Event, line, F_INT));
+static const Layout L_Ending = LAYOUT(Ending,
+    FIELD(Ending, id, F_STR), NESTED(Ending, title, L_Text), ARRAY(Ending, items, nitems, L_Item),
+    FIELD(Ending, nitems, F_INT), FIELD(Ending, line, F_INT));
+static const Layout L_Question = LAYOUT(Question,
+    FIELD(Question, quality, F_STR), NESTED(Question, text, L_Text), FIELD(Question, line, F_INT));
+static const Layout L_Scenario = LAYOUT(Scenario,
+    FIELD(Scenario, path, F_STR), FIELD(Scenario, id, F_STR), FIELD(Scenario, version, F_INT),
+    ARRAY(Scenario, langs, nlangs, L_String), FIELD(Scenario, nlangs, F_INT),
     NESTED(Scenario, start, L_Target), NESTED(Scenario, title, L_Text), NESTED(Scenario, summary, L_Text),
     ARRAY(Scenario, vars, nvars, L_Var), FIELD(Scenario, nvars, F_INT),
     ARRAY(Scenario, roles, nroles, L_Role), FIELD(Scenario, nroles, F_INT),
@@ -166,13 +176,13 @@ static void dump_field(StrBuf *b, const Field *f, const char *p, int depth)
             dump_struct(b, f->of, (const char *)ptr + (size_t)k * f->of->size, depth + 1);
         }
         break;
-    case F_CHOICES_OF:
+    case F_CHOICES_OF:                 /* "scene -1": it points outside the model */
         memcpy(&ptr, at, sizeof ptr);
         i = -1;
         for (int k = 0; ptr && k < dumping->nscenes; k++)
             if (dumping->scenes[k].choices == ptr) i = k;
-        sb_addf(b, " %s=%s", f->name, ptr ? (i >= 0 ? "" : "elsewhere!") : "NULL");
-        if (ptr && i >= 0) sb_addf(b, "scene %d", i);
+        if (ptr) sb_addf(b, " %s=scene %d", f->name, i);
+        else sb_addf(b, " %s=NULL", f->name);
         break;
     case F_HOLDING: break;
     }
@@ -203,6 +213,20 @@ static size_t align_up(size_t n, size_t align)
     return (n + align - 1) / align * align;
 }
 
+/* The size a field of its kind has. */
+static size_t kind_size(const Field *f)
+{
+    switch (f->kind) {
+    case F_INT: return sizeof(int);
+    case F_DOUBLE: return sizeof(double);
+    case F_STR: return sizeof(char *);
+    case F_STRUCT: return f->of->size;
+    case F_ARRAY: case F_CHOICES_OF: return sizeof(void *);
+    case F_HOLDING: return f->size;
+    }
+    return 0;
+}
+
 /* Each layout lists every field of its struct: each field starts where the one before ends
  * (but for the padding its alignment asks), and the last ends where the struct does. What it
  * cannot see is a new field that fits in the padding between two listed ones (a char after an
@@ -218,6 +242,7 @@ static void test_every_field_listed(void **state)
             if (f->at != align_up(end, f->align))
                 fail_msg("%s has a field between %s and %s that tests/unit/test_cache.c does not list: "
                          "add it there and to the codec in engine/model/cache.c", l->name, before, f->name);
+            assert_int_equal(f->size, kind_size(f));      /* the table says what the type is */
             end = f->at + f->size;
             before = f->name;
         }
