@@ -21,6 +21,10 @@ VERSION     := $(shell git describe --tags --always --dirty 2>/dev/null || echo 
 
 WARN        := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS      ?= -O2 -g
+# WERROR=1 turns every warning into an error: CI builds so with gcc at -O0 and with clang.
+ifeq ($(WERROR),1)
+WARN        += -Werror
+endif
 ifeq ($(SANITIZE),1)
 CFLAGS      += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS     += -fsanitize=address,undefined

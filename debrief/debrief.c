@@ -4,6 +4,7 @@
  */
 #include "debrief/debrief.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -141,6 +142,7 @@ static void count_choice(Debrief *db, int i)
 static int chose_quality(const Debrief *db, const DebriefParticipant *p, const char *quality)
 {
     for (int m = 0; m < p->nmoments; m++) {
+        assert(p->moments[m].entry >= 0 && p->moments[m].entry < db->log->n);
         json_object *e = db->log->v[p->moments[m].entry];
         if (streq(jstr(e, "ev"), "choice") && streq(jstr(e, "quality"), quality)) return 1;
     }
@@ -174,6 +176,7 @@ static void choose_questions(Debrief *db, DebriefParticipant *p)
         }
     }
     p->nquestions += prompts_choose(db->lib, h, db->lang, p->questions + p->nquestions, LIBRARY_MAX);
+    assert(p->nquestions <= LIBRARY_MAX + SCENARIO_MAX);
 }
 
 static void choose_anchor(Debrief *db, DebriefParticipant *p)
@@ -265,6 +268,7 @@ static void derive_registration(Debrief *db, json_object *start)
 
 void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path, const char *lang)
 {
+    assert(log->n > 0 && log->v);           /* journal_read gives at least the start */
     memset(db, 0, sizeof *db);
     db->log = log;
     db->journal_path = journal_path;
@@ -332,6 +336,7 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
             db->ending_entry = i;
             db->ending = jstr(e, "ending");
             db->ending_title = jstr(e, "title");
+            db->nled_to = 0;                /* a journal may hold two endings: the last counts */
             for (int k = 0; k < 3; k++)
                 if (last_choices[k] >= 0) db->led_to[db->nled_to++] = last_choices[k];
         }
@@ -363,6 +368,7 @@ void debrief_free(Debrief *db)
 const char *debrief_moment_id(MomentKind k)
 {
     static const char *const ids[] = {"first-core", "core", "fallback", "overshoot", "reaction", "timeout", "note"};
+    assert(k >= 0 && (size_t)k < sizeof ids / sizeof *ids);
     return ids[k];
 }
 
@@ -393,6 +399,7 @@ const char *debrief_corner_meaning(Corner c)
 
 const char *debrief_term(const Debrief *db, const Quadrant *q, Corner c)
 {
+    assert(c >= 0 && c < CORNERS);
     const char *t = streq(db->lang, "en") ? q->en[c] : q->nl[c];
     return t ? t : "";
 }

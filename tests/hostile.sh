@@ -369,6 +369,9 @@ journal_case missing "$J/nope.jsonl" 1 "error"
 journal_case finished "$J/done.jsonl" 0 "already ended"
 { head -n 1 "$J/good.jsonl"; printf '{"ev":"choice","choice":"nope","auto":false}\n{"ev":"undo","steps":99999999999}\n{"ev":"inject","event":"\\u001b[2J"}\n'; } > "$J/forged.jsonl"
 journal_case forged "$J/forged.jsonl" 0 "no longer fit the scenario"
+# an ending entry again and again, each after a choice: the debrief keeps the last one's choices
+{ cat "$J/done.jsonl"; for i in 1 2 3 4 5; do grep -e '"ev":"choice"' -e '"ev":"ending"' "$J/done.jsonl"; done; } > "$J/endings.jsonl"
+journal_case endings-repeated "$J/endings.jsonl" 0 "already ended"
 
 # ---------------------------------------------------------------- 5. inputs the fuzzers found
 # Each crash that make fuzz found is kept in tests/fuzz/regress/<target>/ and replayed here

@@ -5,6 +5,7 @@
 #include "cli/args.h"
 
 #include <getopt.h>
+#include <stddef.h>
 
 #include "base/i18n.h"
 #include "cli/usage.h"

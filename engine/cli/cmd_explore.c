@@ -98,7 +98,7 @@ static int explore(const char *name, int runs, int exhaustive, uint64_t seed, lo
 {
     DiagList d;
     diag_init(&d);
-    static Lexicon lx;
+    Lexicon lx = {0};
     char *path = paths_find_scenario(name);
     Scenario *s = NULL;
     if (!path) diag_add(&d, DIAG_ERROR, name, 0, _("scenario not found"));
@@ -111,6 +111,7 @@ static int explore(const char *name, int runs, int exhaustive, uint64_t seed, lo
             fprintf(stderr, _("verbeeld explore: --roles names no playable role of '%s'\n"), s->id);
             cast_free(&cast);
             scenario_free(s);
+            lexicon_free(&lx);
             diag_free(&d);
             return 2;
         }
@@ -122,6 +123,7 @@ static int explore(const char *name, int runs, int exhaustive, uint64_t seed, lo
         diag_free(&d);
         cast_free(&cast);
         scenario_free(s);
+        lexicon_free(&lx);
         return 1;
     }
     Explorer E;

@@ -233,6 +233,7 @@ int cmd_play(int argc, char **argv)
     session_free(P.S);
     cast_free(&P.cast);
     scenario_free((Scenario *)P.s);
+    lexicon_free(&P.lexicon);
     journal_close(&P.J);
     fflush(stdout);
     return rc;

@@ -137,6 +137,7 @@ done:
     session_free(P.S);
     cast_free(&P.cast);
     scenario_free((Scenario *)P.s);
+    lexicon_free(&P.lexicon);
     journal_close(&P.J);
     journal_log_free(&log);
     diag_free(&d);

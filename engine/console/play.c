@@ -46,13 +46,12 @@ int play_load(Play *P, const char *scenario, DiagList *d)
         fprintf(stderr, _("verbeeld: scenario '%s' not found (give a path to an .xml file, or one of the names that 'verbeeld list' shows)\n"), scenario);
         return -1;
     }
-    static Lexicon lx;
-    if (lexicon_load(&lx, paths_lexicon(), d)) {
+    if (lexicon_load(&P->lexicon, paths_lexicon(), d)) {
         free(path);
         return -1;
     }
-    P->lx = &lx;
-    P->s = load_scenario(path, &lx, d);
+    P->lx = &P->lexicon;
+    P->s = load_scenario(path, P->lx, d);
     free(path);
     return P->s ? 0 : -1;
 }

@@ -16,7 +16,8 @@
 
 typedef struct {
     const Scenario *s;
-    const Lexicon *lx;
+    const Lexicon *lx;        /* &lexicon once play_load has read it */
+    Lexicon lexicon;          /* owned: freed with the rest of the Play */
     Cast cast;
     Session *S;
     Journal J;

@@ -3,6 +3,7 @@
  */
 #include "journal/journal.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -112,6 +113,7 @@ int journal_append_to(Journal *j, const char *path, char **err)
 
 int journal_write(Journal *j, json_object *entry, char **err)
 {
+    assert(j->fd >= 0 && j->path && entry);
     size_t len;
     const char *s = json_object_to_json_string_length(entry, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &len);
     StrBuf b;
@@ -211,6 +213,7 @@ int journal_read(const char *path, JournalLog *log, DiagList *d)
         journal_log_free(log);
         return -1;
     }
+    assert(log->n > 0 && log->v);           /* every reader takes v[0], the start, as it is */
     return 0;
 }
 

@@ -91,31 +91,19 @@ static void intern_ids(Lexicon *lx)
             if (lx->q[i].nl[c]) lx->q[i].nl[c] = first_dutch(lx, lx->q[i].nl[c]);
 }
 
-/* A scenario names a quality on every choice, nearly always spelled as in the lexicon: a hash
- * of the terms as spelled finds those without comparing a dozen strings without regard to
+/* A scenario names a quality on every choice, nearly always spelled as in the lexicon: an id
+ * map of the terms as spelled finds those without comparing a dozen strings without regard to
  * case. Of equal spellings, the first in the sorted index (the first in the lexicon) counts. */
-/* The slot of `term` as spelled, or the empty slot where it would go. */
-static size_t exact_slot(const Lexicon *lx, const char *term)
-{
-    size_t j = (size_t)str_hash(term) & (lx->nexact - 1);
-    while (lx->exact[j] && strcmp(lx->exact[j]->term, term) != 0) j = (j + 1) & (lx->nexact - 1);
-    return j;
-}
-
 static void hash_terms(Lexicon *lx)
 {
-    lx->nexact = 16;
-    while (lx->nexact < (size_t)lx->nterms * 2) lx->nexact *= 2;
-    lx->exact = xcalloc(lx->nexact, sizeof *lx->exact);
-    for (int k = 0; k < lx->nterms; k++) {
-        size_t j = exact_slot(lx, lx->terms[k].term);
-        if (!lx->exact[j]) lx->exact[j] = &lx->terms[k];
-    }
+    idmap_init(&lx->exact, (size_t)lx->nterms);
+    for (int k = 0; k < lx->nterms; k++) idmap_add(&lx->exact, lx->terms[k].term, k);
 }
 
 static const LexTerm *exact_term(const Lexicon *lx, const char *term)
 {
-    return lx->exact ? lx->exact[exact_slot(lx, term)] : NULL;
+    int k = idmap_get(&lx->exact, term);
+    return k >= 0 ? &lx->terms[k] : NULL;
 }
 
 int lexicon_load(Lexicon *lx, const char *path, DiagList *d)
@@ -158,7 +146,7 @@ int lexicon_load(Lexicon *lx, const char *path, DiagList *d)
 void lexicon_free(Lexicon *lx)
 {
     free(lx->terms);
-    free(lx->exact);
+    idmap_free(&lx->exact);
     for (int i = 0; i < lx->nstrings; i++) free(lx->strings[i]);
     free(lx->strings);
     free(lx->q);

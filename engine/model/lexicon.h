@@ -10,6 +10,7 @@
 #define VB_LEXICON_H
 
 #include "base/diag.h"
+#include "base/idmap.h"
 
 typedef enum {
     CORNER_NONE = -1,
@@ -41,8 +42,7 @@ typedef struct {
     int nstrings;
     LexTerm *terms;      /* every Dutch and English term, sorted without regard to case */
     int nterms;
-    const LexTerm **exact; /* the same terms hashed as spelled (a table of `nexact` slots) */
-    size_t nexact;
+    IdMap exact;         /* each term as spelled to its place in `terms` */
 } Lexicon;
 
 /* Read the lexicon from `path`. Returns 0, or -1 with the problems in `d`. */

@@ -11,6 +11,7 @@
  */
 #include "model/load.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -431,6 +432,7 @@ static int on_close(void *ud, xmlNodePtr node, int depth)
 {
     Reader *r = ud;
     if (depth == 2 && r->act >= 0) {
+        assert(r->act < r->s->nacts);
         if (xml_is(node, "title")) text_of(r, &r->s->acts[r->act].title, node);
         else if (xml_is(node, "scene")) read_scene(r, r->act, node);
         return 1;

@@ -6,11 +6,13 @@
  */
 #include "model/resolve.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/idmap.h"
 #include "base/util.h"
 
 typedef struct {
@@ -104,6 +106,7 @@ static void resolve_scene(Ctx *c, Scene *sc)
         if (ch->to.kind == TARGET_NONE && !ch->to.name && sc->next.kind == TARGET_NONE && !sc->next.name)
             ERR(c, ch->line, _("choice goes nowhere: give it to=\"...\" or give the scene next=\"...\""));
         ch->term = resolve_quality(c, &ch->quality, ch->line);
+        assert(ch->to.kind != TARGET_SCENE || (ch->to.index >= 0 && ch->to.index < c->s->nscenes));
         if (ch->to.kind == TARGET_SCENE) ch->next_choices = c->s->scenes[ch->to.index].choices;
         if (ch->by_name) ch->by = resolve_role(c, ch->by_name, ch->line);
         resolve_effects(c, ch->effects, ch->neffects);
@@ -122,26 +125,19 @@ typedef struct {
 
 /* Scenes and endings share one name space (a target names either); roles, vars, events,
  * decks, acts and choices each have their own. `refs` are in the order of the file; each
- * duplicate is reported with the line of the one before it. A hash table, since a large story
- * has tens of thousands of choices. */
+ * duplicate is reported with the line of the one before it. An id map (of each id to its last
+ * ref), since a large story has tens of thousands of choices. */
 static void check_unique(Ctx *c, IdRef *refs, int n)
 {
-    size_t cap = 16;
-    while (cap < (size_t)n * 2) cap *= 2;
-    /* index + 1 of the last ref with an id, and half its hash: most probes end there */
-    struct { int ref; uint32_t hash; } *slot = xcalloc(cap, sizeof *slot);
+    IdMap last;
+    idmap_init(&last, (size_t)n);
     for (int i = 0; i < n; i++) {
         if (!refs[i].id) continue;
-        uint64_t h = str_hash(refs[i].id);
-        size_t j = (size_t)h & (cap - 1);
-        while (slot[j].ref && (slot[j].hash != (uint32_t)(h >> 32) || !streq(refs[slot[j].ref - 1].id, refs[i].id)))
-            j = (j + 1) & (cap - 1);
-        if (slot[j].ref)
-            ERR(c, refs[i].line, _("duplicate id '%s' (also used on line %d)"), refs[i].id, refs[slot[j].ref - 1].line);
-        slot[j].ref = i + 1;
-        slot[j].hash = (uint32_t)(h >> 32);
+        int before = idmap_put(&last, refs[i].id, i);
+        if (before >= 0)
+            ERR(c, refs[i].line, _("duplicate id '%s' (also used on line %d)"), refs[i].id, refs[before].line);
     }
-    free(slot);
+    idmap_free(&last);
 }
 
 /* [a-z0-9][a-z0-9_-]*: the form of every id (the schema takes any text). */

@@ -3,15 +3,18 @@
  */
 #include "model/scenario.h"
 
+#include <assert.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/idmap.h"
 #include "base/util.h"
 
 const char *text_get(const Text *t, const char *lang, const char *fallback)
 {
+    assert(t->n == 0 || t->v);
     for (int i = 0; i < t->n; i++)
         if (streq(t->v[i].lang, lang)) return t->v[i].str;
     for (int i = 0; i < t->n; i++)
@@ -21,6 +24,7 @@ const char *text_get(const Text *t, const char *lang, const char *fallback)
 
 int text_has(const Text *t, const char *lang)
 {
+    assert(t->n == 0 || t->v);
     for (int i = 0; i < t->n; i++)
         if (streq(t->v[i].lang, lang)) return 1;
     return 0;
@@ -42,29 +46,19 @@ const char *scenario_fallback(const Scenario *s)
     do { for (int i_ = 0; i_ < (count); i_++) if (streq((array)[i_].id, (id))) return i_; \
          return -1; } while (0)
 
-/* Scenes and endings can be many (a generated story has 100,000): those are found through a
- * hash index, built on first use and kept beside the model (the model's layout is shared by
- * every module, so the index lives here). An index belongs to one array of one scenario; it is
- * rebuilt when the array moved or grew, and dropped by scenario_free. Small arrays are searched
- * as before. Like FIND, the first of duplicate ids wins. */
+/* Scenes and endings can be many (a generated story has 100,000): those are found through an
+ * id map (base/idmap.h), built on first use and kept beside the model (the model's layout is
+ * shared by every module, so the index lives here). An index belongs to one array of one
+ * scenario; it is rebuilt when the array moved or grew, and dropped by scenario_free. Small
+ * arrays are searched as before. Like FIND, the first of duplicate ids wins. */
 #define INDEX_MIN 32
 #define INDEX_SLOTS 8
-
-/* A slot keeps the id and a part of its hash beside the index: a large story's scenes are
- * spread over memory, and a lookup that reads only the slot and the one id it matches waits
- * for memory once or twice instead of four or five times. */
-typedef struct {
-    const char *id;           /* NULL when empty */
-    uint32_t hash;            /* the high half of the id's hash */
-    int index;
-} IdSlot;
 
 typedef struct {
     const Scenario *s;
     const void *arr;          /* the array indexed, and its length when indexed */
     int n;
-    IdSlot *slot;
-    size_t mask;
+    IdMap map;
 } IdIndex;
 
 static IdIndex id_index[INDEX_SLOTS];
@@ -82,32 +76,14 @@ typedef struct {
 #define SCENES(s) ID_ARRAY((s)->scenes, (s)->nscenes, Scene)
 #define ID_AT(a, i) (*(char *const *)((const char *)(a).arr + (size_t)(i) * (a).stride + (a).id_at))
 
-/* The slot of `id` (hash `h`), or the empty slot where it would go. */
-static size_t probe(const IdIndex *x, const char *id, uint64_t h)
-{
-    size_t j = (size_t)h & x->mask;
-    while (x->slot[j].id && !(x->slot[j].hash == (uint32_t)(h >> 32) && streq(x->slot[j].id, id)))
-        j = (j + 1) & x->mask;
-    return j;
-}
-
 static void build_index(IdIndex *x, const Scenario *s, IdArray a)
 {
-    int n = a.n;
-    size_t cap = 64;
-    while (cap < (size_t)n * 2) cap *= 2;
     x->s = s;
     x->arr = a.arr;
-    x->n = n;
-    x->mask = cap - 1;
-    x->slot = xcalloc(cap, sizeof *x->slot);
-    for (int i = 0; i < n; i++) {
-        const char *key = ID_AT(a, i);
-        if (!key) continue;
-        uint64_t h = str_hash(key);
-        size_t j = probe(x, key, h);
-        if (!x->slot[j].id) x->slot[j] = (IdSlot){key, (uint32_t)(h >> 32), i};    /* first wins */
-    }
+    x->n = a.n;
+    idmap_init(&x->map, (size_t)a.n);
+    for (int i = 0; i < a.n; i++)
+        if (ID_AT(a, i)) idmap_add(&x->map, ID_AT(a, i), i);      /* first wins */
 }
 
 /* The index of array `a`, built when missing or stale. */
@@ -116,13 +92,12 @@ static IdIndex *index_of(const Scenario *s, IdArray a)
     IdIndex *x = NULL;
     for (int k = 0; k < INDEX_SLOTS; k++)
         if (id_index[k].s == s && id_index[k].arr == a.arr) { x = &id_index[k]; break; }
-    if (x && x->n != a.n) { free(x->slot); x->slot = NULL; }
+    if (x && x->n != a.n) idmap_free(&x->map);
     if (!x) {
         x = &id_index[id_index_next++ % INDEX_SLOTS];
-        free(x->slot);
-        x->slot = NULL;
+        idmap_free(&x->map);
     }
-    if (!x->slot) build_index(x, s, a);
+    if (!x->map.slot) build_index(x, s, a);
     return x;
 }
 
@@ -134,16 +109,16 @@ static int indexed_find(const Scenario *s, IdArray a, const char *id)
             if (streq(ID_AT(a, i), id)) return i;
         return -1;
     }
-    IdIndex *x = index_of(s, a);
-    size_t j = probe(x, id, str_hash(id));
-    return x->slot[j].id ? x->slot[j].index : -1;
+    int i = idmap_get(&index_of(s, a)->map, id);
+    assert(i < a.n);
+    return i;
 }
 
 static void drop_indexes(const Scenario *s)
 {
     for (int k = 0; k < INDEX_SLOTS; k++)
         if (id_index[k].s == s) {
-            free(id_index[k].slot);
+            idmap_free(&id_index[k].map);
             memset(&id_index[k], 0, sizeof id_index[k]);
         }
 }

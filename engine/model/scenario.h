@@ -13,6 +13,12 @@
 #include "base/diag.h"
 #include "model/lexicon.h"
 
+/* A new field in any struct below goes in four places: here; in load.c, which reads it (or in
+ * resolve.c, when resolving fills it in); in the cache codec, cache.c's c_<struct> function
+ * (and CACHE_FORMAT in cache.h goes up); and in the field table of tests/unit/test_cache.c,
+ * whose layout check fails until the field is listed and whose round trips, from the XML and
+ * from the cache, fail until the codec keeps it. */
+
 /* ============================== text ============================== */
 
 typedef struct {

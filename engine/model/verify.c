@@ -7,6 +7,7 @@
  */
 #include "model/verify.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,12 +19,13 @@
 
 static void mark(const Scenario *s, Target t, unsigned char *scenes, unsigned char *endings, int *stack, int *n)
 {
+    assert(t.kind != TARGET_ENDING || (t.index >= 0 && t.index < s->nendings));
+    assert(t.kind != TARGET_SCENE || (t.index >= 0 && t.index < s->nscenes));
     if (t.kind == TARGET_ENDING) endings[t.index] = 1;
     if (t.kind == TARGET_SCENE && !scenes[t.index]) {
         scenes[t.index] = 1;
         stack[(*n)++] = t.index;
     }
-    (void)s;
 }
 
 static void check_reachable(const Scenario *s, DiagList *d)
@@ -125,6 +127,7 @@ static void check_by(const Scenario *s, DiagList *d)
         for (int c = 0; c < sc->nchoices; c++) {
             const Choice *ch = &sc->choices[c];
             if (ch->by < 0 || sc->who == WHO_GROUP) continue;
+            assert(ch->by < s->nroles && sc->who < s->nroles);
             if (sc->who >= 0 && sc->who != ch->by)
                 diag_add(d, DIAG_WARNING, s->path, ch->line,
                          _("choice '%s' is for role '%s', but in scene '%s' role '%s' chooses: it is never offered"),

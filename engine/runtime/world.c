@@ -3,6 +3,7 @@
  */
 #include "runtime/world.h"
 
+#include <assert.h>
 #include <lauxlib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -602,17 +603,23 @@ void world_reset(World *w)
 
 double world_var(World *w, int var)
 {
+    assert(var >= 0 && var < w->s->nvars);
     const Num *x = &w->vars[var];
     return x->isint ? (double)x->i : x->n;
 }
 
 void world_set_var(World *w, int var, double v)
 {
+    assert(var >= 0 && var < w->s->nvars);
     w->vars[var] = num_of(v);
     mark_var(w, var);
 }
 
-int world_visits(World *w, int scene) { return w->visited[scene]; }
+int world_visits(World *w, int scene)
+{
+    assert(scene >= 0 && scene < w->s->nscenes);
+    return w->visited[scene];
+}
 
 void world_prefetch_visit(const World *w, int scene)
 {
@@ -622,12 +629,14 @@ void world_prefetch_visit(const World *w, int scene)
 
 void world_visit(World *w, int scene)
 {
+    assert(scene >= 0 && scene < w->s->nscenes);
     set_visits(w, scene, w->visited[scene] + 1);
 }
 
 void world_count(World *w, Corner c)
 {
     if (c == CORNER_NONE) return;
+    assert(c >= 0 && c < CORNERS);
     w->count[c]++;
     w->count_dirty = 1;
 }
@@ -641,7 +650,11 @@ static void set_flag(World *w, int ref, const char *key, int on)
     lua_pop(L, 1);
 }
 
-void world_set_played(World *w, int role, int on) { set_flag(w, w->ref_played, w->s->roles[role].id, on); }
+void world_set_played(World *w, int role, int on)
+{
+    assert(role >= 0 && role < w->s->nroles);
+    set_flag(w, w->ref_played, w->s->roles[role].id, on);
+}
 void world_set_card(World *w, const char *card, int on) { set_flag(w, w->ref_cards, card, on); }
 
 /* The copy is made when Lua code of the scenario next runs, not after every reaction: in a
@@ -649,6 +662,7 @@ void world_set_card(World *w, const char *card, int on) { set_flag(w, w->ref_car
  * for copies that no condition reads before the next reaction replaces them. */
 void world_sync_character(World *w, int role, Character *ch)
 {
+    assert(role >= 0 && role < w->s->nroles);
     if (!w->reads_chars) return;      /* no condition or effect can see chars */
     w->char_src[role] = ch;
     w->char_dirty[role] = 1;
@@ -674,6 +688,7 @@ int world_test(World *w, int code, char **err)
 {
     *err = NULL;
     if (code == NO_CODE) return 1;
+    assert(code >= 0 && code < w->s->ncode && w->s->code[code].is_expr);
     if (w->native[code].op) {
         int yes = native_test(w, &w->native[code]);
         if (yes >= 0) return yes;
@@ -695,6 +710,7 @@ int world_apply(World *w, const Effect *e, char **err)
     case EFFECT_ADD: world_set_var(w, e->var, world_var(w, e->var) + e->value); return 0;
     case EFFECT_SET: world_set_var(w, e->var, e->value); return 0;
     case EFFECT_LUA: {
+        assert(e->code >= 0 && e->code < w->s->ncode && !w->s->code[e->code].is_expr);
         lua_State *L = sbx_lua(w->sbx);
         to_lua(w);
         lua_rawgeti(L, LUA_REGISTRYINDEX, w->code_ref[e->code]);

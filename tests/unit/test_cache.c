@@ -33,195 +33,224 @@ static int dirs;
 
 /* ============================== the model as text ============================== */
 
-static void dump_str(StrBuf *b, const char *name, const char *s)
+/* Every field of every struct of scenario.h, in the order declared, so that the model can be
+ * written out as text and a model from the cache compared with one from the XML. The layout
+ * check (test_every_field_listed) fails when a struct has a field this table does not list:
+ * a field added to scenario.h must be added here too, which is the moment to keep it in the
+ * codec (cache.c) as well, or the round trips below fail. */
+typedef enum {
+    F_INT,          /* an int or an enum */
+    F_DOUBLE,
+    F_STR,          /* a string or NULL */
+    F_STRUCT,       /* a struct held in place (a Text, a Target) */
+    F_ARRAY,        /* a pointer to `count_at` elements */
+    F_CHOICES_OF,   /* a pointer to the choices of a scene: written as that scene's index */
+    F_HOLDING,      /* how the model's memory is held, not what it says: not written */
+} FieldKind;
+
+typedef struct Layout Layout;
+
+typedef struct {
+    const char *name;
+    size_t at, size, align;
+    FieldKind kind;
+    const Layout *of;         /* F_STRUCT, F_ARRAY: the element */
+    size_t count_at;          /* F_ARRAY: where the count (an int) is */
+} Field;
+
+struct Layout {
+    const char *name;
+    size_t size, align;
+    const Field *fields;      /* ends with a NULL name */
+};
+
+/* The field m of struct T: as a plain value (FIELD), a struct held in place (NESTED), or an
+ * array whose count is the field n (ARRAY). */
+#define MEMBER(T, m) (((T *)0)->m)
+#define PLACE(T, m) #m, offsetof(T, m), sizeof MEMBER(T, m), _Alignof(__typeof__(MEMBER(T, m)))
+#define FIELD(T, m, kind) {PLACE(T, m), kind, NULL, 0}
+#define NESTED(T, m, layout) {PLACE(T, m), F_STRUCT, &layout, 0}
+#define ARRAY(T, m, n, layout) {PLACE(T, m), F_ARRAY, &layout, offsetof(T, n)}
+#define LAYOUT(T, ...) {#T, sizeof(T), _Alignof(T), (const Field[]){__VA_ARGS__, {NULL, 0, 0, 0, 0, NULL, 0}}}
+
+typedef char *String;          /* an element of Scenario.langs */
+
+static const Layout L_String = LAYOUT(String, {"", 0, sizeof(String), _Alignof(String), F_STR, NULL, 0});
+static const Layout L_LangText = LAYOUT(LangText, FIELD(LangText, lang, F_STR), FIELD(LangText, str, F_STR));
+static const Layout L_Text = LAYOUT(Text, ARRAY(Text, v, n, L_LangText), FIELD(Text, n, F_INT));
+static const Layout L_Target = LAYOUT(Target,
+    FIELD(Target, kind, F_INT), FIELD(Target, index, F_INT), FIELD(Target, name, F_STR));
+static const Layout L_Code = LAYOUT(Code,
+    FIELD(Code, src, F_STR), FIELD(Code, line, F_INT), FIELD(Code, is_expr, F_INT));
+static const Layout L_Effect = LAYOUT(Effect,
+    FIELD(Effect, kind, F_INT), FIELD(Effect, var, F_INT), FIELD(Effect, var_name, F_STR),
+    FIELD(Effect, value, F_DOUBLE), FIELD(Effect, code, F_INT), FIELD(Effect, line, F_INT));
+static const Layout L_Item = LAYOUT(Item,
+    FIELD(Item, kind, F_INT), NESTED(Item, text, L_Text), FIELD(Item, role, F_INT),
+    FIELD(Item, role_name, F_STR), FIELD(Item, line_key, F_STR), FIELD(Item, cond, F_INT),
+    FIELD(Item, line, F_INT));
+static const Layout L_Goto = LAYOUT(Goto,
+    NESTED(Goto, to, L_Target), FIELD(Goto, cond, F_INT), FIELD(Goto, line, F_INT));
+static const Layout L_Choice = LAYOUT(Choice,
+    FIELD(Choice, id, F_STR), NESTED(Choice, to, L_Target), FIELD(Choice, quality, F_STR),
+    FIELD(Choice, term, F_STR), FIELD(Choice, next_choices, F_CHOICES_OF), FIELD(Choice, by, F_INT),
+    FIELD(Choice, by_name, F_STR), FIELD(Choice, cond, F_INT), NESTED(Choice, text, L_Text),
+    ARRAY(Choice, effects, neffects, L_Effect), FIELD(Choice, neffects, F_INT), FIELD(Choice, line, F_INT));
+static const Layout L_Scene = LAYOUT(Scene,
+    FIELD(Scene, id, F_STR), FIELD(Scene, act, F_INT), FIELD(Scene, who, F_INT),
+    FIELD(Scene, who_name, F_STR), NESTED(Scene, next, L_Target), NESTED(Scene, title, L_Text),
+    ARRAY(Scene, gotos, ngotos, L_Goto), FIELD(Scene, ngotos, F_INT),
+    ARRAY(Scene, effects, neffects, L_Effect), FIELD(Scene, neffects, F_INT),
+    ARRAY(Scene, items, nitems, L_Item), FIELD(Scene, nitems, F_INT),
+    ARRAY(Scene, choices, nchoices, L_Choice), FIELD(Scene, nchoices, F_INT), FIELD(Scene, line, F_INT));
+static const Layout L_Act = LAYOUT(Act,
+    FIELD(Act, id, F_STR), NESTED(Act, title, L_Text), FIELD(Act, line, F_INT));
+static const Layout L_Role = LAYOUT(Role,
+    FIELD(Role, id, F_STR), FIELD(Role, character, F_STR), FIELD(Role, playable, F_INT),
+    NESTED(Role, brief, L_Text), FIELD(Role, line, F_INT));
+static const Layout L_Var = LAYOUT(Var,
+    FIELD(Var, id, F_STR), FIELD(Var, value, F_DOUBLE), NESTED(Var, title, L_Text), FIELD(Var, line, F_INT));
+static const Layout L_Card = LAYOUT(Card,
+    FIELD(Card, id, F_STR), FIELD(Card, age, F_INT), FIELD(Card, name, F_STR), NESTED(Card, title, L_Text),
+    NESTED(Card, text, L_Text), FIELD(Card, art, F_STR), FIELD(Card, line, F_INT));
+static const Layout L_Deck = LAYOUT(Deck,
+    FIELD(Deck, id, F_STR), NESTED(Deck, title, L_Text), ARRAY(Deck, cards, ncards, L_Card),
+    FIELD(Deck, ncards, F_INT), FIELD(Deck, line, F_INT));
+static const Layout L_Pick = LAYOUT(Pick,
+    FIELD(Pick, deck, F_INT), FIELD(Pick, deck_name, F_STR), NESTED(Pick, text, L_Text), FIELD(Pick, line, F_INT));
+static const Layout L_Event = LAYOUT(Event,
+    FIELD(Event, id, F_STR), NESTED(Event, to, L_Target), FIELD(Event, cond, F_INT),
+    NESTED(Event, title, L_Text), FIELD(Event, line, F_INT));
+static const Layout L_Ending = LAYOUT(Ending,
+    FIELD(Ending, id, F_STR), NESTED(Ending, title, L_Text), ARRAY(Ending, items, nitems, L_Item),
+    FIELD(Ending, nitems, F_INT), FIELD(Ending, line, F_INT));
+static const Layout L_Question = LAYOUT(Question,
+    FIELD(Question, quality, F_STR), NESTED(Question, text, L_Text), FIELD(Question, line, F_INT));
+static const Layout L_Scenario = LAYOUT(Scenario,
+    FIELD(Scenario, path, F_STR), FIELD(Scenario, id, F_STR), FIELD(Scenario, version, F_INT),
+    ARRAY(Scenario, langs, nlangs, L_String), FIELD(Scenario, nlangs, F_INT),
+    NESTED(Scenario, start, L_Target), NESTED(Scenario, title, L_Text), NESTED(Scenario, summary, L_Text),
+    ARRAY(Scenario, vars, nvars, L_Var), FIELD(Scenario, nvars, F_INT),
+    ARRAY(Scenario, roles, nroles, L_Role), FIELD(Scenario, nroles, F_INT),
+    ARRAY(Scenario, picks, npicks, L_Pick), FIELD(Scenario, npicks, F_INT),
+    ARRAY(Scenario, decks, ndecks, L_Deck), FIELD(Scenario, ndecks, F_INT),
+    ARRAY(Scenario, acts, nacts, L_Act), FIELD(Scenario, nacts, F_INT),
+    ARRAY(Scenario, scenes, nscenes, L_Scene), FIELD(Scenario, nscenes, F_INT),
+    ARRAY(Scenario, events, nevents, L_Event), FIELD(Scenario, nevents, F_INT),
+    ARRAY(Scenario, endings, nendings, L_Ending), FIELD(Scenario, nendings, F_INT),
+    ARRAY(Scenario, questions, nquestions, L_Question), FIELD(Scenario, nquestions, F_INT),
+    ARRAY(Scenario, code, ncode, L_Code), FIELD(Scenario, ncode, F_INT),
+    FIELD(Scenario, block, F_HOLDING), FIELD(Scenario, block_len, F_HOLDING));
+
+/* Every layout above: each is checked against its struct. */
+static const Layout *const layouts[] = {
+    &L_String, &L_LangText, &L_Text, &L_Target, &L_Code, &L_Effect, &L_Item, &L_Goto, &L_Choice, &L_Scene,
+    &L_Act, &L_Role, &L_Var, &L_Card, &L_Deck, &L_Pick, &L_Event, &L_Ending, &L_Question, &L_Scenario,
+};
+
+static const Scenario *dumping;   /* the model being written: F_CHOICES_OF looks up its scenes */
+
+static void dump_struct(StrBuf *b, const Layout *l, const char *p, int depth);
+
+static void dump_field(StrBuf *b, const Field *f, const char *p, int depth)
 {
-    if (s) sb_addf(b, " %s=\"%s\"", name, s);
-    else sb_addf(b, " %s=NULL", name);
+    const char *at = p + f->at;
+    int i;
+    const char *s;
+    double x;
+    const void *ptr;
+    switch (f->kind) {
+    case F_INT: memcpy(&i, at, sizeof i); sb_addf(b, " %s=%d", f->name, i); break;
+    case F_DOUBLE: memcpy(&x, at, sizeof x); sb_addf(b, " %s=%a", f->name, x); break;
+    case F_STR:
+        memcpy(&s, at, sizeof s);
+        if (s) sb_addf(b, " %s=\"%s\"", f->name, s);
+        else sb_addf(b, " %s=NULL", f->name);
+        break;
+    case F_STRUCT: sb_addf(b, " %s{", f->name); dump_struct(b, f->of, at, depth); sb_add(b, " }"); break;
+    case F_ARRAY:
+        memcpy(&ptr, at, sizeof ptr);
+        memcpy(&i, p + f->count_at, sizeof i);
+        sb_addf(b, " %s[%d]", f->name, i);
+        for (int k = 0; k < i; k++) {
+            sb_addf(b, "\n%*s%s", 2 * (depth + 1), "", f->of->name);
+            dump_struct(b, f->of, (const char *)ptr + (size_t)k * f->of->size, depth + 1);
+        }
+        break;
+    case F_CHOICES_OF:                 /* "scene -1": it points outside the model */
+        memcpy(&ptr, at, sizeof ptr);
+        i = -1;
+        for (int k = 0; ptr && k < dumping->nscenes; k++)
+            if (dumping->scenes[k].choices == ptr) i = k;
+        if (ptr) sb_addf(b, " %s=scene %d", f->name, i);
+        else sb_addf(b, " %s=NULL", f->name);
+        break;
+    case F_HOLDING: break;
+    }
 }
 
-static void dump_text(StrBuf *b, const char *name, const Text *t)
+static void dump_struct(StrBuf *b, const Layout *l, const char *p, int depth)
 {
-    sb_addf(b, " %s[%d]{", name, t->n);
-    for (int i = 0; i < t->n; i++) {
-        dump_str(b, "lang", t->v[i].lang);
-        dump_str(b, "str", t->v[i].str);
-    }
-    sb_add(b, " }");
+    for (const Field *f = l->fields; f->name; f++) dump_field(b, f, p, depth);
 }
 
-static void dump_target(StrBuf *b, const char *name, const Target *t)
-{
-    sb_addf(b, " %s{kind=%d index=%d", name, (int)t->kind, t->index);
-    dump_str(b, "name", t->name);
-    sb_add(b, " }");
-}
-
-static void dump_effects(StrBuf *b, const Effect *e, int n)
-{
-    sb_addf(b, "\n    effects[%d]", n);
-    for (int i = 0; i < n; i++) {
-        sb_addf(b, "\n      effect kind=%d var=%d", (int)e[i].kind, e[i].var);
-        dump_str(b, "var_name", e[i].var_name);
-        sb_addf(b, " value=%a code=%d line=%d", e[i].value, e[i].code, e[i].line);
-    }
-}
-
-static void dump_items(StrBuf *b, const Item *it, int n)
-{
-    sb_addf(b, "\n    items[%d]", n);
-    for (int i = 0; i < n; i++) {
-        sb_addf(b, "\n      item kind=%d", (int)it[i].kind);
-        dump_text(b, "text", &it[i].text);
-        sb_addf(b, " role=%d", it[i].role);
-        dump_str(b, "role_name", it[i].role_name);
-        dump_str(b, "line_key", it[i].line_key);
-        sb_addf(b, " cond=%d line=%d", it[i].cond, it[i].line);
-    }
-}
-
-static void dump_choice(StrBuf *b, const Choice *c)
-{
-    sb_add(b, "\n    choice");
-    dump_str(b, "id", c->id);
-    dump_target(b, "to", &c->to);
-    dump_str(b, "quality", c->quality);
-    sb_addf(b, " by=%d", c->by);
-    dump_str(b, "by_name", c->by_name);
-    sb_addf(b, " cond=%d", c->cond);
-    dump_text(b, "text", &c->text);
-    dump_effects(b, c->effects, c->neffects);
-    sb_addf(b, " line=%d", c->line);
-}
-
-static void dump_scene(StrBuf *b, const Scene *sc)
-{
-    sb_add(b, "\n  scene");
-    dump_str(b, "id", sc->id);
-    sb_addf(b, " act=%d who=%d", sc->act, sc->who);
-    dump_str(b, "who_name", sc->who_name);
-    dump_target(b, "next", &sc->next);
-    dump_text(b, "title", &sc->title);
-    sb_addf(b, "\n    gotos[%d]", sc->ngotos);
-    for (int i = 0; i < sc->ngotos; i++) {
-        dump_target(b, "to", &sc->gotos[i].to);
-        sb_addf(b, " cond=%d line=%d", sc->gotos[i].cond, sc->gotos[i].line);
-    }
-    dump_effects(b, sc->effects, sc->neffects);
-    dump_items(b, sc->items, sc->nitems);
-    sb_addf(b, "\n    choices[%d]", sc->nchoices);
-    for (int i = 0; i < sc->nchoices; i++) dump_choice(b, &sc->choices[i]);
-    sb_addf(b, " line=%d", sc->line);
-}
-
-static void dump_deck(StrBuf *b, const Deck *d)
-{
-    sb_add(b, "\n  deck");
-    dump_str(b, "id", d->id);
-    dump_text(b, "title", &d->title);
-    sb_addf(b, " cards[%d]", d->ncards);
-    for (int i = 0; i < d->ncards; i++) {
-        const Card *k = &d->cards[i];
-        sb_add(b, "\n    card");
-        dump_str(b, "id", k->id);
-        sb_addf(b, " age=%d", k->age);
-        dump_str(b, "name", k->name);
-        dump_text(b, "title", &k->title);
-        dump_text(b, "text", &k->text);
-        dump_str(b, "art", k->art);
-        sb_addf(b, " line=%d", k->line);
-    }
-    sb_addf(b, " line=%d", d->line);
-}
-
-static void dump_head(StrBuf *b, const Scenario *s)
-{
-    sb_add(b, "scenario");
-    dump_str(b, "path", s->path);
-    dump_str(b, "id", s->id);
-    sb_addf(b, " version=%d langs[%d]", s->version, s->nlangs);
-    for (int i = 0; i < s->nlangs; i++) dump_str(b, "lang", s->langs[i]);
-    dump_target(b, "start", &s->start);
-    dump_text(b, "title", &s->title);
-    dump_text(b, "summary", &s->summary);
-    sb_addf(b, "\n  vars[%d]", s->nvars);
-    for (int i = 0; i < s->nvars; i++) {
-        dump_str(b, "id", s->vars[i].id);
-        sb_addf(b, " value=%a", s->vars[i].value);
-        dump_text(b, "title", &s->vars[i].title);
-        sb_addf(b, " line=%d", s->vars[i].line);
-    }
-    sb_addf(b, "\n  roles[%d]", s->nroles);
-    for (int i = 0; i < s->nroles; i++) {
-        dump_str(b, "id", s->roles[i].id);
-        dump_str(b, "character", s->roles[i].character);
-        sb_addf(b, " playable=%d", s->roles[i].playable);
-        dump_text(b, "brief", &s->roles[i].brief);
-        sb_addf(b, " line=%d", s->roles[i].line);
-    }
-    sb_addf(b, "\n  picks[%d]", s->npicks);
-    for (int i = 0; i < s->npicks; i++) {
-        sb_addf(b, " deck=%d", s->picks[i].deck);
-        dump_str(b, "deck_name", s->picks[i].deck_name);
-        dump_text(b, "text", &s->picks[i].text);
-        sb_addf(b, " line=%d", s->picks[i].line);
-    }
-    sb_addf(b, "\n  decks[%d]", s->ndecks);
-    for (int i = 0; i < s->ndecks; i++) dump_deck(b, &s->decks[i]);
-    sb_addf(b, "\n  acts[%d]", s->nacts);
-    for (int i = 0; i < s->nacts; i++) {
-        dump_str(b, "id", s->acts[i].id);
-        dump_text(b, "title", &s->acts[i].title);
-        sb_addf(b, " line=%d", s->acts[i].line);
-    }
-}
-
-static void dump_tail(StrBuf *b, const Scenario *s)
-{
-    sb_addf(b, "\n  events[%d]", s->nevents);
-    for (int i = 0; i < s->nevents; i++) {
-        const Event *e = &s->events[i];
-        dump_str(b, "id", e->id);
-        dump_target(b, "to", &e->to);
-        sb_addf(b, " cond=%d", e->cond);
-        dump_text(b, "title", &e->title);
-        sb_addf(b, " line=%d", e->line);
-    }
-    sb_addf(b, "\n  endings[%d]", s->nendings);
-    for (int i = 0; i < s->nendings; i++) {
-        dump_str(b, "id", s->endings[i].id);
-        dump_text(b, "title", &s->endings[i].title);
-        dump_items(b, s->endings[i].items, s->endings[i].nitems);
-        sb_addf(b, " line=%d", s->endings[i].line);
-    }
-    sb_addf(b, "\n  questions[%d]", s->nquestions);
-    for (int i = 0; i < s->nquestions; i++) {
-        dump_str(b, "quality", s->questions[i].quality);
-        dump_text(b, "text", &s->questions[i].text);
-        sb_addf(b, " line=%d", s->questions[i].line);
-    }
-    sb_addf(b, "\n  code[%d]", s->ncode);
-    for (int i = 0; i < s->ncode; i++) {
-        dump_str(b, "\n    src", s->code[i].src);
-        sb_addf(b, " line=%d is_expr=%d", s->code[i].line, s->code[i].is_expr);
-    }
-    sb_add(b, "\n");
-}
-
-/* Every field of scenario.h but the block (which is how the memory is held, not what the
- * model says), as text; "NULL" for no model. */
+/* Every field of the model but how its memory is held, as text; "NULL" for no model. */
 static char *dump_model(const Scenario *s)
 {
     StrBuf b;
     sb_init(&b);
-    if (!s) {
-        sb_add(&b, "NULL\n");
-        return sb_take(&b);
+    dumping = s;
+    if (!s) sb_add(&b, "NULL");
+    else {
+        sb_add(&b, "Scenario");
+        dump_struct(&b, &L_Scenario, (const char *)s, 0);
     }
-    dump_head(&b, s);
-    sb_addf(&b, "\n  scenes[%d]", s->nscenes);
-    for (int i = 0; i < s->nscenes; i++) dump_scene(&b, &s->scenes[i]);
-    dump_tail(&b, s);
+    sb_add(&b, "\n");
     return sb_take(&b);
+}
+
+static size_t align_up(size_t n, size_t align)
+{
+    return (n + align - 1) / align * align;
+}
+
+/* The size a field of its kind has. */
+static size_t kind_size(const Field *f)
+{
+    switch (f->kind) {
+    case F_INT: return sizeof(int);
+    case F_DOUBLE: return sizeof(double);
+    case F_STR: return sizeof(char *);
+    case F_STRUCT: return f->of->size;
+    case F_ARRAY: case F_CHOICES_OF: return sizeof(void *);
+    case F_HOLDING: return f->size;
+    }
+    return 0;
+}
+
+/* Each layout lists every field of its struct: each field starts where the one before ends
+ * (but for the padding its alignment asks), and the last ends where the struct does. What it
+ * cannot see is a new field that fits in the padding between two listed ones (a char after an
+ * int); scenario.h says where a field goes, and the round trips compare what is listed. */
+static void test_every_field_listed(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k < sizeof layouts / sizeof *layouts; k++) {
+        const Layout *l = layouts[k];
+        size_t end = 0;
+        const char *before = "its start";
+        for (const Field *f = l->fields; f->name; f++) {
+            if (f->at != align_up(end, f->align))
+                fail_msg("%s has a field between %s and %s that tests/unit/test_cache.c does not list: "
+                         "add it there and to the codec in engine/model/cache.c", l->name, before, f->name);
+            assert_int_equal(f->size, kind_size(f));      /* the table says what the type is */
+            end = f->at + f->size;
+            before = f->name;
+        }
+        if (align_up(end, l->align) != l->size)
+            fail_msg("%s has a field after %s that tests/unit/test_cache.c does not list: "
+                     "add it there and to the codec in engine/model/cache.c", l->name, before);
+    }
 }
 
 /* ============================== loading ============================== */
@@ -338,18 +367,12 @@ static void test_bench_like_story(void **state)
     round_trip(FIX "bench-40.xml", 1);
 }
 
-/* Files with errors that only resolving finds are kept too (the model is sound), and give the
- * same diagnostics from the cache; files that do not parse or validate are never kept. */
-static void test_broken_files(void **state)
+/* Each file matching `pattern`: cold, filling the cache and warm give the same model and
+ * diagnostics (whether or not the cache keeps it). */
+static void each_the_same(const char *pattern)
 {
-    (void)state;
-    round_trip(FIX "three.xml", 1);
-    round_trip(FIX "english_quality.xml", 1);
-    round_trip(FIX "schema.xml", 0);
-    round_trip(FIX "notxml.xml", 0);
-    round_trip(FIX "doctype.xml", 0);
     glob_t g;
-    assert_int_equal(glob("tests/e2e/broken/*.xml", 0, NULL, &g), 0);
+    assert_int_equal(glob(pattern, 0, NULL, &g), 0);
     for (size_t i = 0; i < g.gl_pathc; i++) {
         Loaded cold = load(g.gl_pathv[i], "off");
         char *dir = new_dir();
@@ -363,6 +386,26 @@ static void test_broken_files(void **state)
         free(dir);
     }
     globfree(&g);
+}
+
+/* Files with errors that only resolving finds are kept too (the model is sound), and give the
+ * same diagnostics from the cache; files that do not parse or validate are never kept. */
+static void test_broken_files(void **state)
+{
+    (void)state;
+    round_trip(FIX "three.xml", 1);
+    round_trip(FIX "english_quality.xml", 1);
+    round_trip(FIX "schema.xml", 0);
+    round_trip(FIX "notxml.xml", 0);
+    round_trip(FIX "doctype.xml", 0);
+    each_the_same("tests/e2e/broken/*.xml");
+}
+
+/* Every fixture of the unit tests, kept or not, comes back from the cache as it was read. */
+static void test_every_fixture(void **state)
+{
+    (void)state;
+    each_the_same(FIX "*.xml");
 }
 
 /* ============================== broken entries ============================== */
@@ -918,7 +961,9 @@ int main(void)
         return 1;
     }
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_field_listed),
         cmocka_unit_test(test_shipped_scenarios),
+        cmocka_unit_test(test_every_fixture),
         cmocka_unit_test(test_bench_like_story),
         cmocka_unit_test(test_broken_files),
         cmocka_unit_test(test_truncated),
