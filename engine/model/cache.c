@@ -335,11 +335,20 @@ static void c_goto(Codec *c, Goto *g)
     c_line(c, &g->line);
 }
 
+static void c_variant(Codec *c, Variant *v)
+{
+    c_str(c, &v->term, REQUIRED);
+    c_text(c, &v->text);
+    c_line(c, &v->line);
+}
+
 static void c_choice(Codec *c, Choice *ch)
 {
     c_str(c, &ch->id, REQUIRED);
     c_target(c, &ch->to);
     c_str(c, &ch->quality, OPTIONAL);
+    c_int(c, &ch->corner, CORNER_NONE, CORNERS - 1);
+    C_ARRAY(c, ch->variants, ch->nvariants, c_variant);
     c_unresolved(c, &ch->by, -1);
     c_str(c, &ch->by_name, OPTIONAL);
     c_code_ref(c, &ch->cond, 1);
@@ -375,6 +384,7 @@ static void c_role(Codec *c, Role *r)
     c_str(c, &r->id, REQUIRED);
     c_str(c, &r->character, REQUIRED);
     c_int(c, &r->playable, 0, 1);
+    c_str(c, &r->quadrants, OPTIONAL);
     c_text(c, &r->brief);
     c_line(c, &r->line);
 }

@@ -20,6 +20,28 @@ static const char *keep(Lexicon *lx, const char *s)
     return lx->strings[lx->nstrings++] = xstrdup(s);
 }
 
+/* Read the optional {nl = ..., en = ...} in field `field` of the table on top of the stack into
+ * a list of words for `term`; the first words given for a term count. */
+static void read_words(Lexicon *lx, lua_State *L, const char *field, const char *term,
+                       LexWords **list, int *n, const char *path, DiagList *d)
+{
+    lua_getfield(L, -1, field);
+    if (lua_istable(L, -1)) {
+        lua_getfield(L, -1, "nl");
+        lua_getfield(L, -2, "en");
+        int seen = 0;
+        for (int i = 0; i < *n; i++) seen |= streq((*list)[i].term, term);
+        if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING)
+            diag_add(d, DIAG_ERROR, path, 0, _("'%s': %s needs both nl and en"), term, field);
+        else if (!seen) {
+            *list = xrealloc(*list, (size_t)(*n + 1) * sizeof **list);
+            (*list)[(*n)++] = (LexWords){term, keep(lx, lua_tostring(L, -2)), keep(lx, lua_tostring(L, -1))};
+        }
+        lua_pop(L, 2);
+    }
+    lua_pop(L, 1);
+}
+
 /* Read corner `c` of the quadrant table on top of the stack. */
 static int read_corner(Lexicon *lx, lua_State *L, Quadrant *q, Corner c, const char *path, int i,
                        DiagList *d)
@@ -31,6 +53,10 @@ static int read_corner(Lexicon *lx, lua_State *L, Quadrant *q, Corner c, const c
     if (ok) {
         q->nl[c] = keep(lx, lua_tostring(L, -2));
         q->en[c] = keep(lx, lua_tostring(L, -1));
+        lua_pop(L, 2);
+        read_words(lx, L, "manner", q->nl[c], &lx->manners, &lx->nmanners, path, d);
+        lua_pushnil(L);
+        lua_pushnil(L);
     } else {
         diag_add(d, DIAG_ERROR, path, 0, _("quadrant %d: corner '%s' needs both nl and en names"),
                  i, corner_ids[c]);
@@ -128,10 +154,13 @@ int lexicon_load(Lexicon *lx, const char *path, DiagList *d)
     lx->q = xcalloc((size_t)n, sizeof *lx->q);
     for (int i = 1; i <= n; i++) {
         lua_rawgeti(L, -1, i);
-        if (lua_istable(L, -1))
+        if (lua_istable(L, -1)) {
             for (Corner c = CORNER_CORE; c <= CORNER_ALLERGY; c++)
                 read_corner(lx, L, &lx->q[lx->n], c, path, i, d);
-        else
+            if (lx->q[lx->n].nl[CORNER_CORE])
+                read_words(lx, L, "portrait", lx->q[lx->n].nl[CORNER_CORE], &lx->portraits,
+                           &lx->nportraits, path, d);
+        } else
             diag_add(d, DIAG_ERROR, path, 0, _("quadrant %d is not a table"), i);
         lua_pop(L, 1);
         lx->n++;
@@ -150,6 +179,8 @@ void lexicon_free(Lexicon *lx)
     for (int i = 0; i < lx->nstrings; i++) free(lx->strings[i]);
     free(lx->strings);
     free(lx->q);
+    free(lx->manners);
+    free(lx->portraits);
     memset(lx, 0, sizeof *lx);
 }
 
@@ -255,4 +286,23 @@ void lexicon_each_term(const Lexicon *lx, const char *lang, void (*fn)(const cha
                         seen = 1;
             if (!seen) fn(t, ud);
         }
+}
+
+/* ============================== words for terms and quadrants ============================== */
+
+static const char *words_for(const LexWords *list, int n, const char *term, const char *lang)
+{
+    for (int i = 0; term && i < n; i++)
+        if (streq(list[i].term, term)) return streq(lang, "en") ? list[i].en : list[i].nl;
+    return NULL;
+}
+
+const char *lexicon_manner(const Lexicon *lx, const char *term, const char *lang)
+{
+    return words_for(lx->manners, lx->nmanners, term, lang);
+}
+
+const char *lexicon_portrait(const Lexicon *lx, const char *core, const char *lang)
+{
+    return words_for(lx->portraits, lx->nportraits, core, lang);
 }

@@ -35,9 +35,19 @@ typedef struct {
     int order;           /* position in the lexicon: of equal terms, the first one counts */
 } LexTerm;
 
+/* Words the lexicon gives for a term or a quadrant, in Dutch and English. */
+typedef struct {
+    const char *term;    /* the Dutch id */
+    const char *nl, *en;
+} LexWords;
+
 typedef struct {
     Quadrant *q;
     int n;
+    LexWords *manners;   /* how one acts out a term: "rustig, zonder te duwen" */
+    int nmanners;
+    LexWords *portraits; /* a character on a quadrant, by its core quality (second person) */
+    int nportraits;
     char **strings;      /* owned storage of all terms */
     int nstrings;
     LexTerm *terms;      /* every Dutch and English term, sorted without regard to case */
@@ -59,6 +69,13 @@ const char *lexicon_name(const Lexicon *lx, const char *term, const char *lang);
 /* The quadrant whose core quality is `core`: listed in the lexicon, or the opposite of one
  * whose challenge it is. Returns 0 and fills *out, or -1 when the term is no core quality. */
 int lexicon_quadrant(const Lexicon *lx, const char *core, Quadrant *out);
+/* How one does `term` (an id), as words after a comma ("rustig, zonder te duwen"), in `lang`;
+ * NULL when the lexicon gives none. */
+const char *lexicon_manner(const Lexicon *lx, const char *term, const char *lang);
+/* A few sentences on a character whose core quality is `core` (an id), in `lang`, addressed to
+ * the one who plays it; NULL when the lexicon gives none. */
+const char *lexicon_portrait(const Lexicon *lx, const char *core, const char *lang);
+
 /* The opposite quadrant: its core is q's challenge, its pitfall q's allergy, and so on. */
 Quadrant quadrant_opposite(const Quadrant *q);
 /* Where the term (an id) falls on the quadrant, or CORNER_NONE. */

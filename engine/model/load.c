@@ -203,6 +203,16 @@ static int read_item(Reader *r, xmlNodePtr node, Item **items, int *n)
 
 /* ============================== story elements ============================== */
 
+static void read_variant(Reader *r, Choice *ch, xmlNodePtr node)
+{
+    Variant v = {0};
+    v.line = xml_line(node);
+    v.term = attr(r, node, "term");
+    EACH_CHILD(c, node) if (xml_is(c, "text")) text_of(r, &v.text, c);
+    GROW(ch->variants, ch->nvariants);
+    ch->variants[ch->nvariants++] = v;
+}
+
 static void read_choice(Reader *r, Scene *sc, xmlNodePtr node)
 {
     Choice ch = {0};
@@ -211,11 +221,13 @@ static void read_choice(Reader *r, Scene *sc, xmlNodePtr node)
     if (!ch.id) ch.id = numbered(r, sc->id, sc->nchoices + 1);
     ch.to = attr_target(r, node, "to");
     ch.quality = attr(r, node, "quality");
+    ch.corner = xml_value(node, "corner") ? (int)corner_from_id(xml_value(node, "corner")) : CORNER_NONE;
     ch.by_name = attr(r, node, "by");
     ch.by = -1;
     ch.cond = attr_code(r, node, "if");
     EACH_CHILD(c, node) {
         if (xml_is(c, "text")) text_of(r, &ch.text, c);
+        else if (xml_is(c, "variant")) read_variant(r, &ch, c);
         else read_effect(r, c, &ch.effects, &ch.neffects);
     }
     GROW(sc->choices, sc->nchoices);
@@ -255,6 +267,7 @@ static void read_roles(Reader *r, xmlNodePtr node)
         role.id = attr(r, c, "id");
         role.character = attr(r, c, "character");
         role.playable = streq(xml_value(c, "playable"), "yes");
+        role.quadrants = attr(r, c, "quadrants");
         EACH_CHILD(b, c) if (xml_is(b, "brief")) text_of(r, &role.brief, b);
         GROW(s->roles, s->nroles);
         s->roles[s->nroles++] = role;

@@ -89,6 +89,59 @@ static void resolve_items(Ctx *c, Item *items, int n)
         if (items[i].kind == ITEM_SAY) items[i].role = resolve_role(c, items[i].role_name, items[i].line);
 }
 
+/* A corner choice's variants name terms of the lexicon, each once; its words use {term} and
+ * {manner} only, which a choice with a fixed quality cannot fill. */
+static void check_placeholders(Ctx *c, const Text *t, int line, int corner_choice)
+{
+    for (int i = 0; i < t->n; i++)
+        for (const char *p = strchr(t->v[i].str, '{'); p; p = strchr(p + 1, '{')) {
+            int known = !strncmp(p, "{term}", 6) || !strncmp(p, "{manner}", 8);
+            if (known && corner_choice) continue;
+            const char *end = strchr(p, '}');
+            int len = end ? (int)(end - p) + 1 : (int)strcspn(p, " \n");
+            if (known)
+                ERR(c, line, _("%.*s in a choice without corner=\"...\": only a corner choice has a term to fill in"), len, p);
+            else
+                ERR(c, line, _("unknown placeholder %.*s: a corner choice may use {term} and {manner}"), len, p);
+        }
+}
+
+static void resolve_corner_choice(Ctx *c, Choice *ch)
+{
+    check_placeholders(c, &ch->text, ch->line, ch->corner != CORNER_NONE);
+    if (ch->nvariants && ch->corner == CORNER_NONE)
+        ERR(c, ch->variants[0].line, _("a variant belongs in a choice with corner=\"...\""));
+    for (int i = 0; i < ch->nvariants; i++) {
+        Variant *v = &ch->variants[i];
+        resolve_quality(c, &v->term, v->line);
+        check_placeholders(c, &v->text, v->line, 1);
+        for (int j = 0; j < i; j++)
+            if (streq(ch->variants[j].term, v->term))
+                ERR(c, v->line, _("a second variant for '%s' in this choice"), v->term);
+    }
+}
+
+/* Each core quality a role's quadrants="..." names must be one of the lexicon. */
+static int check_listed_core(const char *item, void *ud)
+{
+    Ctx *c = ((void **)ud)[0];
+    const Role *r = ((void **)ud)[1];
+    Quadrant q;
+    const char *id = lexicon_term(c->lx, item);
+    if (streq(item, "*"))
+        ERR(c, r->line, _("quadrants=\"*\" stands alone: every quadrant, or a list of core qualities"));
+    else if (!id || lexicon_quadrant(c->lx, id, &q))
+        ERR(c, r->line, _("'%s' in quadrants=\"...\" is not a core quality in the lexicon (try: verbeeld quadrant %s)"), item, item);
+    return 0;
+}
+
+static void resolve_role_quadrants(Ctx *c, const Role *r)
+{
+    if (!r->quadrants || streq(r->quadrants, "*")) return;
+    void *ud[2] = {c, (void *)r};
+    scenario_each_listed(r->quadrants, check_listed_core, ud);
+}
+
 static void resolve_scene(Ctx *c, Scene *sc)
 {
     if (sc->who_name) {
@@ -106,6 +159,7 @@ static void resolve_scene(Ctx *c, Scene *sc)
         if (ch->to.kind == TARGET_NONE && !ch->to.name && sc->next.kind == TARGET_NONE && !sc->next.name)
             ERR(c, ch->line, _("choice goes nowhere: give it to=\"...\" or give the scene next=\"...\""));
         ch->term = resolve_quality(c, &ch->quality, ch->line);
+        resolve_corner_choice(c, ch);
         assert(ch->to.kind != TARGET_SCENE || (ch->to.index >= 0 && ch->to.index < c->s->nscenes));
         if (ch->to.kind == TARGET_SCENE) ch->next_choices = c->s->scenes[ch->to.index].choices;
         if (ch->by_name) ch->by = resolve_role(c, ch->by_name, ch->line);
@@ -289,7 +343,11 @@ static void check_translations(Ctx *c)
         const Scene *sc = &s->scenes[i];
         check_text(c, &sc->title, sc->line, N_("title"));
         check_items_text(c, sc->items, sc->nitems);
-        for (int j = 0; j < sc->nchoices; j++) check_text(c, &sc->choices[j].text, sc->choices[j].line, N_("choice"));
+        for (int j = 0; j < sc->nchoices; j++) {
+            const Choice *ch = &sc->choices[j];
+            check_text(c, &ch->text, ch->line, N_("choice"));
+            for (int k = 0; k < ch->nvariants; k++) check_text(c, &ch->variants[k].text, ch->variants[k].line, N_("choice"));
+        }
     }
     for (int i = 0; i < s->nevents; i++) check_text(c, &s->events[i].title, s->events[i].line, N_("title"));
     for (int i = 0; i < s->nendings; i++) {
@@ -323,6 +381,7 @@ static void resolve_references(Ctx *c)
     for (int i = 0; i < s->nquestions; i++) resolve_quality(c, &s->questions[i].quality, s->questions[i].line);
     int playable = 0;
     for (int i = 0; i < s->nroles; i++) playable += s->roles[i].playable;
+    for (int i = 0; i < s->nroles; i++) resolve_role_quadrants(c, &s->roles[i]);
     if (!playable) ERR(c, 1, _("no role is playable: mark at least one role playable=\"yes\""));
 }
 

@@ -4,7 +4,9 @@
 #include "model/scenario.h"
 
 #include <assert.h>
+#include <ctype.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,6 +185,11 @@ static void choice_free(const Scenario *s, Choice *c)
     scenario_release(s, c->quality);
     scenario_release(s, c->by_name);
     text_free(s, &c->text);
+    for (int i = 0; i < c->nvariants; i++) {
+        scenario_release(s, c->variants[i].term);
+        text_free(s, &c->variants[i].text);
+    }
+    free(c->variants);
     effects_free(s, c->effects, c->neffects);
 }
 
@@ -226,6 +233,7 @@ static void setup_free(Scenario *s)
     for (int i = 0; i < s->nroles; i++) {
         scenario_release(s, s->roles[i].id);
         scenario_release(s, s->roles[i].character);
+        scenario_release(s, s->roles[i].quadrants);
         text_free(s, &s->roles[i].brief);
     }
     free(s->roles);
@@ -286,4 +294,22 @@ void scenario_free(Scenario *s)
     free(s->code);
     free(s->block);
     free(s);
+}
+
+int scenario_each_listed(const char *list, int (*fn)(const char *item, void *ud), void *ud)
+{
+    char item[128];
+    for (const char *p = list; p && *p;) {
+        size_t len = strcspn(p, ",");
+        const char *start = p, *end = p + len;
+        while (start < end && isspace((unsigned char)*start)) start++;
+        while (end > start && isspace((unsigned char)end[-1])) end--;
+        snprintf(item, sizeof item, "%.*s", (int)(end - start), start);
+        if (*item) {
+            int rc = fn(item, ud);
+            if (rc) return rc;
+        }
+        p += len + (p[len] == ',');
+    }
+    return 0;
 }

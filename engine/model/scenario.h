@@ -89,10 +89,21 @@ typedef struct {
     int line;
 } Goto;
 
+/* The words of a corner choice when the term at its corner is `term`. */
+typedef struct {
+    char *term;          /* lexicon id (set by resolve; as written before) */
+    Text text;
+    int line;
+} Variant;
+
 typedef struct {
     char *id;            /* given, or "<scene>-<n>" */
     Target to;
     char *quality;       /* lexicon id, or NULL */
+    int corner;          /* a corner of the chooser's quadrant (a Corner), or CORNER_NONE:
+                            the quality is the term there, and `quality` is NULL */
+    Variant *variants;   /* a corner choice's words for one term */
+    int nvariants;
     const char *term;    /* the same id as the lexicon's own string (set by resolve), or NULL */
     const void *next_choices; /* the choices of the scene `to` leads to (set by resolve), or
                                  NULL: for session_fetch_ahead, before that Scene has arrived */
@@ -135,6 +146,8 @@ typedef struct {
     char *id;
     char *character;     /* script reference, "moveon/isabel" */
     int playable;
+    char *quadrants;     /* as written: "*", core qualities separated by commas, or NULL for the
+                            pair of the character script's quadrant (see model/cast.h) */
     Text brief;
     int line;
 } Role;
@@ -233,6 +246,9 @@ const char *scenario_fallback(const Scenario *s);
 int scenario_scene(const Scenario *s, const char *id);
 int scenario_ending(const Scenario *s, const char *id);
 int scenario_role(const Scenario *s, const char *id);
+/* Call fn with each item of a comma-separated list, trimmed of spaces, until it returns
+ * nonzero; returns that, or 0. */
+int scenario_each_listed(const char *list, int (*fn)(const char *item, void *ud), void *ud);
 int scenario_var(const Scenario *s, const char *id);
 int scenario_event(const Scenario *s, const char *id);
 int scenario_deck(const Scenario *s, const char *id);

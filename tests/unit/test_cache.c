@@ -91,8 +91,11 @@ static const Layout L_Item = LAYOUT(Item,
     FIELD(Item, line, F_INT));
 static const Layout L_Goto = LAYOUT(Goto,
     NESTED(Goto, to, L_Target), FIELD(Goto, cond, F_INT), FIELD(Goto, line, F_INT));
+static const Layout L_Variant = LAYOUT(Variant,
+    FIELD(Variant, term, F_STR), NESTED(Variant, text, L_Text), FIELD(Variant, line, F_INT));
 static const Layout L_Choice = LAYOUT(Choice,
     FIELD(Choice, id, F_STR), NESTED(Choice, to, L_Target), FIELD(Choice, quality, F_STR),
+    FIELD(Choice, corner, F_INT), ARRAY(Choice, variants, nvariants, L_Variant), FIELD(Choice, nvariants, F_INT),
     FIELD(Choice, term, F_STR), FIELD(Choice, next_choices, F_CHOICES_OF), FIELD(Choice, by, F_INT),
     FIELD(Choice, by_name, F_STR), FIELD(Choice, cond, F_INT), NESTED(Choice, text, L_Text),
     ARRAY(Choice, effects, neffects, L_Effect), FIELD(Choice, neffects, F_INT), FIELD(Choice, line, F_INT));
@@ -107,7 +110,7 @@ static const Layout L_Act = LAYOUT(Act,
     FIELD(Act, id, F_STR), NESTED(Act, title, L_Text), FIELD(Act, line, F_INT));
 static const Layout L_Role = LAYOUT(Role,
     FIELD(Role, id, F_STR), FIELD(Role, character, F_STR), FIELD(Role, playable, F_INT),
-    NESTED(Role, brief, L_Text), FIELD(Role, line, F_INT));
+    FIELD(Role, quadrants, F_STR), NESTED(Role, brief, L_Text), FIELD(Role, line, F_INT));
 static const Layout L_Var = LAYOUT(Var,
     FIELD(Var, id, F_STR), FIELD(Var, value, F_DOUBLE), NESTED(Var, title, L_Text), FIELD(Var, line, F_INT));
 static const Layout L_Card = LAYOUT(Card,
