@@ -137,6 +137,19 @@ char *sb_take(StrBuf *b)
     return s;
 }
 
+char *str_replace(const char *s, const char *from, const char *to)
+{
+    StrBuf b;
+    sb_init(&b);
+    size_t n = strlen(from);
+    for (const char *at; n && (at = strstr(s, from)); s = at + n) {
+        sb_addn(&b, s, (size_t)(at - s));
+        sb_add(&b, to);
+    }
+    sb_add(&b, s);
+    return sb_take(&b);
+}
+
 void sb_free(StrBuf *b)
 {
     free(b->s);

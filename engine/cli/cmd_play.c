@@ -24,6 +24,7 @@ typedef struct {
     const char *scenario, *cast, *lang, *journal, *resume;
     unsigned long long seed;
     int seed_given;
+    int corners;
 } PlayArgs;
 
 /* ============================== a new session ============================== */
@@ -185,6 +186,7 @@ static int parse_args(int argc, char **argv, PlayArgs *a)
         {"cast", required_argument, NULL, 'c'},  {"lang", required_argument, NULL, 'l'},
         {"seed", required_argument, NULL, 's'},  {"journal", required_argument, NULL, 'j'},
         {"resume", required_argument, NULL, 'r'}, {"help", no_argument, NULL, 'h'},
+        {"corners", no_argument, NULL, 'k'},
         {NULL, 0, NULL, 0},
     };
     memset(a, 0, sizeof *a);
@@ -206,6 +208,7 @@ static int parse_args(int argc, char **argv, PlayArgs *a)
         }
         case 'j': a->journal = optarg; break;
         case 'r': a->resume = optarg; break;
+        case 'k': a->corners = 1; break;
         case 'h': usage_help("play"); exit(0);
         default: return usage_error("play", "%s", _("unknown option"));
         }
@@ -228,6 +231,7 @@ int cmd_play(int argc, char **argv)
     memset(&P, 0, sizeof P);
     P.J.fd = -1;
     P.last_act = -1;
+    P.corners = a.corners;
     rc = a.resume ? resume_session(&P, &a) : new_session(&P, &a);
     free(P.turn_key);
     session_free(P.S);

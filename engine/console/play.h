@@ -22,6 +22,7 @@ typedef struct {
     Session *S;
     Journal J;
     int journaling;           /* write what the session reports to the journal */
+    int corners;              /* print each choice's corner after it (--corners, /corners) */
     int in_timeout;
     int timeouts;             /* time-outs called in this run of the console */
     double started;           /* when this run of the console began (monotonic seconds) */

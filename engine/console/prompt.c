@@ -226,7 +226,7 @@ static void cmd_vote(Play *P, const char *arg)
         add_str(v, "choice", c->id);
         Corner corner = session_corner(P->S, p->role, c);
         if (corner != CORNER_NONE) add_str(v, "corner", corner_id(corner));
-        add_str(v, "quality", c->quality);
+        add_str(v, "quality", session_term(P->S, p->role, c));
         json_object_array_add(votes, v);
     }
     int best = 0, tie = 0;
@@ -253,10 +253,8 @@ static void cmd_vote(Play *P, const char *arg)
 /* Before the first choice, the trainer may cast someone in another role. */
 static void recast(Play *P, int who, int r)
 {
-    Participant *p = &P->cast.p[who];
-    p->role = r;
-    free(p->reason);
-    p->reason = xasprintf(_("%s plays %s, as the trainer decided."), p->name, session_role_name(P->S, r));
+    session_recast(P->S, who, r);
+    const Participant *p = &P->cast.p[who];
     json_object *e = journal_entry("recast");
     add_str(e, "name", p->name);
     add_str(e, "role", P->s->roles[r].id);
@@ -302,6 +300,15 @@ static void cmd_cast(Play *P, const char *arg)
     P->turn_key = NULL;
 }
 
+/* Corners on screen label people in front of the group; the trainer decides. */
+static void cmd_corners(Play *P, const char *arg)
+{
+    (void)arg;
+    P->corners = !P->corners;
+    term_notice(P->corners ? _("The corner of each choice is now shown after it.")
+                           : _("Corners are no longer shown; the debrief has them."));
+}
+
 static void cmd_help(Play *P, const char *arg);
 
 static const Command commands[] = {
@@ -313,6 +320,7 @@ static const Command commands[] = {
     {"/vote", "", N_("let each participant vote on a group decision"), cmd_vote},
     {"/cast", N_("NAME ROLE"), N_("before the first choice: cast someone in another role"), cmd_cast},
     {"/who", "", N_("who plays whom"), cmd_who},
+    {"/corners", "", N_("show or hide the corner of each choice on screen"), cmd_corners},
     {"/save", "", N_("where the session is saved (it always is)"), cmd_save},
     {"/help", "", N_("this list"), cmd_help},
     {"/quit", "", N_("stop; continue later with verbeeld play --resume"), cmd_quit},

@@ -47,25 +47,11 @@ static void show_scene(Play *P, const Output *o)
     }
 }
 
-static void show_choice(Play *P, const Output *o)
+/* The choice entry: who chose what as whom, the term and its corner on the chooser's quadrant
+ * as cast, and the words as shown. */
+static void journal_choice(Play *P, const Output *o, const char *who, const char *role,
+                           const char *term, const char *text)
 {
-    const char *who = participant_name(P, o->participant);
-    const char *role = session_role_name(P->S, o->role);
-    const char *text = text_get(&o->choice->text, P->S->lang, scenario_fallback(P->s));
-    char *line;
-    if (who) line = xasprintf("→ %s (%s): %s", who, role, text);
-    else if (o->role >= 0) line = xasprintf("→ %s: %s", role, text);
-    else line = xasprintf(_("→ The group: %s"), text);
-    term_notice(line);
-    free(line);
-    if (o->choice->quality && o->corner != CORNER_NONE && who) {
-        char *c = xasprintf("   [%s · %s]", lexicon_name(P->lx, o->choice->quality, P->S->lang),
-                            corner_label(o->corner));
-        term_notice(c);
-        free(c);
-    }
-    term_blank();
-    if (!P->journaling) return;
     json_object *e = journal_entry("choice");
     json_object_object_add(e, "step", json_object_new_int(P->S->steps));
     add_str(e, "scene", P->s->scenes[o->scene].id);
@@ -74,10 +60,33 @@ static void show_choice(Play *P, const Output *o)
     add_str(e, "role", o->role >= 0 ? P->s->roles[o->role].id : NULL);
     add_str(e, "character", o->role >= 0 ? role : NULL);
     json_object_object_add(e, "auto", json_object_new_boolean(!who && o->role >= 0));
-    add_str(e, "quality", o->choice->quality);
+    add_str(e, "quality", term);
     if (o->corner != CORNER_NONE) add_str(e, "corner", corner_id(o->corner));
     add_str(e, "text", text);
     play_journal(P, e);
+}
+
+static void show_choice(Play *P, const Output *o)
+{
+    const char *who = participant_name(P, o->participant);
+    const char *role = session_role_name(P->S, o->role);
+    char *text = session_choice_text(P->S, o->role, o->choice);
+    const char *term = session_term(P->S, o->role, o->choice);
+    char *line;
+    if (who) line = xasprintf("→ %s (%s): %s", who, role, text);
+    else if (o->role >= 0) line = xasprintf("→ %s: %s", role, text);
+    else line = xasprintf(_("→ The group: %s"), text);
+    term_notice(line);
+    free(line);
+    if (P->corners && term && o->corner != CORNER_NONE && who) {
+        char *c = xasprintf("   [%s · %s]", lexicon_name(P->lx, term, P->S->lang),
+                            corner_label(o->corner));
+        term_notice(c);
+        free(c);
+    }
+    term_blank();
+    if (P->journaling) journal_choice(P, o, who, role, term, text);
+    free(text);
 }
 
 static void show_reaction(Play *P, const Output *o)
@@ -151,8 +160,11 @@ void show_output(void *ud, const Output *o)
 void show_choices(Play *P, const Turn *t)
 {
     const Scene *sc = &P->s->scenes[P->S->scene];
-    for (int k = 0; k < t->noptions; k++)
-        term_choice(k + 1, text_get(&sc->choices[t->options[k]].text, P->S->lang, scenario_fallback(P->s)));
+    for (int k = 0; k < t->noptions; k++) {
+        char *text = session_choice_text(P->S, t->role, &sc->choices[t->options[k]]);
+        term_choice(k + 1, text);
+        free(text);
+    }
     term_blank();
 }
 

@@ -97,17 +97,50 @@ int cast_load(Cast *c, const char *path, const Lexicon *lx, DiagList *d)
     return d->errors > errors ? -1 : 0;
 }
 
-/* ============================== casting ============================== */
+/* ============================== quadrants a role takes ============================== */
+
+const char *cast_opposite_core(const Lexicon *lx, const char *core)
+{
+    Quadrant own;
+    return lexicon_quadrant(lx, core, &own) ? NULL : own.nl[CORNER_CHALLENGE];
+}
+
+typedef struct {
+    const Lexicon *lx;
+    const char *core;
+} Wanted;
+
+/* Whether the listed core quality names the pair that `core` belongs to. */
+static int pair_holds(const char *listed, void *ud)
+{
+    const Wanted *w = ud;
+    Quadrant q;
+    const char *id = lexicon_term(w->lx, listed);
+    if (!id || lexicon_quadrant(w->lx, id, &q)) return 0;
+    return streq(q.nl[CORNER_CORE], w->core) || streq(q.nl[CORNER_CHALLENGE], w->core);
+}
+
+int cast_role_takes(const Scenario *s, int r, const Lexicon *lx, const char *const *role_cores,
+                    const char *core)
+{
+    const char *spec = s->roles[r].quadrants;
+    if (!core) return 0;
+    if (spec && streq(spec, "*")) return 1;
+    Wanted w = {lx, core};
+    if (!spec) return role_cores[r] && pair_holds(role_cores[r], &w);
+    return scenario_each_listed(spec, pair_holds, &w);
+}
 
 int cast_distance(const Participant *p, const Scenario *s, int r, const Lexicon *lx,
                   const char *const *role_cores)
 {
-    (void)s;
-    Quadrant own;
-    if (!role_cores[r] || lexicon_quadrant(lx, p->core, &own)) return 9;
-    Quadrant opposite = quadrant_opposite(&own);
-    /* The role's core quality on the participant's opposite quadrant: its core is the ideal,
-     * its pitfall (too much of the challenge) next, the allergy further, their own core worst. */
+    const char *want = cast_opposite_core(lx, p->core);
+    if (!want || !role_cores[r]) return 9;
+    if (cast_role_takes(s, r, lx, role_cores, want)) return 0;
+    Quadrant opposite;
+    lexicon_quadrant(lx, want, &opposite);
+    /* The role's own core quality on the participant's opposite quadrant: its pitfall (too much
+     * of the challenge) is nearest, the allergy further, their own core worst. */
     static const int by_corner[CORNERS] = {0, 1, 3, 2};
     Corner c = quadrant_corner(&opposite, role_cores[r]);
     return c == CORNER_NONE ? 4 : by_corner[c];
@@ -120,67 +153,149 @@ int cast_player_of(const Cast *c, int r)
     return -1;
 }
 
-static char *reason_for(const Participant *p, int r, const Lexicon *lx, const char *const *role_cores,
-                        const char *const *role_names, int distance, const char *lang)
+/* ============================== placing one participant ============================== */
+
+static char *reason_exact(const Participant *p, const Lexicon *lx, const char *name, int forced,
+                          const char *lang)
 {
-    Quadrant own;
-    lexicon_quadrant(lx, p->core, &own);
-    const char *challenge = lexicon_name(lx, own.nl[CORNER_CHALLENGE], lang);
-    const char *role_core = lexicon_name(lx, role_cores[r], lang);
-    if (distance == 0)
-        return xasprintf(_("%s's core quality is %s, so their challenge is %s: the role %s has %s "
-                           "as its core quality, so playing it is practising that challenge."),
-                         p->name, lexicon_name(lx, p->core, lang), challenge, role_names[r], role_core);
-    return xasprintf(_("%s's challenge is %s; no free role has that as its core quality, and %s "
-                       "(core quality %s) comes nearest."),
-                     p->name, challenge, role_names[r], role_core);
+    const char *own = lexicon_name(lx, p->core, lang), *challenge = lexicon_name(lx, p->character_core, lang);
+    if (forced)
+        return xasprintf(_("%s plays %s, as was decided, with %s as the character's core quality: "
+                           "%s's own core quality is %s, so that is practising their challenge."),
+                         p->name, name, challenge, p->name, own);
+    return xasprintf(_("%s's core quality is %s, so their challenge is %s: %s plays %s with %s as "
+                       "the character's core quality, and practises that challenge from inside the "
+                       "character."), p->name, own, challenge, p->name, name, challenge);
 }
 
-static int role_taken(const Cast *c, int r)
+static char *reason_inexact(const Participant *p, const Lexicon *lx, const char *name, int forced,
+                            const char *lang)
 {
-    return cast_player_of(c, r) >= 0;
+    const char *want = lexicon_name(lx, cast_opposite_core(lx, p->core), lang);
+    const char *played = lexicon_name(lx, p->character_core, lang);
+    if (forced)
+        return xasprintf(_("%s plays %s, as was decided, but %s cannot be played with %s (%s's "
+                           "challenge) as core quality: the character's core quality is %s, and that "
+                           "is what %s practises, not their own challenge."),
+                         p->name, name, name, want, p->name, played, p->name);
+    return xasprintf(_("%s's challenge is %s, but no free role can be played with that as core "
+                       "quality: %s plays %s, whose core quality is %s, and practises that instead."),
+                     p->name, want, p->name, name, played);
 }
 
-/* Pick the nearest (participant, role) pair among those left, again and again, so that one
- * participant's good match never takes a role another needs more. */
-static void cast_nearest(Cast *c, const Scenario *s, const Lexicon *lx, const char *const *cores,
-                         const char *const *names, int allow_taken)
+void cast_place(Cast *c, int i, const Scenario *s, const Lexicon *lx, const char *const *role_cores,
+                const char *const *role_names, int forced)
 {
-    for (;;) {
-        int best_p = -1, best_r = -1, best_d = 1 << 30;
-        for (int i = 0; i < c->n; i++) {
-            if (c->p[i].role >= 0) continue;
-            for (int r = 0; r < s->nroles; r++) {
-                if (!s->roles[r].playable || (!allow_taken && role_taken(c, r))) continue;
-                int dist = cast_distance(&c->p[i], s, r, lx, cores);
-                if (dist < best_d) { best_d = dist; best_p = i; best_r = r; }
-            }
+    Participant *p = &c->p[i];
+    const char *want = cast_opposite_core(lx, p->core);
+    p->exact = cast_role_takes(s, p->role, lx, role_cores, want);
+    p->character_core = p->exact ? want : role_cores[p->role];
+    if (forced && p->reason) return;       /* resumed: the reason the journal kept */
+    free(p->reason);
+    p->reason = p->exact ? reason_exact(p, lx, role_names[p->role], forced, i18n_lang())
+                         : reason_inexact(p, lx, role_names[p->role], forced, i18n_lang());
+}
+
+/* ============================== casting the group ============================== */
+
+/* What a pairing of a participant and a role costs: on the opposite quadrant through the
+ * role's own pair is best (its fixed choices were written for it), through quadrants="..." next;
+ * off the opposite quadrant costs more than any number of good pairings can save. */
+static int pairing_cost(const Participant *p, const Scenario *s, int r, const Lexicon *lx,
+                        const char *const *cores)
+{
+    int dist = cast_distance(p, s, r, lx, cores);
+    if (dist > 0) return 1000 + dist;
+    const char *want = cast_opposite_core(lx, p->core);
+    Wanted w = {lx, want};
+    return cores[r] && pair_holds(cores[r], &w) ? 0 : 1;
+}
+
+#define LEFT_OUT 100000   /* a participant without a role, while a free role is left */
+
+/* The free participants (`who`, m of them) and free roles (`roles`, k of them) paired at the
+ * lowest total cost: best[j][mask] is the cost of roles j.. given the participants in mask
+ * already placed. At most 12 participants, so 4,096 masks; the first best pairing wins, which
+ * keeps casting the same on every run. */
+static void cast_best(Cast *c, const Scenario *s, const Lexicon *lx, const char *const *cores,
+                      const int *who, int m, const int *roles, int k)
+{
+    int full = (1 << m) - 1;
+    int *best = xcalloc((size_t)(k + 1) << m, sizeof *best);
+#define BEST(j, mask) best[((size_t)(j) << m) + (size_t)(mask)]
+    for (int mask = 0; mask <= full; mask++) BEST(k, mask) = LEFT_OUT * __builtin_popcount((unsigned)(full & ~mask));
+    for (int j = k - 1; j >= 0; j--)
+        for (int mask = 0; mask <= full; mask++) {
+            int v = BEST(j + 1, mask);
+            for (int i = 0; i < m; i++)
+                if (!(mask & (1 << i))) {
+                    int w = pairing_cost(&c->p[who[i]], s, roles[j], lx, cores) + BEST(j + 1, mask | (1 << i));
+                    if (w < v) v = w;
+                }
+            BEST(j, mask) = v;
         }
-        if (best_p < 0) return;
-        c->p[best_p].role = best_r;
-        free(c->p[best_p].reason);
-        c->p[best_p].reason = reason_for(&c->p[best_p], best_r, lx, cores, names, best_d, i18n_lang());
+    for (int j = 0, mask = 0; j < k; j++) {
+        if (BEST(j, mask) == BEST(j + 1, mask)) continue;
+        for (int i = 0; i < m; i++)
+            if (!(mask & (1 << i)) &&
+                pairing_cost(&c->p[who[i]], s, roles[j], lx, cores) + BEST(j + 1, mask | (1 << i)) == BEST(j, mask)) {
+                c->p[who[i]].role = roles[j];
+                mask |= 1 << i;
+                break;
+            }
     }
+#undef BEST
+    free(best);
+}
+
+/* More participants than playable roles: the rest share the nearest role. */
+static void cast_shared(Cast *c, const Scenario *s, const Lexicon *lx, const char *const *cores)
+{
+    for (int i = 0; i < c->n; i++) {
+        if (c->p[i].role >= 0) continue;
+        int best_r = -1, best_d = 1 << 30;
+        for (int r = 0; r < s->nroles; r++) {
+            if (!s->roles[r].playable) continue;
+            int dist = cast_distance(&c->p[i], s, r, lx, cores);
+            if (dist < best_d) { best_d = dist; best_r = r; }
+        }
+        c->p[i].role = best_r;
+    }
+}
+
+static int forced_role(Cast *c, int i, const Scenario *s, const char *path, DiagList *d)
+{
+    Participant *p = &c->p[i];
+    if (!p->role_name) return p->role >= 0;
+    if (p->role < 0) p->role = scenario_role(s, p->role_name);
+    if (p->role < 0 || !s->roles[p->role].playable) {
+        diag_add(d, DIAG_ERROR, path, 0, _("%s: role '%s' is not a playable role of '%s'"),
+                 p->name, p->role_name, s->id);
+        p->role = -1;
+    }
+    return p->role >= 0;
 }
 
 int cast_assign(Cast *c, const Scenario *s, const Lexicon *lx, const char *const *role_cores,
                 const char *const *role_names, const char *path, DiagList *d)
 {
     int errors = d->errors;
+    int *forced = xcalloc((size_t)c->n + 1, sizeof *forced);
+    int *who = xcalloc((size_t)c->n + 1, sizeof *who), m = 0;
+    int *roles = xcalloc((size_t)s->nroles + 1, sizeof *roles), k = 0;
     for (int i = 0; i < c->n; i++) {
-        Participant *p = &c->p[i];
-        if (p->role_name && p->role < 0) {
-            p->role = scenario_role(s, p->role_name);
-            if (p->role < 0 || !s->roles[p->role].playable) {
-                diag_add(d, DIAG_ERROR, path, 0, _("%s: role '%s' is not a playable role of '%s'"),
-                         p->name, p->role_name, s->id);
-                p->role = -1;
-            } else if (!p->reason) {
-                p->reason = xasprintf(_("%s plays %s, as the cast file says."), p->name, role_names[p->role]);
-            }
-        }
+        forced[i] = forced_role(c, i, s, path, d);
+        if (!forced[i]) who[m++] = i;
     }
-    cast_nearest(c, s, lx, role_cores, role_names, 0);
-    cast_nearest(c, s, lx, role_cores, role_names, 1);
+    for (int r = 0; r < s->nroles; r++)
+        if (s->roles[r].playable && cast_player_of(c, r) < 0) roles[k++] = r;
+    if (m > 12) m = 12;                    /* a cast file holds at most 12; cast_load says so */
+    cast_best(c, s, lx, role_cores, who, m, roles, k);
+    cast_shared(c, s, lx, role_cores);
+    for (int i = 0; i < c->n; i++)
+        if (c->p[i].role >= 0) cast_place(c, i, s, lx, role_cores, role_names, forced[i]);
+    free(forced);
+    free(who);
+    free(roles);
     return d->errors > errors ? -1 : 0;
 }

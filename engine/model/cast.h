@@ -1,10 +1,11 @@
 /*
  * cast.h - who plays whom: participants, the cast file, and casting.
  *
- * Each participant plays a character built on their opposite core quadrant. Without a role in
- * the cast file, the engine picks the playable role whose quadrant is nearest to it, and says
- * why in one sentence. Role quadrants come from the character scripts (role_cores[r] is the
- * core quality of role r, a lexicon id).
+ * Each participant plays a character on their opposite core quadrant: its core quality is the
+ * participant's challenge. A role can be played on the quadrants its quadrants="..." names (by
+ * default the pair of its script's quadrant, role_cores[r]). Casting is one decision for the
+ * whole group: as many participants as possible on their opposite quadrant, on a role whose
+ * own pair it is where that can be, and a plain reason for each.
  */
 #ifndef VB_CAST_H
 #define VB_CAST_H
@@ -21,6 +22,9 @@ typedef struct {
     char *role_name;     /* as asked for in the cast file */
     char *card;          /* card id picked in the setup, or NULL */
     char *reason;        /* why this role (set by casting) */
+    const char *character_core; /* the core quality the character is played on (a lexicon
+                                   id, set by casting) */
+    int exact;           /* 1 when that is the participant's opposite quadrant */
     Text brief;          /* a private briefing from the cast file */
 } Participant;
 
@@ -35,14 +39,26 @@ int cast_load(Cast *c, const char *path, const Lexicon *lx, DiagList *d);
 Participant *cast_add(Cast *c, const char *name, const char *core, const char *goal);
 void cast_free(Cast *c);
 
-/* Give every participant without a role the nearest free playable role (role_cores[r] is the
- * core quality of role r, role_names[r] the name to show), and check the roles
- * asked for. Problems (unknown role or card) go to `d` with `path` (the cast file). */
+/* Cast every participant without a role (role_cores[r] is the core quality of role r's script,
+ * role_names[r] the name to show), check the roles asked for, and place each participant's
+ * character on a quadrant. Problems (unknown role) go to `d` with `path` (the cast file). */
 int cast_assign(Cast *c, const Scenario *s, const Lexicon *lx, const char *const *role_cores,
                 const char *const *role_names, const char *path, DiagList *d);
 
-/* How far role `r`'s quadrant is from what participant `p` should play: 0 is their opposite
- * quadrant exactly; larger is further. */
+/* Place participant i, whose role is set (by the cast file or the trainer: `forced`), on a
+ * quadrant of that role, and say why. */
+void cast_place(Cast *c, int i, const Scenario *s, const Lexicon *lx, const char *const *role_cores,
+                const char *const *role_names, int forced);
+
+/* The core quality of the participant's opposite quadrant (their challenge), or NULL. */
+const char *cast_opposite_core(const Lexicon *lx, const char *core);
+
+/* Whether role r can be played on the quadrant whose core quality is `core`. */
+int cast_role_takes(const Scenario *s, int r, const Lexicon *lx, const char *const *role_cores,
+                    const char *core);
+
+/* How far role `r` is from what participant `p` should play: 0 when it can be played on their
+ * opposite quadrant; larger is further. */
 int cast_distance(const Participant *p, const Scenario *s, int r, const Lexicon *lx,
                   const char *const *role_cores);
 

@@ -163,8 +163,26 @@ static int check_fields(Character *ch, const Lexicon *lx, DiagList *d)
     } else {
         free(ch->quadrant_term);
         ch->quadrant_term = xstrdup(term);
+        ch->script_term = xstrdup(term);
     }
     return ok ? 0 : -1;
+}
+
+int character_set_quadrant(Character *ch, const Lexicon *lx, const char *core)
+{
+    Quadrant q;
+    if (!core || lexicon_quadrant(lx, core, &q)) return -1;
+    ch->quadrant = q;
+    free(ch->quadrant_term);
+    ch->quadrant_term = xstrdup(q.nl[CORNER_CORE]);
+    if (ch->sbx && ch->ref != LUA_NOREF) {
+        lua_State *L = sbx_lua(ch->sbx);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, ch->ref);
+        lua_pushstring(L, ch->quadrant_term);
+        lua_setfield(L, -2, "quadrant");
+        lua_pop(L, 1);
+    }
+    return 0;
 }
 
 int character_load(Character *ch, const char *path, const Lexicon *lx, unsigned long long seed,
@@ -220,6 +238,7 @@ void character_free(Character *ch)
     free(ch->title_nl);
     free(ch->title_en);
     free(ch->quadrant_term);
+    free(ch->script_term);
     memset(ch, 0, sizeof *ch);
 }
 

@@ -19,8 +19,9 @@ typedef struct {
     char *path;          /* the script file */
     char *id, *name;
     char *title_nl, *title_en;
-    char *quadrant_term; /* core quality (lexicon id) */
+    char *quadrant_term; /* core quality (lexicon id) it is played on */
     Quadrant quadrant;
+    char *script_term;   /* the core quality its script gives */
     Sandbox *sbx;
     int ref;             /* the character table in its sandbox's registry */
     int has_react, has_choose;
@@ -52,6 +53,11 @@ int character_has_line(Character *ch, const char *key);
  * *mood the line key or mood word it returned (fresh, or NULL). Returns 0, or -1 with *err. */
 int character_react(Character *ch, const ReactEvent *ev, const char *lang, const char *fb,
                     char **said, char **mood, char **err);
+/* Play the character on the quadrant whose core quality is `core` (a lexicon id): its corners,
+ * and the `quadrant` field its script reads, follow. Returns 0, or -1 when `core` is no core
+ * quality. */
+int character_set_quadrant(Character *ch, const Lexicon *lx, const char *core);
+
 /* Let the character pick one of `n` options; returns the index (0-based), or -1 with *err. */
 int character_choose(Character *ch, const ChooseOption *opts, int n, char **err);
 

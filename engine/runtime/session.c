@@ -90,14 +90,44 @@ static void sync_world(Session *S)
         if (S->chars[r].sbx) world_sync_character(S->world, r, &S->chars[r]);
 }
 
-/* Make the world say who plays what and which cards were picked. */
+/* Each character on the quadrant its first player was cast on, or its script's; the world
+ * told who plays what and which cards were picked. */
 void session_seat_cast(Session *S)
 {
-    for (int i = 0; i < S->cast->n; i++) {
-        if (S->cast->p[i].role >= 0) world_set_played(S->world, S->cast->p[i].role, 1);
-        if (S->cast->p[i].card) world_set_card(S->world, S->cast->p[i].card, 1);
+    for (int r = 0; r < S->s->nroles; r++) {
+        int i = cast_player_of(S->cast, r);
+        Character *ch = &S->chars[r];
+        if (ch->sbx) character_set_quadrant(ch, S->lx, i >= 0 ? S->cast->p[i].character_core : ch->script_term);
+        world_set_played(S->world, r, i >= 0);
     }
+    for (int i = 0; i < S->cast->n; i++)
+        if (S->cast->p[i].card) world_set_card(S->world, S->cast->p[i].card, 1);
     sync_world(S);
+}
+
+/* The core quality of each role's script and the name to show, for casting. */
+static void role_tables(const Session *S, const char ***cores, const char ***names)
+{
+    *cores = xcalloc((size_t)S->s->nroles + 1, sizeof **cores);
+    *names = xcalloc((size_t)S->s->nroles + 1, sizeof **names);
+    for (int r = 0; r < S->s->nroles; r++) {
+        (*cores)[r] = S->chars[r].script_term;
+        (*names)[r] = session_role_name(S, r);
+    }
+}
+
+void session_recast(Session *S, int participant, int r)
+{
+    const char **cores, **names;
+    role_tables(S, &cores, &names);
+    Participant *p = &S->cast->p[participant];
+    p->role = r;
+    free(p->reason);
+    p->reason = NULL;
+    cast_place(S->cast, participant, S->s, S->lx, cores, names, 1);
+    free(cores);
+    free(names);
+    session_seat_cast(S);
 }
 
 Session *session_new(const Scenario *s, const Lexicon *lx, Cast *cast, const char *cast_path,
@@ -117,12 +147,8 @@ Session *session_new(const Scenario *s, const Lexicon *lx, Cast *cast, const cha
     for (int i = 0; i < s->nendings; i++) check_lines(S, s->endings[i].items, s->endings[i].nitems, d);
     S->world = world_new(s, seed, d);
     if (d->errors == errors) {
-        const char **cores = xcalloc((size_t)s->nroles, sizeof *cores);
-        const char **names = xcalloc((size_t)s->nroles, sizeof *names);
-        for (int r = 0; r < s->nroles; r++) {
-            cores[r] = S->chars[r].quadrant_term;
-            names[r] = session_role_name(S, r);
-        }
+        const char **cores, **names;
+        role_tables(S, &cores, &names);
         cast_assign(cast, s, lx, cores, names, cast_path, d);
         free(cores);
         free(names);
@@ -168,8 +194,37 @@ const char *session_role_name(const Session *S, int r)
 
 Corner session_corner(const Session *S, int r, const Choice *c)
 {
-    if (r < 0 || !c->term || !S->chars[r].quadrant_term) return CORNER_NONE;
-    return quadrant_corner_id(&S->chars[r].quadrant, c->term);
+    if (r < 0 || !S->chars[r].quadrant_term) return CORNER_NONE;
+    if (c->corner != CORNER_NONE) return (Corner)c->corner;
+    return c->term ? quadrant_corner_id(&S->chars[r].quadrant, c->term) : CORNER_NONE;
+}
+
+const char *session_term(const Session *S, int r, const Choice *c)
+{
+    if (c->corner == CORNER_NONE) return c->term;
+    return r >= 0 && S->chars[r].quadrant_term ? S->chars[r].quadrant.nl[c->corner] : NULL;
+}
+
+/* The words of choice c for role r: a corner choice's variant for its term, if it has one. */
+static const Text *choice_words(const Session *S, int r, const Choice *c, const char **term)
+{
+    *term = session_term(S, r, c);
+    for (int i = 0; *term && i < c->nvariants; i++)
+        if (streq(c->variants[i].term, *term)) return &c->variants[i].text;
+    return &c->text;
+}
+
+char *session_choice_text(const Session *S, int r, const Choice *c)
+{
+    const char *term;
+    const Text *words = choice_words(S, r, c, &term);
+    const char *text = text_get(words, S->lang, fallback(S));
+    if (c->corner == CORNER_NONE || !term) return xstrdup(text);
+    const char *manner = lexicon_manner(S->lx, term, S->lang);
+    char *named = str_replace(text, "{term}", lexicon_name(S->lx, term, S->lang));
+    char *done = str_replace(named, "{manner}", manner ? manner : lexicon_name(S->lx, term, S->lang));
+    free(named);
+    return done;
 }
 
 /* ============================== showing a scene ============================== */
@@ -386,6 +441,45 @@ static void session_fetch_ahead(Session *S, const Choice *c, int wave)
     for (int i = 0; i < next->nchoices; i++) PREFETCH(next->choices[i].effects);
 }
 
+/* Put a person's options in an order drawn from the session's seed, the scene and the step:
+ * in the order of the file, the option a writer put first (often the role's core quality)
+ * would always be 1, and typing 1 at every prompt would pass for playing the challenge. The
+ * same seed gives the same order, so a resumed or replayed session shows what was shown. */
+static void shuffle_options(const Session *S, Turn *t)
+{
+    uint64_t x = S->seed ^ ((uint64_t)(S->scene + 1) << 32) ^ (uint64_t)S->steps * 0x9e3779b97f4a7c15ULL;
+    for (int i = t->noptions - 1; i > 0; i--) {
+        x += 0x9e3779b97f4a7c15ULL;                       /* splitmix64 */
+        uint64_t z = x;
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        z ^= z >> 31;
+        int j = (int)(z % (uint64_t)(i + 1));
+        int tmp = t->options[i];
+        t->options[i] = t->options[j];
+        t->options[j] = tmp;
+    }
+}
+
+#define CORNER_OFF (-2)     /* a fixed quality that is not on the chooser's quadrant */
+
+/* Where fixed choice c falls for the one choosing as role r: a corner, CORNER_NONE for a
+ * choice without a quality (or a group deciding, which has no quadrant), or CORNER_OFF. */
+static int on_quadrant(const Session *S, const Choice *c, int role, int group)
+{
+    if (!c->term || group || role < 0 || !S->chars[role].quadrant_term) return CORNER_NONE;
+    Corner at = quadrant_corner_id(&S->chars[role].quadrant, c->term);
+    return at == CORNER_NONE ? CORNER_OFF : (int)at;
+}
+
+/* Add option i to t, keeping the options in the order of the file. */
+static void insert_option(Turn *t, int i)
+{
+    int k = t->noptions++;
+    for (; k > 0 && t->options[k - 1] > i; k--) t->options[k] = t->options[k - 1];
+    t->options[k] = i;
+}
+
 /* Fill the turn for `participant` (or the group, -1) playing `role`; NULL when no options. */
 static const Turn *offer(Session *S, int participant, int role, int group)
 {
@@ -398,8 +492,21 @@ static const Turn *offer(Session *S, int participant, int role, int group)
     t->noptions = 0;
     t->participant = participant;
     t->role = role;
-    for (int i = 0; i < sc->nchoices; i++)
-        if (available(S, &sc->choices[i], role, group)) t->options[t->noptions++] = i;
+    unsigned covered = 0;           /* the corners a fixed choice offered here takes */
+    for (int i = 0; i < sc->nchoices; i++) {
+        const Choice *c = &sc->choices[i];
+        if (c->corner != CORNER_NONE || !available(S, c, role, group)) continue;
+        Corner at = on_quadrant(S, c, role, group);
+        if (at == CORNER_OFF) continue;
+        if (at != CORNER_NONE) covered |= 1u << at;
+        t->options[t->noptions++] = i;
+    }
+    for (int i = 0; i < sc->nchoices; i++) {
+        const Choice *c = &sc->choices[i];
+        if (c->corner == CORNER_NONE || !session_term(S, role, c) || (covered & (1u << c->corner))) continue;
+        if (available(S, c, role, group)) insert_option(t, i);
+    }
+    if (participant >= 0 || group) shuffle_options(S, t);
     return t->noptions ? t : NULL;
 }
 
@@ -442,7 +549,7 @@ static void react_all(Session *S, const Choice *c, int participant, int role, Co
     const char *name = participant >= 0 ? S->cast->p[participant].name : NULL;
     for (int r = 0; r < S->s->nroles; r++) {
         if (r == 1) session_fetch_ahead(S, c, 2);
-        ReactEvent ev = {"choice", role >= 0 ? S->s->roles[role].id : NULL, name, c->term, corner,
+        ReactEvent ev = {"choice", role >= 0 ? S->s->roles[role].id : NULL, name, session_term(S, role, c), corner,
                          sc->id, c->id, NULL, r == role};
         char *said = NULL, *mood = NULL, *err = NULL;
         if (character_react(&S->chars[r], &ev, S->lang, fallback(S), &said, &mood, &err)) script_error(S, err);
@@ -503,7 +610,7 @@ static void engine_choose(Session *S, const Turn *t)
     int pick = 0;
     for (int i = 0; i < t->noptions; i++) {
         const Choice *c = &sc->choices[t->options[i]];
-        opts[i] = (ChooseOption){c->id, c->term};
+        opts[i] = (ChooseOption){c->id, session_term(S, t->role, c)};
         if (!pick && session_corner(S, t->role, c) == CORNER_CORE) pick = i;
     }
     if (ch->has_choose) {

@@ -102,8 +102,12 @@ Session *session_new(const Scenario *s, const Lexicon *lx, Cast *cast, const cha
                      const char *lang, unsigned long long seed, DiagList *d);
 void session_free(Session *S);
 void session_set_output(Session *S, OutputFn fn, void *ud);
-/* Tell the world again who plays what and which cards were picked (after the setup). */
+/* Seat each character on the quadrant it is played on, and tell the world again who plays what
+ * and which cards were picked (after the setup). */
 void session_seat_cast(Session *S);
+/* Cast participant `participant` in role r (the trainer's /cast), on a quadrant of that role
+ * with the reason why, and seat the cast again. */
+void session_recast(Session *S, int participant, int r);
 
 /* Enter the first scene. */
 void session_start(Session *S);
@@ -145,7 +149,13 @@ int session_load_role(Character *ch, const Scenario *s, int r, const Lexicon *lx
 /* The character of role `r`, and its display name. */
 Character *session_character(Session *S, int r);
 const char *session_role_name(const Session *S, int r);
-/* Where the quality of choice `c` falls on role r's character quadrant. */
+/* Where the quality of choice `c` falls on role r's character quadrant as cast. */
 Corner session_corner(const Session *S, int r, const Choice *c);
+/* The quality (a lexicon id) of choice `c` made as role r: its own, or for a corner choice the
+ * term at that corner of r's quadrant; NULL for none. */
+const char *session_term(const Session *S, int r, const Choice *c);
+/* The words of choice `c` for role r in the session's language, {term} and {manner} filled in
+ * (a fresh string). */
+char *session_choice_text(const Session *S, int r, const Choice *c);
 
 #endif
