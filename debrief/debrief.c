@@ -67,6 +67,20 @@ static DebriefParticipant *find(Debrief *db, const char *name)
     return i < 0 ? NULL : &db->p[i];
 }
 
+/* The quadrant the participant's choices were placed on is their character's as cast (the
+ * journal's character_core); only when that is their opposite quadrant do the corners speak of
+ * their own challenge. Journals from before roles took any quadrant have no other. */
+static void place_character(Debrief *db, DebriefParticipant *p)
+{
+    p->has_quadrants = 0;
+    if (!db->have_lx || !p->core || lexicon_quadrant(&db->lx, p->core, &p->own)) return;
+    Quadrant opposite = quadrant_opposite(&p->own);
+    const char *core = p->character_core ? lexicon_term(&db->lx, p->character_core) : NULL;
+    if (!core || lexicon_quadrant(&db->lx, core, &p->character_q) != 0) p->character_q = opposite;
+    p->exact = streq(p->character_q.nl[CORNER_CORE], opposite.nl[CORNER_CORE]);
+    p->has_quadrants = 1;
+}
+
 static void add_participant(Debrief *db, json_object *e)
 {
     db->p = xrealloc(db->p, (size_t)(db->np + 1) * sizeof *db->p);
@@ -80,10 +94,7 @@ static void add_participant(Debrief *db, json_object *e)
     p->character_core = jstr(e, "character_core");
     p->reason = jstr(e, "reason");
     p->card = jstr(e, "card");
-    if (db->have_lx && p->core && lexicon_quadrant(&db->lx, p->core, &p->own) == 0) {
-        p->opposite = quadrant_opposite(&p->own);
-        p->has_quadrants = 1;
-    }
+    place_character(db, p);
 }
 
 /* The trainer cast someone in another role before the first choice. */
@@ -95,6 +106,7 @@ static void apply_recast(Debrief *db, json_object *e)
     p->character = jstr(e, "character");
     p->character_core = jstr(e, "character_core");
     p->reason = jstr(e, "reason");
+    place_character(db, p);
 }
 
 /* In a vote each participant chose for themselves: their vote counts on their own corners. */
@@ -153,10 +165,14 @@ static void choose_questions(Debrief *db, DebriefParticipant *p)
 {
     enum { LIBRARY_MAX = 3, SCENARIO_MAX = 2 };
     unsigned h = 0;
-    h |= p->corners[CORNER_CORE] ? HAPPENED_CORE : HAPPENED_NO_CORE;
-    if (p->corners[CORNER_CHALLENGE] || p->corners[CORNER_ALLERGY]) h |= HAPPENED_FALLBACK;
-    if (p->corners[CORNER_ALLERGY]) h |= HAPPENED_ALLERGY;
-    if (p->corners[CORNER_PITFALL]) h |= HAPPENED_PITFALL;
+    /* The library's questions on corners speak of the participant's own challenge and
+     * fall-backs: true only on their opposite quadrant. */
+    if (p->exact) {
+        h |= p->corners[CORNER_CORE] ? HAPPENED_CORE : HAPPENED_NO_CORE;
+        if (p->corners[CORNER_CHALLENGE] || p->corners[CORNER_ALLERGY]) h |= HAPPENED_FALLBACK;
+        if (p->corners[CORNER_ALLERGY]) h |= HAPPENED_ALLERGY;
+        if (p->corners[CORNER_PITFALL]) h |= HAPPENED_PITFALL;
+    }
     h |= p->timeouts ? HAPPENED_TIMEOUT : HAPPENED_NO_TIMEOUT;
     if (p->reactions) h |= HAPPENED_REACTED;
     if (p->notes) h |= HAPPENED_NOTE;
@@ -212,13 +228,18 @@ static void choose_replay(Debrief *db, DebriefParticipant *p)
         N_("where you overshot: find the measure of your challenge"),
         N_("where you first played your challenge: find it again, now with your anchor"),
     };
+    static const char *const why_inexact[] = {
+        N_("where you left your character's core quality: try it there once more"),
+        N_("where you overshot into your character's pitfall: find its measure"),
+        N_("where you first played your character's core quality: find it again"),
+    };
     for (size_t k = 0; k < sizeof order / sizeof *order; k++)
         for (int m = 0; m < p->nmoments; m++) {
             if (p->moments[m].kind != order[k]) continue;
             p->replay_scene = jstr(db->log->v[p->moments[m].entry], "scene");
             if (!p->replay_scene) continue;
             p->replay_title = scene_title(db, p->replay_scene);
-            p->replay_why = _(why[k]);
+            p->replay_why = p->exact ? _(why[k]) : _(why_inexact[k]);
             return;
         }
     for (int i = 0; i < db->log->n; i++)
@@ -372,8 +393,15 @@ const char *debrief_moment_id(MomentKind k)
     return ids[k];
 }
 
-const char *debrief_moment_label(MomentKind k)
+const char *debrief_moment_label(MomentKind k, int exact)
 {
+    if (!exact) switch (k) {
+    case MOMENT_FIRST_CORE: return _("first time you played your character's core quality");
+    case MOMENT_CORE: return _("your character's core quality again");
+    case MOMENT_FALLBACK: return _("your character's challenge or allergy");
+    case MOMENT_OVERSHOOT: return _("your character's pitfall");
+    default: break;
+    }
     switch (k) {
     case MOMENT_FIRST_CORE: return _("first time you played your challenge");
     case MOMENT_CORE: return _("your challenge again");
@@ -386,8 +414,15 @@ const char *debrief_moment_label(MomentKind k)
     return "";
 }
 
-const char *debrief_corner_meaning(Corner c)
+const char *debrief_corner_meaning(Corner c, int exact)
 {
+    if (!exact) switch (c) {
+    case CORNER_CORE: return _("you played your character's core quality (not your own challenge)");
+    case CORNER_PITFALL: return _("you overshot into your character's pitfall");
+    case CORNER_CHALLENGE: return _("you played your character's challenge");
+    case CORNER_ALLERGY: return _("you fell into your character's allergy");
+    default: return "";
+    }
     switch (c) {
     case CORNER_CORE: return _("you practised your challenge");
     case CORNER_PITFALL: return _("you overshot into what you are allergic to");
@@ -395,6 +430,16 @@ const char *debrief_corner_meaning(Corner c)
     case CORNER_ALLERGY: return _("you fell back into your own pitfall");
     default: return "";
     }
+}
+
+char *debrief_not_opposite(const Debrief *db, const DebriefParticipant *p)
+{
+    Quadrant opposite = quadrant_opposite(&p->own);
+    return xasprintf(_("%s was not played on your opposite quadrant: its core quality was %s, not your "
+                       "challenge %s. The corners below are on your character's quadrant, so they say what "
+                       "you did with %s, not how you practised your own challenge."),
+                     p->character ? p->character : p->role, debrief_term(db, &p->character_q, CORNER_CORE),
+                     debrief_term(db, &opposite, CORNER_CORE), debrief_term(db, &p->character_q, CORNER_CORE));
 }
 
 const char *debrief_term(const Debrief *db, const Quadrant *q, Corner c)

@@ -36,8 +36,10 @@ typedef struct {
 
 typedef struct {
     const char *name, *core, *goal, *role, *character, *character_core, *reason, *card;
-    int has_quadrants;        /* own and opposite were found in the lexicon */
-    Quadrant own, opposite;   /* own: their quadrant; opposite: their character's */
+    int has_quadrants;        /* own and character were found in the lexicon */
+    Quadrant own;             /* their own quadrant */
+    Quadrant character_q;     /* their character's, as cast: where their choices were placed */
+    int exact;                /* the character was played on their opposite quadrant */
     int corners[CORNERS];     /* choices that stand (not undone), per corner */
     int unplaced;             /* choices whose quality is not on their quadrant */
     int choices;
@@ -89,9 +91,12 @@ void debrief_free(Debrief *db);
 int debrief_find(const Debrief *db, const char *name);
 /* "core", "first-core", "fallback", ... as used in JSON, and a translated label. */
 const char *debrief_moment_id(MomentKind k);
-const char *debrief_moment_label(MomentKind k);
+const char *debrief_moment_label(MomentKind k, int exact);
 /* What a corner means for the participant who lands on it (translated). */
-const char *debrief_corner_meaning(Corner c);
+const char *debrief_corner_meaning(Corner c, int exact);
+/* Said plainly when p's character was not played on p's opposite quadrant: what was practised
+ * instead (translated; the caller frees it). */
+char *debrief_not_opposite(const Debrief *db, const DebriefParticipant *p);
 /* The term of corner c of quadrant q in the debrief's language ("" when unknown). */
 const char *debrief_term(const Debrief *db, const Quadrant *q, Corner c);
 /* A term id in the debrief's language. */

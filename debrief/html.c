@@ -24,6 +24,7 @@ static const char css[] =
     ".quadrants figure { margin: 0; }\n"
     ".quadrants figcaption { font-size: 9pt; color: #4a5a68; margin-bottom: 1mm; }\n"
     ".goal { font-size: 12pt; margin: 0 0 3mm; }\n"
+    ".warning { border-left: 3pt solid #b3261e; padding: 1mm 3mm; margin: 2mm 0; }\n"
     ".questions li { margin-bottom: 2mm; }\n"
     ".questions .write { border-bottom: 1px dotted #9aa8b4; height: 5mm; }\n"
     ".theme { font-weight: 600; color: #12395b; }\n"
@@ -316,7 +317,7 @@ static void moments(const Debrief *db, const DebriefParticipant *p, xmlNodePtr p
             continue;
         }
         xmlNodePtr li = hk_el(ul, "li", NULL, NULL);
-        hk_el(li, "strong", NULL, debrief_moment_label(mo->kind));
+        hk_el(li, "strong", NULL, debrief_moment_label(mo->kind, p->exact));
         const char *scene = scene_title_of(db, mo->entry);
         if (scene) {
             hk_text(li, " (");
@@ -350,14 +351,21 @@ static void participant(const Debrief *db, const DebriefParticipant *p, xmlNodeP
         const char *own[CORNERS], *opp[CORNERS];
         for (int c = 0; c < CORNERS; c++) {
             own[c] = debrief_term(db, &p->own, (Corner)c);
-            opp[c] = debrief_term(db, &p->opposite, (Corner)c);
+            opp[c] = debrief_term(db, &p->character_q, (Corner)c);
         }
+        const char *caption = p->exact ? _("Your choices on your character's quadrant (the opposite)")
+                                       : _("Your choices on your character's quadrant");
         xmlNodePtr fig = hk_el(row, "figure", NULL, NULL);
         hk_el(fig, "figcaption", NULL, _("Your quadrant"));
         hk_quadrant(fig, own, NULL, _("Your quadrant"));
         fig = hk_el(row, "figure", NULL, NULL);
-        hk_el(fig, "figcaption", NULL, _("Your choices on your character's quadrant (the opposite)"));
-        hk_quadrant(fig, opp, p->corners, _("Your choices on your character's quadrant (the opposite)"));
+        hk_el(fig, "figcaption", NULL, caption);
+        hk_quadrant(fig, opp, p->corners, caption);
+        if (!p->exact) {
+            char *said = debrief_not_opposite(db, p);
+            hk_el(page, "p", "warning", said);
+            free(said);
+        }
     }
     xmlNodePtr t = hk_el(page, "table", "meta", NULL);
     for (int c = 0; c < CORNERS; c++) {
@@ -367,7 +375,7 @@ static void participant(const Debrief *db, const DebriefParticipant *p, xmlNodeP
         xmlNodePtr th = hk_el(tr, "th", NULL, corner_label((Corner)c));
         hk_attr(th, "style", "color:%s", hk_corner_ink((Corner)c));
         hk_el(tr, "td", NULL, n);
-        hk_el(tr, "td", NULL, debrief_corner_meaning((Corner)c));
+        hk_el(tr, "td", NULL, debrief_corner_meaning((Corner)c, p->exact));
     }
     moments(db, p, page);
     if (p->nquestions) {

@@ -64,7 +64,8 @@ static json_object *participant(const Debrief *db, const DebriefParticipant *p)
     add_str(o, "card", p->card);
     if (p->has_quadrants) {
         json_object_object_add(o, "quadrant", quadrant(db, &p->own));
-        json_object_object_add(o, "character_quadrant", quadrant(db, &p->opposite));
+        json_object_object_add(o, "character_quadrant", quadrant(db, &p->character_q));
+        json_object_object_add(o, "on_opposite", json_object_new_boolean(p->exact));
     }
     json_object *corners = json_object_new_object();
     for (int c = 0; c < CORNERS; c++) add_int(corners, corner_id((Corner)c), p->corners[c]);

@@ -194,10 +194,10 @@ static void quadrant_line(const Debrief *db, const char *label, const Quadrant *
     fprintf(out, "\n");
 }
 
-static void moment(const Debrief *db, const Moment *m, FILE *out)
+static void moment(const Debrief *db, const DebriefParticipant *p, const Moment *m, FILE *out)
 {
     json_object *e = db->log->v[m->entry];
-    fprintf(out, "- *%s*", debrief_moment_label(m->kind));
+    fprintf(out, "- *%s*", debrief_moment_label(m->kind, p->exact));
     const char *scene = jstr(e, "scene");
     if (scene) {
         for (int i = m->entry; i >= 0; i--)
@@ -234,7 +234,15 @@ static void participant(const Debrief *db, const DebriefParticipant *p, FILE *ou
     }
     if (p->has_quadrants) {
         quadrant_line(db, _("Your quadrant"), &p->own, out);
-        quadrant_line(db, _("Your character's quadrant (the opposite)"), &p->opposite, out);
+        quadrant_line(db, p->exact ? _("Your character's quadrant (the opposite)") : _("Your character's quadrant"),
+                      &p->character_q, out);
+        if (!p->exact) {
+            char *said = debrief_not_opposite(db, p);
+            fprintf(out, "\n> ");
+            put(out, said);
+            free(said);
+            fprintf(out, "\n\n");
+        }
     } else {
         fprintf(out, "- %s: ", _("Your core quality"));
         put(out, debrief_term_name(db, p->core));
@@ -246,14 +254,14 @@ static void participant(const Debrief *db, const DebriefParticipant *p, FILE *ou
             _("Reactions to you"), p->reactions);
     fprintf(out, "| %s | %s | %s |\n|---|---|---|\n", _("Corner"), _("Choices"), _("What it means"));
     for (int c = 0; c < CORNERS; c++)
-        fprintf(out, "| %s | %d | %s |\n", corner_label((Corner)c), p->corners[c], debrief_corner_meaning((Corner)c));
+        fprintf(out, "| %s | %d | %s |\n", corner_label((Corner)c), p->corners[c], debrief_corner_meaning((Corner)c, p->exact));
     if (p->unplaced) fprintf(out, "| %s | %d | |\n", corner_label(CORNER_NONE), p->unplaced);
     fprintf(out, "\n");
 
     fprintf(out, "#### %s\n\n", _("The moments that mattered"));
     if (!p->nmoments) fprintf(out, "- %s\n", _("None recorded."));
     for (int m = 0; m < p->nmoments; m++)
-        if (p->moments[m].kind != MOMENT_CORE) moment(db, &p->moments[m], out);
+        if (p->moments[m].kind != MOMENT_CORE) moment(db, p, &p->moments[m], out);
     fprintf(out, "\n");
 
     if (p->nquestions) {

@@ -121,6 +121,83 @@ static void try_characters_alone(const Scenario *s, const Lexicon *lx, DiagList 
     }
 }
 
+/* ============================== who the scenario serves ============================== */
+
+/* Whether n participants who all have core quality `core` are all cast on their opposite
+ * quadrant: repeated cores are the hard case for a group. */
+static int casts_exactly(const Scenario *s, const Lexicon *lx, const char *const *cores,
+                         const char *const *names, const char *core, int n)
+{
+    Cast cast = {0};
+    DiagList d;
+    diag_init(&d);
+    for (int i = 0; i < n; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "P%d", i + 1);
+        cast_add(&cast, name, core, "");
+    }
+    cast_assign(&cast, s, lx, cores, names, s->path, &d);
+    int exact = 1;
+    for (int i = 0; i < n; i++) exact &= cast.p[i].role >= 0 && cast.p[i].exact;
+    cast_free(&cast);
+    diag_free(&d);
+    return exact;
+}
+
+/* Per playable role the quadrants it takes; then, for each core quality of the lexicon, whether
+ * a participant who has it is cast on their opposite quadrant alone and in a full group of
+ * participants who all have it. Each one who is not gets a warning. */
+static void report_casting(const Scenario *s, const Lexicon *lx, Session *S, DiagList *d)
+{
+    const char **cores = xcalloc((size_t)s->nroles + 1, sizeof *cores);
+    const char **names = xcalloc((size_t)s->nroles + 1, sizeof *names);
+    int playable = 0;
+    printf("%s:\n", s->id);
+    for (int r = 0; r < s->nroles; r++) {
+        cores[r] = session_character(S, r)->script_term;
+        names[r] = session_role_name(S, r);
+        if (!s->roles[r].playable) continue;
+        playable++;
+        StrBuf on;
+        sb_init(&on);
+        int n = 0;
+        for (int q = 0; q < lx->n; q++)
+            if (cast_role_takes(s, r, lx, cores, lx->q[q].nl[CORNER_CORE]))
+                sb_addf(&on, "%s%s", n++ ? ", " : "", lexicon_name(lx, lx->q[q].nl[CORNER_CORE], i18n_lang()));
+        if (n == lx->n) printf(_("  %s (%s): on every quadrant\n"), s->roles[r].id, names[r]);
+        else printf(_("  %s (%s): on %s\n"), s->roles[r].id, names[r], n ? on.s : "—");
+        sb_free(&on);
+    }
+    int solo = 0, group = 0;
+    StrBuf not_solo, not_group;
+    sb_init(&not_solo);
+    sb_init(&not_group);
+    for (int q = 0; q < lx->n && playable; q++) {
+        const char *core = lx->q[q].nl[CORNER_CORE];
+        if (casts_exactly(s, lx, cores, names, core, 1)) solo++;
+        else sb_addf(&not_solo, "%s%s", not_solo.len ? ", " : "", core);
+        if (playable < 2) continue;
+        if (casts_exactly(s, lx, cores, names, core, playable)) group++;
+        else sb_addf(&not_group, "%s%s", not_group.len ? ", " : "", core);
+    }
+    if (playable) {
+        printf(_("  on their opposite quadrant: %d of %d core qualities alone"), solo, lx->n);
+        if (playable > 1) printf(_(", %d of %d in a full group of %d with the same core quality"), group, lx->n, playable);
+        printf("\n");
+    }
+    /* One warning each, naming the core qualities: a designer reads who is left out at once. */
+    if (not_solo.len)
+        diag_add(d, DIAG_WARNING, s->path, 0, _("a participant with one of these core qualities cannot play on their "
+                                               "opposite quadrant, even alone (give a role quadrants=\"*\"): %s"), not_solo.s);
+    if (not_group.len)
+        diag_add(d, DIAG_WARNING, s->path, 0, _("%d participants who share one of these core qualities cannot all play "
+                                               "on their opposite quadrant: %s"), playable, not_group.s);
+    sb_free(&not_solo);
+    sb_free(&not_group);
+    free(cores);
+    free(names);
+}
+
 /* ============================== the command ============================== */
 
 static void check_one(const char *name, const Lexicon *lx, DiagList *d)
@@ -140,6 +217,7 @@ static void check_one(const char *name, const Lexicon *lx, DiagList *d)
         Cast cast = {0};
         Session *S = session_new(s, lx, &cast, path, scenario_fallback(s), 0, &sd);
         if (S) try_characters(s, S, &sd);
+        if (S && !sd.errors) report_casting(s, lx, S, &sd);
         session_free(S);
         cast_free(&cast);
     }

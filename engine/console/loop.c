@@ -4,6 +4,7 @@
  */
 #include "console/loop.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,10 +24,8 @@ static char *turn_key(Play *P, const Turn *t)
 
 static void handle_number(Play *P, const char *line, const Turn *t)
 {
-    char *end;
-    long k = strtol(line, &end, 10);
-    while (*end == ' ') end++;
-    if (end == line || *end) {
+    int k = play_pick(P, t->options, t->noptions, line);
+    if (line[0] != '=' && !isdigit((unsigned char)line[0])) {
         term_alert(_("Type the number of a choice, or /help."));
         return;
     }
@@ -34,13 +33,17 @@ static void handle_number(Play *P, const char *line, const Turn *t)
         term_alert(_("It is a time-out: type /go to play on first."));
         return;
     }
-    if (k < 1 || k > t->noptions) {
+    if (!k && line[0] == '=') {
+        term_alert(_("No choice with that id is offered here."));
+        return;
+    }
+    if (!k) {
         char *msg = xasprintf(_("Choose a number from 1 to %d."), t->noptions);
         term_alert(msg);
         free(msg);
         return;
     }
-    session_choose(P->S, (int)k - 1);
+    session_choose(P->S, k - 1);
 }
 
 static void announce_end(Play *P)

@@ -83,6 +83,20 @@ void play_cast_from_journal(Play *P, const JournalLog *log)
     }
 }
 
+int play_pick(const Play *P, const int *options, int n, const char *line)
+{
+    if (line[0] == '=') {
+        const Scene *sc = &P->s->scenes[P->S->scene];
+        for (int k = 0; k < n; k++)
+            if (streq(sc->choices[options[k]].id, line + 1)) return k + 1;
+        return 0;
+    }
+    char *end;
+    long k = strtol(line, &end, 10);
+    while (*end == ' ') end++;
+    return end == line || *end || k < 1 || k > n ? 0 : (int)k;
+}
+
 int play_replay(Play *P, const JournalLog *log, int upto, void (*aside)(Play *, json_object *))
 {
     int mismatches = 0;

@@ -35,6 +35,10 @@ typedef struct {
 
 /* Write an entry to the journal, telling the user (but going on) if it cannot be written. */
 void play_journal(Play *P, json_object *entry);
+/* The option a person typed, 1..n: its number as listed, or "=ID", the id of the choice (the
+ * options come in an order drawn from the seed, so a designer testing a path, and a test
+ * script, names the choice). 0 when `line` is neither. */
+int play_pick(const Play *P, const int *options, int n, const char *line);
 /* Seconds on a monotonic clock. */
 double play_clock(void);
 /* Load the lexicon and the scenario (a path or a name) into P. Returns 0, or -1 with d. */

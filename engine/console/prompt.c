@@ -205,10 +205,8 @@ static void cmd_vote(Play *P, const char *arg)
         while (k < 1 || k > n) {
             char *line = term_read(prompt);
             if (!line) break;
-            char *end;
-            k = strtol(line, &end, 10);
-            if (end == line || *end) k = 0;
-            if (k < 1 || k > n) term_alert(_("Type the number of a choice."));
+            k = play_pick(P, options, n, line);
+            if (!k) term_alert(_("Type the number of a choice."));
             free(line);
         }
         free(prompt);

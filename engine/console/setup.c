@@ -111,6 +111,18 @@ int setup_solo(Play *P)
     return 0;
 }
 
+/* Alone at the terminal, the participant reads their character here: the role's brief, then
+ * how a character with this core quality talks and stands (the lexicon's portrait). In a group
+ * the briefs are private and go on paper (verbeeld sheets). */
+static void show_brief(Play *P, const Participant *p)
+{
+    const char *brief = text_get(&P->s->roles[p->role].brief, i18n_lang(), scenario_fallback(P->s));
+    const char *portrait = lexicon_portrait(P->lx, p->character_core, i18n_lang());
+    if (*brief) term_text(brief);
+    if (portrait) term_text(portrait);
+    if (*brief || portrait) term_blank();
+}
+
 void setup_show_cast(Play *P)
 {
     term_heading(_("Who plays whom"));
@@ -121,6 +133,7 @@ void setup_show_cast(Play *P)
         term_printf("%s → %s%s%s\n", p->name, ch->name, *title ? ", " : "", title);
         if (p->reason) term_notice(p->reason);
         term_blank();
+        if (P->cast.n == 1) show_brief(P, p);
     }
 }
 

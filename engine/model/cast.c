@@ -131,19 +131,24 @@ int cast_role_takes(const Scenario *s, int r, const Lexicon *lx, const char *con
     return scenario_each_listed(spec, pair_holds, &w);
 }
 
+/* How far the quadrant with core quality `played` is from p's opposite quadrant: 0 on it. */
+static int played_distance(const Participant *p, const Lexicon *lx, const char *played)
+{
+    const char *want = cast_opposite_core(lx, p->core);
+    Quadrant opposite;
+    if (!want || !played || lexicon_quadrant(lx, want, &opposite)) return 9;
+    /* On the opposite quadrant, its pitfall (too much of the challenge) is nearest, the
+     * allergy further, the participant's own core quality furthest. */
+    static const int by_corner[CORNERS] = {0, 1, 3, 2};
+    Corner c = quadrant_corner(&opposite, played);
+    return c == CORNER_NONE ? 4 : by_corner[c];
+}
+
 int cast_distance(const Participant *p, const Scenario *s, int r, const Lexicon *lx,
                   const char *const *role_cores)
 {
-    const char *want = cast_opposite_core(lx, p->core);
-    if (!want || !role_cores[r]) return 9;
-    if (cast_role_takes(s, r, lx, role_cores, want)) return 0;
-    Quadrant opposite;
-    lexicon_quadrant(lx, want, &opposite);
-    /* The role's own core quality on the participant's opposite quadrant: its pitfall (too much
-     * of the challenge) is nearest, the allergy further, their own core worst. */
-    static const int by_corner[CORNERS] = {0, 1, 3, 2};
-    Corner c = quadrant_corner(&opposite, role_cores[r]);
-    return c == CORNER_NONE ? 4 : by_corner[c];
+    if (cast_role_takes(s, r, lx, role_cores, cast_opposite_core(lx, p->core))) return 0;
+    return played_distance(p, lx, role_cores[r]);
 }
 
 int cast_player_of(const Cast *c, int r)
@@ -183,13 +188,23 @@ static char *reason_inexact(const Participant *p, const Lexicon *lx, const char 
                      p->name, want, p->name, name, played);
 }
 
+/* The core quality the character of role r is already played on by another participant, who
+ * cast before i; NULL when i is its first player. One character has one quadrant. */
+static const char *shared_core(const Cast *c, int i, int r)
+{
+    for (int k = 0; k < c->n; k++)
+        if (k != i && c->p[k].role == r && c->p[k].character_core) return c->p[k].character_core;
+    return NULL;
+}
+
 void cast_place(Cast *c, int i, const Scenario *s, const Lexicon *lx, const char *const *role_cores,
                 const char *const *role_names, int forced)
 {
     Participant *p = &c->p[i];
-    const char *want = cast_opposite_core(lx, p->core);
-    p->exact = cast_role_takes(s, p->role, lx, role_cores, want);
-    p->character_core = p->exact ? want : role_cores[p->role];
+    const char *want = cast_opposite_core(lx, p->core), *shared = shared_core(c, i, p->role);
+    if (shared) p->exact = want && streq(shared, want);
+    else p->exact = cast_role_takes(s, p->role, lx, role_cores, want);
+    p->character_core = shared ? shared : p->exact ? want : role_cores[p->role];
     if (forced && p->reason) return;       /* resumed: the reason the journal kept */
     free(p->reason);
     p->reason = p->exact ? reason_exact(p, lx, role_names[p->role], forced, i18n_lang())
@@ -248,18 +263,23 @@ static void cast_best(Cast *c, const Scenario *s, const Lexicon *lx, const char 
     free(best);
 }
 
-/* More participants than playable roles: the rest share the nearest role. */
-static void cast_shared(Cast *c, const Scenario *s, const Lexicon *lx, const char *const *cores)
+/* More participants than playable roles: each of the rest shares the role whose character is
+ * played nearest their opposite quadrant (on it, when a player with the same core quality is
+ * there), and is placed on it. */
+static void cast_shared(Cast *c, const Scenario *s, const Lexicon *lx, const char *const *cores,
+                        const char *const *names)
 {
     for (int i = 0; i < c->n; i++) {
         if (c->p[i].role >= 0) continue;
         int best_r = -1, best_d = 1 << 30;
         for (int r = 0; r < s->nroles; r++) {
             if (!s->roles[r].playable) continue;
-            int dist = cast_distance(&c->p[i], s, r, lx, cores);
+            const char *played = shared_core(c, i, r);
+            int dist = played ? played_distance(&c->p[i], lx, played) : cast_distance(&c->p[i], s, r, lx, cores);
             if (dist < best_d) { best_d = dist; best_r = r; }
         }
         c->p[i].role = best_r;
+        if (best_r >= 0) cast_place(c, i, s, lx, cores, names, 0);
     }
 }
 
@@ -291,9 +311,9 @@ int cast_assign(Cast *c, const Scenario *s, const Lexicon *lx, const char *const
         if (s->roles[r].playable && cast_player_of(c, r) < 0) roles[k++] = r;
     if (m > 12) m = 12;                    /* a cast file holds at most 12; cast_load says so */
     cast_best(c, s, lx, role_cores, who, m, roles, k);
-    cast_shared(c, s, lx, role_cores);
     for (int i = 0; i < c->n; i++)
         if (c->p[i].role >= 0) cast_place(c, i, s, lx, role_cores, role_names, forced[i]);
+    cast_shared(c, s, lx, role_cores, role_names);
     free(forced);
     free(who);
     free(roles);

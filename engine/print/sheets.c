@@ -65,6 +65,29 @@ static const Card *find_card(const Scenario *s, const char *id, const Deck **dec
     return NULL;
 }
 
+/* What the participant practises: their character's quadrant as cast, and plainly whether that
+ * is their opposite quadrant. */
+static void practice(const Lexicon *lx, const Participant *p, const char *lang, xmlNodePtr page)
+{
+    Quadrant played;
+    if (!p->character_core || lexicon_quadrant(lx, p->character_core, &played) != 0) return;
+    const char *terms[CORNERS];
+    for (int c = 0; c < CORNERS; c++) terms[c] = streq(lang, "en") ? played.en[c] : played.nl[c];
+    hk_el(page, "h2", NULL, _("What you practise"));
+    char *why = p->exact
+        ? xasprintf(_("Your own core quality is %s. Your character's strength, %s, is your challenge: "
+                      "when you play it, you practise it. Their pitfall is what you are allergic to."),
+                    lexicon_name(lx, p->core, lang), terms[CORNER_CORE])
+        : xasprintf(_("Your own core quality is %s, so your challenge is %s. This character is played with "
+                      "%s as core quality, which is not your opposite quadrant: you practise %s, not your "
+                      "own challenge."),
+                    lexicon_name(lx, p->core, lang), lexicon_name(lx, cast_opposite_core(lx, p->core), lang),
+                    terms[CORNER_CORE], terms[CORNER_CORE]);
+    hk_el(page, "p", NULL, why);
+    free(why);
+    hk_quadrant(page, terms, NULL, _("Your character's quadrant"));
+}
+
 static void brief_page(const Scenario *s, const Lexicon *lx, const Participant *p, const SheetRole *r,
                        const char *lang, const char *const cues[SHEET_CUES], xmlNodePtr body)
 {
@@ -82,20 +105,9 @@ static void brief_page(const Scenario *s, const Lexicon *lx, const Participant *
     free(sub);
     hk_el(page, "h2", NULL, _("Who you are"));
     hk_el(page, "p", "brief", text_get(&role->brief, lang, fb));
-
-    Quadrant own, opp;
-    if (lexicon_quadrant(lx, p->core, &own) == 0) {
-        opp = quadrant_opposite(&own);
-        const char *terms[CORNERS];
-        for (int c = 0; c < CORNERS; c++) terms[c] = streq(lang, "en") ? opp.en[c] : opp.nl[c];
-        hk_el(page, "h2", NULL, _("What you practise"));
-        char *why = xasprintf(_("Your own core quality is %s. Your character's strength, %s, is your challenge: "
-                                "when you play it, you practise it. Their pitfall is what you are allergic to."),
-                              lexicon_name(lx, p->core, lang), terms[CORNER_CORE]);
-        hk_el(page, "p", NULL, why);
-        free(why);
-        hk_quadrant(page, terms, NULL, _("Your character's quadrant"));
-    }
+    const char *portrait = lexicon_portrait(lx, p->character_core, lang);
+    if (portrait) hk_el(page, "p", "brief", portrait);
+    practice(lx, p, lang, page);
     if (p->goal && *p->goal) {
         xmlNodePtr g = hk_el(page, "p", NULL, NULL);
         hk_el(g, "strong", NULL, _("Your learning goal"));

@@ -492,13 +492,17 @@ static const Turn *offer(Session *S, int participant, int role, int group)
     t->noptions = 0;
     t->participant = participant;
     t->role = role;
+    /* Where the writer gave corner choices, they stand in for the fixed choices of other
+     * quadrants; a scene without them offers every fixed choice, as written. */
+    int has_corners = 0;
+    for (int i = 0; i < sc->nchoices && !has_corners; i++) has_corners = sc->choices[i].corner != CORNER_NONE;
     unsigned covered = 0;           /* the corners a fixed choice offered here takes */
     for (int i = 0; i < sc->nchoices; i++) {
         const Choice *c = &sc->choices[i];
         if (c->corner != CORNER_NONE || !available(S, c, role, group)) continue;
         Corner at = on_quadrant(S, c, role, group);
-        if (at == CORNER_OFF) continue;
-        if (at != CORNER_NONE) covered |= 1u << at;
+        if (at == CORNER_OFF && has_corners) continue;
+        if (at >= 0) covered |= 1u << at;
         t->options[t->noptions++] = i;
     }
     for (int i = 0; i < sc->nchoices; i++) {

@@ -151,8 +151,10 @@ static void test_cast_on_opposite_quadrant(void **state)
     assert_true(cast_distance(&p.cast.p[0], tutorial, planner, &lx, cores) > 0);
     assert_string_equal(p.cast.p[0].reason,
                         "Sanne's core quality is connecting, so their challenge is setting boundaries: "
-                        "the role Lies Wouters has setting boundaries as its core quality, so playing it "
-                        "is practising that challenge.");
+                        "Sanne plays Lies Wouters with setting boundaries as the character's core quality, "
+                        "and practises that challenge from inside the character.");
+    assert_true(p.cast.p[0].exact);
+    assert_string_equal(p.cast.p[0].character_core, "grenzen stellen");
     assert_int_equal(cast_player_of(&p.cast, coordinator), 0);
     assert_int_equal(cast_player_of(&p.cast, planner), -1);
     play_free(&p);
@@ -173,15 +175,17 @@ static void test_cast_distance_by_corner(void **state)
 {
     (void)state;
     /* a participant with core verbinden should play grenzen stellen (0); its pitfall hardheid is
-     * next (1), then the allergy pleasen (2), their own core verbinden worst among the four (3) */
+     * next (1), then the allergy pleasen (2); a role scripted on verbinden itself takes the
+     * opposite quadrant of its pair, grenzen stellen (0); tact is off the pair (4) */
     Cast c = {0};
     cast_add(&c, "Sanne", "verbinden", NULL);
-    const char *cores[] = {"grenzen stellen", "hardheid", "pleasen", "verbinden", "tact", NULL};
+    const char *cores[] = {"grenzen stellen", "hardheid", "pleasen", "verbinden", NULL};
     assert_int_equal(cast_distance(&c.p[0], tutorial, 0, &lx, cores), 0);
     assert_int_equal(cast_distance(&c.p[0], tutorial, 1, &lx, cores), 1);
     assert_int_equal(cast_distance(&c.p[0], tutorial, 2, &lx, cores), 2);
-    assert_int_equal(cast_distance(&c.p[0], tutorial, 3, &lx, cores), 3);
-    assert_int_equal(cast_distance(&c.p[0], tutorial, 4, &lx, cores), 4);
+    assert_int_equal(cast_distance(&c.p[0], tutorial, 3, &lx, cores), 0);
+    cores[3] = "tact";
+    assert_int_equal(cast_distance(&c.p[0], tutorial, 3, &lx, cores), 4);
     cast_free(&c);
 }
 
