@@ -2,6 +2,19 @@
 -- Quadrant: verbinden (core) -> pleasen (pitfall) -> grenzen stellen (challenge) -> hardheid (allergy).
 -- He says yes to everyone, so a kind boundary earns his respect and hardness hurts him.
 -- The scenario reads his trust: chars.collega.trust (event "stilte", ending "deur_dicht").
+--
+-- Lies and Jonas can be played on any quadrant, so most of what is said to him falls outside
+-- his own quadrant. He reacts to those overshoots as a connector would: one that takes
+-- ground from others (bluntness, pushing, arrogance, patronising, distrust, rigidity) hurts
+-- like hardness; one that gives ground (vagueness, passivity, self-effacement, timidity, naivety)
+-- he hears as a yes, like pleasing.
+local TAKES_GROUND = {
+  botheid = true, drammen = true, arrogantie = true, betuttelen = true, wantrouwen = true, starheid = true,
+}
+local GIVES_GROUND = {
+  vaagheid = true, passiviteit = true, wegcijferen = true, angstvalligheid = true, ["naïviteit"] = true,
+}
+
 return character {
   id = "bart",
   name = "Bart Claes",
@@ -30,13 +43,21 @@ return character {
     -- he takes it personally only where his proposal is on the table
     local before = ev.scene == "koffie" or ev.scene == "hoeken"
     local about_me = ev.scene == "voorstel" or ev.scene == "markt" or ev.scene == "bart_stil"
-    if ev.corner == "allergy" then
+    -- the poster is his: the joke about his nephew stings in its own way
+    if ev.choice == "eerlijk_bot" then
+      self.state.trust = self.state.trust - 1
+      return { nl = "Mijn neefje is acht, trouwens.", en = "My nephew is eight, by the way." }
+    end
+    local corner = ev.corner
+    if not corner and TAKES_GROUND[ev.quality] then corner = "allergy"
+    elseif not corner and GIVES_GROUND[ev.quality] then corner = "pitfall" end
+    if corner == "allergy" then
       -- hardness hurts a connector
       self.state.trust = self.state.trust - 1
       if before then return "slecht_geslapen" end
       if about_me then return "gekwetst" end
       return nil
-    elseif ev.corner == "challenge" then
+    elseif corner == "challenge" then
       -- a boundary is what Bart cannot set himself: it earns his respect
       self.state.trust = self.state.trust + 1
       if about_me and not self.state.respected then
@@ -44,9 +65,11 @@ return character {
         return "respect"
       end
       return nil
-    elseif ev.corner == "pitfall" then
-      -- someone else pleasing: he is delighted, and counts on them
+    elseif corner == "pitfall" then
+      -- someone else pleasing: he is delighted, and counts on them (someone who merely gives
+      -- way, before he has asked anything, he doesn't thank)
       self.state.counting_on = self.state.counting_on + 1
+      if before and corner ~= ev.corner then return nil end
       if before then
         if self.state.counting_on == 1 then return "merci" end
         return nil
@@ -56,16 +79,15 @@ return character {
         return "blij"
       end
       return nil
-    elseif ev.corner == "core" then
+    elseif corner == "core" then
       self.state.trust = self.state.trust + 1
       return "warm"
     end
-    -- the poster is his: bluntness about it stings, even though it is not on his quadrant
-    if ev.quality == "botheid" then
-      self.state.trust = self.state.trust - 1
-      return { nl = "Mijn neefje is acht, trouwens.", en = "My nephew is eight, by the way." }
-    elseif ev.quality == "directheid" and ev.scene == "eerlijk" then
+    -- an honest word about his poster: he takes it in
+    if ev.choice == "eerlijk_direct" then
       return { nl = "Te klein? Hm. Ja, misschien wel.", en = "Too small? Hm. Yeah, maybe." }
+    elseif ev.choice == "eerlijk-jonas-kern" then
+      return { nl = "Hm. Daar zit wat in.", en = "Hm. You've got a point." }
     end
     return nil
   end,

@@ -1,31 +1,50 @@
 -- Jonas Peeters, planner and window dresser (role "planner", playable).
--- Quadrant: directheid (core) -> botheid (pitfall) -> tact (challenge) -> vaagheid (allergy).
--- A participant whose own core is "tact" is cast here: Jonas's core is their challenge.
+-- His own quadrant: directheid (core) -> botheid (pitfall) -> tact (challenge) -> vaagheid
+-- (allergy). The role takes any quadrant (quadrants="*"): a participant plays him with their
+-- own challenge as his core quality, and self.quadrant is then that core. When nobody plays him
+-- he is on his own quadrant and chooses by it.
+--
+-- His reactions are shown only when verbeeld plays him (a played character's are journalled);
+-- the lines that speak of his own quadrant ("just say it") are said only on it, and the plain
+-- ones, true on any quadrant, otherwise.
+local OWN = "directheid"
+
+-- The line for a corner: his own words on his own quadrant, the plain ones on any other.
+local function say(self, own, plain)
+  if self.quadrant == OWN then return own end
+  return plain
+end
+
 return character {
   id = "jonas",
   name = "Jonas Peeters",
   title = { nl = "Planner en etalagebouwer", en = "Planner and window dresser" },
-  quadrant = "directheid",
+  quadrant = OWN,
   state = { trust = 0, irritated = 0 },
   lines = {
     geergerd = { nl = "Wat bedoel je nu eigenlijk?", en = "So what do you actually mean?" },
     zucht = { nl = "Zeg het gewoon. Alsjeblieft.", en = "Just say it. Please." },
     respect = { nl = "Netjes gezegd. Dat moet ik ook eens proberen.", en = "Nicely put. I should try that sometime." },
     oei = { nl = "Au. Dat was ik vroeger.", en = "Ouch. That used to be me." },
+    -- on any quadrant
+    hm = { nl = "Hm.", en = "Hm." },
+    alweer = { nl = "Daar gaan we weer.", en = "Here we go again." },
+    knap = { nl = "Dat moet ik ook eens proberen.", en = "I should try that sometime." },
   },
   react = function(self, ev)
     if ev.self or ev.kind ~= "choice" then return nil end
     if ev.corner == "allergy" then
-      -- vagueness irritates someone who is direct
+      -- what he is allergic to irritates him
       self.state.trust = self.state.trust - 1
       self.state.irritated = self.state.irritated + 1
-      if self.state.irritated == 1 then return "geergerd" end
-      return "zucht"
+      if self.state.irritated == 1 then return say(self, "geergerd", "hm") end
+      return say(self, "zucht", "alweer")
     elseif ev.corner == "challenge" then
-      -- tact is what Jonas finds hard: he respects it
+      -- what he finds hard himself: he respects it
       self.state.trust = self.state.trust + 1
-      return "respect"
+      return say(self, "respect", "knap")
     elseif ev.corner == "pitfall" and self.state.trust >= 0 then
+      -- too much of his own strength: he recognises himself
       return "oei"
     end
     return nil

@@ -1,31 +1,50 @@
 -- Lies Wouters, coordinator of the Lighthouse bookshop (role "coordinator", playable).
--- Quadrant: grenzen stellen (core) -> hardheid (pitfall) -> verbinden (challenge) -> pleasen (allergy).
--- A participant whose own core is "verbinden" is cast here: Lies's core is their challenge.
+-- Her own quadrant: grenzen stellen (core) -> hardheid (pitfall) -> verbinden (challenge) ->
+-- pleasen (allergy). The role takes any quadrant (quadrants="*"): a participant plays her with
+-- their own challenge as her core quality, and self.quadrant is then that core. When nobody
+-- plays her she is on her own quadrant and chooses by it.
+--
+-- Her reactions are shown only when verbeeld plays her (a played character's are journalled);
+-- the lines that speak of her own quadrant ("who's protecting your weekend?") are said only
+-- on it, and the plain ones, true on any quadrant, otherwise.
+local OWN = "grenzen stellen"
+
+-- The line for a corner: her own words on her own quadrant, the plain ones on any other.
+local function say(self, own, plain)
+  if self.quadrant == OWN then return own end
+  return plain
+end
+
 return character {
   id = "lies",
   name = "Lies Wouters",
   title = { nl = "Coördinator van boekhandel De Vuurtoren", en = "Coordinator of the Lighthouse bookshop" },
-  quadrant = "grenzen stellen",
+  quadrant = OWN,
   state = { trust = 0, irritated = 0 },
   lines = {
     geergerd = { nl = "En wie beschermt jouw weekend dan?", en = "And who's protecting your weekend, then?" },
     alweer = { nl = "Alweer ja?", en = "Yes again?" },
     respect = { nl = "Mooi. Zo blijft iedereen erbij.", en = "Nice. That keeps everyone on board." },
     herkenning = { nl = "Oei. Zo klink ik soms ook.", en = "Ouch. I sound like that sometimes too." },
+    -- on any quadrant
+    schuurt = { nl = "Hm. Dat schuurt bij mij.", en = "Hm. That grates with me." },
+    nog_eens = { nl = "Alweer.", en = "Again." },
+    knap = { nl = "Knap. Dat had ik niet zo gekund.", en = "Well done. I couldn't have done that." },
   },
   react = function(self, ev)
     if ev.self or ev.kind ~= "choice" then return nil end
     if ev.corner == "allergy" then
-      -- pleasing irritates someone who sets boundaries
+      -- what she is allergic to irritates her
       self.state.trust = self.state.trust - 1
       self.state.irritated = self.state.irritated + 1
-      if self.state.irritated == 1 then return "geergerd" end
-      return "alweer"
+      if self.state.irritated == 1 then return say(self, "geergerd", "schuurt") end
+      return say(self, "alweer", "nog_eens")
     elseif ev.corner == "challenge" then
-      -- connecting is what Lies finds hard: she respects it
+      -- what she finds hard herself: she respects it
       self.state.trust = self.state.trust + 1
-      return "respect"
+      return say(self, "respect", "knap")
     elseif ev.corner == "pitfall" then
+      -- too much of her own strength: she hears herself in it
       return "herkenning"
     end
     return nil
