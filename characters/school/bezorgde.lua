@@ -1,5 +1,6 @@
 -- The worried parent: sees what could go wrong
--- Core quality: voorzichtigheid. A parent archetype: several participants may play it at once,
+-- Native core quality: voorzichtigheid (the role is played on any quadrant).
+-- A parent archetype: several participants may play it at once,
 -- each with their own child from the deck.
 -- Houding (posture): Heeft pleisters in haar tas en het nummer van de huisartsenpost in haar telefoon.
 

@@ -1,5 +1,5 @@
 -- The director: in the story just one of the parents, who chairs the founding group because
--- someone had to. Core quality: structuur (pitfall starheid, challenge creativiteit, allergy chaos).
+-- someone had to. Native core quality (the role is played on any quadrant; see welkom): structuur (pitfall starheid, challenge creativiteit, allergy chaos).
 -- In the source training the real director of the participants played this part; two other
 -- participants were briefed to pick a fight with him in public, which gave everyone permission to play.
 
@@ -11,17 +11,27 @@ return character {
   quadrant = "structuur",
   state = { trust = 0, stance = 0, irritation = 0 },
   lines = {
-    welkom = {
-      nl = "Goed. We hebben twee dagen, één gebouw en één inspecteur. Ik heb een agenda gemaakt. Niemand hoeft zich eraan te houden, maar hij ligt er.",
-      en = "Right. We have two days, one building and one inspector. I've made an agenda. Nobody has to stick to it, but it's there.",
-    },
+    -- His first words: the agenda he made is his native structure; on any other quadrant it is
+    -- only the job somebody had to do.
+    welkom = function(self)
+      if self.quadrant == "structuur" then
+        return {
+          nl = "Goed. We hebben twee dagen, één gebouw en één inspecteur. Ik heb een agenda gemaakt. Niemand hoeft zich eraan te houden, maar hij ligt er.",
+          en = "Right. We have two days, one building and one inspector. I've made an agenda. Nobody has to stick to it, but it's there.",
+        }
+      end
+      return {
+        nl = "Goed. We hebben twee dagen, één gebouw en één inspecteur. Iemand moest de agenda maken, en dat ben ik geworden. Laten we beginnen.",
+        en = "Right. We have two days, one building and one inspector. Someone had to make the agenda, and that turned out to be me. Let's begin.",
+      }
+    end,
     opdracht_plein = {
       nl = "Eerste opdracht: het schoolplein. Vóór vanavond ligt er een ontwerp. De inspectie heeft een lijst met eisen, en wij hebben dertig kinderen. Ik stel voor dat we met allebei beginnen.",
       en = "First assignment: the schoolyard. By tonight there's a design. The inspectorate has a list of requirements, and we have thirty children. I suggest we start with both.",
     },
     opdracht_vakken = {
-      nl = "Tweede opdracht: het vakkenpakket. Wat leren onze kinderen hier, hoeveel uur, en hoe weten we dat ze het leren? Om twaalf uur wil ik een rooster op de muur.",
-      en = "Second assignment: the curriculum. What do our children learn here, how many hours, and how do we know they're learning it? By twelve I want a timetable on the wall.",
+      nl = "Tweede opdracht: het vakkenpakket. Wat leren onze kinderen hier, hoeveel uur, en hoe weten we dat ze het leren? Om twaalf uur moet er een rooster op de muur hangen.",
+      en = "Second assignment: the curriculum. What do our children learn here, how many hours, and how do we know they're learning it? By twelve there has to be a timetable on the wall.",
     },
     ontvangst = {
       nl = "Welkom terug, mevrouw Vos. Koffie staat klaar. De ouders staan klaar. Ik ook, denk ik.",

@@ -1,12 +1,13 @@
--- The dreamer: an artist who sees possibilities everywhere
--- Core quality: creativiteit. A parent archetype: several participants may play it at once,
+-- The artist: sees a workshop in an empty building
+-- Native core quality: creativiteit (the role is played on any quadrant).
+-- A parent archetype: several participants may play it at once,
 -- each with their own child from the deck.
 -- Houding (posture): Praat met zijn handen, tekent op alles wat plat is, vergeet de tijd.
 
 return character {
   id = "dromer",
   name = "Jasper Lind",
-  title = { nl = "De dromer: kunstenaar, ziet overal mogelijkheden", en = "The dreamer: an artist who sees possibilities everywhere" },
+  title = { nl = "De kunstenaar: ziet in een leeg gebouw een werkplaats", en = "The artist: sees a workshop in an empty building" },
   quadrant = "creativiteit",
   state = { trust = 0, stance = 0 },
   lines = {

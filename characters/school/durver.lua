@@ -1,12 +1,13 @@
--- The daredevil: started three companies, one of which still exists
--- Core quality: moed. A parent archetype: several participants may play it at once,
+-- The entrepreneur: started three companies, one of which still exists
+-- Native core quality: moed (the role is played on any quadrant; see vak_idee and krant).
+-- A parent archetype: several participants may play it at once,
 -- each with their own child from the deck.
 -- Houding (posture): Staat altijd net iets te dicht bij de rand. Lacht als het spannend wordt.
 
 return character {
   id = "durver",
   name = "Dounia El Amrani",
-  title = { nl = "De durfal: begon drie bedrijven, waarvan er één nog bestaat", en = "The daredevil: started three companies, one of which still exists" },
+  title = { nl = "De ondernemer: begon drie bedrijven, waarvan er één nog bestaat", en = "The entrepreneur: started three companies, one of which still exists" },
   quadrant = "moed",
   state = { trust = 0, stance = 0 },
   lines = {
@@ -26,14 +27,31 @@ return character {
       nl = "Gaan we een school oprichten om precies hetzelfde te doen als de school hiernaast?",
       en = "Are we founding a school to do exactly what the school next door does?",
     },
-    vak_idee = {
-      nl = "Mijn voorstel: tot groep vijf geen cijfers en geen toetsweken. Een portfolio dat de kinderen zelf bijhouden, en drie keer per jaar laten zij ons zien wat ze kunnen. Ja, de inspectie gaat hierover vallen. Daarom juist.",
-      en = "My proposal: no grades and no test weeks until age eight. A portfolio the children keep themselves, and three times a year they show us what they can do. Yes, the inspectorate will trip over this. That's exactly why.",
-    },
-    krant = {
-      nl = "Een journalist? Laat maar komen. Liever een stuk over ons lef dan een stuk over niets.",
-      en = "A journalist? Let them come. Better a piece about our nerve than a piece about nothing.",
-    },
+    -- Her proposal is what she wants, on any quadrant; only on her native courage does she
+    -- relish the trouble it will cause.
+    vak_idee = function(self)
+      local dare = self.quadrant == "moed"
+      return {
+        nl = "Mijn voorstel: tot groep vijf geen cijfers en geen toetsweken. Een portfolio dat de kinderen zelf bijhouden, en drie keer per jaar laten zij ons zien wat ze kunnen. Ja, de inspectie gaat hierover vallen."
+             .. (dare and " Daarom juist." or ""),
+        en = "My proposal: no grades and no test weeks until age eight. A portfolio the children keep themselves, and three times a year they show us what they can do. Yes, the inspectorate will trip over this."
+             .. (dare and " That's exactly why." or ""),
+      }
+    end,
+    -- Said before her own choice at the gate: the bravado is her native courage; otherwise she
+    -- speaks from what she has been through.
+    krant = function(self)
+      if self.quadrant == "moed" then
+        return {
+          nl = "Een journalist? Laat maar komen. Liever een stuk over ons lef dan een stuk over niets.",
+          en = "A journalist? Let them come. Better a piece about our nerve than a piece about nothing.",
+        }
+      end
+      return {
+        nl = "Een journalist. Drie van mijn bedrijven hebben in de krant gestaan. Twee keer stond er iets anders dan ik gezegd had.",
+        en = "A journalist. Three of my companies have been in the paper. Twice it said something other than what I'd said.",
+      }
+    end,
   },
   -- Everyone hears every choice, but a parent speaks up at most once per scene and only now
   -- and then, so that a round of thirty participants does not drown in reactions.

@@ -1,5 +1,6 @@
 -- The grandparent: cares for a grandchild and has seen every reform come and go
--- Core quality: geduld. A parent archetype: several participants may play it at once,
+-- Native core quality: geduld (the role is played on any quadrant).
+-- A parent archetype: several participants may play it at once,
 -- each with their own child from the deck.
 -- Houding (posture): Leunt achterover, vouwt zijn handen, wacht tot iedereen uitgepraat is.
 

@@ -1,5 +1,6 @@
 -- The free-range parent: lets his kids cycle to the woods on their own
--- Core quality: loslaten. A parent archetype: several participants may play it at once,
+-- Native core quality: loslaten (the role is played on any quadrant).
+-- A parent archetype: several participants may play it at once,
 -- each with their own child from the deck.
 -- Houding (posture): Handen in de zakken, altijd ontspannen, zelden verbaasd.
 

@@ -1,5 +1,6 @@
 -- The foster carer: the third foster child in five years
--- Core quality: zorgzaamheid. A parent archetype: several participants may play it at once,
+-- Native core quality: zorgzaamheid (the role is played on any quadrant).
+-- A parent archetype: several participants may play it at once,
 -- each with their own child from the deck.
 -- Houding (posture): Ziet meteen wie er buiten de kring staat. Regelt dingen voordat iemand erom vraagt.
 

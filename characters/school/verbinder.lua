@@ -1,12 +1,13 @@
--- The connector: runs the class group chat and knows everyone
--- Core quality: verbinden. A parent archetype: several participants may play it at once,
+-- The class parent: runs the class group chat and knows everyone
+-- Native core quality: verbinden (the role is played on any quadrant; see luisteren).
+-- A parent archetype: several participants may play it at once,
 -- each with their own child from the deck.
 -- Houding (posture): Weet van iedereen hoe het thuis gaat. Vindt het moeilijk als mensen boos zijn, vooral op haar.
 
 return character {
   id = "verbinder",
   name = "Petra Smit",
-  title = { nl = "De verbinder: beheert de klassenapp en kent iedereen", en = "The connector: runs the class group chat and knows everyone" },
+  title = { nl = "De klassenouder: beheert de klassenapp en kent iedereen", en = "The class parent: runs the class group chat and knows everyone" },
   quadrant = "verbinden",
   state = { trust = 0, stance = 0 },
   lines = {
@@ -26,10 +27,25 @@ return character {
       nl = "Dat had je ook vriendelijker kunnen zeggen.",
       en = "You could have said that more kindly.",
     },
-    luisteren = {
-      nl = "Wacht even. Wat zit er eigenlijk onder? Want dit gaat niet over stoeltjes.",
-      en = "Hang on. What's really underneath this? Because this isn't about chairs.",
-    },
+    -- Said in the middle of the public conflict: asking what lies underneath is her native
+    -- connecting, a clear stop the opposite; on any other quadrant she says what she knows.
+    luisteren = function(self)
+      if self.quadrant == "verbinden" then
+        return {
+          nl = "Wacht even. Wat zit er eigenlijk onder? Want dit gaat niet over stoeltjes.",
+          en = "Hang on. What's really underneath this? Because this isn't about chairs.",
+        }
+      elseif self.quadrant == "grenzen stellen" then
+        return {
+          nl = "Stop. Eén tegelijk, en niet door elkaar heen. Dan luisteren we.",
+          en = "Stop. One at a time, not all at once. Then we listen.",
+        }
+      end
+      return {
+        nl = "Ik beheer de klassenapp. Als we dit hier niet uitpraten, staat het er vanavond in.",
+        en = "I run the class group chat. If we don't talk this through here, it'll be in there tonight.",
+      }
+    end,
   },
   -- Everyone hears every choice, but a parent speaks up at most once per scene and only now
   -- and then, so that a round of thirty participants does not drown in reactions.

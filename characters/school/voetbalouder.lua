@@ -1,5 +1,6 @@
 -- The football parent: on the touchline every Saturday
--- Core quality: daadkracht. A parent archetype: several participants may play it at once,
+-- Native core quality: daadkracht (the role is played on any quadrant).
+-- A parent archetype: several participants may play it at once,
 -- each with their own child from the deck.
 -- Houding (posture): Trots, fanatisme en frustratie. Staat aan de zijlijn met de armen over elkaar en roept.
 

@@ -1,12 +1,13 @@
--- The meticulous parent: a pharmacist who reads every leaflet
--- Core quality: zorgvuldigheid. A parent archetype: several participants may play it at once,
+-- The pharmacist: twenty years behind the counter
+-- Native core quality: zorgvuldigheid (the role is played on any quadrant; see checklist).
+-- A parent archetype: several participants may play it at once,
 -- each with their own child from the deck.
 -- Houding (posture): Schrijft mee, met bron en datum. Vraagt altijd nog één keer na.
 
 return character {
   id = "zorgvuldige",
   name = "Marieke Jansen",
-  title = { nl = "De zorgvuldige ouder: apotheker, leest elke bijsluiter", en = "The meticulous parent: a pharmacist who reads every leaflet" },
+  title = { nl = "De apotheker: twintig jaar achter de toonbank", en = "The pharmacist: twenty years behind the counter" },
   quadrant = "zorgvuldigheid",
   state = { trust = 0, stance = 0 },
   lines = {
@@ -26,10 +27,20 @@ return character {
       nl = "Zomaar? Zonder het na te kijken?",
       en = "Just like that? Without checking?",
     },
-    checklist = {
-      nl = "Ik heb het Bouwbesluit gelezen. En de richtlijn speeltoestellen. En het veiligheidsplan van de vorige school. Niet alles. Bijna alles.",
-      en = "I've read the building code. And the playground equipment guideline. And the previous school's safety plan. Not all of it. Almost all of it.",
-    },
+    -- Said as the tour begins, by whoever plays her: the reading is her native carefulness; on
+    -- any other quadrant she speaks from her trade, not from a quality.
+    checklist = function(self)
+      if self.quadrant == "zorgvuldigheid" then
+        return {
+          nl = "Ik heb het Bouwbesluit gelezen. En de richtlijn speeltoestellen. En het veiligheidsplan van de vorige school. Niet alles. Bijna alles.",
+          en = "I've read the building code. And the playground equipment guideline. And the previous school's safety plan. Not all of it. Almost all of it.",
+        }
+      end
+      return {
+        nl = "Bij een nieuw medicijn vraag ik altijd eerst: voor wie is het bedoeld? Dat vraag ik me hier ook af.",
+        en = "With a new medicine, the first thing I always ask is: who is it for? I'm asking that here, too.",
+      }
+    end,
   },
   -- Everyone hears every choice, but a parent speaks up at most once per scene and only now
   -- and then, so that a round of thirty participants does not drown in reactions.
