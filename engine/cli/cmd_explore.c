@@ -93,6 +93,21 @@ static void full_table(Cast *cast, const Scenario *s, const char *roles)
     }
 }
 
+/* Each role played on its script's own quadrant, by a participant whose challenge that is: the
+ * quadrant its fixed choices were written for. (Corner choices on the other quadrants are
+ * explored only as far as this one reaches them.) */
+static void seat_natively(Session *S, const Lexicon *lx)
+{
+    for (int i = 0; i < S->cast->n; i++) {
+        Participant *p = &S->cast->p[i];
+        const char *own = cast_opposite_core(lx, session_character(S, p->role)->script_term);
+        if (!own) continue;
+        free(p->core);
+        p->core = xstrdup(own);
+        session_recast(S, i, p->role);
+    }
+}
+
 static int explore(const char *name, int runs, int exhaustive, uint64_t seed, long max_states, const char *roles,
                    int jobs)
 {
@@ -116,6 +131,7 @@ static int explore(const char *name, int runs, int exhaustive, uint64_t seed, lo
             return 2;
         }
         S = session_new(s, &lx, &cast, path, scenario_fallback(s), seed, &d);
+        if (S) seat_natively(S, &lx);
     }
     free(path);
     if (!S) {

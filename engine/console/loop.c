@@ -4,7 +4,6 @@
  */
 #include "console/loop.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,7 +24,10 @@ static char *turn_key(Play *P, const Turn *t)
 static void handle_number(Play *P, const char *line, const Turn *t)
 {
     int k = play_pick(P, t->options, t->noptions, line);
-    if (line[0] != '=' && !isdigit((unsigned char)line[0])) {
+    char *end;
+    (void)strtol(line, &end, 10);
+    while (*end == ' ') end++;
+    if (line[0] != '=' && (end == line || *end)) {
         term_alert(_("Type the number of a choice, or /help."));
         return;
     }

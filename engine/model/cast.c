@@ -249,8 +249,9 @@ static void cast_best(Cast *c, const Scenario *s, const Lexicon *lx, const char 
                 }
             BEST(j, mask) = v;
         }
+    /* Read the pairing back: role j takes the first participant with whom the best cost holds,
+     * and is left free only when none does. */
     for (int j = 0, mask = 0; j < k; j++) {
-        if (BEST(j, mask) == BEST(j + 1, mask)) continue;
         for (int i = 0; i < m; i++)
             if (!(mask & (1 << i)) &&
                 pairing_cost(&c->p[who[i]], s, roles[j], lx, cores) + BEST(j + 1, mask | (1 << i)) == BEST(j, mask)) {

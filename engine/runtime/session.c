@@ -507,7 +507,7 @@ static const Turn *offer(Session *S, int participant, int role, int group)
     }
     for (int i = 0; i < sc->nchoices; i++) {
         const Choice *c = &sc->choices[i];
-        if (c->corner == CORNER_NONE || !session_term(S, role, c) || (covered & (1u << c->corner))) continue;
+        if (c->corner == CORNER_NONE || group || !session_term(S, role, c) || (covered & (1u << c->corner))) continue;
         if (available(S, c, role, group)) insert_option(t, i);
     }
     if (participant >= 0 || group) shuffle_options(S, t);

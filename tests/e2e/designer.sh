@@ -59,9 +59,9 @@ for e in afspraak weer_ja ruzie; do
 done
 xmllint --noout --relaxng scenarios/scenario.rng "$G/scenarios/rooster.xml" 2>/dev/null || fail "the guide's example is not valid against scenario.rng"
 # It plays: one choice to an ending, through the solo setup, by name through VERBEELD_PATH.
-printf 'Sanne\ntact\nZeggen wat ik denk\n1\n' | VERBEELD_PATH="$G" "$V" play rooster --lang en --journal "$T/rooster.jsonl" > "$T/rooster.out" 2>&1 \
+printf 'Sanne\ntact\nZeggen wat ik denk\n=nee\n' | VERBEELD_PATH="$G" "$V" play rooster --lang en --journal "$T/rooster.jsonl" > "$T/rooster.out" 2>&1 \
     || fail "the guide's example does not play: $(tail -5 "$T/rooster.out")"
-grep -q '"ev":"ending".*"afspraak"' "$T/rooster.jsonl" || fail "playing the guide's example with choice 1 did not end in afspraak"
+grep -q '"ev":"ending".*"afspraak"' "$T/rooster.jsonl" || fail "playing the guide's example with choice nee did not end in afspraak"
 
 # ---------------------------------------------------------------- graph, through dot
 if command -v dot > /dev/null 2>&1; then

@@ -38,19 +38,20 @@ play() {
     rm -f "$1.jsonl" "$1.jsonl.history"
     printf '%b' "$3" | "$V" play tutorial --cast "$2" --lang en --seed 5 --journal "$1.jsonl" > "$1.out" 2>&1
 }
-# In the tutorial, with two players, seven choices reach the group's scene `markt` (who="group").
-SIX='1\n1\n1\n1\n1\n1\n'
+# In the tutorial, with two players, six choices reach the group's scene `markt` (who="group").
+# Options come in an order drawn from the seed, so choices that matter are named: =ID.
+SIX='=binnen_grens\n=zit_verbinden\n=zit_direct\n=nee_bart\n=eerlijk_direct\n=verder_direct\n'
 
 # ============================================================ piped: /vote
-# Three participants: 6, 2, 6: option 6 wins with 2 of 3 votes and the story goes on with it.
-play vote3 cast3.xml '1\n1\n1\n1\n1\n1\n1\n/vote\n6\n2\n6\n'
-has vote3.out 'The group chose 6 (2 of 3 votes)' || fail "vote: the majority is not announced"
+# Three participants: samen_uur wins with 2 of 3 votes and the story goes on with it.
+play vote3 cast3.xml '=binnen_grens\n=zit_verbinden\n=zit_direct\n=zit_verbinden\n=nee_bart\n=eerlijk_direct\n=verder_direct\n/vote\n=samen_uur\n=samen_eerlijk\n=samen_uur\n'
+has vote3.out 'The group chose [0-9]* (2 of 3 votes)' || fail "vote: the majority is not announced"
 has vote3.jsonl '"ev":"vote","at":"[^"]*","votes":\[{"by":"Sanne","choice":"samen_uur".*{"by":"Joris","choice":"samen_eerlijk".*{"by":"Wen","choice":"samen_uur".*"result":"samen_uur"' \
     || fail "vote: the journal has no vote entry with each vote and the result"
 has vote3.jsonl '"ev":"choice".*"scene":"markt","choice":"samen_uur"' || fail "vote: the majority's choice was not played"
 has vote3.jsonl '"ev":"ending"' || fail "vote: the session did not go on to its ending"
-# Two participants, 1 against 2: a tie, the trainer enters what the group decided (5).
-play vote2 cast2.xml "$SIX"'/vote\n1\n2\n5\n'
+# Two participants, one vote each: a tie, the trainer enters what the group decided.
+play vote2 cast2.xml "$SIX"'/vote\n=samen_nee\n=samen_eerlijk\n=samen_hard\n'
 has vote2.out 'The votes are tied: the trainer enters' || fail "vote tie: the trainer is not asked"
 has vote2.jsonl '"ev":"vote".*"votes":\[.*"by":"Joris"' || fail "vote tie: the votes are not journaled"
 has vote2.jsonl '"ev":"vote".*"result"' && fail "vote tie: a tie must have no result"
@@ -93,11 +94,11 @@ for sig in TERM HUP; do
     "$V" play tutorial --cast cast2.xml --lang en --seed 5 --journal "$j" < fifo$sig > sig$sig.out 2>&1 &
     pid=$!
     exec 3> fifo$sig
-    echo 1 >&3;                      wait_journal "$j" '"ev":"choice"' 1
+    echo =binnen_grens >&3;          wait_journal "$j" '"ev":"choice"' 1
     echo "/note kept before $sig" >&3; wait_journal "$j" "kept before $sig" 1
     echo "/stop @Joris breathe" >&3; wait_journal "$j" '"ev":"timeout"' 1
     echo "/go" >&3;                  wait_journal "$j" '"ev":"go"' 1
-    echo 2 >&3;                      wait_journal "$j" '"ev":"choice"' 2
+    echo =zit_grens >&3;             wait_journal "$j" '"ev":"choice"' 2
     kill -$sig $pid
     { wait $pid; } 2> /dev/null
     exec 3>&-
@@ -116,8 +117,8 @@ done
 # A: three choices, then three that anger Bart (an incident fires), /back 3, then the good ones.
 # B: the good ones straight away. After the undo, A must go exactly as B: same choices, same
 # reactions (moods: the characters' state was restored), same ending.
-play backA cast2.xml '1\n1\n1\n4\n4\n2\n/back 3\n1\n1\n1\n1\n'
-play backB cast2.xml '1\n1\n1\n1\n1\n1\n1\n'
+play backA cast2.xml '=binnen_grens\n=zit_verbinden\n=zit_direct\n=punt_bart\n=eerlijk_bot\n=stil_bot\n/back 3\n=nee_bart\n=eerlijk_direct\n=verder_direct\n=samen_nee\n'
+play backB cast2.xml "$SIX"'=samen_nee\n'
 has backA.out 'Undone: 3 choices' || fail "back 3: not announced"
 has backA.jsonl '"ev":"undo","at":"[^"]*","steps":3' || fail "back 3: no undo entry"
 has backA.jsonl '"event":"stilte"' || fail "back 3: the test setup no longer reaches the incident it undoes"
@@ -190,8 +191,8 @@ keys g '/who' Enter
 wait_for g 'goal: Meer ruimte geven'
 # A narrower terminal: the next text is wrapped to its new width.
 tm resize-window -t g -x 50 -y 40
-keys g 1 Enter
-wait_for g "4) You stay on your feet"
+keys g =binnen_grens Enter
+wait_for g ") You stay on your feet"
 wait_for g "Monday, nine o'clock · Four corners"
 screen g | sed -n '/^Four corners$/,$p' | grep -v 'min played' > g.narrow
 [ -s g.narrow ] || fail "resize: no text after the resize"

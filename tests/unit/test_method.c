@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "base/diag.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "common.h"
 #include "model/cast.h"
@@ -249,6 +250,8 @@ static void test_order_drawn_from_seed(void **state)
 
 int main(void)
 {
+    setenv("VERBEELD_DATADIR", ".", 1);
+    i18n_init("en");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_core_alone_on_opposite),
         cmocka_unit_test(test_repeated_cores_all_exact),
