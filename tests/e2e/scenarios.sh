@@ -39,7 +39,7 @@ grep -q "Dit gaan wij niet doen\|Stop" "$T/moveon5-nl.out" || fail "the gossip m
 grep -q "Who plays whom" "$T/moveon-solo.out" || fail "moveon solo: no English casting"
 "$V" explore moveon --random 400 --seed 3 > "$T/moveon-explore.out" || fail "explore moveon: $(grep -A2 'NEVER\|Problems' "$T/moveon-explore.out")"
 # With Isabel left to the engine, her own chance to stop the gossip comes up too.
-"$V" explore moveon --random 300 --seed 3 --roles ops,cfo,groep,online > "$T/moveon-4.out" 2>&1 || fail "explore moveon without Isabel"
+"$V" explore moveon --random 1500 --seed 3 --roles ops,cfo,groep,online > "$T/moveon-4.out" 2>&1 || fail "explore moveon without Isabel"
 grep -q ': roddel-isabel$' "$T/moveon-4.out" && fail "roddel-isabel never reached without a player for Isabel"
 
 # ---------------------------------------------------------------- the school
@@ -74,5 +74,29 @@ printf '' | "$V" play school --cast "$T/same.xml" --lang en --journal "$T/same.j
 grep -q 'Elin' scenarios/school.xml || fail "no Elin in the school"
 [ "$(grep -c '<card ' scenarios/school.xml)" -ge 30 ] || fail "the school has fewer than 30 children"
 "$V" explore school --random 400 --seed 3 > "$T/school-explore.out" || fail "explore school: $(grep -A2 'NEVER\|Problems' "$T/school-explore.out")"
+
+# ---------------------------------------------------------------- the method, in every session above
+# Everyone on their opposite quadrant, every corner recomputed from the lexicon, the debrief's
+# counts the journal's; typing 1 throughout is not "core" for more than about half the choices.
+for j in "$T"/moveon*.jsonl "$T"/school6-*.jsonl; do
+    python3 tests/e2e/corners.py "$V" "$j" 0.6 || fail "the method does not hold in $(basename "$j")"
+done
+# Every core quality of the lexicon is served alone, and in a full group where all share it.
+for s in tutorial moveon school; do
+    LANGUAGE=en "$V" check "$s" > "$T/check-$s.out" 2>&1 || fail "check $s: $(cat "$T/check-$s.out")"
+    grep -q "18 of 18 core qualities alone, 18 of 18 in a full group" "$T/check-$s.out" \
+        || fail "$s does not cast every core quality on its opposite quadrant: $(grep 'opposite' "$T/check-$s.out")"
+done
+# A group of five in MoveOn with repeated core qualities, and twelve in the school.
+cat > "$T/repeat.xml" <<'CAST'
+<cast xmlns="urn:verbeeld:cast:1">
+  <participant name="A" core="verbinden" goal="x"/> <participant name="B" core="verbinden" goal="x"/>
+  <participant name="C" core="zorgvuldigheid" goal="x"/> <participant name="D" core="zorgvuldigheid" goal="x"/>
+  <participant name="E" core="verbinden" goal="x"/>
+</cast>
+CAST
+{ ones 300; } | "$V" play moveon --cast "$T/repeat.xml" --lang nl --seed 4 --journal "$T/repeat.jsonl" > "$T/repeat.out" 2>&1 \
+    || fail "moveon with repeated cores exited with an error"
+python3 tests/e2e/corners.py "$V" "$T/repeat.jsonl" || fail "the method does not hold with repeated cores in moveon"
 
 [ "$fails" -eq 0 ]

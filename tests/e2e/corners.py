@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""corners.py VERBEELD JOURNAL [MAX_CORE_SHARE]: the method, checked on a played session.
+
+For every participant: cast on their opposite quadrant (from `verbeeld quadrant CORE`, not from
+the engine's own casting); every choice they made placed on that quadrant, its journaled corner
+the one recomputed here; the debrief's counts (JSON and Markdown) equal the journal's. With
+MAX_CORE_SHARE, the share of "core" among all participant choices is at most that (typing 1
+at every prompt must not pass for playing the challenge). Prints what is wrong; exit 1 if any.
+"""
+import json
+import re
+import subprocess
+import sys
+
+CORNERS = ["core", "pitfall", "challenge", "allergy"]
+V, journal = sys.argv[1], sys.argv[2]
+max_core = float(sys.argv[3]) if len(sys.argv) > 3 else None
+env = {"LANGUAGE": "en", "LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"}
+wrong = []
+
+
+def opposite(core):
+    out = subprocess.run([V, "quadrant", core], capture_output=True, text=True, env=env).stdout
+    terms = re.findall(r"\(([^()]+)\)\s*$", out.split("Opposite quadrant")[1], re.M)
+    return terms[:4]
+
+
+entries = [json.loads(line) for line in open(journal, encoding="utf-8")]
+people, counts = {}, {}
+for e in entries:
+    if e.get("ev") in ("participant", "recast"):
+        p = people.setdefault(e["name"], {})
+        if e.get("core"):
+            p["core"] = e["core"]
+        p["character_core"] = e.get("character_core")
+for name, p in people.items():
+    p["quadrant"] = opposite(p["core"])
+    if p["character_core"] != p["quadrant"][0]:
+        wrong.append(f"{name} ({p['core']}) plays on {p['character_core']}, not on {p['quadrant'][0]}")
+    counts[name] = dict.fromkeys(CORNERS + ["none"], 0)
+
+undone = set()
+for i, e in enumerate(entries):                 # what /back took back does not count
+    if e.get("ev") == "undo":
+        steps, k = e.get("steps", 1), i
+        while steps and k > 0:
+            k -= 1
+            if entries[k].get("ev") == "choice" and k not in undone:
+                undone.add(k)
+                steps -= 1
+
+for i, e in enumerate(entries):
+    if e.get("ev") != "choice" or e.get("by") not in people or i in undone:
+        continue
+    p = people[e["by"]]
+    want = CORNERS[p["quadrant"].index(e["quality"])] if e.get("quality") in p["quadrant"] else None
+    if e.get("corner") != want:
+        wrong.append(f"{e['by']}: choice {e['choice']} ({e.get('quality')}) journaled on {e.get('corner')}, is {want}")
+    counts[e["by"]][want or "none"] += 1
+for e in entries:
+    for v in e.get("votes", []) if e.get("ev") == "vote" else []:
+        if v.get("by") in counts:
+            counts[v["by"]][v.get("corner") or "none"] += 1
+
+js = json.loads(subprocess.run([V, "debrief", journal, "--format", "json"], capture_output=True, text=True, env=env).stdout)
+for q in js["participants"]:
+    if q["corners"] != counts[q["name"]]:
+        wrong.append(f"debrief json: {q['name']} has {q['corners']}, the journal {counts[q['name']]}")
+md = subprocess.run([V, "debrief", journal, "--lang", "en"], capture_output=True, text=True, env=env).stdout
+labels = {"core": "core quality", "pitfall": "pitfall", "challenge": "challenge", "allergy": "allergy"}
+for name in people:
+    part = md.split(f"### {name} — ")[1].split("\n### ")[0]
+    for c, label in labels.items():
+        m = re.search(rf"^\| {label} \| (\d+) \|", part, re.M)
+        if not m or int(m.group(1)) != counts[name][c]:
+            wrong.append(f"debrief md: {name} {c} is {m and m.group(1)}, the journal {counts[name][c]}")
+
+if max_core is not None:
+    total = sum(sum(c.values()) for c in counts.values())
+    core = sum(c["core"] for c in counts.values())
+    if total == 0 or core / total > max_core:
+        wrong.append(f"{core} of {total} choices on core: more than {max_core:.0%}")
+for w in wrong:
+    print(f"corners: {journal}: {w}")
+sys.exit(1 if wrong else 0)
