@@ -52,7 +52,9 @@ return character {
     cases = {
       -- the gossip about her father: stopping it earns her gratitude, joining in hurts
       { scene = "roddel-ronde", choice_part = "stop", moves = { trust = 1 }, say = "dankje" },
-      { scene = "roddel-ronde", quality_not = "geduld", moves = { trust = -1 },
+      -- joining in hurts; staying out of it (Wim's chair pushed back, ids with "buiten") does not
+      { scene = "roddel-ronde", when = function(self, ev) return ev.choice ~= "roddel-wim-geduld" and not ev.choice:find("buiten", 1, true) end,
+        moves = { trust = -1 },
         say = function(self)
           if self.state.trust <= -1 and self.state.gossip_hurt == 0 then
             self.state.gossip_hurt = 1
