@@ -39,7 +39,8 @@ return character {
     pitfall = { "perfect", chance = 0.5 },
     cases = {
       -- money on the table is what he needs to say yes
-      { choice = { "wim-daad-ja", "femke-moed-ja", "meer-karin-grens-ja", "karin-grens-ja" }, moves = { stance = 1 }, go_on = true },
+      { choice = { "wim-daad-ja", "femke-moed-ja", "meer-karin-grens-ja", "karin-grens-ja",
+                   "avond-wim-uitdaging-ja", "avond-femke-kern-ja", "meer-karin-kern-ja", "avond-karin-kern-ja" }, moves = { stance = 1 }, go_on = true },
     },
   },
   choose = choose_by_trust { trust = { challenge = 0.35 }, usual = { pitfall = 0.25 }, otherwise = "any corner" },
