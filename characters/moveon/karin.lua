@@ -39,7 +39,7 @@ return character {
     cases = {
       { scene = "roddel-ronde", choice_part = "stop", quality_not = "grenzen stellen", moves = { trust = 1 }, say = "stop" },
       -- a choice that protects the staff moves her towards the deal
-      { choice = { "zo-koen-ja", "ond-grens" }, moves = { stance = 1 }, go_on = true },
+      { choice = { "zo-koen-ja", "zo-koen-kern-ja", "ond-grens" }, moves = { stance = 1 }, go_on = true },
     },
   },
   choose = choose_by_trust {

@@ -33,7 +33,7 @@ return character {
     pitfall = { "passief", chance = 0.5 },
     cases = {
       -- being together is what moves him
-      { choice = { "ond-bod-ja", "zo-femke-ja" }, moves = { stance = 1 }, go_on = true },
+      { choice = { "ond-bod-ja", "zo-femke-ja", "zo-femke-kern-ja" }, moves = { stance = 1 }, go_on = true },
     },
   },
   choose = choose_by_trust { trust = { challenge = 0.35 }, usual = { pitfall = 0.25 }, otherwise = "any corner" },
