@@ -2,6 +2,14 @@
 -- Quadrant: moed (core) -> roekeloosheid (pitfall) -> voorzichtigheid (challenge) -> angstvalligheid (allergy).
 -- A participant whose core is "voorzichtigheid" plays the one who dares. Her secret: Horizon's
 -- job offer (var femke_open).
+-- The corner reactions below speak of the script's own quadrant ("moed"); played on another
+-- quadrant the character keeps its bookkeeping but says none of them.
+local function own_quadrant(spec)
+  return function(self, ev)
+    if self.quadrant == "moed" then return pick_line(self, ev, spec, (self.state.heard or {})[ev.corner]) end
+  end
+end
+
 return character {
   id = "femke",
   name = "Femke de Groot",
@@ -24,10 +32,10 @@ return character {
   react = react_by_quadrant {
     own = stance_by_own_answers,
     moves = KINSHIP_MOVES,
-    allergy = { "come_on", "zucht" },
-    challenge = "respect",
-    core = { "herkenning", chance = 0.5 },
-    pitfall = "wow",
+    allergy = own_quadrant({ "come_on", "zucht" }),
+    challenge = own_quadrant("respect"),
+    core = own_quadrant({ "herkenning", chance = 0.5 }),
+    pitfall = own_quadrant("wow"),
     cases = {
       -- someone stops the gossip: she thought she was the only one
       { scene = "roddel-ronde", choice_part = "stop", quality_not = "moed", moves = { trust = 1 }, say = "stop" },

@@ -1,9 +1,18 @@
 -- Isabel Verhoeven, manager VIP-reizen, daughter of the owner (role "vip", playable).
 -- Quadrant: directheid (core) -> botheid (pitfall) -> tact (challenge) -> vaagheid (allergy).
--- The character of the case "Stop!": an exuberant blurter. A participant whose core is "tact"
--- (or a connector who needs to draw lines quickly) plays her and practises saying it straight.
+-- The character of the case "Stop!": an exuberant blurter on her script's own quadrant. Cast on
+-- any quadrant (role quadrants="*"), self.quadrant is the core she is played on: the lines that
+-- speak of her bluntness keep it only on "directheid" and are neutral elsewhere.
 -- The scenario reads chars.vip.trust (ending "isabel"). Her stance rises with her own "-ja"
 -- choices and falls with "-nee" ones.
+-- The corner reactions below speak of the script's own quadrant ("directheid"); played on another
+-- quadrant the character keeps its bookkeeping but says none of them.
+local function own_quadrant(spec)
+  return function(self, ev)
+    if self.quadrant == "directheid" then return pick_line(self, ev, spec, (self.state.heard or {})[ev.corner]) end
+  end
+end
+
 return character {
   id = "isabel",
   name = "Isabel Verhoeven",
@@ -12,23 +21,51 @@ return character {
   state = { trust = 0, stance = 0, irritated = 0, gossip_hurt = 0 },
   lines = {
     oprit = { nl = "Papa. Die pillen. Wat zijn dat voor pillen? Papa!", en = "Dad. Those pills. What are those pills? Dad!" },
-    vraag_koen = { nl = "Koen. Jij weet altijd alles. Hoeveel kost het bedrijf van mijn vader? Zeg gewoon een getal. Eén getal.",
-                   en = "Koen. You always know everything. How much is my father's company? Just say a number. One number." },
-    bij_het_vuur = { nl = "Wim. Jij kent hem dertig jaar. Waarom doet hij dit? En zeg niet ‘geen idee’, want ik zie aan je gezicht dat je het wél weet.",
-                     en = "Wim. You've known him thirty years. Why is he doing this? And don't say \"no idea\", because I can see on your face that you do." },
+    vraag_koen = function(self)
+      if self.quadrant == "directheid" then
+        return { nl = "Koen. Jij weet altijd alles. Hoeveel kost het bedrijf van mijn vader? Zeg gewoon een getal. Eén getal.",
+                 en = "Koen. You always know everything. How much is my father's company? Just say a number. One number." }
+      end
+      return { nl = "Koen. Jij weet altijd alles. Hoeveel kost het bedrijf van mijn vader?",
+               en = "Koen. You always know everything. How much is my father's company worth?" }
+    end,
+    bij_het_vuur = function(self)
+      if self.quadrant == "directheid" then
+        return { nl = "Wim. Jij kent hem dertig jaar. Waarom doet hij dit? En zeg niet ‘geen idee’, want ik zie aan je gezicht dat je het wél weet.",
+                 en = "Wim. You've known him thirty years. Why is he doing this? And don't say \"no idea\", because I can see on your face that you do." }
+      end
+      return { nl = "Wim. Jij kent hem dertig jaar. Waarom doet hij dit? Ik zie aan je gezicht dat je iets weet.",
+               en = "Wim. You've known him thirty years. Why is he doing this? I can see on your face that you know something." }
+    end,
     ontbijt = { nl = "Ik heb niet geslapen. Mijn vader heeft een hartinfarct gehad en ik hoor het om half één bij een haardvuur. Allez. Goeiemorgen allemaal.",
                 en = "I didn't sleep. My father had a heart attack and I find out at half past midnight by a fireplace. Well. Good morning, everyone." },
-    lunch_datum = { nl = "Wacht. Wacht wacht wacht. ‘Project Spa, aangemaakt op 2 mei’? Koen! Dat is drie weken geleden! Jij wíst het!",
-                    en = "Wait. Wait wait wait. \"Project Spa, created 2 May\"? Koen! That's three weeks ago! You knew!" },
+    lunch_datum = function(self)
+      if self.quadrant == "directheid" then
+        return { nl = "Wacht. Wacht wacht wacht. ‘Project Spa, aangemaakt op 2 mei’? Koen! Dat is drie weken geleden! Jij wíst het!",
+                 en = "Wait. Wait wait wait. \"Project Spa, created 2 May\"? Koen! That's three weeks ago! You knew!" }
+      end
+      return { nl = "Koen. ‘Project Spa, aangemaakt op 2 mei.’ Dat is drie weken geleden. Jij wist het.",
+               en = "Koen. \"Project Spa, created 2 May.\" That's three weeks ago. You knew." }
+    end,
     roddel_gekwetst = function(self)
       self.state.gossip_hurt = self.state.gossip_hurt + 1
-      return { nl = "(Isabel lacht mee. Een seconde te laat. Dan kijkt ze naar buiten, naar de beuken, en zegt heel lang niets. Voor haar doen is dat heel lang.)",
-               en = "(Isabel laughs along. One second too late. Then she looks outside, at the beeches, and says nothing for a long time. A long time, for her.)" }
+      if self.quadrant == "directheid" then
+        return { nl = "(Isabel lacht mee. Een seconde te laat. Dan kijkt ze naar buiten, naar de beuken, en zegt heel lang niets. Voor haar doen is dat heel lang.)",
+                 en = "(Isabel laughs along. One second too late. Then she looks outside, at the beeches, and says nothing for a long time. A long time, for her.)" }
+      end
+      return { nl = "(Isabel lacht mee. Een seconde te laat. Dan kijkt ze naar buiten, naar de beuken, en zegt heel lang niets.)",
+               en = "(Isabel laughs along. One second too late. Then she looks outside, at the beeches, and says nothing for a long time.)" }
     end,
     hart_gehoord = { nl = "Papa… Waarom heb je het me niet zelf gezegd? Ik ben je dochter. Niet je klant.",
                      en = "Dad… Why didn't you tell me yourself? I'm your daughter. Not your client." },
-    vraag_wim = { nl = "Wim. Jij zit hier het langst. Doe jij mee, ja of nee? Zeg het gewoon, ik kan ertegen.",
-                  en = "Wim. You've been here longest. Are you in, yes or no? Just say it, I can take it." },
+    vraag_wim = function(self)
+      if self.quadrant == "directheid" then
+        return { nl = "Wim. Jij zit hier het langst. Doe jij mee, ja of nee? Zeg het gewoon, ik kan ertegen.",
+                 en = "Wim. You've been here longest. Are you in, yes or no? Just say it, I can take it." }
+      end
+      return { nl = "Wim. Jij zit hier het langst. Doe jij mee? Ik wil het van jou horen.",
+               en = "Wim. You've been here longest. Are you in? I want to hear it from you." }
+    end,
     einde_isabel = { nl = "Ik ga fouten maken. Grote. En als ik dat doe, wil ik het horen. Van jullie. In mijn gezicht, niet bij de koffieautomaat.",
                      en = "I'm going to make mistakes. Big ones. And when I do, I want to hear it. From you. To my face, not at the coffee machine." },
     -- reactions
@@ -45,14 +82,16 @@ return character {
     own = stance_by_own_answers,
     events = { klant = "klant_na" },
     moves = KINSHIP_MOVES,
-    allergy = { "zeg_het", "zucht", cycle = true },   -- vagueness makes a blurter climb the walls
-    challenge = "respect",                            -- tact is what she can't do: she admires it
-    core = { "herkenning", chance = 0.5 },
-    pitfall = "oei",
+    allergy = own_quadrant({ "zeg_het", "zucht", cycle = true }),   -- vagueness makes a blurter climb the walls
+    challenge = own_quadrant("respect"),                            -- tact is what she can't do: she admires it
+    core = own_quadrant({ "herkenning", chance = 0.5 }),
+    pitfall = own_quadrant("oei"),
     cases = {
       -- the gossip about her father: stopping it earns her gratitude, joining in hurts
       { scene = "roddel-ronde", choice_part = "stop", moves = { trust = 1 }, say = "dankje" },
-      { scene = "roddel-ronde", quality_not = "geduld", moves = { trust = -1 },
+      -- joining in hurts; staying out of it (Wim's chair pushed back, ids with "buiten") does not
+      { scene = "roddel-ronde", when = function(self, ev) return ev.choice ~= "roddel-wim-geduld" and not ev.choice:find("buiten", 1, true) end,
+        moves = { trust = -1 },
         say = function(self)
           if self.state.trust <= -1 and self.state.gossip_hurt == 0 then
             self.state.gossip_hurt = 1

@@ -1,7 +1,16 @@
 -- Koen Timmermans, CFO (role "cfo", playable).
 -- Quadrant: zorgvuldigheid (core) -> perfectionisme (pitfall) -> flexibiliteit (challenge) -> slordigheid (allergy).
--- A participant whose core is "flexibiliteit" plays the one who counts twice. He carries a secret:
+-- A participant whose core is "flexibiliteit" plays the one who counts twice. Cast on any
+-- quadrant (role quadrants="*"), his lines count twice only on "zorgvuldigheid". He carries a secret:
 -- Guido told him three weeks ago (var koen_open).
+-- The corner reactions below speak of the script's own quadrant ("zorgvuldigheid"); played on another
+-- quadrant the character keeps its bookkeeping but says none of them.
+local function own_quadrant(spec)
+  return function(self, ev)
+    if self.quadrant == "zorgvuldigheid" then return pick_line(self, ev, spec, (self.state.heard or {})[ev.corner]) end
+  end
+end
+
 return character {
   id = "koen",
   name = "Koen Timmermans",
@@ -9,14 +18,29 @@ return character {
   quadrant = "zorgvuldigheid",
   state = { trust = 0, stance = 0, irritated = 0 },
   lines = {
-    map_open = { nl = "Ik heb de map meegebracht. Alles staat erin, ook wat ik nog niet weet. Dat staat op de laatste bladzijde. Die is leeg.",
-                 en = "I've brought the folder. Everything's in it, including what I don't know yet. That's on the last page. It's blank." },
-    kostenpost = { nl = "Karin, even nuanceren, maar: Operations kost ons 3,1 miljoen per jaar. Horizon draait zijn noodlijn vanuit Utrecht voor de helft. Als wij kopen, moeten we daar ook naar kijken. Dat is geen mening. Dat is een getal.",
-                   en = "Karin, let me qualify this, but: Operations costs us 3.1 million a year. Horizon runs its emergency line from Utrecht for half that. If we buy, we'll have to look at that too. That's not an opinion. It's a number." },
+    map_open = function(self)
+      if self.quadrant == "zorgvuldigheid" then
+        return { nl = "Ik heb de map meegebracht. Alles staat erin, ook wat ik nog niet weet. Dat staat op de laatste bladzijde. Die is leeg.",
+                 en = "I've brought the folder. Everything's in it, including what I don't know yet. That's on the last page. It's blank." }
+      end
+      return { nl = "Ik heb de map meegebracht. Alles wat Guido me gaf, staat erin. Kijk maar.",
+               en = "I've brought the folder. Everything Guido gave me is in it. Have a look." }
+    end,
+    kostenpost = function(self)
+      local opening = self.quadrant == "zorgvuldigheid"
+        and { nl = "Karin, even nuanceren, maar: ", en = "Karin, I don't want to overstate this, but: " }
+        or { nl = "Karin, ik moet je iets laten zien. ", en = "Karin, there's something I have to show you. " }
+      return { nl = opening.nl .. "Operations kost ons 3,1 miljoen per jaar. Horizon draait zijn noodlijn vanuit Utrecht voor de helft. Als wij kopen, moeten we daar ook naar kijken. Dat is geen mening. Dat is een getal.",
+               en = opening.en .. "Operations costs us 3.1 million a year. Horizon runs its emergency line from Utrecht for half that. If we buy, we'll have to look at that too. That's not an opinion. It's a number." }
+    end,
     balans = function(self)
       if self.state.stance > 0 then
-        return { nl = "Ik heb het nog eens nagerekend. Twee keer. Met ons vijven kan het. Met ons vieren niet. Dat is alles wat ik weet.",
-                 en = "I've checked it again. Twice. With the five of us it works. With four, it doesn't. That's all I know." }
+        if self.quadrant == "zorgvuldigheid" then
+          return { nl = "Ik heb het nog eens nagerekend. Twee keer. Met ons vijven kan het. Met ons vieren niet. Dat is alles wat ik weet.",
+                   en = "I've checked it again. Twice. With the five of us it works. With four, it doesn't. That's all I know." }
+        end
+        return { nl = "Ik heb het nog eens nagerekend. Met ons vijven kan het. Met ons vieren niet.",
+                 en = "I've run it again. With the five of us it works. With four, it doesn't." }
       end
       return { nl = "Ik zeg het zoals het is: het klopt nog niet. Er ontbreekt geld, of vertrouwen. Meestal allebei.",
                en = "I'll say it as it is: it doesn't add up yet. Money is missing, or trust. Usually both." }
@@ -33,13 +57,14 @@ return character {
     own = stance_by_own_answers,
     events = { bank = "bank" },
     moves = KINSHIP_MOVES,
-    allergy = { "klopt_niet", "zucht" },
-    challenge = "respect",
-    core = { "herkenning", chance = 0.4 },
-    pitfall = { "perfect", chance = 0.5 },
+    allergy = own_quadrant({ "klopt_niet", "zucht" }),
+    challenge = own_quadrant("respect"),
+    core = own_quadrant({ "herkenning", chance = 0.4 }),
+    pitfall = own_quadrant({ "perfect", chance = 0.5 }),
     cases = {
       -- money on the table is what he needs to say yes
-      { choice = { "wim-daad-ja", "femke-moed-ja", "meer-karin-grens-ja", "karin-grens-ja" }, moves = { stance = 1 }, go_on = true },
+      { choice = { "wim-daad-ja", "femke-moed-ja", "meer-karin-grens-ja", "karin-grens-ja",
+                   "avond-wim-uitdaging-ja", "avond-femke-kern-ja", "meer-karin-kern-ja", "avond-karin-kern-ja" }, moves = { stance = 1 }, go_on = true },
     },
   },
   choose = choose_by_trust { trust = { challenge = 0.35 }, usual = { pitfall = 0.25 }, otherwise = "any corner" },

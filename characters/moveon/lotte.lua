@@ -49,7 +49,9 @@ return character {
       { scene = { "roddel-ronde", "roddel-isabel" }, choice_part = { "stop", "roddel-isabel-tact" },
         moves = { stops = 1, trust = 2 },
         say = function(self) if self.state.stops == 1 then return "verrast" end end },
-      { scene = { "roddel-ronde", "roddel-isabel" }, quality_not = "geduld",
+      -- everything else joins in, except staying out of it (Wim's chair pushed back, ids with "buiten")
+      { scene = { "roddel-ronde", "roddel-isabel" },
+        when = function(self, ev) return ev.choice ~= "roddel-wim-geduld" and not ev.choice:find("buiten", 1, true) end,
         moves = { joins = 1, trust = -1 },
         say = function(self) if self.state.joins == 1 then return "noteert" end end },
     },

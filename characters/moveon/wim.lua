@@ -2,6 +2,14 @@
 -- Quadrant: geduld (core) -> passiviteit (pitfall) -> daadkracht (challenge) -> drammen (allergy).
 -- A participant whose core is "daadkracht" plays the one who waits. He knows about Guido's heart
 -- (var hart). He is the opposite of Guido: what Guido overdoes, Wim is allergic to.
+-- The corner reactions below speak of the script's own quadrant ("geduld"); played on another
+-- quadrant the character keeps its bookkeeping but says none of them.
+local function own_quadrant(spec)
+  return function(self, ev)
+    if self.quadrant == "geduld" then return pick_line(self, ev, spec, (self.state.heard or {})[ev.corner]) end
+  end
+end
+
 return character {
   id = "wim",
   name = "Wim Hendrickx",
@@ -27,13 +35,13 @@ return character {
   react = react_by_quadrant {
     own = stance_by_own_answers,
     moves = KINSHIP_MOVES,
-    allergy = { "rustig", "zucht" },   -- pushing
-    challenge = "respect",
-    core = { "herkenning", chance = 0.4 },
-    pitfall = { "passief", chance = 0.5 },
+    allergy = own_quadrant({ "rustig", "zucht" }),   -- pushing
+    challenge = own_quadrant("respect"),
+    core = own_quadrant({ "herkenning", chance = 0.4 }),
+    pitfall = own_quadrant({ "passief", chance = 0.5 }),
     cases = {
       -- being together is what moves him
-      { choice = { "ond-bod-ja", "zo-femke-ja" }, moves = { stance = 1 }, go_on = true },
+      { choice = { "ond-bod-ja", "zo-femke-ja", "zo-femke-kern-ja" }, moves = { stance = 1 }, go_on = true },
     },
   },
   choose = choose_by_trust { trust = { challenge = 0.35 }, usual = { pitfall = 0.25 }, otherwise = "any corner" },
