@@ -120,7 +120,6 @@ static void show_brief(Play *P, const Participant *p)
     const char *portrait = lexicon_portrait(P->lx, p->character_core, i18n_lang());
     if (*brief) term_text(brief);
     if (portrait) term_text(portrait);
-    if (*brief || portrait) term_blank();
 }
 
 void setup_show_cast(Play *P)

@@ -141,6 +141,28 @@ static void test_shared_role_same_quadrant(void **state)
     run_free(&r);
 }
 
+static void test_cast_distance_by_corner(void **state)
+{
+    (void)state;
+    /* a participant with core verbinden should play grenzen stellen (0); its pitfall hardheid is
+     * next (1), then the allergy pleasen (2); a role scripted on verbinden itself takes the
+     * opposite quadrant of its pair, grenzen stellen (0); tact is off the pair (4) */
+    Cast c = {0};
+    cast_add(&c, "Sanne", "verbinden", NULL);
+    /* role 1 ("pair") takes the pair of its script's quadrant, given here */
+    const char *cores[] = {NULL, "grenzen stellen", NULL, NULL};
+    assert_int_equal(cast_distance(&c.p[0], method, 1, &lx, cores), 0);
+    cores[1] = "hardheid";
+    assert_int_equal(cast_distance(&c.p[0], method, 1, &lx, cores), 1);
+    cores[1] = "pleasen";
+    assert_int_equal(cast_distance(&c.p[0], method, 1, &lx, cores), 2);
+    cores[1] = "verbinden";
+    assert_int_equal(cast_distance(&c.p[0], method, 1, &lx, cores), 0);
+    cores[1] = "tact";
+    assert_int_equal(cast_distance(&c.p[0], method, 1, &lx, cores), 4);
+    cast_free(&c);
+}
+
 /* A role forced on someone whose opposite it cannot take: said plainly, never pretended. */
 static void test_forced_role_is_said_plainly(void **state)
 {
@@ -256,6 +278,7 @@ int main(void)
         cmocka_unit_test(test_every_core_alone_on_opposite),
         cmocka_unit_test(test_repeated_cores_all_exact),
         cmocka_unit_test(test_shared_role_same_quadrant),
+        cmocka_unit_test(test_cast_distance_by_corner),
         cmocka_unit_test(test_forced_role_is_said_plainly),
         cmocka_unit_test(test_corner_choices_follow_the_quadrant),
         cmocka_unit_test(test_fixed_choice_covers_its_corner),
