@@ -209,6 +209,10 @@ static void add_completed(const Debrief *db, json_object *all, int i)
         for (int c = 0; c < CORNERS; c++)
             json_object_object_add(corners, corner_id((Corner)c), json_object_new_int(p->corners[c]));
         json_object_object_add(ext, EXT("corners"), corners);
+        /* The corners say something about the participant's own challenge only on their
+         * opposite quadrant; a learning record store must not read them so otherwise. */
+        if (p->has_quadrants)
+            json_object_object_add(ext, EXT("on-opposite-quadrant"), json_object_new_boolean(p->exact));
         json_object_object_add(res, "extensions", ext);
         json_object *s = statement(db, i, k, agent(p->name ? p->name : "?"), V_COMPLETED, scenario_activity(db),
                                    context(db, NULL, NULL));

@@ -104,7 +104,7 @@ static void seat_natively(Session *S, const Lexicon *lx)
         if (!own) continue;
         free(p->core);
         p->core = xstrdup(own);
-        session_recast(S, i, p->role);
+        session_recast(S, i, p->role, 1);
     }
 }
 

@@ -61,6 +61,8 @@ static void journal_cast(Play *P)
         json_object_object_add(e, "character_core", json_object_new_string(ch->quadrant_term));
         if (p->reason) json_object_object_add(e, "reason", json_object_new_string(p->reason));
         if (p->card) json_object_object_add(e, "card", json_object_new_string(p->card));
+        if (p->own_name) json_object_object_add(e, "own_name", json_object_new_string(p->own_name));
+        if (p->about) json_object_object_add(e, "about", json_object_new_string(p->about));
         play_journal(P, e);
     }
 }
@@ -81,6 +83,10 @@ static int new_session(Play *P, const PlayArgs *a)
     P->S = session_new(P->s, P->lx, &P->cast, a->cast ? a->cast : "setup", i18n_lang(), a->seed, &d);
     if (!P->S) goto fail;
     session_set_output(P->S, show_output, P);
+    if (!a->cast && setup_own_character(P)) {
+        fprintf(stderr, "%s\n", _("verbeeld: the setup was not finished; nothing was saved"));
+        return 1;
+    }
     setup_show_cast(P);
     if (setup_picks(P)) {
         fprintf(stderr, "%s\n", _("verbeeld: the setup was not finished; nothing was saved"));

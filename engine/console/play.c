@@ -69,6 +69,8 @@ void play_cast_from_journal(Play *P, const JournalLog *log)
         if (jstr(e, "role")) p->role_name = xstrdup(jstr(e, "role"));
         if (jstr(e, "card")) p->card = xstrdup(jstr(e, "card"));
         if (jstr(e, "reason")) p->reason = xstrdup(jstr(e, "reason"));
+        if (jstr(e, "own_name")) p->own_name = xstrdup(jstr(e, "own_name"));
+        if (jstr(e, "about")) p->about = xstrdup(jstr(e, "about"));
     }
     for (int i = 0; i < log->n; i++) {           /* roles the trainer changed before play */
         json_object *e = log->v[i];

@@ -251,7 +251,7 @@ static void cmd_vote(Play *P, const char *arg)
 /* Before the first choice, the trainer may cast someone in another role. */
 static void recast(Play *P, int who, int r)
 {
-    session_recast(P->S, who, r);
+    session_recast(P->S, who, r, 1);
     const Participant *p = &P->cast.p[who];
     json_object *e = journal_entry("recast");
     add_str(e, "name", p->name);

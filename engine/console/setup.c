@@ -119,6 +119,7 @@ static void show_brief(Play *P, const Participant *p)
     const char *brief = text_get(&P->s->roles[p->role].brief, i18n_lang(), scenario_fallback(P->s));
     const char *portrait = lexicon_portrait(P->lx, p->character_core, i18n_lang());
     if (*brief) term_text(brief);
+    if (p->about) term_text(p->about);
     if (portrait) term_text(portrait);
 }
 
@@ -216,6 +217,84 @@ int setup_picks(Play *P)
     return 0;
 }
 
+/* ============================== making a character one's own ============================== */
+
+/* The roles participant p may choose: those one makes one's own, played on p's opposite
+ * quadrant. */
+static int own_roles(Play *P, const Participant *p, int *roles)
+{
+    int n = 0;
+    const char *want = cast_opposite_core(P->lx, p->core);
+    const char **cores = xcalloc((size_t)P->s->nroles + 1, sizeof *cores);
+    for (int r = 0; r < P->s->nroles; r++) cores[r] = session_character(P->S, r)->script_term;
+    for (int r = 0; r < P->s->nroles; r++) {
+        if (!P->s->roles[r].playable || !P->s->roles[r].own) continue;
+        int free_role = cast_player_of(&P->cast, r) < 0;
+        if (r == p->role || (free_role && cast_role_takes(P->s, r, P->lx, cores, want))) roles[n++] = r;
+    }
+    free(cores);
+    return n;
+}
+
+static int choose_role(Play *P, Participant *p)
+{
+    int *roles = xcalloc((size_t)P->s->nroles + 1, sizeof *roles), n = own_roles(P, p, roles), at = 0;
+    term_heading(_("Who is your character?"));
+    for (int k = 0; k < n; k++) {
+        Character *ch = session_character(P->S, roles[k]);
+        const char *title = streq(i18n_lang(), "en") ? ch->title_en : ch->title_nl;
+        char *line = xasprintf("%s%s%s", session_role_name(P->S, roles[k]), *title ? ", " : "", title);
+        term_choice(k + 1, line);
+        free(line);
+        if (roles[k] == p->role) at = k + 1;
+    }
+    term_blank();
+    char *prompt = xasprintf(_("Type a number (Enter keeps %d): "), at);
+    int chosen = -1;
+    while (chosen < 0) {
+        char *answer = ask(prompt, 1);
+        if (!answer) break;
+        char *end;
+        long k = strtol(answer, &end, 10);
+        if (!*answer) chosen = p->role;
+        else if (end != answer && !*end && k >= 1 && k <= n) chosen = roles[k - 1];
+        else term_alert(_("Type the number of a character, or press Enter."));
+        free(answer);
+    }
+    free(prompt);
+    free(roles);
+    if (chosen < 0) return -1;
+    if (chosen != p->role) session_recast(P->S, (int)(p - P->cast.p), chosen, 0);
+    return 0;
+}
+
+int setup_own_character(Play *P)
+{
+    if (P->cast.n != 1 || P->cast.p[0].role < 0) return 0;
+    int any = 0;
+    for (int r = 0; r < P->s->nroles; r++) any |= P->s->roles[r].playable && P->s->roles[r].own;
+    if (!any) return 0;
+    Participant *p = &P->cast.p[0];
+    if (choose_role(P, p)) return -1;
+    if (!P->s->roles[p->role].own) return 0;
+    char *q = xasprintf(_("Your character's name (Enter keeps %s): "), session_role_name(P->S, p->role));
+    char *name = ask(q, 1);
+    free(q);
+    if (!name) return -1;
+    char *about = ask(_("One sentence more on who your character is (Enter skips): "), 1);
+    if (!about) {
+        free(name);
+        return -1;
+    }
+    if (*name) p->own_name = name;
+    else free(name);
+    if (*about) p->about = about;
+    else free(about);
+    session_recast(P->S, 0, p->role, 0);   /* the reason names the character as it is called now */
+    term_blank();
+    return 0;
+}
+
 /* ============================== the cast file ============================== */
 
 void setup_write_cast(Play *P, const char *path)
@@ -233,6 +312,8 @@ void setup_write_cast(Play *P, const char *path)
         xmlSetProp(n, (const xmlChar *)"goal", (const xmlChar *)p->goal);
         if (p->role >= 0) xmlSetProp(n, (const xmlChar *)"role", (const xmlChar *)P->s->roles[p->role].id);
         if (p->card) xmlSetProp(n, (const xmlChar *)"card", (const xmlChar *)p->card);
+        if (p->own_name) xmlSetProp(n, (const xmlChar *)"character", (const xmlChar *)p->own_name);
+        if (p->about) xmlSetProp(n, (const xmlChar *)"about", (const xmlChar *)p->about);
     }
     xmlSaveFormatFileEnc(path, doc, "UTF-8", 1);
     xmlFreeDoc(doc);

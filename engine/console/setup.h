@@ -14,6 +14,10 @@ int setup_solo(Play *P);
 int setup_picks(Play *P);
 /* Check the cards a cast file gave. Problems go to d. */
 void setup_check_cards(Play *P, const char *cast_path, DiagList *d);
+/* Alone, in a scenario whose roles a participant may make their own (own="yes"): choose
+ * which of them to play (each on their opposite quadrant), then give the character a name and
+ * a sentence on who they are. Returns 0, or -1 at end of input. */
+int setup_own_character(Play *P);
 /* Show who plays whom and why. */
 void setup_show_cast(Play *P);
 /* Write the cast as a cast file (the solo setup keeps one next to the journal). */

@@ -384,6 +384,7 @@ static void c_role(Codec *c, Role *r)
     c_str(c, &r->id, REQUIRED);
     c_str(c, &r->character, REQUIRED);
     c_int(c, &r->playable, 0, 1);
+    c_int(c, &r->own, 0, 1);
     c_str(c, &r->quadrants, OPTIONAL);
     c_text(c, &r->brief);
     c_line(c, &r->line);

@@ -34,6 +34,8 @@ void cast_free(Cast *c)
         free(p->role_name);
         free(p->card);
         free(p->reason);
+        free(p->own_name);
+        free(p->about);
         for (int k = 0; k < p->brief.n; k++) {
             free(p->brief.v[k].lang);
             free(p->brief.v[k].str);
@@ -72,6 +74,8 @@ static void read_participant(Cast *c, xmlNodePtr node, const char *path, const L
     Participant *p = cast_add(c, name, id ? id : core, goal);
     p->role_name = xml_attr(node, "role");
     p->card = xml_attr(node, "card");
+    p->own_name = xml_attr(node, "character");
+    p->about = xml_attr(node, "about");
     for (xmlNodePtr b = node->children; b; b = b->next)
         if (xml_is(b, "brief")) read_brief(p, b);
     free(name);
@@ -206,9 +210,10 @@ void cast_place(Cast *c, int i, const Scenario *s, const Lexicon *lx, const char
     else p->exact = cast_role_takes(s, p->role, lx, role_cores, want);
     p->character_core = shared ? shared : p->exact ? want : role_cores[p->role];
     if (forced && p->reason) return;       /* resumed: the reason the journal kept */
+    const char *name = p->own_name && s->roles[p->role].own ? p->own_name : role_names[p->role];
     free(p->reason);
-    p->reason = p->exact ? reason_exact(p, lx, role_names[p->role], forced, i18n_lang())
-                         : reason_inexact(p, lx, role_names[p->role], forced, i18n_lang());
+    p->reason = p->exact ? reason_exact(p, lx, name, forced, i18n_lang())
+                         : reason_inexact(p, lx, name, forced, i18n_lang());
 }
 
 /* ============================== casting the group ============================== */
@@ -315,6 +320,12 @@ int cast_assign(Cast *c, const Scenario *s, const Lexicon *lx, const char *const
     for (int i = 0; i < c->n; i++)
         if (c->p[i].role >= 0) cast_place(c, i, s, lx, role_cores, role_names, forced[i]);
     cast_shared(c, s, lx, role_cores, role_names);
+    for (int i = 0; i < c->n; i++) {
+        const Participant *p = &c->p[i];
+        if ((p->own_name || p->about) && p->role >= 0 && !s->roles[p->role].own)
+            diag_add(d, DIAG_ERROR, path, 0, _("%s: character= and about= are for a role a participant makes their "
+                                               "own (own=\"yes\"), and '%s' is not one"), p->name, s->roles[p->role].id);
+    }
     free(forced);
     free(who);
     free(roles);

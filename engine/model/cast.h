@@ -25,6 +25,8 @@ typedef struct {
     const char *character_core; /* the core quality the character is played on (a lexicon
                                    id, set by casting) */
     int exact;           /* 1 when that is the participant's opposite quadrant */
+    char *own_name;      /* the name they gave their character (a role with own="yes") */
+    char *about;         /* one sentence on who their character is, likewise */
     Text brief;          /* a private briefing from the cast file */
 } Participant;
 

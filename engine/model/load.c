@@ -267,6 +267,7 @@ static void read_roles(Reader *r, xmlNodePtr node)
         role.id = attr(r, c, "id");
         role.character = attr(r, c, "character");
         role.playable = streq(xml_value(c, "playable"), "yes");
+        role.own = streq(xml_value(c, "own"), "yes");
         role.quadrants = attr(r, c, "quadrants");
         EACH_CHILD(b, c) if (xml_is(b, "brief")) text_of(r, &role.brief, b);
         GROW(s->roles, s->nroles);

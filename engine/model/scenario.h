@@ -146,6 +146,7 @@ typedef struct {
     char *id;
     char *character;     /* script reference, "moveon/isabel" */
     int playable;
+    int own;             /* the participant may name the character and say who it is */
     char *quadrants;     /* as written: "*", core qualities separated by commas, or NULL for the
                             pair of the character script's quadrant (see model/cast.h) */
     Text brief;

@@ -94,7 +94,8 @@ static void brief_page(const Scenario *s, const Lexicon *lx, const Participant *
     const char *fb = scenario_fallback(s);
     const Role *role = &s->roles[p->role];
     xmlNodePtr page = hk_el(body, "section", "page", NULL);
-    hk_el(page, "h1", NULL, r->name ? r->name : role->id);
+    const char *name = p->own_name && role->own ? p->own_name : r->name;
+    hk_el(page, "h1", NULL, name ? name : role->id);
     char *sub = xasprintf(_("Character brief for %s"), p->name);
     if (r->title) {
         char *both = xasprintf("%s · %s", r->title, sub);
@@ -105,6 +106,7 @@ static void brief_page(const Scenario *s, const Lexicon *lx, const Participant *
     free(sub);
     hk_el(page, "h2", NULL, _("Who you are"));
     hk_el(page, "p", "brief", text_get(&role->brief, lang, fb));
+    if (p->about) hk_el(page, "p", "brief", p->about);
     const char *portrait = lexicon_portrait(lx, p->character_core, lang);
     if (portrait) hk_el(page, "p", "brief", portrait);
     practice(lx, p, lang, page);

@@ -185,6 +185,21 @@ int character_set_quadrant(Character *ch, const Lexicon *lx, const char *core)
     return 0;
 }
 
+void character_set_name(Character *ch, const char *name)
+{
+    if (!ch->script_name) ch->script_name = xstrdup(ch->name ? ch->name : "");
+    free(ch->name);
+    free(ch->script_name);
+    ch->name = xstrdup(name ? name : ch->script_name);
+    if (ch->sbx && ch->ref != LUA_NOREF) {
+        lua_State *L = sbx_lua(ch->sbx);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, ch->ref);
+        lua_pushstring(L, ch->name);
+        lua_setfield(L, -2, "name");
+        lua_pop(L, 1);
+    }
+}
+
 int character_load(Character *ch, const char *path, const Lexicon *lx, unsigned long long seed,
                    DiagList *d)
 {

@@ -18,6 +18,7 @@
 typedef struct {
     char *path;          /* the script file */
     char *id, *name;
+    char *script_name;   /* the name its script gives, when a participant renamed it */
     char *title_nl, *title_en;
     char *quadrant_term; /* core quality (lexicon id) it is played on */
     Quadrant quadrant;
@@ -57,6 +58,9 @@ int character_react(Character *ch, const ReactEvent *ev, const char *lang, const
  * and the `quadrant` field its script reads, follow. Returns 0, or -1 when `core` is no core
  * quality. */
 int character_set_quadrant(Character *ch, const Lexicon *lx, const char *core);
+/* Call the character `name` (a participant made it their own), or again by its script's name
+ * when `name` is NULL; the `name` field its script reads follows. */
+void character_set_name(Character *ch, const char *name);
 
 /* Let the character pick one of `n` options; returns the index (0-based), or -1 with *err. */
 int character_choose(Character *ch, const ChooseOption *opts, int n, char **err);

@@ -98,6 +98,8 @@ void session_seat_cast(Session *S)
         int i = cast_player_of(S->cast, r);
         Character *ch = &S->chars[r];
         if (ch->sbx) character_set_quadrant(ch, S->lx, i >= 0 ? S->cast->p[i].character_core : ch->script_term);
+        if (ch->sbx && (ch->script_name || (i >= 0 && S->cast->p[i].own_name)))
+            character_set_name(ch, i >= 0 && S->s->roles[r].own ? S->cast->p[i].own_name : NULL);
         world_set_played(S->world, r, i >= 0);
     }
     for (int i = 0; i < S->cast->n; i++)
@@ -116,7 +118,7 @@ static void role_tables(const Session *S, const char ***cores, const char ***nam
     }
 }
 
-void session_recast(Session *S, int participant, int r)
+void session_recast(Session *S, int participant, int r, int decided)
 {
     const char **cores, **names;
     role_tables(S, &cores, &names);
@@ -124,7 +126,7 @@ void session_recast(Session *S, int participant, int r)
     p->role = r;
     free(p->reason);
     p->reason = NULL;
-    cast_place(S->cast, participant, S->s, S->lx, cores, names, 1);
+    cast_place(S->cast, participant, S->s, S->lx, cores, names, decided);
     free(cores);
     free(names);
     session_seat_cast(S);

@@ -105,9 +105,10 @@ void session_set_output(Session *S, OutputFn fn, void *ud);
 /* Seat each character on the quadrant it is played on, and tell the world again who plays what
  * and which cards were picked (after the setup). */
 void session_seat_cast(Session *S);
-/* Cast participant `participant` in role r (the trainer's /cast), on a quadrant of that role
- * with the reason why, and seat the cast again. */
-void session_recast(Session *S, int participant, int r);
+/* Cast participant `participant` in role r, on a quadrant of that role with the reason why
+ * (`decided`: by the trainer or a cast file, not by the participant's own choice), and seat the
+ * cast again. */
+void session_recast(Session *S, int participant, int r, int decided);
 
 /* Enter the first scene. */
 void session_start(Session *S);

@@ -110,7 +110,7 @@ static const Layout L_Act = LAYOUT(Act,
     FIELD(Act, id, F_STR), NESTED(Act, title, L_Text), FIELD(Act, line, F_INT));
 static const Layout L_Role = LAYOUT(Role,
     FIELD(Role, id, F_STR), FIELD(Role, character, F_STR), FIELD(Role, playable, F_INT),
-    FIELD(Role, quadrants, F_STR), NESTED(Role, brief, L_Text), FIELD(Role, line, F_INT));
+    FIELD(Role, own, F_INT), FIELD(Role, quadrants, F_STR), NESTED(Role, brief, L_Text), FIELD(Role, line, F_INT));
 static const Layout L_Var = LAYOUT(Var,
     FIELD(Var, id, F_STR), FIELD(Var, value, F_DOUBLE), NESTED(Var, title, L_Text), FIELD(Var, line, F_INT));
 static const Layout L_Card = LAYOUT(Card,
