@@ -1,0 +1,50 @@
+-- The teacher from elsewhere: teaches year 6 at an ordinary primary school across town
+-- Native core quality: vertrouwen (the role is played on any quadrant; see kader).
+-- A parent archetype: several participants may play it at once,
+-- each with their own child from the deck.
+-- Houding (posture): Zit op het kleine stoeltje alsof het haar eigen stoel is. Kijkt naar de klok zonder het te merken.
+
+return character {
+  id = "leerkracht",
+  name = "Sanne Vermeulen",
+  title = { nl = "De leerkracht: staat zelf voor groep 6, op een school aan de andere kant van de stad", en = "The teacher: teaches year 6 herself, at a school across town" },
+  quadrant = "vertrouwen",
+  state = { trust = 0, stance = 0 },
+  lines = {
+    eens = {
+      nl = "Dat zou ik maandag in mijn eigen klas willen zien.",
+      en = "I'd like to see that in my own class on Monday.",
+    },
+    respect = {
+      nl = "Dat vind ik moeilijk, en jij doet het gewoon.",
+      en = "I find that hard, and you just do it.",
+    },
+    valkuil = {
+      nl = "Ik ken dit. Het komt goed, zoals het altijd goed komt.",
+      en = "I know this one. It'll be fine, the way it always is.",
+    },
+    allergie = {
+      nl = "Zo praat je niet over kinderen die je nog nooit hebt gezien.",
+      en = "You don't talk like that about children you've never even met.",
+    },
+    -- Said when the group hands her the plan to put in the inspectorate's words: on her
+    -- native quadrant she assumes the inspector means well; on any other she says what she knows.
+    kader = function(self)
+      if self.quadrant == "vertrouwen" then
+        return {
+          nl = "Ze wil het goedkeuren, echt. Ze moet het alleen kunnen opschrijven.",
+          en = "She wants to approve it, really. She just has to be able to write it down.",
+        }
+      end
+      return {
+        nl = "Ik heb drie inspectiebezoeken meegemaakt. Het kader ken ik uit mijn hoofd.",
+        en = "I've been through three inspection visits. I know the framework by heart.",
+      }
+    end,
+  },
+  -- Everyone hears every choice, but a parent speaks up at most once per scene and only now
+  -- and then, so that a round of thirty participants does not drown in reactions.
+  react = react_in_crowd { allergy = "allergie", challenge = "respect", core = "eens", pitfall = "valkuil" },
+  -- When nobody plays this parent, the engine does, as one of the many parents in the room.
+  choose = choose_in_crowd,
+}
