@@ -189,7 +189,6 @@ void character_set_name(Character *ch, const char *name)
 {
     if (!ch->script_name) ch->script_name = xstrdup(ch->name ? ch->name : "");
     free(ch->name);
-    free(ch->script_name);
     ch->name = xstrdup(name ? name : ch->script_name);
     if (ch->sbx && ch->ref != LUA_NOREF) {
         lua_State *L = sbx_lua(ch->sbx);
@@ -250,6 +249,7 @@ void character_free(Character *ch)
     free(ch->path);
     free(ch->id);
     free(ch->name);
+    free(ch->script_name);
     free(ch->title_nl);
     free(ch->title_en);
     free(ch->quadrant_term);

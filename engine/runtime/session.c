@@ -443,13 +443,16 @@ static void session_fetch_ahead(Session *S, const Choice *c, int wave)
     for (int i = 0; i < next->nchoices; i++) PREFETCH(next->choices[i].effects);
 }
 
-/* Put a person's options in an order drawn from the session's seed, the scene and the step:
- * in the order of the file, the option a writer put first (often the role's core quality)
- * would always be 1, and typing 1 at every prompt would pass for playing the challenge. The
- * same seed gives the same order, so a resumed or replayed session shows what was shown. */
-static void shuffle_options(const Session *S, Turn *t)
+/* Put a person's options in an order drawn from the session's seed, the scene, how often it
+ * was entered and who chooses: in the order of the file, the option a writer put first (often
+ * the role's core quality) would always be 1, and typing 1 at every prompt would pass for
+ * playing the challenge. The same seed gives the same order, so a resumed or replayed session
+ * shows what was shown; and a decision an incident interrupted comes back as it was (coming
+ * back is no new visit). */
+static void shuffle_options(Session *S, Turn *t)
 {
-    uint64_t x = S->seed ^ ((uint64_t)(S->scene + 1) << 32) ^ (uint64_t)S->steps * 0x9e3779b97f4a7c15ULL;
+    uint64_t visit = (uint64_t)world_visits(S->world, S->scene) << 16 | (uint64_t)(t->participant + 1);
+    uint64_t x = S->seed ^ ((uint64_t)(S->scene + 1) << 40) ^ visit * 0x9e3779b97f4a7c15ULL;
     for (int i = t->noptions - 1; i > 0; i--) {
         x += 0x9e3779b97f4a7c15ULL;                       /* splitmix64 */
         uint64_t z = x;

@@ -37,7 +37,7 @@ grep -q "Dit gaan wij niet doen\|Stop" "$T/moveon5-nl.out" || fail "the gossip m
     || fail "moveon solo exited with an error"
 [ -n "$(field "$T/moveon-solo.jsonl" ending ending)" ] || fail "moveon solo reached no ending"
 grep -q "Who plays whom" "$T/moveon-solo.out" || fail "moveon solo: no English casting"
-"$V" explore moveon --random 400 --seed 3 > "$T/moveon-explore.out" || fail "explore moveon: $(grep -A2 'NEVER\|Problems' "$T/moveon-explore.out")"
+"$V" explore moveon --random 3000 --seed 3 > "$T/moveon-explore.out" || fail "explore moveon: $(grep -A2 'NEVER\|Problems' "$T/moveon-explore.out")"
 # With Isabel left to the engine, her own chance to stop the gossip comes up too.
 "$V" explore moveon --random 1500 --seed 3 --roles ops,cfo,groep,online > "$T/moveon-4.out" 2>&1 || fail "explore moveon without Isabel"
 grep -q ': roddel-isabel$' "$T/moveon-4.out" && fail "roddel-isabel never reached without a player for Isabel"
@@ -98,5 +98,33 @@ CAST
 { ones 300; } | "$V" play moveon --cast "$T/repeat.xml" --lang nl --seed 4 --journal "$T/repeat.jsonl" > "$T/repeat.out" 2>&1 \
     || fail "moveon with repeated cores exited with an error"
 python3 tests/e2e/corners.py "$V" "$T/repeat.jsonl" || fail "the method does not hold with repeated cores in moveon"
+# Twelve parents with twelve different core qualities: each on their own opposite quadrant.
+{
+    echo '<cast scenario="school" xmlns="urn:verbeeld:cast:1">'
+    n=0
+    for pair in verbinden:elin "grenzen stellen:daan" directheid:noor tact:mo daadkracht:sofie geduld:jesse \
+                zorgzaamheid:amara loslaten:lucas zorgvuldigheid:fien flexibiliteit:kasper creativiteit:yara structuur:teun; do
+        n=$((n + 1))
+        echo "  <participant name=\"P$n\" core=\"${pair%%:*}\" goal=\"x\" card=\"${pair#*:}\"/>"
+    done
+    echo '</cast>'
+} > "$T/school12.xml"
+{ ones 400; } | "$V" play school --cast "$T/school12.xml" --lang nl --seed 3 --journal "$T/school12.jsonl" > "$T/school12.out" 2>&1 \
+    || fail "school with twelve exited with an error: $(tail -3 "$T/school12.out")"
+[ "$(grep -c 'oefent die uitdaging van binnenuit' "$T/school12.out")" -eq 12 ] || fail "school: not all twelve practise their own challenge"
+python3 tests/e2e/corners.py "$V" "$T/school12.jsonl" || fail "the method does not hold for twelve parents"
+# Alone in the school, a participant makes a parent their own: which one, a name, a sentence.
+printf 'Anouk\ngeduld\nRust\n3\nAnouk Peeters\nIk werk nachten in het ziekenhuis.\n1\n' | "$V" play school --lang nl --seed 2 \
+    --journal "$T/own.jsonl" > "$T/own.out" 2>&1
+grep -q '"ev":"participant".*"character":"Anouk Peeters".*"own_name":"Anouk Peeters","about":"Ik werk nachten in het ziekenhuis."' "$T/own.jsonl" \
+    || fail "school solo: the parent made one's own is not journaled"
+grep -q 'Anouk speelt Anouk Peeters' "$T/own.out" && grep -q 'Ik werk nachten in het ziekenhuis.' "$T/own.out" \
+    || fail "school solo: the own name and sentence are not shown"
+grep -q '"character":"Anouk Peeters"' "$T/own.jsonl.cast.xml" 2>/dev/null || grep -q 'character="Anouk Peeters"' "$T/own.jsonl.cast.xml" \
+    || fail "school solo: the cast file kept next to the journal lost the own name"
+# character= is for a role one makes one's own: not for Isabel, whom the story names.
+printf '<cast xmlns="urn:verbeeld:cast:1"><participant name="A" core="tact" goal="x" role="vip" character="Ann"/></cast>\n' > "$T/bad-own.xml"
+"$V" play moveon --cast "$T/bad-own.xml" --lang en --journal "$T/bad-own.jsonl" < /dev/null > "$T/bad-own.out" 2>&1
+[ $? -eq 1 ] && grep -q "character= and about= are for a role" "$T/bad-own.out" || fail "character= on a role the story names was accepted"
 
 [ "$fails" -eq 0 ]

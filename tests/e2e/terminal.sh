@@ -108,7 +108,7 @@ for sig in TERM HUP; do
         has "$j" "$what" || fail "SIG$sig: the journal lost $what"
     done
     tail -n 1 "$j" | grep -q '}$' || fail "SIG$sig: the journal ends in a cut-off line"
-    printf '1\n1\n1\n1\n1\n' | "$V" play --resume "$j" > sig$sig-resume.out 2>&1 || fail "SIG$sig: resume failed"
+    printf '1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n' | "$V" play --resume "$j" > sig$sig-resume.out 2>&1 || fail "SIG$sig: resume failed"
     has "$j" '"ev":"ending"' || fail "SIG$sig: the resumed session did not reach its ending"
     has "$j" '"ev":"resume","at":"[^"]*","dropped":0,"mismatches":0' || fail "SIG$sig: the resume found a damaged journal"
 done
