@@ -12,6 +12,7 @@
 
 #include "base/i18n.h"
 #include "base/util.h"
+#include "model/cast.h"
 
 #define MAX_WALK 10000        /* choices in one random session before calling it a loop */
 
@@ -168,12 +169,39 @@ static uint64_t run_seed(uint64_t seed, int run)
     return z ? z : 1;
 }
 
+/* Half the runs play each role on its seat's quadrant; in the other half each role is played
+ * on a quadrant drawn from those it takes, so that the corner choices written for other
+ * quadrants (and their variants) are played too, not only the fixed ones of a role's own pair. */
+static void seat_for_run(Explorer *E, uint64_t *x)
+{
+    Session *S = E->S;
+    const Lexicon *lx = S->lx;
+    int draw = (int)(rng_next(x) % 2);
+    const char **cores = xcalloc((size_t)S->s->nroles + 1, sizeof *cores);
+    for (int r = 0; r < S->s->nroles; r++) cores[r] = S->chars[r].script_term;
+    for (int i = 0; i < S->cast->n; i++) {
+        int r = S->cast->p[i].role;
+        if (r < 0 || !S->chars[r].sbx || cast_player_of(S->cast, r) != i) continue;
+        const char *core = S->cast->p[i].character_core;
+        if (draw) {
+            int n = 0;
+            for (int q = 0; q < lx->n; q++) n += cast_role_takes(S->s, r, lx, cores, lx->q[q].nl[CORNER_CORE]);
+            int pick = n ? (int)(rng_next(x) % (uint64_t)n) : -1;
+            for (int q = 0; q < lx->n && pick >= 0; q++)
+                if (cast_role_takes(S->s, r, lx, cores, lx->q[q].nl[CORNER_CORE]) && pick-- == 0) core = lx->q[q].nl[CORNER_CORE];
+        }
+        character_set_quadrant(&S->chars[r], lx, core);
+    }
+    free(cores);
+}
+
 void explorer_random(Explorer *E, json_object *start, int first, int last, uint64_t seed)
 {
     for (int run = first; run < last; run++) {
         uint64_t x = run_seed(seed, run);
         session_restore(E->S, start);
         session_reseed(E->S, x);
+        seat_for_run(E, &x);
         E->npath = 0;
         int steps = 0;
         const Turn *t;
