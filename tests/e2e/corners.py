@@ -3,7 +3,7 @@
 
 For every participant: cast on their opposite quadrant (from `verbeeld quadrant CORE`, not from
 the engine's own casting); every choice they made placed on that quadrant, its journaled corner
-the one recomputed here; the debrief's counts (JSON and Markdown) equal the journal's. With
+the one recomputed here; the debrief's counts (JSON, Markdown, HTML, xAPI) equal the journal's. With
 MAX_CORE_SHARE, the share of "core" among all participant choices is at most that (typing 1
 at every prompt must not pass for playing the challenge). Prints what is wrong; exit 1 if any.
 """
@@ -74,6 +74,29 @@ for name in people:
         m = re.search(rf"^\| {label} \| (\d+) \|", part, re.M)
         if not m or int(m.group(1)) != counts[name][c]:
             wrong.append(f"debrief md: {name} {c} is {m and m.group(1)}, the journal {counts[name][c]}")
+
+html = subprocess.run([V, "debrief", journal, "--format", "html", "--lang", "en"], capture_output=True, text=True, env=env).stdout
+pages = re.split(r'<section class="page participant"><h1>', html)[1:]
+for page in pages:
+    name = re.sub(r"&[a-z]+;", "—", page.split("</h1>")[0]).split(" — ")[0]
+    table = page.split('<table class="meta">')[1].split("</table>")[0]
+    for c, label in labels.items():
+        m = re.search(rf">{label}</th>\s*<td>(\d+)</td>", table)
+        if name in counts and (not m or int(m.group(1)) != counts[name][c]):
+            wrong.append(f"debrief html: {name} {c} is {m and m.group(1)}, the journal {counts[name][c]}")
+if len(pages) != len(people):
+    wrong.append(f"debrief html: {len(pages)} participant pages for {len(people)} participants")
+xapi = json.loads(subprocess.run([V, "debrief", journal, "--format", "xapi"], capture_output=True, text=True, env=env).stdout)
+for st in xapi:
+    ext = st.get("result", {}).get("extensions", {})
+    got = ext.get("urn:verbeeld:xapi:corners")
+    name = st.get("actor", {}).get("name")
+    if got is not None and name in counts:
+        want = {c: counts[name][c] for c in CORNERS}
+        if got != want:
+            wrong.append(f"debrief xapi: {name} has {got}, the journal {want}")
+        if ext.get("urn:verbeeld:xapi:on-opposite-quadrant") is not True:
+            wrong.append(f"debrief xapi: {name} is not said to be on the opposite quadrant")
 
 if max_core is not None:
     total = sum(sum(c.values()) for c in counts.values())
