@@ -319,7 +319,7 @@ static void moments(const Debrief *db, const DebriefParticipant *p, xmlNodePtr p
         xmlNodePtr li = hk_el(ul, "li", NULL, NULL);
         hk_el(li, "strong", NULL, debrief_moment_label(mo->kind, p->exact));
         const char *scene = scene_title_of(db, mo->entry);
-        if (scene) {
+        if (scene && *scene) {
             hk_text(li, " (");
             hk_text(li, scene);
             hk_text(li, ")");

@@ -202,6 +202,8 @@ static void moment(const Debrief *db, const DebriefParticipant *p, const Moment 
     if (scene) {
         for (int i = m->entry; i >= 0; i--)
             if (streq(jstr(db->log->v[i], "ev"), "scene") && streq(jstr(db->log->v[i], "scene"), scene)) {
+                const char *title = jstr(db->log->v[i], "title");
+                if (!title || !*title) break;
                 fprintf(out, " (");
                 put(out, jstr(db->log->v[i], "title"));
                 fprintf(out, ")");
