@@ -14,6 +14,7 @@
 
 #include "model/cast.h"
 #include "model/lexicon.h"
+#include "model/load.h"
 #include "base/paths.h"
 #include "model/scenario.h"
 #include "runtime/session.h"

@@ -38,7 +38,7 @@ echo "bench: inkjs (pinned in bench/package.json)"
 echo "bench: building verbeeld and the load harness"
 make -s all
 PKGS="lua5.4 libxml-2.0 readline json-c libxxhash"
-cc -std=c11 -D_GNU_SOURCE -O2 -Iengine -I. $(pkg-config --cflags $PKGS) -o $LOAD bench/load.c \
+cc -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror -Iengine -I. $(pkg-config --cflags $PKGS) -o $LOAD bench/load.c \
    build/libverbeeld.a $(pkg-config --libs $PKGS) -lm
 
 : > $RAW
