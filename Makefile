@@ -181,7 +181,7 @@ INSTALL         ?= install
 INSTALL_PROGRAM ?= $(INSTALL) -m 755
 INSTALL_DATA    ?= $(INSTALL) -m 644
 DIRS_STAMP      := $(B)/.installdirs
-DATA_FILES       = $(wildcard scenarios/*.xml) scenarios/scenario.rng scenarios/cast.rng \
+DATA_FILES       = $(wildcard scenarios/*.xml) scenarios/scenario.rng scenarios/cast.rng debrief/prompts.json \
                    $(shell find characters -type f -name '*.lua' 2>/dev/null | LC_ALL=C sort)
 
 # A tarball made by `make dist` carries its version in .version (there is no git history in it).

@@ -19,20 +19,56 @@
 /* The namespace of verbeeld's name-based UUIDs (a random UUID, fixed once). */
 #define VB_UUID_NS "5b0e8f3c-6a1d-4c2e-9f47-8d2b1a6e0c93"
 
-static long long parse_time(const char *at)
-{
-    struct tm tm;
-    memset(&tm, 0, sizeof tm);
-    if (!at || !strptime(at, "%Y-%m-%dT%H:%M:%SZ", &tm)) return 0;
-    return (long long)timegm(&tm);
-}
-
 static int is_story(const char *ev)
 {
     static const char *const kinds[] = {"choice", "react", "scene", "event", "inject", "return", "ending", NULL};
     for (int i = 0; kinds[i]; i++)
         if (streq(ev, kinds[i])) return 1;
     return 0;
+}
+
+const char *debrief_scene_title(const Debrief *db, int entry)
+{
+    const char *scene = jstr(db->log->v[entry], "scene");
+    for (int i = entry; scene && i >= 0; i--)
+        if (streq(jstr(db->log->v[i], "ev"), "scene") && streq(jstr(db->log->v[i], "scene"), scene)) {
+            const char *title = jstr(db->log->v[i], "title");
+            return title && *title ? title : NULL;
+        }
+    return NULL;
+}
+
+const char *debrief_choice_text(const Debrief *db, const char *scene, const char *choice)
+{
+    int k = db->s && scene ? scenario_scene(db->s, scene) : -1;
+    for (int c = 0; k >= 0 && c < db->s->scenes[k].nchoices; c++)
+        if (streq(db->s->scenes[k].choices[c].id, choice))
+            return text_get(&db->s->scenes[k].choices[c].text, db->lang, scenario_fallback(db->s));
+    return choice ? choice : "";
+}
+
+char *debrief_vote_line(const Debrief *db, json_object *e)
+{
+    StrBuf b;
+    sb_init(&b);
+    json_object *votes;
+    if (json_object_object_get_ex(e, "votes", &votes))
+        for (size_t k = 0; k < json_object_array_length(votes); k++) {
+            json_object *v = json_object_array_get_idx(votes, k);
+            sb_addf(&b, "%s%s: %s", k ? "; " : "", jstr(v, "by") ? jstr(v, "by") : "?",
+                    debrief_choice_text(db, jstr(e, "scene"), jstr(v, "choice")));
+        }
+    sb_addf(&b, " (%s)", jstr(e, "result") ? _("the majority decided") : _("a tie: the trainer entered the group's decision"));
+    return sb_take(&b);
+}
+
+int debrief_said(const Debrief *db, int i)
+{
+    json_object *e = db->log->v[i], *played;
+    if (db->undone[i] || !streq(jstr(e, "ev"), "react") || !(jstr(e, "text") || jstr(e, "mood"))) return 0;
+    /* A character a participant plays reacts only inside the engine: nothing was on screen,
+     * and quoting it would put words in the participant's mouth. */
+    return !(json_object_object_get_ex(e, "played", &played) && json_object_get_boolean(played));
 }
 
 static int is_auto(json_object *e)
@@ -300,8 +336,8 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
     db->title = jstr(start, "title");
     db->scenario = jstr(start, "scenario");
     db->session_lang = jstr(start, "lang");
-    db->started = parse_time(jstr(start, "at"));
-    db->finished = parse_time(jstr(log->v[log->n - 1], "at"));
+    db->started = journal_time(jstr(start, "at"));
+    db->finished = journal_time(jstr(log->v[log->n - 1], "at"));
     db->return_day = db->started + 14LL * 24 * 3600;
 
     DiagList d;
@@ -335,7 +371,7 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
         } else if (streq(ev, "vote")) {
             count_votes(db, e);
         } else if (streq(ev, "react")) {
-            if ((p = find(db, jstr(e, "to"))) && (jstr(e, "text") || jstr(e, "mood"))) {
+            if ((p = find(db, jstr(e, "to"))) && debrief_said(db, i)) {
                 p->reactions++;
                 add_moment(p, MOMENT_REACTION, i);
             }

@@ -89,6 +89,17 @@ void debrief_free(Debrief *db);
 
 /* The participant's index by name, or -1. */
 int debrief_find(const Debrief *db, const char *name);
+/* The title of the scene entry `entry` happened in (a choice, a return, a scene), as it was
+ * on screen; NULL for a scene without a title. */
+const char *debrief_scene_title(const Debrief *db, int entry);
+/* The words of choice `choice` of scene `scene` in the debrief's language, from the scenario
+ * when it is still there; else the id. */
+const char *debrief_choice_text(const Debrief *db, const char *scene, const char *choice);
+/* A vote entry in words: who voted for what, and how it was decided (fresh). */
+char *debrief_vote_line(const Debrief *db, json_object *e);
+/* Whether entry i is a reaction that was on screen (not taken back, not the hidden reaction of
+ * a character a participant plays): only those are quoted. */
+int debrief_said(const Debrief *db, int i);
 /* "core", "first-core", "fallback", ... as used in JSON, and a translated label. */
 const char *debrief_moment_id(MomentKind k);
 const char *debrief_moment_label(MomentKind k, int exact);

@@ -30,15 +30,6 @@ static const char css[] =
     ".theme { font-weight: 600; color: #12395b; }\n"
     ".plan { background: #f3f7fa; border-left: 3px solid #12395b; padding: 2mm 4mm; }\n";
 
-static const char *scene_title_of(const Debrief *db, int entry)
-{
-    const char *scene = jstr(db->log->v[entry], "scene");
-    for (int i = entry; scene && i >= 0; i--)
-        if (streq(jstr(db->log->v[i], "ev"), "scene") && streq(jstr(db->log->v[i], "scene"), scene))
-            return jstr(db->log->v[i], "title");
-    return scene;
-}
-
 /* "directness: core quality", coloured as its corner. */
 static void corner_tag(const Debrief *db, xmlNodePtr parent, json_object *e)
 {
@@ -214,11 +205,13 @@ static void story(const Debrief *db, xmlNodePtr page)
         json_object *e = db->log->v[i];
         const char *ev = jstr(e, "ev");
         int undone = db->undone[i];
-        if (streq(ev, "scene") || streq(ev, "event") || streq(ev, "inject")) {
+        if (streq(ev, "scene") || streq(ev, "event") || streq(ev, "inject") || streq(ev, "return")) {
             if (undone) continue;
-            const char *title = jstr(e, "title") && *jstr(e, "title") ? jstr(e, "title") : jstr(e, "scene");
+            const char *title = streq(ev, "event") || streq(ev, "inject") ? jstr(e, "title") : debrief_scene_title(db, i);
+            if (!title && !streq(ev, "event") && !streq(ev, "inject")) continue;   /* untitled: goes on under the one before */
             char *h = streq(ev, "scene") ? xstrdup(title ? title : "")
-                                         : xasprintf("%s: %s", streq(ev, "inject") ? _("Incident (started by the trainer)")
+                    : streq(ev, "return") ? xasprintf(_("%s (after the incident)"), title ? title : "")
+                                          : xasprintf("%s: %s", streq(ev, "inject") ? _("Incident (started by the trainer)")
                                                                                    : _("Incident"), title ? title : "");
             hk_el(page, "h3", NULL, h);
             free(h);
@@ -235,7 +228,7 @@ static void story(const Debrief *db, xmlNodePtr page)
             if (undone) hk_text(li, _("taken back"));
             if (undone) hk_text(li, ")");
             corner_tag(db, li, e);
-        } else if (streq(ev, "react") && !undone && (jstr(e, "text") || jstr(e, "mood"))) {
+        } else if (debrief_said(db, i)) {
             li = hk_el(ul, "li", "react", NULL);
             hk_el(li, "em", NULL, jstr(e, "who"));
             if (jstr(e, "text")) {
@@ -247,6 +240,13 @@ static void story(const Debrief *db, xmlNodePtr page)
                 hk_text(li, jstr(e, "mood"));
                 hk_text(li, ")");
             }
+        } else if (streq(ev, "vote")) {
+            li = hk_el(ul, "li", "aside", NULL);
+            hk_el(li, "strong", NULL, _("Vote"));
+            char *line = debrief_vote_line(db, e);
+            hk_text(li, ": ");
+            hk_text(li, line);
+            free(line);
         } else if (streq(ev, "timeout")) {
             li = hk_el(ul, "li", "aside", NULL);
             hk_el(li, "strong", NULL, "‖ ");
@@ -318,7 +318,7 @@ static void moments(const Debrief *db, const DebriefParticipant *p, xmlNodePtr p
         }
         xmlNodePtr li = hk_el(ul, "li", NULL, NULL);
         hk_el(li, "strong", NULL, debrief_moment_label(mo->kind, p->exact));
-        const char *scene = scene_title_of(db, mo->entry);
+        const char *scene = debrief_scene_title(db, mo->entry);
         if (scene && *scene) {
             hk_text(li, " (");
             hk_text(li, scene);

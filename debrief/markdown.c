@@ -142,10 +142,13 @@ static void story(const Debrief *db, FILE *out)
         json_object *e = db->log->v[i];
         const char *ev = jstr(e, "ev");
         int undone = db->undone[i];
-        if (streq(ev, "scene")) {
+        if (streq(ev, "scene") || streq(ev, "return")) {
             if (undone) continue;     /* the taken-back choices stay under the scene before */
+            const char *title = debrief_scene_title(db, i);
+            if (!title) continue;     /* untitled: it goes on under the scene before, as on screen */
             fprintf(out, "\n### ");
-            put(out, jstr(e, "title") && *jstr(e, "title") ? jstr(e, "title") : jstr(e, "scene"));
+            if (streq(ev, "return")) fprintf(out, _("%s (after the incident)"), title ? title : "");
+            else put(out, title ? title : "");
             fprintf(out, "\n\n");
         } else if (streq(ev, "event") || streq(ev, "inject")) {
             fprintf(out, "\n### %s: ", streq(ev, "inject") ? _("Incident (started by the trainer)") : _("Incident"));
@@ -153,8 +156,14 @@ static void story(const Debrief *db, FILE *out)
             fprintf(out, "\n\n");
         } else if (streq(ev, "choice")) {
             story_choice(db, e, undone, out);
+        } else if (streq(ev, "vote")) {
+            char *line = debrief_vote_line(db, e);
+            fprintf(out, "- *%s*: ", _("Vote"));
+            put(out, line);
+            fprintf(out, "\n");
+            free(line);
         } else if (streq(ev, "react")) {
-            if (!undone && (jstr(e, "text") || jstr(e, "mood"))) {
+            if (debrief_said(db, i)) {
                 fprintf(out, "  - ");
                 reaction_text(e, out);
                 fprintf(out, "\n");
@@ -198,17 +207,11 @@ static void moment(const Debrief *db, const DebriefParticipant *p, const Moment 
 {
     json_object *e = db->log->v[m->entry];
     fprintf(out, "- *%s*", debrief_moment_label(m->kind, p->exact));
-    const char *scene = jstr(e, "scene");
-    if (scene) {
-        for (int i = m->entry; i >= 0; i--)
-            if (streq(jstr(db->log->v[i], "ev"), "scene") && streq(jstr(db->log->v[i], "scene"), scene)) {
-                const char *title = jstr(db->log->v[i], "title");
-                if (!title || !*title) break;
-                fprintf(out, " (");
-                put(out, jstr(db->log->v[i], "title"));
-                fprintf(out, ")");
-                break;
-            }
+    const char *title = debrief_scene_title(db, m->entry);
+    if (title) {
+        fprintf(out, " (");
+        put(out, title);
+        fprintf(out, ")");
     }
     fprintf(out, ": ");
     switch (m->kind) {

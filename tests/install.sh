@@ -55,6 +55,10 @@ check play-nl-dutch sh -c "! grep -q 'The game is over' '$T/run.out'"
 run play-en play tutorial --lang en --journal en.jsonl
 check play-en-ends has "The game is over"
 check debrief "$V" debrief nl.jsonl
+# The installed debrief is the built one: same questions (debrief/prompts.json installed), no
+# warning about anything missing.
+check debrief-as-built sh -c "'$V' debrief nl.jsonl > installed.md 2> installed.err && [ ! -s installed.err ] \
+    && VERBEELD_DATADIR='$ROOT' '$ROOT/build/verbeeld' debrief nl.jsonl > built.md 2>/dev/null && cmp -s installed.md built.md"
 
 # ---------------------------------------------------------------- VERBEELD_PATH
 mkdir -p "$T/mine"

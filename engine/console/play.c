@@ -59,6 +59,31 @@ int play_load(Play *P, const char *scenario, DiagList *d)
 /* ============================== resuming and replaying ============================== */
 
 /* Rebuild the cast from the journal's participant entries. */
+void play_count_from_journal(Play *P, const JournalLog *log)
+{
+    long long run_start = 0, last = 0, paused_at = 0;
+    double played = 0;
+    for (int i = 0; i < log->n; i++) {
+        const char *ev = jstr(log->v[i], "ev");
+        long long at = journal_time(jstr(log->v[i], "at"));
+        if (!at) continue;
+        if (streq(ev, "resume") || !run_start) {          /* a new run: the gap is not play */
+            if (run_start) played += (double)(last - run_start);
+            run_start = at;
+        }
+        if (streq(ev, "timeout")) {
+            P->timeouts++;
+            paused_at = at;
+        } else if (streq(ev, "go") && paused_at) {
+            played -= (double)(at - paused_at);
+            paused_at = 0;
+        }
+        last = at;
+    }
+    if (run_start) played += (double)(last - run_start);
+    P->played_before = played > 0 ? played : 0;
+}
+
 void play_cast_from_journal(Play *P, const JournalLog *log)
 {
     for (int i = 0; i < log->n; i++) {

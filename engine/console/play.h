@@ -28,6 +28,7 @@ typedef struct {
     double started;           /* when this run of the console began (monotonic seconds) */
     double paused_since;      /* when the running time-out began */
     double paused;            /* seconds spent in time-outs */
+    double played_before;     /* seconds played in earlier runs of this session (resume) */
     int last_act;
     int quit;
     char *turn_key;           /* identifies the turn whose choices were last listed */
@@ -43,6 +44,9 @@ int play_pick(const Play *P, const int *options, int n, const char *line);
 double play_clock(void);
 /* Load the lexicon and the scenario (a path or a name) into P. Returns 0, or -1 with d. */
 int play_load(Play *P, const char *scenario, DiagList *d);
+/* What earlier runs of a journal played: the seconds in play (time-outs and the gaps between
+ * runs left out) into P->played_before, and the time-outs called into P->timeouts. */
+void play_count_from_journal(Play *P, const JournalLog *log);
 /* Rebuild the cast from a journal's participant entries. */
 void play_cast_from_journal(Play *P, const JournalLog *log);
 /* Replay the inputs of journal entries [0, upto) into the session: choices entered, incidents

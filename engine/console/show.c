@@ -37,6 +37,7 @@ static void show_scene(Play *P, const Output *o)
     if (o->kind == OUT_RESUME && P->journaling) {
         json_object *e = journal_entry("return");
         add_str(e, "scene", o->id);
+        add_str(e, "title", o->title);
         play_journal(P, e);
     } else if (o->kind == OUT_SCENE && P->journaling) {
         json_object *e = journal_entry("scene");
@@ -183,7 +184,7 @@ void show_status(Play *P)
     const Scene *sc = &P->s->scenes[P->S->scene];
     const char *lang = P->S->lang, *fb = scenario_fallback(P->s);
     double now = play_clock();
-    double played = now - P->started - P->paused - (P->in_timeout ? now - P->paused_since : 0);
+    double played = P->played_before + now - P->started - P->paused - (P->in_timeout ? now - P->paused_since : 0);
     const char *act = text_get(&P->s->acts[sc->act].title, lang, fb);
     const char *scene = text_get(&sc->title, lang, fb);
     char *line = xasprintf(ngettext("%s · %s · %d min played · %d time-out", "%s · %s · %d min played · %d time-outs",

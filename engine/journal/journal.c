@@ -24,6 +24,14 @@ long long journal_now(void)
     return (long long)time(NULL);
 }
 
+long long journal_time(const char *at)
+{
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    if (!at || !strptime(at, "%Y-%m-%dT%H:%M:%SZ", &tm)) return 0;
+    return (long long)timegm(&tm);
+}
+
 json_object *journal_entry(const char *ev)
 {
     json_object *o = json_object_new_object();

@@ -33,6 +33,8 @@ void journal_close(Journal *j);
 json_object *journal_entry(const char *ev);
 /* Seconds since 1970 now (or VERBEELD_NOW). */
 long long journal_now(void);
+/* An entry's "at" as seconds since 1970; 0 when it is missing or not in the journal's form. */
+long long journal_time(const char *at);
 
 /* What a journal file holds. */
 typedef struct {

@@ -81,6 +81,17 @@ grep -q 'Elin' scenarios/school.xml || fail "no Elin in the school"
 for j in "$T"/moveon*.jsonl "$T"/school6-*.jsonl; do
     python3 tests/e2e/corners.py "$V" "$j" 0.6 || fail "the method does not hold in $(basename "$j")"
 done
+# The debrief quotes only what was on screen: a played character's hidden reaction is nobody's line.
+for n in moveon5-nl moveon5-en school6-nl school6-en; do
+    python3 tests/e2e/quoted.py "$V" "$T/$n.jsonl" "$T/$n.out" || fail "the debrief of $n quotes what was not on screen"
+done
+# Every choice under the scene where it was made, also after an incident returned to it.
+printf '<cast xmlns="urn:verbeeld:cast:1"><participant name="An" core="moed" goal="x" card="espresso"/></cast>\n' > "$T/inj.xml"
+{ echo 1; echo /inject telefoon; ones 30; } | "$V" play tutorial --cast "$T/inj.xml" --seed 11 --lang en --journal "$T/inj.jsonl" > "$T/inj.out" 2>&1
+grep -q '"ev":"return"' "$T/inj.jsonl" || fail "the incident test no longer returns to a scene"
+for n in inj moveon5-nl moveon5-en school6-nl school6-en; do
+    python3 tests/e2e/placed.py "$V" "$T/$n.jsonl" || fail "the debrief of $n files a choice under the wrong scene"
+done
 # Every core quality of the lexicon is served alone, and in a full group where all share it.
 for s in tutorial moveon school; do
     LANGUAGE=en "$V" check "$s" > "$T/check-$s.out" 2>&1 || fail "check $s: $(cat "$T/check-$s.out")"
@@ -113,6 +124,7 @@ python3 tests/e2e/corners.py "$V" "$T/repeat.jsonl" || fail "the method does not
     || fail "school with twelve exited with an error: $(tail -3 "$T/school12.out")"
 [ "$(grep -c 'oefent die uitdaging van binnenuit' "$T/school12.out")" -eq 12 ] || fail "school: not all twelve practise their own challenge"
 python3 tests/e2e/corners.py "$V" "$T/school12.jsonl" || fail "the method does not hold for twelve parents"
+python3 tests/e2e/placed.py "$V" "$T/school12.jsonl" || fail "the debrief of school12 files a choice under the wrong scene"
 # Alone in the school, a participant makes a parent their own: which one, a name, a sentence.
 printf 'Anouk\ngeduld\nRust\n3\nAnouk Peeters\nIk werk nachten in het ziekenhuis.\n1\n' | "$V" play school --lang nl --seed 2 \
     --journal "$T/own.jsonl" > "$T/own.out" 2>&1

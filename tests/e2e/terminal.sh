@@ -199,6 +199,11 @@ screen g | sed -n '/^Four corners$/,$p' | grep -v 'min played' > g.narrow
 widest=$(awk '{ n = length($0); if (n > w) w = n } END { print w + 0 }' g.narrow)
 [ "$widest" -le 50 ] && [ "$widest" -ge 40 ] || fail "resize: text after resizing to 50 columns is $widest wide"
 tm resize-window -t g -x 80 -y 40
+# A time-out, so the resumed session has one to count.
+keys g '/stop even' Enter
+wait_for g 'Time-out. Step out of the fiction'
+keys g '/go' Enter
+i=0; while ! has g.jsonl '"ev":"go"' && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 # Incidents complete after /inject.
 keys g '/inject tel' Tab
 wait_for g '/inject telefoon'
@@ -217,6 +222,8 @@ has g.jsonl.history '/note @Sanne hello' || fail "history: g.jsonl.history does 
 start r "" play --resume g.jsonl
 wait_for r 'Resuming the session'
 wait_for r ' — '
+# The status line goes on counting: the time-out of the first run is still there.
+wait_for r '· 1 time-out'
 keys r Up Up
 wait_for r '— /inject telefoon'
 keys r C-u
