@@ -332,6 +332,7 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
     db->lang = lang;
     db->undone = xcalloc((size_t)log->n + 1, 1);
     db->ending_entry = -1;
+    db->only = -1;
     json_object *start = log->v[0];
     db->title = jstr(start, "title");
     db->scenario = jstr(start, "scenario");
@@ -533,7 +534,10 @@ char *debrief_replay_command(const Debrief *db, const DebriefParticipant *p)
     StrBuf b;
     sb_init(&b);
     sb_add(&b, "verbeeld replay ");
-    shell_word(&b, db->journal_path ? db->journal_path : "JOURNAL");
+    /* A handout leaves the machine: the journal by its name only, not where the trainer keeps it. */
+    const char *path = db->journal_path ? db->journal_path : "JOURNAL";
+    if (db->only >= 0 && strrchr(path, '/')) path = strrchr(path, '/') + 1;
+    shell_word(&b, path);
     if (p->replay_scene) {
         sb_add(&b, " --from ");
         shell_word(&b, p->replay_scene);

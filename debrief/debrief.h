@@ -61,6 +61,7 @@ typedef struct {
 typedef struct {
     const JournalLog *log;
     const char *journal_path;
+    int only;                 /* a handout: the one participant it is for, or -1 for everyone */
     const char *lang;         /* the language of the debrief */
     unsigned char *undone;    /* per entry: taken back with /back */
     DebriefParticipant *p;

@@ -435,6 +435,12 @@ int html_write(const Debrief *db, FILE *out)
     char *title = xasprintf("%s: %s", _("Debrief"), db->title ? db->title : db->scenario ? db->scenario : "");
     htmlDocPtr doc = hk_page(db->lang, title, css, &body);
     free(title);
+    if (db->only >= 0) {                  /* a handout: this participant's pages alone */
+        participant(db, &db->p[db->only], body);
+        int rc = hk_write(doc, out);
+        xmlFreeDoc(doc);
+        return rc;
+    }
     xmlNodePtr page = hk_el(body, "section", "page group", NULL);
     group_header(db, page);
     hk_el(page, "h2", NULL, _("Timeline"));

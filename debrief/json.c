@@ -41,6 +41,25 @@ static json_object *quadrant(const Debrief *db, const Quadrant *q)
     return o;
 }
 
+/* Whether entry e goes in this debrief: all of them, or in a handout what is the participant's
+ * own (their choices, reactions to them, notes on them, their time-outs) and what belongs to
+ * everyone (scenes, incidents, the group's choices, the ending); never someone else's. */
+static int for_reader(const Debrief *db, json_object *e)
+{
+    if (db->only < 0) return 1;
+    const char *me = db->p[db->only].name, *ev = jstr(e, "ev");
+    if (streq(ev, "vote")) return 0;                  /* it holds everyone's votes and corners */
+    static const char *const people[] = {"by", "to", "who", "about", NULL};
+    int names_someone = 0;
+    for (int k = 0; people[k]; k++)
+        if (jstr(e, people[k])) {
+            if (streq(jstr(e, people[k]), me)) return 1;
+            names_someone = 1;
+        }
+    if (streq(ev, "note") || streq(ev, "timeout") || streq(ev, "go")) return 0;
+    return !names_someone;
+}
+
 /* A journal entry as a story item: the entry itself, plus whether it was taken back. */
 static json_object *story_item(const Debrief *db, int i)
 {
@@ -128,7 +147,7 @@ int json_write(const Debrief *db, FILE *out)
     add_str(sc, "lang", db->session_lang);
     json_object_object_add(sc, "found", json_object_new_boolean(db->s != NULL));
     json_object_object_add(o, "scenario", sc);
-    add_str(o, "journal", db->journal_path);
+    if (db->only < 0) add_str(o, "journal", db->journal_path);
     add_str(o, "registration", db->registration);
     json_object_object_add(o, "started", iso_time(db->started));
     json_object_object_add(o, "finished", iso_time(db->finished));
@@ -141,7 +160,8 @@ int json_write(const Debrief *db, FILE *out)
     json_object_object_add(o, "counts", counts);
     json_object *story = json_object_new_array();
     for (int i = 1; i < db->log->n; i++)
-        if (!streq(jstr(db->log->v[i], "ev"), "participant")) json_object_array_add(story, story_item(db, i));
+        if (!streq(jstr(db->log->v[i], "ev"), "participant") && for_reader(db, db->log->v[i]))
+            json_object_array_add(story, story_item(db, i));
     json_object_object_add(o, "story", story);
     if (db->ending_entry >= 0) {
         json_object *end = json_object_new_object();
@@ -158,7 +178,8 @@ int json_write(const Debrief *db, FILE *out)
     debrief_date(db->return_day, day);
     add_str(o, "return_date", day);
     json_object *ps = json_object_new_array();
-    for (int i = 0; i < db->np; i++) json_object_array_add(ps, participant(db, &db->p[i]));
+    for (int i = 0; i < db->np; i++)
+        if (db->only < 0 || i == db->only) json_object_array_add(ps, participant(db, &db->p[i]));
     json_object_object_add(o, "participants", ps);
     fputs(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE), out);
     fputc('\n', out);

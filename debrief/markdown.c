@@ -316,8 +316,29 @@ static void participant(const Debrief *db, const DebriefParticipant *p, FILE *ou
     fprintf(out, "\n");
 }
 
+/* A participant's own pages: the session in a line, then only what concerns them. */
+static void handout(const Debrief *db, const DebriefParticipant *p, FILE *out)
+{
+    fprintf(out, "# %s: ", _("Debrief"));
+    put(out, db->title ? db->title : db->scenario);
+    char date[32];
+    debrief_datetime(db->started, date);
+    fprintf(out, "\n\n- %s: %s\n", _("Date"), date);
+    if (db->ending_entry >= 0) {
+        fprintf(out, "- %s: ", _("Ending"));
+        put(out, jstr(db->log->v[db->ending_entry], "title"));
+        fprintf(out, "\n");
+    }
+    fprintf(out, "\n");
+    participant(db, p, out);
+}
+
 int markdown_write(const Debrief *db, FILE *out)
 {
+    if (db->only >= 0) {
+        handout(db, &db->p[db->only], out);
+        return ferror(out) ? -1 : 0;
+    }
     header(db, out);
     story(db, out);
     fprintf(out, "## %s\n\n", _("Each participant"));

@@ -221,6 +221,20 @@ static void add_completed(const Debrief *db, json_object *all, int i)
     }
 }
 
+/* A handout's statements: those whose actor is the participant. Consumes `all`. */
+static json_object *only_theirs(json_object *all, const char *name)
+{
+    json_object *mine = json_object_new_array(), *actor, *actor_name;
+    for (size_t k = 0; k < json_object_array_length(all); k++) {
+        json_object *s = json_object_array_get_idx(all, k);
+        if (json_object_object_get_ex(s, "actor", &actor) && json_object_object_get_ex(actor, "name", &actor_name) &&
+            streq(json_object_get_string(actor_name), name))
+            json_object_array_add(mine, json_object_get(s));
+    }
+    json_object_put(all);
+    return mine;
+}
+
 int xapi_write(const Debrief *db, FILE *out)
 {
     json_object *all = json_object_new_array();
@@ -256,6 +270,7 @@ int xapi_write(const Debrief *db, FILE *out)
             add_completed(db, all, i);
         }
     }
+    if (db->only >= 0) all = only_theirs(all, db->p[db->only].name);
     fputs(json_object_to_json_string_ext(all, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE), out);
     fputc('\n', out);
     json_object_put(all);

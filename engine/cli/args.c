@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "base/i18n.h"
+#include "base/util.h"
 #include "cli/usage.h"
 
 int args_parse_output(int argc, char **argv, const char *cmd, const char *what, OutputArgs *a)
@@ -15,7 +16,7 @@ int args_parse_output(int argc, char **argv, const char *cmd, const char *what, 
     static const struct option opts[] = {
         {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
         {"lang", required_argument, NULL, 'l'},   {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        {"participant", required_argument, NULL, 'p'}, {NULL, 0, NULL, 0},
     };
     int c;
     optind = 1;
@@ -24,6 +25,10 @@ int args_parse_output(int argc, char **argv, const char *cmd, const char *what, 
         case 'f': a->format = optarg; break;
         case 'o': a->out_path = optarg; break;
         case 'l': a->lang = optarg; break;
+        case 'p':
+            if (!streq(cmd, "debrief")) return usage_error(cmd, "%s", _("unknown option"));
+            a->participant = optarg;
+            break;
         case 'h': usage_help(cmd); return 0;
         default: return usage_error(cmd, "%s", _("unknown option"));
         }

@@ -10,6 +10,7 @@ typedef struct {
     const char *format;
     const char *out_path;     /* NULL: standard output */
     const char *lang;         /* NULL: as it comes */
+    const char *participant;  /* debrief: one participant's handout (--participant NAME) */
 } OutputArgs;
 
 /* Parse the arguments of command `cmd` into a, whose format holds the default.

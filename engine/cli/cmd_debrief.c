@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/i18n.h"
 #include "base/util.h"
@@ -32,6 +33,64 @@ static Writer writer_for(const char *format)
     return NULL;
 }
 
+/* Write the debrief to `path` (standard output when NULL) through a temporary file next to it,
+ * renamed when whole, so that a failed run never leaves half a debrief where the trainer
+ * expects a whole one. Returns 0, or 1 after saying why. */
+static int write_to(const Debrief *db, Writer write, const char *path)
+{
+    char *tmp = path ? xasprintf("%s.tmp", path) : NULL;
+    FILE *out = tmp ? fopen(tmp, "w") : stdout;
+    int rc = 0;
+    if (!out) {
+        fprintf(stderr, _("verbeeld: cannot write %s\n"), path);
+        rc = 1;
+    } else {
+        if (write(db, out)) rc = 1;
+        if (out != stdout) {
+            if (fclose(out)) rc = 1;
+            if (rc || rename(tmp, path)) {
+                fprintf(stderr, _("verbeeld: cannot write %s\n"), path);
+                remove(tmp);
+                rc = 1;
+            }
+        } else if (fflush(stdout)) {
+            rc = 1;
+        }
+    }
+    free(tmp);
+    return rc;
+}
+
+static int is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* -o DIR: the group's debrief, and a handout per participant holding only their own pages,
+ * DIR/debrief.EXT and DIR/NAME.EXT (a name's slashes and leading dots made harmless). */
+static int write_handouts(Debrief *db, Writer write, const char *format, const char *dir)
+{
+    const char *ext = streq(format, "markdown") ? "md" : streq(format, "xapi") ? "xapi.json" : format;
+    char *path = xasprintf("%s/debrief.%s", dir, ext);
+    int rc = write_to(db, write, path);
+    if (!rc) printf("%s\n", path);
+    free(path);
+    for (int i = 0; i < db->np && !rc; i++) {
+        char *name = xstrdup(db->p[i].name ? db->p[i].name : "?");
+        for (char *c = name; *c; c++)
+            if (*c == '/' || (c == name && *c == '.')) *c = '_';
+        path = xasprintf("%s/%s.%s", dir, name, ext);
+        db->only = i;
+        rc = write_to(db, write, path);
+        if (!rc) printf("%s\n", path);
+        free(path);
+        free(name);
+    }
+    db->only = -1;
+    return rc;
+}
+
 int cmd_debrief(int argc, char **argv)
 {
     OutputArgs a = {.format = "md"};
@@ -52,28 +111,15 @@ int cmd_debrief(int argc, char **argv)
     i18n_init(lang ? lang : jstr(log.v[0], "lang"));
     Debrief db;
     debrief_build(&db, &log, a.file, i18n_lang());
-    /* Write to a temporary file next to the target and rename it, so that a failed run never
-     * leaves half a debrief where the trainer expects a whole one. */
-    char *tmp = out_path ? xasprintf("%s.tmp", out_path) : NULL;
-    FILE *out = tmp ? fopen(tmp, "w") : stdout;
     int rc = 0;
-    if (!out) {
-        fprintf(stderr, _("verbeeld: cannot write %s\n"), out_path);
+    if (a.participant && (db.only = debrief_find(&db, a.participant)) < 0) {
+        fprintf(stderr, _("verbeeld debrief: no participant '%s' in %s\n"), a.participant, a.file);
         rc = 1;
+    } else if (out_path && !a.participant && is_dir(out_path)) {
+        rc = write_handouts(&db, write, format, out_path);
     } else {
-        if (write(&db, out)) rc = 1;
-        if (out != stdout) {
-            if (fclose(out)) rc = 1;
-            if (rc || rename(tmp, out_path)) {
-                fprintf(stderr, _("verbeeld: cannot write %s\n"), out_path);
-                remove(tmp);
-                rc = 1;
-            }
-        } else if (fflush(stdout)) {
-            rc = 1;
-        }
+        rc = write_to(&db, write, out_path);
     }
-    free(tmp);
     debrief_free(&db);
     journal_log_free(&log);
     diag_free(&d);

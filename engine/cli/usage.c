@@ -33,13 +33,15 @@ static const CommandText commands[] = {
      N_("Without --from, the session is shown again as it was played, with its steps numbered.\n"
         "With --from, it is replayed up to that step (or the first time that scene came up) and\n"
         "you play on from there, in a new journal that records where it branched off.")},
-    {"debrief", N_("verbeeld debrief JOURNAL [--format md|html|json|xapi] [-o FILE] [--lang nl|en]"),
+    {"debrief", N_("verbeeld debrief JOURNAL [--format md|html|json|xapi] [-o FILE|DIR] [--participant NAME] [--lang nl|en]"),
      N_("the debrief of a session"),
      N_("The story as it was played, with time-outs and notes in place, and for each participant\n"
         "how their choices fell on the four corners of their character's quadrant, the moments\n"
         "that mattered, questions for reflection, an anchor and the plan for the return afternoon.\n"
         "md reads well in a terminal; html is one printable file, a page per participant; json\n"
-        "holds everything (docs/debrief.schema.json); xapi writes xAPI 1.0.3 statements.")},
+        "holds everything (docs/debrief.schema.json); xapi writes xAPI 1.0.3 statements.\n"
+        "--participant NAME writes one participant's pages only, to hand out; -o DIR writes the\n"
+        "group's debrief and such a handout for everyone, one file each.")},
     {"sheets", N_("verbeeld sheets SCENARIO --cast FILE [-o DIR] [--lang nl|en]"),
      N_("printable character briefs per participant, and the scenario's cards as posters"),
      N_("Writes DIR/NAME.html for each participant (their character, its quadrant, their goal,\n"

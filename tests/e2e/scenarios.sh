@@ -92,6 +92,30 @@ grep -q '"ev":"return"' "$T/inj.jsonl" || fail "the incident test no longer retu
 for n in inj moveon5-nl moveon5-en school6-nl school6-en; do
     python3 tests/e2e/placed.py "$V" "$T/$n.jsonl" || fail "the debrief of $n files a choice under the wrong scene"
 done
+# A handout per participant holds nothing of anyone else's, and no path of the trainer's machine.
+mkdir -p "$T/handouts"
+for f in md html json xapi; do
+    "$V" debrief "$T/moveon5-nl.jsonl" --format $f -o "$T/handouts" > "$T/handouts.out" || fail "debrief -o DIR --format $f failed"
+done
+for name in Sanne Joris Ayla Bram Mehmet; do
+    for f in md html json xapi.json; do
+        h="$T/handouts/$name.$f"
+        [ -s "$h" ] || { fail "no handout $name.$f"; continue; }
+        for other in Sanne Joris Ayla Bram Mehmet "Sterker staan" "Meer ruimte geven" "Zeggen wat ik denk" "Afspraken nakomen" "Durven kiezen"; do
+            case "$other" in "$name") continue ;; esac
+            [ "$name" = Sanne ] && [ "$other" = "Sterker staan" ] && continue
+            [ "$name" = Joris ] && [ "$other" = "Meer ruimte geven" ] && continue
+            [ "$name" = Ayla ] && [ "$other" = "Zeggen wat ik denk" ] && continue
+            [ "$name" = Bram ] && [ "$other" = "Afspraken nakomen" ] && continue
+            [ "$name" = Mehmet ] && [ "$other" = "Durven kiezen" ] && continue
+            grep -q "$other" "$h" && fail "$name's handout ($f) shows $other"
+        done
+        grep -q "$T" "$h" && fail "$name's handout ($f) shows a path of the trainer's machine"
+    done
+done
+[ -s "$T/handouts/debrief.md" ] && grep -q 'Mehmet' "$T/handouts/debrief.md" || fail "-o DIR wrote no group debrief"
+"$V" debrief "$T/moveon5-nl.jsonl" --participant Nobody > /dev/null 2>&1
+[ $? -eq 1 ] || fail "debrief --participant with an unknown name did not fail"
 # Every core quality of the lexicon is served alone, and in a full group where all share it.
 for s in tutorial moveon school; do
     LANGUAGE=en "$V" check "$s" > "$T/check-$s.out" 2>&1 || fail "check $s: $(cat "$T/check-$s.out")"
