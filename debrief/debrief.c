@@ -174,11 +174,12 @@ static void count_choice(Debrief *db, int i)
     if (!p) return;
     p->choices++;
     Corner c = corner_from_id(jstr(e, "corner"));
-    if (c == CORNER_NONE) {
-        p->unplaced++;
-        return;
-    }
-    p->corners[c]++;
+    json_object *turning;
+    int turned = json_object_object_get_ex(e, "turning", &turning) && json_object_get_boolean(turning);
+    if (c == CORNER_NONE) p->unplaced++;
+    else p->corners[c]++;
+    if (turned) add_moment(p, MOMENT_TURNING, i);
+    if (turned || c == CORNER_NONE) return;
     switch (c) {
     case CORNER_CORE: add_moment(p, p->corners[c] == 1 ? MOMENT_FIRST_CORE : MOMENT_CORE, i); break;
     case CORNER_PITFALL: add_moment(p, MOMENT_OVERSHOOT, i); break;
@@ -425,7 +426,8 @@ void debrief_free(Debrief *db)
 
 const char *debrief_moment_id(MomentKind k)
 {
-    static const char *const ids[] = {"first-core", "core", "fallback", "overshoot", "reaction", "timeout", "note"};
+    static const char *const ids[] = {"first-core", "core", "fallback", "overshoot", "reaction", "timeout", "note",
+                                      "turning-point"};
     assert(k >= 0 && (size_t)k < sizeof ids / sizeof *ids);
     return ids[k];
 }
@@ -447,6 +449,7 @@ const char *debrief_moment_label(MomentKind k, int exact)
     case MOMENT_REACTION: return _("a reaction to you");
     case MOMENT_TIMEOUT: return _("you stepped out");
     case MOMENT_NOTE: return _("a note about you");
+    case MOMENT_TURNING: return _("a turning point of the story");
     }
     return "";
 }

@@ -26,6 +26,7 @@ typedef enum {
     MOMENT_REACTION,     /* a character reacted to them */
     MOMENT_TIMEOUT,      /* they stepped out of the fiction */
     MOMENT_NOTE,         /* the trainer noted something about them */
+    MOMENT_TURNING,      /* a choice the scenario marks as a turning point of the story */
 } MomentKind;
 
 typedef struct {

@@ -61,6 +61,7 @@ static void journal_choice(Play *P, const Output *o, const char *who, const char
     add_str(e, "role", o->role >= 0 ? P->s->roles[o->role].id : NULL);
     add_str(e, "character", o->role >= 0 ? role : NULL);
     json_object_object_add(e, "auto", json_object_new_boolean(!who && o->role >= 0));
+    if (o->choice->turning) json_object_object_add(e, "turning", json_object_new_boolean(1));
     add_str(e, "quality", term);
     if (o->corner != CORNER_NONE) add_str(e, "corner", corner_id(o->corner));
     add_str(e, "text", text);

@@ -351,6 +351,7 @@ static void c_choice(Codec *c, Choice *ch)
     C_ARRAY(c, ch->variants, ch->nvariants, c_variant);
     c_unresolved(c, &ch->by, -1);
     c_str(c, &ch->by_name, OPTIONAL);
+    c_int(c, &ch->turning, 0, 1);
     c_code_ref(c, &ch->cond, 1);
     c_text(c, &ch->text);
     C_ARRAY(c, ch->effects, ch->neffects, c_effect);

@@ -223,6 +223,7 @@ static void read_choice(Reader *r, Scene *sc, xmlNodePtr node)
     ch.quality = attr(r, node, "quality");
     ch.corner = xml_value(node, "corner") ? (int)corner_from_id(xml_value(node, "corner")) : CORNER_NONE;
     ch.by_name = attr(r, node, "by");
+    ch.turning = streq(xml_value(node, "turning"), "yes");
     ch.by = -1;
     ch.cond = attr_code(r, node, "if");
     EACH_CHILD(c, node) {

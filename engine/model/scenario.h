@@ -109,6 +109,7 @@ typedef struct {
                                  NULL: for session_fetch_ahead, before that Scene has arrived */
     int by;              /* role, or -1 */
     char *by_name;
+    int turning;         /* a turning point of the story: a moment that mattered, for the debrief */
     int cond;
     Text text;
     Effect *effects;

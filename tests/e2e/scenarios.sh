@@ -116,6 +116,13 @@ done
 [ -s "$T/handouts/debrief.md" ] && grep -q 'Mehmet' "$T/handouts/debrief.md" || fail "-o DIR wrote no group debrief"
 "$V" debrief "$T/moveon5-nl.jsonl" --participant Nobody > /dev/null 2>&1
 [ $? -eq 1 ] || fail "debrief --participant with an unknown name did not fail"
+# Isabel's "Stop" in the gossip round is a turning point: among her moments, with the answers.
+printf '<cast xmlns="urn:verbeeld:cast:1"><participant name="Isa" core="tact" goal="x" role="vip"/></cast>\n' > "$T/tp.xml"
+i=0; while [ $i -lt 80 ]; do echo =roddel-stop-isabel; echo 1; i=$((i + 1)); done \
+    | "$V" play moveon --cast "$T/tp.xml" --seed 3 --lang en --journal "$T/tp.jsonl" > "$T/tp.out" 2>&1
+grep -q '"choice":"roddel-stop-isabel".*"turning":true' "$T/tp.jsonl" || fail "the Stop is not journaled as a turning point"
+"$V" debrief "$T/tp.jsonl" --lang en | grep -A1 'a turning point of the story.*Stop' | grep -q 'a reaction to you' \
+    || fail "the debrief does not show the Stop as a turning point with the answers to it"
 # Every core quality of the lexicon is served alone, and in a full group where all share it.
 for s in tutorial moveon school; do
     LANGUAGE=en "$V" check "$s" > "$T/check-$s.out" 2>&1 || fail "check $s: $(cat "$T/check-$s.out")"
