@@ -198,9 +198,29 @@ static int chose_quality(const Debrief *db, const DebriefParticipant *p, const c
     return 0;
 }
 
+/* The first question is about the participant's own learning goal, at the moment of the game
+ * that came nearest to it: where they first played their challenge, or else where they stepped
+ * out of the fiction; without either, an open one. */
+static void goal_question(Debrief *db, DebriefParticipant *p)
+{
+    if (!p->goal || !*p->goal) return;
+    const char *at = NULL;
+    for (int m = 0; m < p->nmoments && !at; m++)
+        if (p->moments[m].kind == MOMENT_FIRST_CORE && p->exact) at = debrief_scene_title(db, p->moments[m].entry);
+    if (at)
+        p->goal_question = xasprintf(_("Your learning goal was \u201c%s\u201d. In \u2018%s\u2019 you first played your "
+                                       "challenge. How close did that come to your goal, and what will you do the same "
+                                       "way next time, outside the game?"), p->goal, at);
+    else
+        p->goal_question = xasprintf(_("Your learning goal was \u201c%s\u201d. At which moment in the game did it come "
+                                       "near, and what held you back from going for it? What would you need to do it "
+                                       "next time?"), p->goal);
+    p->questions[p->nquestions++] = (PromptQuestion){"goal", p->goal_question, "goal"};
+}
+
 static void choose_questions(Debrief *db, DebriefParticipant *p)
 {
-    enum { LIBRARY_MAX = 3, SCENARIO_MAX = 2 };
+    enum { LIBRARY_MAX = 3, SCENARIO_MAX = 2, GOAL_MAX = 1 };
     unsigned h = 0;
     /* The library's questions on corners speak of the participant's own challenge and
      * fall-backs: true only on their opposite quadrant. */
@@ -213,15 +233,15 @@ static void choose_questions(Debrief *db, DebriefParticipant *p)
     h |= p->timeouts ? HAPPENED_TIMEOUT : HAPPENED_NO_TIMEOUT;
     if (p->reactions) h |= HAPPENED_REACTED;
     if (p->notes) h |= HAPPENED_NOTE;
-    p->questions = xcalloc(LIBRARY_MAX + SCENARIO_MAX, sizeof *p->questions);
+    p->questions = xcalloc(GOAL_MAX + LIBRARY_MAX + SCENARIO_MAX, sizeof *p->questions);
+    goal_question(db, p);
     /* The scenario's own questions first: they name what happened in this story. A question
      * with a quality is asked of whoever chose it, or whose quadrant it is on. */
     if (db->s) {
         const Scenario *s = db->s;
         for (int q = 0; q < s->nquestions && p->nquestions < SCENARIO_MAX; q++) {
             const char *quality = s->questions[q].quality;
-            if (quality && !chose_quality(db, p, quality) && !streq(quality, p->core) && !streq(quality, p->character_core))
-                continue;
+            if (quality && !chose_quality(db, p, quality)) continue;   /* never about what they did not do */
             PromptQuestion *dq = &p->questions[p->nquestions++];
             dq->theme = "scenario";
             dq->text = text_get(&s->questions[q].text, db->lang, scenario_fallback(s));
@@ -229,7 +249,7 @@ static void choose_questions(Debrief *db, DebriefParticipant *p)
         }
     }
     p->nquestions += prompts_choose(db->lib, h, db->lang, p->questions + p->nquestions, LIBRARY_MAX);
-    assert(p->nquestions <= LIBRARY_MAX + SCENARIO_MAX);
+    assert(p->nquestions <= GOAL_MAX + LIBRARY_MAX + SCENARIO_MAX);
 }
 
 static void choose_anchor(Debrief *db, DebriefParticipant *p)
@@ -255,8 +275,10 @@ static const char *scene_title(const Debrief *db, const char *scene)
     return scene;
 }
 
-/* The scene to replay two weeks on: where it was hardest (a fall-back), else where they
- * overshot, else where they first found their challenge (to find it again), else the start. */
+/* The scene to replay two weeks on: where it was hardest (the last fall-back: later in the story
+ * more is at stake, and the arrival, where everyone is still finding their feet, is seldom it),
+ * else where they overshot last, else where they first found their challenge (to find it
+ * again), else the start. */
 static void choose_replay(Debrief *db, DebriefParticipant *p)
 {
     static const MomentKind order[] = {MOMENT_FALLBACK, MOMENT_OVERSHOOT, MOMENT_FIRST_CORE};
@@ -271,7 +293,8 @@ static void choose_replay(Debrief *db, DebriefParticipant *p)
         N_("where you first played your character's core quality: find it again"),
     };
     for (size_t k = 0; k < sizeof order / sizeof *order; k++)
-        for (int m = 0; m < p->nmoments; m++) {
+        for (int n = 0; n < p->nmoments; n++) {
+            int m = order[k] == MOMENT_FIRST_CORE ? n : p->nmoments - 1 - n;
             if (p->moments[m].kind != order[k]) continue;
             p->replay_scene = jstr(db->log->v[p->moments[m].entry], "scene");
             if (!p->replay_scene) continue;
@@ -413,6 +436,7 @@ void debrief_free(Debrief *db)
     for (int i = 0; i < db->np; i++) {
         free(db->p[i].moments);
         free(db->p[i].questions);
+        free(db->p[i].goal_question);
     }
     free(db->undone);
     free(db->p);

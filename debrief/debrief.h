@@ -51,6 +51,7 @@ typedef struct {
     int nmoments;
     PromptQuestion *questions;
     int nquestions;
+    char *goal_question;      /* owned: the question about their learning goal */
     const char *anchor_title, *anchor_text;   /* their card (a deck card), when the scenario has it */
     const char *anchor_prompt;                /* the anchoring prompt from the library */
     const char *replay_scene;                 /* the scene to replay on the return afternoon */

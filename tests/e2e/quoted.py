@@ -21,7 +21,8 @@ def flat(text):
 screen = flat(open(transcript, encoding="utf-8").read())
 md = subprocess.run([V, "debrief", journal], capture_output=True, text=True, env=env).stdout
 wrong = []
-quotes = re.findall(r"“([^”]+)”", md)
+# Reactions: "  - Who: “text”" in the story, "- *a reaction to you*: Who: “text”" among moments.
+quotes = re.findall(r"^\s*- (?:\*[^*\n]+\*(?: \([^)\n]*\))?: )?[^:“\n]+: “([^”]+)”", md, re.M)
 for q in quotes:
     if flat(q) not in screen:
         wrong.append(f"quoted but never on screen: “{q[:80]}”")
