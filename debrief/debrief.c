@@ -400,6 +400,8 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
                 p->reactions++;
                 add_moment(p, MOMENT_REACTION, i);
             }
+        } else if (streq(ev, "anchor")) {
+            if ((p = find(db, jstr(e, "who")))) p->anchor = jstr(e, "text");
         } else if (streq(ev, "timeout")) {
             db->timeouts++;
             if ((p = find(db, jstr(e, "who")))) {

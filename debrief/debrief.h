@@ -54,6 +54,7 @@ typedef struct {
     char *goal_question;      /* owned: the question about their learning goal */
     const char *anchor_title, *anchor_text;   /* their card (a deck card), when the scenario has it */
     const char *anchor_prompt;                /* the anchoring prompt from the library */
+    const char *anchor;                       /* the anchor they named at the end of play */
     const char *replay_scene;                 /* the scene to replay on the return afternoon */
     const char *replay_title;
     const char *replay_why;                   /* why that scene (translated) */

@@ -390,6 +390,12 @@ static void participant(const Debrief *db, const DebriefParticipant *p, xmlNodeP
         }
     }
     hk_el(page, "h2", NULL, _("Your anchor"));
+    if (p->anchor) {
+        xmlNodePtr a = hk_el(page, "p", NULL, NULL);
+        hk_text(a, _("What you named at the end of the game"));
+        hk_text(a, ": ");
+        hk_el(a, "strong", NULL, p->anchor);
+    }
     if (p->anchor_title) {
         xmlNodePtr a = hk_el(page, "p", NULL, NULL);
         hk_text(a, _("The card you picked"));
@@ -406,6 +412,12 @@ static void participant(const Debrief *db, const DebriefParticipant *p, xmlNodeP
     hk_el(pl, "strong", NULL, _("Date (two weeks on)"));
     hk_text(pl, ": ");
     hk_text(pl, day);
+    if (p->anchor) {
+        pl = hk_el(plan, "p", NULL, NULL);
+        hk_el(pl, "strong", NULL, _("Bring your anchor"));
+        hk_text(pl, ": ");
+        hk_text(pl, p->anchor);
+    }
     if (p->goal && *p->goal) {
         pl = hk_el(plan, "p", NULL, NULL);
         hk_el(pl, "strong", NULL, _("Goal to re-check"));

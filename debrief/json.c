@@ -119,6 +119,7 @@ static json_object *participant(const Debrief *db, const DebriefParticipant *p)
     add_str(anchor, "card_name", p->anchor_title);
     add_str(anchor, "card_text", p->anchor_text);
     add_str(anchor, "prompt", p->anchor_prompt);
+    add_str(anchor, "named", p->anchor);
     json_object_object_add(o, "anchor", anchor);
     json_object *ret = json_object_new_object();
     char day[32];

@@ -282,6 +282,11 @@ static void participant(const Debrief *db, const DebriefParticipant *p, FILE *ou
     }
 
     fprintf(out, "#### %s\n\n", _("Your anchor"));
+    if (p->anchor) {
+        fprintf(out, "- %s: **", _("What you named at the end of the game"));
+        put(out, p->anchor);
+        fprintf(out, "**\n");
+    }
     if (p->anchor_title) {
         fprintf(out, "- %s: **", _("The card you picked"));
         put(out, p->anchor_title);
@@ -299,6 +304,11 @@ static void participant(const Debrief *db, const DebriefParticipant *p, FILE *ou
     debrief_date(db->return_day, day);
     fprintf(out, "- %s: %s\n", _("Date (two weeks on)"), day);
     if (p->goal && *p->goal) {
+        if (p->anchor) {
+            fprintf(out, "- %s: ", _("Bring your anchor"));
+            put(out, p->anchor);
+            fprintf(out, "\n");
+        }
         fprintf(out, "- %s: ", _("Goal to re-check"));
         put(out, p->goal);
         fprintf(out, "\n");

@@ -123,6 +123,15 @@ i=0; while [ $i -lt 80 ]; do echo =roddel-stop-isabel; echo 1; i=$((i + 1)); don
 grep -q '"choice":"roddel-stop-isabel".*"turning":true' "$T/tp.jsonl" || fail "the Stop is not journaled as a turning point"
 "$V" debrief "$T/tp.jsonl" --lang en | grep -A1 'a turning point of the story.*Stop' | grep -q 'a reaction to you' \
     || fail "the debrief does not show the Stop as a turning point with the answers to it"
+# At the end each participant names an anchor (a stray choice number is not taken for one); it is
+# in their debrief and in the plan for the return afternoon.
+printf '<cast xmlns="urn:verbeeld:cast:1"><participant name="An" core="moed" goal="x" card="espresso"/><participant name="Bo" core="tact" goal="y" card="baobab"/></cast>\n' > "$T/an.xml"
+{ ones 14; echo "De mok in twee handen, voeten plat"; echo; } \
+    | "$V" play tutorial --cast "$T/an.xml" --seed 4 --lang nl --journal "$T/an.jsonl" > "$T/an.out" 2>&1
+grep -q '"ev":"anchor".*"who":"An","text":"De mok in twee handen, voeten plat"' "$T/an.jsonl" || fail "the anchor named at the end is not journaled"
+grep -q '"ev":"anchor".*"who":"Bo"' "$T/an.jsonl" && fail "an empty anchor was journaled"
+[ "$("$V" debrief "$T/an.jsonl" --participant An --lang en | grep -c 'De mok in twee handen, voeten plat')" -eq 2 ] \
+    || fail "the anchor is not in the debrief and the return plan"
 # Every core quality of the lexicon is served alone, and in a full group where all share it.
 for s in tutorial moveon school; do
     LANGUAGE=en "$V" check "$s" > "$T/check-$s.out" 2>&1 || fail "check $s: $(cat "$T/check-$s.out")"
