@@ -311,6 +311,39 @@ static void choose_replay(Debrief *db, DebriefParticipant *p)
         }
 }
 
+/* Questions for the group, about what happened in the room: a turning point someone took, a
+ * vote that did not go one way, someone stepping out; and what each takes from another. */
+static void choose_group_questions(Debrief *db)
+{
+    int turning = -1, split = -1, timeout = 0;
+    for (int i = 0; i < db->log->n; i++) {
+        json_object *e = db->log->v[i], *v, *votes;
+        const char *ev = jstr(e, "ev");
+        if (db->undone[i]) continue;
+        if (turning < 0 && streq(ev, "choice") && jstr(e, "by") &&
+            json_object_object_get_ex(e, "turning", &v) && json_object_get_boolean(v))
+            turning = i;
+        if (split < 0 && streq(ev, "vote") && json_object_object_get_ex(e, "votes", &votes))
+            for (size_t k = 1; k < json_object_array_length(votes); k++)
+                if (!streq(jstr(json_object_array_get_idx(votes, k), "choice"), jstr(json_object_array_get_idx(votes, 0), "choice")))
+                    split = i;
+        timeout |= streq(ev, "timeout");
+    }
+    if (turning >= 0)
+        db->group_questions[db->ngroup++] = xasprintf(_("In \u2018%s\u2019, what %s did turned the story. What changed in "
+                                                        "the room at that moment, and what did each of you do just after?"),
+                                                      debrief_scene_title(db, turning) ? debrief_scene_title(db, turning) : "",
+                                                      jstr(db->log->v[turning], "by"));
+    if (split >= 0)
+        db->group_questions[db->ngroup++] = xasprintf(_("The votes on \u2018%s\u2019 went different ways. What did the "
+                                                        "voices that lost bring, and what did the group do with them?"),
+                                                      debrief_scene_title(db, split) ? debrief_scene_title(db, split) : "");
+    else if (timeout)
+        db->group_questions[db->ngroup++] = xstrdup(_("Someone stepped out of the fiction. What made that possible here, "
+                                                      "and what would make it possible at work?"));
+    db->group_questions[db->ngroup++] = xstrdup(_("Which moment of someone else's will you take with you, and why?"));
+}
+
 static void find_scenario(Debrief *db, json_object *start)
 {
     if (!db->have_lx) return;
@@ -426,6 +459,7 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
         }
     }
     derive_registration(db, start);
+    choose_group_questions(db);
     for (int i = 0; i < db->np; i++) {
         choose_questions(db, &db->p[i]);
         choose_anchor(db, &db->p[i]);
@@ -440,6 +474,7 @@ void debrief_free(Debrief *db)
         free(db->p[i].questions);
         free(db->p[i].goal_question);
     }
+    for (int q = 0; q < db->ngroup; q++) free(db->group_questions[q]);
     free(db->undone);
     free(db->p);
     scenario_free(db->s);

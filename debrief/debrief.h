@@ -65,6 +65,8 @@ typedef struct {
     const JournalLog *log;
     const char *journal_path;
     int only;                 /* a handout: the one participant it is for, or -1 for everyone */
+    char *group_questions[3]; /* owned: questions for the group, from what happened in the room */
+    int ngroup;
     const char *lang;         /* the language of the debrief */
     unsigned char *undone;    /* per entry: taken back with /back */
     DebriefParticipant *p;

@@ -178,6 +178,11 @@ int json_write(const Debrief *db, FILE *out)
     char day[32];
     debrief_date(db->return_day, day);
     add_str(o, "return_date", day);
+    if (db->only < 0) {
+        json_object *gq = json_object_new_array();
+        for (int q = 0; q < db->ngroup; q++) json_object_array_add(gq, json_object_new_string(db->group_questions[q]));
+        json_object_object_add(o, "group_questions", gq);
+    }
     json_object *ps = json_object_new_array();
     for (int i = 0; i < db->np; i++)
         if (db->only < 0 || i == db->only) json_object_array_add(ps, participant(db, &db->p[i]));

@@ -351,6 +351,13 @@ int markdown_write(const Debrief *db, FILE *out)
     }
     header(db, out);
     story(db, out);
+    fprintf(out, "## %s\n\n", _("Questions for the group"));
+    for (int q = 0; q < db->ngroup; q++) {
+        fprintf(out, "%d. ", q + 1);
+        put(out, db->group_questions[q]);
+        fprintf(out, "\n");
+    }
+    fprintf(out, "\n");
     fprintf(out, "## %s\n\n", _("Each participant"));
     for (int i = 0; i < db->np; i++) participant(db, &db->p[i], out);
     return ferror(out) ? -1 : 0;

@@ -123,6 +123,8 @@ i=0; while [ $i -lt 80 ]; do echo =roddel-stop-isabel; echo 1; i=$((i + 1)); don
 grep -q '"choice":"roddel-stop-isabel".*"turning":true' "$T/tp.jsonl" || fail "the Stop is not journaled as a turning point"
 "$V" debrief "$T/tp.jsonl" --lang en | grep -A1 'a turning point of the story.*Stop' | grep -q 'a reaction to you' \
     || fail "the debrief does not show the Stop as a turning point with the answers to it"
+"$V" debrief "$T/tp.jsonl" --lang en | sed -n '/^## Questions for the group/,/^## /p' | grep -q "In ‘Gossip’, what Isa did turned the story" \
+    || fail "the questions for the group do not ask about the turning point"
 # At the end each participant names an anchor (a stray choice number is not taken for one); it is
 # in their debrief and in the plan for the return afternoon.
 printf '<cast xmlns="urn:verbeeld:cast:1"><participant name="An" core="moed" goal="x" card="espresso"/><participant name="Bo" core="tact" goal="y" card="baobab"/></cast>\n' > "$T/an.xml"
