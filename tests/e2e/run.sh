@@ -87,6 +87,8 @@ check replay-unknown-step sh -c "'$V' replay '$T/group.jsonl' --from 999 < /dev/
 
 # The same journal cannot be overwritten by a new session.
 check journal-exists sh -c "printf '' | '$V' play tutorial --cast '$T/cast2.xml' --journal '$T/group.jsonl' --lang en >/dev/null 2>&1; [ \$? -eq 1 ]"
+# Every kind of entry the program writes is described for the people who read journals.
+check journal-documented python3 tests/e2e/journal_doc.py
 
 # Hostile character scripts are stopped, named, and the session goes on to its ending.
 printf '<cast xmlns="urn:verbeeld:cast:1"><participant name="An" core="verbinden" goal="x"/></cast>\n' > "$T/c1.xml"
