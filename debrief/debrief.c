@@ -43,7 +43,7 @@ const char *debrief_choice_text(const Debrief *db, const char *scene, const char
     int k = db->s && scene ? scenario_scene(db->s, scene) : -1;
     for (int c = 0; k >= 0 && c < db->s->scenes[k].nchoices; c++)
         if (streq(db->s->scenes[k].choices[c].id, choice))
-            return text_get(&db->s->scenes[k].choices[c].text, db->lang, scenario_fallback(db->s));
+            return text_get(&db->s->scenes[k].choices[c].text, db->session_lang ? db->session_lang : db->lang, scenario_fallback(db->s));
     return choice ? choice : "";
 }
 

@@ -98,8 +98,8 @@ int debrief_find(const Debrief *db, const char *name);
 /* The title of the scene entry `entry` happened in (a choice, a return, a scene), as it was
  * on screen; NULL for a scene without a title. */
 const char *debrief_scene_title(const Debrief *db, int entry);
-/* The words of choice `choice` of scene `scene` in the debrief's language, from the scenario
- * when it is still there; else the id. */
+/* The words of choice `choice` of scene `scene` as they were shown (the session's language),
+ * from the scenario when it is still there; else the id. */
 const char *debrief_choice_text(const Debrief *db, const char *scene, const char *choice);
 /* A vote entry in words: who voted for what, and how it was decided (fresh). */
 char *debrief_vote_line(const Debrief *db, json_object *e);
