@@ -201,9 +201,48 @@ static int chose_quality(const Debrief *db, const DebriefParticipant *p, const c
 /* The first question is about the participant's own learning goal, at the moment of the game
  * that came nearest to it: where they first played their challenge, or else where they stepped
  * out of the fiction; without either, an open one. */
+typedef struct {
+    const char *goal;
+    const char *found;        /* the longest lexicon term the goal names */
+} GoalTerm;
+
+static void term_in_goal(const char *term, void *ud)
+{
+    GoalTerm *g = ud;
+    if (strcasestr(g->goal, term) && (!g->found || strlen(term) > strlen(g->found))) g->found = term;
+}
+
+/* A goal that names a term of the lexicon ("grenzen stellen zonder de band te verliezen"): the
+ * question is about where the participant did it in the game, or that they did not. */
+static char *goal_term_question(Debrief *db, DebriefParticipant *p)
+{
+    if (!db->have_lx) return NULL;
+    GoalTerm g = {p->goal, NULL};
+    lexicon_each_term(&db->lx, "nl", term_in_goal, &g);
+    lexicon_each_term(&db->lx, "en", term_in_goal, &g);
+    const char *id = g.found ? lexicon_term(&db->lx, g.found) : NULL;
+    /* Only a term on their character's quadrant was on offer at their decisions. */
+    if (!id || !p->has_quadrants || quadrant_corner(&p->character_q, id) == CORNER_NONE) return NULL;
+    const char *name = debrief_term_name(db, id);
+    for (int m = 0; m < p->nmoments; m++) {
+        json_object *e = db->log->v[p->moments[m].entry];
+        if (streq(jstr(e, "ev"), "choice") && streq(jstr(e, "quality"), id)) {
+            const char *at = debrief_scene_title(db, p->moments[m].entry);
+            return xasprintf(_("Your learning goal was \u201c%s\u201d. In \u2018%s\u2019 you chose %s. What did it take "
+                               "from you, and where this week will you do it again?"), p->goal, at ? at : "", name);
+        }
+    }
+    return xasprintf(_("Your learning goal was \u201c%s\u201d. In the game you did not choose %s once. At the moments "
+                       "it was on offer, what held you back?"), p->goal, name);
+}
+
 static void goal_question(Debrief *db, DebriefParticipant *p)
 {
     if (!p->goal || !*p->goal) return;
+    if ((p->goal_question = goal_term_question(db, p))) {
+        p->questions[p->nquestions++] = (PromptQuestion){"goal", p->goal_question, "goal"};
+        return;
+    }
     const char *at = NULL;
     for (int m = 0; m < p->nmoments && !at; m++)
         if (p->moments[m].kind == MOMENT_FIRST_CORE && p->exact) at = debrief_scene_title(db, p->moments[m].entry);
