@@ -137,6 +137,13 @@ char *sb_take(StrBuf *b)
     return s;
 }
 
+uint64_t mix64(uint64_t z)
+{
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
 char *str_replace(const char *s, const char *from, const char *to)
 {
     StrBuf b;

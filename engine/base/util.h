@@ -45,6 +45,8 @@ void sb_addf(StrBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3
 void sb_vaddf(StrBuf *b, const char *fmt, va_list ap);
 /* Hand over the string (the buffer is empty afterwards). */
 char *sb_take(StrBuf *b);
+/* splitmix64's finaliser: x's bits well mixed, the same on every run (shuffles, seeds). */
+uint64_t mix64(uint64_t x);
 /* A fresh copy of s with every `from` replaced by `to`. */
 char *str_replace(const char *s, const char *from, const char *to);
 void sb_free(StrBuf *b);

@@ -149,20 +149,18 @@ static int casts_exactly(const Scenario *s, const Lexicon *lx, const char *const
  * participants who all have it. Each one who is not gets a warning. */
 static void report_casting(const Scenario *s, const Lexicon *lx, Session *S, DiagList *d)
 {
-    const char **cores = xcalloc((size_t)s->nroles + 1, sizeof *cores);
-    const char **names = xcalloc((size_t)s->nroles + 1, sizeof *names);
+    const char **cores, **names;
+    session_role_tables(S, &cores, &names);
     int playable = 0;
     printf("%s:\n", s->id);
     for (int r = 0; r < s->nroles; r++) {
-        cores[r] = session_character(S, r)->script_term;
-        names[r] = session_role_name(S, r);
         if (!s->roles[r].playable) continue;
         playable++;
         StrBuf on;
         sb_init(&on);
         int n = 0;
         for (int q = 0; q < lx->n; q++)
-            if (cast_role_takes(s, r, lx, cores, lx->q[q].nl[CORNER_CORE]))
+            if (cast_role_takes(s, r, lx, cores[r], lx->q[q].nl[CORNER_CORE]))
                 sb_addf(&on, "%s%s", n++ ? ", " : "", lexicon_name(lx, lx->q[q].nl[CORNER_CORE], i18n_lang()));
         if (n == lx->n) printf(_("  %s (%s): on every quadrant\n"), s->roles[r].id, names[r]);
         else printf(_("  %s (%s): on %s\n"), s->roles[r].id, names[r], n ? on.s : "—");

@@ -10,6 +10,7 @@
 #include "base/i18n.h"
 #include "base/util.h"
 #include "console/prompt.h"
+#include "console/setup.h"
 #include "console/show.h"
 #include "console/term.h"
 
@@ -48,52 +49,13 @@ static void handle_number(Play *P, const char *line, const Turn *t)
     session_choose(P->S, k - 1);
 }
 
-/* At the end of the game each participant anchors what they found: a posture, an object or a
- * piece of music, in one line, for their debrief and the return afternoon. Enter skips; the end
- * of input stops asking. */
-static void ask_anchors(Play *P)
-{
-    term_blank();
-    term_notice(P->cast.n == 1
-                    ? _("Before the debrief: anchor what you found. A posture, an object or a piece of music that "
-                        "holds it, in one line (Enter skips).")
-                    : _("Before the debrief: each of you, anchor what you found. A posture, an object or a piece of "
-                        "music that holds it, in one line (Enter skips)."));
-    for (int i = 0; i < P->cast.n; i++) {
-        char *prompt = xasprintf(_("%s, your anchor: "), P->cast.p[i].name);
-        char *line = term_read(prompt);
-        free(prompt);
-        if (!line) return;
-        char *text = clean_text(line), *t = text;
-        free(line);
-        while (*t == ' ') t++;
-        size_t n = strlen(t);
-        while (n && t[n - 1] == ' ') t[--n] = '\0';
-        size_t digits = strspn(t, "0123456789");
-        if (*t == '/' || (n && digits == n)) {
-            /* A command (Ctrl-C's /pause), or a choice's number typed once too often: no anchor. */
-            if (*t != '/') term_alert(_("That is a number. Name your anchor in words, or press Enter."));
-            free(text);
-            i--;
-            continue;
-        }
-        if (*t) {
-            json_object *e = journal_entry("anchor");
-            json_object_object_add(e, "who", json_object_new_string(P->cast.p[i].name));
-            json_object_object_add(e, "text", json_object_new_string(t));
-            play_journal(P, e);
-        }
-        free(text);
-    }
-}
-
 static void announce_end(Play *P)
 {
     if (P->S->ending >= 0) {
         json_object *e = journal_entry("end");
         json_object_object_add(e, "steps", json_object_new_int(P->S->steps));
         play_journal(P, e);
-        ask_anchors(P);
+        setup_anchors(P);
     }
     term_blank();
     char *msg = P->S->ending >= 0

@@ -1,6 +1,7 @@
 /*
- * setup.c - before the first scene: the solo setup (name, core quality, learning goal), the
- * casting shown with its reasons, and each participant's card pick.
+ * setup.c - around the story: before the first scene the solo setup, the casting shown with its
+ * reasons, making a character one's own and each participant's card pick; after the last scene,
+ * each participant's anchor.
  */
 #include "console/setup.h"
 
@@ -225,14 +226,12 @@ static int own_roles(Play *P, const Participant *p, int *roles)
 {
     int n = 0;
     const char *want = cast_opposite_core(P->lx, p->core);
-    const char **cores = xcalloc((size_t)P->s->nroles + 1, sizeof *cores);
-    for (int r = 0; r < P->s->nroles; r++) cores[r] = session_character(P->S, r)->script_term;
     for (int r = 0; r < P->s->nroles; r++) {
         if (!P->s->roles[r].playable || !P->s->roles[r].own) continue;
         int free_role = cast_player_of(&P->cast, r) < 0;
-        if (r == p->role || (free_role && cast_role_takes(P->s, r, P->lx, cores, want))) roles[n++] = r;
+        const char *script = session_character(P->S, r)->script_term;
+        if (r == p->role || (free_role && cast_role_takes(P->s, r, P->lx, script, want))) roles[n++] = r;
     }
-    free(cores);
     return n;
 }
 
@@ -293,6 +292,39 @@ int setup_own_character(Play *P)
     session_recast(P->S, 0, p->role, 0);   /* the reason names the character as it is called now */
     term_blank();
     return 0;
+}
+
+/* ============================== after the last scene ============================== */
+
+void setup_anchors(Play *P)
+{
+    term_blank();
+    term_notice(P->cast.n == 1
+                    ? _("Before the debrief: anchor what you found. A posture, an object or a piece of music that "
+                        "holds it, in one line (Enter skips).")
+                    : _("Before the debrief: each of you, anchor what you found. A posture, an object or a piece of "
+                        "music that holds it, in one line (Enter skips)."));
+    for (int i = 0; i < P->cast.n; i++) {
+        char *prompt = xasprintf(_("%s, your anchor: "), P->cast.p[i].name);
+        char *text = ask(prompt, 1);
+        free(prompt);
+        if (!text) return;
+        size_t n = strlen(text);
+        if (*text == '/' || (n && strspn(text, "0123456789") == n)) {
+            /* A command, or a choice's number typed once too often: no anchor. */
+            if (*text != '/') term_alert(_("That is a number. Name your anchor in words, or press Enter."));
+            free(text);
+            i--;
+            continue;
+        }
+        if (*text) {
+            json_object *e = journal_entry("anchor");
+            json_object_object_add(e, "who", json_object_new_string(P->cast.p[i].name));
+            json_object_object_add(e, "text", json_object_new_string(text));
+            play_journal(P, e);
+        }
+        free(text);
+    }
 }
 
 /* ============================== the cast file ============================== */

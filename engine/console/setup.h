@@ -1,6 +1,7 @@
 /*
- * setup.h - before the first scene: the solo setup (name, core quality, learning goal), the
- * cast as the room sees it, and the cards participants pick.
+ * setup.h - around the story: before the first scene the solo setup (name, core quality, learning
+ * goal, a character of one's own), the cast as the room sees it and the cards participants pick;
+ * after the last, the anchors.
  */
 #ifndef VB_SETUP_H
 #define VB_SETUP_H
@@ -18,6 +19,10 @@ void setup_check_cards(Play *P, const char *cast_path, DiagList *d);
  * which of them to play (each on their opposite quadrant), then give the character a name and
  * a sentence on who they are. Returns 0, or -1 at end of input. */
 int setup_own_character(Play *P);
+/* At the end of the game each participant anchors what they found (a posture, an object or a
+ * piece of music, one line) for their debrief and the return afternoon; journaled. Enter skips;
+ * a bare number (a choice typed once too often) is not taken; the end of input stops asking. */
+void setup_anchors(Play *P);
 /* Show who plays whom and why. */
 void setup_show_cast(Play *P);
 /* Write the cast as a cast file (the solo setup keeps one next to the journal). */

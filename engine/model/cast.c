@@ -124,14 +124,13 @@ static int pair_holds(const char *listed, void *ud)
     return streq(q.nl[CORNER_CORE], w->core) || streq(q.nl[CORNER_CHALLENGE], w->core);
 }
 
-int cast_role_takes(const Scenario *s, int r, const Lexicon *lx, const char *const *role_cores,
-                    const char *core)
+int cast_role_takes(const Scenario *s, int r, const Lexicon *lx, const char *role_core, const char *core)
 {
     const char *spec = s->roles[r].quadrants;
     if (!core) return 0;
     if (spec && streq(spec, "*")) return 1;
     Wanted w = {lx, core};
-    if (!spec) return role_cores[r] && pair_holds(role_cores[r], &w);
+    if (!spec) return role_core && pair_holds(role_core, &w);
     return scenario_each_listed(spec, pair_holds, &w);
 }
 
@@ -151,7 +150,7 @@ static int played_distance(const Participant *p, const Lexicon *lx, const char *
 int cast_distance(const Participant *p, const Scenario *s, int r, const Lexicon *lx,
                   const char *const *role_cores)
 {
-    if (cast_role_takes(s, r, lx, role_cores, cast_opposite_core(lx, p->core))) return 0;
+    if (cast_role_takes(s, r, lx, role_cores[r], cast_opposite_core(lx, p->core))) return 0;
     return played_distance(p, lx, role_cores[r]);
 }
 
@@ -207,7 +206,7 @@ void cast_place(Cast *c, int i, const Scenario *s, const Lexicon *lx, const char
     Participant *p = &c->p[i];
     const char *want = cast_opposite_core(lx, p->core), *shared = shared_core(c, i, p->role);
     if (shared) p->exact = want && streq(shared, want);
-    else p->exact = cast_role_takes(s, p->role, lx, role_cores, want);
+    else p->exact = cast_role_takes(s, p->role, lx, role_cores[p->role], want);
     p->character_core = shared ? shared : p->exact ? want : role_cores[p->role];
     if (forced && p->reason) return;       /* resumed: the reason the journal kept */
     const char *name = p->own_name && s->roles[p->role].own ? p->own_name : role_names[p->role];

@@ -55,9 +55,9 @@ void cast_place(Cast *c, int i, const Scenario *s, const Lexicon *lx, const char
 /* The core quality of the participant's opposite quadrant (their challenge), or NULL. */
 const char *cast_opposite_core(const Lexicon *lx, const char *core);
 
-/* Whether role r can be played on the quadrant whose core quality is `core`. */
-int cast_role_takes(const Scenario *s, int r, const Lexicon *lx, const char *const *role_cores,
-                    const char *core);
+/* Whether role r, whose script's core quality is `role_core`, can be played on the quadrant
+ * whose core quality is `core`. */
+int cast_role_takes(const Scenario *s, int r, const Lexicon *lx, const char *role_core, const char *core);
 
 /* How far role `r` is from what participant `p` should play: 0 when it can be played on their
  * opposite quadrant; larger is further. */

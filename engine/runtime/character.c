@@ -168,6 +168,17 @@ static int check_fields(Character *ch, const Lexicon *lx, DiagList *d)
     return ok ? 0 : -1;
 }
 
+/* Set field `key` of the character's table to `value`, so its script reads what the engine does. */
+static void set_table_string(Character *ch, const char *key, const char *value)
+{
+    if (!ch->sbx || ch->ref == LUA_NOREF) return;
+    lua_State *L = sbx_lua(ch->sbx);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ch->ref);
+    lua_pushstring(L, value);
+    lua_setfield(L, -2, key);
+    lua_pop(L, 1);
+}
+
 int character_set_quadrant(Character *ch, const Lexicon *lx, const char *core)
 {
     Quadrant q;
@@ -175,13 +186,7 @@ int character_set_quadrant(Character *ch, const Lexicon *lx, const char *core)
     ch->quadrant = q;
     free(ch->quadrant_term);
     ch->quadrant_term = xstrdup(q.nl[CORNER_CORE]);
-    if (ch->sbx && ch->ref != LUA_NOREF) {
-        lua_State *L = sbx_lua(ch->sbx);
-        lua_rawgeti(L, LUA_REGISTRYINDEX, ch->ref);
-        lua_pushstring(L, ch->quadrant_term);
-        lua_setfield(L, -2, "quadrant");
-        lua_pop(L, 1);
-    }
+    set_table_string(ch, "quadrant", ch->quadrant_term);
     return 0;
 }
 
@@ -190,13 +195,7 @@ void character_set_name(Character *ch, const char *name)
     if (!ch->script_name) ch->script_name = xstrdup(ch->name ? ch->name : "");
     free(ch->name);
     ch->name = xstrdup(name ? name : ch->script_name);
-    if (ch->sbx && ch->ref != LUA_NOREF) {
-        lua_State *L = sbx_lua(ch->sbx);
-        lua_rawgeti(L, LUA_REGISTRYINDEX, ch->ref);
-        lua_pushstring(L, ch->name);
-        lua_setfield(L, -2, "name");
-        lua_pop(L, 1);
-    }
+    set_table_string(ch, "name", ch->name);
 }
 
 int character_load(Character *ch, const char *path, const Lexicon *lx, unsigned long long seed,

@@ -162,10 +162,7 @@ static void push_path(Explorer *E, const char *id)
  * whether it runs first or last, in this process or in a job of its own. */
 static uint64_t run_seed(uint64_t seed, int run)
 {
-    uint64_t z = seed + 0x9e3779b97f4a7c15ULL * (uint64_t)(run + 1);   /* splitmix64 */
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    z ^= z >> 31;
+    uint64_t z = mix64(seed + 0x9e3779b97f4a7c15ULL * (uint64_t)(run + 1));   /* splitmix64 */
     return z ? z : 1;
 }
 
@@ -177,22 +174,19 @@ static void seat_for_run(Explorer *E, uint64_t *x)
     Session *S = E->S;
     const Lexicon *lx = S->lx;
     int draw = (int)(rng_next(x) % 2);
-    const char **cores = xcalloc((size_t)S->s->nroles + 1, sizeof *cores);
-    for (int r = 0; r < S->s->nroles; r++) cores[r] = S->chars[r].script_term;
     for (int i = 0; i < S->cast->n; i++) {
         int r = S->cast->p[i].role;
         if (r < 0 || !S->chars[r].sbx || cast_player_of(S->cast, r) != i) continue;
-        const char *core = S->cast->p[i].character_core;
+        const char *core = S->cast->p[i].character_core, *script = S->chars[r].script_term;
         if (draw) {
             int n = 0;
-            for (int q = 0; q < lx->n; q++) n += cast_role_takes(S->s, r, lx, cores, lx->q[q].nl[CORNER_CORE]);
+            for (int q = 0; q < lx->n; q++) n += cast_role_takes(S->s, r, lx, script, lx->q[q].nl[CORNER_CORE]);
             int pick = n ? (int)(rng_next(x) % (uint64_t)n) : -1;
             for (int q = 0; q < lx->n && pick >= 0; q++)
-                if (cast_role_takes(S->s, r, lx, cores, lx->q[q].nl[CORNER_CORE]) && pick-- == 0) core = lx->q[q].nl[CORNER_CORE];
+                if (cast_role_takes(S->s, r, lx, script, lx->q[q].nl[CORNER_CORE]) && pick-- == 0) core = lx->q[q].nl[CORNER_CORE];
         }
         character_set_quadrant(&S->chars[r], lx, core);
     }
-    free(cores);
 }
 
 void explorer_random(Explorer *E, json_object *start, int first, int last, uint64_t seed)

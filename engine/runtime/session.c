@@ -107,8 +107,7 @@ void session_seat_cast(Session *S)
     sync_world(S);
 }
 
-/* The core quality of each role's script and the name to show, for casting. */
-static void role_tables(const Session *S, const char ***cores, const char ***names)
+void session_role_tables(const Session *S, const char ***cores, const char ***names)
 {
     *cores = xcalloc((size_t)S->s->nroles + 1, sizeof **cores);
     *names = xcalloc((size_t)S->s->nroles + 1, sizeof **names);
@@ -121,7 +120,7 @@ static void role_tables(const Session *S, const char ***cores, const char ***nam
 void session_recast(Session *S, int participant, int r, int decided)
 {
     const char **cores, **names;
-    role_tables(S, &cores, &names);
+    session_role_tables(S, &cores, &names);
     Participant *p = &S->cast->p[participant];
     p->role = r;
     free(p->reason);
@@ -150,7 +149,7 @@ Session *session_new(const Scenario *s, const Lexicon *lx, Cast *cast, const cha
     S->world = world_new(s, seed, d);
     if (d->errors == errors) {
         const char **cores, **names;
-        role_tables(S, &cores, &names);
+        session_role_tables(S, &cores, &names);
         cast_assign(cast, s, lx, cores, names, cast_path, d);
         free(cores);
         free(names);
@@ -455,11 +454,7 @@ static void shuffle_options(Session *S, Turn *t)
     uint64_t x = S->seed ^ ((uint64_t)(S->scene + 1) << 40) ^ visit * 0x9e3779b97f4a7c15ULL;
     for (int i = t->noptions - 1; i > 0; i--) {
         x += 0x9e3779b97f4a7c15ULL;                       /* splitmix64 */
-        uint64_t z = x;
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        z ^= z >> 31;
-        int j = (int)(z % (uint64_t)(i + 1));
+        int j = (int)(mix64(x) % (uint64_t)(i + 1));
         int tmp = t->options[i];
         t->options[i] = t->options[j];
         t->options[j] = tmp;

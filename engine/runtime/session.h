@@ -109,6 +109,9 @@ void session_seat_cast(Session *S);
  * (`decided`: by the trainer or a cast file, not by the participant's own choice), and seat the
  * cast again. */
 void session_recast(Session *S, int participant, int r, int decided);
+/* For casting: each role's script core quality and the name to show, indexed like the
+ * scenario's roles (two fresh arrays of borrowed strings; the caller frees the arrays). */
+void session_role_tables(const Session *S, const char ***cores, const char ***names);
 
 /* Enter the first scene. */
 void session_start(Session *S);
