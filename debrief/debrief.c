@@ -199,41 +199,58 @@ static int chose_quality(const Debrief *db, const DebriefParticipant *p, const c
 }
 
 /* The first question is about the participant's own learning goal, at the moment of the game
- * that came nearest to it: where they first played their challenge, or else where they stepped
- * out of the fiction; without either, an open one. */
-typedef struct {
-    const char *goal;
-    const char *found;        /* the longest lexicon term the goal names */
-} GoalTerm;
+ * that came nearest to it: where they chose what the goal names, or first played their
+ * challenge; without either, an open one. */
 
-static void term_in_goal(const char *term, void *ud)
+/* The corner of their character's quadrant the goal speaks of: its core quality (the
+ * participant's challenge, what they came to practise) or its allergy (their own pitfall, what
+ * they want less of); CORNER_NONE when it names neither. On a tie the challenge counts. */
+static Corner goal_corner(const Debrief *db, const DebriefParticipant *p)
 {
-    GoalTerm *g = ud;
-    if (strcasestr(g->goal, term) && (!g->found || strlen(term) > strlen(g->found))) g->found = term;
+    if (!db->have_lx || !p->has_quadrants) return CORNER_NONE;
+    int core = lexicon_goal_score(&db->lx, p->character_q.nl[CORNER_CORE], p->goal);
+    int allergy = lexicon_goal_score(&db->lx, p->character_q.nl[CORNER_ALLERGY], p->goal);
+    if (!core && !allergy) return CORNER_NONE;
+    return core >= allergy ? CORNER_CORE : CORNER_ALLERGY;
 }
 
-/* A goal that names a term of the lexicon ("grenzen stellen zonder de band te verliezen"): the
- * question is about where the participant did it in the game, or that they did not. */
-static char *goal_term_question(Debrief *db, DebriefParticipant *p)
+/* The title of the scene of the participant's first choice of term `id` ("" when untitled), or
+ * NULL when they never chose it. */
+static const char *first_chosen(const Debrief *db, const DebriefParticipant *p, const char *id)
 {
-    if (!db->have_lx) return NULL;
-    GoalTerm g = {p->goal, NULL};
-    lexicon_each_term(&db->lx, "nl", term_in_goal, &g);
-    lexicon_each_term(&db->lx, "en", term_in_goal, &g);
-    const char *id = g.found ? lexicon_term(&db->lx, g.found) : NULL;
-    /* Only a term on their character's quadrant was on offer at their decisions. */
-    if (!id || !p->has_quadrants || quadrant_corner(&p->character_q, id) == CORNER_NONE) return NULL;
-    const char *name = debrief_term_name(db, id);
     for (int m = 0; m < p->nmoments; m++) {
         json_object *e = db->log->v[p->moments[m].entry];
         if (streq(jstr(e, "ev"), "choice") && streq(jstr(e, "quality"), id)) {
             const char *at = debrief_scene_title(db, p->moments[m].entry);
-            return xasprintf(_("Your learning goal was \u201c%s\u201d. In \u2018%s\u2019 you chose %s. What did it take "
-                               "from you, and where this week will you do it again?"), p->goal, at ? at : "", name);
+            return at ? at : "";
         }
     }
-    return xasprintf(_("Your learning goal was \u201c%s\u201d. In the game you did not choose %s once. At the moments "
-                       "it was on offer, what held you back?"), p->goal, name);
+    return NULL;
+}
+
+/* A goal that speaks of the core or the allergy of the character's quadrant ("grenzen durven
+ * stellen", "minder pleasen"): the question is about where the participant did it in the game,
+ * or that they did not. Only asked of someone who made choices, where it was on offer. */
+static char *goal_term_question(Debrief *db, DebriefParticipant *p)
+{
+    Corner c = goal_corner(db, p);
+    if (c == CORNER_NONE || p->choices == 0) return NULL;
+    const char *id = p->character_q.nl[c];
+    const char *name = debrief_term_name(db, id);
+    const char *at = first_chosen(db, p, id);
+    int chose = at != NULL;
+    if (c == CORNER_CORE && chose)
+        return xasprintf(_("Your learning goal was \u201c%s\u201d. In \u2018%s\u2019 you chose %s. What did it take "
+                           "from you, and where this week will you do it again?"), p->goal, at, name);
+    if (c == CORNER_CORE)
+        return xasprintf(_("Your learning goal was \u201c%s\u201d. In the game you did not choose %s once. At the moments "
+                           "it was on offer, what held you back?"), p->goal, name);
+    if (chose)
+        return xasprintf(_("Your learning goal was \u201c%s\u201d. In \u2018%s\u2019 you fell into %s, the very thing "
+                           "your goal is about. What set it off, and what would you do instead next time?"),
+                         p->goal, at, name);
+    return xasprintf(_("Your learning goal was \u201c%s\u201d. In the game you did not fall into %s once, though it "
+                       "was on offer. What helped you, and how do you take that with you?"), p->goal, name);
 }
 
 static void goal_question(Debrief *db, DebriefParticipant *p)

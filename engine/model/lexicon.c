@@ -4,6 +4,7 @@
 #include "model/lexicon.h"
 
 #include <lauxlib.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -55,6 +56,7 @@ static int read_corner(Lexicon *lx, lua_State *L, Quadrant *q, Corner c, const c
         q->en[c] = keep(lx, lua_tostring(L, -1));
         lua_pop(L, 2);
         read_words(lx, L, "manner", q->nl[c], &lx->manners, &lx->nmanners, path, d);
+        read_words(lx, L, "goals", q->nl[c], &lx->goals, &lx->ngoals, path, d);
         lua_pushnil(L);
         lua_pushnil(L);
     } else {
@@ -180,6 +182,7 @@ void lexicon_free(Lexicon *lx)
     free(lx->strings);
     free(lx->q);
     free(lx->manners);
+    free(lx->goals);
     free(lx->portraits);
     memset(lx, 0, sizeof *lx);
 }
@@ -300,6 +303,58 @@ static const char *words_for(const LexWords *list, int n, const char *term, cons
 const char *lexicon_manner(const Lexicon *lx, const char *term, const char *lang)
 {
     return words_for(lx->manners, lx->nmanners, term, lang);
+}
+
+/* Whether `text` holds `word` (both lowercase in ASCII; other bytes compared as they are) where
+ * a word of it starts: after its start, a space or punctuation, never inside a longer word. */
+static int starts_a_word(const char *text, const char *word)
+{
+    for (const char *p = *word ? text : NULL; p && (p = strstr(p, word)); p++) {
+        unsigned char before = p > text ? (unsigned char)p[-1] : ' ';
+        if (!isalnum(before) && before < 0x80) return 1;
+    }
+    return 0;
+}
+
+/* A copy of `s` with A-Z made lowercase (the goal words are lowercase). */
+static char *ascii_lower(const char *s)
+{
+    char *low = xstrdup(s ? s : "");
+    for (char *p = low; *p; p++)
+        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
+    return low;
+}
+
+/* The number of comma-separated words of `list` that start a word of `text`. */
+static int words_in(const char *text, const char *list)
+{
+    int n = 0;
+    while (list && *list) {
+        while (*list == ' ' || *list == ',') list++;
+        size_t len = strcspn(list, ",");
+        while (len && list[len - 1] == ' ') len--;
+        char *word = xstrndup(list, len);
+        n += starts_a_word(text, word);
+        free(word);
+        list += strcspn(list, ",");
+    }
+    return n;
+}
+
+int lexicon_goal_score(const Lexicon *lx, const char *term, const char *goal)
+{
+    if (!term || !goal) return 0;
+    char *text = ascii_lower(goal);
+    int score = 0;
+    for (int k = 0; k < 2; k++) {
+        const char *lang = k ? "en" : "nl";
+        char *name = ascii_lower(lexicon_name(lx, term, lang));
+        score += 3 * starts_a_word(text, name);
+        score += words_in(text, words_for(lx->goals, lx->ngoals, term, lang));
+        free(name);
+    }
+    free(text);
+    return score;
 }
 
 const char *lexicon_portrait(const Lexicon *lx, const char *core, const char *lang)

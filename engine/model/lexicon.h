@@ -46,6 +46,8 @@ typedef struct {
     int n;
     LexWords *manners;   /* how one acts out a term: "rustig, zonder te duwen" */
     int nmanners;
+    LexWords *goals;     /* words that show a learning goal is about a term: "grenz, nee zeggen" */
+    int ngoals;
     LexWords *portraits; /* a character on a quadrant, by its core quality (second person) */
     int nportraits;
     char **strings;      /* owned storage of all terms */
@@ -72,6 +74,10 @@ int lexicon_quadrant(const Lexicon *lx, const char *core, Quadrant *out);
 /* How one does `term` (an id), as words after a comma ("rustig, zonder te duwen"), in `lang`;
  * NULL when the lexicon gives none. */
 const char *lexicon_manner(const Lexicon *lx, const char *term, const char *lang);
+/* How strongly a participant's learning goal (their own words, any case) speaks of `term` (an
+ * id): 3 for each of the term's names in it, 1 for each of the lexicon's goal words for the term,
+ * each counted where it starts a word of the goal; 0 when it does not speak of it at all. */
+int lexicon_goal_score(const Lexicon *lx, const char *term, const char *goal);
 /* A few sentences on a character whose core quality is `core` (an id), in `lang`, addressed to
  * the one who plays it; NULL when the lexicon gives none. */
 const char *lexicon_portrait(const Lexicon *lx, const char *core, const char *lang);

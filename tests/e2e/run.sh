@@ -77,6 +77,7 @@ check group-en run group-en '2\n1\n/note @Sanne stands firm\n/stop @Joris need a
 check group-en-journal compare group-en.jsonl "$T/group.jsonl"
 check group-en-debrief sh -c "'$V' debrief '$T/group.jsonl' > '$T/group.md'"
 check group-en-debrief-golden compare group-en.md "$T/group.md"
+check group-en-goal python3 tests/e2e/goal.py "$V" "$T/group.jsonl" "$T"
 
 # Replay shows the session again with its steps; --from plays on in a new journal.
 check replay-group run replay-group "" replay "$T/group.jsonl"

@@ -233,6 +233,40 @@ static void test_missing_lexicon_file(void **state)
     assert_true(right);
 }
 
+/* A learning goal in the participant's own words is read against the terms and their goal
+ * words, at the start of a word only. */
+static void test_goal_score_reads_the_participants_words(void **state)
+{
+    (void)state;
+    assert_true(lexicon_goal_score(&lx, "moed", "Risico durven nemen") > 0);
+    assert_true(lexicon_goal_score(&lx, "moed", "Say yes to a risky idea") > 0);
+    assert_true(lexicon_goal_score(&lx, "directheid", "Zeggen wat ik denk") > 0);
+    assert_true(lexicon_goal_score(&lx, "grenzen stellen", "Sterker staan voor mijn team") > 0);
+    assert_int_equal(lexicon_goal_score(&lx, "moed", "Zeggen wat ik denk"), 0);
+    /* a name counts more than a word for it; both languages count */
+    assert_true(lexicon_goal_score(&lx, "pleasen", "Minder pleasen") >= 3);
+    assert_true(lexicon_goal_score(&lx, "pleasen", "Less PLEASING") >= 3);
+    /* inside a longer word nothing counts: "onzorgvuldig" is not "zorgvuldig" */
+    assert_int_equal(lexicon_goal_score(&lx, "zorgvuldigheid", "minder onzorgvuldig"), 0);
+    assert_int_equal(lexicon_goal_score(&lx, "starheid", "een goede start maken"), 0);
+    assert_int_equal(lexicon_goal_score(&lx, "moed", ""), 0);
+    assert_int_equal(lexicon_goal_score(&lx, "moed", NULL), 0);
+}
+
+/* Every term of the lexicon has goal words in both languages, so every participant's goal
+ * can be read against their character's quadrant. */
+static void test_every_term_has_goal_words(void **state)
+{
+    (void)state;
+    for (int i = 0; i < lx.n; i++)
+        for (int c = 0; c < CORNERS; c++) {
+            int found = 0;
+            for (int k = 0; k < lx.ngoals; k++)
+                if (strcmp(lx.goals[k].term, lx.q[i].nl[c]) == 0 && *lx.goals[k].nl && *lx.goals[k].en) found = 1;
+            if (!found) fail_msg("no goal words for '%s'", lx.q[i].nl[c]);
+        }
+}
+
 int main(void)
 {
     setenv("VERBEELD_DATADIR", ".", 1);
@@ -252,6 +286,8 @@ int main(void)
         cmocka_unit_test(test_broken_lexicon_reports),
         cmocka_unit_test(test_lexicon_syntax_error_names_line),
         cmocka_unit_test(test_missing_lexicon_file),
+        cmocka_unit_test(test_goal_score_reads_the_participants_words),
+        cmocka_unit_test(test_every_term_has_goal_words),
     };
     return cmocka_run_group_tests(tests, setup_lexicon, teardown_lexicon);
 }
