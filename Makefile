@@ -14,6 +14,7 @@ SCENARIO    ?= moveon
 CC          ?= cc
 PKGS        := lua5.4 libxml-2.0 readline json-c libxxhash
 TEST_PKGS   := cmocka
+XAPI_CHECKER := tests/xapi/node_modules/.package-lock.json
 DEB_PACKAGES := pkg-config make gcc liblua5.4-dev libxml2-dev libxml2-utils libreadline-dev \
                 libjson-c-dev libxxhash-dev libcmocka-dev gettext python3-jsonschema tmux
 
@@ -116,8 +117,20 @@ unit: $(UNIT_BIN) $(MO)
 e2e: all
 	@rm -rf $(TEST_CACHE); VERBEELD_CACHE=$(TEST_CACHE) VERBEELD=$(B)/verbeeld sh tests/e2e/run.sh
 
-check: all $(UNIT_BIN)
+check: all $(UNIT_BIN) $(XAPI_CHECKER)
 	@rm -rf $(TEST_CACHE); VERBEELD_CACHE=$(TEST_CACHE) VERBEELD=$(B)/verbeeld sh tests/run-all.sh $(UNIT_BIN)
+
+# Every xAPI statement a debrief writes is checked in make check by Learning Locker's maintained
+# validator (npm, pinned in tests/xapi/package-lock.json); node and npm come from Debian if missing.
+$(XAPI_CHECKER): tests/xapi/package.json tests/xapi/package-lock.json
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  command -v apt-get >/dev/null 2>&1 || { echo "make check needs node and npm (the xAPI validator)"; exit 1; }; \
+	  echo "verbeeld: installing node and npm for the xAPI validator"; \
+	  SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null || exit 1; \
+	fi
+	@cd tests/xapi && npm ci --no-audit --no-fund --silent
+	@touch $@
 
 bench: all
 	sh bench/run.sh

@@ -68,6 +68,7 @@ PY
 else
     echo "debrief: python3-jsonschema is not installed; the JSON schema check is skipped"
 fi
+node tests/xapi/validate.js --self-test "$T/group.xapi" || fail "xAPI statements that Learning Locker's validator refuses"
 python3 - "$T/group.xapi" <<'PY' || fail "xAPI statements lack required fields"
 # xAPI 1.0.3: every statement has an id, an actor with an inverse functional identifier (or a
 # group with members), a verb with an IRI id, an object with an IRI id, a timestamp, and here a

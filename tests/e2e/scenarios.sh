@@ -114,6 +114,16 @@ for name in Sanne Joris Ayla Bram Mehmet; do
     done
 done
 [ -s "$T/handouts/debrief.md" ] && grep -q 'Mehmet' "$T/handouts/debrief.md" || fail "-o DIR wrote no group debrief"
+# Every xAPI statement of every session, and of the handouts, passes Learning Locker's validator.
+if [ -f tests/xapi/node_modules/.package-lock.json ] && command -v node > /dev/null; then
+    for n in inj moveon5-nl moveon5-en school6-nl school6-en; do
+        "$V" debrief "$T/$n.jsonl" --format xapi > "$T/$n.xapi" || fail "debrief --format xapi of $n failed"
+    done
+    node tests/xapi/validate.js --self-test "$T"/*.xapi "$T"/handouts/*.xapi.json \
+        || fail "xAPI statements that Learning Locker's validator refuses"
+else
+    fail "the xAPI validator is not installed (make check installs it in tests/xapi)"
+fi
 "$V" debrief "$T/moveon5-nl.jsonl" --participant Nobody > /dev/null 2>&1
 [ $? -eq 1 ] || fail "debrief --participant with an unknown name did not fail"
 # Isabel's "Stop" in the gossip round is a turning point: among her moments, with the answers.
