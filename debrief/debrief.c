@@ -38,6 +38,32 @@ const char *debrief_scene_title(const Debrief *db, int entry)
     return NULL;
 }
 
+/* Whether entry i starts a heading of the story: a scene, a return or an incident on screen. */
+static int is_heading_entry(const Debrief *db, int i)
+{
+    const char *ev = jstr(db->log->v[i], "ev");
+    return !db->undone[i] && (streq(ev, "scene") || streq(ev, "return") || streq(ev, "event") || streq(ev, "inject"));
+}
+
+const char *debrief_heading(const Debrief *db, int entry)
+{
+    json_object *e = db->log->v[entry];
+    const char *ev = jstr(e, "ev");
+    if (!is_heading_entry(db, entry)) return NULL;
+    if (streq(ev, "event") || streq(ev, "inject")) return jstr(e, "title") ? jstr(e, "title") : "";
+    const char *title = debrief_scene_title(db, entry);
+    if (!title) return NULL;
+    /* Back in the scene whose heading is already above (after /back): no second heading. */
+    for (int i = entry - 1; i > 0; i--)
+        if (is_heading_entry(db, i)) {
+            json_object *before = db->log->v[i];
+            if (streq(ev, "scene") && streq(jstr(before, "ev"), "scene") && streq(jstr(before, "scene"), jstr(e, "scene")))
+                return NULL;
+            break;
+        }
+    return title;
+}
+
 const char *debrief_choice_text(const Debrief *db, const char *scene, const char *choice)
 {
     int k = db->s && scene ? scenario_scene(db->s, scene) : -1;
@@ -445,6 +471,7 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
     db->lang = lang;
     db->undone = xcalloc((size_t)log->n + 1, 1);
     db->ending_entry = -1;
+    db->branch_entry = -1;
     db->only = -1;
     json_object *start = log->v[0];
     db->title = jstr(start, "title");
@@ -469,6 +496,7 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
         if (streq(ev, "participant")) add_participant(db, e);
         else if (streq(ev, "recast")) apply_recast(db, e);
         else if (streq(ev, "undo")) mark_undone(db, i, (int)jint(e, "steps", 1));
+        else if (streq(ev, "branch")) db->branch_entry = i;
     }
     int last_choices[3] = {-1, -1, -1};
     for (int i = 0; i < log->n; i++) {
@@ -627,6 +655,29 @@ void debrief_datetime(long long t, char *buf)
     struct tm tm;
     buf[0] = '\0';
     if (t && localtime_r(&tt, &tm)) strftime(buf, 32, "%Y-%m-%d %H:%M", &tm);
+}
+
+/* Where a what-if went its own way: "step 5", or a scene by its title. Fresh. */
+static char *branch_point(const Debrief *db, const char *from)
+{
+    if (strspn(from, "0123456789") == strlen(from) && *from) return xasprintf(_("step %s"), from);
+    int k = db->s ? scenario_scene(db->s, from) : -1;
+    const char *title = k >= 0 ? text_get(&db->s->scenes[k].title, db->lang, scenario_fallback(db->s)) : NULL;
+    return xasprintf("\u2018%s\u2019", title && *title ? title : from);
+}
+
+char *debrief_branch_line(const Debrief *db)
+{
+    if (db->branch_entry < 0) return NULL;
+    json_object *e = db->log->v[db->branch_entry];
+    char *at = branch_point(db, jstr(e, "from") ? jstr(e, "from") : "?");
+    const char *of = jstr(e, "from_journal");
+    const char *name = of && strrchr(of, '/') ? strrchr(of, '/') + 1 : of;
+    char *line = db->only >= 0 || !name   /* a handout names no file of the trainer's machine */
+               ? xasprintf(_("played on differently from %s of an earlier session"), at)
+               : xasprintf(_("played on differently from %s of %s"), at, name);
+    free(at);
+    return line;
 }
 
 long long debrief_minutes(const Debrief *db)

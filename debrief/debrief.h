@@ -76,6 +76,7 @@ typedef struct {
     long long return_day;          /* two weeks after the start */
     int choices, timeouts, notes, incidents;
     int ending_entry;              /* the ending entry, or -1 */
+    int branch_entry;              /* a what-if (replay --from): where it went its own way, or -1 */
     const char *ending, *ending_title;
     int led_to[3];                 /* the choices that led to the ending, oldest first */
     int nled_to;
@@ -98,6 +99,10 @@ int debrief_find(const Debrief *db, const char *name);
 /* The title of the scene entry `entry` happened in (a choice, a return, a scene), as it was
  * on screen; NULL for a scene without a title. */
 const char *debrief_scene_title(const Debrief *db, int entry);
+/* The heading entry `entry` starts in the story, as it was on screen: a scene's or a return's
+ * title, an incident's name; NULL when it starts none (not a scene, taken back, untitled, or
+ * the scene whose heading is already above it, as after /back). */
+const char *debrief_heading(const Debrief *db, int entry);
 /* The words of choice `choice` of scene `scene` as they were shown (the session's language),
  * from the scenario when it is still there; else the id. */
 const char *debrief_choice_text(const Debrief *db, const char *scene, const char *choice);
@@ -123,6 +128,9 @@ void debrief_date(long long t, char *buf);
 void debrief_datetime(long long t, char *buf);
 /* The command that starts the replay of participant p's scene ("verbeeld replay J --from S"). */
 char *debrief_replay_command(const Debrief *db, const DebriefParticipant *p);
+/* A what-if branch said in words: from where it was played on, and of which journal (its file
+ * name; not in a handout). Fresh; NULL when the session is no branch. */
+char *debrief_branch_line(const Debrief *db);
 /* Minutes the session took. */
 long long debrief_minutes(const Debrief *db);
 

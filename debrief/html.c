@@ -74,6 +74,8 @@ static void group_header(const Debrief *db, xmlNodePtr page)
     char *s = xasprintf("%lld %s", debrief_minutes(db), _("min"));
     meta_row(t, _("Duration"), s);
     free(s);
+    if ((s = debrief_branch_line(db))) meta_row(t, _("What if"), s);
+    free(s);
     s = xasprintf("%s: %d · %s: %d · %s: %d · %s: %d", _("Choices"), db->choices, _("Time-outs"), db->timeouts,
                   _("Notes"), db->notes, _("Incidents"), db->incidents);
     meta_row(t, _("In numbers"), s);
@@ -206,13 +208,13 @@ static void story(const Debrief *db, xmlNodePtr page)
         const char *ev = jstr(e, "ev");
         int undone = db->undone[i];
         if (streq(ev, "scene") || streq(ev, "event") || streq(ev, "inject") || streq(ev, "return")) {
-            if (undone) continue;
-            const char *title = streq(ev, "event") || streq(ev, "inject") ? jstr(e, "title") : debrief_scene_title(db, i);
-            if (!title && !streq(ev, "event") && !streq(ev, "inject")) continue;   /* untitled: goes on under the one before */
-            char *h = streq(ev, "scene") ? xstrdup(title ? title : "")
-                    : streq(ev, "return") ? xasprintf(_("%s (after the incident)"), title ? title : "")
+            /* taken back, untitled or the same scene again: it goes on under the heading above */
+            const char *title = debrief_heading(db, i);
+            if (!title) continue;
+            char *h = streq(ev, "scene") ? xstrdup(title)
+                    : streq(ev, "return") ? xasprintf(_("%s (after the incident)"), title)
                                           : xasprintf("%s: %s", streq(ev, "inject") ? _("Incident (started by the trainer)")
-                                                                                   : _("Incident"), title ? title : "");
+                                                                                   : _("Incident"), title);
             hk_el(page, "h3", NULL, h);
             free(h);
             ul = hk_el(page, "ul", "story", NULL);
@@ -273,6 +275,12 @@ static void story(const Debrief *db, xmlNodePtr page)
             free(s);
         } else if (streq(ev, "resume")) {
             hk_el(ul, "li", "aside", _("the session was resumed"));
+        } else if (streq(ev, "branch")) {
+            li = hk_el(ul, "li", "aside", NULL);
+            hk_el(li, "strong", NULL, "⑂ ");
+            hk_el(li, "strong", NULL, _("What if"));
+            hk_text(li, ": ");
+            hk_text(li, _("from here on the story went another way"));
         } else if (streq(ev, "ending")) {
             char *h = xasprintf("%s: %s", _("Ending"), jstr(e, "title") ? jstr(e, "title") : "");
             hk_el(page, "h2", NULL, h);

@@ -153,6 +153,12 @@ int json_write(const Debrief *db, FILE *out)
     json_object_object_add(o, "started", iso_time(db->started));
     json_object_object_add(o, "finished", iso_time(db->finished));
     add_int(o, "minutes", debrief_minutes(db));
+    if (db->branch_entry >= 0) {
+        json_object *e = db->log->v[db->branch_entry], *b = json_object_new_object();
+        add_str(b, "from", jstr(e, "from"));
+        if (db->only < 0) add_str(b, "from_journal", jstr(e, "from_journal"));
+        json_object_object_add(o, "branch", b);
+    }
     json_object *counts = json_object_new_object();
     add_int(counts, "choices", db->choices);
     add_int(counts, "timeouts", db->timeouts);

@@ -35,6 +35,9 @@ static void header(const Debrief *db, FILE *out)
     put(out, db->scenario);
     fprintf(out, "\n- %s: %s\n", _("Date"), date);
     fprintf(out, "- %s: %lld %s\n", _("Duration"), debrief_minutes(db), _("min"));
+    char *branch = debrief_branch_line(db);
+    if (branch) { fprintf(out, "- %s: ", _("What if")); put(out, branch); fprintf(out, "\n"); }
+    free(branch);
     fprintf(out, "- %s: %d · %s: %d · %s: %d · %s: %d\n\n", _("Choices"), db->choices, _("Time-outs"), db->timeouts,
             _("Notes"), db->notes, _("Incidents"), db->incidents);
     fprintf(out, "## %s\n\n", _("Who played whom"));
@@ -128,6 +131,8 @@ static void story_aside(json_object *e, const char *ev, FILE *out)
         fprintf(out, "\n");
     } else if (streq(ev, "resume")) {
         fprintf(out, "- … %s\n", _("the session was resumed"));
+    } else if (streq(ev, "branch")) {
+        fprintf(out, "- ⑂ **%s**: %s\n", _("What if"), _("from here on the story went another way"));
     } else if (streq(ev, "script-error")) {
         fprintf(out, "- (%s: ", _("script error"));
         put(out, jstr(e, "text"));
@@ -142,17 +147,17 @@ static void story(const Debrief *db, FILE *out)
         json_object *e = db->log->v[i];
         const char *ev = jstr(e, "ev");
         int undone = db->undone[i];
-        if (streq(ev, "scene") || streq(ev, "return")) {
-            if (undone) continue;     /* the taken-back choices stay under the scene before */
-            const char *title = debrief_scene_title(db, i);
-            if (!title) continue;     /* untitled: it goes on under the scene before, as on screen */
+        if (streq(ev, "scene") || streq(ev, "return") || streq(ev, "event") || streq(ev, "inject")) {
+            /* taken back, untitled or the same scene again: it goes on under the heading above */
+            const char *title = debrief_heading(db, i);
+            if (!title) continue;
             fprintf(out, "\n### ");
-            if (streq(ev, "return")) fprintf(out, _("%s (after the incident)"), title ? title : "");
-            else put(out, title ? title : "");
-            fprintf(out, "\n\n");
-        } else if (streq(ev, "event") || streq(ev, "inject")) {
-            fprintf(out, "\n### %s: ", streq(ev, "inject") ? _("Incident (started by the trainer)") : _("Incident"));
-            put(out, jstr(e, "title"));
+            if (streq(ev, "return")) fprintf(out, _("%s (after the incident)"), title);
+            else if (streq(ev, "scene")) put(out, title);
+            else {
+                fprintf(out, "%s: ", streq(ev, "inject") ? _("Incident (started by the trainer)") : _("Incident"));
+                put(out, title);
+            }
             fprintf(out, "\n\n");
         } else if (streq(ev, "choice")) {
             story_choice(db, e, undone, out);

@@ -79,6 +79,30 @@ check group-en-debrief sh -c "'$V' debrief '$T/group.jsonl' > '$T/group.md'"
 check group-en-debrief-golden compare group-en.md "$T/group.md"
 check group-en-goal python3 tests/e2e/goal.py "$V" "$T/group.jsonl" "$T"
 
+# Three participants, two on one role, in English: a note, a time-out, /back, an incident sent in
+# by the trainer, a vote split two to one, anchors; then a what-if from step 5. The debrief of
+# each in every format is golden: everything that happened, at its place.
+cat > "$T/cast3.xml" <<'CAST'
+<cast scenario="tutorial" xmlns="urn:verbeeld:cast:1">
+  <participant name="Sanne" core="verbinden" goal="Vaker nee zeggen" card="espresso"/>
+  <participant name="Joris" core="tact" goal="Zeggen wat ik denk" card="baobab"/>
+  <participant name="Wen" core="daadkracht" goal="Meer geduld" card="bolero"/>
+</cast>
+CAST
+check full-en run full-en '=binnen_grens\n/note @Sanne stands her ground\n=zit_verbinden\n/stop @Joris needs a moment\n/go\n=zit_direct\n/back\n=zit_direct\n=zit_verbinden\n/inject telefoon\n1\n1\n=nee_bart\n=eerlijk_direct\n=verder_direct\n1\n/vote\n=samen_eerlijk\n1\n1\nthe blue mug\nmy boots\n\n' \
+    play tutorial --cast "$T/cast3.xml" --lang en --seed 5 --journal "$T/full.jsonl"
+check full-en-journal compare full-en.jsonl "$T/full.jsonl"
+for f in md html json xapi; do
+    check "full-en-debrief-$f" sh -c "'$V' debrief '$T/full.jsonl' --format $f > '$T/full.$f'"
+    check "full-en-debrief-$f-golden" compare "debrief-full-en.$f" "$T/full.$f"
+done
+check full-en-placed python3 tests/e2e/placed.py "$V" "$T/full.jsonl"
+check full-en-branch sh -c "printf '1\n1\n1\n1\n1\n\n\n\n' | '$V' replay '$T/full.jsonl' --from 5 --journal '$T/fullbranch.jsonl' > /dev/null"
+for f in md json; do
+    check "full-en-branch-debrief-$f" sh -c "'$V' debrief '$T/fullbranch.jsonl' --format $f > '$T/fullbranch.$f'"
+    check "full-en-branch-debrief-$f-golden" compare "debrief-fullbranch-en.$f" "$T/fullbranch.$f"
+done
+
 # Replay shows the session again with its steps; --from plays on in a new journal.
 check replay-group run replay-group "" replay "$T/group.jsonl"
 check replay-from run replay-from '2\n1\n1\n1\n1\n1\n1\n' replay "$T/group.jsonl" --from 3 --journal "$T/branch.jsonl"
