@@ -88,7 +88,7 @@ return {
 
   q({ nl = "daadkracht", en = "decisiveness",
       manner = { nl = "en je maakt meteen een afspraak over wat er nu gebeurt",
-                 en = "and you settle there and then what happens next" },
+                 en = "and you agree on the spot what happens next" },
       goals = { nl = "daadkr, doorpak, door te pakken, knopen doorhakken, knoop doorhakken, beslis, besluit, kiezen, keuzes maken, actie, initiatief, doorzet, door te zetten",
                 en = "decisive, decide, decision, choose, choice, take action, take charge, initiative, get things done, follow through" } },
     { nl = "drammen", en = "pushiness",

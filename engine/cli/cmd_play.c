@@ -58,7 +58,7 @@ static void journal_cast(Play *P)
         json_object_object_add(e, "goal", json_object_new_string(p->goal));
         json_object_object_add(e, "role", json_object_new_string(P->s->roles[p->role].id));
         json_object_object_add(e, "character", json_object_new_string(ch->name));
-        json_object_object_add(e, "character_core", json_object_new_string(ch->quadrant_term));
+        json_object_object_add(e, "character_core", json_object_new_string(p->character_core ? p->character_core : ch->quadrant_term));
         if (p->reason) json_object_object_add(e, "reason", json_object_new_string(p->reason));
         if (p->card) json_object_object_add(e, "card", json_object_new_string(p->card));
         if (p->own_name) json_object_object_add(e, "own_name", json_object_new_string(p->own_name));

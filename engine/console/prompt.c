@@ -222,9 +222,9 @@ static void cmd_vote(Play *P, const char *arg)
         json_object *v = json_object_new_object();
         add_str(v, "by", p->name);
         add_str(v, "choice", c->id);
-        Corner corner = session_corner(P->S, p->role, c);
+        Corner corner = session_corner(P->S, i, p->role, c);
         if (corner != CORNER_NONE) add_str(v, "corner", corner_id(corner));
-        add_str(v, "quality", session_term(P->S, p->role, c));
+        add_str(v, "quality", session_term(P->S, i, p->role, c));
         json_object_array_add(votes, v);
     }
     int best = 0, tie = 0;
@@ -257,7 +257,7 @@ static void recast(Play *P, int who, int r)
     add_str(e, "name", p->name);
     add_str(e, "role", P->s->roles[r].id);
     add_str(e, "character", session_role_name(P->S, r));
-    add_str(e, "character_core", session_character(P->S, r)->quadrant_term);
+    add_str(e, "character_core", p->character_core);
     add_str(e, "reason", p->reason);
     play_journal(P, e);
     term_notice(p->reason);

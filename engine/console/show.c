@@ -72,8 +72,8 @@ static void show_choice(Play *P, const Output *o)
 {
     const char *who = participant_name(P, o->participant);
     const char *role = session_role_name(P->S, o->role);
-    char *text = session_choice_text(P->S, o->role, o->choice);
-    const char *term = session_term(P->S, o->role, o->choice);
+    char *text = session_choice_text(P->S, o->participant, o->role, o->choice);
+    const char *term = session_term(P->S, o->participant, o->role, o->choice);
     char *line;
     if (who) line = xasprintf("→ %s (%s): %s", who, role, text);
     else if (o->role >= 0) line = xasprintf("→ %s: %s", role, text);
@@ -163,7 +163,7 @@ void show_choices(Play *P, const Turn *t)
 {
     const Scene *sc = &P->s->scenes[P->S->scene];
     for (int k = 0; k < t->noptions; k++) {
-        char *text = session_choice_text(P->S, t->role, &sc->choices[t->options[k]]);
+        char *text = session_choice_text(P->S, t->participant, t->role, &sc->choices[t->options[k]]);
         term_choice(k + 1, text);
         free(text);
     }

@@ -191,28 +191,38 @@ static char *reason_inexact(const Participant *p, const Lexicon *lx, const char 
                      p->name, want, p->name, name, played);
 }
 
-/* The core quality the character of role r is already played on by another participant, who
- * cast before i; NULL when i is its first player. One character has one quadrant. */
-static const char *shared_core(const Cast *c, int i, int r)
+/* The participant who played role r before participant i (the first of its players), or -1
+ * when i is its first player. */
+static int earlier_player(const Cast *c, int i, int r)
 {
     for (int k = 0; k < c->n; k++)
-        if (k != i && c->p[k].role == r && c->p[k].character_core) return c->p[k].character_core;
-    return NULL;
+        if (k != i && c->p[k].role == r && c->p[k].character_core) return k;
+    return -1;
 }
 
+/* Each participant is placed on their own opposite quadrant where the role takes it, also when
+ * they share the role with an earlier player: their choices are offered and read on their own
+ * quadrant (session_quadrant). Only where the role cannot take it do they join the character's
+ * quadrant as cast. */
 void cast_place(Cast *c, int i, const Scenario *s, const Lexicon *lx, const char *const *role_cores,
                 const char *const *role_names, int forced)
 {
     Participant *p = &c->p[i];
-    const char *want = cast_opposite_core(lx, p->core), *shared = shared_core(c, i, p->role);
-    if (shared) p->exact = want && streq(shared, want);
-    else p->exact = cast_role_takes(s, p->role, lx, role_cores[p->role], want);
-    p->character_core = shared ? shared : p->exact ? want : role_cores[p->role];
+    const char *want = cast_opposite_core(lx, p->core);
+    int first = earlier_player(c, i, p->role);
+    p->exact = cast_role_takes(s, p->role, lx, role_cores[p->role], want);
+    p->character_core = p->exact ? want : first >= 0 ? c->p[first].character_core : role_cores[p->role];
     if (forced && p->reason) return;       /* resumed: the reason the journal kept */
     const char *name = p->own_name && s->roles[p->role].own ? p->own_name : role_names[p->role];
+    char *reason = p->exact ? reason_exact(p, lx, name, forced, i18n_lang())
+                            : reason_inexact(p, lx, name, forced, i18n_lang());
     free(p->reason);
-    p->reason = p->exact ? reason_exact(p, lx, name, forced, i18n_lang())
-                         : reason_inexact(p, lx, name, forced, i18n_lang());
+    p->reason = reason;
+    if (first >= 0) {
+        p->reason = xasprintf(_("%s %s shares %s with %s: each makes their own choices on their own "
+                                "quadrant."), reason, p->name, name, c->p[first].name);
+        free(reason);
+    }
 }
 
 /* ============================== casting the group ============================== */
@@ -268,9 +278,17 @@ static void cast_best(Cast *c, const Scenario *s, const Lexicon *lx, const char 
     free(best);
 }
 
-/* More participants than playable roles: each of the rest shares the role whose character is
- * played nearest their opposite quadrant (on it, when a player with the same core quality is
- * there), and is placed on it. */
+/* The number of participants cast in role r. */
+static int players_of(const Cast *c, int r)
+{
+    int n = 0;
+    for (int k = 0; k < c->n; k++) n += c->p[k].role == r;
+    return n;
+}
+
+/* More participants than playable roles: each of the rest shares a role that can be played on
+ * their opposite quadrant, the one with the fewest players so far (or, when none can, the role
+ * nearest it), and is placed on their own quadrant in it. */
 static void cast_shared(Cast *c, const Scenario *s, const Lexicon *lx, const char *const *cores,
                         const char *const *names)
 {
@@ -279,8 +297,7 @@ static void cast_shared(Cast *c, const Scenario *s, const Lexicon *lx, const cha
         int best_r = -1, best_d = 1 << 30;
         for (int r = 0; r < s->nroles; r++) {
             if (!s->roles[r].playable) continue;
-            const char *played = shared_core(c, i, r);
-            int dist = played ? played_distance(&c->p[i], lx, played) : cast_distance(&c->p[i], s, r, lx, cores);
+            int dist = cast_distance(&c->p[i], s, r, lx, cores) * 1000 + players_of(c, r);
             if (dist < best_d) { best_d = dist; best_r = r; }
         }
         c->p[i].role = best_r;

@@ -90,10 +90,29 @@ static void sync_world(Session *S)
         if (S->chars[r].sbx) world_sync_character(S->world, r, &S->chars[r]);
 }
 
+/* A participant who shares a role with an earlier player keeps their own quadrant for their
+ * own choices: the method puts everyone on their own opposite quadrant, and one character
+ * cannot speak from two quadrants at once, so its lines follow its first player. */
+static void seat_sharers(Session *S)
+{
+    int n = S->cast->n;
+    if (n > S->nseats) {
+        S->seats = xrealloc(S->seats, (size_t)n * sizeof *S->seats);
+        S->seat_own = xrealloc(S->seat_own, (size_t)n);
+        S->nseats = n;
+    }
+    for (int i = 0; i < n; i++) {
+        const Participant *p = &S->cast->p[i];
+        S->seat_own[i] = p->role >= 0 && cast_player_of(S->cast, p->role) != i && p->character_core &&
+                         lexicon_quadrant(S->lx, p->character_core, &S->seats[i]) == 0;
+    }
+}
+
 /* Each character on the quadrant its first player was cast on, or its script's; the world
  * told who plays what and which cards were picked. */
 void session_seat_cast(Session *S)
 {
+    seat_sharers(S);
     for (int r = 0; r < S->s->nroles; r++) {
         int i = cast_player_of(S->cast, r);
         Character *ch = &S->chars[r];
@@ -172,6 +191,8 @@ void session_free(Session *S)
     free(S->ret_each);
     free(S->inputs);
     free(S->turn_buf.options);
+    free(S->seats);
+    free(S->seat_own);
     free(S);
 }
 
@@ -193,32 +214,40 @@ const char *session_role_name(const Session *S, int r)
     return ch->name ? ch->name : S->s->roles[r].id;
 }
 
-Corner session_corner(const Session *S, int r, const Choice *c)
+const Quadrant *session_quadrant(const Session *S, int p, int r)
 {
-    if (r < 0 || !S->chars[r].quadrant_term) return CORNER_NONE;
-    if (c->corner != CORNER_NONE) return (Corner)c->corner;
-    return c->term ? quadrant_corner_id(&S->chars[r].quadrant, c->term) : CORNER_NONE;
+    if (p >= 0 && p < S->nseats && S->seat_own[p] && S->cast->p[p].role == r) return &S->seats[p];
+    return r >= 0 && S->chars[r].quadrant_term ? &S->chars[r].quadrant : NULL;
 }
 
-const char *session_term(const Session *S, int r, const Choice *c)
+Corner session_corner(const Session *S, int p, int r, const Choice *c)
+{
+    const Quadrant *q = session_quadrant(S, p, r);
+    if (!q) return CORNER_NONE;
+    if (c->corner != CORNER_NONE) return (Corner)c->corner;
+    return c->term ? quadrant_corner_id(q, c->term) : CORNER_NONE;
+}
+
+const char *session_term(const Session *S, int p, int r, const Choice *c)
 {
     if (c->corner == CORNER_NONE) return c->term;
-    return r >= 0 && S->chars[r].quadrant_term ? S->chars[r].quadrant.nl[c->corner] : NULL;
+    const Quadrant *q = session_quadrant(S, p, r);
+    return q ? q->nl[c->corner] : NULL;
 }
 
-/* The words of choice c for role r: a corner choice's variant for its term, if it has one. */
-static const Text *choice_words(const Session *S, int r, const Choice *c, const char **term)
+/* The words of choice c for p as role r: a corner choice's variant for its term, if it has one. */
+static const Text *choice_words(const Session *S, int p, int r, const Choice *c, const char **term)
 {
-    *term = session_term(S, r, c);
+    *term = session_term(S, p, r, c);
     for (int i = 0; *term && i < c->nvariants; i++)
         if (streq(c->variants[i].term, *term)) return &c->variants[i].text;
     return &c->text;
 }
 
-char *session_choice_text(const Session *S, int r, const Choice *c)
+char *session_choice_text(const Session *S, int p, int r, const Choice *c)
 {
     const char *term;
-    const Text *words = choice_words(S, r, c, &term);
+    const Text *words = choice_words(S, p, r, c, &term);
     const char *text = text_get(words, S->lang, fallback(S));
     if (c->corner == CORNER_NONE || !term) return xstrdup(text);
     const char *manner = lexicon_manner(S->lx, term, S->lang);
@@ -463,12 +492,13 @@ static void shuffle_options(Session *S, Turn *t)
 
 #define CORNER_OFF (-2)     /* a fixed quality that is not on the chooser's quadrant */
 
-/* Where fixed choice c falls for the one choosing as role r: a corner, CORNER_NONE for a
+/* Where fixed choice c falls for participant p choosing as role r: a corner, CORNER_NONE for a
  * choice without a quality (or a group deciding, which has no quadrant), or CORNER_OFF. */
-static int on_quadrant(const Session *S, const Choice *c, int role, int group)
+static int on_quadrant(const Session *S, const Choice *c, int p, int role, int group)
 {
-    if (!c->term || group || role < 0 || !S->chars[role].quadrant_term) return CORNER_NONE;
-    Corner at = quadrant_corner_id(&S->chars[role].quadrant, c->term);
+    const Quadrant *q = group ? NULL : session_quadrant(S, p, role);
+    if (!c->term || !q) return CORNER_NONE;
+    Corner at = quadrant_corner_id(q, c->term);
     return at == CORNER_NONE ? CORNER_OFF : (int)at;
 }
 
@@ -500,14 +530,14 @@ static const Turn *offer(Session *S, int participant, int role, int group)
     for (int i = 0; i < sc->nchoices; i++) {
         const Choice *c = &sc->choices[i];
         if (c->corner != CORNER_NONE || !available(S, c, role, group)) continue;
-        Corner at = on_quadrant(S, c, role, group);
+        Corner at = on_quadrant(S, c, participant, role, group);
         if (at == CORNER_OFF && has_corners) continue;
         if (at >= 0) covered |= 1u << at;
         t->options[t->noptions++] = i;
     }
     for (int i = 0; i < sc->nchoices; i++) {
         const Choice *c = &sc->choices[i];
-        if (c->corner == CORNER_NONE || group || !session_term(S, role, c) || (covered & (1u << c->corner))) continue;
+        if (c->corner == CORNER_NONE || group || !session_term(S, participant, role, c) || (covered & (1u << c->corner))) continue;
         if (available(S, c, role, group)) insert_option(t, i);
     }
     if (participant >= 0 || group) shuffle_options(S, t);
@@ -553,7 +583,7 @@ static void react_all(Session *S, const Choice *c, int participant, int role, Co
     const char *name = participant >= 0 ? S->cast->p[participant].name : NULL;
     for (int r = 0; r < S->s->nroles; r++) {
         if (r == 1) session_fetch_ahead(S, c, 2);
-        ReactEvent ev = {"choice", role >= 0 ? S->s->roles[role].id : NULL, name, session_term(S, role, c), corner,
+        ReactEvent ev = {"choice", role >= 0 ? S->s->roles[role].id : NULL, name, session_term(S, participant, role, c), corner,
                          sc->id, c->id, NULL, r == role};
         char *said = NULL, *mood = NULL, *err = NULL;
         if (character_react(&S->chars[r], &ev, S->lang, fallback(S), &said, &mood, &err)) script_error(S, err);
@@ -589,7 +619,7 @@ static void apply_choice(Session *S, int ci, int participant, int role)
     const Scene *sc = &S->s->scenes[S->scene];
     const Choice *c = &sc->choices[ci];
     session_fetch_ahead(S, c, 1);
-    Corner corner = session_corner(S, role, c);
+    Corner corner = session_corner(S, participant, role, c);
     S->steps++;
     if (participant >= 0) world_count(S->world, corner);
     emit(S, (Output){.kind = OUT_CHOICE, .choice = c, .participant = participant, .role = role,
@@ -614,8 +644,8 @@ static void engine_choose(Session *S, const Turn *t)
     int pick = 0;
     for (int i = 0; i < t->noptions; i++) {
         const Choice *c = &sc->choices[t->options[i]];
-        opts[i] = (ChooseOption){c->id, session_term(S, t->role, c)};
-        if (!pick && session_corner(S, t->role, c) == CORNER_CORE) pick = i;
+        opts[i] = (ChooseOption){c->id, session_term(S, -1, t->role, c)};
+        if (!pick && session_corner(S, -1, t->role, c) == CORNER_CORE) pick = i;
     }
     if (ch->has_choose) {
         char *err = NULL;

@@ -94,6 +94,10 @@ typedef struct Session {
     int no_text;              /* the listener reads no narration nor titles (the explorer) */
     Turn turn_buf;
     int capoptions;           /* room in turn_buf.options */
+    Quadrant *seats;          /* per participant: the quadrant they play on when they share a
+                                 role and are not its first player (seat_own[i] set) */
+    unsigned char *seat_own;
+    int nseats;
 } Session;
 
 /* A session of `s` for `cast`: loads every character and casts participants without a role
@@ -102,8 +106,9 @@ Session *session_new(const Scenario *s, const Lexicon *lx, Cast *cast, const cha
                      const char *lang, unsigned long long seed, DiagList *d);
 void session_free(Session *S);
 void session_set_output(Session *S, OutputFn fn, void *ud);
-/* Seat each character on the quadrant it is played on, and tell the world again who plays what
- * and which cards were picked (after the setup). */
+/* Seat each character on the quadrant its first player was cast on, and every later player of a
+ * shared role on their own; tell the world again who plays what and which cards were picked
+ * (after the setup). */
 void session_seat_cast(Session *S);
 /* Cast participant `participant` in role r, on a quadrant of that role with the reason why
  * (`decided`: by the trainer or a cast file, not by the participant's own choice), and seat the
@@ -153,13 +158,17 @@ int session_load_role(Character *ch, const Scenario *s, int r, const Lexicon *lx
 /* The character of role `r`, and its display name. */
 Character *session_character(Session *S, int r);
 const char *session_role_name(const Session *S, int r);
-/* Where the quality of choice `c` falls on role r's character quadrant as cast. */
-Corner session_corner(const Session *S, int r, const Choice *c);
-/* The quality (a lexicon id) of choice `c` made as role r: its own, or for a corner choice the
- * term at that corner of r's quadrant; NULL for none. */
-const char *session_term(const Session *S, int r, const Choice *c);
-/* The words of choice `c` for role r in the session's language, {term} and {manner} filled in
- * (a fresh string). */
-char *session_choice_text(const Session *S, int r, const Choice *c);
+/* The quadrant participant `p` plays role r on (p -1: the engine choosing for r): the
+ * character's as cast, or for a participant who shares the role with an earlier player, their
+ * own placing. NULL when there is none (a group, a role without a character). */
+const Quadrant *session_quadrant(const Session *S, int p, int r);
+/* Where the quality of choice `c` falls on that quadrant. */
+Corner session_corner(const Session *S, int p, int r, const Choice *c);
+/* The quality (a lexicon id) of choice `c` made by p as role r: its own, or for a corner choice
+ * the term at that corner of their quadrant; NULL for none. */
+const char *session_term(const Session *S, int p, int r, const Choice *c);
+/* The words of choice `c` for p as role r in the session's language, {term} and {manner}
+ * filled in (a fresh string). */
+char *session_choice_text(const Session *S, int p, int r, const Choice *c);
 
 #endif

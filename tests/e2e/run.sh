@@ -79,7 +79,7 @@ check group-en-debrief sh -c "'$V' debrief '$T/group.jsonl' > '$T/group.md'"
 check group-en-debrief-golden compare group-en.md "$T/group.md"
 check group-en-goal python3 tests/e2e/goal.py "$V" "$T/group.jsonl" "$T"
 
-# Three participants, two on one role, in English: a note, a time-out, /back, an incident sent in
+# Three participants, two on one role (each on their own quadrant), in English: a note, a time-out, /back, an incident sent in
 # by the trainer, a vote split two to one, anchors; then a what-if from step 5. The debrief of
 # each in every format is golden: everything that happened, at its place.
 cat > "$T/cast3.xml" <<'CAST'
@@ -89,7 +89,7 @@ cat > "$T/cast3.xml" <<'CAST'
   <participant name="Wen" core="daadkracht" goal="Meer geduld" card="bolero"/>
 </cast>
 CAST
-check full-en run full-en '=binnen_grens\n/note @Sanne stands her ground\n=zit_verbinden\n/stop @Joris needs a moment\n/go\n=zit_direct\n/back\n=zit_direct\n=zit_verbinden\n/inject telefoon\n1\n1\n=nee_bart\n=eerlijk_direct\n=verder_direct\n1\n/vote\n=samen_eerlijk\n1\n1\nthe blue mug\nmy boots\n\n' \
+check full-en run full-en '=binnen_grens\n/note @Sanne stands her ground\n=zit_verbinden\n/stop @Joris needs a moment\n/go\n=zit_direct\n/back\n=zit_direct\n=zit-lies-uitdaging\n/inject telefoon\n1\n1\n=nee_bart\n=eerlijk_direct\n=verder_direct\n=verder-lies-allergie\n/vote\n=samen_eerlijk\n1\n1\nthe blue mug\nmy boots\n\n' \
     play tutorial --cast "$T/cast3.xml" --lang en --seed 5 --journal "$T/full.jsonl"
 check full-en-journal compare full-en.jsonl "$T/full.jsonl"
 for f in md html json xapi; do

@@ -90,7 +90,7 @@ static char *words_of(Session *S, const char *id)
     const Turn *t = session_turn(S);
     const Scene *sc = &S->s->scenes[S->scene];
     for (int k = 0; t && k < t->noptions; k++)
-        if (streq(sc->choices[t->options[k]].id, id)) return session_choice_text(S, t->role, &sc->choices[t->options[k]]);
+        if (streq(sc->choices[t->options[k]].id, id)) return session_choice_text(S, t->participant, t->role, &sc->choices[t->options[k]]);
     return NULL;
 }
 
@@ -138,6 +138,44 @@ static void test_shared_role_same_quadrant(void **state)
     run_new(&r, 1, "A", "tact", "B", "geduld", "C", "verbinden", "D", "geduld", NULL);
     for (int i = 0; i < 4; i++) assert_true(r.cast.p[i].exact);
     assert_int_equal(r.cast.p[3].role, r.cast.p[1].role);
+    run_free(&r);
+}
+
+/* A participant who shares a role with someone on another quadrant is still cast on their own
+ * opposite quadrant, and is offered and credited the corners of that quadrant, while the
+ * character speaks from its first player's. */
+static void test_shared_role_own_quadrant(void **state)
+{
+    (void)state;
+    Run r;
+    run_new(&r, 1, "A", "tact", "B", "geduld", "C", "verbinden", "D", "daadkracht", NULL);
+    const Participant *d = &r.cast.p[3];
+    assert_true(d->exact);
+    assert_string_equal(d->character_core, "geduld");
+    assert_non_null(strstr(d->reason, "shares"));
+    int first = cast_player_of(&r.cast, d->role);
+    assert_int_not_equal(first, 3);
+    assert_string_not_equal(session_character(r.S, d->role)->quadrant_term, "geduld");
+    session_start(r.S);
+    for (int i = 0; i < 3; i++) {
+        const Turn *t = session_turn(r.S);
+        assert_int_equal(t->participant, i);
+        assert_int_equal(session_choose(r.S, 0), 0);
+    }
+    const Turn *t = session_turn(r.S);
+    assert_int_equal(t->participant, 3);
+    Quadrant geduld;
+    assert_int_equal(lexicon_quadrant(&lx, "geduld", &geduld), 0);
+    const Scene *sc = &method->scenes[r.S->scene];
+    unsigned corners = 0;
+    for (int k = 0; k < t->noptions; k++) {
+        const Choice *c = &sc->choices[t->options[k]];
+        Corner at = session_corner(r.S, 3, t->role, c);
+        assert_int_not_equal(at, CORNER_NONE);
+        assert_string_equal(session_term(r.S, 3, t->role, c), geduld.nl[at]);
+        corners |= 1u << at;
+    }
+    assert_int_equal(corners, 0xf);
     run_free(&r);
 }
 
@@ -236,8 +274,8 @@ static void test_corner_of_a_choice(void **state)
     const Scene *sc = &method->scenes[r.S->scene];
     for (int k = 0; k < t->noptions; k++) {
         const Choice *c = &sc->choices[t->options[k]];
-        Corner at = session_corner(r.S, t->role, c);
-        const char *term = session_term(r.S, t->role, c);
+        Corner at = session_corner(r.S, t->participant, t->role, c);
+        const char *term = session_term(r.S, t->participant, t->role, c);
         Quadrant tact;
         assert_int_equal(lexicon_quadrant(&lx, "tact", &tact), 0);
         assert_int_not_equal(at, CORNER_NONE);
@@ -278,6 +316,7 @@ int main(void)
         cmocka_unit_test(test_every_core_alone_on_opposite),
         cmocka_unit_test(test_repeated_cores_all_exact),
         cmocka_unit_test(test_shared_role_same_quadrant),
+        cmocka_unit_test(test_shared_role_own_quadrant),
         cmocka_unit_test(test_cast_distance_by_corner),
         cmocka_unit_test(test_forced_role_is_said_plainly),
         cmocka_unit_test(test_corner_choices_follow_the_quadrant),

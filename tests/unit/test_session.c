@@ -199,7 +199,7 @@ static void test_start_and_first_turn(void **state)
     unsigned corners = 0;
     int grens = 0;
     for (int k = 0; k < t->noptions; k++) {
-        corners |= 1u << session_corner(p.S, t->role, &koffie->choices[t->options[k]]);
+        corners |= 1u << session_corner(p.S, t->participant, t->role, &koffie->choices[t->options[k]]);
         grens |= strcmp(koffie->choices[t->options[k]].id, "binnen_grens") == 0;
     }
     assert_int_equal(corners, 0xf);
@@ -350,7 +350,7 @@ static void test_whole_path_reaches_an_ending(void **state)
         if (!t) break;
         int core = 0;               /* the option on the core of the chooser's quadrant */
         for (int k = 0; k < t->noptions; k++)
-            if (session_corner(p.S, t->role, &p.S->s->scenes[p.S->scene].choices[t->options[k]]) == CORNER_CORE) core = k;
+            if (session_corner(p.S, t->participant, t->role, &p.S->s->scenes[p.S->scene].choices[t->options[k]]) == CORNER_CORE) core = k;
         assert_int_equal(session_choose(p.S, core), 0);
     }
     assert_true(session_over(p.S));
