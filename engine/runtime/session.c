@@ -161,6 +161,7 @@ Session *session_new(const Scenario *s, const Lexicon *lx, Cast *cast, const cha
     snprintf(S->lang, sizeof S->lang, "%s", lang);
     S->scene = S->ending = -1;
     S->fired = xcalloc((size_t)s->nevents + 1, 1);
+    S->role_turns = xcalloc((size_t)s->nroles + 1, sizeof *S->role_turns);
     int errors = d->errors;
     load_characters(S, d);
     for (int i = 0; i < s->nscenes; i++) check_lines(S, s->scenes[i].items, s->scenes[i].nitems, d);
@@ -187,6 +188,7 @@ void session_free(Session *S)
     free_characters(S);
     world_free(S->world);
     free(S->fired);
+    free(S->role_turns);
     free(S->ret);
     free(S->ret_each);
     free(S->inputs);
@@ -544,15 +546,30 @@ static const Turn *offer(Session *S, int participant, int role, int group)
     return t->noptions ? t : NULL;
 }
 
+/* How many participants play role r, and the k-th of them (-1 when none). */
+static int players_of(const Session *S, int r, int k, int *count)
+{
+    int found = -1, n = 0;
+    for (int i = 0; i < S->cast->n; i++)
+        if (S->cast->p[i].role == r && n++ == k) found = i;
+    if (count) *count = n;
+    return found;
+}
+
+/* Who chooses in a scene of role r: its players take such scenes in turn. */
+static int role_player(const Session *S, int r)
+{
+    int n;
+    players_of(S, r, 0, &n);
+    return n > 1 ? players_of(S, r, S->role_turns[r] % n, NULL) : cast_player_of(S->cast, r);
+}
+
 static const Turn *current_turn(Session *S)
 {
     if (S->scene < 0) return NULL;
     const Scene *sc = &S->s->scenes[S->scene];
     int n = S->cast->n;
-    if (sc->who >= 0) {
-        int p = cast_player_of(S->cast, sc->who);
-        return offer(S, p, sc->who, 0);
-    }
+    if (sc->who >= 0) return offer(S, role_player(S, sc->who), sc->who, 0);
     if (n == 0) return offer(S, -1, -1, 1);
     if (sc->who == WHO_GROUP) {
         if (n == 1) return offer(S, 0, S->cast->p[0].role, 1);
@@ -610,6 +627,7 @@ static Target after_choice(Session *S, const Choice *c)
         return sc->next.kind != TARGET_NONE ? sc->next : c->to;
     }
     if (sc->who == WHO_ROTATE) S->turn++;
+    if (sc->who >= 0) S->role_turns[sc->who]++;
     return c->to.kind != TARGET_NONE ? c->to : sc->next;
 }
 
@@ -743,6 +761,7 @@ static void restart(Session *S)
     S->stuck = 0;
     S->nret = 0;
     S->turn = 0;
+    memset(S->role_turns, 0, (size_t)S->s->nroles * sizeof *S->role_turns);
     S->each_pos = 0;
     S->steps = 0;
     memset(S->fired, 0, (size_t)S->s->nevents + 1);
@@ -808,6 +827,21 @@ static json_object *canonical(json_object *j)
     return o;
 }
 
+/* Whose turn it is within each shared role; nothing when no role is shared (the explorer casts
+ * one participant a role, and its states stay as small as they were). */
+static void add_role_turns(const Session *S, json_object *o)
+{
+    json_object *turns = NULL;
+    for (int r = 0; r < S->s->nroles; r++) {
+        int n;
+        players_of(S, r, 0, &n);
+        if (n < 2) continue;
+        if (!turns) turns = json_object_new_object();
+        json_object_object_add(turns, S->s->roles[r].id, json_object_new_int(S->role_turns[r] % n));
+    }
+    if (turns) json_object_object_add(o, "role_turns", turns);
+}
+
 json_object *session_snapshot(Session *S)
 {
     json_object *o = json_object_new_object();
@@ -817,6 +851,7 @@ json_object *session_snapshot(Session *S)
     /* whose turn it is, not how many turns went by: a loop comes back to the same state */
     json_object_object_add(o, "turn", json_object_new_int(S->cast->n ? S->turn % S->cast->n : 0));
     json_object_object_add(o, "each", json_object_new_int(S->each_pos));
+    add_role_turns(S, o);
     json_object *ret = json_object_new_array();
     for (int i = 0; i < S->nret; i++) {
         json_object_array_add(ret, json_object_new_int(S->ret[i]));
@@ -860,6 +895,8 @@ void session_restore(Session *S, json_object *snap)
     S->turn = snap_int(snap, "turn");
     S->each_pos = snap_int(snap, "each");
     json_object *v;
+    json_object *turns = json_object_object_get_ex(snap, "role_turns", &v) ? v : NULL;
+    for (int r = 0; r < S->s->nroles; r++) S->role_turns[r] = snap_int(turns, S->s->roles[r].id);
     S->nret = 0;
     if (json_object_object_get_ex(snap, "ret", &v))
         for (size_t i = 0; i + 1 < json_object_array_length(v); i += 2)

@@ -81,6 +81,8 @@ typedef struct Session {
     int *ret_each;            /* participant to choose in a who="each" scene */
     int nret, capret;
     int turn;                 /* rotation over participants */
+    int *role_turns;          /* per role: its scenes chosen in so far (rotation over the
+                                 participants who share it) */
     int each_pos;             /* next participant in a who="each" scene */
     unsigned char *fired;     /* events that fired by themselves */
     int steps;                /* choices made so far */

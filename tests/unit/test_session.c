@@ -446,6 +446,34 @@ static void test_same_seed_same_session(void **state)
     play_free(&b);
 }
 
+/* Four participants on two roles: the scenes of a shared role go to its players in turn, and
+ * the snapshot keeps whose turn it is. */
+static void test_shared_role_takes_turns(void **state)
+{
+    (void)state;
+    Play p;
+    play_new(&p, "en", 1, "A", "verbinden", "B", "tact", "C", "daadkracht", "D", "geduld", NULL);
+    int coord = scenario_role(tutorial, "coordinator"), first = -1, second = -1;
+    for (int i = 0; i < p.cast.n; i++)
+        if (p.cast.p[i].role == coord) { if (first < 0) first = i; else second = i; }
+    assert_true(first >= 0 && second >= 0);
+    session_start(p.S);
+    for (int guard = 0; guard < 20 && strcmp(scene_id(p.S), "voorstel") != 0; guard++) {
+        assert_non_null(session_turn(p.S));
+        assert_int_equal(session_choose(p.S, 0), 0);
+    }
+    assert_string_equal(scene_id(p.S), "voorstel");
+    assert_int_equal(session_turn(p.S)->participant, first);
+    p.S->role_turns[coord]++;              /* as after one earlier scene of the role */
+    assert_int_equal(session_turn(p.S)->participant, second);
+    json_object *snap = session_snapshot(p.S);
+    p.S->role_turns[coord] = 0;
+    session_restore(p.S, snap);
+    json_object_put(snap);
+    assert_int_equal(session_turn(p.S)->participant, second);
+    play_free(&p);
+}
+
 int main(void)
 {
     setenv("VERBEELD_DATADIR", ".", 1);
@@ -454,6 +482,7 @@ int main(void)
         cmocka_unit_test(test_cast_on_opposite_quadrant),
         cmocka_unit_test(test_cast_two_participants),
         cmocka_unit_test(test_start_and_first_turn),
+        cmocka_unit_test(test_shared_role_takes_turns),
         cmocka_unit_test(test_choice_carries_corner),
         cmocka_unit_test(test_pleasing_is_allergy_and_bart_reacts),
         cmocka_unit_test(test_out_of_range_choice_is_refused),
