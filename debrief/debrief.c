@@ -19,20 +19,23 @@
 /* The namespace of verbeeld's name-based UUIDs (a random UUID, fixed once). */
 #define VB_UUID_NS "5b0e8f3c-6a1d-4c2e-9f47-8d2b1a6e0c93"
 
-static int is_story(const char *ev)
+static int is_story(RecordKind k)
 {
-    static const char *const kinds[] = {"choice", "react", "scene", "event", "inject", "return", "ending", NULL};
-    for (int i = 0; kinds[i]; i++)
-        if (streq(ev, kinds[i])) return 1;
-    return 0;
+    return k == REC_CHOICE || k == REC_REACT || k == REC_SCENE || k == REC_EVENT || k == REC_INJECT ||
+           k == REC_RETURN || k == REC_ENDING;
+}
+
+static int is_incident(RecordKind k)
+{
+    return k == REC_EVENT || k == REC_INJECT;
 }
 
 const char *debrief_scene_title(const Debrief *db, int entry)
 {
-    const char *scene = jstr(db->log->v[entry], "scene");
+    const char *scene = db->rec[entry].scene;
     for (int i = entry; scene && i >= 0; i--)
-        if (streq(jstr(db->log->v[i], "ev"), "scene") && streq(jstr(db->log->v[i], "scene"), scene)) {
-            const char *title = jstr(db->log->v[i], "title");
+        if (db->rec[i].kind == REC_SCENE && streq(db->rec[i].scene, scene)) {
+            const char *title = db->rec[i].title;
             return title && *title ? title : NULL;
         }
     return NULL;
@@ -41,23 +44,22 @@ const char *debrief_scene_title(const Debrief *db, int entry)
 /* Whether entry i starts a heading of the story: a scene, a return or an incident on screen. */
 static int is_heading_entry(const Debrief *db, int i)
 {
-    const char *ev = jstr(db->log->v[i], "ev");
-    return !db->undone[i] && (streq(ev, "scene") || streq(ev, "return") || streq(ev, "event") || streq(ev, "inject"));
+    RecordKind k = db->rec[i].kind;
+    return !db->undone[i] && (k == REC_SCENE || k == REC_RETURN || is_incident(k));
 }
 
 const char *debrief_heading(const Debrief *db, int entry)
 {
-    json_object *e = db->log->v[entry];
-    const char *ev = jstr(e, "ev");
+    const JournalRecord *e = &db->rec[entry];
     if (!is_heading_entry(db, entry)) return NULL;
-    if (streq(ev, "event") || streq(ev, "inject")) return jstr(e, "title") ? jstr(e, "title") : "";
+    if (is_incident(e->kind)) return e->title ? e->title : "";
     const char *title = debrief_scene_title(db, entry);
     if (!title) return NULL;
     /* Back in the scene whose heading is already above (after /back): no second heading. */
     for (int i = entry - 1; i > 0; i--)
         if (is_heading_entry(db, i)) {
-            json_object *before = db->log->v[i];
-            if (streq(ev, "scene") && streq(jstr(before, "ev"), "scene") && streq(jstr(before, "scene"), jstr(e, "scene")))
+            const JournalRecord *before = &db->rec[i];
+            if (e->kind == REC_SCENE && before->kind == REC_SCENE && streq(before->scene, e->scene))
                 return NULL;
             break;
         }
@@ -73,34 +75,24 @@ const char *debrief_choice_text(const Debrief *db, const char *scene, const char
     return choice ? choice : "";
 }
 
-char *debrief_vote_line(const Debrief *db, json_object *e)
+char *debrief_vote_line(const Debrief *db, const JournalRecord *e)
 {
     StrBuf b;
     sb_init(&b);
-    json_object *votes;
-    if (json_object_object_get_ex(e, "votes", &votes))
-        for (size_t k = 0; k < json_object_array_length(votes); k++) {
-            json_object *v = json_object_array_get_idx(votes, k);
-            sb_addf(&b, "%s%s: %s", k ? "; " : "", jstr(v, "by") ? jstr(v, "by") : "?",
-                    debrief_choice_text(db, jstr(e, "scene"), jstr(v, "choice")));
-        }
-    sb_addf(&b, " (%s)", jstr(e, "result") ? _("the majority decided") : _("a tie: the trainer entered the group's decision"));
+    for (int k = 0; k < e->nvotes; k++)
+        sb_addf(&b, "%s%s: %s", k ? "; " : "", e->votes[k].by ? e->votes[k].by : "?",
+                debrief_choice_text(db, e->scene, e->votes[k].choice));
+    sb_addf(&b, " (%s)", e->result ? _("the majority decided") : _("a tie: the trainer entered the group's decision"));
     return sb_take(&b);
 }
 
 int debrief_said(const Debrief *db, int i)
 {
-    json_object *e = db->log->v[i], *played;
-    if (db->undone[i] || !streq(jstr(e, "ev"), "react") || !(jstr(e, "text") || jstr(e, "mood"))) return 0;
+    const JournalRecord *e = &db->rec[i];
+    if (db->undone[i] || e->kind != REC_REACT || !(e->text || e->mood)) return 0;
     /* A character a participant plays reacts only inside the engine: nothing was on screen,
      * and quoting it would put words in the participant's mouth. */
-    return !(json_object_object_get_ex(e, "played", &played) && json_object_get_boolean(played));
-}
-
-static int is_auto(json_object *e)
-{
-    json_object *v;
-    return json_object_object_get_ex(e, "auto", &v) && json_object_get_boolean(v);
+    return !e->played;
 }
 
 /* /back N takes back the last N choices entered, with everything the story did after them. */
@@ -108,11 +100,10 @@ static void mark_undone(Debrief *db, int at, int steps)
 {
     int counted = 0;
     for (int j = at - 1; j >= 0 && counted < steps; j--) {
-        json_object *e = db->log->v[j];
-        const char *ev = jstr(e, "ev");
-        if (db->undone[j] || !is_story(ev)) continue;
+        const JournalRecord *e = &db->rec[j];
+        if (db->undone[j] || !is_story(e->kind)) continue;
         db->undone[j] = 1;
-        if (streq(ev, "choice") && !is_auto(e)) counted++;
+        if (e->kind == REC_CHOICE && !e->automatic) counted++;
     }
 }
 
@@ -143,45 +134,43 @@ static void place_character(Debrief *db, DebriefParticipant *p)
     p->has_quadrants = 1;
 }
 
-static void add_participant(Debrief *db, json_object *e)
+static void add_participant(Debrief *db, const JournalRecord *e)
 {
     db->p = xrealloc(db->p, (size_t)(db->np + 1) * sizeof *db->p);
     DebriefParticipant *p = &db->p[db->np++];
     memset(p, 0, sizeof *p);
-    p->name = jstr(e, "name");
-    p->core = jstr(e, "core");
-    p->goal = jstr(e, "goal");
-    p->role = jstr(e, "role");
-    p->character = jstr(e, "character");
-    p->character_core = jstr(e, "character_core");
-    p->reason = jstr(e, "reason");
-    p->card = jstr(e, "card");
+    p->name = e->name;
+    p->core = e->core;
+    p->goal = e->goal;
+    p->role = e->role;
+    p->character = e->character;
+    p->character_core = e->character_core;
+    p->reason = e->reason;
+    p->card = e->card;
     place_character(db, p);
 }
 
 /* The trainer cast someone in another role before the first choice. */
-static void apply_recast(Debrief *db, json_object *e)
+static void apply_recast(Debrief *db, const JournalRecord *e)
 {
-    DebriefParticipant *p = find(db, jstr(e, "name"));
+    DebriefParticipant *p = find(db, e->name);
     if (!p) return;
-    p->role = jstr(e, "role");
-    p->character = jstr(e, "character");
-    p->character_core = jstr(e, "character_core");
-    p->reason = jstr(e, "reason");
+    p->role = e->role;
+    p->character = e->character;
+    p->character_core = e->character_core;
+    p->reason = e->reason;
     place_character(db, p);
 }
 
 /* In a vote each participant chose for themselves: their vote counts on their own corners. */
-static void count_votes(Debrief *db, json_object *e)
+static void count_votes(Debrief *db, const JournalRecord *e)
 {
-    json_object *votes;
-    if (!json_object_object_get_ex(e, "votes", &votes)) return;
-    for (size_t k = 0; k < json_object_array_length(votes); k++) {
-        json_object *v = json_object_array_get_idx(votes, k);
-        DebriefParticipant *p = find(db, jstr(v, "by"));
+    for (int k = 0; k < e->nvotes; k++) {
+        const RecordVote *v = &e->votes[k];
+        DebriefParticipant *p = find(db, v->by);
         if (!p) continue;
         p->choices++;
-        Corner c = corner_from_id(jstr(v, "corner"));
+        Corner c = corner_from_id(v->corner);
         if (c == CORNER_NONE) p->unplaced++;
         else p->corners[c]++;
     }
@@ -195,13 +184,12 @@ static void add_moment(DebriefParticipant *p, MomentKind k, int entry)
 
 static void count_choice(Debrief *db, int i)
 {
-    json_object *e = db->log->v[i];
-    DebriefParticipant *p = find(db, jstr(e, "by"));
+    const JournalRecord *e = &db->rec[i];
+    DebriefParticipant *p = find(db, e->by);
     if (!p) return;
     p->choices++;
-    Corner c = corner_from_id(jstr(e, "corner"));
-    json_object *turning;
-    int turned = json_object_object_get_ex(e, "turning", &turning) && json_object_get_boolean(turning);
+    Corner c = corner_from_id(e->corner);
+    int turned = e->turning;
     if (c == CORNER_NONE) p->unplaced++;
     else p->corners[c]++;
     if (turned) add_moment(p, MOMENT_TURNING, i);
@@ -218,8 +206,8 @@ static int chose_quality(const Debrief *db, const DebriefParticipant *p, const c
 {
     for (int m = 0; m < p->nmoments; m++) {
         assert(p->moments[m].entry >= 0 && p->moments[m].entry < db->log->n);
-        json_object *e = db->log->v[p->moments[m].entry];
-        if (streq(jstr(e, "ev"), "choice") && streq(jstr(e, "quality"), quality)) return 1;
+        const JournalRecord *e = &db->rec[p->moments[m].entry];
+        if (e->kind == REC_CHOICE && streq(e->quality, quality)) return 1;
     }
     return 0;
 }
@@ -245,8 +233,8 @@ static Corner goal_corner(const Debrief *db, const DebriefParticipant *p)
 static const char *first_chosen(const Debrief *db, const DebriefParticipant *p, const char *id)
 {
     for (int m = 0; m < p->nmoments; m++) {
-        json_object *e = db->log->v[p->moments[m].entry];
-        if (streq(jstr(e, "ev"), "choice") && streq(jstr(e, "quality"), id)) {
+        const JournalRecord *e = &db->rec[p->moments[m].entry];
+        if (e->kind == REC_CHOICE && streq(e->quality, id)) {
             const char *at = debrief_scene_title(db, p->moments[m].entry);
             return at ? at : "";
         }
@@ -351,8 +339,8 @@ static void choose_anchor(Debrief *db, DebriefParticipant *p)
 static const char *scene_title(const Debrief *db, const char *scene)
 {
     for (int i = 0; i < db->log->n; i++) {
-        json_object *e = db->log->v[i];
-        if (streq(jstr(e, "ev"), "scene") && streq(jstr(e, "scene"), scene)) return jstr(e, "title");
+        const JournalRecord *e = &db->rec[i];
+        if (e->kind == REC_SCENE && streq(e->scene, scene)) return e->title;
     }
     return scene;
 }
@@ -378,16 +366,16 @@ static void choose_replay(Debrief *db, DebriefParticipant *p)
         for (int n = 0; n < p->nmoments; n++) {
             int m = order[k] == MOMENT_FIRST_CORE ? n : p->nmoments - 1 - n;
             if (p->moments[m].kind != order[k]) continue;
-            p->replay_scene = jstr(db->log->v[p->moments[m].entry], "scene");
+            p->replay_scene = db->rec[p->moments[m].entry].scene;
             if (!p->replay_scene) continue;
             p->replay_title = scene_title(db, p->replay_scene);
             p->replay_why = p->exact ? _(why[k]) : _(why_inexact[k]);
             return;
         }
     for (int i = 0; i < db->log->n; i++)
-        if (streq(jstr(db->log->v[i], "ev"), "scene")) {
-            p->replay_scene = jstr(db->log->v[i], "scene");
-            p->replay_title = jstr(db->log->v[i], "title");
+        if (db->rec[i].kind == REC_SCENE) {
+            p->replay_scene = db->rec[i].scene;
+            p->replay_title = db->rec[i].title;
             p->replay_why = _("the first scene: play the story again from the start");
             return;
         }
@@ -399,23 +387,19 @@ static void choose_group_questions(Debrief *db)
 {
     int turning = -1, split = -1, timeout = 0;
     for (int i = 0; i < db->log->n; i++) {
-        json_object *e = db->log->v[i], *v, *votes;
-        const char *ev = jstr(e, "ev");
+        const JournalRecord *e = &db->rec[i];
         if (db->undone[i]) continue;
-        if (turning < 0 && streq(ev, "choice") && jstr(e, "by") &&
-            json_object_object_get_ex(e, "turning", &v) && json_object_get_boolean(v))
-            turning = i;
-        if (split < 0 && streq(ev, "vote") && json_object_object_get_ex(e, "votes", &votes))
-            for (size_t k = 1; k < json_object_array_length(votes); k++)
-                if (!streq(jstr(json_object_array_get_idx(votes, k), "choice"), jstr(json_object_array_get_idx(votes, 0), "choice")))
-                    split = i;
-        timeout |= streq(ev, "timeout");
+        if (turning < 0 && e->kind == REC_CHOICE && e->by && e->turning) turning = i;
+        if (split < 0 && e->kind == REC_VOTE)
+            for (int k = 1; k < e->nvotes; k++)
+                if (!streq(e->votes[k].choice, e->votes[0].choice)) split = i;
+        timeout |= e->kind == REC_TIMEOUT;
     }
     if (turning >= 0)
         db->group_questions[db->ngroup++] = xasprintf(_("In \u2018%s\u2019, what %s did turned the story. What changed in "
                                                         "the room at that moment, and what did each of you do just after?"),
                                                       debrief_scene_title(db, turning) ? debrief_scene_title(db, turning) : "",
-                                                      jstr(db->log->v[turning], "by"));
+                                                      db->rec[turning].by);
     if (split >= 0)
         db->group_questions[db->ngroup++] = xasprintf(_("The votes on \u2018%s\u2019 went different ways. What did the "
                                                         "voices that lost bring, and what did the group do with them?"),
@@ -426,14 +410,14 @@ static void choose_group_questions(Debrief *db)
     db->group_questions[db->ngroup++] = xstrdup(_("Which moment of someone else's will you take with you, and why?"));
 }
 
-static void find_scenario(Debrief *db, json_object *start)
+static void find_scenario(Debrief *db, const JournalRecord *start)
 {
     if (!db->have_lx) return;
-    const char *path = jstr(start, "path");
+    const char *path = start->path;
     char *found = NULL;
     if (!path || access(path, R_OK)) {
         /* The file moved: an installed scenario of the same name will do, when it is one. */
-        found = jstr(start, "scenario") ? paths_find_scenario(jstr(start, "scenario")) : NULL;
+        found = start->scenario ? paths_find_scenario(start->scenario) : NULL;
         path = found;
     }
     if (path) {
@@ -441,7 +425,7 @@ static void find_scenario(Debrief *db, json_object *start)
         diag_init(&d);
         db->s = load_scenario(path, &db->lx, &d);
         diag_free(&d);
-        if (db->s && !streq(db->s->id, jstr(start, "scenario"))) {
+        if (db->s && !streq(db->s->id, start->scenario)) {
             scenario_free(db->s);
             db->s = NULL;
         }
@@ -449,14 +433,14 @@ static void find_scenario(Debrief *db, json_object *start)
     free(found);
 }
 
-static void derive_registration(Debrief *db, json_object *start)
+static void derive_registration(Debrief *db, const JournalRecord *start)
 {
     /* Stable for the session: its start time, scenario, seed and participants. Not the
      * program version or file paths, which change when the same journal is read elsewhere. */
     StrBuf b;
     sb_init(&b);
-    sb_addf(&b, "%s|%s|%lld", jstr(start, "at") ? jstr(start, "at") : "", db->scenario ? db->scenario : "",
-            jint(start, "seed", 0));
+    sb_addf(&b, "%s|%s|%lld", start->at ? start->at : "", db->scenario ? db->scenario : "",
+            start->seed);
     for (int i = 0; i < db->np; i++) sb_addf(&b, "|%s", db->p[i].name ? db->p[i].name : "");
     uuid_v5(VB_UUID_NS, b.s, db->registration);
     sb_free(&b);
@@ -473,12 +457,14 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
     db->ending_entry = -1;
     db->branch_entry = -1;
     db->only = -1;
-    json_object *start = log->v[0];
-    db->title = jstr(start, "title");
-    db->scenario = jstr(start, "scenario");
-    db->session_lang = jstr(start, "lang");
-    db->started = journal_time(jstr(start, "at"));
-    db->finished = journal_time(jstr(log->v[log->n - 1], "at"));
+    db->rec = xcalloc((size_t)log->n, sizeof *db->rec);
+    for (int i = 0; i < log->n; i++) record_read(log->v[i], &db->rec[i]);
+    const JournalRecord *start = &db->rec[0];
+    db->title = start->title;
+    db->scenario = start->scenario;
+    db->session_lang = start->lang;
+    db->started = journal_time(start->at);
+    db->finished = journal_time(db->rec[log->n - 1].at);
     db->return_day = db->started + 14LL * 24 * 3600;
 
     DiagList d;
@@ -491,55 +477,60 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
     free(lib);
 
     for (int i = 0; i < log->n; i++) {
-        json_object *e = log->v[i];
-        const char *ev = jstr(e, "ev");
-        if (streq(ev, "participant")) add_participant(db, e);
-        else if (streq(ev, "recast")) apply_recast(db, e);
-        else if (streq(ev, "undo")) mark_undone(db, i, (int)jint(e, "steps", 1));
-        else if (streq(ev, "branch")) db->branch_entry = i;
+        const JournalRecord *e = &db->rec[i];
+        if (e->kind == REC_PARTICIPANT) add_participant(db, e);
+        else if (e->kind == REC_RECAST) apply_recast(db, e);
+        else if (e->kind == REC_UNDO) mark_undone(db, i, e->steps);
+        else if (e->kind == REC_BRANCH) db->branch_entry = i;
     }
     int last_choices[3] = {-1, -1, -1};
     for (int i = 0; i < log->n; i++) {
-        json_object *e = log->v[i];
-        const char *ev = jstr(e, "ev");
+        const JournalRecord *e = &db->rec[i];
         if (db->undone[i]) continue;
         DebriefParticipant *p;
-        if (streq(ev, "choice")) {
+        switch (e->kind) {
+        case REC_CHOICE:
             db->choices++;
             count_choice(db, i);
             last_choices[0] = last_choices[1];
             last_choices[1] = last_choices[2];
             last_choices[2] = i;
-        } else if (streq(ev, "vote")) {
-            count_votes(db, e);
-        } else if (streq(ev, "react")) {
-            if ((p = find(db, jstr(e, "to"))) && debrief_said(db, i)) {
+            break;
+        case REC_VOTE: count_votes(db, e); break;
+        case REC_REACT:
+            if ((p = find(db, e->to)) && debrief_said(db, i)) {
                 p->reactions++;
                 add_moment(p, MOMENT_REACTION, i);
             }
-        } else if (streq(ev, "anchor")) {
-            if ((p = find(db, jstr(e, "who")))) p->anchor = jstr(e, "text");
-        } else if (streq(ev, "timeout")) {
+            break;
+        case REC_ANCHOR:
+            if ((p = find(db, e->who))) p->anchor = e->text;
+            break;
+        case REC_TIMEOUT:
             db->timeouts++;
-            if ((p = find(db, jstr(e, "who")))) {
+            if ((p = find(db, e->who))) {
                 p->timeouts++;
                 add_moment(p, MOMENT_TIMEOUT, i);
             }
-        } else if (streq(ev, "note")) {
+            break;
+        case REC_NOTE:
             db->notes++;
-            if ((p = find(db, jstr(e, "about")))) {
+            if ((p = find(db, e->about))) {
                 p->notes++;
                 add_moment(p, MOMENT_NOTE, i);
             }
-        } else if (streq(ev, "event") || streq(ev, "inject")) {
-            db->incidents++;
-        } else if (streq(ev, "ending")) {
+            break;
+        case REC_EVENT:
+        case REC_INJECT: db->incidents++; break;
+        case REC_ENDING:
             db->ending_entry = i;
-            db->ending = jstr(e, "ending");
-            db->ending_title = jstr(e, "title");
+            db->ending = e->ending;
+            db->ending_title = e->title;
             db->nled_to = 0;                /* a journal may hold two endings: the last counts */
             for (int k = 0; k < 3; k++)
                 if (last_choices[k] >= 0) db->led_to[db->nled_to++] = last_choices[k];
+            break;
+        default: break;
         }
     }
     derive_registration(db, start);
@@ -560,6 +551,8 @@ void debrief_free(Debrief *db)
     }
     for (int q = 0; q < db->ngroup; q++) free(db->group_questions[q]);
     free(db->undone);
+    for (int i = 0; db->rec && i < db->log->n; i++) record_free(&db->rec[i]);
+    free(db->rec);
     free(db->p);
     scenario_free(db->s);
     if (db->have_lx) lexicon_free(&db->lx);
@@ -669,9 +662,9 @@ static char *branch_point(const Debrief *db, const char *from)
 char *debrief_branch_line(const Debrief *db)
 {
     if (db->branch_entry < 0) return NULL;
-    json_object *e = db->log->v[db->branch_entry];
-    char *at = branch_point(db, jstr(e, "from") ? jstr(e, "from") : "?");
-    const char *of = jstr(e, "from_journal");
+    const JournalRecord *e = &db->rec[db->branch_entry];
+    char *at = branch_point(db, e->from ? e->from : "?");
+    const char *of = e->from_journal;
     const char *name = of && strrchr(of, '/') ? strrchr(of, '/') + 1 : of;
     char *line = db->only >= 0 || !name   /* a handout names no file of the trainer's machine */
                ? xasprintf(_("played on differently from %s of an earlier session"), at)

@@ -14,6 +14,7 @@
 
 #include "debrief/prompts.h"
 #include "journal/journal.h"
+#include "journal/record.h"
 #include "model/lexicon.h"
 #include "model/scenario.h"
 
@@ -63,6 +64,7 @@ typedef struct {
 
 typedef struct {
     const JournalLog *log;
+    JournalRecord *rec;       /* the log's entries as records, one per entry: what the writers read */
     const char *journal_path;
     int only;                 /* a handout: the one participant it is for, or -1 for everyone */
     char *group_questions[3]; /* owned: questions for the group, from what happened in the room */
@@ -107,7 +109,7 @@ const char *debrief_heading(const Debrief *db, int entry);
  * from the scenario when it is still there; else the id. */
 const char *debrief_choice_text(const Debrief *db, const char *scene, const char *choice);
 /* A vote entry in words: who voted for what, and how it was decided (fresh). */
-char *debrief_vote_line(const Debrief *db, json_object *e);
+char *debrief_vote_line(const Debrief *db, const JournalRecord *e);
 /* Whether entry i is a reaction that was on screen (not taken back, not the hidden reaction of
  * a character a participant plays): only those are quoted. */
 int debrief_said(const Debrief *db, int i);

@@ -31,24 +31,24 @@ static const char css[] =
     ".plan { background: #f3f7fa; border-left: 3px solid #12395b; padding: 2mm 4mm; }\n";
 
 /* "directness: core quality", coloured as its corner. */
-static void corner_tag(const Debrief *db, xmlNodePtr parent, json_object *e)
+static void corner_tag(const Debrief *db, xmlNodePtr parent, const JournalRecord *e)
 {
-    if (!jstr(e, "quality")) return;
+    if (!e->quality) return;
     hk_text(parent, " ");
-    Corner c = corner_from_id(jstr(e, "corner"));
+    Corner c = corner_from_id(e->corner);
     StrBuf b;
     sb_init(&b);
-    sb_add(&b, debrief_term_name(db, jstr(e, "quality")));
+    sb_add(&b, debrief_term_name(db, e->quality));
     if (c != CORNER_NONE) sb_addf(&b, ": %s", corner_label(c));
     xmlNodePtr tag = hk_el(parent, "span", "tag", b.s);
     hk_attr(tag, "style", "background:%s;color:%s", hk_corner_fill(c), hk_corner_ink(c));
     sb_free(&b);
 }
 
-static void who_chose(xmlNodePtr li, json_object *e)
+static void who_chose(xmlNodePtr li, const JournalRecord *e)
 {
-    const char *by = jstr(e, "by");
-    hk_el(li, "strong", NULL, by ? by : jstr(e, "character") ? jstr(e, "character") : _("The group"));
+    const char *by = e->by;
+    hk_el(li, "strong", NULL, by ? by : e->character ? e->character : _("The group"));
     hk_text(li, ": ");
 }
 
@@ -103,8 +103,8 @@ static void timeline(const Debrief *db, xmlNodePtr page)
 {
     int n = 0;
     for (int i = 1; i < db->log->n; i++) {
-        const char *ev = jstr(db->log->v[i], "ev");
-        if (!db->undone[i] && (streq(ev, "choice") || streq(ev, "timeout") || streq(ev, "note") || streq(ev, "scene")))
+        const JournalRecord *e = &db->rec[i];
+        if (!db->undone[i] && (e->kind == REC_CHOICE || e->kind == REC_TIMEOUT || e->kind == REC_NOTE || e->kind == REC_SCENE))
             n++;
     }
     int lanes = db->np + 1;
@@ -132,12 +132,11 @@ static void timeline(const Debrief *db, xmlNodePtr page)
     }
     int k = 0, scene_no = 0;
     for (int i = 1; i < db->log->n; i++) {
-        json_object *e = db->log->v[i];
-        const char *ev = jstr(e, "ev");
-        if (db->undone[i] || !(streq(ev, "choice") || streq(ev, "timeout") || streq(ev, "note") || streq(ev, "scene")))
+        const JournalRecord *e = &db->rec[i];
+        if (db->undone[i] || !(e->kind == REC_CHOICE || e->kind == REC_TIMEOUT || e->kind == REC_NOTE || e->kind == REC_SCENE))
             continue;
         double x = left + k++ * step;
-        if (streq(ev, "scene")) {
+        if (e->kind == REC_SCENE) {
             xmlNodePtr line = xmlNewChild(svg, NULL, BAD_CAST "line", NULL);
             hk_attr(line, "x1", "%.1f", x);
             hk_attr(line, "x2", "%.1f", x);
@@ -155,22 +154,22 @@ static void timeline(const Debrief *db, xmlNodePtr page)
             snprintf(num, sizeof num, "%d", ++scene_no);
             hk_text(t, num);
             xmlNodePtr tip = xmlNewChild(t, NULL, BAD_CAST "title", NULL);
-            hk_text(tip, jstr(e, "title"));
+            hk_text(tip, e->title);
             continue;
         }
-        const char *who = streq(ev, "choice") ? jstr(e, "by") : streq(ev, "timeout") ? jstr(e, "who") : jstr(e, "about");
+        const char *who = e->kind == REC_CHOICE ? e->by : e->kind == REC_TIMEOUT ? e->who : e->about;
         int lane = debrief_find(db, who);
         if (lane < 0) lane = db->np;
         double y = top + lane * lane_h + lane_h / 2;
         xmlNodePtr mark;
-        if (streq(ev, "choice")) {
-            Corner c = corner_from_id(jstr(e, "corner"));
+        if (e->kind == REC_CHOICE) {
+            Corner c = corner_from_id(e->corner);
             mark = xmlNewChild(svg, NULL, BAD_CAST "circle", NULL);
             hk_attr(mark, "cx", "%.1f", x);
             hk_attr(mark, "cy", "%.1f", y);
             xmlNewProp(mark, BAD_CAST "r", BAD_CAST "6");
             xmlNewProp(mark, BAD_CAST "fill", BAD_CAST hk_corner_ink(c));
-        } else if (streq(ev, "timeout")) {
+        } else if (e->kind == REC_TIMEOUT) {
             mark = xmlNewChild(svg, NULL, BAD_CAST "rect", NULL);
             hk_attr(mark, "x", "%.1f", x - 5);
             hk_attr(mark, "y", "%.1f", y - 7);
@@ -185,7 +184,7 @@ static void timeline(const Debrief *db, xmlNodePtr page)
             xmlNewProp(mark, BAD_CAST "fill", BAD_CAST "#7b5ea7");
         }
         xmlNodePtr tip = xmlNewChild(mark, NULL, BAD_CAST "title", NULL);
-        hk_text(tip, jstr(e, "text") ? jstr(e, "text") : jstr(e, "why") ? jstr(e, "why") : _("Time-out"));
+        hk_text(tip, e->text ? e->text : e->why ? e->why : _("Time-out"));
     }
     /* The legend, so the printed page explains itself. */
     xmlNodePtr p = hk_el(page, "p", "muted", NULL);
@@ -204,16 +203,15 @@ static void story(const Debrief *db, xmlNodePtr page)
     hk_el(page, "h2", NULL, _("The story as it was played"));
     xmlNodePtr ul = NULL;
     for (int i = 1; i < db->log->n; i++) {
-        json_object *e = db->log->v[i];
-        const char *ev = jstr(e, "ev");
+        const JournalRecord *e = &db->rec[i];
         int undone = db->undone[i];
-        if (streq(ev, "scene") || streq(ev, "event") || streq(ev, "inject") || streq(ev, "return")) {
+        if (e->kind == REC_SCENE || e->kind == REC_EVENT || e->kind == REC_INJECT || e->kind == REC_RETURN) {
             /* taken back, untitled or the same scene again: it goes on under the heading above */
             const char *title = debrief_heading(db, i);
             if (!title) continue;
-            char *h = streq(ev, "scene") ? xstrdup(title)
-                    : streq(ev, "return") ? xasprintf(_("%s (after the incident)"), title)
-                                          : xasprintf("%s: %s", streq(ev, "inject") ? _("Incident (started by the trainer)")
+            char *h = e->kind == REC_SCENE ? xstrdup(title)
+                    : e->kind == REC_RETURN ? xasprintf(_("%s (after the incident)"), title)
+                                          : xasprintf("%s: %s", e->kind == REC_INJECT ? _("Incident (started by the trainer)")
                                                                                    : _("Incident"), title);
             hk_el(page, "h3", NULL, h);
             free(h);
@@ -222,77 +220,77 @@ static void story(const Debrief *db, xmlNodePtr page)
         }
         if (!ul) ul = hk_el(page, "ul", "story", NULL);
         xmlNodePtr li;
-        if (streq(ev, "choice")) {
+        if (e->kind == REC_CHOICE) {
             li = hk_el(ul, "li", undone ? "undone" : NULL, NULL);
             who_chose(li, e);
-            hk_text(li, jstr(e, "text"));
+            hk_text(li, e->text);
             if (undone) hk_text(li, " (" );
             if (undone) hk_text(li, _("taken back"));
             if (undone) hk_text(li, ")");
             corner_tag(db, li, e);
         } else if (debrief_said(db, i)) {
             li = hk_el(ul, "li", "react", NULL);
-            hk_el(li, "em", NULL, jstr(e, "who"));
-            if (jstr(e, "text")) {
+            hk_el(li, "em", NULL, e->who);
+            if (e->text) {
                 hk_text(li, ": “");
-                hk_text(li, jstr(e, "text"));
+                hk_text(li, e->text);
                 hk_text(li, "”");
             } else {
                 hk_text(li, " (");
-                hk_text(li, jstr(e, "mood"));
+                hk_text(li, e->mood);
                 hk_text(li, ")");
             }
-        } else if (streq(ev, "vote")) {
+        } else if (e->kind == REC_VOTE) {
             li = hk_el(ul, "li", "aside", NULL);
             hk_el(li, "strong", NULL, _("Vote"));
             char *line = debrief_vote_line(db, e);
             hk_text(li, ": ");
             hk_text(li, line);
             free(line);
-        } else if (streq(ev, "timeout")) {
+        } else if (e->kind == REC_TIMEOUT) {
             li = hk_el(ul, "li", "aside", NULL);
             hk_el(li, "strong", NULL, "‖ ");
             hk_el(li, "strong", NULL, _("Time-out"));
-            if (jstr(e, "who")) { hk_text(li, " ("); hk_text(li, _("called by")); hk_text(li, " "); hk_text(li, jstr(e, "who")); hk_text(li, ")"); }
-            if (jstr(e, "why")) { hk_text(li, ": "); hk_text(li, jstr(e, "why")); }
-        } else if (streq(ev, "go")) {
+            if (e->who) { hk_text(li, " ("); hk_text(li, _("called by")); hk_text(li, " "); hk_text(li, e->who); hk_text(li, ")"); }
+            if (e->why) { hk_text(li, ": "); hk_text(li, e->why); }
+        } else if (e->kind == REC_GO) {
             hk_el(ul, "li", "aside", NULL);
             hk_text(ul->last, "▶ ");
             hk_text(ul->last, _("Back into the fiction"));
-        } else if (streq(ev, "note")) {
+        } else if (e->kind == REC_NOTE) {
             li = hk_el(ul, "li", "aside", NULL);
             hk_el(li, "strong", NULL, "✎ ");
             hk_el(li, "strong", NULL, _("Note"));
-            if (jstr(e, "about")) { hk_text(li, " ("); hk_text(li, _("about")); hk_text(li, " "); hk_text(li, jstr(e, "about")); hk_text(li, ")"); }
+            if (e->about) { hk_text(li, " ("); hk_text(li, _("about")); hk_text(li, " "); hk_text(li, e->about); hk_text(li, ")"); }
             hk_text(li, ": ");
-            hk_text(li, jstr(e, "text"));
-        } else if (streq(ev, "undo")) {
-            int n = (int)jint(e, "steps", 1);
+            hk_text(li, e->text);
+        } else if (e->kind == REC_UNDO) {
+            int n = e->steps;
             char *s = xasprintf(ngettext("%d choice taken back", "%d choices taken back", n), n);
             hk_el(ul, "li", "aside", NULL);
             hk_text(ul->last, "↶ ");
             hk_text(ul->last, s);
             free(s);
-        } else if (streq(ev, "resume")) {
+        } else if (e->kind == REC_RESUME) {
             hk_el(ul, "li", "aside", _("the session was resumed"));
-        } else if (streq(ev, "branch")) {
+        } else if (e->kind == REC_BRANCH) {
             li = hk_el(ul, "li", "aside", NULL);
             hk_el(li, "strong", NULL, "⑂ ");
             hk_el(li, "strong", NULL, _("What if"));
             hk_text(li, ": ");
             hk_text(li, _("from here on the story went another way"));
-        } else if (streq(ev, "ending")) {
-            char *h = xasprintf("%s: %s", _("Ending"), jstr(e, "title") ? jstr(e, "title") : "");
+        } else if (e->kind == REC_ENDING) {
+            char *h = xasprintf("%s: %s", _("Ending"), e->title ? e->title : "");
             hk_el(page, "h2", NULL, h);
             free(h);
             if (db->nled_to) {
                 hk_el(page, "p", NULL, _("What led to it:"));
                 xmlNodePtr ol = hk_el(page, "ol", NULL, NULL);
                 for (int k = 0; k < db->nled_to; k++) {
-                    json_object *c = db->log->v[db->led_to[k]];
+                    const JournalRecord *c = &db->rec[db->led_to[k]];
                     li = hk_el(ol, "li", NULL, NULL);
                     who_chose(li, c);
-                    hk_text(li, jstr(c, "text"));
+                    hk_text(li, c->text);
                     corner_tag(db, li, c);
                 }
             }
@@ -314,14 +312,14 @@ static void moments(const Debrief *db, const DebriefParticipant *p, xmlNodePtr p
     xmlNodePtr ul = hk_el(page, "ul", "story", NULL);
     for (int m = 0; m < p->nmoments; m++) {
         const Moment *mo = &p->moments[m];
-        json_object *e = db->log->v[mo->entry];
+        const JournalRecord *e = &db->rec[mo->entry];
         if (mo->kind == MOMENT_CORE) continue;
         if (mo->kind == MOMENT_REACTION) {
             xmlNodePtr li = hk_el(ul, "li", "react", NULL);
-            hk_el(li, "em", NULL, jstr(e, "who"));
-            hk_text(li, jstr(e, "text") ? ": “" : " (");
-            hk_text(li, jstr(e, "text") ? jstr(e, "text") : jstr(e, "mood"));
-            hk_text(li, jstr(e, "text") ? "”" : ")");
+            hk_el(li, "em", NULL, e->who);
+            hk_text(li, e->text ? ": “" : " (");
+            hk_text(li, e->text ? e->text : e->mood);
+            hk_text(li, e->text ? "”" : ")");
             continue;
         }
         xmlNodePtr li = hk_el(ul, "li", NULL, NULL);
@@ -333,10 +331,10 @@ static void moments(const Debrief *db, const DebriefParticipant *p, xmlNodePtr p
             hk_text(li, ")");
         }
         hk_text(li, ": ");
-        if (mo->kind == MOMENT_TIMEOUT) hk_text(li, jstr(e, "why") ? jstr(e, "why") : "—");
-        else if (mo->kind == MOMENT_NOTE) hk_text(li, jstr(e, "text"));
+        if (mo->kind == MOMENT_TIMEOUT) hk_text(li, e->why ? e->why : "—");
+        else if (mo->kind == MOMENT_NOTE) hk_text(li, e->text);
         else {
-            hk_text(li, jstr(e, "text"));
+            hk_text(li, e->text);
             corner_tag(db, li, e);
         }
     }

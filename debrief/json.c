@@ -44,27 +44,26 @@ static json_object *quadrant(const Debrief *db, const Quadrant *q)
 /* Whether entry e goes in this debrief: all of them, or in a handout what is the participant's
  * own (their choices, reactions to them, notes on them, their time-outs) and what belongs to
  * everyone (scenes, incidents, the group's choices, the ending); never someone else's. */
-static int for_reader(const Debrief *db, json_object *e)
+static int for_reader(const Debrief *db, const JournalRecord *e)
 {
     if (db->only < 0) return 1;
-    const char *me = db->p[db->only].name, *ev = jstr(e, "ev");
-    if (streq(ev, "vote")) return 0;                  /* it holds everyone's votes and corners */
-    static const char *const people[] = {"by", "to", "who", "about", NULL};
+    const char *me = db->p[db->only].name;
+    if (e->kind == REC_VOTE) return 0;                  /* it holds everyone's votes and corners */
+    const char *const people[] = {e->by, e->to, e->who, e->about};
     int names_someone = 0;
-    for (int k = 0; people[k]; k++)
-        if (jstr(e, people[k])) {
-            if (streq(jstr(e, people[k]), me)) return 1;
+    for (size_t k = 0; k < sizeof people / sizeof *people; k++)
+        if (people[k]) {
+            if (streq(people[k], me)) return 1;
             names_someone = 1;
         }
-    if (streq(ev, "note") || streq(ev, "timeout") || streq(ev, "go")) return 0;
+    if (e->kind == REC_NOTE || e->kind == REC_TIMEOUT || e->kind == REC_GO) return 0;
     return !names_someone;
 }
 
-/* A journal entry as a story item: the entry itself, plus whether it was taken back. */
+/* A journal entry as a story item: the entry as its record says, plus whether it was taken back. */
 static json_object *story_item(const Debrief *db, int i)
 {
-    json_object *copy = NULL;
-    json_object_deep_copy(db->log->v[i], &copy, NULL);
+    json_object *copy = record_json(&db->rec[i]);
     json_object_object_add(copy, "index", json_object_new_int(i));
     json_object_object_add(copy, "undone", json_object_new_boolean(db->undone[i]));
     return copy;
@@ -99,9 +98,16 @@ static json_object *participant(const Debrief *db, const DebriefParticipant *p)
         json_object *mo = json_object_new_object();
         add_str(mo, "kind", debrief_moment_id(p->moments[m].kind));
         add_int(mo, "index", p->moments[m].entry);
-        json_object *e = db->log->v[p->moments[m].entry];
-        static const char *const keys[] = {"at", "scene", "choice", "text", "quality", "corner", "who", "mood", "why", NULL};
-        for (int k = 0; keys[k]; k++) add_str(mo, keys[k], jstr(e, keys[k]));
+        const JournalRecord *e = &db->rec[p->moments[m].entry];
+        add_str(mo, "at", e->at);
+        add_str(mo, "scene", e->scene);
+        add_str(mo, "choice", e->choice);
+        add_str(mo, "text", e->text);
+        add_str(mo, "quality", e->quality);
+        add_str(mo, "corner", e->corner);
+        add_str(mo, "who", e->who);
+        add_str(mo, "mood", e->mood);
+        add_str(mo, "why", e->why);
         json_object_array_add(moments, mo);
     }
     json_object_object_add(o, "moments", moments);
@@ -154,9 +160,10 @@ int json_write(const Debrief *db, FILE *out)
     json_object_object_add(o, "finished", iso_time(db->finished));
     add_int(o, "minutes", debrief_minutes(db));
     if (db->branch_entry >= 0) {
-        json_object *e = db->log->v[db->branch_entry], *b = json_object_new_object();
-        add_str(b, "from", jstr(e, "from"));
-        if (db->only < 0) add_str(b, "from_journal", jstr(e, "from_journal"));
+        const JournalRecord *e = &db->rec[db->branch_entry];
+        json_object *b = json_object_new_object();
+        add_str(b, "from", e->from);
+        if (db->only < 0) add_str(b, "from_journal", e->from_journal);
         json_object_object_add(o, "branch", b);
     }
     json_object *counts = json_object_new_object();
@@ -167,7 +174,7 @@ int json_write(const Debrief *db, FILE *out)
     json_object_object_add(o, "counts", counts);
     json_object *story = json_object_new_array();
     for (int i = 1; i < db->log->n; i++)
-        if (!streq(jstr(db->log->v[i], "ev"), "participant") && for_reader(db, db->log->v[i]))
+        if (db->rec[i].kind != REC_PARTICIPANT && for_reader(db, &db->rec[i]))
             json_object_array_add(story, story_item(db, i));
     json_object_object_add(o, "story", story);
     if (db->ending_entry >= 0) {

@@ -61,43 +61,43 @@ static void header(const Debrief *db, FILE *out)
 
 /* ============================== the story ============================== */
 
-static void who_chose(const Debrief *db, json_object *e, FILE *out)
+static void who_chose(const Debrief *db, const JournalRecord *e, FILE *out)
 {
-    if (jstr(e, "by")) {
+    if (e->by) {
         fprintf(out, "**");
-        put(out, jstr(e, "by"));
+        put(out, e->by);
         fprintf(out, "**");
-    } else if (jstr(e, "character")) {
-        put(out, jstr(e, "character"));
+    } else if (e->character) {
+        put(out, e->character);
     } else {
         fprintf(out, "**%s**", _("The group"));
     }
 }
 
-static void quality_of(const Debrief *db, json_object *e, FILE *out)
+static void quality_of(const Debrief *db, const JournalRecord *e, FILE *out)
 {
-    if (!jstr(e, "quality")) return;
+    if (!e->quality) return;
     fprintf(out, " — *");
-    put(out, debrief_term_name(db, jstr(e, "quality")));
-    if (jstr(e, "corner")) fprintf(out, ": %s", corner_label(corner_from_id(jstr(e, "corner"))));
+    put(out, debrief_term_name(db, e->quality));
+    if (e->corner) fprintf(out, ": %s", corner_label(corner_from_id(e->corner)));
     fprintf(out, "*");
 }
 
-static void story_choice(const Debrief *db, json_object *e, int undone, FILE *out)
+static void story_choice(const Debrief *db, const JournalRecord *e, int undone, FILE *out)
 {
     fprintf(out, "- %s", undone ? "~~" : "");
     who_chose(db, e, out);
     fprintf(out, ": ");
-    put(out, jstr(e, "text"));
+    put(out, e->text);
     if (undone) fprintf(out, "~~ (%s)", _("taken back"));
     quality_of(db, e, out);
     fprintf(out, "\n");
 }
 
-static void reaction_text(json_object *e, FILE *out)
+static void reaction_text(const JournalRecord *e, FILE *out)
 {
-    const char *text = jstr(e, "text"), *mood = jstr(e, "mood");
-    put(out, jstr(e, "who"));
+    const char *text = e->text, *mood = e->mood;
+    put(out, e->who);
     if (text) {
         fprintf(out, ": “");
         put(out, text);
@@ -109,33 +109,33 @@ static void reaction_text(json_object *e, FILE *out)
     }
 }
 
-static void story_aside(json_object *e, const char *ev, FILE *out)
+static void story_aside(const JournalRecord *e, FILE *out)
 {
-    if (streq(ev, "timeout")) {
+    if (e->kind == REC_TIMEOUT) {
         fprintf(out, "- ⏸ **%s**", _("Time-out"));
-        if (jstr(e, "who")) { fprintf(out, " (%s ", _("called by")); put(out, jstr(e, "who")); fprintf(out, ")"); }
-        if (jstr(e, "why")) { fprintf(out, ": "); put(out, jstr(e, "why")); }
+        if (e->who) { fprintf(out, " (%s ", _("called by")); put(out, e->who); fprintf(out, ")"); }
+        if (e->why) { fprintf(out, ": "); put(out, e->why); }
         fprintf(out, "\n");
-    } else if (streq(ev, "go")) {
+    } else if (e->kind == REC_GO) {
         fprintf(out, "- ▶ %s\n", _("Back into the fiction"));
-    } else if (streq(ev, "note")) {
+    } else if (e->kind == REC_NOTE) {
         fprintf(out, "- ✎ **%s**", _("Note"));
-        if (jstr(e, "about")) { fprintf(out, " (%s ", _("about")); put(out, jstr(e, "about")); fprintf(out, ")"); }
+        if (e->about) { fprintf(out, " (%s ", _("about")); put(out, e->about); fprintf(out, ")"); }
         fprintf(out, ": ");
-        put(out, jstr(e, "text"));
+        put(out, e->text);
         fprintf(out, "\n");
-    } else if (streq(ev, "undo")) {
-        int n = (int)jint(e, "steps", 1);
+    } else if (e->kind == REC_UNDO) {
+        int n = e->steps;
         fprintf(out, "- ↶ ");
         fprintf(out, ngettext("%d choice taken back", "%d choices taken back", n), n);
         fprintf(out, "\n");
-    } else if (streq(ev, "resume")) {
+    } else if (e->kind == REC_RESUME) {
         fprintf(out, "- … %s\n", _("the session was resumed"));
-    } else if (streq(ev, "branch")) {
+    } else if (e->kind == REC_BRANCH) {
         fprintf(out, "- ⑂ **%s**: %s\n", _("What if"), _("from here on the story went another way"));
-    } else if (streq(ev, "script-error")) {
+    } else if (e->kind == REC_SCRIPT_ERROR) {
         fprintf(out, "- (%s: ", _("script error"));
-        put(out, jstr(e, "text"));
+        put(out, e->text);
         fprintf(out, ")\n");
     }
 }
@@ -144,51 +144,50 @@ static void story(const Debrief *db, FILE *out)
 {
     fprintf(out, "## %s\n", _("The story as it was played"));
     for (int i = 1; i < db->log->n; i++) {
-        json_object *e = db->log->v[i];
-        const char *ev = jstr(e, "ev");
+        const JournalRecord *e = &db->rec[i];
         int undone = db->undone[i];
-        if (streq(ev, "scene") || streq(ev, "return") || streq(ev, "event") || streq(ev, "inject")) {
+        if (e->kind == REC_SCENE || e->kind == REC_RETURN || e->kind == REC_EVENT || e->kind == REC_INJECT) {
             /* taken back, untitled or the same scene again: it goes on under the heading above */
             const char *title = debrief_heading(db, i);
             if (!title) continue;
             fprintf(out, "\n### ");
-            if (streq(ev, "return")) fprintf(out, _("%s (after the incident)"), title);
-            else if (streq(ev, "scene")) put(out, title);
+            if (e->kind == REC_RETURN) fprintf(out, _("%s (after the incident)"), title);
+            else if (e->kind == REC_SCENE) put(out, title);
             else {
-                fprintf(out, "%s: ", streq(ev, "inject") ? _("Incident (started by the trainer)") : _("Incident"));
+                fprintf(out, "%s: ", e->kind == REC_INJECT ? _("Incident (started by the trainer)") : _("Incident"));
                 put(out, title);
             }
             fprintf(out, "\n\n");
-        } else if (streq(ev, "choice")) {
+        } else if (e->kind == REC_CHOICE) {
             story_choice(db, e, undone, out);
-        } else if (streq(ev, "vote")) {
+        } else if (e->kind == REC_VOTE) {
             char *line = debrief_vote_line(db, e);
             fprintf(out, "- *%s*: ", _("Vote"));
             put(out, line);
             fprintf(out, "\n");
             free(line);
-        } else if (streq(ev, "react")) {
+        } else if (e->kind == REC_REACT) {
             if (debrief_said(db, i)) {
                 fprintf(out, "  - ");
                 reaction_text(e, out);
                 fprintf(out, "\n");
             }
-        } else if (streq(ev, "ending")) {
+        } else if (e->kind == REC_ENDING) {
             fprintf(out, "\n## %s: ", _("Ending"));
-            put(out, jstr(e, "title"));
+            put(out, e->title);
             fprintf(out, "\n");
             if (db->nled_to) fprintf(out, "\n%s\n\n", _("What led to it:"));
             for (int k = 0; k < db->nled_to; k++) {
-                json_object *c = db->log->v[db->led_to[k]];
+                const JournalRecord *c = &db->rec[db->led_to[k]];
                 fprintf(out, "%d. ", k + 1);
                 who_chose(db, c, out);
                 fprintf(out, ": ");
-                put(out, jstr(c, "text"));
+                put(out, c->text);
                 quality_of(db, c, out);
                 fprintf(out, "\n");
             }
         } else {
-            story_aside(e, ev, out);
+            story_aside(e, out);
         }
     }
     if (db->ending_entry < 0) fprintf(out, "\n*%s*\n", _("The story did not reach an ending."));
@@ -210,7 +209,7 @@ static void quadrant_line(const Debrief *db, const char *label, const Quadrant *
 
 static void moment(const Debrief *db, const DebriefParticipant *p, const Moment *m, FILE *out)
 {
-    json_object *e = db->log->v[m->entry];
+    const JournalRecord *e = &db->rec[m->entry];
     fprintf(out, "- *%s*", debrief_moment_label(m->kind, p->exact));
     const char *title = debrief_scene_title(db, m->entry);
     if (title) {
@@ -221,10 +220,10 @@ static void moment(const Debrief *db, const DebriefParticipant *p, const Moment 
     fprintf(out, ": ");
     switch (m->kind) {
     case MOMENT_REACTION: reaction_text(e, out); break;
-    case MOMENT_TIMEOUT: put(out, jstr(e, "why") ? jstr(e, "why") : "—"); break;
-    case MOMENT_NOTE: put(out, jstr(e, "text")); break;
+    case MOMENT_TIMEOUT: put(out, e->why ? e->why : "—"); break;
+    case MOMENT_NOTE: put(out, e->text); break;
     default:
-        put(out, jstr(e, "text"));
+        put(out, e->text);
         quality_of(db, e, out);
     }
     fprintf(out, "\n");
@@ -341,7 +340,7 @@ static void handout(const Debrief *db, const DebriefParticipant *p, FILE *out)
     fprintf(out, "\n\n- %s: %s\n", _("Date"), date);
     if (db->ending_entry >= 0) {
         fprintf(out, "- %s: ", _("Ending"));
-        put(out, jstr(db->log->v[db->ending_entry], "title"));
+        put(out, db->rec[db->ending_entry].title);
         fprintf(out, "\n");
     }
     fprintf(out, "\n");

@@ -151,7 +151,7 @@ static json_object *statement(const Debrief *db, int entry, int who, json_object
     json_object_object_add(s, "verb", verb(v));
     json_object_object_add(s, "object", object);
     json_object_object_add(s, "context", ctx);
-    const char *at = jstr(db->log->v[entry], "at");
+    const char *at = db->rec[entry].at;
     if (at) json_object_object_add(s, "timestamp", json_object_new_string(at));
     json_object_object_add(s, "version", json_object_new_string("1.0.3"));
     return s;
@@ -168,32 +168,32 @@ static json_object *result_response(const char *response)
 static const char *scene_title_before(const Debrief *db, int entry, const char *scene)
 {
     for (int i = entry; i >= 0; i--)
-        if (streq(jstr(db->log->v[i], "ev"), "scene") && streq(jstr(db->log->v[i], "scene"), scene))
-            return jstr(db->log->v[i], "title");
+        if (db->rec[i].kind == REC_SCENE && streq(db->rec[i].scene, scene))
+            return db->rec[i].title;
     return scene;
 }
 
 static void add_choice(const Debrief *db, json_object *all, int i)
 {
-    json_object *e = db->log->v[i];
-    const char *scene = jstr(e, "scene"), *choice = jstr(e, "choice");
+    const JournalRecord *e = &db->rec[i];
+    const char *scene = e->scene, *choice = e->choice;
     StrBuf cid;
     sb_init(&cid);
     sb_addf(&cid, "%s/%s", scene ? scene : "", choice ? choice : "");
-    json_object *obj = activity(db, scene, cid.s, jstr(e, "text"), ACT_TYPE("interaction"));
+    json_object *obj = activity(db, scene, cid.s, e->text, ACT_TYPE("interaction"));
     sb_free(&cid);
     json_object *res = result_response(choice);
     json_object *ext = json_object_new_object();
-    if (jstr(e, "quality")) json_object_object_add(ext, EXT("quality"), json_object_new_string(jstr(e, "quality")));
-    if (jstr(e, "corner")) json_object_object_add(ext, EXT("corner"), json_object_new_string(jstr(e, "corner")));
+    if (e->quality) json_object_object_add(ext, EXT("quality"), json_object_new_string(e->quality));
+    if (e->corner) json_object_object_add(ext, EXT("corner"), json_object_new_string(e->corner));
     json_object_object_add(res, "extensions", ext);
     json_object *ctx = context(db, scene, scene_title_before(db, i, scene));
-    if (jstr(e, "character")) {
+    if (e->character) {
         json_object *cext = json_object_new_object();
-        json_object_object_add(cext, EXT("character"), json_object_new_string(jstr(e, "character")));
+        json_object_object_add(cext, EXT("character"), json_object_new_string(e->character));
         json_object_object_add(ctx, "extensions", cext);
     }
-    json_object *s = statement(db, i, 0, actor_for(db, jstr(e, "by")), V_RESPONDED, obj, ctx);
+    json_object *s = statement(db, i, 0, actor_for(db, e->by), V_RESPONDED, obj, ctx);
     json_object_object_add(s, "result", res);
     json_object_array_add(all, s);
 }
@@ -243,30 +243,29 @@ int xapi_write(const Debrief *db, FILE *out)
                                              scenario_activity(db), context(db, NULL, NULL)));
     for (int i = 1; i < db->log->n; i++) {
         if (db->undone[i]) continue;      /* taken back: it did not happen in the story */
-        json_object *e = db->log->v[i];
-        const char *ev = jstr(e, "ev");
-        if (streq(ev, "choice")) {
+        const JournalRecord *e = &db->rec[i];
+        if (e->kind == REC_CHOICE) {
             add_choice(db, all, i);
-        } else if (streq(ev, "timeout") || streq(ev, "go")) {
-            int to = streq(ev, "timeout");
-            json_object *s = statement(db, i, 0, actor_for(db, jstr(e, "who")), to ? V_SUSPENDED : V_RESUMED,
+        } else if (e->kind == REC_TIMEOUT || e->kind == REC_GO) {
+            int to = e->kind == REC_TIMEOUT;
+            json_object *s = statement(db, i, 0, actor_for(db, e->who), to ? V_SUSPENDED : V_RESUMED,
                                        scenario_activity(db), context(db, NULL, NULL));
-            if (to && jstr(e, "why")) json_object_object_add(s, "result", result_response(jstr(e, "why")));
+            if (to && e->why) json_object_object_add(s, "result", result_response(e->why));
             json_object_array_add(all, s);
-        } else if (streq(ev, "note")) {
-            const char *scene = jstr(e, "scene");
+        } else if (e->kind == REC_NOTE) {
+            const char *scene = e->scene;
             json_object *obj = scene ? activity(db, scene, NULL, scene_title_before(db, i, scene), ACT_TYPE("module"))
                                      : scenario_activity(db);
             json_object *ctx = context(db, NULL, NULL);
-            if (jstr(e, "about")) {
+            if (e->about) {
                 json_object *cext = json_object_new_object();
-                json_object_object_add(cext, EXT("about"), json_object_new_string(jstr(e, "about")));
+                json_object_object_add(cext, EXT("about"), json_object_new_string(e->about));
                 json_object_object_add(ctx, "extensions", cext);
             }
             json_object *s = statement(db, i, 0, agent(_("trainer")), V_COMMENTED, obj, ctx);
-            json_object_object_add(s, "result", result_response(jstr(e, "text")));
+            json_object_object_add(s, "result", result_response(e->text));
             json_object_array_add(all, s);
-        } else if (streq(ev, "ending")) {
+        } else if (e->kind == REC_ENDING) {
             add_completed(db, all, i);
         }
     }

@@ -1,0 +1,161 @@
+/*
+ * record.c - journal entries read into typed records and written back, through one table of
+ * every field a journal may hold (docs/journal.md says what each means).
+ */
+#include "journal/record.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "journal/journal.h"
+
+/* ============================== kinds ============================== */
+
+static const char *const kind_names[REC_KINDS] = {
+    [REC_UNKNOWN] = "", [REC_START] = "start", [REC_PARTICIPANT] = "participant", [REC_RECAST] = "recast",
+    [REC_SCENE] = "scene", [REC_CHOICE] = "choice", [REC_VOTE] = "vote", [REC_REACT] = "react",
+    [REC_EVENT] = "event", [REC_INJECT] = "inject", [REC_RETURN] = "return", [REC_ENDING] = "ending",
+    [REC_END] = "end", [REC_ANCHOR] = "anchor", [REC_SCRIPT_ERROR] = "script-error", [REC_STUCK] = "stuck",
+    [REC_TIMEOUT] = "timeout", [REC_GO] = "go", [REC_NOTE] = "note", [REC_UNDO] = "undo",
+    [REC_RESUME] = "resume", [REC_BRANCH] = "branch", [REC_QUIT] = "quit",
+};
+
+const char *record_kind_name(RecordKind k)
+{
+    return k > REC_UNKNOWN && k < REC_KINDS ? kind_names[k] : "";
+}
+
+RecordKind record_kind(const char *ev)
+{
+    for (int k = REC_UNKNOWN + 1; ev && k < REC_KINDS; k++)
+        if (streq(kind_names[k], ev)) return (RecordKind)k;
+    return REC_UNKNOWN;
+}
+
+/* ============================== fields ============================== */
+
+typedef enum { F_STR, F_INT, F_LLONG, F_FLAG } FieldType;
+
+typedef struct {
+    const char *key;
+    FieldType type;
+    size_t off;
+} Field;
+
+#define S(name) {#name, F_STR, offsetof(JournalRecord, name)}
+#define I(name) {#name, F_INT, offsetof(JournalRecord, name)}
+#define FLAG(key, name) {key, F_FLAG, offsetof(JournalRecord, name)}
+
+/* Every field but "ev" and "votes"; a field's bit in `present` is its place here. */
+static const Field fields[] = {
+    S(at), S(format), I(version), S(program), S(scenario), I(scenario_version), S(path), S(lang),
+    {"seed", F_LLONG, offsetof(JournalRecord, seed)}, S(cast),
+    S(name), S(core), S(goal), S(role), S(character), S(character_core), S(reason), S(card), S(own_name), S(about),
+    S(scene), S(title), S(act), S(event), S(ending), FLAG("after_undo", after_undo),
+    I(step), S(choice), S(by), FLAG("auto", automatic), S(quality), S(corner), S(text), FLAG("turning", turning),
+    S(result), S(who), S(to), S(mood), FLAG("played", played), S(why), I(steps), I(dropped), I(mismatches),
+    S(from_journal), S(from), I(entry),
+};
+
+#undef S
+#undef I
+#undef FLAG
+
+#define NFIELDS (sizeof fields / sizeof *fields)
+_Static_assert(NFIELDS <= 64, "one bit of `present` per field");
+
+static void read_field(json_object *v, const Field *f, JournalRecord *r)
+{
+    char *at = (char *)r + f->off;
+    switch (f->type) {
+    case F_STR: *(const char **)at = json_object_get_type(v) == json_type_string ? json_object_get_string(v) : NULL; break;
+    case F_INT: *(int *)at = json_object_get_int(v); break;
+    case F_LLONG: *(long long *)at = json_object_get_int64(v); break;
+    case F_FLAG: *(int *)at = json_object_get_boolean(v); break;
+    }
+}
+
+static json_object *field_json(const Field *f, const JournalRecord *r)
+{
+    const char *at = (const char *)r + f->off;
+    switch (f->type) {
+    case F_STR: return *(const char *const *)at ? json_object_new_string(*(const char *const *)at) : NULL;
+    case F_INT: return json_object_new_int(*(const int *)at);
+    case F_LLONG: return json_object_new_int64(*(const long long *)at);
+    case F_FLAG: return json_object_new_boolean(*(const int *)at);
+    }
+    return NULL;
+}
+
+/* ============================== votes ============================== */
+
+static void read_votes(json_object *e, JournalRecord *r)
+{
+    json_object *votes;
+    if (!json_object_object_get_ex(e, "votes", &votes) || !json_object_is_type(votes, json_type_array)) return;
+    size_t n = json_object_array_length(votes);
+    r->votes = xcalloc(n + 1, sizeof *r->votes);
+    for (size_t k = 0; k < n; k++) {
+        json_object *v = json_object_array_get_idx(votes, k);
+        r->votes[r->nvotes++] = (RecordVote){jstr(v, "by"), jstr(v, "choice"), jstr(v, "quality"), jstr(v, "corner")};
+    }
+}
+
+static void add_str(json_object *o, const char *key, const char *value)
+{
+    if (value) json_object_object_add(o, key, json_object_new_string(value));
+}
+
+static json_object *votes_json(const JournalRecord *r)
+{
+    json_object *a = json_object_new_array();
+    for (int k = 0; k < r->nvotes; k++) {
+        json_object *v = json_object_new_object();
+        add_str(v, "by", r->votes[k].by);
+        add_str(v, "choice", r->votes[k].choice);
+        add_str(v, "quality", r->votes[k].quality);
+        add_str(v, "corner", r->votes[k].corner);
+        json_object_array_add(a, v);
+    }
+    return a;
+}
+
+/* ============================== records ============================== */
+
+void record_read(json_object *e, JournalRecord *r)
+{
+    memset(r, 0, sizeof *r);
+    r->ev = jstr(e, "ev");
+    r->kind = record_kind(r->ev);
+    for (size_t i = 0; i < NFIELDS; i++) {
+        json_object *v;
+        if (!json_object_object_get_ex(e, fields[i].key, &v) || !v) continue;
+        read_field(v, &fields[i], r);
+        r->present |= 1ULL << i;
+    }
+    if (r->kind == REC_UNDO && !r->steps) r->steps = 1;
+    if (r->kind == REC_VOTE) read_votes(e, r);
+}
+
+void record_free(JournalRecord *r)
+{
+    free(r->votes);
+    r->votes = NULL;
+    r->nvotes = 0;
+}
+
+json_object *record_json(const JournalRecord *r)
+{
+    json_object *o = json_object_new_object();
+    const char *ev = r->kind == REC_UNKNOWN ? r->ev : record_kind_name(r->kind);
+    json_object_object_add(o, "ev", json_object_new_string(ev ? ev : ""));
+    for (size_t i = 0; i < NFIELDS; i++) {
+        if (!(r->present & (1ULL << i)) && fields[i].type != F_STR) continue;
+        json_object *v = field_json(&fields[i], r);
+        if (v) json_object_object_add(o, fields[i].key, v);
+    }
+    if (r->kind == REC_VOTE && r->votes) json_object_object_add(o, "votes", votes_json(r));
+    return o;
+}

@@ -1,0 +1,103 @@
+/*
+ * record.h - the journal's entries as typed records: one kind per entry, its fields by name.
+ *
+ * docs/journal.md is the contract for people who process journals; this is the same contract
+ * for the code. record_read turns an entry into a JournalRecord, record_json turns a
+ * record back into an entry, and readers (the debrief first) use the record's fields
+ * instead of looking up JSON keys, so a misspelt field is a compile error, not a silent NULL.
+ */
+#ifndef VB_JOURNAL_RECORD_H
+#define VB_JOURNAL_RECORD_H
+
+#include <json-c/json.h>
+
+/* Every kind of entry, in the order docs/journal.md describes them. */
+typedef enum {
+    REC_UNKNOWN,       /* a kind this version does not know (a later version's): ignored */
+    REC_START,
+    REC_PARTICIPANT,
+    REC_RECAST,
+    REC_SCENE,
+    REC_CHOICE,
+    REC_VOTE,
+    REC_REACT,
+    REC_EVENT,         /* an incident began by itself */
+    REC_INJECT,        /* an incident started by the trainer */
+    REC_RETURN,
+    REC_ENDING,
+    REC_END,
+    REC_ANCHOR,
+    REC_SCRIPT_ERROR,
+    REC_STUCK,
+    REC_TIMEOUT,
+    REC_GO,
+    REC_NOTE,
+    REC_UNDO,
+    REC_RESUME,
+    REC_BRANCH,
+    REC_QUIT,
+    REC_KINDS
+} RecordKind;
+
+/* One participant's vote. */
+typedef struct {
+    const char *by, *choice, *quality, *corner;
+} RecordVote;
+
+/* A journal entry. Strings are borrowed from the entry read (NULL when absent); corners are
+ * their ids ("core", "pitfall", ...) as journaled; which fields a kind has is listed beside
+ * them. Numbers are 0 and flags false when absent, except `steps` of an undo, which is 1;
+ * `present` says which were there (a bit per field, in record.c's table), so that a record
+ * written back holds what it was read from. */
+typedef struct {
+    RecordKind kind;
+    const char *ev;               /* the kind as journaled (kept for a kind this version does not know) */
+    unsigned long long present;
+    const char *at;               /* every kind: when, ISO 8601 UTC */
+    /* start */
+    const char *format, *program, *scenario, *path, *lang, *cast;
+    int version, scenario_version;
+    long long seed;
+    /* participant, recast (name, role, character, character_core, reason), anchor (who, text) */
+    const char *name, *core, *goal, *role, *character, *character_core, *reason, *card, *own_name, *about;
+    /* scene (scene, title, act, after_undo: shown again after /back), return (scene, title),
+     * event and inject (event, title), ending (ending, title) */
+    const char *scene, *title, *act, *event, *ending;
+    int after_undo;
+    /* choice: step, scene, choice, text, quality, corner, by (a participant; NULL for the group),
+     * role, character, automatic (verbeeld chose for a character nobody plays), turning */
+    const char *choice, *text, *quality, *corner, *by;
+    int step, automatic, turning;
+    /* vote: scene, votes, result (the winning choice; NULL on a tie) */
+    RecordVote *votes;            /* owned by the record */
+    int nvotes;
+    const char *result;
+    /* react: role, who, to, mood, text, played (the character is played by a participant: its
+     * reaction was not on screen) */
+    const char *who, *to, *mood;
+    int played;
+    /* timeout: who, why, scene, step; note: text, about, scene, step; quit: why */
+    const char *why;
+    /* undo: steps; end: steps */
+    int steps;
+    /* resume: dropped, mismatches */
+    int dropped, mismatches;
+    /* branch: from_journal, from, entry */
+    const char *from_journal, *from;
+    int entry;
+    /* script-error, stuck: text */
+} JournalRecord;
+
+/* The kind's name as journaled ("choice", "script-error"), and back (REC_UNKNOWN when unknown). */
+const char *record_kind_name(RecordKind k);
+RecordKind record_kind(const char *ev);
+
+/* Read entry `e` into `r` (its strings point into `e`: keep it alive). */
+void record_read(json_object *e, JournalRecord *r);
+/* Free what the record owns (the votes). */
+void record_free(JournalRecord *r);
+/* The entry for record `r`, as journal_write takes it (a fresh object; fields that are absent
+ * in the record are left out). */
+json_object *record_json(const JournalRecord *r);
+
+#endif
