@@ -21,6 +21,12 @@
 -- character's quadrant: its core quality (the participant's challenge) and its allergy (their
 -- pitfall), and asks about the moments they chose it, or that they never did.
 --
+-- power (on a quality, beside its manner): "hard" for a dominant quality that takes room (you
+-- stand for what you say, you steer; its pitfall rules over others and takes their ground),
+-- "soft" for a supporting one that gives room (its pitfall lets others take your ground and
+-- turns passive). Given only where a pair is plainly one of each; the debrief asks about the
+-- pitfall that fits the participant's challenge and leaves the power questions out elsewhere.
+--
 -- portrait (on a quadrant, the fifth argument of q): a character whose core quality is this
 -- quadrant's core, in the second person to the participant who plays it: how they talk and
 -- stand, what they notice first, what they do under pressure (a hint of the pitfall, never the
@@ -32,7 +38,7 @@ local function q(core, pitfall, challenge, allergy, portrait)
 end
 
 return {
-  q({ nl = "verbinden", en = "connecting",
+  q({ nl = "verbinden", en = "connecting", power = "soft",
       manner = { nl = "en je kijkt of iedereen nog meekomt",
                  en = "checking that everyone is still with you" },
       goals = { nl = "verbind, samen, band met, contact, relatie, luister, betrekken, betrokken, meenemen, inleven, empathie",
@@ -42,7 +48,7 @@ return {
                  en = "with a smile for everyone, ready to back down the moment anyone frowns" },
       goals = { nl = "pleas, aardig gevonden, iedereen tevreden, lieve vrede, toegeven, conflict vermijd, conflicten vermijd, sussen, ja zeggen tegen alles",
                 en = "pleas, people-pleas, be liked, keep the peace, give in, avoid conflict, smooth things over, say yes to everything" } },
-    { nl = "grenzen stellen", en = "setting boundaries",
+    { nl = "grenzen stellen", en = "setting boundaries", power = "hard",
       manner = { nl = "en je zegt er duidelijk bij wat voor jou niet kan",
                  en = "and you say plainly where your line is" },
       goals = { nl = "grens, grenz, nee zeggen, nee te zeggen, nee durven, stop zeggen, opkomen voor, staan voor, voor mezelf, voor mijzelf, afbaken, lijn trekken, een streep",
@@ -59,7 +65,7 @@ return {
     { nl = "Je praat kort en je maakt je zinnen af: ‘Nee.’ ‘Dit doen we niet.’ ‘Tot hier.’ Je staat met beide voeten plat op de grond en je kijkt mensen aan tot ze uitgepraat zijn. Je merkt meteen wanneer iemand over een lijn gaat, bij jou of bij je mensen. Onder druk klap je dicht: je stem wordt koel en je sluit de deur, ook voor wie alleen maar wilde helpen.",
       en = "You speak briefly and you finish your sentences: \"No.\" \"We're not doing this.\" \"This far.\" You stand with both feet flat on the floor and you look at people until they've finished talking. You notice at once when someone crosses a line, yours or your people's. Under pressure you shut down: your voice goes cold and you close the door, even on someone who only wanted to help." }),
 
-  q({ nl = "directheid", en = "directness",
+  q({ nl = "directheid", en = "directness", power = "hard",
       manner = { nl = "recht voor z’n raap, zonder omwegen",
                  en = "straight out, without beating about the bush" },
       goals = { nl = "direct, zeggen wat ik, uitspreken, uit te spreken, benoem, aanspreken, aan te spreken, eerlijk zeggen, feedback geven, recht door zee, confronter, tegenspreken, tegen te spreken",
@@ -69,7 +75,7 @@ return {
                  en = "and how it lands is not your problem" },
       goals = { nl = "bot, kwetsend, lomp, onbeleefd, ongenuanceerd",
                 en = "blunt, rude, tactless, hurtful" } },
-    { nl = "tact", en = "tact",
+    { nl = "tact", en = "tact", power = "soft",
       manner = { nl = "met oog voor hoe het aankomt, en je kiest je woorden met zorg",
                  en = "mindful of how it will land, choosing your words with care" },
       goals = { nl = "tact, diplomat, subtiel, woorden kiezen, hoe het aankomt, hoe het overkomt, gevoelig, rekening houden",
@@ -86,7 +92,7 @@ return {
     { nl = "Je praat zacht en rustig, je begint met wat goed gaat en je kiest je woorden alsof ze breekbaar zijn: ‘Mag ik iets zeggen?’ ‘Ik snap dat het lastig is.’ Je merkt als eerste hoe iemand erbij zit: de schouders, de kaak, wie even wegkijkt. Onder druk verpak je het zo voorzichtig dat je boodschap onderweg zoekraakt.",
       en = "You speak softly and calmly, you start with what is going well and you choose your words as if they might break: \"May I say something?\" \"I understand this is hard.\" You are the first to notice how someone is sitting: the shoulders, the jaw, who looks away for a moment. Under pressure you wrap it up so carefully that your message gets lost on the way." }),
 
-  q({ nl = "daadkracht", en = "decisiveness",
+  q({ nl = "daadkracht", en = "decisiveness", power = "hard",
       manner = { nl = "en je maakt meteen een afspraak over wat er nu gebeurt",
                  en = "and you agree on the spot what happens next" },
       goals = { nl = "daadkr, doorpak, door te pakken, knopen doorhakken, knoop doorhakken, beslis, besluit, kiezen, keuzes maken, actie, initiatief, doorzet, door te zetten",
@@ -96,7 +102,7 @@ return {
                  en = "and you keep hammering at it until someone gives in" },
       goals = { nl = "dram, doordrukken, doordouwen, mijn zin, ongeduld, pushen, forceren",
                 en = "push, force, steamroll, impatien, my own way" } },
-    { nl = "geduld", en = "patience",
+    { nl = "geduld", en = "patience", power = "soft",
       manner = { nl = "en je neemt de tijd, ook als het stil wordt",
                  en = "taking your time, even when it goes quiet" },
       goals = { nl = "gedul, rust, kalm, tijd geven, tijd nemen, tijd te nemen, ruimte geven, ruimte laten, ruimte te geven, vertragen, afwachten",
@@ -194,7 +200,7 @@ return {
     { nl = "Je praat in punten: ‘Eén. Twee. Drie.’ ‘Wat is het doel, en wat is de volgorde?’ Je zit rechtop, je legt je spullen recht en je agenda ligt open. Je merkt als eerste dat er geen plan is, of dat niemand weet wie wat doet. Onder druk klamp je je vast aan de afspraken en de regels, ook als ze niet meer passen.",
       en = "You talk in points: \"One. Two. Three.\" \"What's the goal, and what's the order?\" You sit up straight, you line up your things and your diary lies open. You are the first to notice that there is no plan, or that nobody knows who does what. Under pressure you cling to the agreements and the rules, even when they no longer fit." }),
 
-  q({ nl = "bescheidenheid", en = "modesty",
+  q({ nl = "bescheidenheid", en = "modesty", power = "soft",
       manner = { nl = "zonder jezelf groter te maken dan nodig",
                  en = "without making yourself any bigger than you need to" },
       goals = { nl = "bescheiden, nederig, op de achtergrond, anderen de eer, anderen laten schitteren, een stap terug",
@@ -204,7 +210,7 @@ return {
                  en = "leaving what you want yourself out of it altogether" },
       goals = { nl = "wegcijfer, weg te cijferen, onzichtbaar, klein maken, klein houden, mezelf vergeten",
                 en = "self-effac, efface, invisible, make myself small, put myself last, disappear" } },
-    { nl = "zelfvertrouwen", en = "self-confidence",
+    { nl = "zelfvertrouwen", en = "self-confidence", power = "hard",
       manner = { nl = "rechtop, en je staat achter elk woord",
                  en = "head up, and you stand behind every word" },
       goals = { nl = "zelfvertrouwen, zelfverzekerd, zeker van mezelf, sterker staan, sterk staan, stevig staan, mijn plek, ruimte innemen, zichtbaar, op de voorgrond, zelfbewust, mijn stem, geloven in mezelf",
@@ -221,7 +227,7 @@ return {
     { nl = "Je praat helder en zonder aarzelen: ‘Dat kan ik.’ ‘Laat mij maar.’ Je staat rechtop, schouders breed, midden in de ruimte. Je merkt als eerste waar jij het verschil kunt maken. Onder druk weet je het steeds beter, en je luistert alleen nog om te kunnen antwoorden.",
       en = "You speak clearly and without hesitation: \"I can do that.\" \"Leave it to me.\" You stand up straight, shoulders broad, in the middle of the room. You are the first to notice where you can make the difference. Under pressure you know better and better, and you listen only so you can answer." }),
 
-  q({ nl = "moed", en = "courage",
+  q({ nl = "moed", en = "courage", power = "hard",
       manner = { nl = "ook al bonst je hart en weet je niet hoe het valt",
                  en = "even with your heart pounding and no idea how it will land" },
       goals = { nl = "moed, durf, durv, risico, spannend, sprong, ja zeggen tegen, in het diepe, lef, comfortzone, onbekende",
@@ -231,7 +237,7 @@ return {
                  en = "without a second thought for what it might cost" },
       goals = { nl = "roekeloos, overhaast, onbezonnen, zonder nadenken, te snel, gokken",
                 en = "reckless, rash, without thinking, too fast, gambl, hasty" } },
-    { nl = "voorzichtigheid", en = "caution",
+    { nl = "voorzichtigheid", en = "caution", power = "soft",
       manner = { nl = "en je houdt een slag om de arm",
                  en = "leaving yourself a way back" },
       goals = { nl = "voorzichtig, bedachtzaam, afwegen, af te wegen, inschatten, nadenken voor, eerst denken, behoedzaam",
@@ -248,7 +254,7 @@ return {
     { nl = "Je praat afgemeten en je vraagt eerst: ‘Wat als het misgaat?’ Je blijft even bij de deur staan voor je binnenkomt en je kijkt wie er zijn. Je merkt als eerste het risico dat anderen wegwuiven. Onder druk trek je je terug en durf je geen stap meer te zetten.",
       en = "You speak in measured words and you ask first: \"What if it goes wrong?\" You pause at the door before you come in and you look at who is there. You are the first to notice the risk others wave away. Under pressure you pull back and don't dare take another step." }),
 
-  q({ nl = "vertrouwen", en = "trust",
+  q({ nl = "vertrouwen", en = "trust", power = "soft",
       manner = { nl = "en je gaat ervan uit dat iedereen het goed bedoelt",
                  en = "assuming everyone means well" },
       goals = { nl = "vertrouw, gunnen, uitgaan van het goede, geloven in, overlaten",
@@ -258,7 +264,7 @@ return {
                  en = "and you take whatever you are told at face value" },
       goals = { nl = "naïef, naief, naïv, goedgelovig, te goed van vertrouwen, alles geloven",
                 en = "naive, naiv, gullible, believe everything, too trusting" } },
-    { nl = "kritisch zijn", en = "being critical",
+    { nl = "kritisch zijn", en = "being critical", power = "hard",
       manner = { nl = "en je vraagt door tot je weet of het klopt",
                  en = "and you keep asking until you know whether it holds up" },
       goals = { nl = "kritisch, kritiek, doorvragen, door te vragen, vragen stellen, toetsen, checken, tegenspraak, scherp, kanttekening",

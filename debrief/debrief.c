@@ -299,6 +299,8 @@ static void choose_questions(Debrief *db, DebriefParticipant *p)
         if (p->corners[CORNER_CHALLENGE] || p->corners[CORNER_ALLERGY]) h |= HAPPENED_FALLBACK;
         if (p->corners[CORNER_ALLERGY]) h |= HAPPENED_ALLERGY;
         if (p->corners[CORNER_PITFALL]) h |= HAPPENED_PITFALL;
+        const char *power = db->have_lx ? lexicon_power(&db->lx, p->character_q.nl[CORNER_CORE]) : NULL;
+        if (power) h |= streq(power, "hard") ? HAPPENED_CHALLENGE_HARD : HAPPENED_CHALLENGE_SOFT;
     }
     h |= p->timeouts ? HAPPENED_TIMEOUT : HAPPENED_NO_TIMEOUT;
     if (p->reactions) h |= HAPPENED_REACTED;

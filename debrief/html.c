@@ -85,7 +85,7 @@ static void group_header(const Debrief *db, xmlNodePtr page)
     xmlNodePtr tr = hk_el(t, "tr", NULL, NULL);
     hk_el(tr, "th", NULL, _("Participant"));
     hk_el(tr, "th", NULL, _("Character"));
-    hk_el(tr, "th", NULL, _("core quality"));
+    hk_el(tr, "th", NULL, _("Character's core quality"));
     hk_el(tr, "th", NULL, _("Learning goal"));
     for (int i = 0; i < db->np; i++) {
         const DebriefParticipant *p = &db->p[i];

@@ -58,6 +58,16 @@ static unsigned when_flag(const char *when)
     return 0;
 }
 
+/* A prompt about the pitfall of hard or soft power is true only for a participant whose
+ * challenge is of that power; one that names none fits everyone. */
+static int challenge_fits(const char *challenge, unsigned happened)
+{
+    if (!challenge) return 1;
+    if (streq(challenge, "hard")) return (happened & HAPPENED_CHALLENGE_HARD) != 0;
+    if (streq(challenge, "soft")) return (happened & HAPPENED_CHALLENGE_SOFT) != 0;
+    return 0;
+}
+
 int prompts_choose(const PromptLibrary *lib, unsigned happened, const char *lang, PromptQuestion *out, int max)
 {
     if (!lib) return 0;
@@ -72,7 +82,7 @@ int prompts_choose(const PromptLibrary *lib, unsigned happened, const char *lang
             json_object *p = json_object_array_get_idx(list, i);
             const char *theme = jstr(p, "theme"), *when = jstr(p, "when");
             unsigned flag = when ? when_flag(when) : 0;
-            if (!theme || !(flag & happened)) continue;
+            if (!theme || !(flag & happened) || !challenge_fits(jstr(p, "challenge"), happened)) continue;
             if ((pass == 0) != (flag != HAPPENED_ALWAYS)) continue;
             int taken = 0;
             for (int k = 0; k < n; k++)

@@ -20,12 +20,16 @@ enum {
     HAPPENED_ALLERGY = 1 << 3, HAPPENED_PITFALL = 1 << 4, HAPPENED_TIMEOUT = 1 << 5,
     HAPPENED_NO_TIMEOUT = 1 << 6, HAPPENED_REACTED = 1 << 7, HAPPENED_NOTE = 1 << 8,
     HAPPENED_ALWAYS = 1 << 9,
+    HAPPENED_CHALLENGE_HARD = 1 << 10,  /* their challenge takes room (the lexicon's power) */
+    HAPPENED_CHALLENGE_SOFT = 1 << 11,  /* their challenge gives room */
 };
 
 /* Load the library from `path`; NULL (and a warning on stderr) when it cannot be read. */
 PromptLibrary *prompts_load(const char *path);
 void prompts_free(PromptLibrary *lib);
-/* Choose at most `max` questions, one per theme, for what happened. Returns how many. */
+/* Choose at most `max` questions, one per theme, for what happened: a prompt's "when" must have
+ * happened, and its "challenge" ("hard" or "soft"), when it has one, must be the participant's.
+ * Returns how many. */
 int prompts_choose(const PromptLibrary *lib, unsigned happened, const char *lang, PromptQuestion *out, int max);
 /* The anchoring prompt, and a cue (kind "body", "emotion" or "reason") for the sheets. */
 const char *prompts_anchor(const PromptLibrary *lib, const char *lang);

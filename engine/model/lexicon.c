@@ -43,6 +43,23 @@ static void read_words(Lexicon *lx, lua_State *L, const char *field, const char 
     lua_pop(L, 1);
 }
 
+static const char *words_for(const LexWords *list, int n, const char *term, const char *lang);
+
+/* Read the optional power = "hard" | "soft" of the term table on top of the stack. */
+static void read_power(Lexicon *lx, lua_State *L, const char *term, const char *path, DiagList *d)
+{
+    lua_getfield(L, -1, "power");
+    const char *power = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    if (!lua_isnil(L, -1) && !(power && (streq(power, "hard") || streq(power, "soft"))))
+        diag_add(d, DIAG_ERROR, path, 0, _("'%s': power is \"hard\" or \"soft\""), term);
+    else if (power && !words_for(lx->powers, lx->npowers, term, "nl")) {
+        const char *kept = streq(power, "hard") ? "hard" : "soft";
+        lx->powers = xrealloc(lx->powers, (size_t)(lx->npowers + 1) * sizeof *lx->powers);
+        lx->powers[lx->npowers++] = (LexWords){term, kept, kept};
+    }
+    lua_pop(L, 1);
+}
+
 /* Read corner `c` of the quadrant table on top of the stack. */
 static int read_corner(Lexicon *lx, lua_State *L, Quadrant *q, Corner c, const char *path, int i,
                        DiagList *d)
@@ -57,6 +74,7 @@ static int read_corner(Lexicon *lx, lua_State *L, Quadrant *q, Corner c, const c
         lua_pop(L, 2);
         read_words(lx, L, "manner", q->nl[c], &lx->manners, &lx->nmanners, path, d);
         read_words(lx, L, "goals", q->nl[c], &lx->goals, &lx->ngoals, path, d);
+        read_power(lx, L, q->nl[c], path, d);
         lua_pushnil(L);
         lua_pushnil(L);
     } else {
@@ -183,6 +201,7 @@ void lexicon_free(Lexicon *lx)
     free(lx->q);
     free(lx->manners);
     free(lx->goals);
+    free(lx->powers);
     free(lx->portraits);
     memset(lx, 0, sizeof *lx);
 }
@@ -298,6 +317,11 @@ static const char *words_for(const LexWords *list, int n, const char *term, cons
     for (int i = 0; term && i < n; i++)
         if (streq(list[i].term, term)) return streq(lang, "en") ? list[i].en : list[i].nl;
     return NULL;
+}
+
+const char *lexicon_power(const Lexicon *lx, const char *term)
+{
+    return words_for(lx->powers, lx->npowers, term, "nl");
 }
 
 const char *lexicon_manner(const Lexicon *lx, const char *term, const char *lang)

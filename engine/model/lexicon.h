@@ -48,6 +48,8 @@ typedef struct {
     int nmanners;
     LexWords *goals;     /* words that show a learning goal is about a term: "grenz, nee zeggen" */
     int ngoals;
+    LexWords *powers;    /* "hard" or "soft" in both nl and en, for the qualities that have one */
+    int npowers;
     LexWords *portraits; /* a character on a quadrant, by its core quality (second person) */
     int nportraits;
     char **strings;      /* owned storage of all terms */
@@ -78,6 +80,9 @@ const char *lexicon_manner(const Lexicon *lx, const char *term, const char *lang
  * id): 3 for each of the term's names in it, 1 for each of the lexicon's goal words for the term,
  * each counted where it starts a word of the goal; 0 when it does not speak of it at all. */
 int lexicon_goal_score(const Lexicon *lx, const char *term, const char *goal);
+/* "hard" for a quality that takes room, "soft" for one that gives it (the lexicon's power), or
+ * NULL when the lexicon does not say. */
+const char *lexicon_power(const Lexicon *lx, const char *term);
 /* A few sentences on a character whose core quality is `core` (an id), in `lang`, addressed to
  * the one who plays it; NULL when the lexicon gives none. */
 const char *lexicon_portrait(const Lexicon *lx, const char *core, const char *lang);
