@@ -80,6 +80,16 @@ static void add_problem(Explorer *E, const char *kind, const char *text)
     explorer_add_problem(E, xasprintf("%s: %s", kind, text), explorer_path_text(E->path, E->npath));
 }
 
+/* A dead end, at the scene where the story stopped (file:line, so an editor jumps there). */
+static void dead_end(Explorer *E, const Output *o)
+{
+    if (o->scene < 0) { add_problem(E, _("dead end"), o->text); return; }
+    const Scene *sc = &E->s->scenes[o->scene];
+    char *text = xasprintf(_("%s:%d: dead end in scene '%s': %s"), E->s->path, sc->line, sc->id, o->text);
+    if (!explorer_has_problem(E, text)) explorer_add_problem(E, text, explorer_path_text(E->path, E->npath));
+    else free(text);
+}
+
 static void on_output(void *ud, const Output *o)
 {
     Explorer *E = ud;
@@ -96,7 +106,7 @@ static void on_output(void *ud, const Output *o)
         break;
     }
     case OUT_SCRIPT_ERROR: add_problem(E, _("script error"), o->text); break;
-    case OUT_STUCK: add_problem(E, _("dead end"), o->text); break;
+    case OUT_STUCK: dead_end(E, o); break;
     default: break;
     }
 }
