@@ -283,6 +283,30 @@ static void check_by(const Scenario *s, DiagList *d)
     }
 }
 
+/* ============================== debrief questions ============================== */
+
+/* The debrief asks each participant at most two of the scenario's questions, in the order of
+ * the file, skipping those about a quality they did not choose. A question without a quality
+ * is always taken: after two of them, no later question is ever asked. */
+#define QUESTIONS_ASKED 2
+
+static void check_questions(const Scenario *s, DiagList *d)
+{
+    int open = 0, first = 0, second = 0;
+    for (int q = 0; q < s->nquestions; q++) {
+        const Question *qu = &s->questions[q];
+        if (open >= QUESTIONS_ASKED)
+            diag_add(d, DIAG_WARNING, s->path, qu->line,
+                     _("this debrief question is never asked: a participant gets at most %d of the scenario's "
+                       "questions, and the questions without a quality on lines %d and %d always come first"),
+                     QUESTIONS_ASKED, first, second);
+        if (qu->quality) continue;
+        if (open == 0) first = qu->line;
+        else if (open == 1) second = qu->line;
+        open++;
+    }
+}
+
 /* ============================== names in conditions ============================== */
 
 static int known(const Scenario *s, const char *table, const char *name)
@@ -338,5 +362,6 @@ void verify_scenario(const Scenario *s, DiagList *d)
     check_way_out(s, d);
     check_return(s, d);
     check_by(s, d);
+    check_questions(s, d);
     for (int i = 0; i < s->ncode; i++) check_names(s, &s->code[i], d);
 }
