@@ -28,27 +28,67 @@
 
 /* ============================== the report ============================== */
 
-static int report(Explorer *E, double seconds, int truncated)
+/* Exit statuses: what a test or a CI job can tell from them. */
+enum {
+    EXPLORE_OK = 0,           /* every ending reached, no problem found */
+    EXPLORE_BAD = 1,          /* a problem found, or an ending no way through the story reaches */
+    EXPLORE_UNFINISHED = 3,   /* nothing wrong found, but the limit came before every ending */
+};
+
+/* What a search cut off at its limit covered, and what made it too large to finish. */
+static void report_limit(const Explorer *E, long max_states)
 {
     const Scenario *s = E->s;
-    int bad = 0;
+    int scenes = 0, endings = 0;
+    for (int i = 0; i < s->nscenes; i++) scenes += E->scene_seen[i];
+    for (int e = 0; e < s->nendings; e++) endings += E->ending_hits[e] > 0;
+    printf(_("Stopped at the limit of %ld states (--max-states): not every state was visited, so what is not "
+             "found above may still be there.\n"), max_states);
+    printf(_("Covered: %d of %d scenes and %d of %d endings reached; "), scenes, s->nscenes, endings, s->nendings);
+    printf(ngettext("every way through the story followed for %d choice.\n",
+                    "every way through the story followed for %d choices.\n", E->depth), E->depth);
+    if (!E->ngrowth) return;
+    printf("%s\n", _("What multiplied the states most (different values among the states still waiting):"));
+    for (int i = 0; i < E->ngrowth; i++) {
+        printf("  %-32s ", E->growth[i].what);
+        printf(ngettext("%d value\n", "%d values\n", E->growth[i].values), E->growth[i].values);
+    }
+}
+
+/* The endings, each with a shortest path found; or why none was found: no way through the
+ * story leads there (a complete search), or the search did not get that far. */
+static void report_endings(const Explorer *E, int exhaustive, int runs, long max_states, int truncated)
+{
+    const Scenario *s = E->s;
     printf("%s\n", _("Endings:"));
     for (int e = 0; e < s->nendings; e++) {
+        printf("  %-20s ", s->endings[e].id);
         if (E->ending_hits[e]) {
             char *path = explorer_path(E, e);
-            printf("  %-20s %6d×  ", s->endings[e].id, E->ending_hits[e]);
+            printf("%6d×  ", E->ending_hits[e]);
             printf(ngettext("shortest path found, %d choice: %s\n", "shortest path found, %d choices: %s\n",
                             E->ending_len[e]), E->ending_len[e], path);
             free(path);
+        } else if (truncated) {
+            printf(_("not reached before the limit of %ld states\n"), max_states);
+        } else if (exhaustive) {
+            printf("%s\n", _("NEVER REACHED"));
         } else {
-            printf("  %-20s %s\n", s->endings[e].id, _("NEVER REACHED"));
-            bad = 1;
+            printf(ngettext("not reached in %d session\n", "not reached in %d sessions\n", runs), runs);
         }
     }
+}
+
+static int report(Explorer *E, double seconds, int exhaustive, int runs, long max_states, int truncated)
+{
+    const Scenario *s = E->s;
+    int missing = 0;
+    for (int e = 0; e < s->nendings; e++) missing += !E->ending_hits[e];
+    report_endings(E, exhaustive, runs, max_states, truncated);
     int unseen = 0;
     for (int i = 0; i < s->nscenes; i++) unseen += !E->scene_seen[i];
     if (unseen) {
-        printf("%s\n", _("Scenes never reached:"));
+        printf("%s\n", truncated ? _("Scenes not reached before the limit:") : _("Scenes never reached:"));
         for (int i = 0; i < s->nscenes; i++)
             if (!E->scene_seen[i]) printf("  %s:%d: %s\n", s->path, s->scenes[i].line, s->scenes[i].id);
     }
@@ -56,7 +96,8 @@ static int report(Explorer *E, double seconds, int truncated)
     for (int i = 0; i < s->nscenes; i++)
         for (int c = 0; c < s->scenes[i].nchoices; c++) never += E->scene_seen[i] && !CHOICE_OFFERED(E, i)[c];
     if (never) {
-        printf("%s\n", _("Choices never available (their condition never held):"));
+        printf("%s\n", truncated ? _("Choices not offered before the limit:")
+                                  : _("Choices never available (their condition never held):"));
         for (int i = 0; i < s->nscenes; i++)
             for (int c = 0; c < s->scenes[i].nchoices; c++)
                 if (E->scene_seen[i] && !CHOICE_OFFERED(E, i)[c])
@@ -65,11 +106,11 @@ static int report(Explorer *E, double seconds, int truncated)
     if (E->nproblems) {
         printf("%s\n", _("Problems:"));
         for (int i = 0; i < E->nproblems; i++) printf("  %s\n    %s %s\n", E->problems[i].text, _("after:"), E->problems[i].path);
-        bad = 1;
     }
-    if (truncated) printf("%s\n", _("Stopped at --max-states: not every state was visited."));
+    if (truncated) report_limit(E, max_states);
     printf(_("States visited: %ld, %.0f per second.\n"), E->states, seconds > 0 ? E->states / seconds : 0.0);
-    return bad;
+    if (E->nproblems || (missing && !truncated)) return EXPLORE_BAD;
+    return missing ? EXPLORE_UNFINISHED : EXPLORE_OK;
 }
 
 /* ============================== the command ============================== */
@@ -155,7 +196,7 @@ static int explore(const char *name, int runs, int exhaustive, uint64_t seed, lo
     else explorer_jobs(&E, start, runs, seed, jobs);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-    int bad = report(&E, seconds, truncated);
+    int status = report(&E, seconds, exhaustive, runs, max_states, truncated);
 
     json_object_put(start);
     explorer_free(&E);
@@ -164,7 +205,7 @@ static int explore(const char *name, int runs, int exhaustive, uint64_t seed, lo
     scenario_free(s);
     diag_free(&d);
     lexicon_free(&lx);
-    return bad ? 1 : 0;
+    return status;
 }
 
 int cmd_explore(int argc, char **argv)

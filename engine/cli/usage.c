@@ -55,7 +55,9 @@ static const CommandText commands[] = {
      N_("Plays without a person, one explorer in each playable role, with every character's Lua\n"
         "running. --random N plays N sessions (default 200); --exhaustive visits every distinct\n"
         "state once. --roles vip,ops plays only those roles and leaves the others to their\n"
-        "characters. Exits 1 when an ending is never reached, or on a dead end or a script error.")},
+        "characters. Exits 0 when every ending was reached and nothing went wrong; 1 on a dead\n"
+        "end, a script error, or an ending that no way through the story reaches; 3 when the\n"
+        "search stopped at --max-states (default 1000000) before reaching every ending.")},
     {"graph", N_("verbeeld graph SCENARIO [--format dot|svg] [-o FILE]"),
      N_("the story map, for Graphviz"),
      N_("Acts are clusters, endings and incidents are drawn apart, and each choice is an arrow\n"

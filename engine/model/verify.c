@@ -54,33 +54,175 @@ static void check_reachable(const Scenario *s, DiagList *d)
 
 /* ============================== ways out ============================== */
 
-/* Whether target t leads out: to an ending, back from an incident, or to a scene that does. */
-static int leads_out(Target t, const unsigned char *out)
+/* Whether target t leads out at once: to an ending, or back from an incident. */
+static int leads_out(Target t)
 {
-    return t.kind == TARGET_ENDING || t.kind == TARGET_RETURN || (t.kind == TARGET_SCENE && out[t.index]);
+    return t.kind == TARGET_ENDING || t.kind == TARGET_RETURN;
+}
+
+/* The edges of the story, one per next, goto and choice: where each leads and the line that
+ * says so (the scene's own line for its next). */
+typedef enum { EDGE_NEXT, EDGE_GOTO, EDGE_CHOICE } EdgeKind;
+typedef struct {
+    int from, to, line;
+    EdgeKind kind;
+    const char *choice;       /* the choice's id, for EDGE_CHOICE */
+} Edge;
+
+/* Scene i's edges to other scenes, in the order of the file: its next, gotos, then choices. */
+static int scene_edges(const Scene *sc, int i, Edge *out)
+{
+    int n = 0;
+    if (sc->next.kind == TARGET_SCENE) out[n++] = (Edge){i, sc->next.index, sc->line, EDGE_NEXT, NULL};
+    for (int g = 0; g < sc->ngotos; g++)
+        if (sc->gotos[g].to.kind == TARGET_SCENE) out[n++] = (Edge){i, sc->gotos[g].to.index, sc->gotos[g].line, EDGE_GOTO, NULL};
+    for (int c = 0; c < sc->nchoices; c++)
+        if (sc->choices[c].to.kind == TARGET_SCENE)
+            out[n++] = (Edge){i, sc->choices[c].to.index, sc->choices[c].line, EDGE_CHOICE, sc->choices[c].id};
+    return n;
+}
+
+/* Every edge, grouped by scene (edges[first[i]..first[i+1]) leave scene i). */
+typedef struct {
+    Edge *edges;
+    int *first;
+} Graph;
+
+static Graph graph_build(const Scenario *s)
+{
+    Graph g;
+    g.first = xcalloc((size_t)s->nscenes + 1, sizeof *g.first);
+    size_t total = 0;
+    for (int i = 0; i < s->nscenes; i++)
+        total += 1 + (size_t)s->scenes[i].ngotos + (size_t)s->scenes[i].nchoices;
+    g.edges = xcalloc(total + 1, sizeof *g.edges);
+    for (int i = 0; i < s->nscenes; i++)
+        g.first[i + 1] = g.first[i] + scene_edges(&s->scenes[i], i, g.edges + g.first[i]);
+    return g;
+}
+
+/* out[i] = 1 for each scene from which some ending (or a return) can be reached: backwards
+ * from the scenes that lead out at once, along the edges reversed. Linear in the story. */
+static unsigned char *ways_out(const Scenario *s, const Graph *g)
+{
+    int n = s->nscenes, nedges = g->first[n];
+    int *rfirst = xcalloc((size_t)n + 2, sizeof *rfirst), *rfrom = xcalloc((size_t)nedges + 1, sizeof *rfrom);
+    for (int k = 0; k < nedges; k++) rfirst[g->edges[k].to + 2]++;
+    for (int i = 0; i < n; i++) rfirst[i + 2] += rfirst[i + 1];
+    for (int k = 0; k < nedges; k++) rfrom[rfirst[g->edges[k].to + 1]++] = g->edges[k].from;
+    unsigned char *out = xcalloc((size_t)n + 1, 1);
+    int *queue = xcalloc((size_t)n + 1, sizeof *queue), head = 0, tail = 0;
+    for (int i = 0; i < n; i++) {
+        const Scene *sc = &s->scenes[i];
+        int yes = leads_out(sc->next);
+        for (int k = 0; k < sc->ngotos && !yes; k++) yes = leads_out(sc->gotos[k].to);
+        for (int c = 0; c < sc->nchoices && !yes; c++) yes = leads_out(sc->choices[c].to);
+        if (yes) { out[i] = 1; queue[tail++] = i; }
+    }
+    while (head < tail) {
+        int i = queue[head++];
+        for (int k = rfirst[i]; k < rfirst[i + 1]; k++)
+            if (!out[rfrom[k]]) { out[rfrom[k]] = 1; queue[tail++] = rfrom[k]; }
+    }
+    free(rfirst);
+    free(rfrom);
+    free(queue);
+    return out;
+}
+
+/* The scenes of a trap as text: "a, b, c" (at most five, then how many more). */
+static char *trap_names(const Scenario *s, const int *scenes, int n)
+{
+    StrBuf b;
+    sb_init(&b);
+    for (int k = 0; k < n && k < 5; k++) {
+        if (k) sb_add(&b, ", ");
+        sb_add(&b, s->scenes[scenes[k]].id);
+    }
+    if (n > 5) sb_addf(&b, _(" and %d more"), n - 5);
+    return sb_take(&b);
+}
+
+/* Say that edge e closes a loop from whose scenes (`names`) no ending can be reached. */
+static void blame(const Scenario *s, const Edge *e, const char *names, DiagList *d)
+{
+    const char *from = s->scenes[e->from].id, *to = s->scenes[e->to].id;
+    if (e->kind == EDGE_CHOICE)
+        diag_add(d, DIAG_ERROR, s->path, e->line,
+                 _("choice '%s' (to '%s') closes a loop with no way out: no ending can be reached from scenes %s"),
+                 e->choice, to, names);
+    else if (e->kind == EDGE_NEXT)
+        diag_add(d, DIAG_ERROR, s->path, e->line,
+                 _("next=\"%s\" of scene '%s' closes a loop with no way out: no ending can be reached from scenes %s"),
+                 to, from, names);
+    else
+        diag_add(d, DIAG_ERROR, s->path, e->line,
+                 _("the goto to '%s' in scene '%s' closes a loop with no way out: no ending can be reached from scenes %s"),
+                 to, from, names);
+}
+
+/* Report the loop entered at scene `root`: walk the scenes with no way out from there, depth
+ * first, and blame the first edge that goes back to a scene on the walk's own path (the next
+ * or choice that closes the loop), once for the whole trap rather than once per scene in it. */
+static void report_trap(const Scenario *s, const Graph *g, const unsigned char *out, unsigned char *state, int root,
+                        DiagList *d)
+{
+    enum { NEW, ON_PATH, DONE, EARLIER };       /* EARLIER: in a trap reported before */
+    int *stack = xcalloc((size_t)s->nscenes + 1, sizeof *stack), *at = xcalloc((size_t)s->nscenes + 1, sizeof *at);
+    int *seen = xcalloc((size_t)s->nscenes + 1, sizeof *seen), nseen = 0, n = 0;
+    const Edge *culprit = NULL;
+    int into_earlier = 0;
+    stack[n++] = root;
+    at[root] = g->first[root];
+    state[root] = ON_PATH;
+    seen[nseen++] = root;
+    while (n > 0) {
+        int i = stack[n - 1];
+        if (at[i] == g->first[i + 1]) { state[i] = DONE; n--; continue; }
+        const Edge *e = &g->edges[at[i]++];
+        if (out[e->to]) continue;
+        if (state[e->to] == ON_PATH && !culprit) culprit = e;
+        into_earlier |= state[e->to] == EARLIER;
+        if (state[e->to] != NEW) continue;
+        state[e->to] = ON_PATH;
+        at[e->to] = g->first[e->to];
+        stack[n++] = e->to;
+        seen[nseen++] = e->to;
+    }
+    char *names = trap_names(s, seen, nseen);
+    if (culprit) blame(s, culprit, names, d);
+    else if (!into_earlier)     /* no loop: a scene that leads nowhere at all */
+        diag_add(d, DIAG_ERROR, s->path, s->scenes[root].line,
+                 _("no ending can be reached from scene '%s': the story would go round here for ever"), s->scenes[root].id);
+    for (int k = 0; k < nseen; k++) state[seen[k]] = EARLIER;
+    free(names);
+    free(stack);
+    free(at);
+    free(seen);
 }
 
 /* Scenes from which no ending can be reached, whatever is chosen: the story would go round
- * there for ever (a loop of scenes that only lead to each other). */
+ * there for ever. Each such trap is reported once, where the story enters it: from the start,
+ * an event, or a scene with a way out, then any left (traps that nothing reaches). */
 static void check_way_out(const Scenario *s, DiagList *d)
 {
-    unsigned char *out = xcalloc((size_t)s->nscenes + 1, 1);
-    for (int changed = 1; changed;) {
-        changed = 0;
-        for (int i = 0; i < s->nscenes; i++) {
-            const Scene *sc = &s->scenes[i];
-            if (out[i]) continue;
-            int yes = leads_out(sc->next, out);
-            for (int g = 0; g < sc->ngotos && !yes; g++) yes = leads_out(sc->gotos[g].to, out);
-            for (int c = 0; c < sc->nchoices && !yes; c++) yes = leads_out(sc->choices[c].to, out);
-            if (yes) out[i] = changed = 1;
-        }
+    Graph g = graph_build(s);
+    unsigned char *out = ways_out(s, &g), *state = xcalloc((size_t)s->nscenes + 1, 1);
+    if (s->start.kind == TARGET_SCENE && !out[s->start.index]) report_trap(s, &g, out, state, s->start.index, d);
+    for (int e = 0; e < s->nevents; e++) {
+        Target t = s->events[e].to;
+        if (t.kind == TARGET_SCENE && !out[t.index] && !state[t.index]) report_trap(s, &g, out, state, t.index, d);
+    }
+    for (int k = 0; k < g.first[s->nscenes]; k++) {
+        const Edge *e = &g.edges[k];
+        if (out[e->from] && !out[e->to] && !state[e->to]) report_trap(s, &g, out, state, e->to, d);
     }
     for (int i = 0; i < s->nscenes; i++)
-        if (!out[i])
-            diag_add(d, DIAG_ERROR, s->path, s->scenes[i].line,
-                     _("no ending can be reached from scene '%s': the story would go round here for ever"), s->scenes[i].id);
+        if (!out[i] && !state[i]) report_trap(s, &g, out, state, i, d);
     free(out);
+    free(state);
+    free(g.edges);
+    free(g.first);
 }
 
 /* to="return" in a scene the story reaches without an incident: there is nothing to go back
@@ -141,6 +283,30 @@ static void check_by(const Scenario *s, DiagList *d)
     }
 }
 
+/* ============================== debrief questions ============================== */
+
+/* The debrief asks each participant at most two of the scenario's questions, in the order of
+ * the file, skipping those about a quality they did not choose. A question without a quality
+ * is always taken: after two of them, no later question is ever asked. */
+#define QUESTIONS_ASKED 2
+
+static void check_questions(const Scenario *s, DiagList *d)
+{
+    int open = 0, first = 0, second = 0;
+    for (int q = 0; q < s->nquestions; q++) {
+        const Question *qu = &s->questions[q];
+        if (open >= QUESTIONS_ASKED)
+            diag_add(d, DIAG_WARNING, s->path, qu->line,
+                     _("this debrief question is never asked: a participant gets at most %d of the scenario's "
+                       "questions, and the questions without a quality on lines %d and %d always come first"),
+                     QUESTIONS_ASKED, first, second);
+        if (qu->quality) continue;
+        if (open == 0) first = qu->line;
+        else if (open == 1) second = qu->line;
+        open++;
+    }
+}
+
 /* ============================== names in conditions ============================== */
 
 static int known(const Scenario *s, const char *table, const char *name)
@@ -196,5 +362,6 @@ void verify_scenario(const Scenario *s, DiagList *d)
     check_way_out(s, d);
     check_return(s, d);
     check_by(s, d);
+    check_questions(s, d);
     for (int i = 0; i < s->ncode; i++) check_names(s, &s->code[i], d);
 }

@@ -80,6 +80,16 @@ static void add_problem(Explorer *E, const char *kind, const char *text)
     explorer_add_problem(E, xasprintf("%s: %s", kind, text), explorer_path_text(E->path, E->npath));
 }
 
+/* A dead end, at the scene where the story stopped (file:line, so an editor jumps there). */
+static void dead_end(Explorer *E, const Output *o)
+{
+    if (o->scene < 0) { add_problem(E, _("dead end"), o->text); return; }
+    const Scene *sc = &E->s->scenes[o->scene];
+    char *text = xasprintf(_("%s:%d: dead end in scene '%s': %s"), E->s->path, sc->line, sc->id, o->text);
+    if (!explorer_has_problem(E, text)) explorer_add_problem(E, text, explorer_path_text(E->path, E->npath));
+    else free(text);
+}
+
 static void on_output(void *ud, const Output *o)
 {
     Explorer *E = ud;
@@ -96,7 +106,7 @@ static void on_output(void *ud, const Output *o)
         break;
     }
     case OUT_SCRIPT_ERROR: add_problem(E, _("script error"), o->text); break;
-    case OUT_STUCK: add_problem(E, _("dead end"), o->text); break;
+    case OUT_STUCK: dead_end(E, o); break;
     default: break;
     }
 }
@@ -134,6 +144,7 @@ void explorer_free(Explorer *E)
     for (int i = 0; i < E->nproblems; i++) { free(E->problems[i].text); free(E->problems[i].path); }
     free(E->problems); free(E->ending_hits); free(E->ending_path); free(E->ending_ids); free(E->ending_len);
     free(E->scene_seen); free(E->offered); free(E->first_choice); free(E->path);
+    for (int i = 0; i < E->ngrowth; i++) free(E->growth[i].what);
 }
 
 /* ============================== random ============================== */
@@ -269,7 +280,7 @@ static int set_add(uint64_t **set, size_t *cap, size_t *n, uint64_t h)
     }
 }
 
-static void set_path(Explorer *E, State *states, int i)
+static int set_path(Explorer *E, State *states, int i)
 {
     int len = 0;
     for (int j = i; states[j].parent >= 0; j = states[j].parent) len++;
@@ -277,6 +288,28 @@ static void set_path(Explorer *E, State *states, int i)
     for (int k = 0; k < len; k++) push_path(E, NULL);
     for (int j = i, k = len - 1; states[j].parent >= 0; j = states[j].parent, k--)
         E->path[k] = (char *)states[j].choice;
+    return len;
+}
+
+/* The search has just run out of room: note what multiplied the states, from those still
+ * waiting (states first..n-1, a sample of at most 4000 spread over them). */
+static void note_growth(Explorer *E, State *states, int first, int n)
+{
+    int want = n - first < 4000 ? n - first : 4000;
+    char **snaps = xcalloc((size_t)want + 1, sizeof *snaps);
+    for (int k = 0; k < want; k++) snaps[k] = states[first + (int)((long)k * (n - first) / want)].snap;
+    E->ngrowth = explorer_growth(E->s, snaps, want, E->growth, 3);
+    free(snaps);
+}
+
+/* Option k of the state as restored, found by the choice it offers (`choice`, an index in the
+ * scene's choices), not by its place: what is offered is the same after each restore, but
+ * taking the choice by what it is keeps the walk right whatever order the options come in. */
+static int option_of(const Turn *t, int choice)
+{
+    for (int k = 0; t && k < t->noptions; k++)
+        if (t->options[k] == choice) return k;
+    return -1;
 }
 
 int explorer_exhaustive(Explorer *E, json_object *start, long max_states)
@@ -304,21 +337,25 @@ int explorer_exhaustive(Explorer *E, json_object *start, long max_states)
         }
         json_object_put(snap);
     }
-    int truncated = 0;
+    int truncated = 0, *choices = NULL, capchoices = 0;
     for (int i = 0; i < n; i++) {
         json_object *snap = json_tokener_parse(states[i].snap);
         session_restore(E->S, snap);
-        set_path(E, states, i);
+        int depth = set_path(E, states, i);
         const Turn *t = session_turn(E->S);
         int noptions = t ? t->noptions : 0;
         if (t) note_offers(E, t);
-        for (int k = 0; k < noptions; k++) {
-            if (k > 0) {                 /* the first option plays from the state as restored */
+        if (noptions > capchoices) choices = xrealloc(choices, (size_t)(capchoices = noptions) * sizeof *choices);
+        for (int k = 0; k < noptions; k++) choices[k] = t->options[k];
+        for (int c = 0; c < noptions; c++) {
+            if (c > 0) {                 /* the first option plays from the state as restored */
                 session_restore(E->S, snap);
                 set_path(E, states, i);
                 t = session_turn(E->S);
             }
-            const char *id = E->s->scenes[E->S->scene].choices[t->options[k]].id;
+            int k = option_of(t, choices[c]);
+            if (k < 0) continue;
+            const char *id = E->s->scenes[E->S->scene].choices[choices[c]].id;
             push_path(E, id);
             session_take(E->S, t, k);
             E->states++;
@@ -327,8 +364,13 @@ int explorer_exhaustive(Explorer *E, json_object *start, long max_states)
             forget_unused(E, next);
             const char *text = json_object_to_json_string_ext(next, JSON_C_TO_STRING_PLAIN);
             if (set_add(&set, &setcap, &setn, state_hash(text))) {
-                if (n >= max_states) truncated = 1;
-                else {
+                if (n >= max_states) {
+                    if (!truncated) {      /* every state up to here is stored: all paths this long */
+                        note_growth(E, states, i, n);
+                        E->depth = depth;
+                    }
+                    truncated = 1;
+                } else {
                     VEC_PUSH(states, n, cap);
                     states[n++] = (State){xstrdup(text), i, id, states[i].incident};
                 }
@@ -342,6 +384,7 @@ int explorer_exhaustive(Explorer *E, json_object *start, long max_states)
     for (int i = 0; i < n; i++) free(states[i].snap);
     free(states);
     free(set);
+    free(choices);
     E->states = n;
     return truncated;
 }

@@ -10,6 +10,7 @@
 #include <json-c/json.h>
 
 #include "model/scenario.h"
+#include "runtime/explorer_growth.h"
 #include "runtime/session.h"
 
 typedef struct {
@@ -30,6 +31,11 @@ typedef struct {
     Finding *problems;
     int nproblems, capproblems;
     long states;
+    /* an exhaustive search cut off at its limit: how many choices deep every way through the
+     * story was followed, and what multiplied the states most, among those still waiting */
+    int depth;
+    Growth growth[3];
+    int ngrowth;
     /* the walk in progress */
     char **path;
     int npath, cappath;

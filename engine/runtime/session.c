@@ -321,9 +321,10 @@ void session_show(Session *S)
 
 static void stuck(Session *S, const char *why)
 {
+    int scene = S->scene;          /* where it stopped, for whoever looks for the cause */
     S->stuck = 1;
     S->scene = -1;
-    emit(S, (Output){.kind = OUT_STUCK, .text = why, .role = -1, .participant = -1});
+    emit(S, (Output){.kind = OUT_STUCK, .scene = scene, .text = why, .role = -1, .participant = -1});
 }
 
 static void end_story(Session *S, int ending)

@@ -26,7 +26,8 @@ typedef enum {
     OUT_EVENT,        /* an incident starts: id, title, injected */
     OUT_ENDING,       /* the story ends: id, title */
     OUT_SCRIPT_ERROR, /* a script failed; the session goes on: text ("file:line: message") */
-    OUT_STUCK,        /* the story cannot go on (no choice available, or a loop): text */
+    OUT_STUCK,        /* the story cannot go on (no choice available, or a loop): text; the
+                       * scene it stopped in, or -1 before the first */
 } OutKind;
 
 typedef struct {

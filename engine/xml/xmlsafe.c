@@ -169,17 +169,113 @@ xmlRelaxNGPtr xml_load_schema(const char *schema_path, DiagList *d)
     return schema;
 }
 
-/* Validate `doc` against the RELAX NG schema at `schema_path`. Returns 0 when valid. */
+/* ============================== validation ============================== */
+
+#define MAX_SCHEMA_ERRORS 100
+#define MAX_ROUNDS 10         /* each round validates the whole file again: a large one is slow */
+
+/* One validation of a document that may take several rounds: libxml2 gives up on the rest of
+ * an element at its first wrong child, so each round takes out what the last one found wrong
+ * (an element not expected there, an attribute not allowed) and validates again, until no
+ * round finds anything new. The errors of all rounds, each once. */
+typedef struct {
+    ParseState ps;
+    char **seen;              /* "line:message" of each error reported */
+    int nseen, capseen;
+    xmlNodePtr *drop;         /* elements to take out before the next round */
+    int ndrop, capdrop;
+    xmlAttrPtr *unset;        /* attributes to take out */
+    int nunset, capunset;
+} Rounds;
+
+static int seen_before(Rounds *r, int line, const char *msg)
+{
+    char *key = xasprintf("%d:%s", line, msg);
+    for (int i = 0; i < r->nseen; i++)
+        if (streq(r->seen[i], key)) { free(key); return 1; }
+    VEC_PUSH(r->seen, r->nseen, r->capseen);
+    r->seen[r->nseen++] = key;
+    return 0;
+}
+
+/* What to take out so that the next round gets past this error. */
+static void note_fix(Rounds *r, xmlNodePtr node, const char *msg)
+{
+    if (strncmp(msg, "Did not expect element", 22) == 0 && node->parent) {
+        VEC_PUSH(r->drop, r->ndrop, r->capdrop);
+        r->drop[r->ndrop++] = node;
+        return;
+    }
+    char name[128];
+    if (sscanf(msg, "Invalid attribute %127s for element", name) == 1) {
+        xmlAttrPtr a = xmlHasProp(node, (const xmlChar *)name);
+        if (!a) return;
+        VEC_PUSH(r->unset, r->nunset, r->capunset);
+        r->unset[r->nunset++] = a;
+    }
+}
+
+static void valid_error(void *ud, xmlErrorPtr e)
+{
+    Rounds *r = ud;
+    if (!e || !e->message) return;
+    xmlNodePtr node = e->node;
+    if (e->domain != XML_FROM_RELAXNGV || !node || node->type != XML_ELEMENT_NODE) {
+        xml_error(&r->ps, e);
+        return;
+    }
+    char *msg = clean_text(e->message);
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = '\0';
+    int line = e->line;
+    if (!line || line == 65535) line = xml_line(node);
+    if (!seen_before(r, line, msg)) {
+        if (r->nseen <= MAX_SCHEMA_ERRORS) diag_add(r->ps.d, DIAG_ERROR, r->ps.path, line, "<%s>: %s", (const char *)node->name, msg);
+        note_fix(r, node, msg);
+    }
+    free(msg);
+}
+
+/* Take out what the last round found wrong; returns how much. Attributes first: an element
+ * taken out takes its own attributes with it. */
+static int apply_fixes(Rounds *r)
+{
+    int n = r->ndrop + r->nunset;
+    for (int i = 0; i < r->nunset; i++) {
+        int gone = 0;       /* an attribute of an element already taken out is gone with it */
+        for (int k = 0; k < r->ndrop && !gone; k++)
+            for (xmlNodePtr p = r->unset[i]->parent; p && !gone; p = p->parent) gone = p == r->drop[k];
+        if (!gone) xmlRemoveProp(r->unset[i]);
+    }
+    for (int i = 0; i < r->ndrop; i++) {
+        xmlUnlinkNode(r->drop[i]);
+        xmlFreeNode(r->drop[i]);
+    }
+    r->ndrop = r->nunset = 0;
+    return n;
+}
+
+/* Validate `doc` against the RELAX NG schema at `schema_path`. Returns 0 when valid. An
+ * invalid document is changed on the way (see Rounds): nobody reads it after that. */
 int xml_validate(xmlDocPtr doc, const char *schema_path, const char *path, DiagList *d)
 {
     xmlRelaxNGPtr schema = xml_load_schema(schema_path, d);
     if (!schema) return -1;
-    ParseState ps = {d, path, 0, NULL};
-    xmlSetStructuredErrorFunc(&ps, xml_error_cb);
-    xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt(schema);
-    xmlRelaxNGSetValidStructuredErrors(vctxt, xml_error_cb, &ps);
-    int rc = xmlRelaxNGValidateDoc(vctxt, doc) == 0 ? 0 : -1;
-    xmlRelaxNGFreeValidCtxt(vctxt);
+    Rounds r = {.ps = {d, path, 0, NULL}};
+    int rc = 0, rounds = 0;
+    do {
+        xmlSetStructuredErrorFunc(&r.ps, xml_error_cb);
+        xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt(schema);
+        xmlRelaxNGSetValidStructuredErrors(vctxt, valid_error, &r);
+        if (xmlRelaxNGValidateDoc(vctxt, doc) != 0) rc = -1;
+        xmlRelaxNGFreeValidCtxt(vctxt);
+    } while (rc && r.nseen < MAX_SCHEMA_ERRORS && ++rounds < MAX_ROUNDS && apply_fixes(&r) > 0);
+    if (r.nseen > MAX_SCHEMA_ERRORS)
+        diag_add(d, DIAG_ERROR, path, 0, _("more errors against the schema: only the first %d are shown"), MAX_SCHEMA_ERRORS);
+    for (int i = 0; i < r.nseen; i++) free(r.seen[i]);
+    free(r.seen);
+    free(r.drop);
+    free(r.unset);
     xmlRelaxNGFree(schema);
     xmlSetStructuredErrorFunc(NULL, NULL);
     return rc;

@@ -18,7 +18,8 @@ xmlDocPtr xml_read_safely(const char *path, DiagList *d);
 char *xml_slurp(const char *path, size_t *len, DiagList *d);
 xmlDocPtr xml_read_memory(const char *buf, size_t len, const char *path, DiagList *d);
 /* Validate `doc` (read from `path`) against the RELAX NG schema file `schema_path`.
- * Returns 0 when valid, -1 with every violation in `d`. */
+ * Returns 0 when valid, -1 with every violation in `d` (at most 100). An invalid `doc` is
+ * changed on the way (what was wrong is taken out to look past it): only free it after. */
 int xml_validate(xmlDocPtr doc, const char *schema_path, const char *path, DiagList *d);
 
 /* The value of attribute `name` of `node`, freshly allocated, or NULL. */

@@ -31,6 +31,23 @@ explore_is twoways.xml 4 weinig:1 veel:1
 explore_is incident.xml 5 einde:1
 explore_is when.xml 6 einde:2
 explore_is loop.xml 2 einde:1
+# The tutorial, exactly: a change to what a state is (or to the tutorial) shows here.
+"$V" explore --exhaustive tutorial > "$T/tutorial.out" 2>&1 || fail "tutorial: explore --exhaustive failed"
+grep -q '^States visited: 22500,' "$T/tutorial.out" || fail "tutorial: $(grep '^States visited' "$T/tutorial.out"), expected 22500"
+
+# A search cut off at its limit says so: no "NEVER REACHED" for what it did not finish looking
+# for, what it covered and what multiplied the states; exit 3 when an ending is missing.
+explore_limit() {
+    f=$1 max=$2 status=$3
+    "$V" explore --exhaustive --max-states "$max" "$D/$f" 2>&1 | grep -v '^States visited' > "$T/$f.limit"
+    "$V" explore --exhaustive --max-states "$max" "$D/$f" > /dev/null 2>&1
+    got=$?
+    [ "$got" = "$status" ] || fail "$f --max-states $max: exit $got, expected $status"
+    diff -u "$D/limit/${f%.xml}-$max.expected" "$T/$f.limit" > "$T/$f.limit.diff" || fail "$f --max-states $max: $(cat "$T/$f.limit.diff")"
+}
+explore_limit linear.xml 2 3
+explore_limit twoways.xml 2 3
+explore_limit twoways.xml 3 0
 for f in "$D"/*.xml; do
     "$V" check --werror "$f" > "$T/check.out" 2>&1 || fail "$f: check --werror: $(cat "$T/check.out")"
 done

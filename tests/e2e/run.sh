@@ -129,6 +129,17 @@ fi
 check check-shipped sh -c "'$V' check --werror tutorial moveon school > /dev/null"
 
 # ---------------------------------------------------------------- explore
+# explore_golden NAME ARGS...: explore's report (but its speed) and exit status, golden-compared.
+explore_golden() {
+    name=$1; shift
+    "$V" explore "$@" > "$T/xo" 2>&1
+    echo "[exit $?]" >> "$T/xo"
+    grep -v 'per second\|per seconde' "$T/xo" > "$T/xo2"
+    compare "$name.out" "$T/xo2"
+}
+# A dead end for some values only: its scene, file:line and the way there.
+check explore-deadend explore_golden explore-deadend tests/e2e/explore/deadend.xml --exhaustive
+check explore-deadend-random explore_golden explore-deadend-random tests/e2e/explore/deadend.xml --random 20
 check explore-tutorial sh -c "'$V' explore tutorial --random 300 --seed 2 > '$T/explore.out' && ! grep -q 'NEVER REACHED' '$T/explore.out'"
 check explore-tutorial-all sh -c "'$V' explore tutorial --exhaustive > '$T/explore-all.out' && grep -q '^  deur_dicht ' '$T/explore-all.out'"
 check explore-unreachable sh -c "'$V' explore tests/e2e/explore/unreachable.xml --exhaustive > '$T/unr.out'; [ \$? -eq 1 ] && grep -q 'verloren' '$T/unr.out'"

@@ -1,0 +1,21 @@
+/*
+ * explorer_growth.h - why an exhaustive exploration ran out of room: the parts of the state
+ * (a variable, a character's field, a visit count) that take the most values among the states
+ * still waiting when the limit was hit.
+ */
+#ifndef VB_EXPLORER_GROWTH_H
+#define VB_EXPLORER_GROWTH_H
+
+#include "model/scenario.h"
+
+typedef struct {
+    char *what;               /* the part, as a designer names it: vars.x, chars.femke.trust */
+    int values;               /* how many different values it has among the states looked at */
+} Growth;
+
+/* The parts of the state that vary most among the `n` snapshots `snaps` (session snapshots as
+ * JSON text; NULL ones are skipped), most values first: at most `max` of them, written to
+ * `out` (each `what` a new string). Parts with one value only are left out. Returns how many. */
+int explorer_growth(const Scenario *s, char *const *snaps, int n, Growth *out, int max);
+
+#endif
