@@ -395,5 +395,30 @@ for f in tests/fuzz/regress/fuzz_prompt/*; do
     [ "$rc" -eq 0 ] && ok "regress-$f" || bad "regress-$f" "exit $rc"
 done
 
+# ---------------------------------------------------------------- 6. output over input
+# What verbeeld writes never replaces what it reads, never carries a terminal escape, and the
+# files it is handed are read as files (issue 24).
+O=$T/output
+mkdir -p "$O"
+cp "$J/good.jsonl" "$O/j.jsonl"
+cp scenarios/tutorial.xml "$O/s.xml"
+ln -s j.jsonl "$O/link.jsonl"
+# same_case NAME EXPECT FILE ARGS...: refused with exit 2 and EXPECT, FILE unchanged.
+same_case() {
+    name=$1 expect=$2 file=$3; shift 3
+    sum=$(cksum < "$file")
+    timed "$T/out" /dev/null "$@"
+    if [ "$rc" -ne 2 ] || ! has "$T/out" "$expect" || [ "$(cksum < "$file")" != "$sum" ]; then
+        bad "same-$name" "exit $rc, expected 2, '$expect' and $file unchanged"; return
+    fi
+    ok "same-$name"
+}
+same_case debrief "-o $O/j.jsonl is a file this command reads" "$O/j.jsonl" debrief "$O/j.jsonl" -o "$O/j.jsonl"
+same_case debrief-spelled "-o $O/../output/j.jsonl is a file this command reads" "$O/j.jsonl" debrief "$O/j.jsonl" -o "$O/../output/j.jsonl"
+same_case debrief-link "-o $O/link.jsonl is a file this command reads" "$O/j.jsonl" debrief "$O/j.jsonl" --format json -o "$O/link.jsonl"
+sed "1s#\"path\":\"[^\"]*\"#\"path\":\"$O/s.xml\"#" "$O/j.jsonl" > "$O/js.jsonl"
+same_case debrief-scenario "-o $O/s.xml is a file this command reads" "$O/s.xml" debrief "$O/js.jsonl" -o "$O/s.xml"
+same_case graph "-o $O/s.xml is a file this command reads" "$O/s.xml" graph "$O/s.xml" -o "$O/s.xml"
+
 echo "hostile: $pass passed, $fail failed${failed:+ ($failed )}"
 [ "$fail" -eq 0 ]

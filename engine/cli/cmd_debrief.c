@@ -108,6 +108,11 @@ int cmd_debrief(int argc, char **argv)
         diag_free(&d);
         return 1;
     }
+    if (args_check_output("debrief", out_path, jstr(log.v[0], "path")) >= 0) {   /* its scenario */
+        journal_log_free(&log);
+        diag_free(&d);
+        return 2;
+    }
     i18n_init(lang ? lang : jstr(log.v[0], "lang"));
     Debrief db;
     debrief_build(&db, &log, a.file, i18n_lang());

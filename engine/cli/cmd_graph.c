@@ -172,7 +172,10 @@ int cmd_graph(int argc, char **argv)
     char *path = paths_find_scenario(a.file);
     Scenario *s = NULL;
     if (!path) diag_add(&d, DIAG_ERROR, a.file, 0, _("scenario not found"));
-    else if (lexicon_load(&lx, paths_lexicon(), &d) == 0) {
+    else if (args_check_output("graph", out_path, path) >= 0) {      /* a name found on the path */
+        free(path);
+        return 2;
+    } else if (lexicon_load(&lx, paths_lexicon(), &d) == 0) {
         s = load_scenario(path, &lx, &d);
         lexicon_free(&lx);
     }
