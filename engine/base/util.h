@@ -63,9 +63,12 @@ int write_all(int fd, const void *buf, size_t n);
 size_t utf8_width(const char *s, size_t n);
 /* Whether s is valid UTF-8. */
 int utf8_valid(const char *s, size_t n);
-/* A copy of s safe to print: control characters and escape sequences replaced by '?',
- * invalid UTF-8 replaced by U+FFFD. */
+/* A copy of s safe to print: control characters (C0 but newline and tab, DEL, C1) and the
+ * bidi overrides and isolates replaced by '?', invalid UTF-8 replaced by U+FFFD. The one rule
+ * for everything verbeeld shows or writes. */
 char *clean_text(const char *s);
+/* The same for the n bytes at s (NUL bytes included), added to b. */
+void clean_text_to(StrBuf *b, const char *s, size_t n);
 
 /* Fold runs of white space to one space; keep blank lines as paragraph breaks ("\n\n"). */
 char *fold_space(const char *s);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/cleanout.h"
 #include "base/i18n.h"
 #include "base/util.h"
 #include "cli/args.h"
@@ -39,7 +40,7 @@ static Writer writer_for(const char *format)
 static int write_to(const Debrief *db, Writer write, const char *path)
 {
     char *tmp = path ? xasprintf("%s.tmp", path) : NULL;
-    FILE *out = tmp ? fopen(tmp, "w") : stdout;
+    FILE *out = tmp ? cleanout_wrap(fopen(tmp, "w"), 1) : stdout;   /* stdout is cleaned in main */
     int rc = 0;
     if (!out) {
         fprintf(stderr, _("verbeeld: cannot write %s\n"), path);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <sys/wait.h>
 
+#include "base/cleanout.h"
 #include "base/i18n.h"
 #include "base/paths.h"
 #include "base/util.h"
@@ -183,7 +184,7 @@ int cmd_graph(int argc, char **argv)
     int rc = 1;
     if (s) {
         char *dot = to_dot(s, i18n_lang());
-        FILE *out = out_path ? fopen(out_path, "w") : stdout;
+        FILE *out = out_path ? cleanout_wrap(fopen(out_path, "w"), 1) : stdout;
         if (!out) fprintf(stderr, _("verbeeld: cannot write %s\n"), out_path);
         else {
             rc = strcmp(format, "svg") == 0 ? (run_dot(dot, out) ? 1 : 0) : (fputs(dot, out), 0);
