@@ -453,5 +453,18 @@ if [ "$rc" -eq 0 ] && python3 -c 'import json,sys; [json.loads(l.decode("utf-8")
 then ok typed-utf8-repaired; else bad typed-utf8-repaired "exit $rc, or the journal is not valid UTF-8 JSON"; fi
 clean_case typed-journal "$O/typed.jsonl"
 
+# File names that clean to the same one, or that a poster or the group's debrief has: each its own file.
+printf '<cast xmlns="urn:verbeeld:cast:1"><participant name="???" core="verbinden" goal="a" card="espresso"/><participant name="!!!" core="tact" goal="b" card="baobab"/><participant name="cards-ankers" core="tact" goal="c"/></cast>\n' > "$O/names.xml"
+"$V" sheets tutorial --cast "$O/names.xml" -o "$O/sheets" > "$T/out" 2>&1
+if [ "$(ls "$O/sheets" | tr '\n' ' ')" = "----2.html ---.html cards-ankers-2.html cards-ankers.html " ] && grep -q '<pre' "$O/sheets/cards-ankers.html"
+then ok names-sheets; else bad names-sheets "$(ls "$O/sheets" | tr '\n' ' ')"; fi
+printf '<cast xmlns="urn:verbeeld:cast:1"><participant name="debrief" core="verbinden" goal="a"/><participant name="Debrief" core="tact" goal="b"/></cast>\n' > "$O/names2.xml"
+printf '1\n1\n1\n1\n1\n1\n' > "$O/in"
+"$V" play tutorial --cast "$O/names2.xml" --lang en --journal "$O/names.jsonl" < "$O/in" > /dev/null 2>&1
+mkdir -p "$O/handouts"
+"$V" debrief "$O/names.jsonl" -o "$O/handouts" > "$T/out" 2>&1
+if [ "$(ls "$O/handouts" | tr '\n' ' ')" = "Debrief-3.md debrief-2.md debrief.md " ] && grep -q '^## ' "$O/handouts/debrief.md"
+then ok names-handouts; else bad names-handouts "$(ls "$O/handouts" | tr '\n' ' ')"; fi
+
 echo "hostile: $pass passed, $fail failed${failed:+ ($failed )}"
 [ "$fail" -eq 0 ]

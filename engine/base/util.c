@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <sys/stat.h>
@@ -62,6 +63,28 @@ char *xasprintf(const char *fmt, ...)
     sb_vaddf(&b, fmt, ap);
     va_end(ap);
     return sb_take(&b);
+}
+
+char *names_unique(NameSet *set, const char *stem, const char *ext)
+{
+    char *name = xasprintf("%s.%s", stem, ext);
+    for (int k = 2;; k++) {
+        int taken = 0;
+        for (int i = 0; i < set->n && !taken; i++) taken = strcasecmp(set->v[i], name) == 0;
+        if (!taken) break;
+        free(name);
+        name = xasprintf("%s-%d.%s", stem, k, ext);
+    }
+    VEC_PUSH(set->v, set->n, set->cap);
+    set->v[set->n++] = xstrdup(name);
+    return name;
+}
+
+void names_free(NameSet *set)
+{
+    for (int i = 0; i < set->n; i++) free(set->v[i]);
+    free(set->v);
+    *set = (NameSet){0};
 }
 
 int streq(const char *a, const char *b)

@@ -76,6 +76,17 @@ char *fold_space(const char *s);
  * returns the length written. */
 size_t fold_space_to(char *to, const char *s);
 
+/* File names handed out in one folder: each a new one, so that two participants whose names
+ * clean to the same stem never write over each other's file. */
+typedef struct {
+    char **v;
+    int n, cap;
+} NameSet;
+/* "STEM.EXT", or "STEM-2.EXT", "STEM-3.EXT"... when taken (letter case ignored, as some file
+ * systems do); the name is then taken. The caller frees it. */
+char *names_unique(NameSet *set, const char *stem, const char *ext);
+void names_free(NameSet *set);
+
 int streq(const char *a, const char *b);
 /* A 64-bit hash of a string (XXH3), for hash tables of ids and the explorer's set of states. */
 uint64_t str_hash(const char *s);

@@ -77,11 +77,15 @@ static int write_handouts(Debrief *db, Writer write, const char *format, const c
     int rc = write_to(db, write, path);
     if (!rc) printf("%s\n", path);
     free(path);
+    NameSet names = {0};
+    free(names_unique(&names, "debrief", ext));
     for (int i = 0; i < db->np && !rc; i++) {
         char *name = xstrdup(db->p[i].name ? db->p[i].name : "?");
         for (char *c = name; *c; c++)
             if (*c == '/' || (c == name && *c == '.')) *c = '_';
-        path = xasprintf("%s/%s.%s", dir, name, ext);
+        char *file = names_unique(&names, name, ext);    /* "An" twice, or a participant "debrief" */
+        path = xasprintf("%s/%s", dir, file);
+        free(file);
         db->only = i;
         rc = write_to(db, write, path);
         if (!rc) printf("%s\n", path);
@@ -89,6 +93,7 @@ static int write_handouts(Debrief *db, Writer write, const char *format, const c
         free(name);
     }
     db->only = -1;
+    names_free(&names);
     return rc;
 }
 
