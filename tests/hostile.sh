@@ -395,5 +395,76 @@ for f in tests/fuzz/regress/fuzz_prompt/*; do
     [ "$rc" -eq 0 ] && ok "regress-$f" || bad "regress-$f" "exit $rc"
 done
 
+# ---------------------------------------------------------------- 6. output over input
+# What verbeeld writes never replaces what it reads, never carries a terminal escape, and the
+# files it is handed are read as files (issue 24).
+O=$T/output
+mkdir -p "$O"
+cp "$J/good.jsonl" "$O/j.jsonl"
+cp scenarios/tutorial.xml "$O/s.xml"
+ln -s j.jsonl "$O/link.jsonl"
+# same_case NAME EXPECT FILE ARGS...: refused with exit 2 and EXPECT, FILE unchanged.
+same_case() {
+    name=$1 expect=$2 file=$3; shift 3
+    sum=$(cksum < "$file")
+    timed "$T/out" /dev/null "$@"
+    if [ "$rc" -ne 2 ] || ! has "$T/out" "$expect" || [ "$(cksum < "$file")" != "$sum" ]; then
+        bad "same-$name" "exit $rc, expected 2, '$expect' and $file unchanged"; return
+    fi
+    ok "same-$name"
+}
+same_case debrief "-o $O/j.jsonl is a file this command reads" "$O/j.jsonl" debrief "$O/j.jsonl" -o "$O/j.jsonl"
+same_case debrief-spelled "-o $O/../output/j.jsonl is a file this command reads" "$O/j.jsonl" debrief "$O/j.jsonl" -o "$O/../output/j.jsonl"
+same_case debrief-link "-o $O/link.jsonl is a file this command reads" "$O/j.jsonl" debrief "$O/j.jsonl" --format json -o "$O/link.jsonl"
+sed "1s#\"path\":\"[^\"]*\"#\"path\":\"$O/s.xml\"#" "$O/j.jsonl" > "$O/js.jsonl"
+same_case debrief-scenario "-o $O/s.xml is a file this command reads" "$O/s.xml" debrief "$O/js.jsonl" -o "$O/s.xml"
+same_case graph "-o $O/s.xml is a file this command reads" "$O/s.xml" graph "$O/s.xml" -o "$O/s.xml"
+
+# Text that a terminal acts on: CSI, OSC and NEL as C1 code points, a bidi override and
+# isolate, ESC, invalid UTF-8. None of them reaches any command's output, and JSON stays JSON.
+BADRE='\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\x1b|[\xfe\xff]'
+C1=$(printf '\302\233'); OSC=$(printf '\302\235'); NEL=$(printf '\302\205'); RLO=$(printf '\342\200\256'); LRI=$(printf '\342\201\246')
+mkdir -p "$O/vp/scenarios"
+sed "s#<title xml:lang=\"en\">A first#<title xml:lang=\"en\">A${C1}31m${RLO}evil${OSC}0;x${NEL}${LRI} first#; s/id=\"tutorial\"/id=\"evil\"/" \
+    scenarios/tutorial.xml > "$O/vp/scenarios/evil.xml"
+# clean_case NAME FILE: FILE holds none of the above.
+clean_case() {
+    if LC_ALL=C grep -qaP "$BADRE" "$2"; then bad "clean-$1" "an escape or override in $2"; else ok "clean-$1"; fi
+}
+VERBEELD_PATH="$O/vp" "$V" list > "$O/list.out" 2>&1; clean_case list "$O/list.out"
+"$V" graph "$O/vp/scenarios/evil.xml" > "$O/graph.out" 2>&1; clean_case graph "$O/graph.out"
+"$V" graph "$O/vp/scenarios/evil.xml" -o "$O/graph.dot" > /dev/null 2>&1; clean_case graph-file "$O/graph.dot"
+"$V" check "$O/vp/scenarios/evil.xml" > "$O/check.out" 2>&1; clean_case check "$O/check.out"
+"$V" explore "$O/vp/scenarios/evil.xml" --random 3 > "$O/explore.out" 2>&1; clean_case explore "$O/explore.out"
+"$V" quadrant "x${C1}2J${RLO}" > "$O/quadrant.out" 2>&1; clean_case quadrant "$O/quadrant.out"
+cp "$J/good.jsonl" "$O/bad.jsonl"
+printf '{"ev":"note","at":"2025-11-22T10:30:00Z","text":"n \\u009b31m \\u202e \\u2066 \377\376 \\u0085 \\u001b]0;x\\u0007"}\n' >> "$O/bad.jsonl"
+for f in json xapi md html; do
+    "$V" debrief "$O/bad.jsonl" --format $f > "$O/debrief.$f" 2>&1; clean_case "debrief-$f" "$O/debrief.$f"
+done
+"$V" debrief "$O/bad.jsonl" --format json -o "$O/debrief-o.json" > /dev/null 2>&1; clean_case debrief-json-file "$O/debrief-o.json"
+if python3 -c 'import json,sys; [json.load(open(f, encoding="utf-8")) for f in sys.argv[1:]]' "$O/debrief.json" "$O/debrief.xapi" "$O/debrief-o.json" 2>/dev/null
+then ok debrief-json-valid; else bad debrief-json-valid "the json or xapi debrief is not valid JSON"; fi
+# typed by a participant: name, goal and note with invalid UTF-8 and C1; the journal stays JSON
+printf 'An\377\nverbinden\ngoal \302\233 \342\200\256\n1\n/note bad \377\376 \303 x\n1\n1\n1\n' > "$O/in"
+timed "$T/out" "$O/in" play tutorial --lang en --journal "$O/typed.jsonl"
+if [ "$rc" -eq 0 ] && python3 -c 'import json,sys; [json.loads(l.decode("utf-8")) for l in open(sys.argv[1], "rb")]' "$O/typed.jsonl" 2>/dev/null \
+    && grep -q "\"name\":\"An$(printf '\357\277\275')\"" "$O/typed.jsonl"
+then ok typed-utf8-repaired; else bad typed-utf8-repaired "exit $rc, or the journal is not valid UTF-8 JSON"; fi
+clean_case typed-journal "$O/typed.jsonl"
+
+# File names that clean to the same one, or that a poster or the group's debrief has: each its own file.
+printf '<cast xmlns="urn:verbeeld:cast:1"><participant name="???" core="verbinden" goal="a" card="espresso"/><participant name="!!!" core="tact" goal="b" card="baobab"/><participant name="cards-ankers" core="tact" goal="c"/></cast>\n' > "$O/names.xml"
+"$V" sheets tutorial --cast "$O/names.xml" -o "$O/sheets" > "$T/out" 2>&1
+if [ "$(ls "$O/sheets" | tr '\n' ' ')" = "----2.html ---.html cards-ankers-2.html cards-ankers.html " ] && grep -q '<pre' "$O/sheets/cards-ankers.html"
+then ok names-sheets; else bad names-sheets "$(ls "$O/sheets" | tr '\n' ' ')"; fi
+printf '<cast xmlns="urn:verbeeld:cast:1"><participant name="debrief" core="verbinden" goal="a"/><participant name="Debrief" core="tact" goal="b"/></cast>\n' > "$O/names2.xml"
+printf '1\n1\n1\n1\n1\n1\n' > "$O/in"
+"$V" play tutorial --cast "$O/names2.xml" --lang en --journal "$O/names.jsonl" < "$O/in" > /dev/null 2>&1
+mkdir -p "$O/handouts"
+"$V" debrief "$O/names.jsonl" -o "$O/handouts" > "$T/out" 2>&1
+if [ "$(ls "$O/handouts" | tr '\n' ' ')" = "Debrief-3.md debrief-2.md debrief.md " ] && grep -q '^## ' "$O/handouts/debrief.md"
+then ok names-handouts; else bad names-handouts "$(ls "$O/handouts" | tr '\n' ' ')"; fi
+
 echo "hostile: $pass passed, $fail failed${failed:+ ($failed )}"
 [ "$fail" -eq 0 ]

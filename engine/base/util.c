@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <sys/stat.h>
@@ -62,6 +63,28 @@ char *xasprintf(const char *fmt, ...)
     sb_vaddf(&b, fmt, ap);
     va_end(ap);
     return sb_take(&b);
+}
+
+char *names_unique(NameSet *set, const char *stem, const char *ext)
+{
+    char *name = xasprintf("%s.%s", stem, ext);
+    for (int k = 2;; k++) {
+        int taken = 0;
+        for (int i = 0; i < set->n && !taken; i++) taken = strcasecmp(set->v[i], name) == 0;
+        if (!taken) break;
+        free(name);
+        name = xasprintf("%s-%d.%s", stem, k, ext);
+    }
+    VEC_PUSH(set->v, set->n, set->cap);
+    set->v[set->n++] = xstrdup(name);
+    return name;
+}
+
+void names_free(NameSet *set)
+{
+    for (int i = 0; i < set->n; i++) free(set->v[i]);
+    free(set->v);
+    *set = (NameSet){0};
 }
 
 int streq(const char *a, const char *b)
@@ -275,22 +298,33 @@ size_t utf8_width(const char *s, size_t n)
     return cols;
 }
 
+/* What a terminal or a reader's viewer would act on instead of show: C0 and C1 controls (a
+ * lone C1 byte is invalid UTF-8, but U+009B encoded is CSI to many terminals), DEL, and the
+ * bidi embeddings, overrides and isolates that reorder the text around them. */
+static int unprintable(unsigned cp)
+{
+    return (cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7F && cp < 0xA0) ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void clean_text_to(StrBuf *b, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned cp;
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_seq(p + i, n - i, &cp);
+        if (!k) { sb_add(b, "\xEF\xBF\xBD"); i++; continue; }
+        if (unprintable(cp)) sb_addc(b, '?');
+        else sb_addn(b, s + i, k);
+        i += k;
+    }
+}
+
 char *clean_text(const char *s)
 {
     StrBuf b;
     sb_init(&b);
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = strlen(s);
-    unsigned cp;
-    for (size_t i = 0; i < n;) {
-        size_t k = utf8_seq(p + i, n - i, &cp);
-        if (!k) { sb_add(&b, "\xEF\xBF\xBD"); i++; continue; }
-        if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
-            sb_addc(&b, '?');
-        else
-            sb_addn(&b, s + i, k);
-        i += k;
-    }
+    clean_text_to(&b, s, strlen(s));
     return sb_take(&b);
 }
 

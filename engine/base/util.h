@@ -63,15 +63,29 @@ int write_all(int fd, const void *buf, size_t n);
 size_t utf8_width(const char *s, size_t n);
 /* Whether s is valid UTF-8. */
 int utf8_valid(const char *s, size_t n);
-/* A copy of s safe to print: control characters and escape sequences replaced by '?',
- * invalid UTF-8 replaced by U+FFFD. */
+/* A copy of s safe to print: control characters (C0 but newline and tab, DEL, C1) and the
+ * bidi overrides and isolates replaced by '?', invalid UTF-8 replaced by U+FFFD. The one rule
+ * for everything verbeeld shows or writes. */
 char *clean_text(const char *s);
+/* The same for the n bytes at s (NUL bytes included), added to b. */
+void clean_text_to(StrBuf *b, const char *s, size_t n);
 
 /* Fold runs of white space to one space; keep blank lines as paragraph breaks ("\n\n"). */
 char *fold_space(const char *s);
 /* The same into `to`, which has room for strlen(s) + 1 bytes (folding never lengthens);
  * returns the length written. */
 size_t fold_space_to(char *to, const char *s);
+
+/* File names handed out in one folder: each a new one, so that two participants whose names
+ * clean to the same stem never write over each other's file. */
+typedef struct {
+    char **v;
+    int n, cap;
+} NameSet;
+/* "STEM.EXT", or "STEM-2.EXT", "STEM-3.EXT"... when taken (letter case ignored, as some file
+ * systems do); the name is then taken. The caller frees it. */
+char *names_unique(NameSet *set, const char *stem, const char *ext);
+void names_free(NameSet *set);
 
 int streq(const char *a, const char *b);
 /* A 64-bit hash of a string (XXH3), for hash tables of ids and the explorer's set of states. */

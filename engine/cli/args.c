@@ -6,6 +6,7 @@
 
 #include <getopt.h>
 #include <stddef.h>
+#include <sys/stat.h>
 
 #include "base/i18n.h"
 #include "base/util.h"
@@ -36,5 +37,14 @@ int args_parse_output(int argc, char **argv, const char *cmd, const char *what, 
     if (optind != argc - 1) return usage_error(cmd, "%s", what);
     if (a->lang && !i18n_known(a->lang)) return usage_error(cmd, _("--lang takes nl or en, not '%s'"), a->lang);
     a->file = argv[optind];
-    return -1;
+    return args_check_output(cmd, a->out_path, a->file);
+}
+
+int args_check_output(const char *cmd, const char *out, const char *in)
+{
+    struct stat so, si;
+    /* By device and inode, so that ./J, a link to J or J spelled with its folder are caught. */
+    if (!out || !in || stat(out, &so) || stat(in, &si)) return -1;
+    if (so.st_dev != si.st_dev || so.st_ino != si.st_ino) return -1;
+    return usage_error(cmd, _("-o %s is a file this command reads; write the output to another file"), out);
 }

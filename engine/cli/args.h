@@ -18,4 +18,8 @@ typedef struct {
  * status (0 after --help, 2 on a usage error). */
 int args_parse_output(int argc, char **argv, const char *cmd, const char *what, OutputArgs *a);
 
+/* -1 when `out` (NULL: standard output) is not the file `in`, else 2 after saying so: an output
+ * never replaces what it is made from. */
+int args_check_output(const char *cmd, const char *out, const char *in);
+
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/cleanout.h"
 #include "base/i18n.h"
 #include "base/util.h"
 #include "cli/args.h"
@@ -39,7 +40,7 @@ static Writer writer_for(const char *format)
 static int write_to(const Debrief *db, Writer write, const char *path)
 {
     char *tmp = path ? xasprintf("%s.tmp", path) : NULL;
-    FILE *out = tmp ? fopen(tmp, "w") : stdout;
+    FILE *out = tmp ? cleanout_wrap(fopen(tmp, "w"), 1) : stdout;   /* stdout is cleaned in main */
     int rc = 0;
     if (!out) {
         fprintf(stderr, _("verbeeld: cannot write %s\n"), path);
@@ -76,11 +77,15 @@ static int write_handouts(Debrief *db, Writer write, const char *format, const c
     int rc = write_to(db, write, path);
     if (!rc) printf("%s\n", path);
     free(path);
+    NameSet names = {0};
+    free(names_unique(&names, "debrief", ext));
     for (int i = 0; i < db->np && !rc; i++) {
         char *name = xstrdup(db->p[i].name ? db->p[i].name : "?");
         for (char *c = name; *c; c++)
             if (*c == '/' || (c == name && *c == '.')) *c = '_';
-        path = xasprintf("%s/%s.%s", dir, name, ext);
+        char *file = names_unique(&names, name, ext);    /* "An" twice, or a participant "debrief" */
+        path = xasprintf("%s/%s", dir, file);
+        free(file);
         db->only = i;
         rc = write_to(db, write, path);
         if (!rc) printf("%s\n", path);
@@ -88,6 +93,7 @@ static int write_handouts(Debrief *db, Writer write, const char *format, const c
         free(name);
     }
     db->only = -1;
+    names_free(&names);
     return rc;
 }
 
@@ -107,6 +113,11 @@ int cmd_debrief(int argc, char **argv)
         diag_print(&d, stderr);
         diag_free(&d);
         return 1;
+    }
+    if (args_check_output("debrief", out_path, jstr(log.v[0], "path")) >= 0) {   /* its scenario */
+        journal_log_free(&log);
+        diag_free(&d);
+        return 2;
     }
     i18n_init(lang ? lang : jstr(log.v[0], "lang"));
     Debrief db;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <sys/wait.h>
 
+#include "base/cleanout.h"
 #include "base/i18n.h"
 #include "base/paths.h"
 #include "base/util.h"
@@ -172,7 +173,10 @@ int cmd_graph(int argc, char **argv)
     char *path = paths_find_scenario(a.file);
     Scenario *s = NULL;
     if (!path) diag_add(&d, DIAG_ERROR, a.file, 0, _("scenario not found"));
-    else if (lexicon_load(&lx, paths_lexicon(), &d) == 0) {
+    else if (args_check_output("graph", out_path, path) >= 0) {      /* a name found on the path */
+        free(path);
+        return 2;
+    } else if (lexicon_load(&lx, paths_lexicon(), &d) == 0) {
         s = load_scenario(path, &lx, &d);
         lexicon_free(&lx);
     }
@@ -180,7 +184,7 @@ int cmd_graph(int argc, char **argv)
     int rc = 1;
     if (s) {
         char *dot = to_dot(s, i18n_lang());
-        FILE *out = out_path ? fopen(out_path, "w") : stdout;
+        FILE *out = out_path ? cleanout_wrap(fopen(out_path, "w"), 1) : stdout;
         if (!out) fprintf(stderr, _("verbeeld: cannot write %s\n"), out_path);
         else {
             rc = strcmp(format, "svg") == 0 ? (run_dot(dot, out) ? 1 : 0) : (fputs(dot, out), 0);

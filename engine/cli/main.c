@@ -4,20 +4,24 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/cleanout.h"
 #include "base/i18n.h"
 #include "base/paths.h"
 #include "base/util.h"
 #include "cli/commands.h"
 #include "cli/usage.h"
 
-/* Each command's file (cmd_*.c), by name; what they say about themselves is in usage.c. */
+/* Each command's file (cmd_*.c), by name; what they say about themselves is in usage.c.
+ * `clean`: everything it prints goes through clean_text's rule (play and replay show text
+ * through the console's term, which cleans it, and readline wants the real stdout). */
 static const struct {
     const char *name;
     int (*run)(int, char **);
+    int clean;
 } runners[] = {
-    {"play", cmd_play},   {"replay", cmd_replay},   {"debrief", cmd_debrief},
-    {"sheets", cmd_sheets}, {"check", cmd_check},   {"explore", cmd_explore},
-    {"graph", cmd_graph}, {"quadrant", cmd_quadrant}, {"list", cmd_list},
+    {"play", cmd_play, 0},     {"replay", cmd_replay, 0},     {"debrief", cmd_debrief, 1},
+    {"sheets", cmd_sheets, 1}, {"check", cmd_check, 1},       {"explore", cmd_explore, 1},
+    {"graph", cmd_graph, 1},   {"quadrant", cmd_quadrant, 1}, {"list", cmd_list, 1},
 };
 
 int main(int argc, char **argv)
@@ -47,7 +51,10 @@ int main(int argc, char **argv)
         return 2;
     }
     for (size_t i = 0; i < sizeof runners / sizeof *runners; i++)
-        if (strcmp(runners[i].name, cmd) == 0) return runners[i].run(argc - 1, argv + 1);
+        if (strcmp(runners[i].name, cmd) == 0) {
+            if (runners[i].clean) cleanout_stdio();
+            return runners[i].run(argc - 1, argv + 1);
+        }
     fprintf(stderr, _("verbeeld: no such command '%s'\n"), cmd);
     usage_print(stderr);
     return 2;

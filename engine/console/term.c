@@ -271,10 +271,20 @@ static char *read_plain(const char *prompt)
     return line;
 }
 
+/* What was typed, as it is kept: invalid UTF-8 (a name, a note, a goal) would make the journal
+ * invalid JSON, and a control character has no business in it; clean_text's rule. */
+static char *typed(char *line)
+{
+    if (!line) return NULL;
+    char *clean = clean_text(line);
+    free(line);
+    return clean;
+}
+
 char *term_read(const char *prompt)
 {
     fflush(stdout);
-    if (!interactive) return read_plain(prompt);
+    if (!interactive) return typed(read_plain(prompt));
     interrupted = 0;
     char *shown = clean_text(prompt);      /* names in the prompt come from cast files */
     char *line = readline(shown);
@@ -289,5 +299,5 @@ char *term_read(const char *prompt)
         add_history(line);
         if (history_path) append_history(1, history_path);
     }
-    return line;
+    return typed(line);
 }

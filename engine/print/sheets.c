@@ -171,7 +171,7 @@ static int posters(const Scenario *s, const char *lang, const char *dir)
             if (card->art) hk_el(page, "pre", NULL, card->art);
             hk_el(page, "p", "text", text_get(&card->text, lang, fb));
         }
-        char *file = xasprintf("cards-%s.html", deck->id);
+        char *file = xasprintf("cards-%s.html", deck->id);     /* reserved in sheets_write */
         if (save(doc, dir, file)) rc = -1;
         free(file);
         xmlFreeDoc(doc);
@@ -187,6 +187,12 @@ int sheets_write(const Scenario *s, const Lexicon *lx, const Cast *cast, const S
         return -1;
     }
     int rc = 0;
+    NameSet names = {0};
+    for (int d = 0; d < s->ndecks; d++) {      /* the posters' names first: ids, unique already */
+        char *stem = xasprintf("cards-%s", s->decks[d].id);
+        free(names_unique(&names, stem, "html"));
+        free(stem);
+    }
     for (int i = 0; i < cast->n; i++) {
         const Participant *p = &cast->p[i];
         if (p->role < 0) continue;
@@ -195,12 +201,13 @@ int sheets_write(const Scenario *s, const Lexicon *lx, const Cast *cast, const S
         htmlDocPtr doc = hk_page(lang, title, css, &body);
         free(title);
         brief_page(s, lx, p, &roles[p->role], lang, cues, body);
-        char *name = slug(p->name), *file = xasprintf("%s.html", name);
+        char *name = slug(p->name), *file = names_unique(&names, name, "html");
         if (save(doc, dir, file)) rc = -1;
         free(name);
         free(file);
         xmlFreeDoc(doc);
     }
     if (posters(s, lang, dir)) rc = -1;
+    names_free(&names);
     return rc;
 }
