@@ -128,7 +128,7 @@ static int resume_session(Play *P, const PlayArgs *a)
     DiagList d;
     diag_init(&d);
     JournalLog log;
-    if (journal_read(a->resume, &log, &d)) {
+    if (journal_resume(&P->J, a->resume, &log, &d)) {
         diag_print(&d, stderr);
         diag_free(&d);
         return 1;
@@ -151,13 +151,15 @@ static int resume_session(Play *P, const PlayArgs *a)
     P->S->quiet = 0;
 
     char *err = NULL;
-    if (journal_append_to(&P->J, a->resume, &err)) {
+    size_t cut = 0;
+    if (journal_continue(&P->J, &log, &cut, &err)) {
         fprintf(stderr, "verbeeld: %s\n", err);
         free(err);
         goto fail;
     }
     json_object *e = journal_entry("resume");
     json_object_object_add(e, "dropped", json_object_new_int(log.dropped));
+    if (cut) json_object_object_add(e, "cut_bytes", json_object_new_int64((int64_t)cut));
     json_object_object_add(e, "mismatches", json_object_new_int(mismatches));
     play_journal(P, e);
     term_heading(text_get(&P->s->title, i18n_lang(), scenario_fallback(P->s)));
@@ -166,7 +168,15 @@ static int resume_session(Play *P, const PlayArgs *a)
                           a->resume, P->S->steps);
     term_notice(msg);
     free(msg);
-    if (log.dropped) term_notice(_("The last line of the journal was cut off (the program was stopped while writing it) and is left out."));
+    if (cut) {
+        msg = xasprintf(ngettext("The last line of the journal was cut off (the program was stopped while writing it): "
+                                 "its %zu byte, half an entry, was removed from the file. Everything before it is kept.",
+                                 "The last line of the journal was cut off (the program was stopped while writing it): "
+                                 "its %zu bytes, half an entry, were removed from the file. Everything before it is kept.",
+                                 cut), cut);
+        term_notice(msg);
+        free(msg);
+    }
     if (mismatches) term_alert(_("Some choices in the journal no longer fit the scenario (was it changed?) and were skipped."));
     journal_log_free(&log);
     diag_free(&d);

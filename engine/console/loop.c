@@ -49,7 +49,34 @@ static void handle_number(Play *P, const char *line, const Turn *t)
     session_choose(P->S, k - 1);
 }
 
-static void announce_end(Play *P)
+/* A journal that cannot be written: ask where to save the session before leaving. Returns 0
+ * when it is saved, 1 when the trainer gave up (the session is lost, and said so). */
+static int save_before_leaving(Play *P)
+{
+    while (P->J.fd >= 0 && P->J.failed) {
+        char *msg = xasprintf(_("The session is NOT saved: the journal %s cannot be written. Type a path to save it "
+                                "to, or an empty line to leave without saving."), P->J.path);
+        term_alert(msg);
+        free(msg);
+        char *line = term_read(_("Save to: "));
+        char *p = line;
+        while (p && (*p == ' ' || *p == '\t')) p++;
+        if (!p || !*p) {
+            free(line);
+            fprintf(stderr, "verbeeld: %s\n", _("the session was NOT saved"));
+            return 1;
+        }
+        char *err = NULL;
+        if (journal_save_as(&P->J, p, &err)) {
+            term_alert(err);
+            free(err);
+        }
+        free(line);
+    }
+    return 0;
+}
+
+static int announce_end(Play *P)
 {
     if (P->S->ending >= 0) {
         json_object *e = journal_entry("end");
@@ -57,6 +84,7 @@ static void announce_end(Play *P)
         play_journal(P, e);
         setup_anchors(P);
     }
+    if (save_before_leaving(P)) return 1;
     term_blank();
     char *msg = P->S->ending >= 0
         ? xasprintf(_("The game is over. The debrief is ready:\n  verbeeld debrief %s\n"
@@ -65,6 +93,7 @@ static void announce_end(Play *P)
         : xasprintf(_("The session is saved. Continue it with:\n  verbeeld play --resume %s"), P->J.path);
     term_alert(msg);
     free(msg);
+    return 0;
 }
 
 int loop_run(Play *P)
@@ -103,6 +132,5 @@ int loop_run(Play *P)
         if (*p && !prompt_command(P, p)) handle_number(P, p, t);
         free(line);
     }
-    announce_end(P);
-    return 0;
+    return announce_end(P);
 }

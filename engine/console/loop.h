@@ -7,7 +7,7 @@
 #include "console/play.h"
 
 /* Prompt, read and act until the story ends, /quit or the end of input; then say where the
- * debrief or the journal is. Returns 0. */
+ * debrief or the journal is. Returns 0, or 1 when the session could not be saved. */
 int loop_run(Play *P);
 
 #endif

@@ -17,17 +17,28 @@
 
 /* ============================== the journal ============================== */
 
-void play_journal(Play *P, json_object *entry)
+int play_journal(Play *P, json_object *entry)
 {
     char *err = NULL;
     if (P->J.fd < 0) {
         json_object_put(entry);
-        return;
+        return 0;
     }
+    int was_failed = P->J.failed;
     if (journal_write(&P->J, entry, &err)) {
-        term_alert(err);
+        if (!was_failed) term_alert(err);          /* said once, not at every entry that follows */
+        if (!was_failed && P->J.failed)
+            term_alert(_("The journal cannot be written. The session goes on and is kept in memory, but it is NOT "
+                         "saved: type /save PATH to write it to another place."));
         free(err);
+        return -1;
     }
+    if (was_failed) {
+        char *msg = xasprintf(_("The journal can be written again: everything is saved in %s."), P->J.path);
+        term_notice(msg);
+        free(msg);
+    }
+    return 0;
 }
 
 double play_clock(void)

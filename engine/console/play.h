@@ -34,8 +34,9 @@ typedef struct {
     char *turn_key;           /* identifies the turn whose choices were last listed */
 } Play;
 
-/* Write an entry to the journal, telling the user (but going on) if it cannot be written. */
-void play_journal(Play *P, json_object *entry);
+/* Write an entry to the journal, telling the user (but going on, the entry kept in memory) if
+ * it cannot be written. Returns 0, or -1 when the entry is not on disk. */
+int play_journal(Play *P, json_object *entry);
 /* The option a person typed, 1..n: its number as listed, or "=ID", the id of the choice (the
  * options come in an order drawn from the seed, so a designer testing a path, and a test
  * script, names the choice). 0 when `line` is neither. */

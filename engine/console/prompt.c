@@ -99,8 +99,8 @@ static void cmd_note(Play *P, const char *arg)
     add_str(e, "text", text);
     add_str(e, "scene", scene_id(P));
     json_object_object_add(e, "step", json_object_new_int(P->S->steps));
-    play_journal(P, e);
-    term_notice(_("Noted."));
+    if (play_journal(P, e) == 0) term_notice(_("Noted."));
+    else term_alert(_("Noted in memory only: the journal cannot be written. /save PATH writes it to another place."));
 }
 
 static void cmd_back(Play *P, const char *arg)
@@ -161,9 +161,20 @@ static void cmd_who(Play *P, const char *arg)
 
 static void cmd_save(Play *P, const char *arg)
 {
-    (void)arg;
-    char *msg = xasprintf(_("Everything is already in the journal: %s"), P->J.path);
-    term_notice(msg);
+    char *msg = NULL, *err = NULL;
+    if (!*arg) {
+        msg = P->J.failed ? xasprintf(_("The journal %s cannot be written: the session is NOT saved. Type /save PATH "
+                                        "to write it to another place."), P->J.path)
+                          : xasprintf(_("Everything is already in the journal: %s"), P->J.path);
+        if (P->J.failed) term_alert(msg);
+        else term_notice(msg);
+    } else if (journal_save_as(&P->J, arg, &err)) {
+        term_alert(err);
+        free(err);
+    } else {
+        msg = xasprintf(_("The session is saved in %s; the journal goes on there."), P->J.path);
+        term_notice(msg);
+    }
     free(msg);
 }
 
@@ -319,7 +330,7 @@ static const Command commands[] = {
     {"/cast", N_("NAME ROLE"), N_("before the first choice: cast someone in another role"), cmd_cast},
     {"/who", "", N_("who plays whom"), cmd_who},
     {"/corners", "", N_("show or hide the corner of each choice on screen"), cmd_corners},
-    {"/save", "", N_("where the session is saved (it always is)"), cmd_save},
+    {"/save", N_("[PATH]"), N_("where the session is saved; with PATH: save it there and go on there"), cmd_save},
     {"/help", "", N_("this list"), cmd_help},
     {"/quit", "", N_("stop; continue later with verbeeld play --resume"), cmd_quit},
     {"/pause", "", NULL, cmd_pause},

@@ -6,6 +6,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -14,8 +15,7 @@
 
 #include "base/i18n.h"
 #include "base/util.h"
-
-#define MAX_JOURNAL_BYTES (256u << 20)
+#include "journal/jlock.h"
 
 long long journal_now(void)
 {
@@ -46,6 +46,8 @@ json_object *journal_entry(const char *ev)
 }
 
 /* ============================== writing ============================== */
+
+static int parse_journal(const char *path, const char *buf, size_t len, JournalLog *log, DiagList *d);
 
 static int make_dirs(const char *path)
 {
@@ -83,6 +85,14 @@ static char *default_path(const char *scenario_id)
     return path;
 }
 
+static void opened(Journal *j)
+{
+    sb_init(&j->kept);
+    j->written = 0;
+    j->failed = 0;
+    j->lock = NULL;
+}
+
 int journal_create(Journal *j, const char *path, const char *scenario_id, char **err)
 {
     j->path = path ? xstrdup(path) : default_path(scenario_id);
@@ -100,45 +110,162 @@ int journal_create(Journal *j, const char *path, const char *scenario_id, char *
         j->path = NULL;
         return -1;
     }
-    return 0;
-}
-
-int journal_append_to(Journal *j, const char *path, char **err)
-{
-    j->path = xstrdup(path);
-    j->fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
-    if (j->fd < 0) {
-        int e = errno;
-        char *shown = clean_text(path);
-        *err = xasprintf(_("%s: cannot open the journal: %s"), shown, strerror(e));
-        free(shown);
-        free(j->path);
-        j->path = NULL;
+    opened(j);
+    if (jlock_take(j->fd, j->path, journal_now(), &j->lock, err)) {
+        journal_close(j);
         return -1;
     }
     return 0;
+}
+
+/* Bring the file up to what the journal keeps; on failure cut it back to its last whole line. */
+static int flush_kept(Journal *j, char **err)
+{
+    const char *what = NULL;
+    if (write_all(j->fd, j->kept.s + j->written, j->kept.len - j->written)) what = "write";
+    else if (fsync(j->fd) && errno != EINVAL && errno != EROFS) what = "fsync";
+    if (!what) {
+        j->written = j->kept.len;
+        j->failed = 0;
+        return 0;
+    }
+    int e = errno;
+    if (ftruncate(j->fd, (off_t)j->written)) {}     /* no half line stays; if even this fails, resume cuts it */
+    j->failed = 1;
+    char *shown = clean_text(j->path);
+    *err = streq(what, "write") ? xasprintf(_("%s: cannot write the journal: %s"), shown, strerror(e))
+                                : xasprintf(_("%s: cannot flush the journal to disk: %s"), shown, strerror(e));
+    free(shown);
+    return -1;
+}
+
+int journal_resume(Journal *j, const char *path, JournalLog *log, DiagList *d)
+{
+    memset(log, 0, sizeof *log);
+    j->fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC);
+    if (j->fd < 0) {
+        diag_add(d, DIAG_ERROR, path, 0, _("cannot open the journal: %s"), strerror(errno));
+        return -1;
+    }
+    j->path = xstrdup(path);
+    opened(j);
+    char *err = NULL;
+    if (jlock_take(j->fd, path, journal_now(), &j->lock, &err)) {
+        const char *msg = strstr(err, ": ");          /* the diagnostic names the file itself */
+        diag_add(d, DIAG_ERROR, path, 0, "%s", msg ? msg + 2 : err);
+        free(err);
+        journal_close(j);
+        return -1;
+    }
+    size_t len;
+    char *buf = read_fd(j->fd, JOURNAL_MAX_BYTES, &len);
+    if (!buf) diag_add(d, DIAG_ERROR, path, 0, _("cannot read the journal: %s"), strerror(errno));
+    if (!buf || parse_journal(path, buf, len, log, d)) {
+        free(buf);
+        journal_close(j);
+        return -1;
+    }
+    log->text = buf;
+    log->len = len;
+    return 0;
+}
+
+int journal_continue(Journal *j, JournalLog *log, size_t *cut, char **err)
+{
+    *cut = log->len - log->whole;
+    if (*cut && ftruncate(j->fd, (off_t)log->whole)) {
+        *err = xasprintf(_("%s: cannot cut off the half-written last line: %s"), j->path, strerror(errno));
+        return -1;
+    }
+    sb_addn(&j->kept, log->text, log->whole);
+    j->written = j->kept.len;
+    free(log->text);
+    log->text = NULL;
+    if (j->kept.len && j->kept.s[j->kept.len - 1] != '\n') {     /* a whole last entry, its newline lost */
+        sb_addc(&j->kept, '\n');
+        return flush_kept(j, err);
+    }
+    return 0;
+}
+
+/* Cut every string in o to at most `max` bytes (at a character's start). Returns how many. */
+static int cut_strings(json_object *o, size_t max)
+{
+    int n = 0;
+    if (json_object_is_type(o, json_type_object)) {
+        json_object_object_foreach(o, key, v) {
+            if (json_object_is_type(v, json_type_string) && (size_t)json_object_get_string_len(v) > max) {
+                const char *s = json_object_get_string(v);
+                size_t k = max;
+                while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+                json_object_object_add(o, key, json_object_new_string_len(s, (int)k));
+                n++;
+            } else {
+                n += cut_strings(v, max);
+            }
+        }
+    } else if (json_object_is_type(o, json_type_array)) {
+        for (size_t i = 0; i < json_object_array_length(o); i++) n += cut_strings(json_object_array_get_idx(o, i), max);
+    }
+    return n;
+}
+
+/* The entry as one line the reader takes back: texts too long cut (and marked), and when even
+ * that is too long, only what happened and when. Consumes the entry. */
+static void add_line(StrBuf *b, json_object *entry)
+{
+    const int flags = JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE;
+    size_t len;
+    const char *s = json_object_to_json_string_length(entry, flags, &len);
+    if (len >= JOURNAL_MAX_ENTRY) {
+        cut_strings(entry, JOURNAL_MAX_STRING);
+        json_object_object_add(entry, "cut", json_object_new_boolean(1));
+        s = json_object_to_json_string_length(entry, flags, &len);
+    }
+    if (len >= JOURNAL_MAX_ENTRY) {
+        json_object *small = journal_entry(jstr(entry, "ev") ? jstr(entry, "ev") : "?");
+        json_object_object_add(small, "cut", json_object_new_boolean(1));
+        json_object_put(entry);
+        entry = small;
+        s = json_object_to_json_string_length(entry, flags, &len);
+    }
+    sb_addn(b, s, len);
+    sb_addc(b, '\n');
+    json_object_put(entry);
 }
 
 int journal_write(Journal *j, json_object *entry, char **err)
 {
     assert(j->fd >= 0 && j->path && entry);
-    size_t len;
-    const char *s = json_object_to_json_string_length(entry, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &len);
-    StrBuf b;
-    sb_init(&b);
-    sb_addn(&b, s, len);
-    sb_addc(&b, '\n');
-    json_object_put(entry);
-    if (write_all(j->fd, b.s, b.len)) {
-        *err = xasprintf(_("%s: cannot write the journal: %s"), j->path, strerror(errno));
-        sb_free(&b);
+    size_t before = j->kept.len;
+    add_line(&j->kept, entry);
+    if (j->kept.len > JOURNAL_MAX_BYTES) {          /* the reader would refuse the whole journal */
+        j->kept.len = before;
+        j->kept.s[before] = '\0';
+        char *shown = clean_text(j->path);
+        *err = xasprintf(_("%s: the journal is full (%zu MiB): this entry is not kept"), shown,
+                         JOURNAL_MAX_BYTES >> 20);
+        free(shown);
         return -1;
     }
-    sb_free(&b);
-    if (fsync(j->fd) && errno != EINVAL && errno != EROFS) {
-        *err = xasprintf(_("%s: cannot flush the journal to disk: %s"), j->path, strerror(errno));
+    return flush_kept(j, err);
+}
+
+int journal_save_as(Journal *j, const char *path, char **err)
+{
+    Journal to;
+    if (journal_create(&to, path, NULL, err)) return -1;
+    sb_addn(&to.kept, j->kept.s, j->kept.len);
+    if (flush_kept(&to, err)) {
+        unlink(to.path);
+        journal_close(&to);
         return -1;
     }
+    StrBuf kept = j->kept;              /* the lines move over; the old file and its lock go */
+    j->kept = to.kept;
+    to.kept = kept;
+    journal_close(j);
+    *j = to;
     return 0;
 }
 
@@ -146,8 +273,13 @@ void journal_close(Journal *j)
 {
     if (j->fd >= 0) close(j->fd);
     j->fd = -1;
+    jlock_drop(j->lock);
+    j->lock = NULL;
     free(j->path);
     j->path = NULL;
+    sb_free(&j->kept);
+    j->written = 0;
+    j->failed = 0;
 }
 
 /* ============================== reading ============================== */
@@ -181,23 +313,17 @@ static int check_start(const char *path, json_object *first, DiagList *d)
     return 0;
 }
 
-int journal_read(const char *path, JournalLog *log, DiagList *d)
+/* The entries of buf[0, len); log->whole ends at the last one kept. Returns 0, or -1 with d. */
+static int parse_journal(const char *path, const char *buf, size_t len, JournalLog *log, DiagList *d)
 {
-    memset(log, 0, sizeof *log);
-    size_t len;
-    char *buf = read_file(path, MAX_JOURNAL_BYTES, &len);
-    if (!buf) {
-        diag_add(d, DIAG_ERROR, path, 0, _("cannot read the journal: %s"), strerror(errno));
-        return -1;
-    }
     int errors = d->errors, cap = 0, lineno = 0;
-    char *line = buf;
+    const char *line = buf;
     while (line < buf + len) {
-        char *nl = memchr(line, '\n', (size_t)(buf + len - line));
+        const char *nl = memchr(line, '\n', (size_t)(buf + len - line));
         size_t n = nl ? (size_t)(nl - line) : (size_t)(buf + len - line);
         lineno++;
-        json_tokener *tok = json_tokener_new();
-        json_object *o = n ? json_tokener_parse_ex(tok, line, (int)n) : NULL;
+        json_tokener *tok = json_tokener_new_ex(JOURNAL_MAX_DEPTH);
+        json_object *o = n && n < INT_MAX ? json_tokener_parse_ex(tok, line, (int)n) : NULL;
         int complete = o && json_tokener_get_error(tok) == json_tokener_success &&
                        json_object_is_type(o, json_type_object) && jstr(o, "ev") && memchr(line, 0, n) == NULL;
         /* one entry per line: anything after it (two entries run together) is not ours */
@@ -212,9 +338,9 @@ int journal_read(const char *path, JournalLog *log, DiagList *d)
             VEC_PUSH(log->v, log->n, cap);
             log->v[log->n++] = o;
         }
+        if (complete || nl) log->whole = (size_t)((nl ? nl + 1 : buf + len) - buf);
         line = nl ? nl + 1 : buf + len;
     }
-    free(buf);
     if (log->n == 0 && d->errors == errors) diag_add(d, DIAG_ERROR, path, 0, _("the journal is empty"));
     else if (log->n > 0 && d->errors == errors) check_start(path, log->v[0], d);
     if (d->errors > errors) {
@@ -225,9 +351,24 @@ int journal_read(const char *path, JournalLog *log, DiagList *d)
     return 0;
 }
 
+int journal_read(const char *path, JournalLog *log, DiagList *d)
+{
+    memset(log, 0, sizeof *log);
+    size_t len;
+    char *buf = read_file(path, JOURNAL_MAX_BYTES, &len);
+    if (!buf) {
+        diag_add(d, DIAG_ERROR, path, 0, _("cannot read the journal: %s"), strerror(errno));
+        return -1;
+    }
+    int rc = parse_journal(path, buf, len, log, d);
+    free(buf);
+    return rc;
+}
+
 void journal_log_free(JournalLog *log)
 {
     for (int i = 0; i < log->n; i++) json_object_put(log->v[i]);
     free(log->v);
+    free(log->text);
     memset(log, 0, sizeof *log);
 }

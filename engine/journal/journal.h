@@ -11,22 +11,54 @@
 #include <json-c/json.h>
 
 #include "base/diag.h"
+#include "base/util.h"
 
 #define JOURNAL_FORMAT "verbeeld-journal"
 #define JOURNAL_VERSION 1
 
+/* What a journal holds at most: the reader refuses a larger file, so the writer never makes one. */
+#define JOURNAL_MAX_BYTES ((size_t)256 << 20)      /* one journal */
+#define JOURNAL_MAX_ENTRY ((size_t)1 << 20)        /* one entry (one line) */
+#define JOURNAL_MAX_STRING ((size_t)64 << 10)      /* one text in an entry too large as a whole */
+#define JOURNAL_MAX_DEPTH 64                       /* nesting of an entry, as the reader takes it */
+
+/* What a journal file holds. */
+typedef struct {
+    json_object **v;          /* the entries, in order */
+    int n;
+    int dropped;              /* a last line that was cut off (a crash mid-write) was left out */
+    size_t whole;             /* bytes of the file up to that line: the entries kept */
+    char *text;               /* journal_resume: the file as read (its first `whole` bytes count) */
+    size_t len;
+} JournalLog;
+
 typedef struct {
     int fd;
     char *path;
+    char *lock;               /* the note beside the journal saying who holds it (PATH.lock) */
+    StrBuf kept;              /* every line of the journal, also those the file could not take */
+    size_t written;           /* how much of `kept` the file holds */
+    int failed;               /* the file could not take the last entry: it holds only `written` */
 } Journal;
 
 /* Create a new journal at `path` (its folder too); refuses to overwrite one. With path NULL,
  * a fresh name under $XDG_DATA_HOME/verbeeld/sessions/. Returns 0, or -1 with *err. */
 int journal_create(Journal *j, const char *path, const char *scenario_id, char **err);
-/* Open an existing journal to append to it (resume). */
-int journal_append_to(Journal *j, const char *path, char **err);
-/* Append an entry (which is consumed) and flush it to disk. Returns 0, or -1 with *err. */
+/* Open an existing journal to append to it (resume): lock it (another session holding it is
+ * refused, the message says who), then read it into log as journal_read does. */
+int journal_resume(Journal *j, const char *path, JournalLog *log, DiagList *d);
+/* Make the journal read by journal_resume ready for new entries: a last line a crash left half
+ * written is cut off the file (its bytes in *cut), so the next entry starts a line of its own.
+ * Returns 0, or -1 with *err. */
+int journal_continue(Journal *j, JournalLog *log, size_t *cut, char **err);
+/* Append an entry (which is consumed) and flush it to disk. A text too long is cut (the entry
+ * then has "cut": true). When the file cannot take it (disk full, I/O error), what was written
+ * of the line is cut off again, the entry is kept in memory and -1 returned with *err; the next
+ * write tries to bring the file up to date. */
 int journal_write(Journal *j, json_object *entry, char **err);
+/* Write everything the journal holds to a new file at `path` and go on journaling there.
+ * Returns 0, or -1 with *err (the journal stays where it was). */
+int journal_save_as(Journal *j, const char *path, char **err);
 void journal_close(Journal *j);
 
 /* A new entry {"ev": ev, "at": now}. VERBEELD_NOW (seconds since 1970) fixes "now" for tests. */
@@ -36,12 +68,6 @@ long long journal_now(void);
 /* An entry's "at" as seconds since 1970; 0 when it is missing or not in the journal's form. */
 long long journal_time(const char *at);
 
-/* What a journal file holds. */
-typedef struct {
-    json_object **v;          /* the entries, in order */
-    int n;
-    int dropped;              /* a last line that was cut off (a crash mid-write) was left out */
-} JournalLog;
 
 /* Read every entry. A last line cut off mid-write is dropped (and counted); anything else that
  * is not a journal entry is an error at its line. Returns 0, or -1 with diagnostics in `d`. */

@@ -134,20 +134,25 @@ static void test_append_to_existing(void **state)
     write_file(path, START_LINE "{\"ev\":\"choice\"}\n");
     Journal j;
     char *err = NULL;
-    assert_int_equal(journal_append_to(&j, path, &err), 0);
-    assert_int_equal(journal_write(&j, journal_entry("resume"), &err), 0);
-    journal_close(&j);
     JournalLog log;
     DiagList d;
     diag_init(&d);
+    size_t cut = 99;
+    assert_int_equal(journal_resume(&j, path, &log, &d), 0);
+    assert_int_equal(journal_continue(&j, &log, &cut, &err), 0);
+    assert_int_equal(cut, 0);
+    journal_log_free(&log);
+    assert_int_equal(journal_write(&j, journal_entry("resume"), &err), 0);
+    journal_close(&j);
     assert_int_equal(journal_read(path, &log, &d), 0);
     assert_int_equal(log.n, 3);
     assert_string_equal(jstr(log.v[2], "ev"), "resume");
     journal_log_free(&log);
     diag_free(&d);
-    assert_int_equal(journal_append_to(&j, tmp("nothing-here.jsonl"), &err), -1);
-    assert_non_null(strstr(err, "cannot open the journal"));
-    free(err);
+    assert_int_equal(journal_resume(&j, tmp("nothing-here.jsonl"), &log, &d), -1);
+    assert_int_equal(d.errors, 1);
+    assert_non_null(strstr(d.v[0].message, "cannot open the journal"));
+    diag_free(&d);
 }
 
 static void test_cut_off_last_line_is_dropped(void **state)
