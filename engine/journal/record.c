@@ -56,7 +56,8 @@ static const Field fields[] = {
     S(scene), S(title), S(act), S(event), S(ending), FLAG("after_undo", after_undo),
     I(step), S(choice), S(by), FLAG("auto", automatic), S(quality), S(corner), S(text), FLAG("turning", turning),
     S(result), S(who), S(to), S(mood), FLAG("played", played), S(why), I(steps), I(dropped), I(mismatches),
-    S(from_journal), S(from), I(entry),
+    {"cut_bytes", F_LLONG, offsetof(JournalRecord, cut_bytes)},
+    S(from_journal), S(from), I(entry), FLAG("cut", cut),
 };
 
 #undef S

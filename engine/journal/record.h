@@ -80,12 +80,15 @@ typedef struct {
     const char *why;
     /* undo: steps; end: steps */
     int steps;
-    /* resume: dropped, mismatches */
+    /* resume: dropped, mismatches, cut_bytes (the bytes of a half-written last line removed) */
     int dropped, mismatches;
+    long long cut_bytes;
     /* branch: from_journal, from, entry */
     const char *from_journal, *from;
     int entry;
     /* script-error, stuck: text */
+    /* any entry: cut (its texts were cut to the journal's limits, or only its kind was kept) */
+    int cut;
 } JournalRecord;
 
 /* The kind's name as journaled ("choice", "script-error"), and back (REC_UNKNOWN when unknown). */
