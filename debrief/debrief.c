@@ -311,9 +311,11 @@ static void choose_questions(Debrief *db, DebriefParticipant *p)
      * with a quality is asked of whoever chose it, or whose quadrant it is on. */
     if (db->s) {
         const Scenario *s = db->s;
-        for (int q = 0; q < s->nquestions && p->nquestions < SCENARIO_MAX; q++) {
+        int asked = 0;     /* the goal's question is not one of the scenario's two */
+        for (int q = 0; q < s->nquestions && asked < SCENARIO_MAX; q++) {
             const char *quality = s->questions[q].quality;
             if (quality && !chose_quality(db, p, quality)) continue;   /* never about what they did not do */
+            asked++;
             PromptQuestion *dq = &p->questions[p->nquestions++];
             dq->theme = "scenario";
             dq->text = text_get(&s->questions[q].text, db->lang, scenario_fallback(s));
