@@ -250,7 +250,9 @@ static void cmd_vote(Play *P, const char *arg)
     play_journal(P, e);
     if (tie) term_alert(_("The votes are tied: the trainer enters what the group decides."));
     else {
-        char *msg = xasprintf(_("The group chose %d (%d of %d votes)."), best + 1, tally[best], P->cast.n);
+        char *words = session_choice_text(P->S, t->participant, t->role, &sc->choices[options[best]]);
+        char *msg = xasprintf(_("With %d of %d votes the group chose: %s"), tally[best], P->cast.n, words);
+        free(words);
         term_notice(msg);
         free(msg);
         session_choose(P->S, best);

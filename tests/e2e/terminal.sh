@@ -45,7 +45,7 @@ SIX='=binnen_grens\n=zit_verbinden\n=zit_direct\n=nee_bart\n=eerlijk_direct\n=ve
 # ============================================================ piped: /vote
 # Three participants: samen_uur wins with 2 of 3 votes and the story goes on with it.
 play vote3 cast3.xml '=binnen_grens\n=zit_verbinden\n=zit_direct\n=zit-lies-uitdaging\n=nee_bart\n=eerlijk_direct\n=verder_direct\n/vote\n=samen_uur\n=samen_eerlijk\n=samen_uur\n'
-has vote3.out 'The group chose [0-9]* (2 of 3 votes)' || fail "vote: the majority is not announced"
+has vote3.out 'With 2 of 3 votes the group chose: ' || fail "vote: the majority is not announced"
 has vote3.jsonl '"ev":"vote","at":"[^"]*","votes":\[{"by":"Sanne","choice":"samen_uur".*{"by":"Joris","choice":"samen_eerlijk".*{"by":"Wen","choice":"samen_uur".*"result":"samen_uur"' \
     || fail "vote: the journal has no vote entry with each vote and the result"
 has vote3.jsonl '"ev":"choice".*"scene":"markt","choice":"samen_uur"' || fail "vote: the majority's choice was not played"
