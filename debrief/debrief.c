@@ -461,8 +461,7 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
     db->ending_entry = -1;
     db->branch_entry = -1;
     db->only = -1;
-    db->rec = xcalloc((size_t)log->n, sizeof *db->rec);
-    for (int i = 0; i < log->n; i++) record_read(log->v[i], &db->rec[i]);
+    db->rec = record_read_all(log);
     const JournalRecord *start = &db->rec[0];
     db->title = start->title;
     db->scenario = start->scenario;
@@ -555,8 +554,7 @@ void debrief_free(Debrief *db)
     }
     for (int q = 0; q < db->ngroup; q++) free(db->group_questions[q]);
     free(db->undone);
-    for (int i = 0; db->rec && i < db->log->n; i++) record_free(&db->rec[i]);
-    free(db->rec);
+    if (db->rec) record_free_all(db->rec, db->log->n);
     free(db->p);
     scenario_free(db->s);
     if (db->have_lx) lexicon_free(&db->lx);

@@ -14,6 +14,7 @@
 #include "base/util.h"
 #include "cli/args.h"
 #include "cli/usage.h"
+#include "journal/record.h"
 #include "debrief/debrief.h"
 #include "debrief/html.h"
 #include "debrief/json.h"
@@ -114,12 +115,14 @@ int cmd_debrief(int argc, char **argv)
         diag_free(&d);
         return 1;
     }
-    if (args_check_output("debrief", out_path, jstr(log.v[0], "path")) >= 0) {   /* its scenario */
+    JournalRecord start;
+    record_read(log.v[0], &start);
+    if (args_check_output("debrief", out_path, start.path) >= 0) {   /* its scenario */
         journal_log_free(&log);
         diag_free(&d);
         return 2;
     }
-    i18n_init(lang ? lang : jstr(log.v[0], "lang"));
+    i18n_init(lang ? lang : start.lang);
     Debrief db;
     debrief_build(&db, &log, a.file, i18n_lang());
     int rc = 0;

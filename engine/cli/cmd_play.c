@@ -31,20 +31,17 @@ typedef struct {
 
 static void journal_start(Play *P, const PlayArgs *a)
 {
-    json_object *e = journal_entry("start");
-    json_object_object_add(e, "format", json_object_new_string(JOURNAL_FORMAT));
-    json_object_object_add(e, "version", json_object_new_int(JOURNAL_VERSION));
-    json_object_object_add(e, "program", json_object_new_string(VB_VERSION));
-    json_object_object_add(e, "scenario", json_object_new_string(P->s->id));
-    json_object_object_add(e, "scenario_version", json_object_new_int(P->s->version));
     char *abs = realpath(P->s->path, NULL);
-    json_object_object_add(e, "path", json_object_new_string(abs ? abs : P->s->path));
+    JournalRecord r = {
+        .kind = REC_START, .format = JOURNAL_FORMAT, .program = VB_VERSION, .scenario = P->s->id,
+        .path = abs ? abs : P->s->path, .title = text_get(&P->s->title, i18n_lang(), scenario_fallback(P->s)),
+        .lang = i18n_lang(), .cast = a->cast,
+    };
+    RECORD_SET(&r, version, JOURNAL_VERSION);
+    RECORD_SET(&r, scenario_version, P->s->version);
+    RECORD_SET(&r, seed, (long long)a->seed);
+    play_record(P, &r);
     free(abs);
-    json_object_object_add(e, "title", json_object_new_string(text_get(&P->s->title, i18n_lang(), scenario_fallback(P->s))));
-    json_object_object_add(e, "lang", json_object_new_string(i18n_lang()));
-    json_object_object_add(e, "seed", json_object_new_int64((int64_t)a->seed));
-    if (a->cast) json_object_object_add(e, "cast", json_object_new_string(a->cast));
-    play_journal(P, e);
 }
 
 static void journal_cast(Play *P)
@@ -52,18 +49,12 @@ static void journal_cast(Play *P)
     for (int i = 0; i < P->cast.n; i++) {
         const Participant *p = &P->cast.p[i];
         Character *ch = session_character(P->S, p->role);
-        json_object *e = journal_entry("participant");
-        json_object_object_add(e, "name", json_object_new_string(p->name));
-        json_object_object_add(e, "core", json_object_new_string(p->core));
-        json_object_object_add(e, "goal", json_object_new_string(p->goal));
-        json_object_object_add(e, "role", json_object_new_string(P->s->roles[p->role].id));
-        json_object_object_add(e, "character", json_object_new_string(ch->name));
-        json_object_object_add(e, "character_core", json_object_new_string(p->character_core ? p->character_core : ch->quadrant_term));
-        if (p->reason) json_object_object_add(e, "reason", json_object_new_string(p->reason));
-        if (p->card) json_object_object_add(e, "card", json_object_new_string(p->card));
-        if (p->own_name) json_object_object_add(e, "own_name", json_object_new_string(p->own_name));
-        if (p->about) json_object_object_add(e, "about", json_object_new_string(p->about));
-        play_journal(P, e);
+        play_record(P, &(JournalRecord){
+            .kind = REC_PARTICIPANT, .name = p->name, .core = p->core, .goal = p->goal,
+            .role = P->s->roles[p->role].id, .character = ch->name,
+            .character_core = p->character_core ? p->character_core : ch->quadrant_term,
+            .reason = p->reason, .card = p->card, .own_name = p->own_name, .about = p->about,
+        });
     }
 }
 
@@ -133,11 +124,12 @@ static int resume_session(Play *P, const PlayArgs *a)
         diag_free(&d);
         return 1;
     }
-    json_object *start = log.v[0];
-    i18n_init(a->lang ? a->lang : jstr(start, "lang"));
-    const char *scenario = jstr(start, "path");
-    if (!scenario || access(scenario, R_OK)) scenario = jstr(start, "scenario");
-    unsigned long long seed = (unsigned long long)jint(start, "seed", 0);
+    JournalRecord start;
+    record_read(log.v[0], &start);
+    i18n_init(a->lang ? a->lang : start.lang);
+    const char *scenario = start.path;
+    if (!scenario || access(scenario, R_OK)) scenario = start.scenario;
+    unsigned long long seed = (unsigned long long)start.seed;
     if (!scenario || play_load(P, scenario, &d)) goto fail;
     play_cast_from_journal(P, &log);
     play_count_from_journal(P, &log);
@@ -157,11 +149,10 @@ static int resume_session(Play *P, const PlayArgs *a)
         free(err);
         goto fail;
     }
-    json_object *e = journal_entry("resume");
-    json_object_object_add(e, "dropped", json_object_new_int(log.dropped));
-    if (cut) json_object_object_add(e, "cut_bytes", json_object_new_int64((int64_t)cut));
-    json_object_object_add(e, "mismatches", json_object_new_int(mismatches));
-    play_journal(P, e);
+    JournalRecord r = {.kind = REC_RESUME, .cut_bytes = (long long)cut};
+    RECORD_SET(&r, dropped, log.dropped);
+    RECORD_SET(&r, mismatches, mismatches);
+    play_record(P, &r);
     term_heading(text_get(&P->s->title, i18n_lang(), scenario_fallback(P->s)));
     char *msg = xasprintf(ngettext("Resuming the session in %s, after %d choice.",
                                    "Resuming the session in %s, after %d choices.", P->S->steps),

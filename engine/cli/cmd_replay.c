@@ -21,32 +21,29 @@
 #include "console/show.h"
 #include "console/term.h"
 
-static int is_entered_choice(json_object *e)
+static int is_entered_choice(const JournalRecord *e)
 {
-    json_object *v;
-    return streq(jstr(e, "ev"), "choice") &&
-           !(json_object_object_get_ex(e, "auto", &v) && json_object_get_boolean(v));
+    return e->kind == REC_CHOICE && !e->automatic;
 }
 
 /* Show what the journal holds besides the story itself, at its moment. */
-static void show_aside(Play *P, json_object *e)
+static void show_aside(Play *P, const JournalRecord *e)
 {
     (void)P;
-    const char *ev = jstr(e, "ev");
     char *line = NULL;
     if (is_entered_choice(e)) {
         static int step;
         line = xasprintf(_("[step %d]"), ++step);
-    } else if (streq(ev, "timeout")) {
-        line = jstr(e, "why") ? xasprintf(_("⏸ Time-out: %s"), jstr(e, "why")) : xstrdup(_("⏸ Time-out"));
-    } else if (streq(ev, "go")) {
+    } else if (e->kind == REC_TIMEOUT) {
+        line = e->why ? xasprintf(_("⏸ Time-out: %s"), e->why) : xstrdup(_("⏸ Time-out"));
+    } else if (e->kind == REC_GO) {
         line = xstrdup(_("▶ Back into the fiction"));
-    } else if (streq(ev, "note")) {
-        line = jstr(e, "about") ? xasprintf(_("✎ Note about %s: %s"), jstr(e, "about"), jstr(e, "text"))
-                                : xasprintf(_("✎ Note: %s"), jstr(e, "text") ? jstr(e, "text") : "");
-    } else if (streq(ev, "undo")) {
-        line = xasprintf(ngettext("↶ %lld choice taken back", "↶ %lld choices taken back", jint(e, "steps", 1)),
-                         jint(e, "steps", 1));
+    } else if (e->kind == REC_NOTE) {
+        line = e->about ? xasprintf(_("✎ Note about %s: %s"), e->about, e->text ? e->text : "")
+                        : xasprintf(_("✎ Note: %s"), e->text ? e->text : "");
+    } else if (e->kind == REC_UNDO) {
+        line = xasprintf(ngettext("↶ %lld choice taken back", "↶ %lld choices taken back", (long long)e->steps),
+                         (long long)e->steps);
     }
     if (line) term_notice(line);
     free(line);
@@ -61,9 +58,11 @@ static int branch_point(const JournalLog *log, const char *from)
     int by_step = *from && !*end;
     int seen = 0;
     for (int i = 1; i < log->n; i++) {
-        json_object *e = log->v[i];
-        if (by_step && is_entered_choice(e) && ++seen == step) return i;
-        if (!by_step && streq(jstr(e, "ev"), "scene") && streq(jstr(e, "scene"), from)) return i;
+        JournalRecord e;
+        record_read(log->v[i], &e);
+        int here = by_step ? is_entered_choice(&e) && ++seen == step : e.kind == REC_SCENE && streq(e.scene, from);
+        record_free(&e);
+        if (here) return i;
     }
     return -1;
 }
@@ -79,13 +78,11 @@ static int start_branch(Play *P, const JournalLog *log, int cut, const char *ori
         return -1;
     }
     for (int i = 0; i < cut; i++) play_journal(P, json_object_get(log->v[i]));
-    json_object *e = journal_entry("branch");
     char *abs = realpath(original, NULL);
-    json_object_object_add(e, "from_journal", json_object_new_string(abs ? abs : original));
+    JournalRecord r = {.kind = REC_BRANCH, .from_journal = abs ? abs : original, .from = from};
+    RECORD_SET(&r, entry, cut);
+    play_record(P, &r);
     free(abs);
-    json_object_object_add(e, "from", json_object_new_string(from));
-    json_object_object_add(e, "entry", json_object_new_int(cut));
-    play_journal(P, e);
     return 0;
 }
 
@@ -99,22 +96,24 @@ static int replay(const char *journal, const char *from, const char *out_path, c
         diag_free(&d);
         return 1;
     }
-    i18n_init(lang ? lang : jstr(log.v[0], "lang"));
+    JournalRecord start;
+    record_read(log.v[0], &start);
+    i18n_init(lang ? lang : start.lang);
     term_init();
     Play P;
     memset(&P, 0, sizeof P);
     P.J.fd = -1;
     P.last_act = -1;
     int rc = 1, cut = log.n;
-    const char *scenario = jstr(log.v[0], "path");
-    if (!scenario || access(scenario, R_OK)) scenario = jstr(log.v[0], "scenario");
+    const char *scenario = start.path;
+    if (!scenario || access(scenario, R_OK)) scenario = start.scenario;
     if (from && (cut = branch_point(&log, from)) < 0) {
         fprintf(stderr, _("verbeeld replay: the journal has no step or scene '%s' (replay it without --from to see the steps)\n"), from);
         goto done;
     }
     if (!scenario || play_load(&P, scenario, &d)) goto done;
     play_cast_from_journal(&P, &log);
-    P.S = session_new(P.s, P.lx, &P.cast, journal, i18n_lang(), (unsigned long long)jint(log.v[0], "seed", 0), &d);
+    P.S = session_new(P.s, P.lx, &P.cast, journal, i18n_lang(), (unsigned long long)start.seed, &d);
     if (!P.S) goto done;
     session_set_output(P.S, show_output, &P);
     term_heading(text_get(&P.s->title, i18n_lang(), scenario_fallback(P.s)));

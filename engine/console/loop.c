@@ -79,9 +79,9 @@ static int save_before_leaving(Play *P)
 static int announce_end(Play *P)
 {
     if (P->S->ending >= 0) {
-        json_object *e = journal_entry("end");
-        json_object_object_add(e, "steps", json_object_new_int(P->S->steps));
-        play_journal(P, e);
+        JournalRecord r = {.kind = REC_END};
+        RECORD_SET(&r, steps, P->S->steps);
+        play_record(P, &r);
         setup_anchors(P);
     }
     if (save_before_leaving(P)) return 1;
@@ -122,9 +122,7 @@ int loop_run(Play *P)
         char *line = term_read(prompt);
         free(prompt);
         if (!line) {
-            json_object *e = journal_entry("quit");
-            json_object_object_add(e, "why", json_object_new_string("end of input"));
-            play_journal(P, e);
+            play_record(P, &(JournalRecord){.kind = REC_QUIT, .why = "end of input"});
             break;
         }
         char *p = line;

@@ -41,6 +41,11 @@ int play_journal(Play *P, json_object *entry)
     return 0;
 }
 
+int play_record(Play *P, const JournalRecord *r)
+{
+    return play_journal(P, record_json(r));
+}
+
 double play_clock(void)
 {
     struct timespec ts;
@@ -74,18 +79,19 @@ void play_count_from_journal(Play *P, const JournalLog *log)
 {
     long long run_start = 0, last = 0, paused_at = 0;
     double played = 0;
+    JournalRecord *rec = record_read_all(log);
     for (int i = 0; i < log->n; i++) {
-        const char *ev = jstr(log->v[i], "ev");
-        long long at = journal_time(jstr(log->v[i], "at"));
+        RecordKind kind = rec[i].kind;
+        long long at = journal_time(rec[i].at);
         if (!at) continue;
-        if (streq(ev, "resume") || !run_start) {          /* a new run: the gap is not play */
+        if (kind == REC_RESUME || !run_start) {          /* a new run: the gap is not play */
             if (run_start) played += (double)(last - run_start);
             run_start = at;
         }
-        if (streq(ev, "timeout")) {
+        if (kind == REC_TIMEOUT) {
             P->timeouts++;
             paused_at = at;
-        } else if (streq(ev, "go") && paused_at) {
+        } else if (kind == REC_GO && paused_at) {
             played -= (double)(at - paused_at);
             paused_at = 0;
         }
@@ -93,32 +99,34 @@ void play_count_from_journal(Play *P, const JournalLog *log)
     }
     if (run_start) played += (double)(last - run_start);
     P->played_before = played > 0 ? played : 0;
+    record_free_all(rec, log->n);
 }
 
 void play_cast_from_journal(Play *P, const JournalLog *log)
 {
+    JournalRecord *rec = record_read_all(log);
     for (int i = 0; i < log->n; i++) {
-        json_object *e = log->v[i];
-        if (!streq(jstr(e, "ev"), "participant")) continue;
-        Participant *p = cast_add(&P->cast, jstr(e, "name") ? jstr(e, "name") : "?",
-                                  jstr(e, "core") ? jstr(e, "core") : "", jstr(e, "goal"));
-        if (jstr(e, "role")) p->role_name = xstrdup(jstr(e, "role"));
-        if (jstr(e, "card")) p->card = xstrdup(jstr(e, "card"));
-        if (jstr(e, "reason")) p->reason = xstrdup(jstr(e, "reason"));
-        if (jstr(e, "own_name")) p->own_name = xstrdup(jstr(e, "own_name"));
-        if (jstr(e, "about")) p->about = xstrdup(jstr(e, "about"));
+        const JournalRecord *e = &rec[i];
+        if (e->kind != REC_PARTICIPANT) continue;
+        Participant *p = cast_add(&P->cast, e->name ? e->name : "?", e->core ? e->core : "", e->goal);
+        if (e->role) p->role_name = xstrdup(e->role);
+        if (e->card) p->card = xstrdup(e->card);
+        if (e->reason) p->reason = xstrdup(e->reason);
+        if (e->own_name) p->own_name = xstrdup(e->own_name);
+        if (e->about) p->about = xstrdup(e->about);
     }
     for (int i = 0; i < log->n; i++) {           /* roles the trainer changed before play */
-        json_object *e = log->v[i];
-        if (!streq(jstr(e, "ev"), "recast")) continue;
+        const JournalRecord *e = &rec[i];
+        if (e->kind != REC_RECAST) continue;
         for (int k = 0; k < P->cast.n; k++)
-            if (streq(P->cast.p[k].name, jstr(e, "name"))) {
+            if (streq(P->cast.p[k].name, e->name)) {
                 free(P->cast.p[k].role_name);
-                P->cast.p[k].role_name = xstrdup(jstr(e, "role") ? jstr(e, "role") : "");
+                P->cast.p[k].role_name = xstrdup(e->role ? e->role : "");
                 free(P->cast.p[k].reason);
-                P->cast.p[k].reason = jstr(e, "reason") ? xstrdup(jstr(e, "reason")) : NULL;
+                P->cast.p[k].reason = e->reason ? xstrdup(e->reason) : NULL;
             }
     }
+    record_free_all(rec, log->n);
 }
 
 int play_pick(const Play *P, const int *options, int n, const char *line)
@@ -135,25 +143,26 @@ int play_pick(const Play *P, const int *options, int n, const char *line)
     return end == line || *end || k < 1 || k > n ? 0 : (int)k;
 }
 
-int play_replay(Play *P, const JournalLog *log, int upto, void (*aside)(Play *, json_object *))
+int play_replay(Play *P, const JournalLog *log, int upto, void (*aside)(Play *, const JournalRecord *))
 {
     int mismatches = 0;
     for (int i = 0; i < upto && i < log->n; i++) {
-        json_object *e = log->v[i];
-        const char *ev = jstr(e, "ev");
-        if (aside) aside(P, e);
-        if (streq(ev, "choice") && !json_object_get_boolean(json_object_object_get(e, "auto"))) {
+        JournalRecord e;
+        record_read(log->v[i], &e);
+        if (aside) aside(P, &e);
+        if (e.kind == REC_CHOICE && !e.automatic) {
             session_turn(P->S);
-            if (session_choose_id(P->S, jstr(e, "choice") ? jstr(e, "choice") : "")) mismatches++;
-        } else if (streq(ev, "inject")) {
-            if (session_inject(P->S, jstr(e, "event") ? jstr(e, "event") : "")) mismatches++;
-        } else if (streq(ev, "undo")) {
-            session_undo(P->S, (int)jint(e, "steps", 1));
-        } else if (streq(ev, "timeout")) {
+            if (session_choose_id(P->S, e.choice ? e.choice : "")) mismatches++;
+        } else if (e.kind == REC_INJECT) {
+            if (session_inject(P->S, e.event ? e.event : "")) mismatches++;
+        } else if (e.kind == REC_UNDO) {
+            session_undo(P->S, e.steps);
+        } else if (e.kind == REC_TIMEOUT) {
             P->in_timeout = 1;
-        } else if (streq(ev, "go")) {
+        } else if (e.kind == REC_GO) {
             P->in_timeout = 0;
         }
+        record_free(&e);
     }
     return mismatches;
 }

@@ -9,6 +9,7 @@
 #define VB_PLAY_H
 
 #include "journal/journal.h"
+#include "journal/record.h"
 #include "model/cast.h"
 #include "model/lexicon.h"
 #include "model/scenario.h"
@@ -37,6 +38,8 @@ typedef struct {
 /* Write an entry to the journal, telling the user (but going on, the entry kept in memory) if
  * it cannot be written. Returns 0, or -1 when the entry is not on disk. */
 int play_journal(Play *P, json_object *entry);
+/* Journal record `r` (a record without `at` is stamped now), as play_journal does. */
+int play_record(Play *P, const JournalRecord *r);
 /* The option a person typed, 1..n: its number as listed, or "=ID", the id of the choice (the
  * options come in an order drawn from the seed, so a designer testing a path, and a test
  * script, names the choice). 0 when `line` is neither. */
@@ -53,6 +56,6 @@ void play_cast_from_journal(Play *P, const JournalLog *log);
 /* Replay the inputs of journal entries [0, upto) into the session: choices entered, incidents
  * injected, undos, time-outs. `aside`, when given, sees every entry first (to show notes).
  * Returns the number of inputs that no longer fit the scenario. */
-int play_replay(Play *P, const JournalLog *log, int upto, void (*aside)(Play *, json_object *));
+int play_replay(Play *P, const JournalLog *log, int upto, void (*aside)(Play *, const JournalRecord *));
 
 #endif

@@ -18,9 +18,10 @@ typedef struct {
     void (*run)(Play *P, const char *arg);
 } Command;
 
-static void add_str(json_object *o, const char *k, const char *v)
+/* An empty text typed after a command is no text: left out of the journal. */
+static const char *typed(const char *s)
 {
-    if (v && *v) json_object_object_add(o, k, json_object_new_string(v));
+    return s && *s ? s : NULL;
 }
 
 static const char *scene_id(Play *P)
@@ -59,12 +60,9 @@ static void cmd_stop(Play *P, const char *arg)
     const char *why;
     const char *who = about(P, arg, &why);
     if (!who) who = current_participant(P);
-    json_object *e = journal_entry("timeout");
-    add_str(e, "who", who);
-    add_str(e, "why", why);
-    add_str(e, "scene", scene_id(P));
-    json_object_object_add(e, "step", json_object_new_int(P->S->steps));
-    play_journal(P, e);
+    JournalRecord r = {.kind = REC_TIMEOUT, .who = typed(who), .why = typed(why), .scene = typed(scene_id(P))};
+    RECORD_SET(&r, step, P->S->steps);
+    play_record(P, &r);
     if (!P->in_timeout) {
         P->paused_since = play_clock();
         P->timeouts++;
@@ -80,7 +78,7 @@ static void cmd_go(Play *P, const char *arg)
         term_notice(_("The game is running; /stop calls a time-out."));
         return;
     }
-    play_journal(P, journal_entry("go"));
+    play_record(P, &(JournalRecord){.kind = REC_GO});
     P->paused += play_clock() - P->paused_since;
     P->in_timeout = 0;
     term_alert(_("Back into the fiction."));
@@ -94,12 +92,9 @@ static void cmd_note(Play *P, const char *arg)
         term_alert(_("Usage: /note [@name] TEXT"));
         return;
     }
-    json_object *e = journal_entry("note");
-    add_str(e, "about", who);
-    add_str(e, "text", text);
-    add_str(e, "scene", scene_id(P));
-    json_object_object_add(e, "step", json_object_new_int(P->S->steps));
-    if (play_journal(P, e) == 0) term_notice(_("Noted."));
+    JournalRecord r = {.kind = REC_NOTE, .about = typed(who), .text = text, .scene = typed(scene_id(P))};
+    RECORD_SET(&r, step, P->S->steps);
+    if (play_record(P, &r) == 0) term_notice(_("Noted."));
     else term_alert(_("Noted in memory only: the journal cannot be written. /save PATH writes it to another place."));
 }
 
@@ -115,9 +110,9 @@ static void cmd_back(Play *P, const char *arg)
         term_alert(_("There is no choice to undo."));
         return;
     }
-    json_object *e = journal_entry("undo");
-    json_object_object_add(e, "steps", json_object_new_int(undone));
-    play_journal(P, e);
+    JournalRecord r = {.kind = REC_UNDO};
+    RECORD_SET(&r, steps, undone);
+    play_record(P, &r);
     char *msg = xasprintf(ngettext("Undone: %d choice.", "Undone: %d choices.", undone), undone);
     term_alert(msg);
     free(msg);
@@ -126,11 +121,9 @@ static void cmd_back(Play *P, const char *arg)
     session_show(P->S);
     P->journaling = 1;
     if (P->S->scene >= 0) {           /* the story goes on from here: say where */
-        json_object *at = journal_entry("scene");
-        add_str(at, "scene", P->s->scenes[P->S->scene].id);
-        add_str(at, "title", text_get(&P->s->scenes[P->S->scene].title, P->S->lang, scenario_fallback(P->s)));
-        json_object_object_add(at, "after_undo", json_object_new_boolean(1));
-        play_journal(P, at);
+        const Scene *sc = &P->s->scenes[P->S->scene];
+        play_record(P, &(JournalRecord){.kind = REC_SCENE, .scene = sc->id, .after_undo = 1,
+                                        .title = text_get(&sc->title, P->S->lang, scenario_fallback(P->s))});
     }
     free(P->turn_key);
     P->turn_key = NULL;
@@ -180,9 +173,7 @@ static void cmd_save(Play *P, const char *arg)
 
 static void cmd_quit(Play *P, const char *arg)
 {
-    json_object *e = journal_entry("quit");
-    add_str(e, "why", arg);
-    play_journal(P, e);
+    play_record(P, &(JournalRecord){.kind = REC_QUIT, .why = typed(arg)});
     P->quit = 1;
 }
 
@@ -208,7 +199,7 @@ static void cmd_vote(Play *P, const char *arg)
     const Scene *sc = &P->s->scenes[P->S->scene];
     int n = t->noptions, *options = xcalloc((size_t)n, sizeof *options), *tally = xcalloc((size_t)n, sizeof *tally);
     memcpy(options, t->options, (size_t)n * sizeof *options);
-    json_object *votes = json_object_new_array();
+    JournalRecord vote = {.kind = REC_VOTE, .scene = sc->id, .votes = xcalloc((size_t)P->cast.n, sizeof *vote.votes)};
     for (int i = 0; i < P->cast.n; i++) {
         const Participant *p = &P->cast.p[i];
         char *prompt = xasprintf(_("%s (%s) votes — "), p->name, session_role_name(P->S, p->role));
@@ -223,31 +214,25 @@ static void cmd_vote(Play *P, const char *arg)
         free(prompt);
         if (k < 1 || k > n) {
             term_alert(_("The vote was not finished; the group still decides."));
-            json_object_put(votes);
+            record_free(&vote);
             free(options);
             free(tally);
             return;
         }
         tally[k - 1]++;
         const Choice *c = &sc->choices[options[k - 1]];
-        json_object *v = json_object_new_object();
-        add_str(v, "by", p->name);
-        add_str(v, "choice", c->id);
         Corner corner = session_corner(P->S, i, p->role, c);
-        if (corner != CORNER_NONE) add_str(v, "corner", corner_id(corner));
-        add_str(v, "quality", session_term(P->S, i, p->role, c));
-        json_object_array_add(votes, v);
+        vote.votes[vote.nvotes++] = (RecordVote){.by = p->name, .choice = c->id, .quality = session_term(P->S, i, p->role, c),
+                                                 .corner = corner != CORNER_NONE ? corner_id(corner) : NULL};
     }
     int best = 0, tie = 0;
     for (int k = 1; k < n; k++) {
         if (tally[k] > tally[best]) { best = k; tie = 0; }
         else if (tally[k] == tally[best]) tie = 1;
     }
-    json_object *e = journal_entry("vote");
-    json_object_object_add(e, "votes", votes);
-    add_str(e, "scene", sc->id);
-    if (!tie) add_str(e, "result", sc->choices[options[best]].id);
-    play_journal(P, e);
+    if (!tie) vote.result = sc->choices[options[best]].id;
+    play_record(P, &vote);
+    record_free(&vote);
     if (tie) term_alert(_("The votes are tied: the trainer enters what the group decides."));
     else {
         char *words = session_choice_text(P->S, t->participant, t->role, &sc->choices[options[best]]);
@@ -266,13 +251,9 @@ static void recast(Play *P, int who, int r)
 {
     session_recast(P->S, who, r, 1);
     const Participant *p = &P->cast.p[who];
-    json_object *e = journal_entry("recast");
-    add_str(e, "name", p->name);
-    add_str(e, "role", P->s->roles[r].id);
-    add_str(e, "character", session_role_name(P->S, r));
-    add_str(e, "character_core", p->character_core);
-    add_str(e, "reason", p->reason);
-    play_journal(P, e);
+    play_record(P, &(JournalRecord){.kind = REC_RECAST, .name = p->name, .role = P->s->roles[r].id,
+                                    .character = session_role_name(P->S, r),
+                                    .character_core = p->character_core, .reason = p->reason});
     term_notice(p->reason);
 }
 

@@ -318,10 +318,7 @@ void setup_anchors(Play *P)
             continue;
         }
         if (*text) {
-            json_object *e = journal_entry("anchor");
-            json_object_object_add(e, "who", json_object_new_string(P->cast.p[i].name));
-            json_object_object_add(e, "text", json_object_new_string(text));
-            play_journal(P, e);
+            play_record(P, &(JournalRecord){.kind = REC_ANCHOR, .who = P->cast.p[i].name, .text = text});
         }
         free(text);
     }

@@ -13,10 +13,6 @@
 #include "base/util.h"
 #include "console/term.h"
 
-static void add_str(json_object *o, const char *k, const char *v)
-{
-    if (v) json_object_object_add(o, k, json_object_new_string(v));
-}
 
 static const char *participant_name(Play *P, int p)
 {
@@ -35,16 +31,10 @@ static void show_scene(Play *P, const Output *o)
     }
     if (*o->title) term_alert(o->title), term_blank();
     if (o->kind == OUT_RESUME && P->journaling) {
-        json_object *e = journal_entry("return");
-        add_str(e, "scene", o->id);
-        add_str(e, "title", o->title);
-        play_journal(P, e);
+        play_record(P, &(JournalRecord){.kind = REC_RETURN, .scene = o->id, .title = o->title});
     } else if (o->kind == OUT_SCENE && P->journaling) {
-        json_object *e = journal_entry("scene");
-        add_str(e, "scene", o->id);
-        add_str(e, "title", o->title);
-        add_str(e, "act", P->s->acts[sc->act].id);
-        play_journal(P, e);
+        play_record(P, &(JournalRecord){.kind = REC_SCENE, .scene = o->id, .title = o->title,
+                                        .act = P->s->acts[sc->act].id});
     }
 }
 
@@ -53,19 +43,15 @@ static void show_scene(Play *P, const Output *o)
 static void journal_choice(Play *P, const Output *o, const char *who, const char *role,
                            const char *term, const char *text)
 {
-    json_object *e = journal_entry("choice");
-    json_object_object_add(e, "step", json_object_new_int(P->S->steps));
-    add_str(e, "scene", P->s->scenes[o->scene].id);
-    add_str(e, "choice", o->choice->id);
-    add_str(e, "by", who);
-    add_str(e, "role", o->role >= 0 ? P->s->roles[o->role].id : NULL);
-    add_str(e, "character", o->role >= 0 ? role : NULL);
-    json_object_object_add(e, "auto", json_object_new_boolean(!who && o->role >= 0));
-    if (o->choice->turning) json_object_object_add(e, "turning", json_object_new_boolean(1));
-    add_str(e, "quality", term);
-    if (o->corner != CORNER_NONE) add_str(e, "corner", corner_id(o->corner));
-    add_str(e, "text", text);
-    play_journal(P, e);
+    JournalRecord r = {
+        .kind = REC_CHOICE, .scene = P->s->scenes[o->scene].id, .choice = o->choice->id, .by = who,
+        .role = o->role >= 0 ? P->s->roles[o->role].id : NULL, .character = o->role >= 0 ? role : NULL,
+        .turning = o->choice->turning, .quality = term,
+        .corner = o->corner != CORNER_NONE ? corner_id(o->corner) : NULL, .text = text,
+    };
+    RECORD_SET(&r, step, P->S->steps);
+    RECORD_SET(&r, automatic, !who && o->role >= 0);
+    play_record(P, &r);
 }
 
 static void show_choice(Play *P, const Output *o)
@@ -95,14 +81,10 @@ static void show_reaction(Play *P, const Output *o)
 {
     if (o->text && !o->played) term_say(o->who, o->role, o->text);
     if (!P->journaling) return;
-    json_object *e = journal_entry("react");
-    add_str(e, "role", P->s->roles[o->role].id);
-    add_str(e, "who", o->who);
-    add_str(e, "to", participant_name(P, o->participant));
-    add_str(e, "mood", o->mood);
-    add_str(e, "text", o->text);
-    json_object_object_add(e, "played", json_object_new_boolean(o->played));
-    play_journal(P, e);
+    JournalRecord r = {.kind = REC_REACT, .role = P->s->roles[o->role].id, .who = o->who,
+                       .to = participant_name(P, o->participant), .mood = o->mood, .text = o->text};
+    RECORD_SET(&r, played, o->played);
+    play_record(P, &r);
 }
 
 static void show_event(Play *P, const Output *o)
@@ -111,20 +93,14 @@ static void show_event(Play *P, const Output *o)
     term_heading(h);
     free(h);
     if (!P->journaling) return;
-    json_object *e = journal_entry(o->injected ? "inject" : "event");
-    add_str(e, "event", o->id);
-    add_str(e, "title", o->title);
-    play_journal(P, e);
+    play_record(P, &(JournalRecord){.kind = o->injected ? REC_INJECT : REC_EVENT, .event = o->id, .title = o->title});
 }
 
 static void show_ending(Play *P, const Output *o)
 {
     term_heading(o->title);
     if (!P->journaling) return;
-    json_object *e = journal_entry("ending");
-    add_str(e, "ending", o->id);
-    add_str(e, "title", o->title);
-    play_journal(P, e);
+    play_record(P, &(JournalRecord){.kind = REC_ENDING, .ending = o->id, .title = o->title});
 }
 
 static void show_problem(Play *P, const Output *o)
@@ -135,9 +111,7 @@ static void show_problem(Play *P, const Output *o)
     else term_diagnostic(line);
     free(line);
     if (!P->journaling) return;
-    json_object *e = journal_entry(o->kind == OUT_STUCK ? "stuck" : "script-error");
-    add_str(e, "text", o->text);
-    play_journal(P, e);
+    play_record(P, &(JournalRecord){.kind = o->kind == OUT_STUCK ? REC_STUCK : REC_SCRIPT_ERROR, .text = o->text});
 }
 
 void show_output(void *ud, const Output *o)

@@ -48,16 +48,18 @@ typedef struct {
 #define I(name) {#name, F_INT, offsetof(JournalRecord, name)}
 #define FLAG(key, name) {key, F_FLAG, offsetof(JournalRecord, name)}
 
-/* Every field but "ev" and "votes"; a field's bit in `present` is its place here. */
+/* Every field but "ev" and "votes"; a field's bit in `present` is its place here. An entry is
+ * written in this order: where and who first, what was said last, so that a line reads well. */
 static const Field fields[] = {
     S(at), S(format), I(version), S(program), S(scenario), I(scenario_version), S(path), S(lang),
     {"seed", F_LLONG, offsetof(JournalRecord, seed)}, S(cast),
-    S(name), S(core), S(goal), S(role), S(character), S(character_core), S(reason), S(card), S(own_name), S(about),
-    S(scene), S(title), S(act), S(event), S(ending), FLAG("after_undo", after_undo),
-    I(step), S(choice), S(by), FLAG("auto", automatic), S(quality), S(corner), S(text), FLAG("turning", turning),
-    S(result), S(who), S(to), S(mood), FLAG("played", played), S(why), I(steps), I(dropped), I(mismatches),
-    {"cut_bytes", F_LLONG, offsetof(JournalRecord, cut_bytes)},
-    S(from_journal), S(from), I(entry), FLAG("cut", cut),
+    I(step), S(scene), S(event), S(ending), S(act), S(choice), FLAG("after_undo", after_undo),
+    S(name), S(who), S(by), S(about), S(to), S(role), S(character), S(character_core), S(core), S(goal),
+    S(reason), S(card), S(own_name),
+    FLAG("auto", automatic), FLAG("turning", turning), S(quality), S(corner), S(result), S(mood),
+    FLAG("played", played), S(why), I(steps), I(dropped), {"cut_bytes", F_LLONG, offsetof(JournalRecord, cut_bytes)},
+    I(mismatches), S(from_journal), S(from), I(entry),
+    S(title), S(text), FLAG("cut", cut),
 };
 
 #undef S
@@ -140,6 +142,25 @@ void record_read(json_object *e, JournalRecord *r)
     if (r->kind == REC_VOTE) read_votes(e, r);
 }
 
+void record_mark(JournalRecord *r, size_t offset)
+{
+    for (size_t i = 0; i < NFIELDS; i++)
+        if (fields[i].off == offset) r->present |= 1ULL << i;
+}
+
+JournalRecord *record_read_all(const JournalLog *log)
+{
+    JournalRecord *rec = xcalloc((size_t)log->n + 1, sizeof *rec);
+    for (int i = 0; i < log->n; i++) record_read(log->v[i], &rec[i]);
+    return rec;
+}
+
+void record_free_all(JournalRecord *rec, int n)
+{
+    for (int i = 0; rec && i < n; i++) record_free(&rec[i]);
+    free(rec);
+}
+
 void record_free(JournalRecord *r)
 {
     free(r->votes);
@@ -147,13 +168,30 @@ void record_free(JournalRecord *r)
     r->nvotes = 0;
 }
 
+/* A number or flag that is 0 or false is left out unless it was marked present. */
+static int field_is_zero(const Field *f, const JournalRecord *r)
+{
+    const char *at = (const char *)r + f->off;
+    switch (f->type) {
+    case F_STR: return 0;
+    case F_INT: case F_FLAG: return *(const int *)at == 0;
+    case F_LLONG: return *(const long long *)at == 0;
+    }
+    return 0;
+}
+
 json_object *record_json(const JournalRecord *r)
 {
-    json_object *o = json_object_new_object();
     const char *ev = r->kind == REC_UNKNOWN ? r->ev : record_kind_name(r->kind);
-    json_object_object_add(o, "ev", json_object_new_string(ev ? ev : ""));
+    json_object *o;
+    if (r->at) {
+        o = json_object_new_object();
+        json_object_object_add(o, "ev", json_object_new_string(ev ? ev : ""));
+    } else {
+        o = journal_entry(ev ? ev : "");         /* "ev", and "at" now */
+    }
     for (size_t i = 0; i < NFIELDS; i++) {
-        if (!(r->present & (1ULL << i)) && fields[i].type != F_STR) continue;
+        if (!(r->present & (1ULL << i)) && field_is_zero(&fields[i], r)) continue;
         json_object *v = field_json(&fields[i], r);
         if (v) json_object_object_add(o, fields[i].key, v);
     }

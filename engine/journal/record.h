@@ -10,6 +10,9 @@
 #define VB_JOURNAL_RECORD_H
 
 #include <json-c/json.h>
+#include <stddef.h>
+
+#include "journal/journal.h"
 
 /* Every kind of entry, in the order docs/journal.md describes them. */
 typedef enum {
@@ -99,8 +102,20 @@ RecordKind record_kind(const char *ev);
 void record_read(json_object *e, JournalRecord *r);
 /* Free what the record owns (the votes). */
 void record_free(JournalRecord *r);
-/* The entry for record `r`, as journal_write takes it (a fresh object; fields that are absent
- * in the record are left out). */
+/* The entry for record `r`, as journal_write takes it (a fresh object). Strings are written when
+ * set, numbers and flags when set to something other than 0 or false or marked present (below);
+ * a record without `at` gets the time now. */
 json_object *record_json(const JournalRecord *r);
+
+/* Set field `f` of record `r` and mark it present, so that it is written even when it is 0 or
+ * false: `RECORD_SET(&r, dropped, 0)`. Writers build a record with designated initializers
+ * and use this only for numbers and flags that belong in the entry whatever their value. */
+#define RECORD_SET(r, f, value) ((r)->f = (value), record_mark((r), offsetof(JournalRecord, f)))
+void record_mark(JournalRecord *r, size_t offset);
+
+/* Every entry of a journal as a record, in order (log->n of them; their strings point into the
+ * log: keep it alive). Free with record_free_all. */
+JournalRecord *record_read_all(const JournalLog *log);
+void record_free_all(JournalRecord *rec, int n);
 
 #endif

@@ -180,7 +180,7 @@ python3 tests/e2e/placed.py "$V" "$T/school12.jsonl" || fail "the debrief of sch
 # Alone in the school, a participant makes a parent their own: which one, a name, a sentence.
 printf 'Anouk\ngeduld\nRust\n3\nAnouk Peeters\nIk werk nachten in het ziekenhuis.\n1\n' | "$V" play school --lang nl --seed 2 \
     --journal "$T/own.jsonl" > "$T/own.out" 2>&1
-grep -q '"ev":"participant".*"character":"Anouk Peeters".*"own_name":"Anouk Peeters","about":"Ik werk nachten in het ziekenhuis."' "$T/own.jsonl" \
+python3 tests/e2e/entry.py "$T/own.jsonl" '{"ev":"participant","character":"Anouk Peeters","own_name":"Anouk Peeters","about":"Ik werk nachten in het ziekenhuis."}' \
     || fail "school solo: the parent made one's own is not journaled"
 grep -q 'Anouk speelt Anouk Peeters' "$T/own.out" && grep -q 'Ik werk nachten in het ziekenhuis.' "$T/own.out" \
     || fail "school solo: the own name and sentence are not shown"
