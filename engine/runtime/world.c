@@ -684,6 +684,29 @@ static void compile_late(World *w, int code)
     diag_free(&d);
 }
 
+/* A failed piece of the scenario's code, named as what it is (a condition or an effect) at
+ * its place in the XML file: Lua's own place when it gives one (a line within the code),
+ * else the line the code starts on. Takes `lua_err`. */
+static char *name_failure(const World *w, int code, const char *what_fmt, char *lua_err)
+{
+    const char *path = w->s->path, *msg = lua_err;
+    int line = w->s->code[code].line;
+    size_t n = strlen(path);
+    if (strncmp(lua_err, path, n) == 0 && lua_err[n] == ':') {
+        char *end;
+        long at = strtol(lua_err + n + 1, &end, 10);
+        if (end != lua_err + n + 1 && *end == ':' && at > 0) {
+            line = (int)at;
+            msg = end + 1 + (end[1] == ' ');
+        }
+    }
+    char *what = xasprintf(what_fmt, msg);
+    char *named = xasprintf("%s:%d: %s", path, line, what);
+    free(what);
+    free(lua_err);
+    return named;
+}
+
 int world_test(World *w, int code, char **err)
 {
     *err = NULL;
@@ -697,7 +720,10 @@ int world_test(World *w, int code, char **err)
     if (!w->code_ref[code]) compile_late(w, code);
     to_lua(w);
     lua_rawgeti(L, LUA_REGISTRYINDEX, w->code_ref[code]);
-    if (sbx_call(w->sbx, 0, 1, err)) return -1;
+    if (sbx_call(w->sbx, 0, 1, err)) {
+        *err = name_failure(w, code, _("condition failed: %s"), *err);
+        return -1;
+    }
     int yes = lua_toboolean(L, -1);
     lua_pop(L, 1);
     return yes;
@@ -716,10 +742,20 @@ int world_apply(World *w, const Effect *e, char **err)
         lua_rawgeti(L, LUA_REGISTRYINDEX, w->code_ref[e->code]);
         int rc = sbx_call(w->sbx, 0, 0, err);
         vars_from_lua(w);
+        if (rc) *err = name_failure(w, e->code, _("effect failed: %s"), *err);
         return rc;
     }
     }
     return 0;
+}
+
+void world_try_conditions(World *w, DiagList *d)
+{
+    for (int i = 0; i < w->s->ncode; i++) {
+        char *err = NULL;
+        if (w->s->code[i].is_expr && world_test(w, i, &err) < 0) diag_lua(d, w->s->path, err);
+        free(err);
+    }
 }
 
 /* ============================== snapshots ============================== */
