@@ -1,6 +1,7 @@
 /*
  * sandbox.c - Lua states for untrusted scripts: safe libraries only, and every call bounded by
- * a budget of instructions and by memory, both counted the same way on every run.
+ * a budget of instructions and by memory, both counted the same way on every run, with a
+ * minute of CPU time as a backstop for what the budget cannot see.
  */
 #include "base/sandbox.h"
 
@@ -8,6 +9,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/util.h"
 
@@ -17,7 +19,10 @@ struct Sandbox {
     long instr_left;        /* what is left of this call's budget */
     int limited;            /* within a bounded call */
     int tripped;            /* this call has spent its budget */
+    const char *why;        /* why it was stopped, once tripped */
     int every;              /* instructions between two calls of the hook; 0: no hook */
+    double wall0;           /* when this call started (coarse clock) */
+    double cpu0;            /* CPU time of this thread when the call had run a second; < 0 */
 };
 
 /* ============================== the instruction budget ============================== */
@@ -32,17 +37,51 @@ struct Sandbox {
 #define BYTES_PER_UNIT 16
 
 static const char *const why_stopped = "script ran too long (instruction limit reached)";
+static const char *const why_backstop = "script ran too long (over a minute)";
+
+/* ============================== the backstop ============================== */
+
+/* One instruction can take a long time that the budget does not see: comparing two strings of
+ * megabytes (`a == b`, `a < b`) is one instruction of a millisecond or more, and a loop of them
+ * would run for hours. A call that has used a minute of its own thread's CPU time (never
+ * reached within the budget: about a third of a second of an ordinary machine, ten under
+ * valgrind) is stopped all the same. CPU time, not the clock on the wall, so neither a busy
+ * machine nor a suspended one (Ctrl-Z) can reach it; the CPU clock is read only in a call that
+ * has been running for a second on the wall, which no ordinary call does. */
+#define BACKSTOP_SECONDS 60.0
+
+static double seconds(clockid_t clock)
+{
+    struct timespec t;
+    clock_gettime(clock, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+#ifdef CLOCK_MONOTONIC_COARSE
+#define WALL_CLOCK CLOCK_MONOTONIC_COARSE       /* read without a system call */
+#else
+#define WALL_CLOCK CLOCK_MONOTONIC
+#endif
+
+/* Whether the call has run past the backstop. */
+static int past_backstop(Sandbox *s)
+{
+    if (seconds(WALL_CLOCK) - s->wall0 < 1.0) return 0;
+    double cpu = seconds(CLOCK_THREAD_CPUTIME_ID);
+    if (s->cpu0 < 0) s->cpu0 = cpu - 1.0;        /* at most a second of CPU in the first second */
+    return cpu - s->cpu0 > BACKSTOP_SECONDS;
+}
 
 /* Stop a runaway script with an error that names where it was running. Inside a hook, level
  * 0 of the stack is the interrupted Lua function (luaL_error would add the place of its
  * caller, level 1, in front: two places). */
-static void stop_script(lua_State *L)
+static void stop_script(lua_State *L, const char *why)
 {
     lua_Debug ar;
     if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0)
-        lua_pushfstring(L, "%s:%d: %s", ar.short_src, ar.currentline, why_stopped);
+        lua_pushfstring(L, "%s:%d: %s", ar.short_src, ar.currentline, why);
     else
-        lua_pushstring(L, why_stopped);
+        lua_pushstring(L, why);
     lua_error(L);
 }
 
@@ -62,11 +101,13 @@ static void sbx_hook(lua_State *L, lua_Debug *ar)
     assert(s->limited);                   /* the hook is set only within a call */
     if (!s->tripped) {
         s->instr_left -= s->every;
-        if (s->instr_left >= 0) return;
+        if (s->instr_left >= 0 && !past_backstop(s)) return;
+        s->why = s->instr_left >= 0 ? why_backstop : why_stopped;
+        s->instr_left = -1;               /* spent either way: no handler runs from here on */
         s->tripped = 1;
         hook_every(s, 1);
     }
-    stop_script(L);
+    stop_script(L, s->why);
 }
 
 /* Run the hook every `n` instructions, counting afresh; 0: no hook. */
@@ -482,6 +523,8 @@ static void start_limits(Sandbox *s)
     s->instr_left = SBX_INSTR_LIMIT;
     s->limited = 1;
     s->tripped = 0;
+    s->wall0 = seconds(WALL_CLOCK);
+    s->cpu0 = -1;
     hook_every(s, HOOK_EVERY);
 }
 
