@@ -352,7 +352,8 @@ static size_t table_work(lua_State *L, int which)
         while (((size_t)1 << lg) < all) lg++;
         return all * lg;
     }
-    if (which == T_CONCAT) return all;
+    if (which == T_CONCAT)            /* the range it is given, read through __index if need be */
+        return items(luaL_optinteger(L, 3, 1), luaL_optinteger(L, 4, n));
     lua_Integer pos = n;                              /* insert and remove at the end: one item */
     if (which == T_INSERT && lua_gettop(L) >= 3) pos = luaL_optinteger(L, 2, n);
     if (which == T_REMOVE && lua_gettop(L) >= 2) pos = luaL_optinteger(L, 2, n);

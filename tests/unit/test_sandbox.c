@@ -436,6 +436,7 @@ static const struct {
     {"while true do xpcall(error, function(m) while true do end end) end", "instruction limit"},
     {"return #string.rep('', 1 << 62) + #(''):rep(1 << 62, '')", NULL},
     {"table.move({}, 1, 1 << 62, 2)", "instruction limit"},
+    {"return table.concat(setmetatable({}, {__index = table.concat}), '', 1, 1 << 62)", "instruction limit"},
     {"return string.find(12345678901234567890, string.rep('(.-)', 30) .. 'x')", "pattern too complex"},
     {"return string.rep('(', 1 << 20):find('%b()')", "pattern too complex"},
     {"return string.rep('ab', 1 << 19):find('(.*)%1x')", "pattern too complex"},
