@@ -684,21 +684,32 @@ static void compile_late(World *w, int code)
     diag_free(&d);
 }
 
+/* Whether `place` (n bytes) names the file at `path` as Lua does: whole, or shortened from its
+ * start to "..." and its end. */
+static int names_file(const char *place, size_t n, const char *path)
+{
+    size_t len = strlen(path);
+    if (n == len && strncmp(place, path, n) == 0) return 1;
+    return n > 3 && strncmp(place, "...", 3) == 0 && n - 3 <= len &&
+           strncmp(place + 3, path + len - (n - 3), n - 3) == 0;
+}
+
 /* A failed piece of the scenario's code, named as what it is (a condition or an effect) at
- * its place in the XML file: Lua's own place when it gives one (a line within the code),
- * else the line the code starts on. Takes `lua_err`. */
+ * its place in the XML file: Lua's own line when it gives one (a line within the code), else
+ * the line the code starts on. Takes `lua_err`. */
 static char *name_failure(const World *w, int code, const char *what_fmt, char *lua_err)
 {
     const char *path = w->s->path, *msg = lua_err;
     int line = w->s->code[code].line;
-    size_t n = strlen(path);
-    if (strncmp(lua_err, path, n) == 0 && lua_err[n] == ':') {
+    for (const char *c = strchr(lua_err, ':'); c; c = strchr(c + 1, ':')) {
         char *end;
-        long at = strtol(lua_err + n + 1, &end, 10);
-        if (end != lua_err + n + 1 && *end == ':' && at > 0) {
+        long at = strtol(c + 1, &end, 10);
+        if (end == c + 1 || *end != ':' || at <= 0) continue;
+        if (names_file(lua_err, (size_t)(c - lua_err), path)) {
             line = (int)at;
             msg = end + 1 + (end[1] == ' ');
         }
+        break;
     }
     char *what = xasprintf(what_fmt, msg);
     char *named = xasprintf("%s:%d: %s", path, line, what);
