@@ -8,7 +8,9 @@
 #      by the model cache outside its folder;
 #   3. the prompt: megabyte lines, NUL bytes, invalid UTF-8, escape sequences, odd numbers, end of
 #      input at every kind of prompt;
-#   4. journals: truncated, corrupted, of another version or scenario, empty, not ours.
+#   4. journals: truncated, corrupted, of another version or scenario, empty, not ours;
+#   7. scripts and limits, second round (issue 24): characters that cannot load, conditions,
+#      the same verdict on every run, signals.
 #
 #   sh tests/hostile.sh VERBEELD TMPDIR      exit 0 when every case passes
 #
@@ -465,6 +467,164 @@ mkdir -p "$O/handouts"
 "$V" debrief "$O/names.jsonl" -o "$O/handouts" > "$T/out" 2>&1
 if [ "$(ls "$O/handouts" | tr '\n' ' ')" = "Debrief-3.md debrief-2.md debrief.md " ] && grep -q '^## ' "$O/handouts/debrief.md"
 then ok names-handouts; else bad names-handouts "$(ls "$O/handouts" | tr '\n' ' ')"; fi
+
+# ---------------------------------------------------------------- 7. scripts and limits, second round
+# (issue 24) A character that cannot load is never used, in check, explore, play or after
+# /back; the limits hold in single calls into C and where Lua runs a handler with hooks off
+# (the scripts of section 1: xpcall*, repempty, tmove, numpattern, balance, plainfind,
+# literal); the scenario's conditions run under the same limits, fail as conditions, and check
+# tries each one; no verdict depends on the machine; SIGHUP and SIGTERM end a session that was
+# started with them ignored, its journal whole.
+S2=$T/scripts2
+mkdir -p "$S2"
+ln -s "$(pwd)/$H/characters" "$S2/characters"
+sed 's#@NAME@#syntax#; s#<text xml:lang="en">The hostile character chooses.</text>#&<say who="h" line="hi"/>#' \
+    "$H/scenario.xml.in" > "$S2/say.xml"
+want="h/syntax.lua:5: error: '}' expected (to close '{' at line 2) near 'oops'"
+for cmd in check explore play; do
+    set -- "$S2/say.xml"
+    [ "$cmd" = play ] && set -- "$@" --cast "$T/cast.xml" --lang en --seed 1 --journal "$S2/say.jsonl"
+    timed "$T/out" "$T/in-play" "$cmd" "$@"
+    if [ "$rc" -eq 1 ] && has "$T/out" "$want" && [ "$secs" -le "$LIMIT" ]; then ok "unloadable-$cmd"
+    else bad "unloadable-$cmd" "exit $rc after ${secs}s, expected 1 and: $want"; fi
+done
+# one script that cannot load hides nothing of the others: check still tries their hooks
+sed 's#h/peer#h/errtable#' "$S2/say.xml" > "$S2/others.xml"
+timed "$T/out" /dev/null check "$S2/others.xml"
+if [ "$rc" -eq 1 ] && has "$T/out" "$want" && has "$T/out" "h/errtable.lua:5: error: error object is a table value"
+then ok unloadable-others; else bad unloadable-others "exit $rc, the other character's hook error is missing"; fi
+
+# /back after the script was edited into a syntax error: said with file and line, the character
+# is silent from then on, the session goes on to its ending and the journal reads back.
+B=$S2/back
+mkdir -p "$B/characters/h"
+cp "$H/characters/h/speler.lua" "$B/characters/h/"
+printf 'return character {\n  id = "edited", name = "Edited", quadrant = "directheid",\n  lines = { hi = "Hello there." },\n  react = function(self, ev) return "hi" end,\n}\n' \
+    > "$B/characters/h/edited.lua"
+cat > "$B/back.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<scenario id="back" version="1" lang="en" xmlns="urn:verbeeld:scenario:1">
+  <title xml:lang="en">Back</title>
+  <roles><role id="speler" character="h/speler" playable="yes"/><role id="h" character="h/edited"/></roles>
+  <act id="one">
+    <scene id="begin" who="speler">
+      <text xml:lang="en">Start.</text><say who="h" line="hi"/>
+      <choice to="middle" quality="grenzen stellen"><text xml:lang="en">No.</text></choice>
+    </scene>
+    <scene id="middle" who="speler">
+      <text xml:lang="en">Middle.</text><say who="h" line="hi"/>
+      <choice to="end" quality="directheid"><text xml:lang="en">Go on.</text></choice>
+    </scene>
+  </act>
+  <ending id="end"><title xml:lang="en">The end</title></ending>
+</scenario>
+XML
+t0=$(date +%s%N)
+{
+    printf '1\n'
+    i=0; while ! grep -q 'Middle' "$B/out" 2>/dev/null && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+    printf 'oops\n' >> "$B/characters/h/edited.lua"
+    printf '/back\n1\n1\n'
+} | timeout -s KILL 60 "$V" play "$B/back.xml" --cast "$T/cast.xml" --lang en --seed 1 --journal "$B/back.jsonl" > "$B/out" 2>&1
+rc=$?
+secs=$(( ($(date +%s%N) - t0 + 999999999) / 1000000000 ))
+cp "$B/out" "$T/out"
+# (Lua shortens a long path from its start: the file's end and line are what count)
+if [ "$rc" -ne 0 ] || ! has "$T/out" "(script error, the character stays silent: " \
+    || ! has "$T/out" "h/edited.lua:6: <eof> expected near 'oops')" \
+    || ! has "$T/out" "Undone: 1 choice." || ! has "$T/out" "== The end ==" || [ "$secs" -gt $((LIMIT * 2)) ]; then
+    bad back-unloadable "exit $rc after ${secs}s, expected 0, the file:line of the error and the ending"
+elif sed -n '/Undone:/,$p' "$T/out" | grep -q 'Edited:'; then bad back-unloadable "the broken character spoke after /back"
+elif ! grep -q '"ev":"ending"' "$B/back.jsonl" || ! "$V" debrief "$B/back.jsonl" > /dev/null 2>&1; then
+    bad back-unloadable "the journal has no ending or does not read back"
+else ok back-unloadable; fi
+
+# Conditions: the same limits as scripts; a failure is named as a condition at its file:line;
+# check evaluates each one with the scenario's first values, and play goes on to its ending.
+cat > "$S2/cond.xml.in" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<scenario id="cond" version="1" lang="en" xmlns="urn:verbeeld:scenario:1">
+  <title xml:lang="en">Conditions</title>
+  <vars><var id="n" value="0"/></vars>
+  <roles><role id="speler" character="h/speler" playable="yes"/><role id="peer" character="h/peer"/></roles>
+  <act id="one">
+    <scene id="begin" who="speler">
+      <text xml:lang="en">Start.</text>
+      <say who="peer" line="check" if="@COND@"/>
+      <choice to="end" quality="grenzen stellen"><text xml:lang="en">No.</text></choice>
+    </scene>
+  </act>
+  <ending id="end"><title xml:lang="en">The end</title></ending>
+</scenario>
+XML
+# cond_case NAME CONDITION EXPECT: EXPECT empty: the condition holds, check passes and the peer
+# speaks; else check fails with "FILE:9: error: condition failed: EXPECT" and play says so.
+cond_case() {
+    name=$1 f=$S2/cond-$1.xml want=$3
+    sed "s|@COND@|$2|" "$S2/cond.xml.in" > "$f"
+    timed "$T/out" /dev/null check "$f"
+    if [ -z "$want" ]; then
+        [ "$rc" -eq 0 ] && [ "$secs" -le "$LIMIT" ] || { bad "condition-$name" "check: exit $rc after ${secs}s"; return; }
+    elif [ "$rc" -ne 1 ] || ! has "$T/out" "$f:9: error: condition failed: $want" || [ "$secs" -gt "$LIMIT" ]; then
+        bad "condition-$name" "check: exit $rc after ${secs}s, expected 1 and: condition failed: $want"; return
+    fi
+    timed "$T/out" "$T/in-play" play "$f" --cast "$T/cast.xml" --lang en --seed 1 --journal "$S2/cond-$name.jsonl"
+    if [ "$rc" -ne 0 ] || ! has "$T/out" "== The end ==" || [ "$secs" -gt "$LIMIT" ]; then
+        bad "condition-$name" "play: exit $rc after ${secs}s, expected 0 and the ending"; return
+    fi
+    if [ -z "$want" ] && ! has "$T/out" "Peer: peer intact"; then bad "condition-$name" "the condition did not hold"; return; fi
+    if [ -n "$want" ] && ! has "$T/out" "(error in the scenario, the story goes on: $f:9: condition failed: $want)"; then
+        bad "condition-$name" "play did not name the condition"; return
+    fi
+    ok "condition-$name"
+}
+cond_case rep "#string.rep('', math.tointeger(2^62)) + #(''):rep(math.tointeger(2^62), '') == 0" ""
+cond_case move "table.move({}, 1, math.tointeger(2^62), 2) == nil" "script ran too long (instruction limit reached)"
+cond_case numpattern "string.find(12345678901234567890, string.rep('(.-)', 30) .. 'x') == nil" \
+    "pattern too complex for a subject of 19 bytes"
+cond_case balance "string.rep('(', 1048576):find('%b()') == nil" "pattern too complex for a subject of 1048576 bytes"
+cond_case plainfind "string.rep('a', 8388608):find(string.rep('a', 4194304) .. 'b', 1, true) == nil" \
+    "script ran too long (instruction limit reached)"
+cond_case loop "vars.n > 0 or (function() while true do end end)()" "script ran too long (instruction limit reached)"
+cond_case memory "#string.rep('x', math.tointeger(2^30)) > 0" "script used too much memory"
+cond_case error "vars.n.x == 1" "attempt to index a number value (field 'n')"
+
+# The same verdicts on every run and any load: a script just under the budget is never stopped,
+# and explore with one job or two says the same of it.
+sed "s/@NAME@/nearlimit/" "$H/scenario.xml.in" > "$S2/nearlimit.xml"
+"$V" explore "$S2/nearlimit.xml" --random 3 --seed 1 --jobs 1 2>&1 | grep -v 'per second' > "$S2/jobs1"
+"$V" explore "$S2/nearlimit.xml" --random 3 --seed 1 --jobs 2 2>&1 | grep -v 'per second' > "$S2/jobs2"
+if cmp -s "$S2/jobs1" "$S2/jobs2" && grep -q 'end  *3×' "$S2/jobs1" && ! grep -q 'error\|too long' "$S2/jobs1"; then ok jobs-same-verdict
+else bad jobs-same-verdict "explore --jobs 1 and --jobs 2 differ, or the script was stopped"; fi
+
+# Started with SIGHUP and SIGTERM ignored (nohup, a script's background job), a session still
+# ends on them, at once, and everything entered is in the journal.
+for sig in HUP TERM; do
+    j=$S2/sig$sig.jsonl
+    rm -f "$S2/fifo"
+    mkfifo "$S2/fifo"
+    sh -c 'trap "" HUP TERM; exec "$0" "$@"' "$V" play "$P/mini.xml" --cast "$P/cast.xml" --lang en --seed 1 \
+        --journal "$j" < "$S2/fifo" > "$S2/sig.out" 2>&1 &
+    pid=$!
+    exec 3> "$S2/fifo"
+    echo "/note kept before $sig" >&3
+    i=0; while ! grep -q "kept before $sig" "$j" 2>/dev/null && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+    kill -$sig $pid
+    i=0; while kill -0 $pid 2>/dev/null && [ $i -lt $((LIMIT * 20)) ]; do sleep 0.05; i=$((i + 1)); done
+    if kill -0 $pid 2>/dev/null; then
+        kill -KILL $pid; wait $pid 2>/dev/null; exec 3>&-
+        bad "signal-$sig" "still running $LIMIT s after SIG$sig"; continue
+    fi
+    wait $pid; src=$?
+    exec 3>&-
+    printf '/quit\n' > "$S2/in-quit"
+    timed "$T/out" "$S2/in-quit" play --resume "$j"
+    want=143; [ $sig = HUP ] && want=129
+    if [ "$src" -ne $want ]; then bad "signal-$sig" "exit $src, expected $want"
+    elif ! grep -q "kept before $sig" "$j" || ! tail -n 1 "$j" | grep -q '}$'; then bad "signal-$sig" "the journal lost the note or ends in a cut line"
+    elif [ "$rc" -ne 0 ] || has "$T/out" "cut off"; then bad "signal-$sig" "the journal does not resume whole (exit $rc)"
+    else ok "signal-$sig"; fi
+done
 
 echo "hostile: $pass passed, $fail failed${failed:+ ($failed )}"
 [ "$fail" -eq 0 ]

@@ -1,6 +1,7 @@
 /*
  * sandbox.c - Lua states for untrusted scripts: safe libraries only, and every call bounded by
- * a budget of instructions and by memory, both counted the same way on every run.
+ * a budget of instructions and by memory, both counted the same way on every run, with a
+ * minute of CPU time as a backstop for what the budget cannot see.
  */
 #include "base/sandbox.h"
 
@@ -8,6 +9,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/util.h"
 
@@ -17,7 +19,10 @@ struct Sandbox {
     long instr_left;        /* what is left of this call's budget */
     int limited;            /* within a bounded call */
     int tripped;            /* this call has spent its budget */
+    const char *why;        /* why it was stopped, once tripped */
     int every;              /* instructions between two calls of the hook; 0: no hook */
+    double wall0;           /* when this call started (coarse clock) */
+    double cpu0;            /* CPU time of this thread when the call had run a second; < 0 */
 };
 
 /* ============================== the instruction budget ============================== */
@@ -32,15 +37,52 @@ struct Sandbox {
 #define BYTES_PER_UNIT 16
 
 static const char *const why_stopped = "script ran too long (instruction limit reached)";
+static const char *const why_backstop = "script ran too long (over a minute)";
+
+/* ============================== the backstop ============================== */
+
+/* One instruction can take a long time that the budget does not see: comparing two strings of
+ * megabytes (`a == b`, `a < b`) is one instruction of a millisecond or more, and a loop of them
+ * would run for hours. A call that has used a minute of its own thread's CPU time (never
+ * reached within the budget: about a third of a second of an ordinary machine, ten under
+ * valgrind) is stopped all the same. CPU time, not the clock on the wall, so neither a busy
+ * machine nor a suspended one (Ctrl-Z) can reach it; the CPU clock is read only in a call that
+ * has been running for a second on the wall, which no ordinary call does. */
+#define BACKSTOP_SECONDS 60.0
+
+static double seconds(clockid_t clock)
+{
+    struct timespec t;
+    clock_gettime(clock, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+#ifdef CLOCK_MONOTONIC_COARSE
+#define WALL_CLOCK CLOCK_MONOTONIC_COARSE       /* read without a system call */
+#else
+#define WALL_CLOCK CLOCK_MONOTONIC
+#endif
+
+/* Whether the call has run past the backstop. */
+static int past_backstop(Sandbox *s)
+{
+    if (seconds(WALL_CLOCK) - s->wall0 < 1.0) return 0;
+    double cpu = seconds(CLOCK_THREAD_CPUTIME_ID);
+    if (s->cpu0 < 0) s->cpu0 = cpu - 1.0;        /* at most a second of CPU in the first second */
+    return cpu - s->cpu0 > BACKSTOP_SECONDS;
+}
 
 /* Stop a runaway script with an error that names where it was running. Inside a hook, level
- * 0 of the stack is the interrupted Lua function. */
-static void stop_script(lua_State *L)
+ * 0 of the stack is the interrupted Lua function (luaL_error would add the place of its
+ * caller, level 1, in front: two places). */
+static void stop_script(lua_State *L, const char *why)
 {
     lua_Debug ar;
     if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0)
-        luaL_error(L, "%s:%d: %s", ar.short_src, ar.currentline, why_stopped);
-    luaL_error(L, "%s", why_stopped);
+        lua_pushfstring(L, "%s:%d: %s", ar.short_src, ar.currentline, why);
+    else
+        lua_pushstring(L, why);
+    lua_error(L);
 }
 
 static Sandbox *sandbox_of(lua_State *L)
@@ -59,11 +101,13 @@ static void sbx_hook(lua_State *L, lua_Debug *ar)
     assert(s->limited);                   /* the hook is set only within a call */
     if (!s->tripped) {
         s->instr_left -= s->every;
-        if (s->instr_left >= 0) return;
+        if (s->instr_left >= 0 && !past_backstop(s)) return;
+        s->why = s->instr_left >= 0 ? why_backstop : why_stopped;
+        s->instr_left = -1;               /* spent either way: no handler runs from here on */
         s->tripped = 1;
         hook_every(s, 1);
     }
-    stop_script(L);
+    stop_script(L, s->why);
 }
 
 /* Run the hook every `n` instructions, counting afresh; 0: no hook. */
@@ -151,48 +195,137 @@ static int safe_setmetatable(lua_State *L)
     return 1;
 }
 
+/* Whether the call has spent its budget: from here on no more of its Lua code may run. */
+static int spent(const Sandbox *s)
+{
+    return s->limited && s->instr_left < 0;
+}
+
+/* xpcall's message handler, as the script gave it (upvalue 1). Lua runs a handler where the
+ * error was raised, and the limit's error is raised inside the count hook, where Lua turns
+ * hooks off: a loop in a handler run there could never be stopped. Once the budget is spent
+ * the handler is left out and the error goes on as it is. */
+static int guarded_handler(lua_State *L)
+{
+    if (spent(sandbox_of(L))) return 1;
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+static int safe_xpcall(lua_State *L)
+{
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, guarded_handler, 1);
+    lua_replace(L, 2);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
 /* The pattern functions backtrack in C, where the instruction hook cannot stop them: refuse a
- * pattern whose worst case on this subject would run for more than about a second (k repeated
- * items on n bytes: about C(n+k, k) steps from each start, n starts when not anchored). */
+ * pattern whose worst case on this subject would run for more than about a second. From each
+ * start (n + 1 of them, one when anchored), k items that can take a varying length (a repeated
+ * item, a balance %b, a back-reference %1) split the subject in about C(n+k, k) ways, and each
+ * way compares every fixed item once more. */
 #define PATTERN_STEPS 3e8
 
 static int pattern_too_slow(size_t n, const char *p, size_t lp)
 {
-    double cost = p[0] == '^' ? 1.0 : (double)n + 1;
+    double cost = p[0] == '^' ? 1.0 : (double)n + 1, fixed = 0;
     int k = 0;
     for (size_t i = 0; i < lp; i++) {
-        if (p[i] == '%') { i++; continue; }
-        if (p[i] == '[') {               /* skip a set: its '-' is a range, not a repetition */
+        int varies = 0;
+        if (p[i] == '%' && i + 1 < lp && p[i + 1] == 'b') {
+            varies = 1;
+            i += 3;                      /* %bxy */
+        } else if (p[i] == '%' && i + 1 < lp && p[i + 1] >= '0' && p[i + 1] <= '9') {
+            varies = 1;
+            i++;
+        } else if (p[i] == '%') {
+            i++;
+        } else if (p[i] == '[') {        /* skip a set: its '-' is a range, not a repetition */
             i++;
             if (i < lp && p[i] == '^') i++;
             if (i < lp && p[i] == ']') i++;
             while (i < lp && p[i] != ']') i += p[i] == '%' ? 2 : 1;
-            continue;
+        } else if (p[i] == '(' || p[i] == ')' || (p[i] == '^' && i == 0) || (p[i] == '$' && i + 1 == lp)) {
+            continue;                    /* captures and anchors compare nothing */
         }
-        if (i > 0 && (p[i] == '*' || p[i] == '+' || p[i] == '-' || p[i] == '?')) {
+        if (!varies && i + 1 < lp && (p[i + 1] == '*' || p[i + 1] == '+' || p[i + 1] == '-' || p[i + 1] == '?')) {
+            varies = 1;
+            i++;
+        }
+        if (varies) {
             k++;
             cost *= ((double)n + k) / k;
             if (cost > PATTERN_STEPS) return 1;
+        } else if (fixed <= (double)n) {
+            fixed++;
         }
     }
-    return cost > PATTERN_STEPS;
+    return cost * (fixed > 1 ? fixed : 1) > PATTERN_STEPS;
+}
+
+/* Lua's find looks for a pattern without special characters (or any, with `plain`) as plain
+ * text: memchr for its first byte, then a comparison of the rest at each place found. */
+static int plain_find(lua_State *L, const char *p, size_t lp)
+{
+    if (lua_toboolean(L, lua_upvalueindex(2)) == 0) return 0;
+    if (lua_toboolean(L, 4)) return 1;
+    for (size_t i = 0; i < lp; i++)
+        if (strchr("^$*+?.([%-", p[i]) && p[i]) return 0;
+    return 1;
+}
+
+/* The bytes compared in the worst case of such a search, as units of the budget. */
+static size_t find_work(size_t n, size_t m)
+{
+    if (m == 0 || m > n) return 0;
+    double bytes = ((double)n - (double)m + 1) * (double)m;
+    double units = bytes / BYTES_PER_UNIT;
+    return units > (double)SBX_INSTR_LIMIT ? (size_t)SBX_INSTR_LIMIT + 1 : (size_t)units;
 }
 
 static int guarded_pattern(lua_State *L)
 {
     size_t n, lp;
+    /* A number is searched, or searched for, as its text: look at it as the function will. */
+    for (int i = 1; i <= 2; i++)
+        if (lua_type(L, i) == LUA_TNUMBER) lua_tolstring(L, i, NULL);
     if (lua_type(L, 1) == LUA_TSTRING) spend_in_c(L, lua_rawlen(L, 1) / BYTES_PER_UNIT);
-    if (lua_type(L, 1) == LUA_TSTRING && lua_type(L, 2) == LUA_TSTRING &&
-        !(lua_toboolean(L, lua_upvalueindex(2)) && lua_toboolean(L, 4))) {     /* find, plain */
+    if (lua_type(L, 1) == LUA_TSTRING && lua_type(L, 2) == LUA_TSTRING) {
         lua_tolstring(L, 1, &n);
         const char *p = lua_tolstring(L, 2, &lp);
-        if (pattern_too_slow(n, p, lp))
+        if (plain_find(L, p, lp)) spend_in_c(L, find_work(n, lp));
+        else if (pattern_too_slow(n, p, lp))
             return luaL_error(L, "pattern too complex for a subject of %d bytes", (int)n);
     }
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
     return lua_gettop(L);
+}
+
+/* string.rep of an empty string with an empty separator is empty however many times: Lua
+ * would still loop that many times (2^62 is forever) without allocating a byte to charge. */
+static int guarded_rep(lua_State *L)
+{
+    size_t l, lsep;
+    luaL_checklstring(L, 1, &l);
+    luaL_checkinteger(L, 2);
+    luaL_optlstring(L, 3, "", &lsep);
+    if (l == 0 && lsep == 0) {
+        lua_pushliteral(L, "");
+        return 1;
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
 }
 
 /* The items a table function will move or compare in C (a wrapper's upvalue 2 says which
@@ -219,7 +352,8 @@ static size_t table_work(lua_State *L, int which)
         while (((size_t)1 << lg) < all) lg++;
         return all * lg;
     }
-    if (which == T_CONCAT) return all;
+    if (which == T_CONCAT)            /* the range it is given, read through __index if need be */
+        return items(luaL_optinteger(L, 3, 1), luaL_optinteger(L, 4, n));
     lua_Integer pos = n;                              /* insert and remove at the end: one item */
     if (which == T_INSERT && lua_gettop(L) >= 3) pos = luaL_optinteger(L, 2, n);
     if (which == T_REMOVE && lua_gettop(L) >= 2) pos = luaL_optinteger(L, 2, n);
@@ -280,6 +414,9 @@ static void open_safe_libs(lua_State *L, unsigned long long seed)
     }
     lua_pushcfunction(L, safe_setmetatable);
     lua_setglobal(L, "setmetatable");
+    lua_getglobal(L, "xpcall");
+    lua_pushcclosure(L, safe_xpcall, 1);
+    lua_setglobal(L, "xpcall");
     lua_getglobal(L, LUA_STRLIBNAME);
     lua_pushnil(L);
     lua_setfield(L, -2, "dump");
@@ -290,6 +427,9 @@ static void open_safe_libs(lua_State *L, unsigned long long seed)
         lua_pushcclosure(L, guarded_pattern, 2);
         lua_setfield(L, -2, matchers[i]);
     }
+    lua_getfield(L, -1, "rep");
+    lua_pushcclosure(L, guarded_rep, 1);
+    lua_setfield(L, -2, "rep");
     lua_pop(L, 1);
     charge_table_library(L);
 
@@ -384,6 +524,8 @@ static void start_limits(Sandbox *s)
     s->instr_left = SBX_INSTR_LIMIT;
     s->limited = 1;
     s->tripped = 0;
+    s->wall0 = seconds(WALL_CLOCK);
+    s->cpu0 = -1;
     hook_every(s, HOOK_EVERY);
 }
 

@@ -4,7 +4,8 @@
  * Each character and the scenario's own conditions get a sandbox of their own, so that no
  * script can see or change another's. A sandbox has no io, os, package, debug, require, load
  * or dofile; it loads text chunks only; every call is bounded in instructions and memory,
- * counted the same way on every run. Errors come back as "file:line: message" strings, never
+ * counted the same way on every run (and, as a backstop only long string comparisons reach, by
+ * a minute of CPU time). Errors come back as "file:line: message" strings, never
  * as a crash.
  */
 #ifndef VB_SANDBOX_H

@@ -97,6 +97,25 @@ static void check_state_fields(const Scenario *s, Session *S, DiagList *d)
     }
 }
 
+/* Every condition once, with the scenario's first values: one that fails or runs into a limit
+ * is an error here, not in front of a group. A condition already reported at its line (a name
+ * the scenario does not know, a field no character's state has at the start) would only fail
+ * for that reason again. */
+static void try_conditions(Session *S, DiagList *d)
+{
+    DiagList tried;
+    diag_init(&tried);
+    world_try_conditions(S->world, &tried);
+    for (int i = 0; i < tried.n; i++) {
+        const Diag *t = &tried.v[i];
+        int known = 0;
+        for (int k = 0; k < d->n && !known; k++)
+            known = d->v[k].line == t->line && streq(d->v[k].file, t->file);
+        if (!known) diag_add(d, DIAG_ERROR, t->file, t->line, "%s", t->message);
+    }
+    diag_free(&tried);
+}
+
 static void try_character(const Scenario *s, Character *ch, DiagList *d)
 {
     LineCheck lc = {s, ch, d};
@@ -107,6 +126,7 @@ static void try_character(const Scenario *s, Character *ch, DiagList *d)
 static void try_characters(const Scenario *s, Session *S, DiagList *d)
 {
     check_state_fields(s, S, d);
+    try_conditions(S, d);                       /* before any hook changes a state */
     for (int r = 0; r < s->nroles; r++) try_character(s, session_character(S, r), d);
 }
 
@@ -215,6 +235,7 @@ static void check_one(const char *name, const Lexicon *lx, DiagList *d)
         Cast cast = {0};
         Session *S = session_new(s, lx, &cast, path, scenario_fallback(s), 0, &sd);
         if (S) try_characters(s, S, &sd);
+        else try_characters_alone(s, lx, &sd);     /* the others' hooks all the same */
         if (S && !sd.errors) report_casting(s, lx, S, &sd);
         session_free(S);
         cast_free(&cast);

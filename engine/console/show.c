@@ -106,7 +106,8 @@ static void show_ending(Play *P, const Output *o)
 static void show_problem(Play *P, const Output *o)
 {
     char *line = o->kind == OUT_STUCK ? xasprintf(_("The story cannot go on: %s"), o->text)
-                                      : xasprintf(_("(script error, the character stays silent: %s)"), o->text);
+                 : o->id ? xasprintf(_("(error in the scenario, the story goes on: %s)"), o->text)
+                         : xasprintf(_("(script error, the character stays silent: %s)"), o->text);
     if (o->kind == OUT_STUCK) term_alert(line);
     else term_diagnostic(line);
     free(line);

@@ -68,6 +68,12 @@ static char **complete(const char *text, int start, int end)
 
 void term_init(void)
 {
+    /* A session belongs to its terminal: when the terminal hangs up, or the session is told to
+     * end, it ends (the journal is complete after every entry), even when it was started with
+     * those signals ignored (nohup, a background job of a script), which would leave it
+     * running on for no one. */
+    signal(SIGHUP, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
     interactive = isatty(STDIN_FILENO);
     out_tty = isatty(STDOUT_FILENO);
     const char *nc = getenv("NO_COLOR");

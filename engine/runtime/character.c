@@ -168,10 +168,16 @@ static int check_fields(Character *ch, const Lexicon *lx, DiagList *d)
     return ok ? 0 : -1;
 }
 
+/* Whether the character's script loaded: only then is there anything to call or read. */
+static int alive(const Character *ch)
+{
+    return ch->sbx && ch->ref != LUA_NOREF;
+}
+
 /* Set field `key` of the character's table to `value`, so its script reads what the engine does. */
 static void set_table_string(Character *ch, const char *key, const char *value)
 {
-    if (!ch->sbx || ch->ref == LUA_NOREF) return;
+    if (!alive(ch)) return;
     lua_State *L = sbx_lua(ch->sbx);
     lua_rawgeti(L, LUA_REGISTRYINDEX, ch->ref);
     lua_pushstring(L, value);
@@ -198,6 +204,20 @@ void character_set_name(Character *ch, const char *name)
     set_table_string(ch, "name", ch->name);
 }
 
+/* A character that failed to load keeps its name for messages but no script: every hook then
+ * finds nothing to call, so nothing of a half-loaded script ever runs or is read. */
+static int unload(Character *ch)
+{
+    sbx_free(ch->sbx);
+    ch->sbx = NULL;
+    ch->ref = LUA_NOREF;
+    ch->has_react = ch->has_choose = 0;
+    free(ch->quadrant_term);
+    free(ch->script_term);
+    ch->quadrant_term = ch->script_term = NULL;
+    return -1;
+}
+
 int character_load(Character *ch, const char *path, const Lexicon *lx, unsigned long long seed,
                    DiagList *d)
 {
@@ -222,7 +242,7 @@ int character_load(Character *ch, const char *path, const Lexicon *lx, unsigned 
     if (err) {
         diag_lua(d, path, err);
         free(err);
-        return -1;
+        return unload(ch);
     }
     ch->id = field_string(L, -1, "id");
     ch->name = field_string(L, -1, "name");
@@ -237,9 +257,9 @@ int character_load(Character *ch, const char *path, const Lexicon *lx, unsigned 
     ch->ref = luaL_ref(L, LUA_REGISTRYINDEX);
     if (!ch->id || !ch->name || !ch->quadrant_term) {
         diag_add(d, DIAG_ERROR, path, 0, _("the script must return character { id = ..., name = ..., quadrant = ... }"));
-        return -1;
+        return unload(ch);
     }
-    return check_fields(ch, lx, d);
+    return check_fields(ch, lx, d) ? unload(ch) : 0;
 }
 
 void character_free(Character *ch)
@@ -269,6 +289,7 @@ static void push_field(Character *ch, const char *field)
 
 int character_has_line(Character *ch, const char *key)
 {
+    if (!alive(ch)) return 0;
     lua_State *L = sbx_lua(ch->sbx);
     push_field(ch, "lines");
     lua_pop(L, 1);
@@ -311,6 +332,8 @@ static char *line_at(Character *ch, int key, const char *lang, const char *fb, c
 
 char *character_line(Character *ch, const char *key, const char *lang, const char *fb, char **err)
 {
+    *err = NULL;
+    if (!alive(ch)) return NULL;
     lua_State *L = sbx_lua(ch->sbx);
     lua_pushstring(L, key);
     char *text = line_at(ch, -1, lang, fb, err);
@@ -331,7 +354,7 @@ int character_react(Character *ch, const ReactEvent *ev, const char *lang, const
                     char **said, char **mood, char **err)
 {
     *said = *mood = *err = NULL;
-    if (!ch->has_react) return 0;
+    if (!ch->has_react || !alive(ch)) return 0;
     lua_State *L = sbx_lua(ch->sbx);
     lua_rawgeti(L, LUA_REGISTRYINDEX, ch->react_ref);
     lua_rawgeti(L, LUA_REGISTRYINDEX, ch->ref);
@@ -356,7 +379,7 @@ int character_react(Character *ch, const ReactEvent *ev, const char *lang, const
 int character_choose(Character *ch, const ChooseOption *opts, int n, char **err)
 {
     *err = NULL;
-    if (!ch->has_choose || n <= 0) return n > 0 ? 0 : -1;
+    if (!ch->has_choose || !alive(ch) || n <= 0) return n > 0 ? 0 : -1;
     lua_State *L = sbx_lua(ch->sbx);
     push_field(ch, "choose");
     lua_createtable(L, n, 0);
@@ -383,6 +406,7 @@ int character_choose(Character *ch, const ChooseOption *opts, int n, char **err)
 
 json_object *character_state(Character *ch)
 {
+    if (!alive(ch)) return json_object_new_object();
     lua_State *L = sbx_lua(ch->sbx);
     push_field(ch, "state");
     lua_pop(L, 1);
@@ -393,6 +417,10 @@ json_object *character_state(Character *ch)
 
 void character_push_state(Character *ch, lua_State *to)
 {
+    if (!alive(ch)) {
+        lua_newtable(to);
+        return;
+    }
     lua_State *L = sbx_lua(ch->sbx);
     push_field(ch, "state");
     lua_pop(L, 1);
@@ -402,6 +430,7 @@ void character_push_state(Character *ch, lua_State *to)
 
 void character_set_state(Character *ch, json_object *state)
 {
+    if (!alive(ch)) return;
     lua_State *L = sbx_lua(ch->sbx);
     lua_rawgeti(L, LUA_REGISTRYINDEX, ch->ref);
     lua_pushliteral(L, "state");
@@ -412,6 +441,7 @@ void character_set_state(Character *ch, json_object *state)
 
 void character_each_line(Character *ch, void (*fn)(const char *key, void *ud), void *ud)
 {
+    if (!alive(ch)) return;
     lua_State *L = sbx_lua(ch->sbx);
     char **keys = NULL;
     int n = 0, cap = 0;

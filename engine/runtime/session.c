@@ -26,6 +26,12 @@ static void script_error(Session *S, const char *err)
     emit(S, (Output){.kind = OUT_SCRIPT_ERROR, .text = err, .role = -1, .participant = -1});
 }
 
+/* The scenario's own code (a condition, an effect) failed: no character is silenced by it. */
+static void scenario_error(Session *S, const char *err)
+{
+    emit(S, (Output){.kind = OUT_SCRIPT_ERROR, .id = "scenario", .text = err, .role = -1, .participant = -1});
+}
+
 static const char *fallback(const Session *S)
 {
     return scenario_fallback(S->s);
@@ -84,10 +90,11 @@ static void free_characters(Session *S)
     S->chars = NULL;
 }
 
+/* Every role, a character that failed to load again too (its state reads empty): the world
+ * must not keep a pointer into the characters it had before. */
 static void sync_world(Session *S)
 {
-    for (int r = 0; r < S->s->nroles; r++)
-        if (S->chars[r].sbx) world_sync_character(S->world, r, &S->chars[r]);
+    for (int r = 0; r < S->s->nroles; r++) world_sync_character(S->world, r, &S->chars[r]);
 }
 
 /* A participant who shares a role with an earlier player keeps their own quadrant for their
@@ -266,7 +273,7 @@ static int test(Session *S, int code)
     char *err = NULL;
     int yes = world_test(S->world, code, &err);
     if (yes < 0) {
-        script_error(S, err);
+        scenario_error(S, err);
         free(err);
         return 0;
     }
@@ -407,7 +414,7 @@ static void go(Session *S, Target t)
         world_visit(S->world, t.index);
         for (int i = 0; i < sc->neffects; i++) {
             char *err = NULL;
-            if (world_apply(S->world, &sc->effects[i], &err)) script_error(S, err);
+            if (world_apply(S->world, &sc->effects[i], &err)) scenario_error(S, err);
             free(err);
         }
         show_scene(S, OUT_SCENE);
@@ -645,7 +652,7 @@ static void apply_choice(Session *S, int ci, int participant, int role)
                      .corner = corner, .scene = S->scene, .id = c->id});
     for (int i = 0; i < c->neffects; i++) {
         char *err = NULL;
-        if (world_apply(S->world, &c->effects[i], &err)) script_error(S, err);
+        if (world_apply(S->world, &c->effects[i], &err)) scenario_error(S, err);
         free(err);
     }
     react_all(S, c, participant, role, corner);
@@ -749,14 +756,13 @@ int session_inject(Session *S, const char *event)
 /* ============================== undo ============================== */
 
 /* Back to the very start, with fresh characters: the only state that is surely the same as
- * the first time, whatever the scripts keep in their closures. */
-static void restart(Session *S)
+ * the first time, whatever the scripts keep in their closures. A script edited since the
+ * session started may no longer load: its character is silent from here on, and what went
+ * wrong goes to `d`. */
+static void restart(Session *S, DiagList *d)
 {
-    DiagList d;
-    diag_init(&d);
     free_characters(S);
-    load_characters(S, &d);         /* these loaded before; they load the same again */
-    diag_free(&d);
+    load_characters(S, d);
     world_reset(S->world);
     S->scene = S->ending = -1;
     S->stuck = 0;
@@ -767,6 +773,19 @@ static void restart(Session *S)
     S->steps = 0;
     memset(S->fired, 0, (size_t)S->s->nevents + 1);
     session_seat_cast(S);
+}
+
+/* Say why a character is silent after a restart, once the session speaks again. */
+static void report_reload(Session *S, DiagList *d)
+{
+    for (int i = 0; i < d->n; i++) {
+        const Diag *g = &d->v[i];
+        char *text = g->line > 0 ? xasprintf("%s:%d: %s", g->file, g->line, g->message)
+                                 : xasprintf("%s: %s", g->file, g->message);
+        script_error(S, text);
+        free(text);
+    }
+    diag_free(d);
 }
 
 int session_undo(Session *S, int n)
@@ -783,7 +802,9 @@ int session_undo(Session *S, int n)
     S->ninputs = S->capinputs = 0;
     int was_quiet = S->quiet;
     S->quiet = 1;
-    restart(S);
+    DiagList d;
+    diag_init(&d);
+    restart(S, &d);
     session_start(S);
     for (int i = 0; i < nreplay; i++) {
         if (replay[i].kind == INPUT_INJECT) {
@@ -796,6 +817,7 @@ int session_undo(Session *S, int n)
     free(replay);
     session_turn(S);            /* the engine's own turns that follow, quietly as well */
     S->quiet = was_quiet;
+    report_reload(S, &d);
     return undone;
 }
 
@@ -920,8 +942,11 @@ void session_restart(Session *S)
     int was_quiet = S->quiet;
     S->quiet = 1;
     S->ninputs = 0;
-    restart(S);
+    DiagList d;
+    diag_init(&d);
+    restart(S, &d);
     session_start(S);
     session_turn(S);
     S->quiet = was_quiet;
+    report_reload(S, &d);
 }

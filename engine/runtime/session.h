@@ -25,7 +25,9 @@ typedef enum {
     OUT_REACTION,     /* a character reacts: role, who, text (may be NULL), mood, played */
     OUT_EVENT,        /* an incident starts: id, title, injected */
     OUT_ENDING,       /* the story ends: id, title */
-    OUT_SCRIPT_ERROR, /* a script failed; the session goes on: text ("file:line: message") */
+    OUT_SCRIPT_ERROR, /* a script failed; the session goes on: text ("file:line: message"),
+                       * id "scenario" when it was the scenario's own code (a condition,
+                       * taken as false, or an effect), NULL for a character's script */
     OUT_STUCK,        /* the story cannot go on (no choice available, or a loop): text; the
                        * scene it stopped in, or -1 before the first */
 } OutKind;

@@ -684,6 +684,40 @@ static void compile_late(World *w, int code)
     diag_free(&d);
 }
 
+/* Whether `place` (n bytes) names the file at `path` as Lua does: whole, or shortened from its
+ * start to "..." and its end. */
+static int names_file(const char *place, size_t n, const char *path)
+{
+    size_t len = strlen(path);
+    if (n == len && strncmp(place, path, n) == 0) return 1;
+    return n > 3 && strncmp(place, "...", 3) == 0 && n - 3 <= len &&
+           strncmp(place + 3, path + len - (n - 3), n - 3) == 0;
+}
+
+/* A failed piece of the scenario's code, named as what it is (a condition or an effect) at
+ * its place in the XML file: Lua's own line when it gives one (a line within the code), else
+ * the line the code starts on. Takes `lua_err`. */
+static char *name_failure(const World *w, int code, const char *what_fmt, char *lua_err)
+{
+    const char *path = w->s->path, *msg = lua_err;
+    int line = w->s->code[code].line;
+    for (const char *c = strchr(lua_err, ':'); c; c = strchr(c + 1, ':')) {
+        char *end;
+        long at = strtol(c + 1, &end, 10);
+        if (end == c + 1 || *end != ':' || at <= 0) continue;
+        if (names_file(lua_err, (size_t)(c - lua_err), path)) {
+            line = (int)at;
+            msg = end + 1 + (end[1] == ' ');
+        }
+        break;
+    }
+    char *what = xasprintf(what_fmt, msg);
+    char *named = xasprintf("%s:%d: %s", path, line, what);
+    free(what);
+    free(lua_err);
+    return named;
+}
+
 int world_test(World *w, int code, char **err)
 {
     *err = NULL;
@@ -697,7 +731,10 @@ int world_test(World *w, int code, char **err)
     if (!w->code_ref[code]) compile_late(w, code);
     to_lua(w);
     lua_rawgeti(L, LUA_REGISTRYINDEX, w->code_ref[code]);
-    if (sbx_call(w->sbx, 0, 1, err)) return -1;
+    if (sbx_call(w->sbx, 0, 1, err)) {
+        *err = name_failure(w, code, _("condition failed: %s"), *err);
+        return -1;
+    }
     int yes = lua_toboolean(L, -1);
     lua_pop(L, 1);
     return yes;
@@ -716,10 +753,20 @@ int world_apply(World *w, const Effect *e, char **err)
         lua_rawgeti(L, LUA_REGISTRYINDEX, w->code_ref[e->code]);
         int rc = sbx_call(w->sbx, 0, 0, err);
         vars_from_lua(w);
+        if (rc) *err = name_failure(w, e->code, _("effect failed: %s"), *err);
         return rc;
     }
     }
     return 0;
+}
+
+void world_try_conditions(World *w, DiagList *d)
+{
+    for (int i = 0; i < w->s->ncode; i++) {
+        char *err = NULL;
+        if (w->s->code[i].is_expr && world_test(w, i, &err) < 0) diag_lua(d, w->s->path, err);
+        free(err);
+    }
 }
 
 /* ============================== snapshots ============================== */

@@ -24,9 +24,14 @@ void world_reseed(World *w, unsigned long long seed);
 /* Back to the start: variables at their first values, nothing visited or counted. */
 void world_reset(World *w);
 
-/* Evaluate condition `code` (NO_CODE is true). Returns 1 or 0, or -1 with *err set. */
+/* Evaluate condition `code` (NO_CODE is true). Returns 1 or 0, or -1 with *err set: "file:line:
+ * condition failed: ...", the place in the scenario. */
 int world_test(World *w, int code, char **err);
-/* Apply an effect. Returns 0, or -1 with *err set. */
+/* Evaluate every condition once, in the world as it is (a new world: the scenario's first
+ * values), so that one which fails or runs into a limit is found before a group plays: each
+ * failure goes to `d` as an error at its file and line. */
+void world_try_conditions(World *w, DiagList *d);
+/* Apply an effect. Returns 0, or -1 with *err set ("file:line: effect failed: ..."). */
 int world_apply(World *w, const Effect *e, char **err);
 
 double world_var(World *w, int var);

@@ -197,6 +197,35 @@ static void test_syntax_error_names_file_and_line(void **state)
     diag_free(&d);
 }
 
+/* A character that failed to load is asked for lines, told of a choice, asked to choose and
+ * for its state as the session does: it has nothing and says nothing, and nothing crashes. */
+static void test_unloaded_character_is_silent(void **state)
+{
+    (void)state;
+    const char *broken[] = {CHARS "syntax.lua", "tests/hostile/characters/h/loadloop.lua"};
+    for (int i = 0; i < 2; i++) {
+        Character ch;
+        DiagList d;
+        diag_init(&d);
+        assert_int_equal(character_load(&ch, broken[i], &lx, 1, &d), -1);
+        char *err = NULL, *said = NULL, *mood = NULL;
+        assert_int_equal(character_has_line(&ch, "hi"), 0);
+        assert_null(character_line(&ch, "hi", "en", "nl", &err));
+        assert_null(err);
+        ReactEvent ev = choice_event("directheid");
+        assert_int_equal(character_react(&ch, &ev, "en", "nl", &said, &mood, &err), 0);
+        assert_null(said);
+        ChooseOption opts[] = {{"a", NULL}, {"b", NULL}};
+        assert_int_equal(character_choose(&ch, opts, 2, &err), 0);
+        json_object *st = character_state(&ch);
+        assert_int_equal(json_object_object_length(st), 0);
+        json_object_put(st);
+        character_set_state(&ch, NULL);
+        character_free(&ch);
+        diag_free(&d);
+    }
+}
+
 static void test_id_differs_from_file_name(void **state)
 {
     (void)state;
@@ -371,6 +400,7 @@ int main(void)
         cmocka_unit_test(test_tutorial_react),
         cmocka_unit_test(test_choose),
         cmocka_unit_test(test_syntax_error_names_file_and_line),
+        cmocka_unit_test(test_unloaded_character_is_silent),
         cmocka_unit_test(test_id_differs_from_file_name),
         cmocka_unit_test(test_id_error_points_at_the_id_field),
         cmocka_unit_test(test_react_error_then_recovers),

@@ -427,6 +427,61 @@ static void test_table_functions_charged(void **state)
     sbx_free(s);
 }
 
+/* Calls that Lua would spend for ever on without returning to the count hook: a handler run
+ * with hooks off, single calls into C. Each ends with its verdict (NULL: it succeeds). */
+static const struct {
+    const char *src, *verdict;
+} escapes[] = {
+    {"xpcall(function() while true do end end, function(m) while true do end end)", "instruction limit"},
+    {"while true do xpcall(error, function(m) while true do end end) end", "instruction limit"},
+    {"return #string.rep('', 1 << 62) + #(''):rep(1 << 62, '')", NULL},
+    {"table.move({}, 1, 1 << 62, 2)", "instruction limit"},
+    {"return table.concat(setmetatable({}, {__index = table.concat}), '', 1, 1 << 62)", "instruction limit"},
+    {"return string.find(12345678901234567890, string.rep('(.-)', 30) .. 'x')", "pattern too complex"},
+    {"return string.rep('(', 1 << 20):find('%b()')", "pattern too complex"},
+    {"return string.rep('ab', 1 << 19):find('(.*)%1x')", "pattern too complex"},
+    {"return string.rep('a', 8 << 20):find(string.rep('a', 4 << 20) .. 'b', 1, true)", "instruction limit"},
+    {"return string.rep('a', 8 << 20):find(string.rep('a', 4 << 20) .. 'b')", "instruction limit"},
+    {"return string.rep('a', 8 << 20):match(string.rep('a', 4 << 20) .. 'b')", "pattern too complex"},
+};
+
+static void escapes_in_c(void)
+{
+    for (size_t i = 0; i < sizeof escapes / sizeof *escapes; i++) {
+        Sandbox *s = sbx_new(1);
+        char *err = NULL;
+        int rc = run(s, escapes[i].src, 0, &err);
+        int ok = escapes[i].verdict ? rc == -1 && err && strstr(err, escapes[i].verdict) : rc == 0;
+        if (!ok) fprintf(stderr, "%s: %s\n", escapes[i].src, err ? err : "no error");
+        free(err);
+        sbx_free(s);
+        if (!ok) _exit(3);
+    }
+    _exit(0);
+}
+
+/* Each stops with its verdict, and fast: the seconds here only catch a hang. */
+static void test_no_escape_through_c_or_handlers(void **state)
+{
+    (void)state;
+    assert_true(finishes_in_time(escapes_in_c, 30));
+}
+
+/* What ordinary scripts do with the same functions is unchanged. */
+static void test_guarded_functions_still_work(void **state)
+{
+    (void)state;
+    Sandbox *s = sbx_new(1);
+    assert_int_equal(run_int(s, "local ok, m = xpcall(error, function(m) return #m end, 'boom') return m"), 4);
+    assert_int_equal(run_int(s, "return select('#', xpcall(function(a, b) return a + b end, error, 1, 2))"), 2);
+    assert_int_equal(run_int(s, "return #string.rep('ab', 3, ',') + #string.rep(5, 3)"), 8 + 3);
+    assert_int_equal(run_int(s, "return (string.find(12345, 34))"), 3);
+    assert_int_equal(run_int(s, "return #string.rep(' x ', 300):match('^%s*(.-)%s*$')"), 898);
+    assert_int_equal(run_int(s, "return (string.rep('x', 1 << 20) .. 'needle'):find('needle', 1, true)"), (1 << 20) + 1);
+    assert_int_equal(run_int(s, "return (('((a)(b))'):rep(100):find('%b()'))"), 1);
+    sbx_free(s);
+}
+
 /* Sleeps for 1.5 s: longer than any time limit a sandbox has had. */
 static int slow_host_call(lua_State *L)
 {
@@ -474,6 +529,8 @@ int main(void)
         cmocka_unit_test(test_random_is_seeded),
         cmocka_unit_test(test_text_picks_language),
         cmocka_unit_test(test_limits_survive_pcall),
+        cmocka_unit_test(test_no_escape_through_c_or_handlers),
+        cmocka_unit_test(test_guarded_functions_still_work),
         cmocka_unit_test(test_finalizer_cannot_hang_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
