@@ -167,6 +167,41 @@ expect(n, "Kom hiernaartoe. Vandaag." in t and "onaangekondigd" not in t,
 expect(n, "0,8 van Guido" in t, "Koen does not use the loan from the letter he heard")
 expect(n, "Met mijn voorwaarde" not in t, "Karin's condition as a possessive")
 
+# ---------------------------------------------------------------- the school, English
+# The worried parent has the chestnut felled; the chair starts from the timetable of the school
+# down the road; the trainer injects the conflict with the chair. Four parents, not thirty.
+SCHOOL4 = """<cast scenario="school" xmlns="urn:verbeeld:cast:1">
+  <participant name="Lena" core="voorzichtigheid" goal="x" role="bezorgde" card="jesse"/>
+  <participant name="Tom" core="structuur" goal="x" role="directeur" card="elin"/>
+  <participant name="Iris" core="zorgzaamheid" goal="x" card="daan"/>
+  <participant name="Kwame" core="geduld" goal="x" card="noor"/>
+</cast>
+"""
+t = play("school-en", "school", SCHOOL4, "en",
+         wishes=[r"has to go", r"timetable of the school two kilometres away"],
+         inject=[(r"Fifty hours short", "/inject conflict")])
+n = "school-en"
+expect(n, "Across the yard" in t, "the path did not reach the inspector's round of the yard")
+expect(n, "I can see the stump" in t and "it's still there" not in t and "where the tree stood, the dugout goes" in t,
+       "a parent says the felled tree is still there")
+expect(n, "made the 940 hours exactly" in t and "with the project afternoons you reach 890" not in t,
+       "'fifty hours short' ignores that the timetable came from the school down the road")
+expect(n, "One o'clock sharp" in t and "Good morning" not in after(t, "One o'clock sharp"), "'good morning' at one o'clock")
+expect(n, "Everyone looks at the chair" in t and not re.search(r"(?i)thirty (hands|people|parents)", t),
+       "a group of four is called thirty")
+expect(n, not re.search(r"^Hanneke Vos: (She|He|They) ", t, re.M), "a stage direction is printed as speech")
+
+# ---------------------------------------------------------------- words, in every branch
+# Calques that no session need reach: checked in the files themselves.
+for path, bad in (("scenarios/school.xml", [r'lang="en">the stayer<', r'lang="en">the drawer<',
+                                            r"your child[^<]*\b(draw it|where does it|that it learns)"]),
+                  ("scenarios/moveon.xml", [r"(?i)an away day", r"away days"]),
+                  ("characters/moveon/koen.lua", [r"Let me qualify"])):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    for pat in bad:
+        expect("words", not re.search(pat, text), f"{path} still has {pat}")
+
 if failures:
     print("continuity:", *failures, sep="\n  ")
     sys.exit(1)
