@@ -9,7 +9,7 @@ local kruiperig   = { "pleasen", "wegcijferen", "vaagheid", "angstvalligheid" }
 local opdringerig = { "drammen", "hardheid", "botheid", "arrogantie" }
 -- The scenes in which she is in the room. Elsewhere she still hears about everything (it ends
 -- up in her file, and in her state), but she says nothing.
-local aanwezig = { "bezoek1", "bezoek1-vraag", "inspecteur-komt", "rondgang", "vraagt-kind", "druk",
+local aanwezig = { "bezoek1", "bezoek1-vraag", "inspecteur-komt", "rondgang", "vraagt-kind", "vraagt-kind-ouders", "druk",
                    "slotwoord", "wachten", "uitslag", "oordeel-groen", "oordeel-braaf", "oordeel-nee" }
 
 return character {
