@@ -190,6 +190,8 @@ expect(n, "One o'clock sharp" in t and "Good morning" not in after(t, "One o'clo
 expect(n, "Everyone looks at the chair" in t and not re.search(r"(?i)thirty (hands|people|parents)", t),
        "a group of four is called thirty")
 expect(n, not re.search(r"^Hanneke Vos: (She|He|They) ", t, re.M), "a stage direction is printed as speech")
+expect(n, "The offer" in t and "drop two things: the tree" not in t and "the chestnut stands alone" not in t,
+       "the inspector asks them to drop a tree they already felled")
 expect(n, "But each of you has brought one along" in t and t.count("\nTell me about one child\n") == 1,
        "the end-user moment is left to the foster parent verbeeld plays, not to the parents in the room")
 
