@@ -25,7 +25,7 @@ return character {
       return { nl = "Ik heb het hem beloofd, meisje. Ik had het niet moeten beloven.", en = "I promised him, love. I shouldn't have." }
     end,
     -- reactions
-    rustig = { nl = "Rustig aan, jong. Een bus keer je niet op een stoep.", en = "Easy, lad. You don't turn a coach round on a pavement." },
+    rustig = { nl = "Rustig aan, jong. Een bus keer je niet op een stoep.", en = "Steady on. You don't turn a coach round on a pavement." },
     zucht = { nl = "Ik zeg niks. Ik zeg helemaal niks. Dat mag je zelf invullen.",
               en = "I'm saying nothing. Nothing at all. You can work out the rest yourselves." },
     respect = { nl = "Kijk. Dat had ik twintig jaar geleden tegen Guido moeten zeggen.", en = "Look at that. I should have said that to Guido twenty years ago." },

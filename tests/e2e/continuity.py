@@ -40,7 +40,7 @@ def play(name, scenario, cast, lang, wishes, avoid=(), inject=(), seed=4, limit=
     out, since, sent, pending = b"", 0, 0, list(inject)
     deadline = time.time() + 60
     while time.time() < deadline:
-        ready, _, _ = select.select([p.stdout], [], [], 5)
+        ready, _, _ = select.select([p.stdout], [], [], 2)
         if not ready:
             break
         chunk = os.read(p.stdout.fileno(), 65536)
@@ -194,6 +194,13 @@ expect(n, "The offer" in t and "drop two things: the tree" not in t and "the che
        "the inspector asks them to drop a tree they already felled")
 expect(n, "But each of you has brought one along" in t and t.count("\nTell me about one child\n") == 1,
        "the end-user moment is left to the foster parent verbeeld plays, not to the parents in the room")
+
+# ---------------------------------------------------------------- the school, Dutch, day 1
+# The trainer injects the conflict with the chair on the first morning.
+t = play("school-nl", "school", SCHOOL4, "nl", wishes=[], inject=[(r"Het hek", "/inject conflict")], limit=25)
+n = "school-nl"
+expect(n, "In het openbaar" in t and "sinds vanochtend" in t and "sinds gisterochtend" not in t,
+       "the conflict on day 1 speaks of 'since yesterday morning'")
 
 # ---------------------------------------------------------------- words, in every branch
 # Calques that no session need reach: checked in the files themselves.
