@@ -51,7 +51,7 @@ return character {
     respect = { nl = "Hm. Dat had ik niet voorzien. Goed. Ik pas het aan.", en = "Hm. I hadn't seen that coming. Fine. I'll adjust." },
     herkenning = { nl = "Precies.", en = "Exactly." },
     perfect = { nl = "Dat is de versie van mezelf die ik liever niet in de spiegel zie.", en = "That's the version of me I'd rather not see in the mirror." },
-    bank = { nl = "De bank. Op zaterdag. Dat is nooit goed nieuws en nooit slecht nieuws. Het is gewoon een getal.", en = "The bank. On a Saturday. That's never good news and never bad news. It's just a number." },
+    bank = { nl = "De bank. In het weekend. Dat is nooit goed nieuws en nooit slecht nieuws. Het is gewoon een getal.", en = "The bank. At the weekend. That's never good news and never bad news. It's just a number." },
   },
   react = react_by_quadrant {
     own = stance_by_own_answers,
