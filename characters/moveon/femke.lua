@@ -23,7 +23,7 @@ return character {
               en = "Honestly, I've had a plan for weeks. MoveOn as a boutique. Isabel's VIP service, Wim's groups, Karin's emergency line, all in one app, for people who don't want to search, they want to leave. Horizon can't do that. We can. But only if we dare." },
     -- reactions
     come_on = { nl = "Come on. Wat is het ergste dat er kan gebeuren?", en = "Come on. What's the worst that could happen?" },
-    zucht = { nl = "(Femke kijkt op haar telefoon. Dan weer op. Dan weer op haar telefoon.)", en = "(Femke looks at her phone. Then up. Then at her phone again.)" },
+    zucht = { nl = "Sorry, ik zat even in mijn mail. … Nee, ga door. Ik luister.", en = "Sorry, I was in my email for a sec. … No, go on. I'm listening." },
     respect = { nl = "Oké, fair. Eerst kijken, dan springen. Ik hoor het.", en = "Okay, fair. Look before you leap. I hear you." },
     herkenning = { nl = "Yes. Let's go.", en = "Yes. Let's go." },
     wow = { nl = "Wow. Oké. Dat is zelfs mij te snel.", en = "Wow. Okay. That's too fast even for me." },

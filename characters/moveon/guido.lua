@@ -27,21 +27,32 @@ return character {
                en = "3.6. With a tail out of profits. Hm. Thirty years ago I'd have made exactly that offer. I'll think about it. That's more than I say to Horizon." },
     bod_makkelijk = { nl = "Je vindt mijn prijs goed? Zomaar? Zonder te onderhandelen? … Dan heb ik jullie dertig jaar slecht opgevoed.",
                       en = "You're happy with my price? Just like that? Without negotiating? … Then I've brought you up badly for thirty years." },
-    bod_geen = function(self)
+    -- his answer to each thing the team can say on the phone without naming a price
+    -- (scene "onderhandeling-na", by vars.antwoord)
+    bod_geen = function(self)   -- "you'll get an answer tomorrow at four"
       if self.state.trust >= 1 then
         return { nl = "Goed. Dat respecteer ik. Zondag vier uur. Ik wacht. Dat is nieuw voor mij, wachten.",
                  en = "Good. I respect that. Sunday at four. I'll wait. That's new for me, waiting." }
       end
-      return { nl = "Jullie praten en praten. Zondag vier uur. Daarna praat ik met Horizon.", en = "You talk and talk. Sunday at four. After that I talk to Horizon." }
+      return { nl = "Morgen om vier. Goed. Jullie nemen je tijd; ik hoop dat jullie hem ook gebruiken. Daarna praat ik met Horizon.",
+               en = "Tomorrow at four. Fine. You're taking your time; I hope you use it. After that I talk to Horizon." }
     end,
+    bod_stukken = { nl = "Pensioenen, borgsommen, Vandael. Koen kan jullie alles geven wat jullie nodig hebben. Maar zondag om vier wil ik een prijs horen, geen lijstje.",
+                    en = "Pensions, deposits, Vandael. Koen can give you everything you need. But on Sunday at four I want to hear a price, not a list." },
+    bod_vrijdag = { nl = "Vrijdag? Nee. Ik heb geen week meer om op jullie te wachten, en Horizon ook niet. Zondag vier uur. Als het dan nee is, is het nee. Dat mag ook.",
+                    en = "Friday? No. I haven't got a week to wait for you, and nor has Horizon. Sunday at four. If it's no then, it's no. That's allowed too." },
+    bod_stil = { nl = "Dank je, Koen. En de rest? … Zo. Vijf managers, en ik hoor er één. Zondag om vier wil ik er vijf horen.",
+                 en = "Thank you, Koen. And the rest of you? … Right. Five managers, and I hear one. On Sunday at four I want to hear five." },
+    bod_waarom = { nl = "Zo. Nu weten jullie het. Beslis niet uit medelijden; daar heb ik niks aan. Zondag vier uur.",
+                   en = "There. Now you know. Don't decide out of pity; that's no use to me. Sunday at four." },
     wim_bellen = { nl = "Wim. Ik ben het. Ik heb niet geslapen. Hoe staan ze erbij? En… hoe staat zij erbij?",
                    en = "Wim. It's me. I haven't slept. How are they doing? And… how is she doing?" },
     brief = { nl = "‘Lieve Isabel, lieve allemaal,\n\nIk ben geen man van lange brieven, dus deze is kort. In mei is mijn hart blijven stilstaan, in een restaurant in Lissabon. Twaalf seconden. Wim heeft me thuisgebracht en ik heb hem laten beloven te zwijgen. Koen heeft voor me gerekend en ik heb hem laten beloven te zwijgen. Dat was fout. Dertig jaar heb ik alles zelf beslist. Dat was mijn kracht. Het is ook de reden dat jullie nu in een villa zitten en niet weten wat jullie willen.\n\nDaarom dit. Als jullie het samen doen, alle vijf, dan is de prijs 3,9 miljoen en leen ik jullie zelf 800.000 euro, tegen twee procent. Als één van jullie het wil en de anderen staan erachter, is dat ook goed. Als jullie samen nee zeggen, respecteer ik dat. Het enige wat ik niet wil, is dat jullie om vier uur niets zeggen.\n\nGuido\n\nPS Isabel, je krijgt het niet cadeau. Niet omdat je het niet verdient. Omdat je het anders nooit van jezelf zult geloven.’",
               en = "\"Dear Isabel, dear all,\n\nI'm not one for long letters, so this one is short. In May my heart stopped, in a restaurant in Lisbon. Twelve seconds. Wim brought me home and I made him promise to keep quiet. Koen did the sums for me and I made him promise to keep quiet. That was wrong. For thirty years I decided everything myself. That was my strength. It's also why you're sitting in a villa now, not knowing what you want.\n\nSo, this. If you do it together, all five of you, the price is 3.9 million and I'll lend you 800,000 euros myself, at two percent. If one of you wants it and the others stand behind them, that's fine too. If you say no together, I'll respect that. The only thing I don't want is for you to say nothing at four o'clock.\n\nGuido\n\nPS Isabel, you don't get it as a gift. Not because you don't deserve it. Because otherwise you'll never believe it of yourself.\"" },
     geen_uitstel = { nl = "Een week? Ik heb dertig jaar gewacht met stoppen, en jullie weten nu waarom dat te lang was. Nee. Vier uur. Jullie weten meer dan jullie denken.",
                      en = "A week? I waited thirty years to stop, and now you know why that was too long. No. Four o'clock. You know more than you think." },
-    weigert = { nl = "Nee. Dat laat ik niet toe. Dat is precies wat ik dertig jaar verkeerd heb gedaan: voor jullie kiezen. Jullie hebben nog veertig minuten. Gebruik ze.",
-                en = "No. I won't allow that. That's exactly what I did wrong for thirty years: choosing for you. You have forty minutes left. Use them." },
+    weigert = { nl = "Nee. Dat laat ik niet toe. Dat is precies wat ik dertig jaar verkeerd heb gedaan: voor jullie kiezen. Jullie hebben tot vier uur. Gebruik die tijd.",
+                en = "No. I won't allow that. That's exactly what I did wrong for thirty years: choosing for you. You have until four. Use the time." },
     bezoek = function(self)
       if self.state.trust >= 1 then
         return { nl = "Ik kon niet in dat hotel blijven zitten. Ik heb gehoord hoe jullie dit weekend met elkaar omgaan, en ik wilde het zien. Ik had het jullie zelf moeten zeggen, in plaats van Wim te laten zwijgen en Koen te laten rekenen. Dat was geen daadkracht. Dat was vluchten. Wat jullie ook beslissen: beslis het samen. Dat heb ik nooit gekund.",
@@ -61,15 +72,18 @@ return character {
     einde_uiteen = { nl = "Niemand? … Goed. Dan bel ik Horizon. Het spijt me. Niet dat ik verkoop. Dat ik jullie nooit heb geleerd om zonder mij te beslissen.",
                      en = "Nobody? … Right. Then I'll call Horizon. I'm sorry. Not that I'm selling. That I never taught you to decide without me." },
     -- reactions
-    allergie = { nl = "(Guido, die er niet is, zou nu met zijn vingers op tafel trommelen.)", en = "(Guido, who isn't here, would be drumming his fingers on the table by now.)" },
-    respect = { nl = "(Ergens in een hotel in Spa zou Guido nu knikken. Langzaam.)", en = "(Somewhere in a hotel in Spa, Guido would be nodding now. Slowly.)" },
+    -- reactions, only where he hears them: on the phone (the negotiation) or in the room
+    allergie_telefoon = { nl = "Hallo? Zijn jullie er nog? Ik hoor alleen stoelen schuiven.", en = "Hello? Are you still there? All I can hear is chairs scraping." },
+    respect_telefoon = { nl = "Hm. … Ga door.", en = "Hm. … Go on." },
+    allergie = { nl = "Zeg dan iets. Daar zitten jullie toch voor.", en = "Say something, then. That's what you're here for." },
+    respect = { nl = "Hm. Goed zo.", en = "Hm. Good." },
   },
   react = react_by_quadrant {
     moves = KINSHIP_MOVES,
     -- he sees it only when he is on the line or in the house
     present_in = { "onderhandeling", "bezoek", "vertrek" },
-    allergy = "allergie",
-    challenge = "respect",
+    allergy = function(self, ev) return ev.scene == "onderhandeling" and "allergie_telefoon" or "allergie" end,
+    challenge = function(self, ev) return ev.scene == "onderhandeling" and "respect_telefoon" or "respect" end,
     cases = {
       { choice = { "bron-wim-daad", "bezoek-direct", "ond-waarom" }, moves = { trust = 1 }, go_on = true },
       { choice = { "ond-pleasen", "bron-wim-dram" }, moves = { trust = -1 }, go_on = true },

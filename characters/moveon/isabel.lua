@@ -47,15 +47,6 @@ return character {
       return { nl = "Koen. ‘Project Spa, aangemaakt op 2 mei.’ Dat is drie weken geleden. Jij wist het.",
                en = "Koen. \"Project Spa, created 2 May.\" That's three weeks ago. You knew." }
     end,
-    roddel_gekwetst = function(self)
-      self.state.gossip_hurt = self.state.gossip_hurt + 1
-      if self.quadrant == "directheid" then
-        return { nl = "(Isabel lacht mee. Een seconde te laat. Dan kijkt ze naar buiten, naar de beuken, en zegt heel lang niets. Voor haar doen is dat heel lang.)",
-                 en = "(Isabel laughs along. One second too late. Then she looks outside, at the beeches, and says nothing for a long time. A long time, for her.)" }
-      end
-      return { nl = "(Isabel lacht mee. Een seconde te laat. Dan kijkt ze naar buiten, naar de beuken, en zegt heel lang niets.)",
-               en = "(Isabel laughs along. One second too late. Then she looks outside, at the beeches, and says nothing for a long time.)" }
-    end,
     hart_gehoord = { nl = "Papa… Waarom heb je het me niet zelf gezegd? Ik ben je dochter. Niet je klant.",
                      en = "Dad… Why didn't you tell me yourself? I'm your daughter. Not your client." },
     vraag_wim = function(self)

@@ -11,17 +11,24 @@ local function own_quadrant(spec)
   end
 end
 
+-- The choices in which Karin names her condition (each sets the scenario's vars.karin_in).
+local CONDITION_CHOICES = { "meer-karin-grens-ja", "meer-karin-kern-ja", "karin-grens-ja",
+                            "avond-karin-kern-ja", "zo-karin-ja", "zo-karin-kern-ja" }
+
 return character {
   id = "karin",
   name = "Karin Mertens",
   title = { nl = "Manager Operations", en = "Head of Operations" },
   quadrant = "grenzen stellen",
-  state = { trust = 0, stance = 0, irritated = 0 },
+  state = { trust = 0, stance = 0, irritated = 0, condition = false },
   lines = {
     balans = function(self)
-      if self.state.stance > 0 then
+      if self.state.stance > 0 and self.state.condition then
         return { nl = "Mijn voorwaarde staat. Een jaar geen gedwongen ontslagen. Wie daar nu nog aan twijfelt, zegt het nu. Niet om vijf over vier.",
                  en = "My condition stands. A year without compulsory redundancies. Anyone who still has doubts about that says so now. Not at five past four." }
+      elseif self.state.stance > 0 then
+        return { nl = "Ik doe mee, op één voorwaarde: een jaar geen gedwongen ontslagen. Wie daaraan twijfelt, zegt het nu. Niet om vijf over vier.",
+                 en = "I'm in, on one condition: a year without compulsory redundancies. Anyone who has doubts about that says so now. Not at five past four." }
       elseif self.state.stance < 0 then
         if self.quadrant == "grenzen stellen" then
           return { nl = "Ik ga eerlijk zijn: ik weet niet meer of ik meedoe. Ik heb te veel ja gezegd dit weekend. Dat was geen ja.",
@@ -45,7 +52,11 @@ return character {
     stop = { nl = "Goed zo.", en = "Good." },
   },
   react = react_by_quadrant {
-    own = stance_by_own_answers,
+    own = function(self, ev)
+      stance_by_own_answers(self, ev)
+      -- "my condition" may be said only after she has named it
+      if is_one_of(ev.choice, CONDITION_CHOICES) then self.state.condition = true end
+    end,
     events = { gerucht = "telefoon" },
     moves = KINSHIP_MOVES,
     allergy = own_quadrant({ "niet_ja", "zucht" }),   -- pleasing: a yes that means no
@@ -55,7 +66,7 @@ return character {
     cases = {
       { scene = "roddel-ronde", choice_part = "stop", quality_not = "grenzen stellen", moves = { trust = 1 }, say = "stop" },
       -- a choice that protects the staff moves her towards the deal
-      { choice = { "zo-koen-ja", "zo-koen-kern-ja", "ond-grens" }, moves = { stance = 1 }, go_on = true },
+      { choice = { "zo-koen-ja", "zo-koen-ja-zonder-brief", "zo-koen-kern-ja", "ond-grens" }, moves = { stance = 1 }, go_on = true },
     },
   },
   choose = choose_by_trust {

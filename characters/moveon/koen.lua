@@ -46,12 +46,12 @@ return character {
                en = "I'll say it as it is: it doesn't add up yet. Money is missing, or trust. Usually both." }
     end,
     -- reactions
-    klopt_niet = { nl = "Even nuanceren: dat klopt niet. Dat klopt helemaal niet.", en = "Let me qualify that: that's not right. That's not right at all." },
-    zucht = { nl = "(Koen schrijft iets op, streept het door en schrijft het opnieuw op.)", en = "(Koen writes something down, crosses it out and writes it again.)" },
+    klopt_niet = { nl = "Even nuanceren: dat klopt niet. Dat klopt helemaal niet.", en = "Hang on: that's not right. That's not right at all." },
+    zucht = { nl = "Wacht. Ik schrijf het op. … Nee. Nog een keer, langzaam.", en = "Hang on. I'll write that down. … No. Once more, slowly." },
     respect = { nl = "Hm. Dat had ik niet voorzien. Goed. Ik pas het aan.", en = "Hm. I hadn't seen that coming. Fine. I'll adjust." },
     herkenning = { nl = "Precies.", en = "Exactly." },
     perfect = { nl = "Dat is de versie van mezelf die ik liever niet in de spiegel zie.", en = "That's the version of me I'd rather not see in the mirror." },
-    bank = { nl = "De bank. Op zaterdag. Dat is nooit goed nieuws en nooit slecht nieuws. Het is gewoon een getal.", en = "The bank. On a Saturday. That's never good news and never bad news. It's just a number." },
+    bank = { nl = "De bank. In het weekend. Dat is nooit goed nieuws en nooit slecht nieuws. Het is gewoon een getal.", en = "The bank. At the weekend. That's never good news and never bad news. It's just a number." },
   },
   react = react_by_quadrant {
     own = stance_by_own_answers,

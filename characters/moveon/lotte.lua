@@ -16,13 +16,13 @@ return character {
     roddel_voorstel = { nl = "Mijn volgende oefening heet ‘roddelen’. Tien minuten. We praten over iemand die er niet is. Alles mag, niks verlaat deze kamer. Het haalt naar boven wat jullie nooit hardop zeggen. En jullie hebben er gisteren een perfecte kandidaat bij gekregen.",
                         en = "My next exercise is called \"gossip\". Ten minutes. We talk about someone who isn't here. Anything goes, nothing leaves this room. It brings up what you never say out loud. And yesterday you got yourselves the perfect candidate." },
     gestopt = function(self)
-      return { nl = "…Oké. (Ze glimlacht, langzaam.) Weet je hoe vaak ik deze oefening heb aangekondigd? Tweeënveertig keer. Jullie zijn het derde team dat nee zegt. Onthoud hoe dat voelde, in je lijf. Dat heb je morgen nodig.",
-               en = "…Okay. (She smiles, slowly.) Do you know how many times I've announced this exercise? Forty-two. You're the third team to say no. Remember how that felt, in your body. You'll need it tomorrow." }
+      return { nl = "…Oké. Weet je hoe vaak ik deze oefening heb aangekondigd? Tweeënveertig keer. Jullie zijn het derde team dat nee zegt. Onthoud hoe dat voelde, in je lijf. Dat heb je morgen nodig.",
+               en = "…Okay. Do you know how many times I've announced this exercise? Forty-two. You're the third team to say no. Remember how that felt, in your body. You'll need it tomorrow." }
     end,
     recht_uitleg = { nl = "Dan draaien we het om. Wat je over iemand zou zeggen als die er niet is, zeg je nu tegen iemand die er wél is. Recht in het gezicht. Vriendelijk mag. Vaag niet.",
                      en = "Then let's turn it round. What you'd say about someone who isn't here, you now say to someone who is. To their face. Kind is allowed. Vague isn't." },
-    roddel_door = { nl = "(Lotte schrijft zinnen op de flip-over. Dan stopt ze, de stift nog in de lucht.) Heeft iemand gemerkt wat er net gebeurde? … Niemand? Dan laat ik het even hangen.",
-                    en = "(Lotte writes sentences on the flip chart. Then she stops, marker still in the air.) Did anyone notice what just happened? … Nobody? Then I'll let it hang there for a moment." },
+    roddel_door = { nl = "Heeft iemand gemerkt wat er net gebeurde? … Niemand? Dan laat ik het even hangen.",
+                    en = "Did anyone notice what just happened? … Nobody? Then I'll let it hang there for a moment." },
     afsluiting = function(self)
       if self.state.stops >= 1 then
         return { nl = "Ik kom al twaalf jaar in dit soort villa's. Wat ik vandaag zag, zie ik niet vaak: iemand die nee zei, en een kamer die daarna beter werd in plaats van kouder. Succes morgen. Jullie hebben het niet nodig, maar toch.",
@@ -35,9 +35,9 @@ return character {
                en = "Tomorrow you have to choose. Watch who talks and who stays silent. It tells you more than the numbers." }
     end,
     -- reactions
-    verrast = { nl = "(Lotte laat haar stift zakken en kijkt je aan. Verrast. Dan, bijna onmerkbaar, een knikje.)",
-                en = "(Lotte lowers her marker and looks at you. Surprised. Then, almost imperceptibly, a small nod.)" },
-    noteert = { nl = "(Lotte schrijft iets op haar blocnote. Ze laat niet zien wat.)", en = "(Lotte writes something on her notepad. She doesn't show what.)" },
+    verrast = { nl = "Oh. … Goed. Dat had ik niet verwacht. Ga door.",
+                en = "Oh. … Right. I didn't expect that. Go on." },
+    noteert = { nl = "Interessant. Dat schrijf ik even op.", en = "Interesting. Let me just write that down." },
     starheid = { nl = "Mag het ook eens anders? Eén keer?", en = "Could it be different, just once?" },
     respect = { nl = "Mooi. Structuur. Daar ben ik zelf slecht in.", en = "Nice. Structure. I'm bad at that myself." },
   },

@@ -25,9 +25,9 @@ return character {
       return { nl = "Ik heb het hem beloofd, meisje. Ik had het niet moeten beloven.", en = "I promised him, love. I shouldn't have." }
     end,
     -- reactions
-    rustig = { nl = "Rustig aan, jong. Een bus keer je niet op een stoep.", en = "Easy, lad. You don't turn a coach round on a pavement." },
-    zucht = { nl = "(Wim leunt achterover en vouwt zijn handen op zijn buik. Hij zegt niets. Het is een luid soort niets.)",
-              en = "(Wim leans back and folds his hands on his belly. He says nothing. It's a loud sort of nothing.)" },
+    rustig = { nl = "Rustig aan, jong. Een bus keer je niet op een stoep.", en = "Steady on. You don't turn a coach round on a pavement." },
+    zucht = { nl = "Ik zeg niks. Ik zeg helemaal niks. Dat mag je zelf invullen.",
+              en = "I'm saying nothing. Nothing at all. You can work out the rest yourselves." },
     respect = { nl = "Kijk. Dat had ik twintig jaar geleden tegen Guido moeten zeggen.", en = "Look at that. I should have said that to Guido twenty years ago." },
     herkenning = { nl = "Goed zo. Laat het maar even liggen. Het wordt vanzelf duidelijk.", en = "Good. Let it sit a while. It'll become clear by itself." },
     passief = { nl = "Hm. Zo zit ik er zelf ook te vaak bij.", en = "Hm. That's how I sit there too, too often." },

@@ -31,6 +31,11 @@ return character {
       nl = "In 1974 zat ik in dit gebouw. Mijn juf liet ons de hele maand mei buiten les krijgen, onder die kastanje. Geen inspecteur die het wist. Ik wil niet terug naar toen. Maar dat gevoel wil ik wel terug.",
       en = "In 1974 I sat in this building. My teacher had us do lessons outside the whole of May, under that chestnut. No inspector knew. I don't want to go back to those days. But I do want that feeling back.",
     },
+    -- the same, once the parents had the chestnut felled (vars.boom == 0)
+    vroeger_stronk = {
+      nl = "In 1974 zat ik in dit gebouw. Mijn juf liet ons de hele maand mei buiten les krijgen, onder de kastanje die daar tot gisteren stond. Geen inspecteur die het wist. Ik wil niet terug naar toen. Maar dat gevoel wil ik wel terug.",
+      en = "In 1974 I sat in this building. My teacher had us do lessons outside the whole of May, under the chestnut that stood there until yesterday. No inspector knew. I don't want to go back to those days. But I do want that feeling back.",
+    },
   },
   -- Everyone hears every choice, but a parent speaks up at most once per scene and only now
   -- and then, so that a round of thirty participants does not drown in reactions.

@@ -9,7 +9,7 @@ local kruiperig   = { "pleasen", "wegcijferen", "vaagheid", "angstvalligheid" }
 local opdringerig = { "drammen", "hardheid", "botheid", "arrogantie" }
 -- The scenes in which she is in the room. Elsewhere she still hears about everything (it ends
 -- up in her file, and in her state), but she says nothing.
-local aanwezig = { "bezoek1", "bezoek1-vraag", "inspecteur-komt", "rondgang", "vraagt-kind", "druk",
+local aanwezig = { "bezoek1", "bezoek1-vraag", "inspecteur-komt", "rondgang", "vraagt-kind", "vraagt-kind-ouders", "druk",
                    "slotwoord", "wachten", "uitslag", "oordeel-groen", "oordeel-braaf", "oordeel-nee" }
 
 return character {
@@ -36,8 +36,8 @@ return character {
       en = "As promised, tomorrow's requirements: the core objectives covered, 940 hours of teaching time a year, a plan for assessment and pupil care, and a safe building. How you fill that in is up to you. Whether it holds up is up to me.",
     },
     aankomst = {
-      nl = "Goedemorgen. Ik heb tot vier uur. Laat me zien wat u gisteren gemaakt hebt, en laat me vooral zien waarom.",
-      en = "Good morning. I have until four. Show me what you made yesterday, and above all show me why.",
+      nl = "Goedemiddag. Ik heb tot vier uur. Laat me zien wat u gisteren gemaakt hebt, en laat me vooral zien waarom.",
+      en = "Good afternoon. I have until four. Show me what you made yesterday, and above all show me why.",
     },
     rondgang = {
       nl = "Dus dit is het plein. Vertel eens: waar speelt het kind dat niet mee mag doen?",
@@ -53,7 +53,7 @@ return character {
     },
     vraag_kind = {
       nl = "Ik lees liever geen beleidsplan meer. Vertel me over één kind. Wat heeft het hier nodig dat het twee kilometer verderop niet krijgt?",
-      en = "I'd rather not read another policy plan. Tell me about one child. What does it need here that it won't get two kilometres away?",
+      en = "I'd rather not read another policy plan. Tell me about one child. What do they need here that they won't get two kilometres away?",
     },
     druk = {
       nl = "Ik ben eerlijk. Ik kan vandaag groen licht geven als u twee dingen schrapt: de boom en het experiment met de toetsen. Dan voldoet u. Houdt u ze, dan moet ik beter overtuigd worden dan ik nu ben.",
@@ -86,15 +86,16 @@ return character {
     zorg = { nl = "Ik schrijf dat even op.", en = "Let me write that down." },
     kruiperig = { nl = "U hoeft mij niet naar de mond te praten. Ik heb liever dat u het met me oneens bent en weet waarom.", en = "You needn't tell me what I want to hear. I'd rather you disagreed with me and knew why." },
     overtuigd = { nl = "Hm. Dat had ik niet verwacht. Ga door.", en = "Hm. I didn't expect that. Go on." },
+    -- her mood as she arrives on day 2, in her own words (a line is speech, not narration)
     humeur = function(self)
       if self.state.trust >= 2 then
-        return { nl = "Ze klapt haar map dicht en kijkt naar het plein in plaats van naar haar papieren.",
-                 en = "She closes her folder and looks at the schoolyard instead of her papers." }
+        return { nl = "Weet u wat? Die map doe ik dicht. Laat me eerst het plein zien, dan de papieren.",
+                 en = "You know what? I'll close this folder. Show me the yard first, the papers after." }
       elseif self.state.trust <= -2 then
-        return { nl = "Ze schrijft meer dan ze zegt.", en = "She writes more than she says." }
+        return { nl = "Ik ga vandaag veel opschrijven. Dat is niet persoonlijk. Het is wel nodig.",
+                 en = "I shall be writing a great deal today. It isn't personal. It is necessary." }
       end
-      return { nl = "Ze luistert, pen in de hand, zonder iets te laten merken.",
-               en = "She listens, pen in hand, giving nothing away." }
+      return { nl = "Gaat uw gang. Ik luister.", en = "Go ahead. I'm listening." }
     end,
   },
   react = react_by_quadrant {

@@ -25,7 +25,7 @@ return character {
     },
     allergie = {
       nl = "Zo praat je niet over een kind dat niet kan kiezen waar het woont.",
-      en = "You don't talk like that about a child who can't choose where it lives.",
+      en = "You don't talk like that about a child who can't choose where they live.",
     },
     kind_vertellen = {
       nl = "Mag ik iets over mijn kind vertellen? Niet wat er in het dossier staat. Wat ik 's avonds zie.",

@@ -39,6 +39,11 @@ return character {
       nl = "Kijk, hier komen de doeltjes. Met kunstgras, dat is gewoon veilig. En die boom, ja, die staat er nog.",
       en = "Look, this is where the goals go. Artificial turf, that's just safe. And that tree, yes, it's still there.",
     },
+    -- the same, once the parents had the chestnut felled (vars.boom == 0)
+    rondgang_trots_stronk = {
+      nl = "Kijk, hier komen de doeltjes. Met kunstgras, dat is gewoon veilig. En waar die boom stond, komt de dug-out.",
+      en = "Look, this is where the goals go. Artificial turf, that's just safe. And where the tree stood, the dugout goes.",
+    },
     roddel = {
       nl = "Zeg, heb jij Frank vanmiddag gezien met die inspecteur? Zo dicht tegen haar aan, met zijn map. Volgens mij wil hij gewoon directeur worden, en wij mogen de stoeltjes neerzetten.",
       en = "Hey, did you see Frank with that inspector this afternoon? Right up close, with his folder. I think he just wants to be the head, and we get to set out the chairs.",

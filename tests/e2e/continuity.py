@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Continuity in the shipped scenarios: sessions that steer to a moment where the story used to
+contradict itself, and check that what is shown there fits what happened before it.
+
+A session is played through the real binary with a pipe, as a group would type: at each prompt
+the driver picks the first option whose words match one of the session's wishes (in order), or
+else the first option on the screen. Nothing of the engine is mocked; only the answers are chosen.
+
+Usage: continuity.py VERBEELD TMPDIR   (exit 1 when a check fails)
+"""
+import os
+import re
+import select
+import subprocess
+import sys
+import time
+
+V, T = sys.argv[1], sys.argv[2]
+ENV = dict(os.environ, VERBEELD_NOW="1763805600", NO_COLOR="1", COLUMNS="4000", LC_ALL="C.UTF-8")
+for k in ("LANG", "LANGUAGE", "LC_MESSAGES"):
+    ENV.pop(k, None)
+PROMPT = re.compile(r"\n([^\n]*) \u2014 $")
+OPTION = re.compile(r"^  (\d+)\) (.*)$", re.M)
+failures = []
+
+
+def play(name, scenario, cast, lang, wishes, avoid=(), inject=(), seed=4, limit=600):
+    """Plays a session; wishes are regexes on option texts (the first that matches any option
+    on the screen wins); otherwise the first option that matches none of avoid; inject is a list of (regex on the text shown so far, command) sent once
+    each, at the first prompt after the text appears. Returns the whole transcript."""
+    cast_path = os.path.join(T, name + "-cast.xml")
+    with open(cast_path, "w", encoding="utf-8") as f:
+        f.write(cast)
+    journal = os.path.join(T, name + ".jsonl")
+    if os.path.exists(journal):
+        os.remove(journal)
+    p = subprocess.Popen([V, "play", scenario, "--cast", cast_path, "--lang", lang, "--seed", str(seed),
+                          "--journal", os.path.join(T, name + ".jsonl")],
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=ENV)
+    out, since, sent, pending = b"", 0, 0, list(inject)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        ready, _, _ = select.select([p.stdout], [], [], 2)
+        if not ready:
+            break
+        chunk = os.read(p.stdout.fileno(), 65536)
+        if not chunk:
+            break
+        out += chunk
+        text = out.decode("utf-8", "replace")
+        if not PROMPT.search(text[since:]):
+            continue
+        screen = text[since:]
+        since = len(text)
+        answer = None
+        for pat, cmd in pending:
+            if re.search(pat, text):
+                answer = cmd
+                pending.remove((pat, cmd))
+                break
+        if answer is None:
+            options = OPTION.findall(screen)
+            answer = options[0][0] if options else "1"
+            for n, words in options:
+                if not any(re.search(a, words) for a in avoid):
+                    answer = n
+                    break
+            for wish in wishes:
+                hit = [n for n, words in options if re.search(wish, words)]
+                if hit:
+                    answer = hit[0]
+                    break
+        sent += 1
+        if sent > limit:
+            break
+        try:
+            p.stdin.write((answer + "\n").encode())
+            p.stdin.flush()
+        except BrokenPipeError:
+            break
+    try:
+        p.stdin.close()
+    except BrokenPipeError:
+        pass
+    try:
+        p.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        p.kill()
+    text = out.decode("utf-8", "replace")
+    with open(os.path.join(T, name + ".out"), "w", encoding="utf-8") as f:
+        f.write(text)
+    return text
+
+
+def after(text, marker):
+    """The transcript from the first occurrence of marker on ('' when it never came)."""
+    i = text.find(marker)
+    return text[i:] if i >= 0 else ""
+
+
+def expect(name, cond, why):
+    if not cond:
+        failures.append(f"{name}: {why} (transcript: {T}/{name}.out)")
+
+
+MOVEON5 = """<cast scenario="moveon" xmlns="urn:verbeeld:cast:1">
+  <participant name="Sanne" core="verbinden" goal="x" role="ops"/>
+  <participant name="Joris" core="daadkracht" goal="x" role="groep"/>
+  <participant name="Ayla" core="tact" goal="x" role="vip"/>
+  <participant name="Bram" core="flexibiliteit" goal="x" role="cfo"/>
+  <participant name="Mehmet" core="voorzichtigheid" goal="x" role="online"/>
+</cast>
+"""
+
+
+# ---------------------------------------------------------------- MoveOn, English
+# Wim tells Isabel about the heart on Friday night, Femke tells about Horizon at breakfast,
+# the gossip goes on, Karin never names a condition, the team asks Guido for a week, the
+# letter stays shut, Wim answers Guido patiently at the spring.
+STOP = r"(?i)\bstop\b|not doing this|not taking part|don't do this|leave the room|isn't in the room|chair back"
+t = play("moveon-en", "moveon", MOVEON5, "en",
+         wishes=[r"He had a heart attack in May\. In Lisbon\. I went and got him",
+                 r"BREAKFAST: tell them about Horizon",
+                 r"I joined in and I'm ashamed",
+                 r"^You join in|^You giggle|joke about Guido|dinosaur|it's only an exercise",
+                 r"We want until Friday",
+                 r"put the envelope, unopened, in your bag\. \"Later",
+                 r"^\"I'm telling you nothing, Guido\. It's up to them\. You'll hear at four\.",
+                 r"^\"It (only )?works"],
+         avoid=[STOP, r"(?i)condition|redundanc"])
+n = "moveon-en"
+expect(n, "Falling apart" in t or "Owners together" in t or "No, together" in t or "A partner on board" in t
+       or "Isabel at the helm" in t, "no ending reached")
+expect(n, "Lotte rolls up her flip chart" in t, "the path did not pass Lotte leaving")
+expect(n, "Lotte's flip chart" not in t and "on the big window" in t, "Koen writes on Lotte's flip chart after she took it")
+expect(n, "Aftertaste" in t and "haven't said no yet" not in after(t, "Aftertaste"),
+       "Femke offered 'I haven't said no yet' after she told about Horizon")
+expect(n, "Friday? No." in t and "I respect that. Sunday at four" not in after(t, "Hung up"),
+       "'until Friday' not answered as such")
+expect(n, "unopened" in t and "0.8 from Guido" not in t and "800,000 from you" not in t,
+       "Koen quotes Guido's loan from an unopened letter")
+expect(n, "1.1 million short" in t, "Koen did not reckon without the letter")
+expect(n, "With my condition" not in t and "My condition stands" not in t and "Article one" not in t,
+       "Karin's condition taken for granted though she never named one")
+expect(n, "At the spring" in t and "needs to hear it from you" not in t and "She knows about your heart now" in t,
+       "Wim tells Guido his daughter must hear it from him after Wim told her")
+expect(n, "like an accountant" not in t, "Isabel is led by Koen and by Wim on the blind walk")
+expect(n, "Lisbon already knows" not in t, "the evening repeats the rumour incident")
+expect(n, not re.search(r"^[^\n:]{3,40}: \(", t, re.M), "a stage direction is printed as speech")
+
+# ---------------------------------------------------------------- MoveOn, Dutch
+# Nobody tells about the heart, Karin names her condition at the lake, the team lets Koen talk,
+# the letter is read, Wim asks Guido to come.
+t = play("moveon-nl", "moveon", MOVEON5, "nl",
+         wishes=[r"Dat is mijn voorwaarde",
+                 r"^Je doet mee|^Je giechelt|grap over Guido|dinosaurus|het is maar een oefening",
+                 r"Laat Koen maar praten",
+                 r"Je scheurt hem open aan de ontbijttafel",
+                 r"Kom hiernaartoe\. Vandaag\.",
+                 r"Het kan, precies"],
+         avoid=[STOP, r"(?i)stop|wij niet doen|doe niet mee|hartinfarct|hart"])
+n = "moveon-nl"
+expect(n, "Vijf managers, en ik hoor er één" in t and "Dat respecteer ik" not in after(t, "Opgehangen"),
+       "Guido does not answer 'let Koen talk'")
+expect(n, "Kom hiernaartoe. Vandaag." in t and "onaangekondigd" not in t,
+       "the visit Wim asked for is called unannounced")
+expect(n, "0,8 van Guido" in t, "Koen does not use the loan from the letter he heard")
+expect(n, "Met mijn voorwaarde" not in t, "Karin's condition as a possessive")
+
+# ---------------------------------------------------------------- the school, English
+# The worried parent has the chestnut felled; the chair starts from the timetable of the school
+# down the road; the trainer injects the conflict with the chair. Four parents, not thirty.
+SCHOOL4 = """<cast scenario="school" xmlns="urn:verbeeld:cast:1">
+  <participant name="Lena" core="voorzichtigheid" goal="x" role="bezorgde" card="jesse"/>
+  <participant name="Tom" core="structuur" goal="x" role="directeur" card="elin"/>
+  <participant name="Iris" core="zorgzaamheid" goal="x" card="daan"/>
+  <participant name="Kwame" core="geduld" goal="x" card="noor"/>
+</cast>
+"""
+t = play("school-en", "school", SCHOOL4, "en",
+         wishes=[r"has to go", r"timetable of the school two kilometres away"],
+         inject=[(r"Fifty hours short", "/inject conflict")])
+n = "school-en"
+expect(n, "Across the yard" in t, "the path did not reach the inspector's round of the yard")
+expect(n, "I can see the stump" in t and "it's still there" not in t and "where the tree stood, the dugout goes" in t,
+       "a parent says the felled tree is still there")
+expect(n, "under the chestnut that stood there until yesterday" in t and "under that chestnut" not in t,
+       "the grandparent points at a chestnut that was felled")
+expect(n, "made the 940 hours exactly" in t and "with the project afternoons you reach 890" not in t,
+       "'fifty hours short' ignores that the timetable came from the school down the road")
+expect(n, "One o'clock sharp" in t and "Good morning" not in after(t, "One o'clock sharp"), "'good morning' at one o'clock")
+expect(n, "Everyone looks at the chair" in t and not re.search(r"(?i)thirty (hands|people|parents)", t),
+       "a group of four is called thirty")
+expect(n, not re.search(r"^Hanneke Vos: (She|He|They) ", t, re.M), "a stage direction is printed as speech")
+expect(n, "The offer" in t and "drop two things: the tree" not in t and "the chestnut stands alone" not in t,
+       "the inspector asks them to drop a tree they already felled")
+expect(n, "But each of you has brought one along" in t and t.count("\nTell me about one child\n") == 1,
+       "the end-user moment is left to the foster parent verbeeld plays, not to the parents in the room")
+
+# ---------------------------------------------------------------- the school, Dutch, day 1
+# The trainer injects the conflict with the chair on the first morning.
+t = play("school-nl", "school", SCHOOL4, "nl", wishes=[], inject=[(r"Het hek", "/inject conflict")], limit=25)
+n = "school-nl"
+expect(n, "In het openbaar" in t and "sinds vanochtend" in t and "sinds gisterochtend" not in t,
+       "the conflict on day 1 speaks of 'since yesterday morning'")
+
+# ---------------------------------------------------------------- words, in every branch
+# Calques that no session need reach: checked in the files themselves.
+for path, bad in (("scenarios/school.xml", [r'lang="en">the stayer<', r'lang="en">the drawer<',
+                                            r"your child[^<]*\b(draw it|where does it|that it learns)"]),
+                  ("scenarios/moveon.xml", [r"(?i)an away day", r"away days"]),
+                  ("characters/moveon/koen.lua", [r"Let me qualify"])):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    for pat in bad:
+        expect("words", not re.search(pat, text), f"{path} still has {pat}")
+
+if failures:
+    print("continuity:", *failures, sep="\n  ")
+    sys.exit(1)
