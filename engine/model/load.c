@@ -168,6 +168,15 @@ static int read_effect(Reader *r, xmlNodePtr node, Effect **effects, int *n)
     return 1;
 }
 
+/* Whether the text element `node` has the same if="..." as the paragraph `it` (or neither has
+ * one): only then is it that paragraph in another language. */
+static int same_condition(Reader *r, const Item *it, xmlNodePtr node)
+{
+    const char *src = xml_value(node, "if");
+    if (it->cond == NO_CODE || !src) return it->cond == NO_CODE && !src;
+    return streq(r->s->code[it->cond].src, src);
+}
+
 /* A <text> or <say> element as an item of narration. */
 static int read_item(Reader *r, xmlNodePtr node, Item **items, int *n)
 {
@@ -177,15 +186,16 @@ static int read_item(Reader *r, xmlNodePtr node, Item **items, int *n)
     it.cond = NO_CODE;
     if (xml_is(node, "text")) {
         /* <text xml:lang="nl"> followed by <text xml:lang="en"> is one paragraph in two
-         * languages; a language seen again starts the next paragraph. */
+         * languages; a language seen again, or another condition, starts the next paragraph. */
         xmlNodePtr prev = xmlPreviousElementSibling(node);
         const char *lang = xml_lang(node);
         if (*n > 0 && prev && xml_is(prev, "text") && (*items)[*n - 1].kind == ITEM_TEXT &&
-            !text_has(&(*items)[*n - 1].text, lang ? lang : "")) {
+            !text_has(&(*items)[*n - 1].text, lang ? lang : "") && same_condition(r, &(*items)[*n - 1], node)) {
             text_add(r, &(*items)[*n - 1].text, node, lang);
             return 1;
         }
         it.kind = ITEM_TEXT;
+        it.cond = attr_code(r, node, "if");
         text_add(r, &it.text, node, lang);
     } else if (xml_is(node, "say")) {
         it.kind = ITEM_SAY;

@@ -95,6 +95,7 @@ static void check_placeholders(Ctx *c, const Text *t, int line, int corner_choic
 {
     for (int i = 0; i < t->n; i++)
         for (const char *p = strchr(t->v[i].str, '{'); p; p = strchr(p + 1, '{')) {
+            if (!strncmp(p, "{participants}", 14)) continue;       /* any text may say it */
             int known = !strncmp(p, "{term}", 6) || !strncmp(p, "{manner}", 8);
             if (known && corner_choice) continue;
             const char *end = strchr(p, '}');
@@ -102,7 +103,7 @@ static void check_placeholders(Ctx *c, const Text *t, int line, int corner_choic
             if (known)
                 ERR(c, line, _("%.*s in a choice without corner=\"...\": only a corner choice has a term to fill in"), len, p);
             else
-                ERR(c, line, _("unknown placeholder %.*s: a corner choice may use {term} and {manner}"), len, p);
+                ERR(c, line, _("unknown placeholder %.*s: a corner choice may use {term} and {manner}, any text {participants}"), len, p);
         }
 }
 

@@ -121,6 +121,7 @@ void session_seat_cast(Session *S)
             character_set_name(ch, i >= 0 && S->s->roles[r].own ? S->cast->p[i].own_name : NULL);
         world_set_played(S->world, r, i >= 0);
     }
+    world_set_participants(S->world, S->cast->n);
     for (int i = 0; i < S->cast->n; i++)
         if (S->cast->p[i].card) world_set_card(S->world, S->cast->p[i].card, 1);
     sync_world(S);
@@ -246,7 +247,28 @@ static const Text *choice_words(const Session *S, int p, int r, const Choice *c,
     return &c->text;
 }
 
+/* `text` with {participants} filled in: a fresh string, or NULL when it has none to fill. */
+static char *fill_group(const Session *S, const char *text)
+{
+    if (!strstr(text, "{participants}")) return NULL;
+    char n[16];
+    snprintf(n, sizeof n, "%d", S->cast->n);
+    return str_replace(text, "{participants}", n);
+}
+
+static char *corner_words(const Session *S, int p, int r, const Choice *c);
+
 char *session_choice_text(const Session *S, int p, int r, const Choice *c)
+{
+    char *text = corner_words(S, p, r, c);
+    char *filled = fill_group(S, text);
+    if (!filled) return text;
+    free(text);
+    return filled;
+}
+
+/* The words of choice c, {term} and {manner} filled in (a fresh string). */
+static char *corner_words(const Session *S, int p, int r, const Choice *c)
 {
     const char *term;
     const Text *words = choice_words(S, p, r, c, &term);
@@ -282,13 +304,20 @@ static void show_items(Session *S, const Item *items, int n)
         if (S->no_text && (it->kind == ITEM_TEXT || !it->line_key)) continue;
         if (it->cond != NO_CODE && !test(S, it->cond)) continue;
         if (it->kind == ITEM_TEXT) {
-            emit(S, (Output){.kind = OUT_TEXT, .text = text_get(&it->text, S->lang, fallback(S)),
-                             .role = -1, .participant = -1});
+            const char *text = text_get(&it->text, S->lang, fallback(S));
+            char *filled = fill_group(S, text);
+            emit(S, (Output){.kind = OUT_TEXT, .text = filled ? filled : text, .role = -1, .participant = -1});
+            free(filled);
             continue;
         }
         char *said = NULL, *err = NULL;
         if (it->line_key) said = character_line(&S->chars[it->role], it->line_key, S->lang, fallback(S), &err);
         else said = xstrdup(text_get(&it->text, S->lang, fallback(S)));
+        char *filled = said ? fill_group(S, said) : NULL;
+        if (filled) {
+            free(said);
+            said = filled;
+        }
         if (err) script_error(S, err);
         if (said)
             emit(S, (Output){.kind = OUT_SAY, .role = it->role, .who = session_role_name(S, it->role),

@@ -45,6 +45,7 @@ struct World {
     Sandbox *sbx;
     int *code_ref;        /* compiled function per scenario code; 0 not yet (a native one) */
     int ref_env_read;     /* the environment conditions run in */
+    int ref_env_write;    /* and the one effects run in */
     Native *native;       /* per scenario code */
     int ref_vars, ref_visited, ref_count, ref_chars, ref_played, ref_cards;
     int reads_chars;      /* some code may read chars: keep the copies of character state */
@@ -399,6 +400,8 @@ World *world_new(const Scenario *s, unsigned long long seed, DiagList *d)
     int env_read = lua_gettop(L) - 1, env_write = lua_gettop(L);
     lua_pushvalue(L, env_read);
     w->ref_env_read = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pushvalue(L, env_write);
+    w->ref_env_write = luaL_ref(L, LUA_REGISTRYINDEX);
     w->code_ref = xcalloc((size_t)s->ncode + 1, sizeof *w->code_ref);
     w->native = xcalloc((size_t)s->ncode + 1, sizeof *w->native);
     for (int i = 0; i < s->ncode; i++) {
@@ -656,6 +659,20 @@ void world_set_played(World *w, int role, int on)
     set_flag(w, w->ref_played, w->s->roles[role].id, on);
 }
 void world_set_card(World *w, const char *card, int on) { set_flag(w, w->ref_cards, card, on); }
+
+/* `participants` is a plain number in both environments (set raw: they refuse new names). */
+void world_set_participants(World *w, int n)
+{
+    lua_State *L = sbx_lua(w->sbx);
+    int refs[] = {w->ref_env_read, w->ref_env_write};
+    for (int i = 0; i < 2; i++) {
+        push_ref(w, refs[i]);
+        lua_pushliteral(L, "participants");
+        lua_pushinteger(L, n);
+        lua_rawset(L, -3);
+        lua_pop(L, 1);
+    }
+}
 
 /* The copy is made when Lua code of the scenario next runs, not after every reaction: in a
  * scenario that reads chars those copies would be a quarter of the explorer's time, mostly

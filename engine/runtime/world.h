@@ -38,6 +38,8 @@ int world_visits(World *w, int scene);
 void world_count(World *w, Corner c);
 void world_set_played(World *w, int role, int played);
 void world_set_card(World *w, const char *card, int picked);
+/* How many participants take part: `participants` in conditions. */
+void world_set_participants(World *w, int n);
 /* chars[role] is to show `ch`'s state from now on (a copy, made before any Lua code of the
  * scenario next runs); `ch` must live as long as the world. */
 void world_sync_character(World *w, int role, Character *ch);

@@ -155,6 +155,7 @@ check explore-jobs-usage sh -c "'$V' explore tutorial --jobs 0 2> '$T/ju.err'; [
 sh tests/e2e/terminal.sh "$V" "$T" && ok || bad terminal
 sh tests/e2e/designer.sh "$V" "$T" && ok || bad designer
 sh tests/e2e/scenarios.sh "$V" "$T" && ok || bad scenarios
+sh tests/e2e/format.sh "$V" "$T" && ok || bad format
 
 # ---------------------------------------------------------------- nothing entered is lost
 sh tests/e2e/debrief.sh "$V" "$T" && ok || bad debrief

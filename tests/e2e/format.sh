@@ -1,0 +1,45 @@
+#!/bin/sh
+# The format features a writer needs for continuity (issue 19), played as a user would and
+# compared with tests/e2e/format/*.expected (UPDATE=1 rewrites them: read the diff).
+# Called by run.sh as: sh tests/e2e/format.sh VERBEELD TMPDIR; prints what failed.
+set -u
+V=$1 T=$2/format
+D=tests/e2e/format
+mkdir -p "$T"
+export NO_COLOR=1 COLUMNS=80 VERBEELD_NOW=1763805600
+fails=0
+fail() { echo "format: $*"; fails=$((fails + 1)); }
+
+# expect NAME: compare $T/NAME.out with $D/NAME.expected.
+expect() {
+    if [ "${UPDATE:-}" = 1 ]; then cp "$T/$1.out" "$D/$1.expected"; return; fi
+    diff -u "$D/$1.expected" "$T/$1.out" > "$T/$1.diff" || fail "$1: $(head -40 "$T/$1.diff")"
+}
+
+# play NAME INPUT CAST LANG ARGS...: a session with the cast of participants named in CAST
+# (a comma-separated list of name:core), its screen and exit status.
+play() {
+    name=$1 input=$2 cast=$3 lang=$4; shift 4
+    {
+        printf '<cast xmlns="urn:verbeeld:cast:1">'
+        echo "$cast" | tr ',' '\n' | while IFS=: read -r n c; do
+            printf '<participant name="%s" core="%s" goal="x"/>' "$n" "$c"
+        done
+        printf '</cast>\n'
+    } > "$T/$name.cast"
+    rm -f "$T/$name.jsonl"
+    printf '%b' "$input" | "$V" play "$D/format.xml" --cast "$T/$name.cast" --lang "$lang" --seed 1 \
+        --journal "$T/$name.jsonl" "$@" > "$T/$name.raw" 2>&1
+    echo "[exit $?]" >> "$T/$name.raw"
+    sed -e "s#$T#<tmp>#g" "$T/$name.raw" > "$T/$name.out"
+    expect "$name"
+}
+
+"$V" check --werror "$D/format.xml" > "$T/check.out" 2>&1 || fail "check --werror: $(cat "$T/check.out")"
+
+# Narration under a condition, and the group's size: one participant who leaves the letter
+# shut hears of one hand and of a letter still shut; six who open it, of six hands and 0.8.
+play solo-shut '=dicht\n=klaar\n\n' 'An:tact' en
+play six-open '=open\n=klaar\n\n\n\n\n\n\n' 'An:tact,Bo:tact,Cas:tact,Dirk:tact,Eva:tact,Fien:tact' nl
+
+[ "$fails" -eq 0 ]
