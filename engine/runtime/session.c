@@ -10,6 +10,7 @@
 #include "base/i18n.h"
 #include "base/paths.h"
 #include "base/util.h"
+#include "runtime/storyview.h"
 
 #define MAX_HOPS 1000      /* gotos and empty scenes followed in a row before calling it a loop */
 
@@ -51,8 +52,26 @@ int session_load_role(Character *ch, const Scenario *s, int r, const Lexicon *lx
                  _("character script '%s' not found (looked for %s)"), s->roles[r].character, path);
     else
         rc = character_load(ch, path, lx, role_seed(seed, s->roles[r].id), d);
+    if (rc == 0) storyview_install(sbx_lua(ch->sbx), s, NULL);      /* the story as it starts */
     free(path);
     return rc;
+}
+
+/* Each character reads the story of this session's world through `story`. */
+static void show_story(Session *S)
+{
+    for (int r = 0; r < S->s->nroles; r++)
+        if (S->chars[r].sbx) storyview_install(sbx_lua(S->chars[r].sbx), S->s, S->world);
+}
+
+/* The names a script reads from `story` must be the scenario's (each script once). */
+static void check_story_names(Session *S, DiagList *d)
+{
+    for (int r = 0; r < S->s->nroles; r++) {
+        int seen = !S->chars[r].path;
+        for (int q = 0; q < r && !seen; q++) seen = S->chars[q].path && streq(S->chars[q].path, S->chars[r].path);
+        if (!seen) storyview_check_script(S->chars[r].path, S->s, d);
+    }
 }
 
 static int load_characters(Session *S, DiagList *d)
@@ -167,7 +186,9 @@ Session *session_new(const Scenario *s, const Lexicon *lx, Cast *cast, const cha
     load_characters(S, d);
     for (int i = 0; i < s->nscenes; i++) check_lines(S, s->scenes[i].items, s->scenes[i].nitems, d);
     for (int i = 0; i < s->nendings; i++) check_lines(S, s->endings[i].items, s->endings[i].nitems, d);
+    check_story_names(S, d);
     S->world = world_new(s, seed, d);
+    if (S->world) show_story(S);
     if (d->errors == errors) {
         const char **cores, **names;
         session_role_tables(S, &cores, &names);
@@ -786,6 +807,7 @@ static void restart(Session *S)
     free_characters(S);
     load_characters(S, &d);         /* these loaded before; they load the same again */
     diag_free(&d);
+    show_story(S);
     world_reset(S->world);
     S->scene = S->ending = -1;
     S->stuck = 0;

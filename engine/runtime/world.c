@@ -60,6 +60,7 @@ struct World {
     int *dirty_vars, ndirty_vars;
     int *dirty_visits, ndirty_visits;
     int count_dirty;
+    int participants;
 };
 
 /* The read-only view: a proxy per table, so that neither conditions nor effects can change
@@ -660,10 +661,16 @@ void world_set_played(World *w, int role, int on)
 }
 void world_set_card(World *w, const char *card, int on) { set_flag(w, w->ref_cards, card, on); }
 
+int world_participants(const World *w)
+{
+    return w->participants;
+}
+
 /* `participants` is a plain number in both environments (set raw: they refuse new names). */
 void world_set_participants(World *w, int n)
 {
     lua_State *L = sbx_lua(w->sbx);
+    w->participants = n;
     int refs[] = {w->ref_env_read, w->ref_env_write};
     for (int i = 0; i < 2; i++) {
         push_ref(w, refs[i]);

@@ -41,5 +41,19 @@ play() {
 # shut hears of one hand and of a letter still shut; six who open it, of six hands and 0.8.
 play solo-shut '=dicht\n=klaar\n\n' 'An:tact' en
 play six-open '=open\n=klaar\n\n\n\n\n\n\n' 'An:tact,Bo:tact,Cas:tact,Dirk:tact,Eva:tact,Fien:tact' nl
+# Tim's line, his reaction and his choice read the story (story.vars, story.visited,
+# story.participants): above, he answers honestly after the letter, evasively without it. And
+# /back rebuilds the session, with the story the characters read.
+play solo-back '=open\n/back\n=dicht\n=klaar\n\n' 'An:tact' en
+
+# check_broken NAME: what check says of $D/broken/NAME.xml, in English, and its exit status.
+check_broken() {
+    LANGUAGE=en "$V" check "$D/broken/$1.xml" > "$T/check-$1.out" 2>&1
+    echo "[exit $?]" >> "$T/check-$1.out"
+    expect "check-$1"
+}
+
+# A script that reads story.vars or story.visited under a name the scenario lacks.
+check_broken names
 
 [ "$fails" -eq 0 ]
