@@ -312,6 +312,7 @@ static void c_effect(Codec *c, Effect *e)
     c_str(c, &e->var_name, OPTIONAL);
     c_double(c, &e->value);
     c_code_ref(c, &e->code, 0);
+    c_int(c, &e->fact, 0, 1);
     c_line(c, &e->line);
     /* world.c runs a lua effect's chunk and sets the variable an add or set names */
     if (e->kind == EFFECT_LUA ? e->code == NO_CODE : !e->var_name) c->bad = 1;
@@ -325,6 +326,8 @@ static void c_item(Codec *c, Item *it)
     c_str(c, &it->role_name, it->kind == ITEM_SAY ? REQUIRED : OPTIONAL);
     c_str(c, &it->line_key, OPTIONAL);
     c_code_ref(c, &it->cond, 1);
+    c_str(c, &it->needs, OPTIONAL);
+    c_str(c, &it->unless, OPTIONAL);
     c_line(c, &it->line);
 }
 
@@ -353,6 +356,8 @@ static void c_choice(Codec *c, Choice *ch)
     c_str(c, &ch->by_name, OPTIONAL);
     c_int(c, &ch->turning, 0, 1);
     c_code_ref(c, &ch->cond, 1);
+    c_str(c, &ch->needs, OPTIONAL);
+    c_str(c, &ch->unless, OPTIONAL);
     c_text(c, &ch->text);
     C_ARRAY(c, ch->effects, ch->neffects, c_effect);
     c_line(c, &ch->line);
@@ -395,6 +400,7 @@ static void c_var(Codec *c, Var *v)
 {
     c_str(c, &v->id, REQUIRED);
     c_double(c, &v->value);
+    c_int(c, &v->fact, 0, 1);
     c_text(c, &v->title);
     c_line(c, &v->line);
 }

@@ -152,7 +152,12 @@ static int read_effect(Reader *r, xmlNodePtr node, Effect **effects, int *n)
     e.line = xml_line(node);
     e.var = -1;
     e.code = NO_CODE;
-    if (xml_is(node, "set")) {
+    if (xml_is(node, "set") && xml_value(node, "fact")) {
+        e.kind = EFFECT_SET;                        /* a fact is a variable of 1 or 0 */
+        e.fact = 1;
+        e.value = !streq(xml_value(node, "value"), "no");
+        e.var_name = attr(r, node, "fact");
+    } else if (xml_is(node, "set")) {
         const char *add = xml_value(node, "add");
         e.kind = add ? EFFECT_ADD : EFFECT_SET;
         e.value = add ? strtod(add, NULL) : attr_number(node, "value", 0);
@@ -168,11 +173,14 @@ static int read_effect(Reader *r, xmlNodePtr node, Effect **effects, int *n)
     return 1;
 }
 
-/* Whether the text element `node` has the same if="..." as the paragraph `it` (or neither has
- * one): only then is it that paragraph in another language. */
+/* Whether the text element `node` has the same if="..." (and needs, unless) as the paragraph
+ * `it`: only then is it that paragraph in another language. */
 static int same_condition(Reader *r, const Item *it, xmlNodePtr node)
 {
     const char *src = xml_value(node, "if");
+    const char *needs = xml_value(node, "needs"), *unless = xml_value(node, "unless");
+    if ((it->needs || needs) && !streq(it->needs, needs)) return 0;
+    if ((it->unless || unless) && !streq(it->unless, unless)) return 0;
     if (it->cond == NO_CODE || !src) return it->cond == NO_CODE && !src;
     return streq(r->s->code[it->cond].src, src);
 }
@@ -196,12 +204,16 @@ static int read_item(Reader *r, xmlNodePtr node, Item **items, int *n)
         }
         it.kind = ITEM_TEXT;
         it.cond = attr_code(r, node, "if");
+        it.needs = attr(r, node, "needs");
+        it.unless = attr(r, node, "unless");
         text_add(r, &it.text, node, lang);
     } else if (xml_is(node, "say")) {
         it.kind = ITEM_SAY;
         it.role_name = attr(r, node, "who");
         it.line_key = attr(r, node, "line");
         it.cond = attr_code(r, node, "if");
+        it.needs = attr(r, node, "needs");
+        it.unless = attr(r, node, "unless");
         EACH_CHILD(c, node) if (xml_is(c, "text")) text_of(r, &it.text, c);
     } else {
         return 0;
@@ -236,6 +248,8 @@ static void read_choice(Reader *r, Scene *sc, xmlNodePtr node)
     ch.turning = streq(xml_value(node, "turning"), "yes");
     ch.by = -1;
     ch.cond = attr_code(r, node, "if");
+    ch.needs = attr(r, node, "needs");
+    ch.unless = attr(r, node, "unless");
     EACH_CHILD(c, node) {
         if (xml_is(c, "text")) text_of(r, &ch.text, c);
         else if (xml_is(c, "variant")) read_variant(r, &ch, c);
@@ -294,6 +308,7 @@ static void read_vars(Reader *r, xmlNodePtr node)
         v.line = xml_line(c);
         v.id = attr(r, c, "id");
         v.value = attr_number(c, "value", 0);
+        v.fact = xml_is(c, "fact");
         EACH_CHILD(t, c) if (xml_is(t, "title")) text_of(r, &v.title, t);
         GROW(s->vars, s->nvars);
         s->vars[s->nvars++] = v;

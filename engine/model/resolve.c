@@ -78,15 +78,33 @@ static void resolve_effects(Ctx *c, Effect *e, int n)
 {
     for (int i = 0; i < n; i++) {
         if (e[i].kind == EFFECT_LUA) continue;
-        e[i].var = scenario_var(c->s, e[i].var_name);
-        if (e[i].var < 0) ERR(c, e[i].line, _("unknown variable '%s'"), e[i].var_name);
+        e[i].var = e[i].fact ? scenario_fact(c->s, e[i].var_name) : scenario_var(c->s, e[i].var_name);
+        if (e[i].var < 0 && e[i].fact) ERR(c, e[i].line, _("unknown fact '%s'"), e[i].var_name);
+        else if (e[i].var < 0) ERR(c, e[i].line, _("unknown variable '%s'"), e[i].var_name);
     }
+}
+
+static int check_fact(const char *id, void *ud)
+{
+    Ctx *c = ((void **)ud)[0];
+    if (scenario_fact(c->s, id) < 0) ERR(c, *(int *)((void **)ud)[1], _("unknown fact '%s'"), id);
+    return 0;
+}
+
+/* needs="..." and unless="..." name facts. */
+static void resolve_presupposed(Ctx *c, const char *needs, const char *unless, int line)
+{
+    void *ud[2] = {c, &line};
+    scenario_each_fact(needs, check_fact, ud);
+    scenario_each_fact(unless, check_fact, ud);
 }
 
 static void resolve_items(Ctx *c, Item *items, int n)
 {
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
         if (items[i].kind == ITEM_SAY) items[i].role = resolve_role(c, items[i].role_name, items[i].line);
+        resolve_presupposed(c, items[i].needs, items[i].unless, items[i].line);
+    }
 }
 
 /* A corner choice's variants name terms of the lexicon, each once; its words use {term} and
@@ -165,6 +183,7 @@ static void resolve_scene(Ctx *c, Scene *sc)
         if (ch->to.kind == TARGET_SCENE) ch->next_choices = c->s->scenes[ch->to.index].choices;
         if (ch->by_name) ch->by = resolve_role(c, ch->by_name, ch->line);
         resolve_effects(c, ch->effects, ch->neffects);
+        resolve_presupposed(c, ch->needs, ch->unless, ch->line);
     }
     if (sc->nchoices == 0 && sc->next.kind == TARGET_NONE && !sc->next.name)
         ERR(c, sc->line, _("scene '%s' has no choices and no next: the story would stop here"), sc->id);

@@ -136,6 +136,27 @@ int scenario_ending(const Scenario *s, const char *id)
 }
 int scenario_role(const Scenario *s, const char *id) { FIND(s->roles, s->nroles, id); }
 int scenario_var(const Scenario *s, const char *id) { FIND(s->vars, s->nvars, id); }
+
+int scenario_fact(const Scenario *s, const char *id)
+{
+    int v = scenario_var(s, id);
+    return v >= 0 && s->vars[v].fact ? v : -1;
+}
+
+int scenario_each_fact(const char *list, int (*fn)(const char *id, void *ud), void *ud)
+{
+    char id[128];
+    for (const char *p = list; p && *p;) {
+        p += strspn(p, " \t\n\r,");
+        size_t len = strcspn(p, " \t\n\r,");
+        if (!len) break;
+        snprintf(id, sizeof id, "%.*s", (int)len, p);
+        int rc = fn(id, ud);
+        if (rc) return rc;
+        p += len;
+    }
+    return 0;
+}
 int scenario_event(const Scenario *s, const char *id) { FIND(s->events, s->nevents, id); }
 int scenario_deck(const Scenario *s, const char *id) { FIND(s->decks, s->ndecks, id); }
 int deck_card(const Deck *d, const char *id) { FIND(d->cards, d->ncards, id); }
@@ -163,6 +184,8 @@ static void items_free(const Scenario *s, Item *items, int n)
         text_free(s, &items[i].text);
         scenario_release(s, items[i].role_name);
         scenario_release(s, items[i].line_key);
+        scenario_release(s, items[i].needs);
+        scenario_release(s, items[i].unless);
     }
     free(items);
 }
@@ -184,6 +207,8 @@ static void choice_free(const Scenario *s, Choice *c)
     target_free(s, &c->to);
     scenario_release(s, c->quality);
     scenario_release(s, c->by_name);
+    scenario_release(s, c->needs);
+    scenario_release(s, c->unless);
     text_free(s, &c->text);
     for (int i = 0; i < c->nvariants; i++) {
         scenario_release(s, c->variants[i].term);

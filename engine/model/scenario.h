@@ -67,6 +67,7 @@ typedef struct {
     char *var_name;
     double value;
     int code;            /* for lua */
+    int fact;            /* written as <set fact="...">: var must name a fact */
     int line;
 } Effect;
 
@@ -80,6 +81,8 @@ typedef struct {
     char *role_name;
     char *line_key;
     int cond;
+    char *needs;         /* the facts it presupposes, ids separated by spaces, or NULL */
+    char *unless;        /* the facts it presupposes are not so, or NULL */
     int line;
 } Item;
 
@@ -111,6 +114,8 @@ typedef struct {
     char *by_name;
     int turning;         /* a turning point of the story: a moment that mattered, for the debrief */
     int cond;
+    char *needs;         /* the facts its words presuppose (as Item's), or NULL */
+    char *unless;
     Text text;
     Effect *effects;
     int neffects;
@@ -157,6 +162,7 @@ typedef struct {
 typedef struct {
     char *id;
     double value;
+    int fact;            /* declared as <fact>: so (1) or not (0) */
     Text title;
     int line;
 } Var;
@@ -252,6 +258,11 @@ int scenario_role(const Scenario *s, const char *id);
  * nonzero; returns that, or 0. */
 int scenario_each_listed(const char *list, int (*fn)(const char *item, void *ud), void *ud);
 int scenario_var(const Scenario *s, const char *id);
+/* The variable of fact `id`, or -1 when `id` is no fact. */
+int scenario_fact(const Scenario *s, const char *id);
+/* Call fn with each fact id of a needs="..." or unless="..." list until it returns nonzero;
+ * returns that, or 0. */
+int scenario_each_fact(const char *list, int (*fn)(const char *id, void *ud), void *ud);
 int scenario_event(const Scenario *s, const char *id);
 int scenario_deck(const Scenario *s, const char *id);
 int deck_card(const Deck *d, const char *id);

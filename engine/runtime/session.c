@@ -316,14 +316,46 @@ static int test(Session *S, int code)
     return yes;
 }
 
+typedef struct {
+    Session *S;
+    int line, unless;
+} Presupposed;
+
+static int check_fact(const char *id, void *ud)
+{
+    Presupposed *p = ud;
+    int v = scenario_fact(p->S->s, id);
+    if (v < 0 || (world_var(p->S->world, v) != 0) == !p->unless) return 0;
+    char *err = p->unless
+        ? xasprintf(_("%s:%d: this text presupposes that '%s' is not so, but it is"), p->S->s->path, p->line, id)
+        : xasprintf(_("%s:%d: this text presupposes '%s', which is not so"), p->S->s->path, p->line, id);
+    script_error(p->S, err);
+    free(err);
+    return 0;
+}
+
+/* Text shown while a fact it presupposes (needs, unless) is not as it says: a fault of the
+ * story, reported as a script's is (explore lists it with the way there). */
+static void check_presupposed(Session *S, const char *needs, const char *unless, int line)
+{
+    Presupposed p = {S, line, 0};
+    scenario_each_fact(needs, check_fact, &p);
+    p.unless = 1;
+    scenario_each_fact(unless, check_fact, &p);
+}
+
 static void show_items(Session *S, const Item *items, int n)
 {
     for (int i = 0; i < n; i++) {
         const Item *it = &items[i];
+        int presupposes = it->needs || it->unless;
         /* The explorer reads no narration, but a line from a script may fail in some state (and
-         * may draw on the character's random numbers, so lines always run, even unseen). */
-        if (S->no_text && (it->kind == ITEM_TEXT || !it->line_key)) continue;
+         * may draw on the character's random numbers, so lines always run, even unseen), and
+         * what a text presupposes is checked. */
+        if (S->no_text && (it->kind == ITEM_TEXT || !it->line_key) && !presupposes) continue;
         if (it->cond != NO_CODE && !test(S, it->cond)) continue;
+        if (presupposes) check_presupposed(S, it->needs, it->unless, it->line);
+        if (S->no_text && (it->kind == ITEM_TEXT || !it->line_key)) continue;
         if (it->kind == ITEM_TEXT) {
             const char *text = text_get(&it->text, S->lang, fallback(S));
             char *filled = fill_group(S, text);
@@ -473,8 +505,11 @@ static void go(Session *S, Target t)
             t = sc->next;
             continue;
         }
-        if (!current_turn(S)) {
-            stuck(S, _("no choice is available to anyone here"));
+        const Turn *turn = current_turn(S);
+        if (!turn) stuck(S, _("no choice is available to anyone here"));
+        for (int k = 0; turn && k < turn->noptions; k++) {
+            const Choice *c = &sc->choices[turn->options[k]];
+            if (c->needs || c->unless) check_presupposed(S, c->needs, c->unless, c->line);
         }
         return;
     }

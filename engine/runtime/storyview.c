@@ -1,6 +1,7 @@
 /*
  * storyview.c - `story` in a character's sandbox: story.vars.NAME, story.visited.SCENE and
- * story.participants, read from the world when a script reads them, never written.
+ * story.facts.FACT and story.participants, read from the world when a script reads them, never
+ * written.
  */
 #include "runtime/storyview.h"
 
@@ -66,6 +67,15 @@ static int vars_pairs(lua_State *L)
     return sbx_pairs_with(L, vars_next);
 }
 
+static int facts_index(lua_State *L)
+{
+    const View *v = view_of(L);
+    int var = lua_type(L, 2) == LUA_TSTRING ? scenario_fact(v->s, lua_tostring(L, 2)) : -1;
+    if (var < 0) lua_pushnil(L);
+    else lua_pushboolean(L, (v->w ? world_var(v->w, var) : v->s->vars[var].value) != 0);
+    return 1;
+}
+
 static int visited_index(lua_State *L)
 {
     const View *v = view_of(L);
@@ -126,6 +136,10 @@ void storyview_install(lua_State *L, const Scenario *s, World *w)
     lua_pushliteral(L, "visited");
     lua_insert(L, -2);
     lua_rawset(L, -3);
+    push_proxy(L, up, facts_index, NULL);
+    lua_pushliteral(L, "facts");
+    lua_insert(L, -2);
+    lua_rawset(L, -3);
     lua_setglobal(L, "story");
     lua_pop(L, 1);
 }
@@ -139,7 +153,7 @@ static int word_char(int c)
 
 void storyview_check_script(const char *path, const Scenario *s, DiagList *d)
 {
-    static const char *const tables[] = {"story.vars.", "story.visited.", NULL};
+    static const char *const tables[] = {"story.vars.", "story.visited.", "story.facts.", NULL};
     char *src = read_file(path, 4u << 20, NULL);
     if (!src) return;
     int line = 1;
@@ -153,7 +167,7 @@ void storyview_check_script(const char *path, const Scenario *s, DiagList *d)
             size_t len = 0;
             while (word_char((unsigned char)name[len])) len++;
             char *id = xstrndup(name, len);
-            int known = t == 0 ? scenario_var(s, id) >= 0 : scenario_scene(s, id) >= 0;
+            int known = t == 0 ? scenario_var(s, id) >= 0 : t == 1 ? scenario_scene(s, id) >= 0 : scenario_fact(s, id) >= 0;
             if (len && !known)
                 diag_add(d, DIAG_ERROR, path, line, _("the script names %s%s, which the scenario does not declare"), tables[t], id);
             free(id);

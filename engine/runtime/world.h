@@ -1,7 +1,7 @@
 /*
  * world.h - the state of the story that conditions read and effects change.
  *
- * The world lives in a sandbox of its own: vars (the scenario's variables), chars (copies of
+ * The world lives in a sandbox of its own: vars (the scenario's variables), facts, chars (copies of
  * each character's state), played, cards, visited and count. Conditions see all of it
  * read-only; effects may change declared variables only. Every condition and <lua> effect of
  * the scenario is compiled once, with line numbers that match the XML file.

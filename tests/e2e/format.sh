@@ -56,4 +56,12 @@ check_broken() {
 # A script that reads story.vars or story.visited under a name the scenario lacks.
 check_broken names
 
+# Text that presupposes a fact where the story can get without it: check warns with a way
+# there; explore finds the states where it is shown and says how it got there.
+check_broken continuity
+LANGUAGE=en "$V" explore "$D/broken/continuity.xml" --exhaustive 2>&1 | grep -v 'per second' > "$T/explore-continuity.out"
+expect explore-continuity
+LANGUAGE=en "$V" check --werror "$D/broken/continuity.xml" > /dev/null 2>&1
+[ $? -eq 1 ] || fail "check --werror passes text that presupposes what may not be so"
+
 [ "$fails" -eq 0 ]

@@ -25,7 +25,7 @@ return character {
   choose = function(self, options)
     -- after the letter, the honest answer
     for i, o in ipairs(options) do
-      if (story.vars.brief == 1) == (o.id == "eerlijk") then return i end
+      if story.facts.brief_open == (o.id == "eerlijk") then return i end
     end
     return 1
   end,
