@@ -145,6 +145,12 @@ static void cmd_inject(Play *P, const char *arg)
                         text_get(&P->s->events[i].title, P->S->lang, scenario_fallback(P->s)));
         return;
     }
+    char *why = session_unavailable(P->S, arg);
+    if (why) {                                    /* its if="..." does not hold now */
+        term_alert(why);
+        free(why);
+        return;
+    }
     session_inject(P->S, arg);
     free(P->turn_key);
     P->turn_key = NULL;

@@ -437,7 +437,9 @@ static void c_event(Codec *c, Event *e)
     c_str(c, &e->id, REQUIRED);
     c_target(c, &e->to);
     c_code_ref(c, &e->cond, 1);
+    c_code_ref(c, &e->avail, 1);
     c_text(c, &e->title);
+    c_text(c, &e->why);
     c_line(c, &e->line);
 }
 

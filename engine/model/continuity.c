@@ -147,7 +147,10 @@ static void step(Flow *fl, int i, unsigned char *st, unsigned char *tmp)
         if (refine(fl, tmp, sc->gotos[g].cond)) flow_into(fl, node_of(fl, sc->gotos[g].to), tmp, i, NULL);
     }
     after(fl, i, st);
-    for (int e = 0; e < fl->s->nevents; e++) flow_into(fl, node_of(fl, fl->s->events[e].to), st, -2 - e, NULL);
+    for (int e = 0; e < fl->s->nevents; e++) {          /* an incident may start here if available */
+        memcpy(tmp, st, (size_t)fl->nf);
+        if (refine(fl, tmp, fl->s->events[e].avail)) flow_into(fl, node_of(fl, fl->s->events[e].to), tmp, -2 - e, NULL);
+    }
     for (int c = 0; c < sc->nchoices; c++) {
         const Choice *ch = &sc->choices[c];
         memcpy(tmp, st, (size_t)fl->nf);

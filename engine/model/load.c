@@ -374,7 +374,11 @@ static void read_event(Reader *r, xmlNodePtr node)
     e.id = attr(r, node, "id");
     e.to = attr_target(r, node, "to");
     e.cond = attr_code(r, node, "when");
-    EACH_CHILD(c, node) if (xml_is(c, "title")) text_of(r, &e.title, c);
+    e.avail = attr_code(r, node, "if");
+    EACH_CHILD(c, node) {
+        if (xml_is(c, "title")) text_of(r, &e.title, c);
+        else if (xml_is(c, "unavailable")) text_of(r, &e.why, c);
+    }
     GROW(s->events, s->nevents);
     s->events[s->nevents++] = e;
 }

@@ -369,7 +369,10 @@ static void check_translations(Ctx *c)
             for (int k = 0; k < ch->nvariants; k++) check_text(c, &ch->variants[k].text, ch->variants[k].line, N_("choice"));
         }
     }
-    for (int i = 0; i < s->nevents; i++) check_text(c, &s->events[i].title, s->events[i].line, N_("title"));
+    for (int i = 0; i < s->nevents; i++) {
+        check_text(c, &s->events[i].title, s->events[i].line, N_("title"));
+        check_text(c, &s->events[i].why, s->events[i].line, N_("text"));
+    }
     for (int i = 0; i < s->nendings; i++) {
         check_text(c, &s->endings[i].title, s->endings[i].line, N_("title"));
         check_items_text(c, s->endings[i].items, s->endings[i].nitems);

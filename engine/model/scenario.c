@@ -285,6 +285,7 @@ static void story_free(Scenario *s)
         scenario_release(s, s->events[i].id);
         target_free(s, &s->events[i].to);
         text_free(s, &s->events[i].title);
+        text_free(s, &s->events[i].why);
     }
     free(s->events);
     for (int i = 0; i < s->nendings; i++) {

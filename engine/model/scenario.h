@@ -196,7 +196,9 @@ typedef struct {
     char *id;
     Target to;
     int cond;            /* when it fires by itself, or NO_CODE */
+    int avail;           /* when it may start at all (if="..."), or NO_CODE */
     Text title;
+    Text why;            /* what /inject says when it may not start (<unavailable>) */
     int line;
 } Event;
 

@@ -423,7 +423,9 @@ static void end_story(Session *S, int ending)
 static int due_event(Session *S)
 {
     for (int i = 0; i < S->s->nevents; i++)
-        if (!S->fired[i] && S->s->events[i].cond != NO_CODE && test(S, S->s->events[i].cond)) return i;
+        if (!S->fired[i] && S->s->events[i].cond != NO_CODE && test(S, S->s->events[i].cond) &&
+            test(S, S->s->events[i].avail))
+            return i;
     return -1;
 }
 
@@ -807,10 +809,21 @@ int session_choose_id(Session *S, const char *choice_id)
     return -1;
 }
 
+char *session_unavailable(Session *S, const char *event)
+{
+    int e = scenario_event(S->s, event);
+    if (e < 0 || S->scene < 0 || test(S, S->s->events[e].avail)) return NULL;
+    const Event *ev = &S->s->events[e];
+    const char *why = text_get(&ev->why, S->lang, fallback(S));
+    if (*why) return xasprintf(_("Incident '%s' cannot be started now: %s"), ev->id, why);
+    return xasprintf(_("Incident '%s' cannot be started now: it needs %s"), ev->id, S->s->code[ev->avail].src);
+}
+
 int session_inject(Session *S, const char *event)
 {
     int e = scenario_event(S->s, event);
     if (e < 0 || S->scene < 0) return -1;
+    if (!test(S, S->s->events[e].avail)) return -2;
     record_input(S, (Input){INPUT_INJECT, S->scene, -1, -1, e});
     S->fired[e] = 1;
     push_return(S, S->scene, S->each_pos);

@@ -3,7 +3,8 @@
 # compared with tests/e2e/format/*.expected (UPDATE=1 rewrites them: read the diff).
 # Called by run.sh as: sh tests/e2e/format.sh VERBEELD TMPDIR; prints what failed.
 set -u
-V=$1 T=$2/format
+top=$(pwd)
+V=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") T=$2/format
 D=tests/e2e/format
 mkdir -p "$T"
 export NO_COLOR=1 COLUMNS=80 VERBEELD_NOW=1763805600
@@ -28,10 +29,9 @@ play() {
         printf '</cast>\n'
     } > "$T/$name.cast"
     rm -f "$T/$name.jsonl"
-    printf '%b' "$input" | "$V" play "$D/format.xml" --cast "$T/$name.cast" --lang "$lang" --seed 1 \
-        --journal "$T/$name.jsonl" "$@" > "$T/$name.raw" 2>&1
-    echo "[exit $?]" >> "$T/$name.raw"
-    sed -e "s#$T#<tmp>#g" "$T/$name.raw" > "$T/$name.out"
+    # from the folder of the journal, so that the lines that name it wrap the same everywhere
+    (cd "$T" && printf '%b' "$input" | "$V" play "$top/$D/format.xml" --cast "$name.cast" --lang "$lang" --seed 1 \
+        --journal "$name.jsonl" "$@" > "$name.out" 2>&1; echo "[exit $?]" >> "$name.out")
     expect "$name"
 }
 
@@ -44,6 +44,8 @@ play six-open '=open\n=klaar\n\n\n\n\n\n\n' 'An:tact,Bo:tact,Cas:tact,Dirk:tact,
 # Tim's line, his reaction and his choice read the story (story.vars, story.visited,
 # story.participants): above, he answers honestly after the letter, evasively without it. And
 # /back rebuilds the session, with the story the characters read.
+# An incident available only once the letter is open: refused before, with the reason why.
+play inject-when '/inject guido\n=open\n/inject guido\n=opnemen\n=klaar\n\n' 'An:tact' en
 play solo-back '=open\n/back\n=dicht\n=klaar\n\n' 'An:tact' en
 
 # check_broken NAME: what check says of $D/broken/NAME.xml, in English, and its exit status.

@@ -124,8 +124,8 @@ static const Layout L_Deck = LAYOUT(Deck,
 static const Layout L_Pick = LAYOUT(Pick,
     FIELD(Pick, deck, F_INT), FIELD(Pick, deck_name, F_STR), NESTED(Pick, text, L_Text), FIELD(Pick, line, F_INT));
 static const Layout L_Event = LAYOUT(Event,
-    FIELD(Event, id, F_STR), NESTED(Event, to, L_Target), FIELD(Event, cond, F_INT),
-    NESTED(Event, title, L_Text), FIELD(Event, line, F_INT));
+    FIELD(Event, id, F_STR), NESTED(Event, to, L_Target), FIELD(Event, cond, F_INT), FIELD(Event, avail, F_INT),
+    NESTED(Event, title, L_Text), NESTED(Event, why, L_Text), FIELD(Event, line, F_INT));
 static const Layout L_Ending = LAYOUT(Ending,
     FIELD(Ending, id, F_STR), NESTED(Ending, title, L_Text), ARRAY(Ending, items, nitems, L_Item),
     FIELD(Ending, nitems, F_INT), FIELD(Ending, line, F_INT));
