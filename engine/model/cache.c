@@ -354,6 +354,8 @@ static void c_choice(Codec *c, Choice *ch)
     C_ARRAY(c, ch->variants, ch->nvariants, c_variant);
     c_unresolved(c, &ch->by, -1);
     c_str(c, &ch->by_name, OPTIONAL);
+    c_unresolved(c, &ch->addressee, -1);
+    c_str(c, &ch->addressee_name, OPTIONAL);
     c_int(c, &ch->turning, 0, 1);
     c_code_ref(c, &ch->cond, 1);
     c_str(c, &ch->needs, OPTIONAL);

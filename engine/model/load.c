@@ -247,6 +247,8 @@ static void read_choice(Reader *r, Scene *sc, xmlNodePtr node)
     ch.by_name = attr(r, node, "by");
     ch.turning = streq(xml_value(node, "turning"), "yes");
     ch.by = -1;
+    ch.addressee_name = attr(r, node, "addressee");
+    ch.addressee = -1;
     ch.cond = attr_code(r, node, "if");
     ch.needs = attr(r, node, "needs");
     ch.unless = attr(r, node, "unless");

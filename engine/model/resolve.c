@@ -182,6 +182,7 @@ static void resolve_scene(Ctx *c, Scene *sc)
         assert(ch->to.kind != TARGET_SCENE || (ch->to.index >= 0 && ch->to.index < c->s->nscenes));
         if (ch->to.kind == TARGET_SCENE) ch->next_choices = c->s->scenes[ch->to.index].choices;
         if (ch->by_name) ch->by = resolve_role(c, ch->by_name, ch->line);
+        if (ch->addressee_name) ch->addressee = resolve_role(c, ch->addressee_name, ch->line);
         resolve_effects(c, ch->effects, ch->neffects);
         resolve_presupposed(c, ch->needs, ch->unless, ch->line);
     }

@@ -207,6 +207,7 @@ static void choice_free(const Scenario *s, Choice *c)
     target_free(s, &c->to);
     scenario_release(s, c->quality);
     scenario_release(s, c->by_name);
+    scenario_release(s, c->addressee_name);
     scenario_release(s, c->needs);
     scenario_release(s, c->unless);
     text_free(s, &c->text);

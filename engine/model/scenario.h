@@ -112,6 +112,8 @@ typedef struct {
                                  NULL: for session_fetch_ahead, before that Scene has arrived */
     int by;              /* role, or -1 */
     char *by_name;
+    int addressee;       /* the role it is said to (addressee="..."), or -1 */
+    char *addressee_name;
     int turning;         /* a turning point of the story: a moment that mattered, for the debrief */
     int cond;
     char *needs;         /* the facts its words presuppose (as Item's), or NULL */

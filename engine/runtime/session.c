@@ -689,7 +689,7 @@ static void react_all(Session *S, const Choice *c, int participant, int role, Co
     for (int r = 0; r < S->s->nroles; r++) {
         if (r == 1) session_fetch_ahead(S, c, 2);
         ReactEvent ev = {"choice", role >= 0 ? S->s->roles[role].id : NULL, name, session_term(S, participant, role, c), corner,
-                         sc->id, c->id, NULL, r == role};
+                         sc->id, c->id, NULL, r == role, c->addressee_name, r == c->addressee};
         char *said = NULL, *mood = NULL, *err = NULL;
         if (character_react(&S->chars[r], &ev, S->lang, fallback(S), &said, &mood, &err)) script_error(S, err);
         else if (mood || said)
@@ -829,7 +829,7 @@ int session_inject(Session *S, const char *event)
     push_return(S, S->scene, S->each_pos);
     announce_event(S, e, 1);
     for (int r = 0; r < S->s->nroles; r++) {
-        ReactEvent ev = {"event", NULL, NULL, NULL, CORNER_NONE, S->s->scenes[S->scene].id, NULL, event, 0};
+        ReactEvent ev = {"event", NULL, NULL, NULL, CORNER_NONE, S->s->scenes[S->scene].id, NULL, event, 0, NULL, 0};
         char *said = NULL, *mood = NULL, *err = NULL;
         if (character_react(&S->chars[r], &ev, S->lang, fallback(S), &said, &mood, &err)) script_error(S, err);
         else if (said)

@@ -57,6 +57,8 @@ check_broken() {
 
 # A script that reads story.vars or story.visited under a name the scenario lacks.
 check_broken names
+# A choice said to a role the scenario does not have.
+check_broken addressee
 
 # Text that presupposes a fact where the story can get without it: check warns with a way
 # there; explore finds the states where it is shown and says how it got there.

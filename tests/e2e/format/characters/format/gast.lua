@@ -18,7 +18,8 @@ return character {
     end,
   },
   react = function(self, ev)
-    if ev.kind == "choice" and ev.choice == "klaar" and story.visited.zaal > 0 then
+    -- said to him (addressee="gast"): he answers
+    if ev.kind == "choice" and ev.addressed and ev.addressee == "gast" and story.visited.zaal > 0 then
       return { nl = "We waren in de zaal, en nu gaan we.", en = "We were in the hall, and now we go." }
     end
   end,
