@@ -412,6 +412,7 @@ static void c_card(Codec *c, Card *k)
     c_str(c, &k->id, REQUIRED);
     c_int(c, &k->age, INT_MIN, INT_MAX);
     c_str(c, &k->name, REQUIRED);
+    c_text(c, &k->names);
     c_text(c, &k->title);
     c_text(c, &k->text);
     c_str(c, &k->art, OPTIONAL);
@@ -441,6 +442,7 @@ static void c_event(Codec *c, Event *e)
     c_code_ref(c, &e->cond, 1);
     c_code_ref(c, &e->avail, 1);
     c_text(c, &e->title);
+    c_text(c, &e->names);
     c_text(c, &e->why);
     c_line(c, &e->line);
 }

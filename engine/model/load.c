@@ -338,7 +338,9 @@ static void read_card(Reader *r, Deck *d, xmlNodePtr node)
     k.id = attr(r, node, "id");
     k.age = (int)attr_number(node, "age", -1);
     EACH_CHILD(c, node) {
-        if (xml_is(c, "name")) {
+        if (xml_is(c, "name") && xml_lang(c)) {
+            text_of(r, &k.names, c);
+        } else if (xml_is(c, "name")) {
             scenario_release(r->s, k.name);             /* one name, in a valid file */
             k.name = content(r, c, 1);
         } else if (xml_is(c, "title")) {
@@ -380,6 +382,7 @@ static void read_event(Reader *r, xmlNodePtr node)
     EACH_CHILD(c, node) {
         if (xml_is(c, "title")) text_of(r, &e.title, c);
         else if (xml_is(c, "unavailable")) text_of(r, &e.why, c);
+        else if (xml_is(c, "name")) text_of(r, &e.names, c);
     }
     GROW(s->events, s->nevents);
     s->events[s->nevents++] = e;

@@ -280,9 +280,26 @@ static void check_forms(Ctx *c)
     }
 }
 
+/* What a trainer types after /inject in a language: an id's form, and no other incident's id
+ * or name in that language. */
+static void check_event_names(Ctx *c)
+{
+    const Scenario *s = c->s;
+    for (int i = 0; i < s->nevents; i++)
+        for (int k = 0; k < s->events[i].names.n; k++) {
+            const LangText *n = &s->events[i].names.v[k];
+            check_form(c, n->str, s->events[i].line);
+            int other = scenario_event_named(s, n->str, n->lang);
+            if (other >= 0 && other != i)
+                ERR(c, s->events[i].line, _("incident name '%s' is also the name of incident '%s'"), n->str,
+                    s->events[other].id);
+        }
+}
+
 static void check_ids(Ctx *c)
 {
     check_forms(c);
+    check_event_names(c);
     Scenario *s = c->s;
     int n = 0, cap = s->nscenes + s->nendings + 1;
     IdRef *refs = xcalloc((size_t)cap, sizeof *refs);

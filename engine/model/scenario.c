@@ -161,6 +161,25 @@ int scenario_event(const Scenario *s, const char *id) { FIND(s->events, s->neven
 int scenario_deck(const Scenario *s, const char *id) { FIND(s->decks, s->ndecks, id); }
 int deck_card(const Deck *d, const char *id) { FIND(d->cards, d->ncards, id); }
 
+const char *deck_card_name(const Card *k, const char *lang)
+{
+    return lang && text_has(&k->names, lang) ? text_get(&k->names, lang, NULL) : k->name;
+}
+
+int scenario_event_named(const Scenario *s, const char *word, const char *lang)
+{
+    int e = scenario_event(s, word);
+    for (int i = 0; e < 0 && i < s->nevents; i++)
+        if (lang && text_has(&s->events[i].names, lang) && streq(text_get(&s->events[i].names, lang, NULL), word)) e = i;
+    return e;
+}
+
+const char *scenario_event_name(const Scenario *s, int e, const char *lang)
+{
+    const Text *names = &s->events[e].names;
+    return lang && text_has(names, lang) ? text_get(names, lang, NULL) : s->events[e].id;
+}
+
 /* ============================== freeing ============================== */
 
 void scenario_release(const Scenario *s, void *p)
@@ -241,6 +260,7 @@ static void deck_free(const Scenario *s, Deck *d)
         Card *k = &d->cards[i];
         scenario_release(s, k->id);
         scenario_release(s, k->name);
+        text_free(s, &k->names);
         text_free(s, &k->title);
         text_free(s, &k->text);
         scenario_release(s, k->art);
@@ -287,6 +307,7 @@ static void story_free(Scenario *s)
         target_free(s, &s->events[i].to);
         text_free(s, &s->events[i].title);
         text_free(s, &s->events[i].why);
+        text_free(s, &s->events[i].names);
     }
     free(s->events);
     for (int i = 0; i < s->nendings; i++) {

@@ -173,6 +173,7 @@ typedef struct {
     char *id;
     int age;             /* -1 when not given */
     char *name;
+    Text names;          /* the name in a language, where it differs (<name xml:lang>) */
     Text title;
     Text text;
     char *art;
@@ -200,6 +201,7 @@ typedef struct {
     int cond;            /* when it fires by itself, or NO_CODE */
     int avail;           /* when it may start at all (if="..."), or NO_CODE */
     Text title;
+    Text names;          /* what /inject takes in a language besides the id (<name>) */
     Text why;            /* what /inject says when it may not start (<unavailable>) */
     int line;
 } Event;
@@ -268,7 +270,13 @@ int scenario_fact(const Scenario *s, const char *id);
  * returns that, or 0. */
 int scenario_each_fact(const char *list, int (*fn)(const char *id, void *ud), void *ud);
 int scenario_event(const Scenario *s, const char *id);
+/* The event whose id is `word`, or whose name in `lang` is; -1 when none. */
+int scenario_event_named(const Scenario *s, const char *word, const char *lang);
+/* What a trainer types for event e in `lang`: its name there, else its id. */
+const char *scenario_event_name(const Scenario *s, int e, const char *lang);
 int scenario_deck(const Scenario *s, const char *id);
 int deck_card(const Deck *d, const char *id);
+/* The name on card k in `lang`: its <name xml:lang> there, else its name. */
+const char *deck_card_name(const Card *k, const char *lang);
 
 #endif

@@ -811,17 +811,18 @@ int session_choose_id(Session *S, const char *choice_id)
 
 char *session_unavailable(Session *S, const char *event)
 {
-    int e = scenario_event(S->s, event);
+    int e = scenario_event_named(S->s, event, S->lang);
     if (e < 0 || S->scene < 0 || test(S, S->s->events[e].avail)) return NULL;
     const Event *ev = &S->s->events[e];
     const char *why = text_get(&ev->why, S->lang, fallback(S));
-    if (*why) return xasprintf(_("Incident '%s' cannot be started now: %s"), ev->id, why);
-    return xasprintf(_("Incident '%s' cannot be started now: it needs %s"), ev->id, S->s->code[ev->avail].src);
+    const char *name = scenario_event_name(S->s, e, S->lang);
+    if (*why) return xasprintf(_("Incident '%s' cannot be started now: %s"), name, why);
+    return xasprintf(_("Incident '%s' cannot be started now: it needs %s"), name, S->s->code[ev->avail].src);
 }
 
 int session_inject(Session *S, const char *event)
 {
-    int e = scenario_event(S->s, event);
+    int e = scenario_event_named(S->s, event, S->lang);
     if (e < 0 || S->scene < 0) return -1;
     if (!test(S, S->s->events[e].avail)) return -2;
     record_input(S, (Input){INPUT_INJECT, S->scene, -1, -1, e});
@@ -829,7 +830,7 @@ int session_inject(Session *S, const char *event)
     push_return(S, S->scene, S->each_pos);
     announce_event(S, e, 1);
     for (int r = 0; r < S->s->nroles; r++) {
-        ReactEvent ev = {"event", NULL, NULL, NULL, CORNER_NONE, S->s->scenes[S->scene].id, NULL, event, 0, NULL, 0};
+        ReactEvent ev = {"event", NULL, NULL, NULL, CORNER_NONE, S->s->scenes[S->scene].id, NULL, S->s->events[e].id, 0, NULL, 0};
         char *said = NULL, *mood = NULL, *err = NULL;
         if (character_react(&S->chars[r], &ev, S->lang, fallback(S), &said, &mood, &err)) script_error(S, err);
         else if (said)

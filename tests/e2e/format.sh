@@ -30,12 +30,14 @@ play() {
     } > "$T/$name.cast"
     rm -f "$T/$name.jsonl"
     # from the folder of the journal, so that the lines that name it wrap the same everywhere
-    (cd "$T" && printf '%b' "$input" | "$V" play "$top/$D/format.xml" --cast "$name.cast" --lang "$lang" --seed 1 \
+    (cd "$T" && printf '%b' "$input" | "$V" play "$top/$D/${scenario:-format}.xml" --cast "$name.cast" --lang "$lang" --seed 1 \
         --journal "$name.jsonl" "$@" > "$name.out" 2>&1; echo "[exit $?]" >> "$name.out")
     expect "$name"
 }
 
-"$V" check --werror "$D/format.xml" > "$T/check.out" 2>&1 || fail "check --werror: $(cat "$T/check.out")"
+for f in format cards; do
+    "$V" check --werror "$D/$f.xml" > "$T/check.out" 2>&1 || fail "check --werror $f: $(cat "$T/check.out")"
+done
 
 # Narration under a condition, and the group's size: one participant who leaves the letter
 # shut hears of one hand and of a letter still shut; six who open it, of six hands and 0.8.
@@ -46,6 +48,10 @@ play six-open '=open\n=klaar\n\n\n\n\n\n\n' 'An:tact,Bo:tact,Cas:tact,Dirk:tact,
 # /back rebuilds the session, with the story the characters read.
 # An incident available only once the letter is open: refused before, with the reason why.
 play inject-when '/inject guido\n=open\n/inject guido\n=opnemen\n=klaar\n\n' 'An:tact' en
+# Names in the language played: the card is "The blue mug" in English, the incident
+# "customer" (/inject lists it so, and takes it and its id); in Dutch "klant" alone.
+scenario=cards play names-en '1\n/inject\n/inject customer\n=helpen\n/inject klant\n=helpen\n=klaar\n\n' 'An:tact' en
+scenario=cards play names-nl '1\n/inject customer\n/inject\n=klaar\n\n' 'An:tact' nl
 play solo-back '=open\n/back\n=dicht\n=klaar\n\n' 'An:tact' en
 
 # check_broken NAME: what check says of $D/broken/NAME.xml, in English, and its exit status.

@@ -117,7 +117,8 @@ static const Layout L_Var = LAYOUT(Var,
     FIELD(Var, id, F_STR), FIELD(Var, value, F_DOUBLE), FIELD(Var, fact, F_INT), NESTED(Var, title, L_Text),
     FIELD(Var, line, F_INT));
 static const Layout L_Card = LAYOUT(Card,
-    FIELD(Card, id, F_STR), FIELD(Card, age, F_INT), FIELD(Card, name, F_STR), NESTED(Card, title, L_Text),
+    FIELD(Card, id, F_STR), FIELD(Card, age, F_INT), FIELD(Card, name, F_STR), NESTED(Card, names, L_Text),
+    NESTED(Card, title, L_Text),
     NESTED(Card, text, L_Text), FIELD(Card, art, F_STR), FIELD(Card, line, F_INT));
 static const Layout L_Deck = LAYOUT(Deck,
     FIELD(Deck, id, F_STR), NESTED(Deck, title, L_Text), ARRAY(Deck, cards, ncards, L_Card),
@@ -126,7 +127,7 @@ static const Layout L_Pick = LAYOUT(Pick,
     FIELD(Pick, deck, F_INT), FIELD(Pick, deck_name, F_STR), NESTED(Pick, text, L_Text), FIELD(Pick, line, F_INT));
 static const Layout L_Event = LAYOUT(Event,
     FIELD(Event, id, F_STR), NESTED(Event, to, L_Target), FIELD(Event, cond, F_INT), FIELD(Event, avail, F_INT),
-    NESTED(Event, title, L_Text), NESTED(Event, why, L_Text), FIELD(Event, line, F_INT));
+    NESTED(Event, title, L_Text), NESTED(Event, names, L_Text), NESTED(Event, why, L_Text), FIELD(Event, line, F_INT));
 static const Layout L_Ending = LAYOUT(Ending,
     FIELD(Ending, id, F_STR), NESTED(Ending, title, L_Text), ARRAY(Ending, items, nitems, L_Item),
     FIELD(Ending, nitems, F_INT), FIELD(Ending, line, F_INT));
