@@ -79,7 +79,9 @@ static void resolve_effects(Ctx *c, Effect *e, int n)
     for (int i = 0; i < n; i++) {
         if (e[i].kind == EFFECT_LUA) continue;
         e[i].var = e[i].fact ? scenario_fact(c->s, e[i].var_name) : scenario_var(c->s, e[i].var_name);
-        if (e[i].var < 0 && e[i].fact) ERR(c, e[i].line, _("unknown fact '%s'"), e[i].var_name);
+        if (e[i].var < 0 && e[i].fact && scenario_var(c->s, e[i].var_name) >= 0)
+            ERR(c, e[i].line, _("'%s' is a variable, not a fact: <set var=\"%s\" value=\"...\"/>"), e[i].var_name, e[i].var_name);
+        else if (e[i].var < 0 && e[i].fact) ERR(c, e[i].line, _("unknown fact '%s'"), e[i].var_name);
         else if (e[i].var < 0) ERR(c, e[i].line, _("unknown variable '%s'"), e[i].var_name);
     }
 }
@@ -291,8 +293,8 @@ static void check_event_names(Ctx *c)
             check_form(c, n->str, s->events[i].line);
             int other = scenario_event_named(s, n->str, n->lang);
             if (other >= 0 && other != i)
-                ERR(c, s->events[i].line, _("incident name '%s' is also the name of incident '%s'"), n->str,
-                    s->events[other].id);
+                ERR(c, s->events[i].line, _("incident '%s' is named '%s', which is what incident '%s' is called already"),
+                    s->events[i].id, n->str, s->events[other].id);
         }
 }
 

@@ -66,6 +66,11 @@ check_broken names
 # A choice said to a role the scenario does not have.
 check_broken addressee
 
+# Every fact named must be declared: in needs, unless, set fact and conditions; an incident's
+# name in a language must be no other incident's.
+check_broken facts
+check_broken condition
+
 # Text that presupposes a fact where the story can get without it: check warns with a way
 # there; explore finds the states where it is shown and says how it got there.
 check_broken continuity
