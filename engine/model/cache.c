@@ -338,6 +338,14 @@ static void c_goto(Codec *c, Goto *g)
     c_line(c, &g->line);
 }
 
+static void c_alt_title(Codec *c, AltTitle *t)
+{
+    c_code_ref(c, &t->cond, 1);
+    c_text(c, &t->text);
+    c_line(c, &t->line);
+    if (t->cond == NO_CODE) c->bad = 1;        /* an alternative has a condition */
+}
+
 static void c_variant(Codec *c, Variant *v)
 {
     c_str(c, &v->term, REQUIRED);
@@ -373,6 +381,7 @@ static void c_scene(Codec *c, Scene *sc)
     c_str(c, &sc->who_name, OPTIONAL);
     c_target(c, &sc->next);
     c_text(c, &sc->title);
+    C_ARRAY(c, sc->alt_titles, sc->nalt_titles, c_alt_title);
     C_ARRAY(c, sc->gotos, sc->ngotos, c_goto);
     C_ARRAY(c, sc->effects, sc->neffects, c_effect);
     C_ARRAY(c, sc->items, sc->nitems, c_item);
@@ -442,6 +451,7 @@ static void c_event(Codec *c, Event *e)
     c_code_ref(c, &e->cond, 1);
     c_code_ref(c, &e->avail, 1);
     c_text(c, &e->title);
+    C_ARRAY(c, e->alt_titles, e->nalt_titles, c_alt_title);
     c_text(c, &e->names);
     c_text(c, &e->why);
     c_line(c, &e->line);

@@ -133,6 +133,25 @@ static double attr_number(xmlNodePtr node, const char *name, double dflt)
     return v ? strtod(v, NULL) : dflt;
 }
 
+/* A <title>: a plain one into `title`, one with if="..." into the alternatives, where the
+ * same condition right after it in another language is the same title. */
+static void read_title(Reader *r, xmlNodePtr node, Text *title, AltTitle **alt, int *n)
+{
+    const char *src = xml_value(node, "if");
+    if (!src) {
+        text_of(r, title, node);
+        return;
+    }
+    if (*n > 0 && streq(r->s->code[(*alt)[*n - 1].cond].src, src) && !text_has(&(*alt)[*n - 1].text, xml_lang(node) ? xml_lang(node) : "")) {
+        text_of(r, &(*alt)[*n - 1].text, node);
+        return;
+    }
+    GROW(*alt, *n);
+    (*alt)[*n] = (AltTitle){attr_code(r, node, "if"), {NULL, 0}, xml_line(node)};
+    text_of(r, &(*alt)[*n].text, node);
+    (*n)++;
+}
+
 /* "ID-N", the id of a choice that has none: the scene's id and the choice's place in it. */
 static char *numbered(Reader *r, const char *id, int n)
 {
@@ -272,7 +291,7 @@ static void read_scene(Reader *r, int act, xmlNodePtr node)
     sc.who = WHO_ROTATE;
     sc.next = attr_target(r, node, "next");
     EACH_CHILD(c, node) {
-        if (xml_is(c, "title")) text_of(r, &sc.title, c);
+        if (xml_is(c, "title")) read_title(r, c, &sc.title, &sc.alt_titles, &sc.nalt_titles);
         else if (xml_is(c, "goto")) {
             GROW(sc.gotos, sc.ngotos);
             Goto g = {attr_target(r, c, "to"), attr_code(r, c, "if"), xml_line(c)};
@@ -380,7 +399,7 @@ static void read_event(Reader *r, xmlNodePtr node)
     e.cond = attr_code(r, node, "when");
     e.avail = attr_code(r, node, "if");
     EACH_CHILD(c, node) {
-        if (xml_is(c, "title")) text_of(r, &e.title, c);
+        if (xml_is(c, "title")) read_title(r, c, &e.title, &e.alt_titles, &e.nalt_titles);
         else if (xml_is(c, "unavailable")) text_of(r, &e.why, c);
         else if (xml_is(c, "name")) text_of(r, &e.names, c);
     }

@@ -382,6 +382,7 @@ static void check_translations(Ctx *c)
     for (int i = 0; i < s->nscenes; i++) {
         const Scene *sc = &s->scenes[i];
         check_text(c, &sc->title, sc->line, N_("title"));
+        for (int k = 0; k < sc->nalt_titles; k++) check_text(c, &sc->alt_titles[k].text, sc->alt_titles[k].line, N_("title"));
         check_items_text(c, sc->items, sc->nitems);
         for (int j = 0; j < sc->nchoices; j++) {
             const Choice *ch = &sc->choices[j];
@@ -392,6 +393,8 @@ static void check_translations(Ctx *c)
     for (int i = 0; i < s->nevents; i++) {
         check_text(c, &s->events[i].title, s->events[i].line, N_("title"));
         check_text(c, &s->events[i].why, s->events[i].line, N_("text"));
+        for (int k = 0; k < s->events[i].nalt_titles; k++)
+            check_text(c, &s->events[i].alt_titles[k].text, s->events[i].alt_titles[k].line, N_("title"));
     }
     for (int i = 0; i < s->nendings; i++) {
         check_text(c, &s->endings[i].title, s->endings[i].line, N_("title"));

@@ -238,12 +238,19 @@ static void choice_free(const Scenario *s, Choice *c)
     effects_free(s, c->effects, c->neffects);
 }
 
+static void alt_titles_free(const Scenario *s, AltTitle *t, int n)
+{
+    for (int i = 0; i < n; i++) text_free(s, &t[i].text);
+    free(t);
+}
+
 static void scene_free(const Scenario *s, Scene *sc)
 {
     scenario_release(s, sc->id);
     scenario_release(s, sc->who_name);
     target_free(s, &sc->next);
     text_free(s, &sc->title);
+    alt_titles_free(s, sc->alt_titles, sc->nalt_titles);
     for (int i = 0; i < sc->ngotos; i++) target_free(s, &sc->gotos[i].to);
     free(sc->gotos);
     effects_free(s, sc->effects, sc->neffects);
@@ -308,6 +315,7 @@ static void story_free(Scenario *s)
         text_free(s, &s->events[i].title);
         text_free(s, &s->events[i].why);
         text_free(s, &s->events[i].names);
+        alt_titles_free(s, s->events[i].alt_titles, s->events[i].nalt_titles);
     }
     free(s->events);
     for (int i = 0; i < s->nendings; i++) {

@@ -92,6 +92,13 @@ typedef struct {
     int line;
 } Goto;
 
+/* A title shown instead of the plain one while its condition holds (<title if="...">). */
+typedef struct {
+    int cond;
+    Text text;
+    int line;
+} AltTitle;
+
 /* The words of a corner choice when the term at its corner is `term`. */
 typedef struct {
     char *term;          /* lexicon id (set by resolve; as written before) */
@@ -133,6 +140,8 @@ typedef struct {
     char *who_name;
     Target next;
     Text title;
+    AltTitle *alt_titles; /* the first whose condition holds stands in for title */
+    int nalt_titles;
     Goto *gotos;
     int ngotos;
     Effect *effects;
@@ -201,6 +210,8 @@ typedef struct {
     int cond;            /* when it fires by itself, or NO_CODE */
     int avail;           /* when it may start at all (if="..."), or NO_CODE */
     Text title;
+    AltTitle *alt_titles; /* as a scene's */
+    int nalt_titles;
     Text names;          /* what /inject takes in a language besides the id (<name>) */
     Text why;            /* what /inject says when it may not start (<unavailable>) */
     int line;

@@ -380,10 +380,18 @@ static void show_items(Session *S, const Item *items, int n)
     }
 }
 
+/* The title to show: the first alternative whose condition holds, else the plain one. */
+static const char *title_now(Session *S, const Text *title, const AltTitle *alt, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (test(S, alt[i].cond)) return text_get(&alt[i].text, S->lang, fallback(S));
+    return text_get(title, S->lang, fallback(S));
+}
+
 static void announce_scene(Session *S, OutKind kind)
 {
     const Scene *sc = &S->s->scenes[S->scene];
-    const char *title = S->no_text ? NULL : text_get(&sc->title, S->lang, fallback(S));
+    const char *title = S->no_text ? NULL : title_now(S, &sc->title, sc->alt_titles, sc->nalt_titles);
     emit(S, (Output){.kind = kind, .id = sc->id, .title = title,
                      .act = sc->act, .scene = S->scene, .role = -1, .participant = -1});
 }
@@ -441,7 +449,7 @@ static void push_return(Session *S, int scene, int each_pos)
 static void announce_event(Session *S, int e, int injected)
 {
     const Event *ev = &S->s->events[e];
-    emit(S, (Output){.kind = OUT_EVENT, .id = ev->id, .title = text_get(&ev->title, S->lang, fallback(S)),
+    emit(S, (Output){.kind = OUT_EVENT, .id = ev->id, .title = title_now(S, &ev->title, ev->alt_titles, ev->nalt_titles),
                      .injected = injected, .role = -1, .participant = -1});
 }
 

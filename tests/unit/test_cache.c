@@ -91,6 +91,8 @@ static const Layout L_Item = LAYOUT(Item,
     FIELD(Item, needs, F_STR), FIELD(Item, unless, F_STR), FIELD(Item, line, F_INT));
 static const Layout L_Goto = LAYOUT(Goto,
     NESTED(Goto, to, L_Target), FIELD(Goto, cond, F_INT), FIELD(Goto, line, F_INT));
+static const Layout L_AltTitle = LAYOUT(AltTitle,
+    FIELD(AltTitle, cond, F_INT), NESTED(AltTitle, text, L_Text), FIELD(AltTitle, line, F_INT));
 static const Layout L_Variant = LAYOUT(Variant,
     FIELD(Variant, term, F_STR), NESTED(Variant, text, L_Text), FIELD(Variant, line, F_INT));
 static const Layout L_Choice = LAYOUT(Choice,
@@ -104,6 +106,7 @@ static const Layout L_Choice = LAYOUT(Choice,
 static const Layout L_Scene = LAYOUT(Scene,
     FIELD(Scene, id, F_STR), FIELD(Scene, act, F_INT), FIELD(Scene, who, F_INT),
     FIELD(Scene, who_name, F_STR), NESTED(Scene, next, L_Target), NESTED(Scene, title, L_Text),
+    ARRAY(Scene, alt_titles, nalt_titles, L_AltTitle), FIELD(Scene, nalt_titles, F_INT),
     ARRAY(Scene, gotos, ngotos, L_Goto), FIELD(Scene, ngotos, F_INT),
     ARRAY(Scene, effects, neffects, L_Effect), FIELD(Scene, neffects, F_INT),
     ARRAY(Scene, items, nitems, L_Item), FIELD(Scene, nitems, F_INT),
@@ -127,7 +130,8 @@ static const Layout L_Pick = LAYOUT(Pick,
     FIELD(Pick, deck, F_INT), FIELD(Pick, deck_name, F_STR), NESTED(Pick, text, L_Text), FIELD(Pick, line, F_INT));
 static const Layout L_Event = LAYOUT(Event,
     FIELD(Event, id, F_STR), NESTED(Event, to, L_Target), FIELD(Event, cond, F_INT), FIELD(Event, avail, F_INT),
-    NESTED(Event, title, L_Text), NESTED(Event, names, L_Text), NESTED(Event, why, L_Text), FIELD(Event, line, F_INT));
+    NESTED(Event, title, L_Text), ARRAY(Event, alt_titles, nalt_titles, L_AltTitle), FIELD(Event, nalt_titles, F_INT),
+    NESTED(Event, names, L_Text), NESTED(Event, why, L_Text), FIELD(Event, line, F_INT));
 static const Layout L_Ending = LAYOUT(Ending,
     FIELD(Ending, id, F_STR), NESTED(Ending, title, L_Text), ARRAY(Ending, items, nitems, L_Item),
     FIELD(Ending, nitems, F_INT), FIELD(Ending, line, F_INT));
@@ -151,7 +155,7 @@ static const Layout L_Scenario = LAYOUT(Scenario,
 
 /* Every layout above: each is checked against its struct. */
 static const Layout *const layouts[] = {
-    &L_String, &L_LangText, &L_Text, &L_Target, &L_Code, &L_Effect, &L_Item, &L_Goto, &L_Choice, &L_Scene,
+    &L_String, &L_LangText, &L_Text, &L_Target, &L_Code, &L_Effect, &L_Item, &L_Goto, &L_AltTitle, &L_Choice, &L_Scene,
     &L_Act, &L_Role, &L_Var, &L_Card, &L_Deck, &L_Pick, &L_Event, &L_Ending, &L_Question, &L_Scenario,
 };
 
