@@ -66,6 +66,10 @@ check_broken names
 # A choice said to a role the scenario does not have.
 check_broken addressee
 
+# story is read-only: a script that writes to it is stopped and named, the story goes on.
+LANGUAGE=en "$V" explore "$D/broken/writes.xml" --exhaustive 2>&1 | grep -v 'per second' > "$T/explore-writes.out"
+expect explore-writes
+
 # Every fact named must be declared: in needs, unless, set fact and conditions; an incident's
 # name in a language must be no other incident's.
 check_broken facts
