@@ -156,7 +156,9 @@ static void step(Flow *fl, int i, unsigned char *st, unsigned char *tmp)
         memcpy(tmp, st, (size_t)fl->nf);
         if (!refine(fl, tmp, ch->cond)) continue;
         effects(fl, tmp, ch->effects, ch->neffects);
-        flow_into(fl, node_of(fl, ch->to.kind != TARGET_NONE ? ch->to : sc->next), tmp, i, ch->id);
+        /* a scene where each chooses goes on to its next, whatever the choice says (session.c) */
+        int each = sc->who == WHO_EACH && sc->next.kind != TARGET_NONE;
+        flow_into(fl, node_of(fl, ch->to.kind != TARGET_NONE && !each ? ch->to : sc->next), tmp, i, ch->id);
     }
     if (sc->nchoices == 0) flow_into(fl, node_of(fl, sc->next), st, i, NULL);
 }
