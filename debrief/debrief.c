@@ -334,7 +334,7 @@ static void choose_anchor(Debrief *db, DebriefParticipant *p)
         const Deck *deck = &db->s->decks[d];
         int c = deck_card(deck, p->card);
         if (c < 0) continue;
-        p->anchor_title = deck->cards[c].name;
+        p->anchor_title = deck_card_name(&deck->cards[c], db->lang);
         p->anchor_text = text_get(&deck->cards[c].text, db->lang, scenario_fallback(db->s));
         return;
     }

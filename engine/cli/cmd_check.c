@@ -60,13 +60,13 @@ static void try_hooks(const Scenario *s, Character *ch, DiagList *d)
     for (int c = -1; c < CORNERS; c++) {
         for (int self = 0; self < 2; self++) {
             ReactEvent ev = {"choice", s->roles[0].id, "Test", c >= 0 ? ch->quadrant.nl[c] : NULL,
-                             (Corner)c, scene, "choice", NULL, self};
+                             (Corner)c, scene, "choice", NULL, self, NULL, 0};
             char *said = NULL, *mood = NULL, *err = NULL;
             if (character_react(ch, &ev, lang, lang, &said, &mood, &err)) script_problem(d, ch, err);
             free(said); free(mood); free(err);
         }
     }
-    ReactEvent incident = {"event", NULL, NULL, NULL, CORNER_NONE, scene, NULL, "event", 0};
+    ReactEvent incident = {"event", NULL, NULL, NULL, CORNER_NONE, scene, NULL, "event", 0, NULL, 0};
     char *said = NULL, *mood = NULL, *err = NULL;
     if (character_react(ch, &incident, lang, lang, &said, &mood, &err)) script_problem(d, ch, err);
     free(said); free(mood); free(err);

@@ -131,11 +131,17 @@ static void cmd_back(Play *P, const char *arg)
 
 static void cmd_inject(Play *P, const char *arg)
 {
-    if (!*arg || scenario_event(P->s, arg) < 0) {
+    if (!*arg || scenario_event_named(P->s, arg, P->S->lang) < 0) {
         term_alert(*arg ? _("There is no such incident. These can be started:") : _("Usage: /inject EVENT. These can be started:"));
-        for (int i = 0; i < P->s->nevents; i++)
-            term_printf("  %-16s %s\n", P->s->events[i].id,
+        for (int i = 0; i < P->s->nevents; i++)      /* by their names in the language played */
+            term_printf("  %-16s %s\n", scenario_event_name(P->s, i, P->S->lang),
                         text_get(&P->s->events[i].title, P->S->lang, scenario_fallback(P->s)));
+        return;
+    }
+    char *why = session_unavailable(P->S, arg);
+    if (why) {                                    /* its if="..." does not hold now */
+        term_alert(why);
+        free(why);
         return;
     }
     session_inject(P->S, arg);
@@ -361,7 +367,7 @@ void prompt_completions(Play *P)
     words = xcalloc(n, sizeof *words);
     for (size_t i = 0; i < NCOMMANDS; i++)
         if (commands[i].help) words[k++] = commands[i].name;
-    for (int i = 0; i < P->s->nevents; i++) words[k++] = P->s->events[i].id;
+    for (int i = 0; i < P->s->nevents; i++) words[k++] = scenario_event_name(P->s, i, P->S ? P->S->lang : NULL);
     static char **names;
     static int nnames;
     for (int i = 0; i < nnames; i++) free(names[i]);

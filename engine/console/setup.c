@@ -179,8 +179,9 @@ static int pick_card(Play *P, Participant *p, const Pick *pick)
     term_heading(*question ? question : text_get(&deck->title, lang, fb));
     for (int i = 0; i < n; i++) {
         const Card *c = &deck->cards[offer[i]];
-        char *label = c->age >= 0 ? xasprintf(_("%s (%d) — %s"), c->name, c->age, text_get(&c->title, lang, fb))
-                                  : xasprintf("%s — %s", c->name, text_get(&c->title, lang, fb));
+        const char *name = deck_card_name(c, lang);
+        char *label = c->age >= 0 ? xasprintf(_("%s (%d) — %s"), name, c->age, text_get(&c->title, lang, fb))
+                                  : xasprintf("%s — %s", name, text_get(&c->title, lang, fb));
         term_choice(i + 1, label);
         free(label);
     }

@@ -312,6 +312,7 @@ static void c_effect(Codec *c, Effect *e)
     c_str(c, &e->var_name, OPTIONAL);
     c_double(c, &e->value);
     c_code_ref(c, &e->code, 0);
+    c_int(c, &e->fact, 0, 1);
     c_line(c, &e->line);
     /* world.c runs a lua effect's chunk and sets the variable an add or set names */
     if (e->kind == EFFECT_LUA ? e->code == NO_CODE : !e->var_name) c->bad = 1;
@@ -325,6 +326,8 @@ static void c_item(Codec *c, Item *it)
     c_str(c, &it->role_name, it->kind == ITEM_SAY ? REQUIRED : OPTIONAL);
     c_str(c, &it->line_key, OPTIONAL);
     c_code_ref(c, &it->cond, 1);
+    c_str(c, &it->needs, OPTIONAL);
+    c_str(c, &it->unless, OPTIONAL);
     c_line(c, &it->line);
 }
 
@@ -333,6 +336,14 @@ static void c_goto(Codec *c, Goto *g)
     c_target(c, &g->to);
     c_code_ref(c, &g->cond, 1);
     c_line(c, &g->line);
+}
+
+static void c_alt_title(Codec *c, AltTitle *t)
+{
+    c_code_ref(c, &t->cond, 1);
+    c_text(c, &t->text);
+    c_line(c, &t->line);
+    if (t->cond == NO_CODE) c->bad = 1;        /* an alternative has a condition */
 }
 
 static void c_variant(Codec *c, Variant *v)
@@ -351,8 +362,12 @@ static void c_choice(Codec *c, Choice *ch)
     C_ARRAY(c, ch->variants, ch->nvariants, c_variant);
     c_unresolved(c, &ch->by, -1);
     c_str(c, &ch->by_name, OPTIONAL);
+    c_unresolved(c, &ch->addressee, -1);
+    c_str(c, &ch->addressee_name, OPTIONAL);
     c_int(c, &ch->turning, 0, 1);
     c_code_ref(c, &ch->cond, 1);
+    c_str(c, &ch->needs, OPTIONAL);
+    c_str(c, &ch->unless, OPTIONAL);
     c_text(c, &ch->text);
     C_ARRAY(c, ch->effects, ch->neffects, c_effect);
     c_line(c, &ch->line);
@@ -366,6 +381,7 @@ static void c_scene(Codec *c, Scene *sc)
     c_str(c, &sc->who_name, OPTIONAL);
     c_target(c, &sc->next);
     c_text(c, &sc->title);
+    C_ARRAY(c, sc->alt_titles, sc->nalt_titles, c_alt_title);
     C_ARRAY(c, sc->gotos, sc->ngotos, c_goto);
     C_ARRAY(c, sc->effects, sc->neffects, c_effect);
     C_ARRAY(c, sc->items, sc->nitems, c_item);
@@ -395,6 +411,7 @@ static void c_var(Codec *c, Var *v)
 {
     c_str(c, &v->id, REQUIRED);
     c_double(c, &v->value);
+    c_int(c, &v->fact, 0, 1);
     c_text(c, &v->title);
     c_line(c, &v->line);
 }
@@ -404,6 +421,7 @@ static void c_card(Codec *c, Card *k)
     c_str(c, &k->id, REQUIRED);
     c_int(c, &k->age, INT_MIN, INT_MAX);
     c_str(c, &k->name, REQUIRED);
+    c_text(c, &k->names);
     c_text(c, &k->title);
     c_text(c, &k->text);
     c_str(c, &k->art, OPTIONAL);
@@ -431,7 +449,11 @@ static void c_event(Codec *c, Event *e)
     c_str(c, &e->id, REQUIRED);
     c_target(c, &e->to);
     c_code_ref(c, &e->cond, 1);
+    c_code_ref(c, &e->avail, 1);
     c_text(c, &e->title);
+    C_ARRAY(c, e->alt_titles, e->nalt_titles, c_alt_title);
+    c_text(c, &e->names);
+    c_text(c, &e->why);
     c_line(c, &e->line);
 }
 

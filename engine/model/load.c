@@ -133,6 +133,25 @@ static double attr_number(xmlNodePtr node, const char *name, double dflt)
     return v ? strtod(v, NULL) : dflt;
 }
 
+/* A <title>: a plain one into `title`, one with if="..." into the alternatives, where the
+ * same condition right after it in another language is the same title. */
+static void read_title(Reader *r, xmlNodePtr node, Text *title, AltTitle **alt, int *n)
+{
+    const char *src = xml_value(node, "if");
+    if (!src) {
+        text_of(r, title, node);
+        return;
+    }
+    if (*n > 0 && streq(r->s->code[(*alt)[*n - 1].cond].src, src) && !text_has(&(*alt)[*n - 1].text, xml_lang(node) ? xml_lang(node) : "")) {
+        text_of(r, &(*alt)[*n - 1].text, node);
+        return;
+    }
+    GROW(*alt, *n);
+    (*alt)[*n] = (AltTitle){attr_code(r, node, "if"), {NULL, 0}, xml_line(node)};
+    text_of(r, &(*alt)[*n].text, node);
+    (*n)++;
+}
+
 /* "ID-N", the id of a choice that has none: the scene's id and the choice's place in it. */
 static char *numbered(Reader *r, const char *id, int n)
 {
@@ -152,7 +171,12 @@ static int read_effect(Reader *r, xmlNodePtr node, Effect **effects, int *n)
     e.line = xml_line(node);
     e.var = -1;
     e.code = NO_CODE;
-    if (xml_is(node, "set")) {
+    if (xml_is(node, "set") && xml_value(node, "fact")) {
+        e.kind = EFFECT_SET;                        /* a fact is a variable of 1 or 0 */
+        e.fact = 1;
+        e.value = !streq(xml_value(node, "value"), "no");
+        e.var_name = attr(r, node, "fact");
+    } else if (xml_is(node, "set")) {
         const char *add = xml_value(node, "add");
         e.kind = add ? EFFECT_ADD : EFFECT_SET;
         e.value = add ? strtod(add, NULL) : attr_number(node, "value", 0);
@@ -168,6 +192,18 @@ static int read_effect(Reader *r, xmlNodePtr node, Effect **effects, int *n)
     return 1;
 }
 
+/* Whether the text element `node` has the same if="..." (and needs, unless) as the paragraph
+ * `it`: only then is it that paragraph in another language. */
+static int same_condition(Reader *r, const Item *it, xmlNodePtr node)
+{
+    const char *src = xml_value(node, "if");
+    const char *needs = xml_value(node, "needs"), *unless = xml_value(node, "unless");
+    if ((it->needs || needs) && !streq(it->needs, needs)) return 0;
+    if ((it->unless || unless) && !streq(it->unless, unless)) return 0;
+    if (it->cond == NO_CODE || !src) return it->cond == NO_CODE && !src;
+    return streq(r->s->code[it->cond].src, src);
+}
+
 /* A <text> or <say> element as an item of narration. */
 static int read_item(Reader *r, xmlNodePtr node, Item **items, int *n)
 {
@@ -177,21 +213,26 @@ static int read_item(Reader *r, xmlNodePtr node, Item **items, int *n)
     it.cond = NO_CODE;
     if (xml_is(node, "text")) {
         /* <text xml:lang="nl"> followed by <text xml:lang="en"> is one paragraph in two
-         * languages; a language seen again starts the next paragraph. */
+         * languages; a language seen again, or another condition, starts the next paragraph. */
         xmlNodePtr prev = xmlPreviousElementSibling(node);
         const char *lang = xml_lang(node);
         if (*n > 0 && prev && xml_is(prev, "text") && (*items)[*n - 1].kind == ITEM_TEXT &&
-            !text_has(&(*items)[*n - 1].text, lang ? lang : "")) {
+            !text_has(&(*items)[*n - 1].text, lang ? lang : "") && same_condition(r, &(*items)[*n - 1], node)) {
             text_add(r, &(*items)[*n - 1].text, node, lang);
             return 1;
         }
         it.kind = ITEM_TEXT;
+        it.cond = attr_code(r, node, "if");
+        it.needs = attr(r, node, "needs");
+        it.unless = attr(r, node, "unless");
         text_add(r, &it.text, node, lang);
     } else if (xml_is(node, "say")) {
         it.kind = ITEM_SAY;
         it.role_name = attr(r, node, "who");
         it.line_key = attr(r, node, "line");
         it.cond = attr_code(r, node, "if");
+        it.needs = attr(r, node, "needs");
+        it.unless = attr(r, node, "unless");
         EACH_CHILD(c, node) if (xml_is(c, "text")) text_of(r, &it.text, c);
     } else {
         return 0;
@@ -225,7 +266,11 @@ static void read_choice(Reader *r, Scene *sc, xmlNodePtr node)
     ch.by_name = attr(r, node, "by");
     ch.turning = streq(xml_value(node, "turning"), "yes");
     ch.by = -1;
+    ch.addressee_name = attr(r, node, "addressee");
+    ch.addressee = -1;
     ch.cond = attr_code(r, node, "if");
+    ch.needs = attr(r, node, "needs");
+    ch.unless = attr(r, node, "unless");
     EACH_CHILD(c, node) {
         if (xml_is(c, "text")) text_of(r, &ch.text, c);
         else if (xml_is(c, "variant")) read_variant(r, &ch, c);
@@ -246,7 +291,7 @@ static void read_scene(Reader *r, int act, xmlNodePtr node)
     sc.who = WHO_ROTATE;
     sc.next = attr_target(r, node, "next");
     EACH_CHILD(c, node) {
-        if (xml_is(c, "title")) text_of(r, &sc.title, c);
+        if (xml_is(c, "title")) read_title(r, c, &sc.title, &sc.alt_titles, &sc.nalt_titles);
         else if (xml_is(c, "goto")) {
             GROW(sc.gotos, sc.ngotos);
             Goto g = {attr_target(r, c, "to"), attr_code(r, c, "if"), xml_line(c)};
@@ -284,6 +329,7 @@ static void read_vars(Reader *r, xmlNodePtr node)
         v.line = xml_line(c);
         v.id = attr(r, c, "id");
         v.value = attr_number(c, "value", 0);
+        v.fact = xml_is(c, "fact");
         EACH_CHILD(t, c) if (xml_is(t, "title")) text_of(r, &v.title, t);
         GROW(s->vars, s->nvars);
         s->vars[s->nvars++] = v;
@@ -311,7 +357,9 @@ static void read_card(Reader *r, Deck *d, xmlNodePtr node)
     k.id = attr(r, node, "id");
     k.age = (int)attr_number(node, "age", -1);
     EACH_CHILD(c, node) {
-        if (xml_is(c, "name")) {
+        if (xml_is(c, "name") && xml_lang(c)) {
+            text_of(r, &k.names, c);
+        } else if (xml_is(c, "name")) {
             scenario_release(r->s, k.name);             /* one name, in a valid file */
             k.name = content(r, c, 1);
         } else if (xml_is(c, "title")) {
@@ -349,7 +397,12 @@ static void read_event(Reader *r, xmlNodePtr node)
     e.id = attr(r, node, "id");
     e.to = attr_target(r, node, "to");
     e.cond = attr_code(r, node, "when");
-    EACH_CHILD(c, node) if (xml_is(c, "title")) text_of(r, &e.title, c);
+    e.avail = attr_code(r, node, "if");
+    EACH_CHILD(c, node) {
+        if (xml_is(c, "title")) read_title(r, c, &e.title, &e.alt_titles, &e.nalt_titles);
+        else if (xml_is(c, "unavailable")) text_of(r, &e.why, c);
+        else if (xml_is(c, "name")) text_of(r, &e.names, c);
+    }
     GROW(s->events, s->nevents);
     s->events[s->nevents++] = e;
 }

@@ -78,15 +78,35 @@ static void resolve_effects(Ctx *c, Effect *e, int n)
 {
     for (int i = 0; i < n; i++) {
         if (e[i].kind == EFFECT_LUA) continue;
-        e[i].var = scenario_var(c->s, e[i].var_name);
-        if (e[i].var < 0) ERR(c, e[i].line, _("unknown variable '%s'"), e[i].var_name);
+        e[i].var = e[i].fact ? scenario_fact(c->s, e[i].var_name) : scenario_var(c->s, e[i].var_name);
+        if (e[i].var < 0 && e[i].fact && scenario_var(c->s, e[i].var_name) >= 0)
+            ERR(c, e[i].line, _("'%s' is a variable, not a fact: <set var=\"%s\" value=\"...\"/>"), e[i].var_name, e[i].var_name);
+        else if (e[i].var < 0 && e[i].fact) ERR(c, e[i].line, _("unknown fact '%s'"), e[i].var_name);
+        else if (e[i].var < 0) ERR(c, e[i].line, _("unknown variable '%s'"), e[i].var_name);
     }
+}
+
+static int check_fact(const char *id, void *ud)
+{
+    Ctx *c = ((void **)ud)[0];
+    if (scenario_fact(c->s, id) < 0) ERR(c, *(int *)((void **)ud)[1], _("unknown fact '%s'"), id);
+    return 0;
+}
+
+/* needs="..." and unless="..." name facts. */
+static void resolve_presupposed(Ctx *c, const char *needs, const char *unless, int line)
+{
+    void *ud[2] = {c, &line};
+    scenario_each_fact(needs, check_fact, ud);
+    scenario_each_fact(unless, check_fact, ud);
 }
 
 static void resolve_items(Ctx *c, Item *items, int n)
 {
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
         if (items[i].kind == ITEM_SAY) items[i].role = resolve_role(c, items[i].role_name, items[i].line);
+        resolve_presupposed(c, items[i].needs, items[i].unless, items[i].line);
+    }
 }
 
 /* A corner choice's variants name terms of the lexicon, each once; its words use {term} and
@@ -95,6 +115,7 @@ static void check_placeholders(Ctx *c, const Text *t, int line, int corner_choic
 {
     for (int i = 0; i < t->n; i++)
         for (const char *p = strchr(t->v[i].str, '{'); p; p = strchr(p + 1, '{')) {
+            if (!strncmp(p, "{participants}", 14)) continue;       /* any text may say it */
             int known = !strncmp(p, "{term}", 6) || !strncmp(p, "{manner}", 8);
             if (known && corner_choice) continue;
             const char *end = strchr(p, '}');
@@ -102,7 +123,7 @@ static void check_placeholders(Ctx *c, const Text *t, int line, int corner_choic
             if (known)
                 ERR(c, line, _("%.*s in a choice without corner=\"...\": only a corner choice has a term to fill in"), len, p);
             else
-                ERR(c, line, _("unknown placeholder %.*s: a corner choice may use {term} and {manner}"), len, p);
+                ERR(c, line, _("unknown placeholder %.*s: a corner choice may use {term} and {manner}, any text {participants}"), len, p);
         }
 }
 
@@ -163,7 +184,9 @@ static void resolve_scene(Ctx *c, Scene *sc)
         assert(ch->to.kind != TARGET_SCENE || (ch->to.index >= 0 && ch->to.index < c->s->nscenes));
         if (ch->to.kind == TARGET_SCENE) ch->next_choices = c->s->scenes[ch->to.index].choices;
         if (ch->by_name) ch->by = resolve_role(c, ch->by_name, ch->line);
+        if (ch->addressee_name) ch->addressee = resolve_role(c, ch->addressee_name, ch->line);
         resolve_effects(c, ch->effects, ch->neffects);
+        resolve_presupposed(c, ch->needs, ch->unless, ch->line);
     }
     if (sc->nchoices == 0 && sc->next.kind == TARGET_NONE && !sc->next.name)
         ERR(c, sc->line, _("scene '%s' has no choices and no next: the story would stop here"), sc->id);
@@ -259,9 +282,26 @@ static void check_forms(Ctx *c)
     }
 }
 
+/* What a trainer types after /inject in a language: an id's form, and no other incident's id
+ * or name in that language. */
+static void check_event_names(Ctx *c)
+{
+    const Scenario *s = c->s;
+    for (int i = 0; i < s->nevents; i++)
+        for (int k = 0; k < s->events[i].names.n; k++) {
+            const LangText *n = &s->events[i].names.v[k];
+            check_form(c, n->str, s->events[i].line);
+            int other = scenario_event_named(s, n->str, n->lang);
+            if (other >= 0 && other != i)
+                ERR(c, s->events[i].line, _("incident '%s' is named '%s', which is what incident '%s' is called already"),
+                    s->events[i].id, n->str, s->events[other].id);
+        }
+}
+
 static void check_ids(Ctx *c)
 {
     check_forms(c);
+    check_event_names(c);
     Scenario *s = c->s;
     int n = 0, cap = s->nscenes + s->nendings + 1;
     IdRef *refs = xcalloc((size_t)cap, sizeof *refs);
@@ -342,6 +382,7 @@ static void check_translations(Ctx *c)
     for (int i = 0; i < s->nscenes; i++) {
         const Scene *sc = &s->scenes[i];
         check_text(c, &sc->title, sc->line, N_("title"));
+        for (int k = 0; k < sc->nalt_titles; k++) check_text(c, &sc->alt_titles[k].text, sc->alt_titles[k].line, N_("title"));
         check_items_text(c, sc->items, sc->nitems);
         for (int j = 0; j < sc->nchoices; j++) {
             const Choice *ch = &sc->choices[j];
@@ -349,7 +390,12 @@ static void check_translations(Ctx *c)
             for (int k = 0; k < ch->nvariants; k++) check_text(c, &ch->variants[k].text, ch->variants[k].line, N_("choice"));
         }
     }
-    for (int i = 0; i < s->nevents; i++) check_text(c, &s->events[i].title, s->events[i].line, N_("title"));
+    for (int i = 0; i < s->nevents; i++) {
+        check_text(c, &s->events[i].title, s->events[i].line, N_("title"));
+        check_text(c, &s->events[i].why, s->events[i].line, N_("text"));
+        for (int k = 0; k < s->events[i].nalt_titles; k++)
+            check_text(c, &s->events[i].alt_titles[k].text, s->events[i].alt_titles[k].line, N_("title"));
+    }
     for (int i = 0; i < s->nendings; i++) {
         check_text(c, &s->endings[i].title, s->endings[i].line, N_("title"));
         check_items_text(c, s->endings[i].items, s->endings[i].nitems);

@@ -136,9 +136,49 @@ int scenario_ending(const Scenario *s, const char *id)
 }
 int scenario_role(const Scenario *s, const char *id) { FIND(s->roles, s->nroles, id); }
 int scenario_var(const Scenario *s, const char *id) { FIND(s->vars, s->nvars, id); }
+
+int scenario_fact(const Scenario *s, const char *id)
+{
+    int v = scenario_var(s, id);
+    return v >= 0 && s->vars[v].fact ? v : -1;
+}
+
+int scenario_each_fact(const char *list, int (*fn)(const char *id, void *ud), void *ud)
+{
+    char id[128];
+    for (const char *p = list; p && *p;) {
+        p += strspn(p, " \t\n\r,");
+        size_t len = strcspn(p, " \t\n\r,");
+        if (!len) break;
+        snprintf(id, sizeof id, "%.*s", (int)len, p);
+        int rc = fn(id, ud);
+        if (rc) return rc;
+        p += len;
+    }
+    return 0;
+}
 int scenario_event(const Scenario *s, const char *id) { FIND(s->events, s->nevents, id); }
 int scenario_deck(const Scenario *s, const char *id) { FIND(s->decks, s->ndecks, id); }
 int deck_card(const Deck *d, const char *id) { FIND(d->cards, d->ncards, id); }
+
+const char *deck_card_name(const Card *k, const char *lang)
+{
+    return lang && text_has(&k->names, lang) ? text_get(&k->names, lang, NULL) : k->name;
+}
+
+int scenario_event_named(const Scenario *s, const char *word, const char *lang)
+{
+    int e = scenario_event(s, word);
+    for (int i = 0; e < 0 && i < s->nevents; i++)
+        if (lang && text_has(&s->events[i].names, lang) && streq(text_get(&s->events[i].names, lang, NULL), word)) e = i;
+    return e;
+}
+
+const char *scenario_event_name(const Scenario *s, int e, const char *lang)
+{
+    const Text *names = &s->events[e].names;
+    return lang && text_has(names, lang) ? text_get(names, lang, NULL) : s->events[e].id;
+}
 
 /* ============================== freeing ============================== */
 
@@ -163,6 +203,8 @@ static void items_free(const Scenario *s, Item *items, int n)
         text_free(s, &items[i].text);
         scenario_release(s, items[i].role_name);
         scenario_release(s, items[i].line_key);
+        scenario_release(s, items[i].needs);
+        scenario_release(s, items[i].unless);
     }
     free(items);
 }
@@ -184,6 +226,9 @@ static void choice_free(const Scenario *s, Choice *c)
     target_free(s, &c->to);
     scenario_release(s, c->quality);
     scenario_release(s, c->by_name);
+    scenario_release(s, c->addressee_name);
+    scenario_release(s, c->needs);
+    scenario_release(s, c->unless);
     text_free(s, &c->text);
     for (int i = 0; i < c->nvariants; i++) {
         scenario_release(s, c->variants[i].term);
@@ -193,12 +238,19 @@ static void choice_free(const Scenario *s, Choice *c)
     effects_free(s, c->effects, c->neffects);
 }
 
+static void alt_titles_free(const Scenario *s, AltTitle *t, int n)
+{
+    for (int i = 0; i < n; i++) text_free(s, &t[i].text);
+    free(t);
+}
+
 static void scene_free(const Scenario *s, Scene *sc)
 {
     scenario_release(s, sc->id);
     scenario_release(s, sc->who_name);
     target_free(s, &sc->next);
     text_free(s, &sc->title);
+    alt_titles_free(s, sc->alt_titles, sc->nalt_titles);
     for (int i = 0; i < sc->ngotos; i++) target_free(s, &sc->gotos[i].to);
     free(sc->gotos);
     effects_free(s, sc->effects, sc->neffects);
@@ -215,6 +267,7 @@ static void deck_free(const Scenario *s, Deck *d)
         Card *k = &d->cards[i];
         scenario_release(s, k->id);
         scenario_release(s, k->name);
+        text_free(s, &k->names);
         text_free(s, &k->title);
         text_free(s, &k->text);
         scenario_release(s, k->art);
@@ -260,6 +313,9 @@ static void story_free(Scenario *s)
         scenario_release(s, s->events[i].id);
         target_free(s, &s->events[i].to);
         text_free(s, &s->events[i].title);
+        text_free(s, &s->events[i].why);
+        text_free(s, &s->events[i].names);
+        alt_titles_free(s, s->events[i].alt_titles, s->events[i].nalt_titles);
     }
     free(s->events);
     for (int i = 0; i < s->nendings; i++) {

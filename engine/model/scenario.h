@@ -67,6 +67,7 @@ typedef struct {
     char *var_name;
     double value;
     int code;            /* for lua */
+    int fact;            /* written as <set fact="...">: var must name a fact */
     int line;
 } Effect;
 
@@ -80,6 +81,8 @@ typedef struct {
     char *role_name;
     char *line_key;
     int cond;
+    char *needs;         /* the facts it presupposes, ids separated by spaces, or NULL */
+    char *unless;        /* the facts it presupposes are not so, or NULL */
     int line;
 } Item;
 
@@ -88,6 +91,13 @@ typedef struct {
     int cond;
     int line;
 } Goto;
+
+/* A title shown instead of the plain one while its condition holds (<title if="...">). */
+typedef struct {
+    int cond;
+    Text text;
+    int line;
+} AltTitle;
 
 /* The words of a corner choice when the term at its corner is `term`. */
 typedef struct {
@@ -109,8 +119,12 @@ typedef struct {
                                  NULL: for session_fetch_ahead, before that Scene has arrived */
     int by;              /* role, or -1 */
     char *by_name;
+    int addressee;       /* the role it is said to (addressee="..."), or -1 */
+    char *addressee_name;
     int turning;         /* a turning point of the story: a moment that mattered, for the debrief */
     int cond;
+    char *needs;         /* the facts its words presuppose (as Item's), or NULL */
+    char *unless;
     Text text;
     Effect *effects;
     int neffects;
@@ -126,6 +140,8 @@ typedef struct {
     char *who_name;
     Target next;
     Text title;
+    AltTitle *alt_titles; /* the first whose condition holds stands in for title */
+    int nalt_titles;
     Goto *gotos;
     int ngotos;
     Effect *effects;
@@ -157,6 +173,7 @@ typedef struct {
 typedef struct {
     char *id;
     double value;
+    int fact;            /* declared as <fact>: so (1) or not (0) */
     Text title;
     int line;
 } Var;
@@ -165,6 +182,7 @@ typedef struct {
     char *id;
     int age;             /* -1 when not given */
     char *name;
+    Text names;          /* the name in a language, where it differs (<name xml:lang>) */
     Text title;
     Text text;
     char *art;
@@ -190,7 +208,12 @@ typedef struct {
     char *id;
     Target to;
     int cond;            /* when it fires by itself, or NO_CODE */
+    int avail;           /* when it may start at all (if="..."), or NO_CODE */
     Text title;
+    AltTitle *alt_titles; /* as a scene's */
+    int nalt_titles;
+    Text names;          /* what /inject takes in a language besides the id (<name>) */
+    Text why;            /* what /inject says when it may not start (<unavailable>) */
     int line;
 } Event;
 
@@ -252,8 +275,19 @@ int scenario_role(const Scenario *s, const char *id);
  * nonzero; returns that, or 0. */
 int scenario_each_listed(const char *list, int (*fn)(const char *item, void *ud), void *ud);
 int scenario_var(const Scenario *s, const char *id);
+/* The variable of fact `id`, or -1 when `id` is no fact. */
+int scenario_fact(const Scenario *s, const char *id);
+/* Call fn with each fact id of a needs="..." or unless="..." list until it returns nonzero;
+ * returns that, or 0. */
+int scenario_each_fact(const char *list, int (*fn)(const char *id, void *ud), void *ud);
 int scenario_event(const Scenario *s, const char *id);
+/* The event whose id is `word`, or whose name in `lang` is; -1 when none. */
+int scenario_event_named(const Scenario *s, const char *word, const char *lang);
+/* What a trainer types for event e in `lang`: its name there, else its id. */
+const char *scenario_event_name(const Scenario *s, int e, const char *lang);
 int scenario_deck(const Scenario *s, const char *id);
 int deck_card(const Deck *d, const char *id);
+/* The name on card k in `lang`: its <name xml:lang> there, else its name. */
+const char *deck_card_name(const Card *k, const char *lang);
 
 #endif

@@ -14,6 +14,7 @@
 
 #include "base/i18n.h"
 #include "base/util.h"
+#include "model/continuity.h"
 
 /* ============================== reachability ============================== */
 
@@ -312,6 +313,7 @@ static void check_questions(const Scenario *s, DiagList *d)
 static int known(const Scenario *s, const char *table, const char *name)
 {
     if (streq(table, "vars")) return scenario_var(s, name) >= 0;
+    if (streq(table, "facts")) return scenario_fact(s, name) >= 0;
     if (streq(table, "chars") || streq(table, "played")) return scenario_role(s, name) >= 0;
     if (streq(table, "visited")) return scenario_scene(s, name) >= 0;
     if (streq(table, "count"))
@@ -327,7 +329,7 @@ static int known(const Scenario *s, const char *table, const char *name)
 /* Find "table.name" and "table['name']" in Lua source and check each name exists. */
 static void check_names(const Scenario *s, const Code *c, DiagList *d)
 {
-    static const char *const tables[] = {"vars", "chars", "played", "visited", "count", "cards", NULL};
+    static const char *const tables[] = {"vars", "chars", "played", "visited", "count", "cards", "facts", NULL};
     const char *src = c->src;
     for (const char *p = src; *p; p++) {
         if (p != src && (isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '.')) continue;
@@ -364,4 +366,5 @@ void verify_scenario(const Scenario *s, DiagList *d)
     check_by(s, d);
     check_questions(s, d);
     for (int i = 0; i < s->ncode; i++) check_names(s, &s->code[i], d);
+    continuity_check(s, d);
 }

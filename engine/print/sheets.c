@@ -127,7 +127,7 @@ static void brief_page(const Scenario *s, const Lexicon *lx, const Participant *
         hk_el(page, "h2", NULL, text_get(&deck->title, lang, fb));
         xmlNodePtr box = hk_el(page, "div", "card", NULL);
         xmlNodePtr h = hk_el(box, "p", NULL, NULL);
-        hk_el(h, "strong", NULL, card->name ? card->name : card->id);
+        hk_el(h, "strong", NULL, card->name ? deck_card_name(card, lang) : card->id);
         if (card->age >= 0) {
             char *age = xasprintf(ngettext(", %d year", ", %d years", card->age), card->age);
             hk_text(h, age);
@@ -161,7 +161,7 @@ static int posters(const Scenario *s, const char *lang, const char *dir)
         for (int c = 0; c < deck->ncards; c++) {
             const Card *card = &deck->cards[c];
             xmlNodePtr page = hk_el(body, "section", "page poster", NULL);
-            hk_el(page, "h1", NULL, card->name ? card->name : card->id);
+            hk_el(page, "h1", NULL, card->name ? deck_card_name(card, lang) : card->id);
             if (card->age >= 0) {
                 char *age = xasprintf(ngettext("%d year", "%d years", card->age), card->age);
                 hk_el(page, "div", "age", age);

@@ -19,9 +19,10 @@
 #include "base/util.h"
 
 enum { F_KIND, F_ACTOR, F_NAME, F_QUALITY, F_CORNER, F_ACTOR_CORNER, F_SCENE, F_CHOICE, F_EVENT,
-       F_SELF, NFIELDS };
+       F_SELF, F_ADDRESSEE, F_ADDRESSED, NFIELDS };
 static const char *const field_name[NFIELDS] = {
     "kind", "actor", "name", "quality", "corner", "actor_corner", "scene", "choice", "event", "self",
+    "addressee", "addressed",
 };
 
 /* The C side of a sandbox's `ev`, and upvalue 1 of its metamethods: a userdata that lives as
@@ -68,6 +69,11 @@ static void push_field(lua_State *L, const EvTable *t, int f)
     case F_CHOICE: s = ev->choice; break;
     case F_EVENT: s = ev->event; break;
     case F_SELF: lua_pushboolean(L, ev->self); return;
+    case F_ADDRESSEE: s = ev->addressee; break;
+    case F_ADDRESSED:                        /* nil, not false, when nobody is addressed */
+        if (ev->addressee) lua_pushboolean(L, ev->addressed);
+        else lua_pushnil(L);
+        return;
     }
     if (s) lua_pushstring(L, s);
     else lua_pushnil(L);

@@ -22,6 +22,8 @@ typedef struct {
     Corner actor_corner;
     const char *scene, *choice, *event;
     int self;            /* this character made the choice */
+    const char *addressee; /* role id the choice is said to, or NULL */
+    int addressed;       /* this character is that role's */
 } ReactEvent;
 
 /* A sandbox's event table, as C keeps hold of it; it lives as long as the sandbox. */

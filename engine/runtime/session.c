@@ -10,6 +10,7 @@
 #include "base/i18n.h"
 #include "base/paths.h"
 #include "base/util.h"
+#include "runtime/storyview.h"
 
 #define MAX_HOPS 1000      /* gotos and empty scenes followed in a row before calling it a loop */
 
@@ -57,8 +58,26 @@ int session_load_role(Character *ch, const Scenario *s, int r, const Lexicon *lx
                  _("character script '%s' not found (looked for %s)"), s->roles[r].character, path);
     else
         rc = character_load(ch, path, lx, role_seed(seed, s->roles[r].id), d);
+    if (rc == 0) storyview_install(sbx_lua(ch->sbx), s, NULL);      /* the story as it starts */
     free(path);
     return rc;
+}
+
+/* Each character reads the story of this session's world through `story`. */
+static void show_story(Session *S)
+{
+    for (int r = 0; r < S->s->nroles; r++)
+        if (S->chars[r].sbx) storyview_install(sbx_lua(S->chars[r].sbx), S->s, S->world);
+}
+
+/* The names a script reads from `story` must be the scenario's (each script once). */
+static void check_story_names(Session *S, DiagList *d)
+{
+    for (int r = 0; r < S->s->nroles; r++) {
+        int seen = !S->chars[r].path;
+        for (int q = 0; q < r && !seen; q++) seen = S->chars[q].path && streq(S->chars[q].path, S->chars[r].path);
+        if (!seen) storyview_check_script(S->chars[r].path, S->s, d);
+    }
 }
 
 static int load_characters(Session *S, DiagList *d)
@@ -128,6 +147,7 @@ void session_seat_cast(Session *S)
             character_set_name(ch, i >= 0 && S->s->roles[r].own ? S->cast->p[i].own_name : NULL);
         world_set_played(S->world, r, i >= 0);
     }
+    world_set_participants(S->world, S->cast->n);
     for (int i = 0; i < S->cast->n; i++)
         if (S->cast->p[i].card) world_set_card(S->world, S->cast->p[i].card, 1);
     sync_world(S);
@@ -173,7 +193,9 @@ Session *session_new(const Scenario *s, const Lexicon *lx, Cast *cast, const cha
     load_characters(S, d);
     for (int i = 0; i < s->nscenes; i++) check_lines(S, s->scenes[i].items, s->scenes[i].nitems, d);
     for (int i = 0; i < s->nendings; i++) check_lines(S, s->endings[i].items, s->endings[i].nitems, d);
+    check_story_names(S, d);
     S->world = world_new(s, seed, d);
+    if (S->world) show_story(S);
     if (d->errors == errors) {
         const char **cores, **names;
         session_role_tables(S, &cores, &names);
@@ -253,7 +275,28 @@ static const Text *choice_words(const Session *S, int p, int r, const Choice *c,
     return &c->text;
 }
 
+/* `text` with {participants} filled in: a fresh string, or NULL when it has none to fill. */
+static char *fill_group(const Session *S, const char *text)
+{
+    if (!strstr(text, "{participants}")) return NULL;
+    char n[16];
+    snprintf(n, sizeof n, "%d", S->cast->n);
+    return str_replace(text, "{participants}", n);
+}
+
+static char *corner_words(const Session *S, int p, int r, const Choice *c);
+
 char *session_choice_text(const Session *S, int p, int r, const Choice *c)
+{
+    char *text = corner_words(S, p, r, c);
+    char *filled = fill_group(S, text);
+    if (!filled) return text;
+    free(text);
+    return filled;
+}
+
+/* The words of choice c, {term} and {manner} filled in (a fresh string). */
+static char *corner_words(const Session *S, int p, int r, const Choice *c)
 {
     const char *term;
     const Text *words = choice_words(S, p, r, c, &term);
@@ -280,22 +323,61 @@ static int test(Session *S, int code)
     return yes;
 }
 
+typedef struct {
+    Session *S;
+    int line, unless;
+} Presupposed;
+
+static int check_fact(const char *id, void *ud)
+{
+    Presupposed *p = ud;
+    int v = scenario_fact(p->S->s, id);
+    if (v < 0 || (world_var(p->S->world, v) != 0) == !p->unless) return 0;
+    char *err = p->unless
+        ? xasprintf(_("%s:%d: this text presupposes that '%s' is not so, but it is"), p->S->s->path, p->line, id)
+        : xasprintf(_("%s:%d: this text presupposes '%s', which is not so"), p->S->s->path, p->line, id);
+    script_error(p->S, err);
+    free(err);
+    return 0;
+}
+
+/* Text shown while a fact it presupposes (needs, unless) is not as it says: a fault of the
+ * story, reported as a script's is (explore lists it with the way there). */
+static void check_presupposed(Session *S, const char *needs, const char *unless, int line)
+{
+    Presupposed p = {S, line, 0};
+    scenario_each_fact(needs, check_fact, &p);
+    p.unless = 1;
+    scenario_each_fact(unless, check_fact, &p);
+}
+
 static void show_items(Session *S, const Item *items, int n)
 {
     for (int i = 0; i < n; i++) {
         const Item *it = &items[i];
+        int presupposes = it->needs || it->unless;
         /* The explorer reads no narration, but a line from a script may fail in some state (and
-         * may draw on the character's random numbers, so lines always run, even unseen). */
-        if (S->no_text && (it->kind == ITEM_TEXT || !it->line_key)) continue;
+         * may draw on the character's random numbers, so lines always run, even unseen), and
+         * what a text presupposes is checked. */
+        if (S->no_text && (it->kind == ITEM_TEXT || !it->line_key) && !presupposes) continue;
         if (it->cond != NO_CODE && !test(S, it->cond)) continue;
+        if (presupposes) check_presupposed(S, it->needs, it->unless, it->line);
+        if (S->no_text && (it->kind == ITEM_TEXT || !it->line_key)) continue;
         if (it->kind == ITEM_TEXT) {
-            emit(S, (Output){.kind = OUT_TEXT, .text = text_get(&it->text, S->lang, fallback(S)),
-                             .role = -1, .participant = -1});
+            const char *text = text_get(&it->text, S->lang, fallback(S));
+            char *filled = fill_group(S, text);
+            emit(S, (Output){.kind = OUT_TEXT, .text = filled ? filled : text, .role = -1, .participant = -1});
+            free(filled);
             continue;
         }
         char *said = NULL, *err = NULL;
         if (it->line_key) said = character_line(&S->chars[it->role], it->line_key, S->lang, fallback(S), &err);
         else said = xstrdup(text_get(&it->text, S->lang, fallback(S)));
+        char *filled = said ? fill_group(S, said) : NULL;
+        if (filled) {
+            free(said);
+            said = filled;
+        }
         if (err) script_error(S, err);
         if (said)
             emit(S, (Output){.kind = OUT_SAY, .role = it->role, .who = session_role_name(S, it->role),
@@ -305,10 +387,18 @@ static void show_items(Session *S, const Item *items, int n)
     }
 }
 
+/* The title to show: the first alternative whose condition holds, else the plain one. */
+static const char *title_now(Session *S, const Text *title, const AltTitle *alt, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (test(S, alt[i].cond)) return text_get(&alt[i].text, S->lang, fallback(S));
+    return text_get(title, S->lang, fallback(S));
+}
+
 static void announce_scene(Session *S, OutKind kind)
 {
     const Scene *sc = &S->s->scenes[S->scene];
-    const char *title = S->no_text ? NULL : text_get(&sc->title, S->lang, fallback(S));
+    const char *title = S->no_text ? NULL : title_now(S, &sc->title, sc->alt_titles, sc->nalt_titles);
     emit(S, (Output){.kind = kind, .id = sc->id, .title = title,
                      .act = sc->act, .scene = S->scene, .role = -1, .participant = -1});
 }
@@ -348,7 +438,9 @@ static void end_story(Session *S, int ending)
 static int due_event(Session *S)
 {
     for (int i = 0; i < S->s->nevents; i++)
-        if (!S->fired[i] && S->s->events[i].cond != NO_CODE && test(S, S->s->events[i].cond)) return i;
+        if (!S->fired[i] && S->s->events[i].cond != NO_CODE && test(S, S->s->events[i].cond) &&
+            test(S, S->s->events[i].avail))
+            return i;
     return -1;
 }
 
@@ -364,7 +456,7 @@ static void push_return(Session *S, int scene, int each_pos)
 static void announce_event(Session *S, int e, int injected)
 {
     const Event *ev = &S->s->events[e];
-    emit(S, (Output){.kind = OUT_EVENT, .id = ev->id, .title = text_get(&ev->title, S->lang, fallback(S)),
+    emit(S, (Output){.kind = OUT_EVENT, .id = ev->id, .title = title_now(S, &ev->title, ev->alt_titles, ev->nalt_titles),
                      .injected = injected, .role = -1, .participant = -1});
 }
 
@@ -430,8 +522,11 @@ static void go(Session *S, Target t)
             t = sc->next;
             continue;
         }
-        if (!current_turn(S)) {
-            stuck(S, _("no choice is available to anyone here"));
+        const Turn *turn = current_turn(S);
+        if (!turn) stuck(S, _("no choice is available to anyone here"));
+        for (int k = 0; turn && k < turn->noptions; k++) {
+            const Choice *c = &sc->choices[turn->options[k]];
+            if (c->needs || c->unless) check_presupposed(S, c->needs, c->unless, c->line);
         }
         return;
     }
@@ -609,7 +704,7 @@ static void react_all(Session *S, const Choice *c, int participant, int role, Co
     for (int r = 0; r < S->s->nroles; r++) {
         if (r == 1) session_fetch_ahead(S, c, 2);
         ReactEvent ev = {"choice", role >= 0 ? S->s->roles[role].id : NULL, name, session_term(S, participant, role, c), corner,
-                         sc->id, c->id, NULL, r == role};
+                         sc->id, c->id, NULL, r == role, c->addressee_name, r == c->addressee};
         char *said = NULL, *mood = NULL, *err = NULL;
         if (character_react(&S->chars[r], &ev, S->lang, fallback(S), &said, &mood, &err)) script_error(S, err);
         else if (mood || said)
@@ -729,16 +824,28 @@ int session_choose_id(Session *S, const char *choice_id)
     return -1;
 }
 
+char *session_unavailable(Session *S, const char *event)
+{
+    int e = scenario_event_named(S->s, event, S->lang);
+    if (e < 0 || S->scene < 0 || test(S, S->s->events[e].avail)) return NULL;
+    const Event *ev = &S->s->events[e];
+    const char *why = text_get(&ev->why, S->lang, fallback(S));
+    const char *name = scenario_event_name(S->s, e, S->lang);
+    if (*why) return xasprintf(_("Incident '%s' cannot be started now: %s"), name, why);
+    return xasprintf(_("Incident '%s' cannot be started now: it needs %s"), name, S->s->code[ev->avail].src);
+}
+
 int session_inject(Session *S, const char *event)
 {
-    int e = scenario_event(S->s, event);
+    int e = scenario_event_named(S->s, event, S->lang);
     if (e < 0 || S->scene < 0) return -1;
+    if (!test(S, S->s->events[e].avail)) return -2;
     record_input(S, (Input){INPUT_INJECT, S->scene, -1, -1, e});
     S->fired[e] = 1;
     push_return(S, S->scene, S->each_pos);
     announce_event(S, e, 1);
     for (int r = 0; r < S->s->nroles; r++) {
-        ReactEvent ev = {"event", NULL, NULL, NULL, CORNER_NONE, S->s->scenes[S->scene].id, NULL, event, 0};
+        ReactEvent ev = {"event", NULL, NULL, NULL, CORNER_NONE, S->s->scenes[S->scene].id, NULL, S->s->events[e].id, 0, NULL, 0};
         char *said = NULL, *mood = NULL, *err = NULL;
         if (character_react(&S->chars[r], &ev, S->lang, fallback(S), &said, &mood, &err)) script_error(S, err);
         else if (said)
@@ -763,6 +870,7 @@ static void restart(Session *S, DiagList *d)
 {
     free_characters(S);
     load_characters(S, d);
+    show_story(S);
     world_reset(S->world);
     S->scene = S->ending = -1;
     S->stuck = 0;

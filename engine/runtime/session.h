@@ -137,8 +137,12 @@ int session_take(Session *S, const Turn *t, int k);
 /* Take the choice with this id in the current scene, for the current chooser (resume).
  * Returns 0, or -1 when it is not on offer. */
 int session_choose_id(Session *S, const char *choice_id);
-/* Start incident `event`. Returns 0, or -1 when there is no such event. */
+/* Start incident `event` (its id, or its name in the session's language). Returns 0, -1 when there is no such event, or -2 when it is not
+ * available now (its if="..." does not hold: see session_unavailable). */
 int session_inject(Session *S, const char *event);
+/* Why incident `event` cannot be started now (its <unavailable> text, else its condition), a
+ * fresh string; NULL when it can (or does not exist). */
+char *session_unavailable(Session *S, const char *event);
 /* Undo the last `n` choices (and incidents started since). Returns how many were undone. */
 int session_undo(Session *S, int n);
 /* Back to the start with the cast as it now is (after the trainer changed a role). */

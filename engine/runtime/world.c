@@ -45,8 +45,9 @@ struct World {
     Sandbox *sbx;
     int *code_ref;        /* compiled function per scenario code; 0 not yet (a native one) */
     int ref_env_read;     /* the environment conditions run in */
+    int ref_env_write;    /* and the one effects run in */
     Native *native;       /* per scenario code */
-    int ref_vars, ref_visited, ref_count, ref_chars, ref_played, ref_cards;
+    int ref_vars, ref_visited, ref_count, ref_chars, ref_played, ref_cards, ref_facts;
     int reads_chars;      /* some code may read chars: keep the copies of character state */
     Character **char_src; /* per role: the character whose state chars[role] must copy... */
     unsigned char *char_dirty;            /* ...when it may have changed since the last copy */
@@ -59,6 +60,7 @@ struct World {
     int *dirty_vars, ndirty_vars;
     int *dirty_visits, ndirty_visits;
     int count_dirty;
+    int participants;
 };
 
 /* The read-only view: a proxy per table, so that neither conditions nor effects can change
@@ -92,7 +94,7 @@ static const char world_prelude[] =
     "local function env(write)\n"
     "  local e = {}\n"
     "  for k, v in pairs(base) do e[k] = v end\n"
-    "  for _, k in ipairs({ 'chars', 'played', 'cards', 'visited', 'count' }) do\n"
+    "  for _, k in ipairs({ 'chars', 'played', 'cards', 'visited', 'count', 'facts' }) do\n"
     "    e[k] = readonly(real[k]) end\n"
     "  e.vars = write and writable_vars or readonly(real.vars)\n"
     "  return setmetatable(e, { __newindex = function(_, k)\n"
@@ -373,6 +375,7 @@ World *world_new(const Scenario *s, unsigned long long seed, DiagList *d)
     w->ref_chars = new_table_ref(L);
     w->ref_played = new_table_ref(L);
     w->ref_cards = new_table_ref(L);
+    w->ref_facts = new_table_ref(L);
     w->vars = xcalloc((size_t)s->nvars + 1, sizeof *w->vars);
     w->var_dirty = xcalloc((size_t)s->nvars + 1, 1);
     w->dirty_vars = xcalloc((size_t)s->nvars + 1, sizeof *w->dirty_vars);
@@ -385,10 +388,10 @@ World *world_new(const Scenario *s, unsigned long long seed, DiagList *d)
 
     char *err = NULL;
     if (sbx_load(w->sbx, world_prelude, sizeof world_prelude - 1, "=world", &err)) abort();
-    lua_createtable(L, 0, 6);
-    const char *names[] = {"vars", "visited", "count", "chars", "played", "cards"};
-    int refs[] = {w->ref_vars, w->ref_visited, w->ref_count, w->ref_chars, w->ref_played, w->ref_cards};
-    for (int i = 0; i < 6; i++) {
+    lua_createtable(L, 0, 7);
+    const char *names[] = {"vars", "visited", "count", "chars", "played", "cards", "facts"};
+    int refs[] = {w->ref_vars, w->ref_visited, w->ref_count, w->ref_chars, w->ref_played, w->ref_cards, w->ref_facts};
+    for (int i = 0; i < 7; i++) {
         push_ref(w, refs[i]);
         lua_setfield(L, -2, names[i]);
     }
@@ -399,6 +402,8 @@ World *world_new(const Scenario *s, unsigned long long seed, DiagList *d)
     int env_read = lua_gettop(L) - 1, env_write = lua_gettop(L);
     lua_pushvalue(L, env_read);
     w->ref_env_read = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pushvalue(L, env_write);
+    w->ref_env_write = luaL_ref(L, LUA_REGISTRYINDEX);
     w->code_ref = xcalloc((size_t)s->ncode + 1, sizeof *w->code_ref);
     w->native = xcalloc((size_t)s->ncode + 1, sizeof *w->native);
     for (int i = 0; i < s->ncode; i++) {
@@ -517,6 +522,14 @@ static void chars_to_lua(World *w)
     w->chars_dirty = 0;
 }
 
+/* facts.ID, true when the fact's variable is not 0; the table is at the top of L's stack. */
+static void fact_to_lua(World *w, lua_State *L, int v)
+{
+    const Num *x = &w->vars[v];
+    lua_pushboolean(L, x->isint ? x->i != 0 : x->n != 0);
+    lua_setfield(L, -2, w->s->vars[v].id);
+}
+
 static void to_lua(World *w)
 {
     if (w->chars_dirty) chars_to_lua(w);
@@ -529,6 +542,11 @@ static void to_lua(World *w)
             push_num(L, &w->vars[v]);
             lua_setfield(L, -2, w->s->vars[v].id);
             w->var_dirty[v] = 0;
+            if (w->s->vars[v].fact) {
+                push_ref(w, w->ref_facts);
+                fact_to_lua(w, L, v);
+                lua_pop(L, 1);
+            }
         }
         w->ndirty_vars = 0;
         lua_pop(L, 1);
@@ -565,6 +583,11 @@ static void vars_from_lua(World *w)
         lua_getfield(L, -1, w->s->vars[v].id);
         num_from_lua(L, -1, &w->vars[v]);
         lua_pop(L, 1);
+        if (w->s->vars[v].fact) {                     /* facts.ID follows its variable */
+            push_ref(w, w->ref_facts);
+            fact_to_lua(w, L, v);
+            lua_pop(L, 1);
+        }
     }
     lua_pop(L, 1);
 }
@@ -585,6 +608,10 @@ void world_reset(World *w)
         push_num(L, &w->vars[i]);
         lua_setfield(L, -2, w->s->vars[i].id);
     }
+    lua_pop(L, 1);
+    push_ref(w, w->ref_facts);
+    for (int i = 0; i < w->s->nvars; i++)
+        if (w->s->vars[i].fact) fact_to_lua(w, L, i);
     lua_pop(L, 1);
     push_ref(w, w->ref_count);
     for (int c = 0; c < CORNERS; c++) {
@@ -656,6 +683,26 @@ void world_set_played(World *w, int role, int on)
     set_flag(w, w->ref_played, w->s->roles[role].id, on);
 }
 void world_set_card(World *w, const char *card, int on) { set_flag(w, w->ref_cards, card, on); }
+
+int world_participants(const World *w)
+{
+    return w->participants;
+}
+
+/* `participants` is a plain number in both environments (set raw: they refuse new names). */
+void world_set_participants(World *w, int n)
+{
+    lua_State *L = sbx_lua(w->sbx);
+    w->participants = n;
+    int refs[] = {w->ref_env_read, w->ref_env_write};
+    for (int i = 0; i < 2; i++) {
+        push_ref(w, refs[i]);
+        lua_pushliteral(L, "participants");
+        lua_pushinteger(L, n);
+        lua_rawset(L, -3);
+        lua_pop(L, 1);
+    }
+}
 
 /* The copy is made when Lua code of the scenario next runs, not after every reaction: in a
  * scenario that reads chars those copies would be a quarter of the explorer's time, mostly

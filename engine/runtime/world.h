@@ -1,7 +1,7 @@
 /*
  * world.h - the state of the story that conditions read and effects change.
  *
- * The world lives in a sandbox of its own: vars (the scenario's variables), chars (copies of
+ * The world lives in a sandbox of its own: vars (the scenario's variables), facts, chars (copies of
  * each character's state), played, cards, visited and count. Conditions see all of it
  * read-only; effects may change declared variables only. Every condition and <lua> effect of
  * the scenario is compiled once, with line numbers that match the XML file.
@@ -43,6 +43,9 @@ int world_visits(World *w, int scene);
 void world_count(World *w, Corner c);
 void world_set_played(World *w, int role, int played);
 void world_set_card(World *w, const char *card, int picked);
+/* How many participants take part: `participants` in conditions. */
+void world_set_participants(World *w, int n);
+int world_participants(const World *w);
 /* chars[role] is to show `ch`'s state from now on (a copy, made before any Lua code of the
  * scenario next runs); `ch` must live as long as the world. */
 void world_sync_character(World *w, int role, Character *ch);

@@ -157,6 +157,7 @@ sh tests/e2e/designer.sh "$V" "$T" && ok || bad designer
 sh tests/e2e/scenarios.sh "$V" "$T" && ok || bad scenarios
 # Continuity: sessions steered to where the stories used to contradict what happened before.
 mkdir -p "$T/continuity" && python3 tests/e2e/continuity.py "$V" "$T/continuity" && ok || bad continuity
+sh tests/e2e/format.sh "$V" "$T" && ok || bad format
 
 # ---------------------------------------------------------------- nothing entered is lost
 sh tests/e2e/debrief.sh "$V" "$T" && ok || bad debrief

@@ -84,24 +84,29 @@ static const Layout L_Code = LAYOUT(Code,
     FIELD(Code, src, F_STR), FIELD(Code, line, F_INT), FIELD(Code, is_expr, F_INT));
 static const Layout L_Effect = LAYOUT(Effect,
     FIELD(Effect, kind, F_INT), FIELD(Effect, var, F_INT), FIELD(Effect, var_name, F_STR),
-    FIELD(Effect, value, F_DOUBLE), FIELD(Effect, code, F_INT), FIELD(Effect, line, F_INT));
+    FIELD(Effect, value, F_DOUBLE), FIELD(Effect, code, F_INT), FIELD(Effect, fact, F_INT), FIELD(Effect, line, F_INT));
 static const Layout L_Item = LAYOUT(Item,
     FIELD(Item, kind, F_INT), NESTED(Item, text, L_Text), FIELD(Item, role, F_INT),
     FIELD(Item, role_name, F_STR), FIELD(Item, line_key, F_STR), FIELD(Item, cond, F_INT),
-    FIELD(Item, line, F_INT));
+    FIELD(Item, needs, F_STR), FIELD(Item, unless, F_STR), FIELD(Item, line, F_INT));
 static const Layout L_Goto = LAYOUT(Goto,
     NESTED(Goto, to, L_Target), FIELD(Goto, cond, F_INT), FIELD(Goto, line, F_INT));
+static const Layout L_AltTitle = LAYOUT(AltTitle,
+    FIELD(AltTitle, cond, F_INT), NESTED(AltTitle, text, L_Text), FIELD(AltTitle, line, F_INT));
 static const Layout L_Variant = LAYOUT(Variant,
     FIELD(Variant, term, F_STR), NESTED(Variant, text, L_Text), FIELD(Variant, line, F_INT));
 static const Layout L_Choice = LAYOUT(Choice,
     FIELD(Choice, id, F_STR), NESTED(Choice, to, L_Target), FIELD(Choice, quality, F_STR),
     FIELD(Choice, corner, F_INT), ARRAY(Choice, variants, nvariants, L_Variant), FIELD(Choice, nvariants, F_INT),
     FIELD(Choice, term, F_STR), FIELD(Choice, next_choices, F_CHOICES_OF), FIELD(Choice, by, F_INT),
-    FIELD(Choice, by_name, F_STR), FIELD(Choice, turning, F_INT), FIELD(Choice, cond, F_INT), NESTED(Choice, text, L_Text),
+    FIELD(Choice, by_name, F_STR), FIELD(Choice, addressee, F_INT), FIELD(Choice, addressee_name, F_STR),
+    FIELD(Choice, turning, F_INT), FIELD(Choice, cond, F_INT),
+    FIELD(Choice, needs, F_STR), FIELD(Choice, unless, F_STR), NESTED(Choice, text, L_Text),
     ARRAY(Choice, effects, neffects, L_Effect), FIELD(Choice, neffects, F_INT), FIELD(Choice, line, F_INT));
 static const Layout L_Scene = LAYOUT(Scene,
     FIELD(Scene, id, F_STR), FIELD(Scene, act, F_INT), FIELD(Scene, who, F_INT),
     FIELD(Scene, who_name, F_STR), NESTED(Scene, next, L_Target), NESTED(Scene, title, L_Text),
+    ARRAY(Scene, alt_titles, nalt_titles, L_AltTitle), FIELD(Scene, nalt_titles, F_INT),
     ARRAY(Scene, gotos, ngotos, L_Goto), FIELD(Scene, ngotos, F_INT),
     ARRAY(Scene, effects, neffects, L_Effect), FIELD(Scene, neffects, F_INT),
     ARRAY(Scene, items, nitems, L_Item), FIELD(Scene, nitems, F_INT),
@@ -112,9 +117,11 @@ static const Layout L_Role = LAYOUT(Role,
     FIELD(Role, id, F_STR), FIELD(Role, character, F_STR), FIELD(Role, playable, F_INT),
     FIELD(Role, own, F_INT), FIELD(Role, quadrants, F_STR), NESTED(Role, brief, L_Text), FIELD(Role, line, F_INT));
 static const Layout L_Var = LAYOUT(Var,
-    FIELD(Var, id, F_STR), FIELD(Var, value, F_DOUBLE), NESTED(Var, title, L_Text), FIELD(Var, line, F_INT));
+    FIELD(Var, id, F_STR), FIELD(Var, value, F_DOUBLE), FIELD(Var, fact, F_INT), NESTED(Var, title, L_Text),
+    FIELD(Var, line, F_INT));
 static const Layout L_Card = LAYOUT(Card,
-    FIELD(Card, id, F_STR), FIELD(Card, age, F_INT), FIELD(Card, name, F_STR), NESTED(Card, title, L_Text),
+    FIELD(Card, id, F_STR), FIELD(Card, age, F_INT), FIELD(Card, name, F_STR), NESTED(Card, names, L_Text),
+    NESTED(Card, title, L_Text),
     NESTED(Card, text, L_Text), FIELD(Card, art, F_STR), FIELD(Card, line, F_INT));
 static const Layout L_Deck = LAYOUT(Deck,
     FIELD(Deck, id, F_STR), NESTED(Deck, title, L_Text), ARRAY(Deck, cards, ncards, L_Card),
@@ -122,8 +129,9 @@ static const Layout L_Deck = LAYOUT(Deck,
 static const Layout L_Pick = LAYOUT(Pick,
     FIELD(Pick, deck, F_INT), FIELD(Pick, deck_name, F_STR), NESTED(Pick, text, L_Text), FIELD(Pick, line, F_INT));
 static const Layout L_Event = LAYOUT(Event,
-    FIELD(Event, id, F_STR), NESTED(Event, to, L_Target), FIELD(Event, cond, F_INT),
-    NESTED(Event, title, L_Text), FIELD(Event, line, F_INT));
+    FIELD(Event, id, F_STR), NESTED(Event, to, L_Target), FIELD(Event, cond, F_INT), FIELD(Event, avail, F_INT),
+    NESTED(Event, title, L_Text), ARRAY(Event, alt_titles, nalt_titles, L_AltTitle), FIELD(Event, nalt_titles, F_INT),
+    NESTED(Event, names, L_Text), NESTED(Event, why, L_Text), FIELD(Event, line, F_INT));
 static const Layout L_Ending = LAYOUT(Ending,
     FIELD(Ending, id, F_STR), NESTED(Ending, title, L_Text), ARRAY(Ending, items, nitems, L_Item),
     FIELD(Ending, nitems, F_INT), FIELD(Ending, line, F_INT));
@@ -147,7 +155,7 @@ static const Layout L_Scenario = LAYOUT(Scenario,
 
 /* Every layout above: each is checked against its struct. */
 static const Layout *const layouts[] = {
-    &L_String, &L_LangText, &L_Text, &L_Target, &L_Code, &L_Effect, &L_Item, &L_Goto, &L_Choice, &L_Scene,
+    &L_String, &L_LangText, &L_Text, &L_Target, &L_Code, &L_Effect, &L_Item, &L_Goto, &L_AltTitle, &L_Choice, &L_Scene,
     &L_Act, &L_Role, &L_Var, &L_Card, &L_Deck, &L_Pick, &L_Event, &L_Ending, &L_Question, &L_Scenario,
 };
 
@@ -370,6 +378,7 @@ static void test_bench_like_story(void **state)
     round_trip(FIX "bench-40.xml", 1);
 }
 
+
 /* Each file matching `pattern`: cold, filling the cache and warm give the same model and
  * diagnostics (whether or not the cache keeps it). */
 static void each_the_same(const char *pattern)
@@ -389,6 +398,14 @@ static void each_the_same(const char *pattern)
         free(dir);
     }
     globfree(&g);
+}
+
+/* The format's continuity features (conditions on narration, facts, presuppositions...). */
+static void test_format_features(void **state)
+{
+    (void)state;
+    round_trip("tests/e2e/format/format.xml", 1);
+    each_the_same("tests/e2e/format/broken/*.xml");
 }
 
 /* Files with errors that only resolving finds are kept too (the model is sound), and give the
@@ -690,10 +707,10 @@ static Scenario *hand_made(void)
     sc->next = (Target){TARGET_NONE, -1, xstrdup("end")};
     sc->neffects = 1;
     sc->effects = xcalloc(1, sizeof *sc->effects);
-    sc->effects[0] = (Effect){EFFECT_LUA, -1, NULL, 0, 1, 8};
+    sc->effects[0] = (Effect){EFFECT_LUA, -1, NULL, 0, 1, 0, 8};
     sc->nitems = 1;
     sc->items = xcalloc(1, sizeof *sc->items);
-    sc->items[0] = (Item){ITEM_SAY, {NULL, 0}, -1, xstrdup("hero"), xstrdup("hello"), 0, 9};
+    sc->items[0] = (Item){ITEM_SAY, {NULL, 0}, -1, xstrdup("hero"), xstrdup("hello"), 0, NULL, NULL, 9};
     return s;
 }
 
@@ -968,6 +985,7 @@ int main(void)
         cmocka_unit_test(test_shipped_scenarios),
         cmocka_unit_test(test_every_fixture),
         cmocka_unit_test(test_bench_like_story),
+        cmocka_unit_test(test_format_features),
         cmocka_unit_test(test_broken_files),
         cmocka_unit_test(test_truncated),
         cmocka_unit_test(test_flipped_byte),

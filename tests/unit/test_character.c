@@ -43,7 +43,7 @@ static void load_ok(Character *ch, const char *path)
 /* A choice event as the session would send it: the quality as the lexicon's own id. */
 static ReactEvent choice_event(const char *quality)
 {
-    ReactEvent ev = {"choice", "other", "Sanne", lexicon_term(&lx, quality), CORNER_NONE, "koffie", "c1", NULL, 0};
+    ReactEvent ev = {"choice", "other", "Sanne", lexicon_term(&lx, quality), CORNER_NONE, "koffie", "c1", NULL, 0, NULL, 0};
     return ev;
 }
 
@@ -350,7 +350,7 @@ static void test_event_is_lent_for_the_call(void **state)
     free(later);
 
     /* the next event is told without what the last one had */
-    ReactEvent incident = {"event", NULL, NULL, NULL, CORNER_NONE, "gang", NULL, "brand", 0};
+    ReactEvent incident = {"event", NULL, NULL, NULL, CORNER_NONE, "gang", NULL, "brand", 0, NULL, 0};
     assert_int_equal(character_react(&ch, &incident, "en", "nl", &said, &mood, &err), 0);
     assert_string_equal(said, "event=brand kind=event scene=gang self=false | wrote: false "
                               CHARS "keeper.lua:17: ev is read-only, and only lent for this call: keep what "
