@@ -14,6 +14,7 @@
 
 #include "base/i18n.h"
 #include "base/util.h"
+#include "model/ranges.h"
 
 /* ============================== reachability ============================== */
 
@@ -364,4 +365,5 @@ void verify_scenario(const Scenario *s, DiagList *d)
     check_by(s, d);
     check_questions(s, d);
     for (int i = 0; i < s->ncode; i++) check_names(s, &s->code[i], d);
+    ranges_check(s, d);
 }
