@@ -18,7 +18,7 @@
 #include "model/ranges_flow.h"
 
 #define MAX_TRIES 20000        /* combinations of values tried for one possible dead end */
-#define MAX_CANDIDATES 8       /* values tried for one variable */
+#define MAX_CANDIDATES 12      /* values tried for one variable */
 #define MAX_CONSTS 64
 
 /* ============================== words ============================== */
@@ -133,16 +133,18 @@ static int has(const double *v, int n, double x)
  * bounds, the constants and their neighbours; numbers first, then nil and true. */
 static int candidates(RVal v, const double *consts, int nconsts, RVal *out)
 {
-    double x[3 * MAX_CONSTS + 3];
+    double x[5 * MAX_CONSTS + 3];
     int n = 0, m = 0;
-    double step = v.intg ? 1 : 0.5;
     if (v.num) {
         if (isfinite(v.lo)) x[n++] = v.lo;
         if (isfinite(v.hi)) x[n++] = v.hi;
         for (int k = 0; k < nconsts; k++) {
             x[n++] = consts[k];
-            x[n++] = consts[k] - step;
-            x[n++] = consts[k] + step;
+            x[n++] = consts[k] - 1;
+            x[n++] = consts[k] + 1;
+            if (v.intg) continue;
+            x[n++] = consts[k] - 0.5;         /* between two whole numbers */
+            x[n++] = consts[k] + 0.5;
         }
         x[n++] = 0;
     }

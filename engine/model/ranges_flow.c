@@ -7,6 +7,7 @@
  */
 #include "model/ranges_flow.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,8 +69,8 @@ static void apply(const RangesFlow *f, const Effect *e, int n, RVal *box)
     for (int k = 0; k < n; k++) {
         if (e[k].kind == EFFECT_LUA) {
             if (f->parsed[e[k].code]) rexpr_exec(&f->code[e[k].code], box, f->na);
-            else
-                for (int v = 0; v < f->nv; v++) box[v] = rval_any();
+            else                                   /* any number: variables take nothing else */
+                for (int v = 0; v < f->nv; v++) box[v] = (RVal){-INFINITY, INFINITY, 1, 0, 0, 0};
             continue;
         }
         if (e[k].var < 0) continue;

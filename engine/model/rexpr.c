@@ -23,8 +23,13 @@ enum {
 
 typedef struct RNode {
     int op, a, b, c;     /* children (node indices, -1 for none); for N_ATOM and N_SET, a is the atom */
+    int height;          /* of the tree below, statements in a row not counted */
     double num;
 } RNode;
+
+/* Evaluation recurses down the tree: deeper code (hostile, or machine-made) is not understood,
+ * and Lua itself refuses nesting much deeper than this. */
+#define MAX_HEIGHT 200
 
 /* ============================== values ============================== */
 
@@ -119,6 +124,7 @@ typedef struct {
     RAtoms *atoms;
     const Scenario *s;
     int bad;
+    int ifs;             /* how deep the parser is: ifs, brackets, not and minus open here */
 } Parser;
 
 static void skip_space(Parser *P)
@@ -198,8 +204,12 @@ static int expect(Parser *P, const char *text)
 static int node(Parser *P, int op, int a, int b)
 {
     RExpr *e = P->e;
+    int h = 0;                           /* statements: their nesting is counted in if_statement */
+    if (a >= 0 && op < N_SEQ && op != N_ATOM) h = e->v[a].height;
+    if (b >= 0 && op < N_SEQ && e->v[b].height > h) h = e->v[b].height;
+    if (h + 1 > MAX_HEIGHT) P->bad = 1;
     VEC_PUSH(e->v, e->n, e->cap);
-    e->v[e->n] = (RNode){op, a, b, -1, 0};
+    e->v[e->n] = (RNode){op, a, b, -1, h + 1, 0};
     return e->n++;
 }
 
@@ -248,7 +258,10 @@ static int reference(Parser *P)
     } else if (strcmp(table, "chars") == 0) {
         if (!key(P, k2, sizeof k2)) return -1;
         snprintf(name, sizeof name, "chars.%s.%s", k1, k2);
-        a = atom(P->atoms, name, rval_any());
+        /* a field compared with numbers is taken to be a number (check warns of a field that
+         * is not there at the start); which number is up to the script */
+        RVal any = {-INFINITY, INFINITY, 1, 0, 0, 0};
+        a = atom(P->atoms, name, any);
     } else if (strcmp(table, "visited") == 0 || strcmp(table, "count") == 0) {
         snprintf(name, sizeof name, "%s.%s", table, k1);
         RVal n = {0, INFINITY, 1, 0, 0, 1};
@@ -275,7 +288,9 @@ static int primary(Parser *P)
     if (is_word(P, "false") || is_word(P, "nil")) { next_token(P); return node(P, N_NIL, -1, -1); }
     if (is_op(P, "(")) {
         next_token(P);
+        if (++P->ifs > MAX_HEIGHT) return P->bad = 1, -1;      /* the parser's own depth */
         int n = expr(P, 0);
+        P->ifs--;
         expect(P, ")");
         return n;
     }
@@ -288,9 +303,13 @@ static int primary(Parser *P)
 
 static int unary(Parser *P)
 {
-    if (is_word(P, "not")) { next_token(P); return node(P, N_NOT, unary(P), -1); }
-    if (is_op(P, "-")) { next_token(P); return node(P, N_NEG, unary(P), -1); }
-    return primary(P);
+    int op = is_word(P, "not") ? N_NOT : is_op(P, "-") ? N_NEG : -1;
+    if (op < 0) return primary(P);
+    next_token(P);
+    if (++P->ifs > MAX_HEIGHT) return P->bad = 1, -1;          /* not not not ... */
+    int n = node(P, op, unary(P), -1);
+    P->ifs--;
+    return n;
 }
 
 /* Binary operators by Lua's precedence, lowest first. */
@@ -323,6 +342,7 @@ static int statements(Parser *P);
 static int if_statement(Parser *P)
 {
     next_token(P);                       /* if or elseif */
+    if (++P->ifs > MAX_HEIGHT) P->bad = 1;
     int cond = expr(P, 0);
     expect(P, "then");
     int then = statements(P), other = -1;
@@ -333,6 +353,7 @@ static int if_statement(Parser *P)
     }
     int n = node(P, N_IF, cond, then);
     P->e->v[n].c = other;
+    P->ifs--;
     return n;
 }
 
@@ -532,16 +553,20 @@ static int negate(int op)
     }
 }
 
-/* Narrow the atom of `side` (atom + k) to where `side op other` holds, both numbers only (a
- * comparison with anything else may fail with an error, which we leave to the final test).
- * Returns 0 when the atom is left with nothing. */
-static int narrow(const RExpr *e, int side, int other, int op, RVal *box)
+/* Narrow the atom of `side` (atom + k) to where `side op other` holds; `want` says whether the
+ * comparison as written is to be true (op is then as written) or false (op is its opposite).
+ * Only against numbers: what else `other` may be is left to the final test. A value that is no
+ * number stays where the comparison may come out as wanted: an ordering of it is an error,
+ * false in play; it is never equal to a number. Returns 0 when the atom is left with nothing. */
+static int narrow(const RExpr *e, int side, int other, int op, int want, RVal *box)
 {
     int a;
     double k;
     if (!affine(e, side, &a, &k)) return 1;
     RVal b = value(e, other, box), *x = &box[a];
-    if (!x->num || other_than_number(*x) || !b.num || other_than_number(b)) return 1;
+    if (!b.num || other_than_number(b)) return 1;
+    if (other_than_number(*x) && (op == N_EQ || (op != N_NE && want))) x->nil = x->tru = 0;
+    if (!x->num) return !rval_empty(*x);
     double lo = b.lo - k, hi = b.hi - k;
     int whole = x->intg && b.intg && k == floor(k);
     switch (op) {
@@ -557,7 +582,7 @@ static int narrow(const RExpr *e, int side, int other, int op, RVal *box)
     }
     if (x->intg) { x->lo = ceil(x->lo); x->hi = floor(x->hi); }
     if (x->lo > x->hi) x->num = 0;
-    return x->num;
+    return !rval_empty(*x);
 }
 
 static int refine(const RExpr *e, int i, RVal *box, int n, int want)
@@ -586,7 +611,7 @@ static int refine(const RExpr *e, int i, RVal *box, int n, int want)
     }
     case N_LT: case N_LE: case N_GT: case N_GE: case N_EQ: case N_NE: {
         int op = want ? nd->op : negate(nd->op);
-        if (!narrow(e, nd->a, nd->b, op, box) || !narrow(e, nd->b, nd->a, flip(op), box)) return 0;
+        if (!narrow(e, nd->a, nd->b, op, want, box) || !narrow(e, nd->b, nd->a, flip(op), want, box)) return 0;
         break;
     }
     default:
@@ -608,7 +633,8 @@ static void exec(const RExpr *e, int i, RVal *box, int n)
         for (int j = i; j >= 0; j = e->v[j].b) exec(e, e->v[j].a, box, n);
     } else if (nd->op == N_SET) {
         RVal v = value(e, nd->b, box);
-        if (!rval_empty(v)) box[nd->a] = v;               /* else an error: the chunk stops */
+        v.nil = v.tru = 0;                                 /* a variable only takes numbers */
+        if (v.num) box[nd->a] = v;                         /* else an error: the chunk stops */
     } else if (nd->op == N_IF) {
         RVal *then = xmalloc((size_t)n * sizeof *then);
         memcpy(then, box, (size_t)n * sizeof *then);
