@@ -80,6 +80,8 @@ for e in afspraak weer_ja ruzie; do
     grep -q "^  $e .*shortest path" "$T/guide-explore.out" || fail "the guide's example never reaches $e"
 done
 xmllint --noout --relaxng scenarios/scenario.rng "$G/scenarios/rooster.xml" 2>/dev/null || fail "the guide's example is not valid against scenario.rng"
+# Every example output in the guide is what verbeeld prints (UPDATE=1 on the script rewrites them).
+python3 tests/e2e/guide_outputs.py "$V" "$G" > "$T/guide-outputs.out" 2>&1 || fail "$(cat "$T/guide-outputs.out")"
 # It plays: one choice to an ending, through the solo setup, by name through VERBEELD_PATH.
 printf 'Sanne\ntact\nZeggen wat ik denk\n=nee\n' | VERBEELD_PATH="$G" "$V" play rooster --lang en --journal "$T/rooster.jsonl" > "$T/rooster.out" 2>&1 \
     || fail "the guide's example does not play: $(tail -5 "$T/rooster.out")"
