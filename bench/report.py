@@ -189,13 +189,14 @@ def main():
     w("| the very first start (model cache off) | %s | %s |\n" % (fmt(fpc), fmt(fec)))
 
     w("## explore --exhaustive\n")
-    w("| scenario | states | time (s) | peak memory (MiB) |")
-    w("|---|---:|---:|---:|")
-    for sc in ("moveon", "school"):
+    w("| scenario | states | states per second | time (s) | peak memory (MiB) |")
+    w("|---|---:|---:|---:|---:|")
+    for sc in ("tutorial", "moveon", "school"):
         st, t = med(d, sc, "exhaustive_states", "verbeeld"), med(d, sc, "exhaustive_s", "verbeeld")
         tr, m = med(d, sc, "exhaustive_truncated", "verbeeld"), med(d, sc, "rss_kb", "verbeeld")
-        w("| %s | %s%s | %s | %s |" % (sc, fmt(st), " (stopped at --max-states)" if tr else "", fmt(t, 2),
-                                      fmt(m / 1024 if m else None)))
+        w("| %s | %s%s | %s | %s | %s |" % (sc, fmt(st), " (stopped at --max-states)" if tr else "",
+                                           fmt(med(d, sc, "exhaustive_rate", "verbeeld")), fmt(t, 2),
+                                           fmt(m / 1024 if m else None)))
     w("")
 
     w("## The minimums\n")

@@ -6,7 +6,7 @@
 #   BENCH_CHOICES=200000             choices per random walk of inkjs
 #   BENCH_VB_CHOICES=2000000         choices per random walk of verbeeld (see below)
 #   BENCH_GROWTH_CHOICES=1000000     choices per walk of the growth figure (every size, back to back)
-#   BENCH_EXHAUSTIVE=1               also time explore --exhaustive on moveon and school
+#   BENCH_EXHAUSTIVE=1               also time explore --exhaustive on the tutorial, moveon and school
 #   BENCH_MAX_STATES=200000          explore --exhaustive stops there (and says so)
 #   BENCH_COMPILE=1                  0: skip compiling ink where its JSON is already there
 #
@@ -111,11 +111,12 @@ while [ $r -le $REPS ]; do
 done
 
 if [ "${BENCH_EXHAUSTIVE:-1}" = 1 ]; then
-    for sc in moveon school; do
+    for sc in tutorial moveon school; do
         echo "bench: explore --exhaustive $sc"
         LANGUAGE=en /usr/bin/time -v -o $OUT/time.txt $VB explore $sc --exhaustive \
             --max-states ${BENCH_MAX_STATES:-200000} > $OUT/o.txt 2>&1 || true
         rec $sc exhaustive_states verbeeld "$(states $OUT/o.txt)"
+        rec $sc exhaustive_rate verbeeld "$(rate $OUT/o.txt)"
         rec $sc exhaustive_s verbeeld "$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' $OUT/time.txt)"
         rec $sc exhaustive_truncated verbeeld "$(grep -c 'max-states' $OUT/o.txt || true)"
         rec $sc rss_kb verbeeld "$(maxrss $OUT/time.txt)"

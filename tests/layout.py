@@ -23,6 +23,7 @@ PREFIXES = {
     "event": ("ev_",),
     "journal": ("journal_", "jstr", "jint"),
     "lexicon": ("lexicon_", "quadrant_", "corner_"),
+    "rexpr": ("rexpr_", "rval_"),
     "scenario": ("scenario_", "text_", "deck_"),
     "explorer_jobs": ("explorer_jobs",),
     "util": None,

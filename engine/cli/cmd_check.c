@@ -8,9 +8,13 @@
  */
 #include "cli/commands.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "base/i18n.h"
 #include "base/paths.h"
@@ -216,6 +220,76 @@ static void report_casting(const Scenario *s, const Lexicon *lx, Session *S, Dia
     free(names);
 }
 
+/* ============================== progress ============================== */
+
+/* A large scenario takes seconds to read and check: when stderr is a terminal, after two
+ * seconds and every two seconds from then on, a line there says which scenario and what is
+ * being done, so a designer sees it is working. A timer's signal writes it (write() only), over
+ * the same line each time, cleared at the end. Not into a file or a pipe: what check says
+ * there stays the same however fast the machine is. */
+#define PROGRESS_AFTER 2
+
+static const char *volatile progress_file, *volatile progress_step;
+static time_t progress_start;
+static volatile sig_atomic_t progress_shown;
+
+static void put_text(char *buf, size_t *n, size_t cap, const char *s)
+{
+    while (s && *s && *n + 1 < cap) buf[(*n)++] = *s++;
+}
+
+static void on_tick(int sig)
+{
+    (void)sig;
+    char buf[512], num[24];
+    size_t n = 0;
+    int secs = (int)(time(NULL) - progress_start), k = (int)sizeof num - 1;
+    num[k] = '\0';
+    do { num[--k] = (char)('0' + secs % 10); secs /= 10; } while (secs && k > 0);
+    put_text(buf, &n, sizeof buf, "\r");
+    put_text(buf, &n, sizeof buf, "verbeeld check: ");
+    put_text(buf, &n, sizeof buf, progress_file);
+    put_text(buf, &n, sizeof buf, ": ");
+    put_text(buf, &n, sizeof buf, progress_step);
+    put_text(buf, &n, sizeof buf, " (");
+    put_text(buf, &n, sizeof buf, num + k);
+    put_text(buf, &n, sizeof buf, " s)");
+    put_text(buf, &n, sizeof buf, "\033[K");
+    if (write(2, buf, n) < 0) return;
+    progress_shown = 1;
+}
+
+static void progress_begin(const char *file)
+{
+    progress_file = file;
+    if (!isatty(2)) return;
+    progress_start = time(NULL);
+    progress_shown = 0;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_tick;
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGALRM, &sa, NULL);
+    struct itimerval t = {{PROGRESS_AFTER, 0}, {PROGRESS_AFTER, 0}};
+    setitimer(ITIMER_REAL, &t, NULL);
+}
+
+static void progress(const char *step)
+{
+    progress_step = step;
+}
+
+/* Stop the timer, and clear the line it wrote: before anything else is printed. */
+static void progress_end(void)
+{
+    if (!isatty(2)) return;
+    struct itimerval t = {{0, 0}, {0, 0}};
+    setitimer(ITIMER_REAL, &t, NULL);
+    signal(SIGALRM, SIG_DFL);
+    if (progress_shown) fputs("\r\033[K", stderr);
+    progress_shown = 0;
+}
+
 /* ============================== the command ============================== */
 
 static void check_one(const char *name, const Lexicon *lx, DiagList *d)
@@ -227,19 +301,26 @@ static void check_one(const char *name, const Lexicon *lx, DiagList *d)
     }
     DiagList sd;
     diag_init(&sd);
+    progress_begin(name);
+    progress(_("reading"));
     Scenario *s = load_scenario_unresolved(path, lx, &sd);
     if (s && sd.errors) {
+        progress(_("trying the characters"));
         try_characters_alone(s, lx, &sd);
     } else if (s) {
+        progress(_("following every way through the story and the ranges of its variables"));
         verify_scenario(s, &sd);
+        progress(_("trying the characters"));
         Cast cast = {0};
         Session *S = session_new(s, lx, &cast, path, scenario_fallback(s), 0, &sd);
         if (S) try_characters(s, S, &sd);
         else try_characters_alone(s, lx, &sd);     /* the others' hooks all the same */
+        progress_end();                 /* the casting is printed, and quick */
         if (S && !sd.errors) report_casting(s, lx, S, &sd);
         session_free(S);
         cast_free(&cast);
     }
+    progress_end();
     diag_append(d, &sd);
     diag_free(&sd);
     scenario_free(s);

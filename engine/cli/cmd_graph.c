@@ -1,7 +1,8 @@
 /*
  * cmd_graph.c - verbeeld graph SCENARIO [--format dot|svg]: the story map as Graphviz DOT,
- * acts as clusters, endings and incidents drawn apart, choice edges labelled and coloured by
- * the quality they express. SVG goes through Graphviz's own dot program.
+ * acts as clusters, endings and incidents drawn apart (injected and automatic ones each their
+ * own way), choice edges labelled with their quality and condition and coloured by the quality,
+ * with a legend. SVG goes through Graphviz's own dot program.
  */
 #include "cli/commands.h"
 
@@ -20,14 +21,9 @@
 #include "model/load.h"
 #include "model/scenario.h"
 
-static const char *const palette[] = {
-    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f",
-};
-
-/* A DOT string literal. */
-static void quoted(StrBuf *b, const char *s, size_t max)
+/* Text inside a DOT string literal, cut at `max` characters; line breaks become spaces. */
+static void escaped(StrBuf *b, const char *s, size_t max)
 {
-    sb_addc(b, '"');
     size_t n = 0;
     for (const char *p = s; *p; p++, n++) {
         if (n >= max && ((unsigned char)*p & 0xC0) != 0x80) {
@@ -35,19 +31,117 @@ static void quoted(StrBuf *b, const char *s, size_t max)
             break;
         }
         if (*p == '"' || *p == '\\') sb_addc(b, '\\');
-        if (*p == '\n') { sb_add(b, "\\n"); continue; }
+        if (*p == '\n' || *p == '\r' || *p == '\t') { sb_addc(b, ' '); continue; }
         sb_addc(b, *p);
     }
+}
+
+/* A DOT string literal. */
+static void quoted(StrBuf *b, const char *s, size_t max)
+{
+    sb_addc(b, '"');
+    escaped(b, s, max);
     sb_addc(b, '"');
 }
 
-static const char *quality_colour(const char *q)
+/* Text for an HTML-like DOT label: &, < and > written as entities. */
+static void html(StrBuf *b, const char *s)
 {
-    if (!q) return "#555555";
-    unsigned h = 5381;
-    for (const char *p = q; *p; p++) h = h * 33 + (unsigned char)*p;
-    return palette[h % (sizeof palette / sizeof *palette)];
+    for (const char *p = s; *p; p++) {
+        if (*p == '&') sb_add(b, "&amp;");
+        else if (*p == '<') sb_add(b, "&lt;");
+        else if (*p == '>') sb_add(b, "&gt;");
+        else if (*p == '"') sb_add(b, "&quot;");
+        else sb_addc(b, *p);
+    }
 }
+
+/* ============================== qualities and their colours ============================== */
+
+/* The qualities the choices express, in the order the story first shows them, each with a
+ * colour of its own: hues spread evenly round the wheel, so no two share one. A corner choice
+ * counts as its corner ("corner: core"). */
+typedef struct {
+    char **names;
+    int n, cap;
+} Qualities;
+
+static char *quality_of(const Choice *ch)
+{
+    if (ch->quality) return xstrdup(ch->quality);
+    if (ch->corner != CORNER_NONE) return xasprintf(_("corner: %s"), corner_id((Corner)ch->corner));
+    return NULL;
+}
+
+static int quality_index(const Qualities *q, const char *name)
+{
+    for (int i = 0; name && i < q->n; i++)
+        if (strcmp(q->names[i], name) == 0) return i;
+    return -1;
+}
+
+static void collect_qualities(const Scenario *s, Qualities *q)
+{
+    memset(q, 0, sizeof *q);
+    for (int i = 0; i < s->nscenes; i++)
+        for (int c = 0; c < s->scenes[i].nchoices; c++) {
+            char *name = quality_of(&s->scenes[i].choices[c]);
+            if (name && quality_index(q, name) < 0) {
+                VEC_PUSH(q->names, q->n, q->cap);
+                q->names[q->n++] = name;
+            } else {
+                free(name);
+            }
+        }
+}
+
+/* Quality i's colour as "#rrggbb" (HSV: hue i/n of the wheel, dark enough to read on white). */
+static void quality_colour(const Qualities *q, int i, char out[8])
+{
+    if (i < 0) { snprintf(out, 8, "#555555"); return; }
+    double h = 6.0 * i / q->n, v = 0.75, sat = 0.85, f = h - (int)h;
+    double p = v * (1 - sat), qq = v * (1 - sat * f), t = v * (1 - sat * (1 - f)), r, g, b;
+    switch ((int)h % 6) {
+    case 0: r = v; g = t; b = p; break;
+    case 1: r = qq; g = v; b = p; break;
+    case 2: r = p; g = v; b = t; break;
+    case 3: r = p; g = qq; b = v; break;
+    case 4: r = t; g = p; b = v; break;
+    default: r = v; g = p; b = qq; break;
+    }
+    snprintf(out, 8, "#%02x%02x%02x", (int)(r * 255), (int)(g * 255), (int)(b * 255));
+}
+
+/* The legend: each quality in its colour, and what the marks of the map mean. */
+static void legend(StrBuf *b, const Qualities *q)
+{
+    sb_add(b, "  subgraph cluster_legend {\n    label=");
+    quoted(b, _("Legend"), 40);
+    sb_add(b, ";\n    style=dashed;\n    legend [shape=plaintext, label=<<table border=\"0\" cellspacing=\"2\">");
+    for (int i = 0; i < q->n; i++) {
+        char colour[8];
+        quality_colour(q, i, colour);
+        sb_addf(b, "<tr><td bgcolor=\"%s\" width=\"24\"> </td><td align=\"left\"><font color=\"%s\">", colour, colour);
+        html(b, q->names[i]);
+        sb_add(b, "</font></td></tr>");
+    }
+    static const char *const marks[][2] = {
+        {N_("dashed"), N_("a choice with a condition, shown [below its quality]")},
+        {N_("dotted"), N_("a goto, taken when its condition holds")},
+        {N_("hexagon"), N_("an incident the trainer starts (/inject)")},
+        {N_("octagon"), N_("an incident that starts by itself when its condition holds")},
+    };
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+        sb_add(b, "<tr><td align=\"left\">");
+        html(b, _(marks[i][0]));
+        sb_add(b, "</td><td align=\"left\">");
+        html(b, _(marks[i][1]));
+        sb_add(b, "</td></tr>");
+    }
+    sb_add(b, "</table>>];\n  }\n");
+}
+
+/* ============================== the map ============================== */
 
 static void node_name(StrBuf *b, Target t, const Scenario *s)
 {
@@ -66,11 +160,79 @@ static void edge(StrBuf *b, const Scenario *s, const char *from, Target to, cons
     sb_addf(b, " [%s];\n", attrs);
 }
 
+/* An edge's label: `what`, and on a line below it its condition when it has one. */
+static void label(StrBuf *b, const Scenario *s, const char *what, int cond)
+{
+    sb_add(b, "label=\"");
+    escaped(b, what, 30);
+    if (cond != NO_CODE) {
+        const char *src = s->code[cond].src;
+        while (*src == ' ' || *src == '\n' || *src == '\t') src++;
+        sb_add(b, "\\n[");
+        escaped(b, src, 50);
+        sb_addc(b, ']');
+    }
+    sb_addc(b, '"');
+}
+
+static void events(StrBuf *b, const Scenario *s, const char *lang, const char *fb)
+{
+    for (int e = 0; e < s->nevents; e++) {
+        const Event *ev = &s->events[e];
+        int injected = ev->cond == NO_CODE;
+        sb_addf(b, "  \"event:%s\" [shape=%s, style=filled, fillcolor=\"%s\", label=", ev->id,
+                injected ? "hexagon" : "octagon", injected ? "#e0ecf8" : "#f3e0f8");
+        const char *title = text_get(&ev->title, lang, fb);
+        sb_addc(b, '"');
+        escaped(b, injected ? "/inject" : _("by itself"), 30);
+        sb_add(b, "\\n");
+        escaped(b, *title ? title : ev->id, 40);
+        sb_add(b, "\"];\n");
+        char *from = xasprintf("event:%s", ev->id);
+        StrBuf attrs;
+        sb_init(&attrs);
+        sb_add(&attrs, injected ? "style=dashed, color=\"#3b6fb6\", " : "style=dashed, color=\"#9b3bb6\", ");
+        label(&attrs, s, injected ? "/inject" : _("when"), ev->cond);
+        edge(b, s, from, ev->to, attrs.s);
+        sb_free(&attrs);
+        free(from);
+    }
+}
+
+static void scene_edges(StrBuf *b, const Scenario *s, const Scene *sc, const Qualities *q)
+{
+    for (int g = 0; g < sc->ngotos; g++) {
+        StrBuf attrs;
+        sb_init(&attrs);
+        sb_add(&attrs, "style=dotted, ");
+        label(&attrs, s, "goto", sc->gotos[g].cond);
+        edge(b, s, sc->id, sc->gotos[g].to, attrs.s);
+        sb_free(&attrs);
+    }
+    if (sc->nchoices == 0) edge(b, s, sc->id, sc->next, "style=bold, color=\"#999999\"");
+    for (int c = 0; c < sc->nchoices; c++) {
+        const Choice *ch = &sc->choices[c];
+        Target to = ch->to.kind != TARGET_NONE ? ch->to : sc->next;   /* where it really goes */
+        char *name = quality_of(ch), colour[8];
+        quality_colour(q, quality_index(q, name), colour);
+        StrBuf attrs;
+        sb_init(&attrs);
+        sb_addf(&attrs, "color=\"%s\", fontcolor=\"%s\", ", colour, colour);
+        label(&attrs, s, name ? name : ch->id, ch->cond);
+        if (ch->cond != NO_CODE) sb_add(&attrs, ", style=dashed");
+        edge(b, s, sc->id, to, attrs.s);
+        sb_free(&attrs);
+        free(name);
+    }
+}
+
 static char *to_dot(const Scenario *s, const char *lang)
 {
     const char *fb = scenario_fallback(s);
     StrBuf b;
     sb_init(&b);
+    Qualities q;
+    collect_qualities(s, &q);
     sb_add(&b, "digraph story {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"sans-serif\"];\n"
                "  edge [fontname=\"sans-serif\", fontsize=9];\n  label=");
     quoted(&b, text_get(&s->title, lang, fb), 200);
@@ -97,32 +259,12 @@ static char *to_dot(const Scenario *s, const char *lang)
         sb_add(&b, "];\n");
     }
     sb_add(&b, "  }\n  \"return\" [shape=point, label=\"\"];\n");
-    for (int e = 0; e < s->nevents; e++) {
-        sb_addf(&b, "  \"event:%s\" [shape=hexagon, style=filled, fillcolor=\"#e0ecf8\", label=", s->events[e].id);
-        const char *title = text_get(&s->events[e].title, lang, fb);
-        quoted(&b, *title ? title : s->events[e].id, 40);
-        sb_add(&b, "];\n");
-        char *from = xasprintf("event:%s", s->events[e].id);
-        edge(&b, s, from, s->events[e].to, s->events[e].cond == NO_CODE ? "style=dashed, label=\"/inject\"" : "style=dashed, label=\"when\"");
-        free(from);
-    }
-    for (int i = 0; i < s->nscenes; i++) {
-        const Scene *sc = &s->scenes[i];
-        for (int g = 0; g < sc->ngotos; g++) edge(&b, s, sc->id, sc->gotos[g].to, "style=dotted, label=\"goto\"");
-        if (sc->nchoices == 0) edge(&b, s, sc->id, sc->next, "style=bold, color=\"#999999\"");
-        for (int c = 0; c < sc->nchoices; c++) {
-            const Choice *ch = &sc->choices[c];
-            Target to = ch->to.kind != TARGET_NONE ? ch->to : sc->next;   /* where it really goes */
-            StrBuf attrs;
-            sb_init(&attrs);
-            sb_addf(&attrs, "color=\"%s\", fontcolor=\"%s\", label=", quality_colour(ch->quality), quality_colour(ch->quality));
-            quoted(&attrs, ch->quality ? ch->quality : ch->id, 30);
-            if (ch->cond != NO_CODE) sb_add(&attrs, ", style=dashed");
-            edge(&b, s, sc->id, to, attrs.s);
-            sb_free(&attrs);
-        }
-    }
+    events(&b, s, lang, fb);
+    for (int i = 0; i < s->nscenes; i++) scene_edges(&b, s, &s->scenes[i], &q);
+    legend(&b, &q);
     sb_add(&b, "}\n");
+    for (int i = 0; i < q.n; i++) free(q.names[i]);
+    free(q.names);
     return sb_take(&b);
 }
 

@@ -15,6 +15,7 @@
 #include "base/i18n.h"
 #include "base/util.h"
 #include "model/continuity.h"
+#include "model/ranges.h"
 
 /* ============================== reachability ============================== */
 
@@ -367,4 +368,5 @@ void verify_scenario(const Scenario *s, DiagList *d)
     check_questions(s, d);
     for (int i = 0; i < s->ncode; i++) check_names(s, &s->code[i], d);
     continuity_check(s, d);
+    ranges_check(s, d);
 }

@@ -13,6 +13,7 @@
 #include "base/i18n.h"
 #include "base/util.h"
 #include "model/cast.h"
+#include "runtime/explorer_key.h"
 
 #define MAX_WALK 10000        /* choices in one random session before calling it a loop */
 
@@ -238,15 +239,8 @@ typedef struct {
     int incident;             /* explored from an injected incident: stop once it returns */
 } State;
 
-/* A state's hash; 0 marks an empty slot of the set below. */
-static uint64_t state_hash(const char *text)
-{
-    uint64_t h = str_hash(text);
-    return h ? h : 1;
-}
-
-/* Visit counts and corner counts only tell states apart when a condition reads them; otherwise
- * a loop in the story would make every round a new state and the walk would never end. */
+/* Visit counts and corner counts stay out of the stored state when no code reads them: a
+ * state is smaller to keep and to restore. What tells states apart is explorer_key.c's. */
 static void forget_unused(Explorer *E, json_object *snap)
 {
     json_object *world;
@@ -260,24 +254,18 @@ static void forget_unused(Explorer *E, json_object *snap)
     if (!count) json_object_object_del(world, "count");
 }
 
-/* An open-addressing set of state hashes; returns 1 when h was new. */
-static int set_add(uint64_t **set, size_t *cap, size_t *n, uint64_t h)
+/* The session's state, noted: its snapshot as stored for later (JSON text, restored when its
+ * turn comes) when no state with the same key was met before, else NULL. */
+static char *note_state(Explorer *E, ExplorerKey *key)
 {
-    if ((*n + 1) * 2 > *cap) {
-        size_t ncap = *cap ? *cap * 2 : 1024;
-        uint64_t *nset = xcalloc(ncap, sizeof *nset);
-        for (size_t i = 0; i < *cap; i++)
-            if ((*set)[i])
-                for (size_t j = (*set)[i] & (ncap - 1);; j = (j + 1) & (ncap - 1))
-                    if (!nset[j]) { nset[j] = (*set)[i]; break; }
-        free(*set);
-        *set = nset;
-        *cap = ncap;
+    json_object *snap = session_snapshot(E->S);
+    char *text = NULL;
+    if (explorer_key_add(key, E->S, snap)) {
+        forget_unused(E, snap);
+        text = xstrdup(json_object_to_json_string_ext(snap, JSON_C_TO_STRING_PLAIN));
     }
-    for (size_t j = h & (*cap - 1);; j = (j + 1) & (*cap - 1)) {
-        if ((*set)[j] == h) return 0;
-        if (!(*set)[j]) { (*set)[j] = h; (*n)++; return 1; }
-    }
+    json_object_put(snap);
+    return text;
 }
 
 static int set_path(Explorer *E, State *states, int i)
@@ -293,12 +281,17 @@ static int set_path(Explorer *E, State *states, int i)
 
 /* The search has just run out of room: note what multiplied the states, from those still
  * waiting (states first..n-1, a sample of at most 4000 spread over them). */
-static void note_growth(Explorer *E, State *states, int first, int n)
+static int keeps(const char *what, const void *key)
+{
+    return explorer_key_keeps(key, what);
+}
+
+static void note_growth(Explorer *E, const ExplorerKey *key, State *states, int first, int n)
 {
     int want = n - first < 4000 ? n - first : 4000;
     char **snaps = xcalloc((size_t)want + 1, sizeof *snaps);
     for (int k = 0; k < want; k++) snaps[k] = states[first + (int)((long)k * (n - first) / want)].snap;
-    E->ngrowth = explorer_growth(E->s, snaps, want, E->growth, 3);
+    E->ngrowth = explorer_growth(E->s, snaps, want, E->growth, 3, keeps, key);
     free(snaps);
 }
 
@@ -316,12 +309,11 @@ int explorer_exhaustive(Explorer *E, json_object *start, long max_states)
 {
     State *states = NULL;
     int n = 0, cap = 0;
-    uint64_t *set = NULL;
-    size_t setcap = 0, setn = 0;
+    ExplorerKey key;
+    explorer_key_init(&key, E->s, E->S);
+    session_restore(E->S, start);
     VEC_PUSH(states, n, cap);
-    forget_unused(E, start);
-    states[n++] = (State){xstrdup(json_object_to_json_string_ext(start, JSON_C_TO_STRING_PLAIN)), -1, NULL, 0};
-    set_add(&set, &setcap, &setn, state_hash(states[0].snap));
+    states[n++] = (State){note_state(E, &key), -1, NULL, 0};
     /* Each incident a trainer can start, started at the beginning and followed until it returns. */
     for (int e = 0; e < E->s->nevents; e++) {
         if (!injectable(E, e)) continue;
@@ -329,13 +321,11 @@ int explorer_exhaustive(Explorer *E, json_object *start, long max_states)
         E->npath = 0;
         push_path(E, E->s->events[e].id);
         session_inject(E->S, E->s->events[e].id);
-        json_object *snap = session_snapshot(E->S);
-        const char *text = json_object_to_json_string_ext(snap, JSON_C_TO_STRING_PLAIN);
-        if (set_add(&set, &setcap, &setn, state_hash(text))) {
+        char *text = note_state(E, &key);
+        if (text) {
             VEC_PUSH(states, n, cap);
-            states[n++] = (State){xstrdup(text), 0, E->s->events[e].id, 1};
+            states[n++] = (State){text, 0, E->s->events[e].id, 1};
         }
-        json_object_put(snap);
     }
     int truncated = 0, *choices = NULL, capchoices = 0;
     for (int i = 0; i < n; i++) {
@@ -360,22 +350,19 @@ int explorer_exhaustive(Explorer *E, json_object *start, long max_states)
             session_take(E->S, t, k);
             E->states++;
             if (states[i].incident && E->S->nret == 0) continue;   /* back in the story */
-            json_object *next = session_snapshot(E->S);
-            forget_unused(E, next);
-            const char *text = json_object_to_json_string_ext(next, JSON_C_TO_STRING_PLAIN);
-            if (set_add(&set, &setcap, &setn, state_hash(text))) {
-                if (n >= max_states) {
-                    if (!truncated) {      /* every state up to here is stored: all paths this long */
-                        note_growth(E, states, i, n);
-                        E->depth = depth;
-                    }
-                    truncated = 1;
-                } else {
-                    VEC_PUSH(states, n, cap);
-                    states[n++] = (State){xstrdup(text), i, id, states[i].incident};
+            char *text = note_state(E, &key);
+            if (!text) continue;
+            if (n >= max_states) {
+                free(text);
+                if (!truncated) {          /* every state up to here is stored: all paths this long */
+                    note_growth(E, &key, states, i, n);
+                    E->depth = depth;
                 }
+                truncated = 1;
+            } else {
+                VEC_PUSH(states, n, cap);
+                states[n++] = (State){text, i, id, states[i].incident};
             }
-            json_object_put(next);
         }
         json_object_put(snap);
         free(states[i].snap);
@@ -383,8 +370,8 @@ int explorer_exhaustive(Explorer *E, json_object *start, long max_states)
     }
     for (int i = 0; i < n; i++) free(states[i].snap);
     free(states);
-    free(set);
     free(choices);
+    explorer_key_free(&key);
     E->states = n;
     return truncated;
 }

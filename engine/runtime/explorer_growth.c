@@ -94,7 +94,8 @@ static int growth_cmp(const void *a, const void *b)
     return strcmp(x->what, y->what);
 }
 
-int explorer_growth(const Scenario *s, char *const *snaps, int n, Growth *out, int max)
+int explorer_growth(const Scenario *s, char *const *snaps, int n, Growth *out, int max,
+                    int (*keep)(const char *what, const void *ud), const void *ud)
 {
     Parts p = {0};
     for (int i = 0; i < n; i++) {
@@ -109,7 +110,7 @@ int explorer_growth(const Scenario *s, char *const *snaps, int n, Growth *out, i
     for (int i = 0; i < p.n;) {
         int j = i, values = 0;
         for (; j < p.n && p.leaves[j].part == p.leaves[i].part; j++) values += j == i || p.leaves[j].value != p.leaves[j - 1].value;
-        if (values > 1) {
+        if (values > 1 && (!keep || keep(part_name(&p, p.leaves[i].part), ud))) {
             VEC_PUSH(all, nall, capall);
             all[nall++] = (Growth){(char *)part_name(&p, p.leaves[i].part), values};
         }

@@ -15,7 +15,9 @@ typedef struct {
 
 /* The parts of the state that vary most among the `n` snapshots `snaps` (session snapshots as
  * JSON text; NULL ones are skipped), most values first: at most `max` of them, written to
- * `out` (each `what` a new string). Parts with one value only are left out. Returns how many. */
-int explorer_growth(const Scenario *s, char *const *snaps, int n, Growth *out, int max);
+ * `out` (each `what` a new string). Parts with one value only are left out, and so are those
+ * `keep` (when given) says do not tell states apart. Returns how many. */
+int explorer_growth(const Scenario *s, char *const *snaps, int n, Growth *out, int max,
+                    int (*keep)(const char *what, const void *ud), const void *ud);
 
 #endif

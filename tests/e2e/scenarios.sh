@@ -146,7 +146,7 @@ grep -q '"ev":"anchor".*"who":"Bo"' "$T/an.jsonl" && fail "an empty anchor was j
     || fail "the anchor is not in the debrief and the return plan"
 # Every core quality of the lexicon is served alone, and in a full group where all share it.
 for s in tutorial moveon school; do
-    LANGUAGE=en "$V" check "$s" > "$T/check-$s.out" 2>&1 || fail "check $s: $(cat "$T/check-$s.out")"
+    LANGUAGE=en "$V" check --werror "$s" > "$T/check-$s.out" 2>&1 || fail "check $s: $(cat "$T/check-$s.out")"
     grep -q "18 of 18 core qualities alone, 18 of 18 in a full group" "$T/check-$s.out" \
         || fail "$s does not cast every core quality on its opposite quadrant: $(grep 'opposite' "$T/check-$s.out")"
 done
