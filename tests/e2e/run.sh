@@ -108,7 +108,7 @@ check replay-group run replay-group "" replay "$T/group.jsonl"
 check replay-from run replay-from '2\n1\n1\n1\n1\n1\n1\n' replay "$T/group.jsonl" --from 3 --journal "$T/branch.jsonl"
 check replay-branch-journal sh -c "grep -q '\"ev\":\"branch\"' '$T/branch.jsonl' && grep -q '\"ev\":\"ending\"' '$T/branch.jsonl' && '$V' debrief '$T/branch.jsonl' > /dev/null"
 check replay-from-scene sh -c "printf '1\n1\n1\n' | '$V' replay '$T/group.jsonl' --from markt --journal '$T/branch2.jsonl' > /dev/null && grep -q '\"from\":\"markt\"' '$T/branch2.jsonl'"
-check replay-unknown-step sh -c "'$V' replay '$T/group.jsonl' --from 999 < /dev/null > /dev/null 2>&1; [ \$? -eq 1 ]"
+check replay-unknown-step sh -c "'$V' replay '$T/group.jsonl' --from 999 < /dev/null > /dev/null 2>&1; [ \$? -eq 2 ]"
 
 # The same journal cannot be overwritten by a new session.
 check journal-exists sh -c "printf '' | '$V' play tutorial --cast '$T/cast2.xml' --journal '$T/group.jsonl' --lang en >/dev/null 2>&1; [ \$? -eq 1 ]"
