@@ -160,6 +160,8 @@ sh tests/e2e/scenarios.sh "$V" "$T" && ok || bad scenarios
 sh tests/e2e/debrief.sh "$V" "$T" && ok || bad debrief
 sh tests/hostile.sh "$V" "$T" && ok || bad hostile
 sh tests/e2e/kill-resume.sh "$V" "$T" && ok || bad kill-resume
+sh tests/e2e/journal-cut.sh "$V" "$T" && ok || bad journal-cut
+sh tests/e2e/journal-io.sh "$V" "$T" && ok || bad journal-io
 # 250 steps of a group session, killed at 50 moments (in memory when it can: fsync is slow).
 K=$T; [ -w /dev/shm ] && K=$(mktemp -d -p /dev/shm) && trap 'rm -rf "$T" "$K"' EXIT
 sh tests/e2e/kill-group.sh "$V" "$K" && ok || bad kill-group
