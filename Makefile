@@ -165,7 +165,7 @@ fuzz: fuzz-build
 	  mkdir -p $(FB)/corpus/$$t; \
 	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
 	  case $$t in fuzz_scenario) seeds="scenarios tests/e2e/broken tests/e2e/explore tests/hostile/xml";; \
-	    fuzz_journal) seeds="tests/e2e/golden";; *) seeds=;; esac; \
+	    fuzz_journal|fuzz_debrief) seeds="tests/e2e/golden";; *) seeds=;; esac; \
 	  dirs=; for d in tests/fuzz/seeds/$$t tests/fuzz/regress/$$t $$seeds; do [ -d $$d ] && dirs="$$dirs $$d"; done; \
 	  opts=; [ $$t = fuzz_prompt ] && opts=-detect_leaks=0; \
 	  $(FB)/$$t $$opts -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \

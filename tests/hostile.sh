@@ -626,5 +626,142 @@ for sig in HUP TERM; do
     else ok "signal-$sig"; fi
 done
 
+# ---------------------------------------------------------------- 8. files that are not files, lines without end, words without end
+# The second round of issue 24 on what verbeeld reads and keeps: a FIFO is refused, not waited
+# on; a line with no newline is read in bounded memory; replay --from takes a moment or says
+# why not; the journal's folder is tried before the setup asks anything; the history is as
+# private as the journal; what a character says is cut before it is shown or journaled; a
+# deep state is explored, not restored as the start. (Journals cut at every line, a full disk
+# and the lock: tests/e2e/journal-cut.sh and journal-io.sh.)
+IO=$T/io
+mkdir -p "$IO/characters/io"
+ln -s "$(pwd)/$H/characters/h" "$IO/characters/h"
+cp "$J/good.jsonl" "$IO/good.jsonl"
+# io_case NAME EXIT EXPECT ARGS...: verbeeld ARGS (no input) exits EXIT, in time, saying EXPECT.
+io_case() {
+    name=$1 want=$2 expect=$3; shift 3
+    timed "$T/out" /dev/null "$@"
+    if [ "$rc" -ne "$want" ] || ! has "$T/out" "$expect"; then bad "io-$name" "exit $rc, expected $want and: $expect"; return; fi
+    if [ "$secs" -gt "$LIMIT" ]; then bad "io-$name" "took ${secs}s"; return; fi
+    ok "io-$name"
+}
+# A FIFO where a file is expected: nobody writes to it, so opening it to read would wait forever.
+mkfifo "$IO/fifo.xml" "$IO/fifo.jsonl"
+NOTREG="error: not a regular file (a FIFO, a device or a socket): it is not read"
+io_case fifo-scenario 1 "$IO/fifo.xml: $NOTREG" check "$IO/fifo.xml"
+io_case fifo-play 1 "$IO/fifo.xml: $NOTREG" play "$IO/fifo.xml" --lang en
+io_case fifo-cast 1 "$IO/fifo.xml: $NOTREG" play tutorial --cast "$IO/fifo.xml" --lang en
+io_case fifo-sheets-cast 1 "$IO/fifo.xml: $NOTREG" sheets tutorial --cast "$IO/fifo.xml" -o "$IO/sheets"
+io_case fifo-resume 1 "$IO/fifo.jsonl: $NOTREG" play --resume "$IO/fifo.jsonl"
+io_case fifo-debrief 1 "$IO/fifo.jsonl: $NOTREG" debrief "$IO/fifo.jsonl"
+io_case fifo-replay 1 "$IO/fifo.jsonl: $NOTREG" replay "$IO/fifo.jsonl"
+io_case device-journal 1 "/dev/zero: $NOTREG" debrief /dev/zero
+sed "s#h/@NAME@#io/fifo#" "$H/scenario.xml.in" > "$IO/fifochar.xml"
+mkfifo "$IO/characters/io/fifo.lua"
+io_case fifo-script 1 "io/fifo.lua" check "$IO/fifochar.xml"
+# a model cache entry that became a FIFO is passed over (read from the XML) and replaced
+mkdir -p "$IO/cache"
+VERBEELD_CACHE="$IO/cache" "$V" check tutorial > /dev/null 2>&1
+entry=$(ls "$IO/cache"/*.model 2>/dev/null | head -1)
+if [ -n "$entry" ] && rm "$entry" && mkfifo "$entry"; then
+    VERBEELD_CACHE="$IO/cache" timed "$T/out" /dev/null check tutorial
+    if [ "$rc" -eq 0 ] && [ -f "$entry" ] && [ "$secs" -le "$LIMIT" ]; then ok io-fifo-cache; else bad io-fifo-cache "exit $rc in ${secs}s, entry replaced: $([ -f "$entry" ] && echo yes || echo no)"; fi
+else
+    bad io-fifo-cache "no model cache entry was written"
+fi
+
+# A line with no newline: 128 MiB through a pipe, kept to 64 KiB, in bounded memory.
+if command -v /usr/bin/time > /dev/null 2>&1 && [ "${HOSTILE_SLOW:-}" != 1 ]; then
+    { head -c 134217728 /dev/zero | tr '\0' 7; printf '\n1\n'; } \
+        | /usr/bin/time -f '%M' -o "$T/rss" "$V" play "$P/mini.xml" --cast "$P/cast.xml" --lang en --seed 1 --journal "$IO/long.jsonl" > "$T/out" 2>&1
+    rc=$? kb=$(tail -1 "$T/rss")
+    if [ "$rc" -eq 0 ] && has "$T/out" "Choose a number from 1 to 2." && has "$T/out" "== The end ==" && [ "$kb" -lt 32768 ]
+    then ok io-endless-line; else bad io-endless-line "exit $rc, ${kb} KB resident"; fi
+fi
+
+# replay --from: a moment the journal has, or a usage error (exit 2) that says which.
+io_case from-garbage 2 "the journal has no step or scene 'garbage'" replay "$IO/good.jsonl" --from garbage
+io_case from-step-past 2 "the journal has no step or scene '999'" replay "$IO/good.jsonl" --from 999
+io_case from-zero 2 "--from takes a step number (1, 2, ...) or a scene id, not '0'" replay "$IO/good.jsonl" --from 0
+io_case from-negative 2 "--from takes a step number (1, 2, ...) or a scene id, not '-1'" replay "$IO/good.jsonl" --from -1
+io_case from-huge 2 "not '99999999999999999999'" replay "$IO/good.jsonl" --from 99999999999999999999
+io_case from-empty 2 "--from takes a step number (1, 2, ...) or a scene id, not ''" replay "$IO/good.jsonl" --from ''
+io_case from-path 2 "not '../x y'" replay "$IO/good.jsonl" --from '../x y'
+io_case from-escape 2 "not 'a?[2J'" replay "$IO/good.jsonl" --from "a$(printf '\033')[2J"
+
+# A journal that cannot be created is said before the setup asks a single question.
+: > "$IO/plainfile"
+printf 'An\nverbinden\ngoal\n1\n' > "$IO/in"
+timed "$T/out" "$IO/in" play tutorial --lang en --journal "$IO/plainfile/j.jsonl"
+if [ "$rc" -eq 1 ] && has "$T/out" "$IO/plainfile/j.jsonl: cannot create the journal: Not a directory" && ! has "$T/out" "What is your name?"
+then ok io-journal-folder; else bad io-journal-folder "exit $rc, or asked before refusing"; fi
+timed "$T/out" "$IO/in" play tutorial --lang en --journal "$IO/good.jsonl"
+if [ "$rc" -eq 1 ] && has "$T/out" "a journal already exists here" && ! has "$T/out" "What is your name?"
+then ok io-journal-exists; else bad io-journal-exists "exit $rc, or asked before refusing"; fi
+if [ "$(id -u)" -ne 0 ]; then
+    mkdir -p "$IO/ro" && chmod 555 "$IO/ro"
+    timed "$T/out" "$IO/in" play tutorial --lang en --journal "$IO/ro/j.jsonl"
+    if [ "$rc" -eq 1 ] && has "$T/out" "cannot create the journal: Permission denied" && ! has "$T/out" "What is your name?"
+    then ok io-journal-readonly; else bad io-journal-readonly "exit $rc, or asked before refusing"; fi
+    chmod 755 "$IO/ro"
+fi
+[ -e "$IO/plainfile/j.jsonl" ] || [ -n "$(ls "$IO"/*.jsonl.* 2>/dev/null)" ] && bad io-journal-probe "the check left a file behind"
+
+# The input history beside a journal is as private as the journal (0600), on a terminal
+# (script(1) gives one), also when an older one was world-readable.
+if command -v script > /dev/null 2>&1; then
+    printf '1\n' > "$IO/in"
+    umask 022
+    : > "$IO/old.jsonl.history"; chmod 644 "$IO/old.jsonl.history"
+    for h in new old; do
+        timeout -s KILL 60 script -qec "'$V' play '$P/mini.xml' --cast '$P/cast.xml' --lang en --seed 1 --journal '$IO/$h.jsonl'" /dev/null \
+            < "$IO/in" > "$T/out" 2>&1
+        mode=$(stat -c %a "$IO/$h.jsonl.history" 2>/dev/null)
+        if [ "$mode" = 600 ] && [ "$(stat -c %a "$IO/$h.jsonl")" = 600 ]; then ok "io-history-$h"; else bad "io-history-$h" "mode ${mode:-missing}"; fi
+    done
+fi
+
+# What a character says is cut before it is shown and journaled: a line of 4 MB under a mood
+# of 100 KB, at every reaction, leaves a journal of kilobytes that reads back whole.
+cat > "$IO/characters/io/loud.lua" <<'LUA'
+local big = string.rep("m", 100000)
+local lines = {}
+lines[big] = function(self) return string.rep("word ", 800000) end
+return character {
+  id = "loud", name = "Loud", quadrant = "directheid", lines = lines,
+  react = function(self, ev) return big end,
+}
+LUA
+sed "s#h/@NAME@#io/loud#" "$H/scenario.xml.in" > "$IO/loud.xml"
+printf '/note before the flood\n1\n' > "$IO/in"
+timed "$T/out" "$IO/in" play "$IO/loud.xml" --cast "$T/cast.xml" --lang en --seed 1 --journal "$IO/loud.jsonl"
+size=$(wc -c < "$IO/loud.jsonl")
+if [ "$rc" -eq 0 ] && [ "$size" -lt 200000 ] && [ "$(wc -c < "$T/out")" -lt 100000 ] \
+    && python3 -c '
+import json, sys
+e = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+r = [x for x in e if x["ev"] == "react" and x["who"] == "Loud"]
+assert r and all(x["cut"] and len(x["text"].encode()) <= 16384 + 3 and len(x["mood"].encode()) <= 64 + 3 for x in r)
+assert any(x["ev"] == "note" and x["text"] == "before the flood" for x in e) and any(x["ev"] == "ending" for x in e)' "$IO/loud.jsonl" \
+    && "$V" debrief "$IO/loud.jsonl" > /dev/null 2>&1
+then ok io-loud-character; else bad io-loud-character "exit $rc, journal $size bytes"; fi
+
+# A character state nested 40 deep (deeper than json-c reads by default): explored, not
+# taken for the start again (which never ended).
+cat > "$IO/characters/io/deep.lua" <<'LUA'
+return character {
+  id = "deep", name = "Deep", quadrant = "directheid", state = { n = 0 },
+  react = function(self, ev)
+    local top = {}
+    local t = top
+    for i = 1, 40 do t.x = {}; t = t.x end
+    self.state.deep = top
+  end,
+}
+LUA
+sed "s#h/@NAME@#io/deep#" "$H/scenario.xml.in" > "$IO/deep.xml"
+timed "$T/out" /dev/null explore "$IO/deep.xml" --exhaustive
+if [ "$rc" -eq 0 ] && has "$T/out" "end 1×" && [ "$secs" -le "$LIMIT" ]; then ok io-deep-state; else bad io-deep-state "exit $rc in ${secs}s"; fi
+
 echo "hostile: $pass passed, $fail failed${failed:+ ($failed )}"
 [ "$fail" -eq 0 ]

@@ -80,9 +80,19 @@ FILE *cleanout_wrap(FILE *under, int own)
 
 static FILE *real_out, *real_err;
 
-/* Before stdio's own flushing at exit, whose order between the two streams is not ours. */
+/* Before stdio's own flushing at exit, whose order between the two streams is not ours: the
+ * cleaning streams are flushed and closed (a character cut short still becomes U+FFFD, and
+ * nothing is left for a leak checker to count), and the real ones take their place again. */
 static void flush_clean(void)
 {
+    if (real_out && stdout != real_out) {
+        fclose(stdout);                     /* gone even when it fails: the real one is there */
+        stdout = real_out;
+    }
+    if (real_err && stderr != real_err) {
+        fclose(stderr);
+        stderr = real_err;
+    }
     fflush(stdout);
     fflush(stderr);
 }

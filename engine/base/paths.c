@@ -168,7 +168,10 @@ static char *shorten(char *p)
 char *paths_find_scenario(const char *name)
 {
     paths_init();
-    if (strchr(name, '/') || strstr(name, ".xml")) return is_file(name) ? xstrdup(name) : NULL;
+    /* a path to a FIFO or a device is found, so that reading it says what it is (not "not found") */
+    struct stat st;
+    if (strchr(name, '/') || strstr(name, ".xml"))
+        return is_file(name) || (stat(name, &st) == 0 && !S_ISDIR(st.st_mode)) ? xstrdup(name) : NULL;
     if (is_file(name)) return xstrdup(name);
     for (int i = 0; search_dirs[i]; i++) {
         char *p = xasprintf("%s/scenarios/%s.xml", search_dirs[i], name);

@@ -220,10 +220,26 @@ char *read_fd(int fd, size_t limit, size_t *len)
     return sb_take(&b);
 }
 
+int fd_regular(int fd)
+{
+    struct stat st;
+    if (fstat(fd, &st)) return -1;
+    if (S_ISREG(st.st_mode)) return 0;
+    errno = S_ISDIR(st.st_mode) ? EISDIR : READ_NOT_REGULAR;
+    return -1;
+}
+
 char *read_file(const char *path, size_t limit, size_t *len)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO waits for a writer that may never come; it is refused below */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) return NULL;
+    if (fd_regular(fd)) {
+        int saved = errno;
+        close(fd);
+        errno = saved;
+        return NULL;
+    }
     char *s = read_fd(fd, limit, len);
     int saved = errno;
     close(fd);

@@ -5,6 +5,7 @@
 #ifndef VB_UTIL_H
 #define VB_UTIL_H
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -51,8 +52,13 @@ uint64_t mix64(uint64_t x);
 char *str_replace(const char *s, const char *from, const char *to);
 void sb_free(StrBuf *b);
 
-/* Read a whole file, at most `limit` bytes; NULL with errno set on failure or when larger. */
+/* Read a whole file, at most `limit` bytes; NULL with errno set on failure or when larger.
+ * Only a regular file is read: a FIFO, a device or a socket could keep the reader waiting
+ * forever, so it is refused unread (errno READ_NOT_REGULAR; a folder, EISDIR). */
 char *read_file(const char *path, size_t limit, size_t *len);
+#define READ_NOT_REGULAR ENODEV
+/* 0 when `fd` is a regular file; -1 with errno as read_file sets it when it is not. */
+int fd_regular(int fd);
 /* The same for what an open descriptor has left to read (a pipe, a file). */
 char *read_fd(int fd, size_t limit, size_t *len);
 /* Write all `n` bytes to `fd`, through short writes and interruptions. Returns 0, or -1 with

@@ -65,6 +65,13 @@ static int new_session(Play *P, const PlayArgs *a)
     if (play_load(P, a->scenario, &d) || (a->cast && cast_load(&P->cast, a->cast, P->lx, &d))) goto fail;
     if (a->cast) setup_check_cards(P, a->cast, &d);
     if (d.errors) goto fail;
+    char *err = NULL;
+    if (journal_check(a->journal, P->s->id, &err)) {       /* before the setup asks anything */
+        fprintf(stderr, "verbeeld: %s\n", err);
+        free(err);
+        diag_free(&d);
+        return 1;
+    }
     term_heading(text_get(&P->s->title, i18n_lang(), scenario_fallback(P->s)));
     if (P->s->summary.n) term_text(text_get(&P->s->summary, i18n_lang(), scenario_fallback(P->s)));
     if (!a->cast && setup_solo(P)) {
@@ -83,7 +90,6 @@ static int new_session(Play *P, const PlayArgs *a)
         fprintf(stderr, "%s\n", _("verbeeld: the setup was not finished; nothing was saved"));
         return 1;
     }
-    char *err = NULL;
     if (journal_create(&P->J, a->journal, P->s->id, &err)) {
         fprintf(stderr, "verbeeld: %s\n", err);
         free(err);

@@ -8,6 +8,7 @@
  */
 #include "cli/commands.h"
 
+#include <ctype.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,19 @@ static void show_aside(Play *P, const JournalRecord *e)
     }
     if (line) term_notice(line);
     free(line);
+}
+
+/* Whether `from` can name a moment at all: a step (1, 2, ...) or a scene id (letters, digits,
+ * '-' and '_', starting with a letter or digit; a number is a step). */
+static int moment_form(const char *from)
+{
+    size_t n = strlen(from);
+    if (n == 0 || n > 200) return 0;
+    if (strspn(from, "0123456789") == n) return from[0] != '0' && n <= 9;
+    if (!(isalnum((unsigned char)from[0]) || (unsigned char)from[0] >= 0x80)) return 0;
+    for (const char *p = from; *p; p++)
+        if (!(isalnum((unsigned char)*p) || strchr("-_.", *p) || (unsigned char)*p >= 0x80)) return 0;
+    return 1;
 }
 
 /* The index of the first journal entry that is not replayed: the (step)th entered choice
@@ -108,7 +122,10 @@ static int replay(const char *journal, const char *from, const char *out_path, c
     const char *scenario = start.path;
     if (!scenario || access(scenario, R_OK)) scenario = start.scenario;
     if (from && (cut = branch_point(&log, from)) < 0) {
-        fprintf(stderr, _("verbeeld replay: the journal has no step or scene '%s' (replay it without --from to see the steps)\n"), from);
+        char *shown = clean_text(from);
+        rc = usage_error("replay", _("the journal has no step or scene '%s' (replay it without --from to see the steps)"),
+                         shown);
+        free(shown);
         goto done;
     }
     if (!scenario || play_load(&P, scenario, &d)) goto done;
@@ -168,5 +185,11 @@ int cmd_replay(int argc, char **argv)
     }
     if (optind != argc - 1) return usage_error("replay", "%s", _("name one journal"));
     if (journal && !from) return usage_error("replay", "%s", _("--journal is for the new session that --from starts"));
+    if (from && !moment_form(from)) {
+        char *shown = clean_text(from);
+        int rc = usage_error("replay", _("--from takes a step number (1, 2, ...) or a scene id, not '%s'"), shown);
+        free(shown);
+        return rc;
+    }
     return replay(argv[optind], from, journal, lang);
 }

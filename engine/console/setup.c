@@ -5,8 +5,11 @@
  */
 #include "console/setup.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
 #include <libxml/tree.h>
 
 #include "base/i18n.h"
@@ -345,6 +348,19 @@ void setup_write_cast(Play *P, const char *path)
         if (p->own_name) xmlSetProp(n, (const xmlChar *)"character", (const xmlChar *)p->own_name);
         if (p->about) xmlSetProp(n, (const xmlChar *)"about", (const xmlChar *)p->about);
     }
-    xmlSaveFormatFileEnc(path, doc, "UTF-8", 1);
+    /* names and learning goals: as private as the journal it sits beside (0600) */
+    xmlChar *text = NULL;
+    int len = 0;
+    xmlDocDumpFormatMemoryEnc(doc, &text, &len, "UTF-8", 1);
     xmlFreeDoc(doc);
+    int fd = text ? open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600) : -1;
+    if (fd >= 0) {
+        struct stat st;
+        if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+            fchmod(fd, 0600);
+            if (write_all(fd, text, (size_t)len)) {}     /* only a convenience: the journal has the cast */
+        }
+        close(fd);
+    }
+    xmlFree(text);
 }

@@ -13,6 +13,26 @@
 #include "base/util.h"
 #include "console/term.h"
 
+/* What a character says, as the room sees it and the journal keeps it: a script may return
+ * megabytes, but a reaction, a line or a script's error message is shown and journaled up to
+ * SAY_MAX bytes, a mood up to MOOD_MAX, a name up to WHO_MAX; so a journal holds thousands of
+ * reactions before its reader's limit, and never an entry it cannot read back. */
+#define SAY_MAX (16u << 10)
+#define MOOD_MAX 64u
+#define WHO_MAX 256u
+
+/* `s`, or when longer than `max` bytes a copy cut at a character's start, "…" after it (then
+ * in *owned, and *cut set). */
+static const char *bound(const char *s, size_t max, char **owned, int *cut)
+{
+    if (!s || strlen(s) <= max) return s;
+    size_t k = max;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+    *owned = xasprintf("%.*s…", (int)k, s);
+    *cut = 1;
+    return *owned;
+}
+
 
 static const char *participant_name(Play *P, int p)
 {
@@ -77,13 +97,14 @@ static void show_choice(Play *P, const Output *o)
     free(text);
 }
 
-static void show_reaction(Play *P, const Output *o)
+static void show_reaction(Play *P, const Output *o, int cut)
 {
     if (o->text && !o->played) term_say(o->who, o->role, o->text);
     if (!P->journaling) return;
     JournalRecord r = {.kind = REC_REACT, .role = P->s->roles[o->role].id, .who = o->who,
                        .to = participant_name(P, o->participant), .mood = o->mood, .text = o->text};
     RECORD_SET(&r, played, o->played);
+    r.cut = cut;
     play_record(P, &r);
 }
 
@@ -103,7 +124,7 @@ static void show_ending(Play *P, const Output *o)
     play_record(P, &(JournalRecord){.kind = REC_ENDING, .ending = o->id, .title = o->title});
 }
 
-static void show_problem(Play *P, const Output *o)
+static void show_problem(Play *P, const Output *o, int cut)
 {
     char *line = o->kind == OUT_STUCK ? xasprintf(_("The story cannot go on: %s"), o->text)
                  : o->id ? xasprintf(_("(error in the scenario, the story goes on: %s)"), o->text)
@@ -112,24 +133,34 @@ static void show_problem(Play *P, const Output *o)
     else term_diagnostic(line);
     free(line);
     if (!P->journaling) return;
-    play_record(P, &(JournalRecord){.kind = o->kind == OUT_STUCK ? REC_STUCK : REC_SCRIPT_ERROR, .text = o->text});
+    play_record(P, &(JournalRecord){.kind = o->kind == OUT_STUCK ? REC_STUCK : REC_SCRIPT_ERROR, .text = o->text, .cut = cut});
 }
 
-void show_output(void *ud, const Output *o)
+void show_output(void *ud, const Output *given)
 {
     Play *P = ud;
+    Output b = *given;
+    const Output *o = &b;
+    char *owned[3] = {NULL, NULL, NULL};
+    int cut = 0;
+    if (b.kind == OUT_SAY || b.kind == OUT_REACTION || b.kind == OUT_SCRIPT_ERROR) {   /* a script's words */
+        b.text = bound(b.text, SAY_MAX, &owned[0], &cut);
+        b.mood = bound(b.mood, MOOD_MAX, &owned[1], &cut);
+        b.who = bound(b.who, WHO_MAX, &owned[2], &cut);
+    }
     switch (o->kind) {
     case OUT_SCENE:
     case OUT_RESUME: show_scene(P, o); break;
     case OUT_TEXT: term_text(o->text); break;
     case OUT_SAY: term_say(o->who, o->role, o->text); break;
     case OUT_CHOICE: show_choice(P, o); break;
-    case OUT_REACTION: show_reaction(P, o); break;
+    case OUT_REACTION: show_reaction(P, o, cut); break;
     case OUT_EVENT: show_event(P, o); break;
     case OUT_ENDING: show_ending(P, o); break;
     case OUT_SCRIPT_ERROR:
-    case OUT_STUCK: show_problem(P, o); break;
+    case OUT_STUCK: show_problem(P, o, cut); break;
     }
+    for (int i = 0; i < 3; i++) free(owned[i]);
 }
 
 /* ============================== turns ============================== */

@@ -3,6 +3,7 @@
  */
 #include "console/term.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <readline/history.h>
 #include <readline/readline.h>
 
@@ -19,6 +21,8 @@ static int color_on, interactive, out_tty;
 static volatile sig_atomic_t interrupted;
 static const char *const *completions;
 static char *history_path;
+
+static int bounded_getc(FILE *in);
 
 #define RESET "\033[0m"
 #define BOLD "\033[1m"
@@ -88,6 +92,7 @@ void term_init(void)
         rl_attempted_completion_function = complete;
         rl_basic_word_break_characters = " \t";
         rl_readline_name = "verbeeld";
+        rl_getc_function = bounded_getc;
     }
 }
 
@@ -234,13 +239,21 @@ void term_printf(const char *fmt, ...)
 
 /* ============================== input ============================== */
 
+/* The history holds what was typed (names, notes): as private as the journal beside it (0600),
+ * created before readline appends to it, and only ever a regular file (a FIFO would hang). */
 void term_history(const char *path)
 {
     if (!interactive) return;
     free(history_path);
+    history_path = NULL;
+    int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
+    if (fd < 0) return;
+    struct stat st;
+    int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    if (regular && (st.st_mode & 077)) fchmod(fd, 0600);     /* one an older verbeeld left readable */
+    close(fd);
+    if (!regular) return;
     history_path = xstrdup(path);
-    FILE *f = fopen(path, "a");           /* append_history wants the file to exist */
-    if (f) fclose(f);
     read_history(path);
 }
 
@@ -251,30 +264,85 @@ void term_set_completions(const char *const *words)
 
 #define MAX_LINE (64u << 10)
 
+/* Cut `line` to at most MAX_LINE bytes, at the start of a character. */
+static void cut_line(char *line)
+{
+    size_t n = strlen(line);
+    if (n <= MAX_LINE) return;
+    n = MAX_LINE;
+    while (n > 0 && ((unsigned char)line[n] & 0xC0) == 0x80) n--;
+    line[n] = '\0';
+}
+
+/* One line of plain input, at most MAX_LINE bytes kept: the rest of a longer line is read and
+ * let go as it comes, so a line of gigabytes without a newline never sits in memory whole.
+ * NULL at the end of input (as getline, a last line without a newline still counts). */
+static char *read_bounded(FILE *in)
+{
+    char *line = xmalloc(MAX_LINE + 1);
+    size_t n = 0;
+    int c, any = 0;
+    flockfile(in);
+    while ((c = getc_unlocked(in)) != EOF) {
+        any = 1;
+        if (c == '\n') break;
+        if (n < MAX_LINE) line[n++] = (char)c;
+    }
+    funlockfile(in);
+    if (!any) {
+        free(line);
+        return NULL;
+    }
+    line[n] = '\0';
+    while (n > 0 && line[n - 1] == '\r') line[--n] = '\0';
+    return line;           /* a NUL byte inside ends it: strlen keeps what came before */
+}
+
 /* Plain input: echo the prompt and the line, so a piped session reads like a transcript. */
 static char *read_plain(const char *prompt)
 {
-    char *line = NULL;
-    size_t cap = 0;
     char *clean = clean_text(prompt);
     fputs(clean, stdout);
     free(clean);
     fflush(stdout);
-    ssize_t n = getline(&line, &cap, stdin);
-    if (n < 0) {
-        free(line);
+    char *line = read_bounded(stdin);
+    if (!line) {
         fputc('\n', stdout);
         return NULL;
     }
-    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
-    if ((size_t)n > MAX_LINE) line[MAX_LINE] = '\0';
-    if (strlen(line) != (size_t)n) {        /* a NUL byte inside: keep what came before it */
-        n = (ssize_t)strlen(line);
-    }
+    cut_line(line);
     char *echo = clean_text(line);
     printf("%s\n", echo);
     free(echo);
     return line;
+}
+
+/* Readline keeps the line in memory as it grows: past MAX_LINE bytes in one line, what is typed
+ * or pasted is let go as it comes. Control keys (Enter, Ctrl-D, Backspace) and escape sequences
+ * (arrows, the end of a bracketed paste) always get through, so the line can still end. */
+static size_t line_bytes;
+static int in_escape;          /* 1 after ESC, 2 inside a CSI or SS3 sequence */
+
+static int bounded_getc(FILE *in)
+{
+    for (;;) {
+        int c = rl_getc(in);
+        if (c == EOF) return c;
+        if (in_escape == 1) {
+            in_escape = c == '[' || c == 'O' ? 2 : 0;
+            return c;
+        }
+        if (in_escape == 2) {
+            if (c >= 0x40 && c <= 0x7e) in_escape = 0;
+            return c;
+        }
+        if (c == 033) in_escape = 1;
+        if (c < 0x20 || c == 0x7f) return c;
+        if (line_bytes < MAX_LINE) {
+            line_bytes++;
+            return c;
+        }
+    }
 }
 
 /* What was typed, as it is kept: invalid UTF-8 (a name, a note, a goal) would make the journal
@@ -293,8 +361,11 @@ char *term_read(const char *prompt)
     if (!interactive) return typed(read_plain(prompt));
     interrupted = 0;
     char *shown = clean_text(prompt);      /* names in the prompt come from cast files */
+    line_bytes = 0;
+    in_escape = 0;
     char *line = readline(shown);
     free(shown);
+    if (line) cut_line(line);
     if (interrupted) {
         free(line);
         interrupted = 0;

@@ -93,19 +93,40 @@ static void opened(Journal *j)
     j->lock = NULL;
 }
 
-int journal_create(Journal *j, const char *path, const char *scenario_id, char **err)
+/* A new journal file at `path` (and its folders), open to append; -1 with *err. */
+static int open_new(const char *path, char **err)
 {
-    j->path = path ? xstrdup(path) : default_path(scenario_id);
-    make_dirs(j->path);
-    j->fd = open(j->path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0600);
-    if (j->fd < 0) {
+    make_dirs(path);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0600);
+    if (fd < 0) {
         int e = errno;
-        char *shown = clean_text(j->path);      /* the message is printed: no escapes from a name */
+        char *shown = clean_text(path);         /* the message is printed: no escapes from a name */
         *err = e == EEXIST
             ? xasprintf(_("%s: a journal already exists here (continue it with: verbeeld play --resume %s)"),
                         shown, shown)
             : xasprintf(_("%s: cannot create the journal: %s"), shown, strerror(e));
         free(shown);
+    }
+    return fd;
+}
+
+int journal_check(const char *path, const char *scenario_id, char **err)
+{
+    char *p = path ? xstrdup(path) : default_path(scenario_id);
+    int fd = open_new(p, err);
+    if (fd >= 0) {
+        close(fd);
+        unlink(p);
+    }
+    free(p);
+    return fd >= 0 ? 0 : -1;
+}
+
+int journal_create(Journal *j, const char *path, const char *scenario_id, char **err)
+{
+    j->path = path ? xstrdup(path) : default_path(scenario_id);
+    j->fd = open_new(j->path, err);
+    if (j->fd < 0) {
         free(j->path);
         j->path = NULL;
         return -1;
@@ -139,14 +160,28 @@ static int flush_kept(Journal *j, char **err)
     return -1;
 }
 
+/* Why the journal at `path` could not be read (errno), as a diagnostic. */
+static void unreadable(DiagList *d, const char *path)
+{
+    if (errno == READ_NOT_REGULAR)
+        diag_add(d, DIAG_ERROR, path, 0, "%s", _("not a regular file (a FIFO, a device or a socket): it is not read"));
+    else
+        diag_add(d, DIAG_ERROR, path, 0, _("cannot read the journal: %s"), strerror(errno));
+}
+
 int journal_resume(Journal *j, const char *path, JournalLog *log, DiagList *d)
 {
     memset(log, 0, sizeof *log);
-    j->fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC);
-    if (j->fd < 0) {
-        diag_add(d, DIAG_ERROR, path, 0, _("cannot open the journal: %s"), strerror(errno));
+    /* O_NONBLOCK until it is known to be a file: a FIFO would wait for a writer forever */
+    j->fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_NONBLOCK);
+    if (j->fd < 0 || fd_regular(j->fd)) {
+        if (j->fd < 0) diag_add(d, DIAG_ERROR, path, 0, _("cannot open the journal: %s"), strerror(errno));
+        else unreadable(d, path);
+        if (j->fd >= 0) close(j->fd);
+        j->fd = -1;
         return -1;
     }
+    fcntl(j->fd, F_SETFL, O_APPEND);
     j->path = xstrdup(path);
     opened(j);
     char *err = NULL;
@@ -159,7 +194,7 @@ int journal_resume(Journal *j, const char *path, JournalLog *log, DiagList *d)
     }
     size_t len;
     char *buf = read_fd(j->fd, JOURNAL_MAX_BYTES, &len);
-    if (!buf) diag_add(d, DIAG_ERROR, path, 0, _("cannot read the journal: %s"), strerror(errno));
+    if (!buf) unreadable(d, path);
     if (!buf || parse_journal(path, buf, len, log, d)) {
         free(buf);
         journal_close(j);
@@ -357,7 +392,7 @@ int journal_read(const char *path, JournalLog *log, DiagList *d)
     size_t len;
     char *buf = read_file(path, JOURNAL_MAX_BYTES, &len);
     if (!buf) {
-        diag_add(d, DIAG_ERROR, path, 0, _("cannot read the journal: %s"), strerror(errno));
+        unreadable(d, path);
         return -1;
     }
     int rc = parse_journal(path, buf, len, log, d);

@@ -44,6 +44,10 @@ typedef struct {
 /* Create a new journal at `path` (its folder too); refuses to overwrite one. With path NULL,
  * a fresh name under $XDG_DATA_HOME/verbeeld/sessions/. Returns 0, or -1 with *err. */
 int journal_create(Journal *j, const char *path, const char *scenario_id, char **err);
+/* Whether journal_create(path, scenario_id) could create its file now (the folder exists or
+ * can be made, it can be written, no journal is there yet), asked before a setup's questions
+ * so that they are not typed in vain. The file is not left behind. Returns 0, or -1 with *err. */
+int journal_check(const char *path, const char *scenario_id, char **err);
 /* Open an existing journal to append to it (resume): lock it (another session holding it is
  * refused, the message says who), then read it into log as journal_read does. */
 int journal_resume(Journal *j, const char *path, JournalLog *log, DiagList *d);

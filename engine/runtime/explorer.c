@@ -329,9 +329,15 @@ int explorer_exhaustive(Explorer *E, json_object *start, long max_states)
     }
     int truncated = 0, *choices = NULL, capchoices = 0;
     for (int i = 0; i < n; i++) {
-        json_object *snap = json_tokener_parse(states[i].snap);
-        session_restore(E->S, snap);
+        json_object *snap = explorer_growth_snapshot(states[i].snap);
         int depth = set_path(E, states, i);
+        if (!snap) {              /* restoring nothing would be the start again, without a word */
+            add_problem(E, _("cannot explore"), _("a state could not be read back (nested too deeply)"));
+            free(states[i].snap);
+            states[i].snap = NULL;
+            continue;
+        }
+        session_restore(E->S, snap);
         const Turn *t = session_turn(E->S);
         int noptions = t ? t->noptions : 0;
         if (t) note_offers(E, t);

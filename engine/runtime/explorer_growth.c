@@ -94,13 +94,25 @@ static int growth_cmp(const void *a, const void *b)
     return strcmp(x->what, y->what);
 }
 
+json_object *explorer_growth_snapshot(const char *text)
+{
+    json_tokener *tok = json_tokener_new_ex(EXPLORER_SNAPSHOT_DEPTH);
+    json_object *o = json_tokener_parse_ex(tok, text, -1);
+    if (json_tokener_get_error(tok) != json_tokener_success) {
+        json_object_put(o);
+        o = NULL;
+    }
+    json_tokener_free(tok);
+    return o;
+}
+
 int explorer_growth(const Scenario *s, char *const *snaps, int n, Growth *out, int max,
                     int (*keep)(const char *what, const void *ud), const void *ud)
 {
     Parts p = {0};
     for (int i = 0; i < n; i++) {
         if (!snaps[i]) continue;
-        json_object *o = json_tokener_parse(snaps[i]);
+        json_object *o = explorer_growth_snapshot(snaps[i]);
         if (o) flatten(&p, s, o, "");
         json_object_put(o);
     }

@@ -20,4 +20,10 @@ typedef struct {
 int explorer_growth(const Scenario *s, char *const *snaps, int n, Growth *out, int max,
                     int (*keep)(const char *what, const void *ud), const void *ud);
 
+/* A snapshot kept as JSON text, read back: as deep as a journal entry may be (64), where
+ * json-c's default reader stops at 32 and a character's state alone may be 32 deep. NULL when
+ * it cannot be read (never a session state to restore in its place). */
+#define EXPLORER_SNAPSHOT_DEPTH 64
+struct json_object *explorer_growth_snapshot(const char *text);
+
 #endif

@@ -100,6 +100,8 @@ char *xml_slurp(const char *path, size_t *len, DiagList *d)
     if (!buf) {
         if (errno == EFBIG)
             diag_add(d, DIAG_ERROR, path, 0, _("file is larger than %u MiB"), MAX_XML_BYTES >> 20);
+        else if (errno == READ_NOT_REGULAR)
+            diag_add(d, DIAG_ERROR, path, 0, "%s", _("not a regular file (a FIFO, a device or a socket): it is not read"));
         else
             diag_add(d, DIAG_ERROR, path, 0, _("cannot read: %s"), strerror(errno));
     }

@@ -108,7 +108,7 @@ check replay-group run replay-group "" replay "$T/group.jsonl"
 check replay-from run replay-from '2\n1\n1\n1\n1\n1\n1\n' replay "$T/group.jsonl" --from 3 --journal "$T/branch.jsonl"
 check replay-branch-journal sh -c "grep -q '\"ev\":\"branch\"' '$T/branch.jsonl' && grep -q '\"ev\":\"ending\"' '$T/branch.jsonl' && '$V' debrief '$T/branch.jsonl' > /dev/null"
 check replay-from-scene sh -c "printf '1\n1\n1\n' | '$V' replay '$T/group.jsonl' --from markt --journal '$T/branch2.jsonl' > /dev/null && grep -q '\"from\":\"markt\"' '$T/branch2.jsonl'"
-check replay-unknown-step sh -c "'$V' replay '$T/group.jsonl' --from 999 < /dev/null > /dev/null 2>&1; [ \$? -eq 1 ]"
+check replay-unknown-step sh -c "'$V' replay '$T/group.jsonl' --from 999 < /dev/null > /dev/null 2>&1; [ \$? -eq 2 ]"
 
 # The same journal cannot be overwritten by a new session.
 check journal-exists sh -c "printf '' | '$V' play tutorial --cast '$T/cast2.xml' --journal '$T/group.jsonl' --lang en >/dev/null 2>&1; [ \$? -eq 1 ]"
@@ -163,6 +163,8 @@ sh tests/e2e/format.sh "$V" "$T" && ok || bad format
 sh tests/e2e/debrief.sh "$V" "$T" && ok || bad debrief
 sh tests/hostile.sh "$V" "$T" && ok || bad hostile
 sh tests/e2e/kill-resume.sh "$V" "$T" && ok || bad kill-resume
+sh tests/e2e/journal-cut.sh "$V" "$T" && ok || bad journal-cut
+sh tests/e2e/journal-io.sh "$V" "$T" && ok || bad journal-io
 # 250 steps of a group session, killed at 50 moments (in memory when it can: fsync is slow).
 K=$T; [ -w /dev/shm ] && K=$(mktemp -d -p /dev/shm) && trap 'rm -rf "$T" "$K"' EXIT
 sh tests/e2e/kill-group.sh "$V" "$K" && ok || bad kill-group

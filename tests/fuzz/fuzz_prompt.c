@@ -15,6 +15,8 @@
 #include "base/i18n.h"
 #include "base/paths.h"
 #include "console/play.h"
+#include "console/prompt.h"
+#include "console/show.h"
 #include "base/util.h"
 #include "model/load.h"
 
@@ -52,7 +54,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         abort();
     }
     diag_free(&d);
-    session_set_output(P.S, play_output, &P);
+    session_set_output(P.S, show_output, &P);
     session_seat_cast(P.S);
     session_start(P.S);
     return 0;
