@@ -60,8 +60,8 @@ int ranges_flow_test(const RangesFlow *f, int code, RVal *box, int want)
 /* box = the variables `vars`, and nothing known of anything else. */
 static void load(const RangesFlow *f, RVal *box, const RVal *vars)
 {
-    memcpy(box, vars, (size_t)f->nv * sizeof *box);
-    memcpy(box + f->nv, f->atoms.init + f->nv, (size_t)(f->na - f->nv) * sizeof *box);
+    if (f->nv) memcpy(box, vars, (size_t)f->nv * sizeof *box);           /* none: may be NULL */
+    if (f->na > f->nv) memcpy(box + f->nv, f->atoms.init + f->nv, (size_t)(f->na - f->nv) * sizeof *box);
 }
 
 static void apply(const RangesFlow *f, const Effect *e, int n, RVal *box)

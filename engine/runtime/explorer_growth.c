@@ -128,7 +128,7 @@ int explorer_growth(const Scenario *s, char *const *snaps, int n, Growth *out, i
         }
         i = j;
     }
-    qsort(all, (size_t)nall, sizeof *all, growth_cmp);
+    if (nall) qsort(all, (size_t)nall, sizeof *all, growth_cmp);        /* none: `all` is NULL */
     int k = nall < max ? nall : max;
     for (int i = 0; i < k; i++) out[i] = (Growth){xstrdup(all[i].what), all[i].values};
     for (size_t j = 0; j < p.namecap; j++) free(p.names[j]);
