@@ -12,7 +12,7 @@
 
 #include "model/rexpr.h"
 
-static Var vars[] = {{"x", 0, {0}, 1}, {"y", 0, {0}, 2}};
+static Var vars[] = {{.id = "x", .line = 1}, {.id = "y", .line = 2}};
 static Scenario s = {.vars = vars, .nvars = 2};
 
 /* x in [lo, hi] (whole numbers), y = 0; parse `src` into e, atoms into a; box filled. */
