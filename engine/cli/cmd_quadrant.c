@@ -49,10 +49,11 @@ int cmd_quadrant(int argc, char **argv)
     const char *id = lexicon_term(&lx, term.s);
     if (!id || lexicon_quadrant(&lx, id, &q)) {
         fprintf(stderr, _("verbeeld: '%s' is not a core quality in the lexicon.\n"), term.s);
-        fprintf(stderr, "%s", _("These are:"));
-        for (int i = 0; i < lx.n; i++)
-            fprintf(stderr, "%s %s", i ? "," : "", lexicon_name(&lx, lx.q[i].nl[CORNER_CORE], i18n_lang()));
-        fprintf(stderr, "\n");
+        StrBuf cores;
+        sb_init(&cores);
+        lexicon_cores(&lx, i18n_lang(), &cores);
+        fprintf(stderr, _("These are: %s\n"), cores.s);
+        sb_free(&cores);
         rc = 1;
     } else {
         Quadrant o = quadrant_opposite(&q);

@@ -65,9 +65,14 @@ static void read_participant(Cast *c, xmlNodePtr node, const char *path, const L
     char *name = xml_attr(node, "name"), *core = xml_attr(node, "core"), *goal = xml_attr(node, "goal");
     const char *id = lexicon_term(lx, core);
     Quadrant q;
-    if (!id || lexicon_quadrant(lx, id, &q))
+    if (!id || lexicon_quadrant(lx, id, &q)) {
+        StrBuf cores;
+        sb_init(&cores);
+        lexicon_cores(lx, i18n_lang(), &cores);
         diag_add(d, DIAG_ERROR, path, xml_line(node),
-                 _("'%s' is not a core quality in the lexicon (try: verbeeld quadrant %s)"), core, core);
+                 _("'%s' is not a core quality in the lexicon; it knows: %s"), core, cores.s);
+        sb_free(&cores);
+    }
     for (int i = 0; i < c->n; i++)
         if (streq(c->p[i].name, name))
             diag_add(d, DIAG_ERROR, path, xml_line(node), _("participant '%s' appears twice"), name);

@@ -295,6 +295,14 @@ const char *corner_label(Corner c)
     }
 }
 
+void lexicon_cores(const Lexicon *lx, const char *lang, StrBuf *out)
+{
+    for (int i = 0; i < lx->n; i++) {
+        if (i) sb_add(out, ", ");
+        sb_add(out, lexicon_name(lx, lx->q[i].nl[CORNER_CORE], lang));
+    }
+}
+
 void lexicon_each_term(const Lexicon *lx, const char *lang, void (*fn)(const char *, void *), void *ud)
 {
     for (int i = 0; i < lx->n; i++)

@@ -11,6 +11,7 @@
 
 #include "base/diag.h"
 #include "base/idmap.h"
+#include "base/util.h"
 
 typedef enum {
     CORNER_NONE = -1,
@@ -101,6 +102,9 @@ Corner corner_from_id(const char *s);
 /* The translated name of a corner ("kernkwaliteit"). */
 const char *corner_label(Corner c);
 
+/* Every core quality the lexicon knows, named in `lang` and joined by ", ", added to `out`: what
+ * to tell a person who typed a quality it does not know. */
+void lexicon_cores(const Lexicon *lx, const char *lang, StrBuf *out);
 /* All terms, for completion: calls fn for each distinct term name in `lang`. */
 void lexicon_each_term(const Lexicon *lx, const char *lang, void (*fn)(const char *, void *), void *ud);
 
