@@ -66,6 +66,54 @@ const char *debrief_heading(const Debrief *db, int entry)
     return title;
 }
 
+/* Whether the story shows entry i under a heading (keep in step with the writers' story). */
+static int shown_in_story(const Debrief *db, int i)
+{
+    switch (db->rec[i].kind) {
+    case REC_CHOICE: case REC_VOTE: case REC_TIMEOUT: case REC_GO: case REC_NOTE: case REC_UNDO:
+    case REC_RESUME: case REC_BRANCH: case REC_SCRIPT_ERROR: case REC_ENDING:
+        return 1;
+    case REC_REACT:
+        return debrief_said(db, i);
+    default:
+        return 0;
+    }
+}
+
+int debrief_heading_empty(const Debrief *db, int entry)
+{
+    if (is_incident(db->rec[entry].kind)) return 0;   /* an incident happened, even unanswered */
+    for (int i = entry + 1; i < db->log->n; i++) {
+        if (shown_in_story(db, i)) return 0;
+        if (is_heading_entry(db, i) && debrief_heading(db, i)) return 1;
+    }
+    return 1;
+}
+
+char *debrief_corner_words(const Debrief *db, const JournalRecord *e, int addressed)
+{
+    if (!e->quality) return NULL;
+    const char *term = debrief_term_name(db, e->quality);
+    Corner c = corner_from_id(e->corner);
+    int who = e->by ? debrief_find(db, e->by) : -1;
+    if (c == CORNER_NONE) return xstrdup(term);
+    if (who < 0 || !db->p[who].exact) return xasprintf("%s: %s", term, corner_label(c));
+    /* The character's corner said as the participant's own: its core is their challenge, its
+     * challenge their own core quality. "caring: challenge" beside a participant who fell back
+     * on their own caring would tell them the opposite of what happened. */
+    static const char *const yours[CORNERS] = {
+        N_("your challenge"), N_("your allergy"), N_("your own core quality"), N_("your own pitfall"),
+    };
+    static const char *const theirs[CORNERS] = {
+        N_("%s's challenge"), N_("%s's allergy"), N_("%s's own core quality"), N_("%s's own pitfall"),
+    };
+    if (addressed) return xasprintf("%s: %s", term, _(yours[c]));
+    char *label = xasprintf(_(theirs[c]), e->by);
+    char *words = xasprintf("%s: %s", term, label);
+    free(label);
+    return words;
+}
+
 const char *debrief_choice_text(const Debrief *db, const char *scene, const char *choice)
 {
     int k = db->s && scene ? scenario_scene(db->s, scene) : -1;

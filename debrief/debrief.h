@@ -105,6 +105,15 @@ const char *debrief_scene_title(const Debrief *db, int entry);
  * title, an incident's name; NULL when it starts none (not a scene, taken back, untitled, or
  * the scene whose heading is already above it, as after /back). */
 const char *debrief_heading(const Debrief *db, int entry);
+/* Whether the heading entry `entry` (a scene or a return) would stand over nothing: no choice,
+ * vote, quoted line or aside follows it before the next heading. Such a scene was only read
+ * aloud, and the story leaves its heading out. An incident's heading is never empty. */
+int debrief_heading_empty(const Debrief *db, int entry);
+/* The quality of choice `e` and where it fell, said as it is true for whoever chose it ("caring:
+ * Ayla's own core quality", or addressed to them: "caring: your own core quality"); for a
+ * character nobody played, or one not on its player's opposite quadrant, the corner of the
+ * character's quadrant. NULL when the choice has no quality; the caller frees it. */
+char *debrief_corner_words(const Debrief *db, const JournalRecord *e, int addressed);
 /* The words of choice `choice` of scene `scene` as they were shown (the session's language),
  * from the scenario when it is still there; else the id. */
 const char *debrief_choice_text(const Debrief *db, const char *scene, const char *choice);

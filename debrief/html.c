@@ -30,19 +30,16 @@ static const char css[] =
     ".theme { font-weight: 600; color: #12395b; }\n"
     ".plan { background: #f3f7fa; border-left: 3px solid #12395b; padding: 2mm 4mm; }\n";
 
-/* "directness: core quality", coloured as its corner. */
-static void corner_tag(const Debrief *db, xmlNodePtr parent, const JournalRecord *e)
+/* "caring: Ayla's own core quality", coloured as its corner (addressed: said to the participant). */
+static void corner_tag(const Debrief *db, xmlNodePtr parent, const JournalRecord *e, int addressed)
 {
-    if (!e->quality) return;
+    char *words = debrief_corner_words(db, e, addressed);
+    if (!words) return;
     hk_text(parent, " ");
     Corner c = corner_from_id(e->corner);
-    StrBuf b;
-    sb_init(&b);
-    sb_add(&b, debrief_term_name(db, e->quality));
-    if (c != CORNER_NONE) sb_addf(&b, ": %s", corner_label(c));
-    xmlNodePtr tag = hk_el(parent, "span", "tag", b.s);
+    xmlNodePtr tag = hk_el(parent, "span", "tag", words);
     hk_attr(tag, "style", "background:%s;color:%s", hk_corner_fill(c), hk_corner_ink(c));
-    sb_free(&b);
+    free(words);
 }
 
 static void who_chose(xmlNodePtr li, const JournalRecord *e)
@@ -188,8 +185,13 @@ static void timeline(const Debrief *db, xmlNodePtr page)
     }
     /* The legend, so the printed page explains itself. */
     xmlNodePtr p = hk_el(page, "p", "muted", NULL);
+    /* In the participants' terms, as their lanes are read: the colours are their characters'
+     * corners, and a character's core is its player's challenge. */
+    static const char *const played[CORNERS] = {
+        N_("challenge practised"), N_("into the allergy"), N_("back to own core quality"), N_("back into own pitfall"),
+    };
     for (int c = 0; c < CORNERS; c++) {
-        xmlNodePtr s = hk_el(p, "span", "tag", corner_label((Corner)c));
+        xmlNodePtr s = hk_el(p, "span", "tag", _(played[c]));
         hk_attr(s, "style", "background:%s;color:%s", hk_corner_fill((Corner)c), hk_corner_ink((Corner)c));
         hk_text(p, " ");
     }
@@ -208,7 +210,7 @@ static void story(const Debrief *db, xmlNodePtr page)
         if (e->kind == REC_SCENE || e->kind == REC_EVENT || e->kind == REC_INJECT || e->kind == REC_RETURN) {
             /* taken back, untitled or the same scene again: it goes on under the heading above */
             const char *title = debrief_heading(db, i);
-            if (!title) continue;
+            if (!title || debrief_heading_empty(db, i)) continue;
             char *h = e->kind == REC_SCENE ? xstrdup(title)
                     : e->kind == REC_RETURN ? xasprintf(_("%s (after the incident)"), title)
                                           : xasprintf("%s: %s", e->kind == REC_INJECT ? _("Incident (started by the trainer)")
@@ -227,7 +229,7 @@ static void story(const Debrief *db, xmlNodePtr page)
             if (undone) hk_text(li, " (" );
             if (undone) hk_text(li, _("taken back"));
             if (undone) hk_text(li, ")");
-            corner_tag(db, li, e);
+            corner_tag(db, li, e, 0);
         } else if (debrief_said(db, i)) {
             li = hk_el(ul, "li", "react", NULL);
             hk_el(li, "em", NULL, e->who);
@@ -291,7 +293,7 @@ static void story(const Debrief *db, xmlNodePtr page)
                     li = hk_el(ol, "li", NULL, NULL);
                     who_chose(li, c);
                     hk_text(li, c->text);
-                    corner_tag(db, li, c);
+                    corner_tag(db, li, c, 0);
                 }
             }
             ul = NULL;
@@ -335,7 +337,7 @@ static void moments(const Debrief *db, const DebriefParticipant *p, xmlNodePtr p
         else if (mo->kind == MOMENT_NOTE) hk_text(li, e->text);
         else {
             hk_text(li, e->text);
-            corner_tag(db, li, e);
+            corner_tag(db, li, e, 1);
         }
     }
 }

@@ -74,13 +74,15 @@ static void who_chose(const Debrief *db, const JournalRecord *e, FILE *out)
     }
 }
 
-static void quality_of(const Debrief *db, const JournalRecord *e, FILE *out)
+/* addressed: in a participant's own part, said to them ("your challenge"). */
+static void quality_of(const Debrief *db, const JournalRecord *e, int addressed, FILE *out)
 {
-    if (!e->quality) return;
+    char *words = debrief_corner_words(db, e, addressed);
+    if (!words) return;
     fprintf(out, " — *");
-    put(out, debrief_term_name(db, e->quality));
-    if (e->corner) fprintf(out, ": %s", corner_label(corner_from_id(e->corner)));
+    put(out, words);
     fprintf(out, "*");
+    free(words);
 }
 
 static void story_choice(const Debrief *db, const JournalRecord *e, int undone, FILE *out)
@@ -90,7 +92,7 @@ static void story_choice(const Debrief *db, const JournalRecord *e, int undone, 
     fprintf(out, ": ");
     put(out, e->text);
     if (undone) fprintf(out, "~~ (%s)", _("taken back"));
-    quality_of(db, e, out);
+    quality_of(db, e, 0, out);
     fprintf(out, "\n");
 }
 
@@ -149,7 +151,7 @@ static void story(const Debrief *db, FILE *out)
         if (e->kind == REC_SCENE || e->kind == REC_RETURN || e->kind == REC_EVENT || e->kind == REC_INJECT) {
             /* taken back, untitled or the same scene again: it goes on under the heading above */
             const char *title = debrief_heading(db, i);
-            if (!title) continue;
+            if (!title || debrief_heading_empty(db, i)) continue;
             fprintf(out, "\n### ");
             if (e->kind == REC_RETURN) fprintf(out, _("%s (after the incident)"), title);
             else if (e->kind == REC_SCENE) put(out, title);
@@ -183,7 +185,7 @@ static void story(const Debrief *db, FILE *out)
                 who_chose(db, c, out);
                 fprintf(out, ": ");
                 put(out, c->text);
-                quality_of(db, c, out);
+                quality_of(db, c, 0, out);
                 fprintf(out, "\n");
             }
         } else {
@@ -224,7 +226,7 @@ static void moment(const Debrief *db, const DebriefParticipant *p, const Moment 
     case MOMENT_NOTE: put(out, e->text); break;
     default:
         put(out, e->text);
-        quality_of(db, e, out);
+        quality_of(db, e, 1, out);
     }
     fprintf(out, "\n");
 }
@@ -261,7 +263,7 @@ static void participant(const Debrief *db, const DebriefParticipant *p, FILE *ou
     }
     fprintf(out, "- %s: %d · %s: %d · %s: %d\n\n", _("Time-outs"), p->timeouts, _("Notes about you"), p->notes,
             _("Reactions to you"), p->reactions);
-    fprintf(out, "| %s | %s | %s |\n|---|---|---|\n", _("Corner"), _("Choices"), _("What it means"));
+    fprintf(out, "| %s | %s | %s |\n|---|---|---|\n", _("Your character's corner"), _("Choices"), _("What it means"));
     for (int c = 0; c < CORNERS; c++)
         fprintf(out, "| %s | %d | %s |\n", corner_label((Corner)c), p->corners[c], debrief_corner_meaning((Corner)c, p->exact));
     if (p->unplaced) fprintf(out, "| %s | %d | |\n", corner_label(CORNER_NONE), p->unplaced);
