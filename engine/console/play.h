@@ -31,6 +31,7 @@ typedef struct {
     double paused;            /* seconds spent in time-outs */
     double played_before;     /* seconds played in earlier runs of this session (resume) */
     int last_act;
+    int incident_heading;     /* an incident's heading was just shown: it stands for its act's */
     int quit;
     char *turn_key;           /* identifies the turn whose choices were last listed */
 } Play;

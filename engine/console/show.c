@@ -46,9 +46,12 @@ static void show_scene(Play *P, const Output *o)
     const Scene *sc = &P->s->scenes[o->scene];
     if (sc->act != P->last_act) {
         P->last_act = sc->act;
+        /* "Incident: Guido comes to the villa" says where the story is; the incidents' act
+         * ("Meanwhile") under it would be a second heading saying less. */
         const char *act = text_get(&P->s->acts[sc->act].title, P->S->lang, scenario_fallback(P->s));
-        if (*act) term_heading(act);
+        if (*act && !P->incident_heading) term_heading(act);
     }
+    P->incident_heading = 0;
     if (*o->title) term_alert(o->title), term_blank();
     if (o->kind == OUT_RESUME && P->journaling) {
         play_record(P, &(JournalRecord){.kind = REC_RETURN, .scene = o->id, .title = o->title});
@@ -113,6 +116,7 @@ static void show_event(Play *P, const Output *o)
     char *h = xasprintf(_("Incident: %s"), *o->title ? o->title : o->id);
     term_heading(h);
     free(h);
+    P->incident_heading = 1;
     if (!P->journaling) return;
     play_record(P, &(JournalRecord){.kind = o->injected ? REC_INJECT : REC_EVENT, .event = o->id, .title = o->title});
 }
