@@ -249,6 +249,20 @@ static void count_choice(Debrief *db, int i)
     }
 }
 
+/* Whether reaction i answers a choice that is among p's moments (shown there, with the
+ * reactions under it). A reaction to a choice that was no moment stays out: "a reaction to you"
+ * without what it reacted to tells the reader nothing. */
+static int reacts_to_a_moment(const Debrief *db, const DebriefParticipant *p, int i)
+{
+    int choice = i - 1;
+    while (choice > 0 && (db->rec[choice].kind != REC_CHOICE || db->undone[choice])) choice--;
+    if (choice <= 0 || !p->nmoments) return 0;
+    const Moment *last = &p->moments[p->nmoments - 1];
+    if (last->kind == MOMENT_CORE) return 0;                      /* not shown */
+    if (last->entry == choice) return 1;
+    return last->kind == MOMENT_REACTION && last->entry > choice;  /* a second reaction to it */
+}
+
 /* Whether participant p made a standing choice of this quality. */
 static int chose_quality(const Debrief *db, const DebriefParticipant *p, const char *quality)
 {
@@ -434,9 +448,13 @@ static void choose_replay(Debrief *db, DebriefParticipant *p)
 }
 
 /* Questions for the group, about what happened in the room: a turning point someone took, a
- * vote that did not go one way, someone stepping out; and what each takes from another. */
+ * vote that did not go one way, someone stepping out; and what each takes from another. None
+ * when one person played. */
 static void choose_group_questions(Debrief *db)
 {
+    /* Someone who played alone has no room to ask "what did each of you do" or "someone else's
+     * moment": their own questions are in their part. */
+    if (db->np < 2) return;
     int turning = -1, split = -1, timeout = 0;
     for (int i = 0; i < db->log->n; i++) {
         const JournalRecord *e = &db->rec[i];
@@ -551,7 +569,7 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
         case REC_REACT:
             if ((p = find(db, e->to)) && debrief_said(db, i)) {
                 p->reactions++;
-                add_moment(p, MOMENT_REACTION, i);
+                if (reacts_to_a_moment(db, p, i)) add_moment(p, MOMENT_REACTION, i);
             }
             break;
         case REC_ANCHOR:

@@ -24,7 +24,7 @@ typedef enum {
     MOMENT_CORE,         /* they played it again */
     MOMENT_FALLBACK,     /* back to their own core quality (challenge corner) or pitfall (allergy) */
     MOMENT_OVERSHOOT,    /* into what they are allergic to (their character's pitfall) */
-    MOMENT_REACTION,     /* a character reacted to them */
+    MOMENT_REACTION,     /* a character reacted to the choice of the moment before it */
     MOMENT_TIMEOUT,      /* they stepped out of the fiction */
     MOMENT_NOTE,         /* the trainer noted something about them */
     MOMENT_TURNING,      /* a choice the scenario marks as a turning point of the story */

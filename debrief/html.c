@@ -466,9 +466,11 @@ int html_write(const Debrief *db, FILE *out)
     hk_el(page, "h2", NULL, _("Timeline"));
     timeline(db, page);
     story(db, page);
-    hk_el(page, "h2", NULL, _("Questions for the group"));
-    xmlNodePtr gq = hk_el(page, "ol", "questions", NULL);
-    for (int q = 0; q < db->ngroup; q++) hk_el(gq, "li", NULL, db->group_questions[q]);
+    if (db->ngroup) {
+        hk_el(page, "h2", NULL, _("Questions for the group"));
+        xmlNodePtr gq = hk_el(page, "ol", "questions", NULL);
+        for (int q = 0; q < db->ngroup; q++) hk_el(gq, "li", NULL, db->group_questions[q]);
+    }
     for (int i = 0; i < db->np; i++) participant(db, &db->p[i], body);
     int rc = hk_write(doc, out);
     xmlFreeDoc(doc);

@@ -212,6 +212,12 @@ static void quadrant_line(const Debrief *db, const char *label, const Quadrant *
 static void moment(const Debrief *db, const DebriefParticipant *p, const Moment *m, FILE *out)
 {
     const JournalRecord *e = &db->rec[m->entry];
+    if (m->kind == MOMENT_REACTION) {   /* under the moment it answered, as in the story */
+        fprintf(out, "  - ");
+        reaction_text(e, out);
+        fprintf(out, "\n");
+        return;
+    }
     fprintf(out, "- *%s*", debrief_moment_label(m->kind, p->exact));
     const char *title = debrief_scene_title(db, m->entry);
     if (title) {
@@ -221,7 +227,6 @@ static void moment(const Debrief *db, const DebriefParticipant *p, const Moment 
     }
     fprintf(out, ": ");
     switch (m->kind) {
-    case MOMENT_REACTION: reaction_text(e, out); break;
     case MOMENT_TIMEOUT: put(out, e->why ? e->why : "—"); break;
     case MOMENT_NOTE: put(out, e->text); break;
     default:
@@ -357,13 +362,13 @@ int markdown_write(const Debrief *db, FILE *out)
     }
     header(db, out);
     story(db, out);
-    fprintf(out, "## %s\n\n", _("Questions for the group"));
+    if (db->ngroup) fprintf(out, "## %s\n\n", _("Questions for the group"));
     for (int q = 0; q < db->ngroup; q++) {
         fprintf(out, "%d. ", q + 1);
         put(out, db->group_questions[q]);
         fprintf(out, "\n");
     }
-    fprintf(out, "\n");
+    if (db->ngroup) fprintf(out, "\n");
     fprintf(out, "## %s\n\n", _("Each participant"));
     for (int i = 0; i < db->np; i++) participant(db, &db->p[i], out);
     return ferror(out) ? -1 : 0;

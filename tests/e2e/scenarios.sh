@@ -127,14 +127,17 @@ fi
 "$V" debrief "$T/moveon5-nl.jsonl" --participant Nobody > /dev/null 2>&1
 [ $? -eq 1 ] || fail "debrief --participant with an unknown name did not fail"
 # Isabel's "Stop" in the gossip round is a turning point: among her moments, with the answers.
-printf '<cast xmlns="urn:verbeeld:cast:1"><participant name="Isa" core="tact" goal="x" role="vip"/></cast>\n' > "$T/tp.xml"
-i=0; while [ $i -lt 80 ]; do echo =roddel-stop-isabel; echo 1; i=$((i + 1)); done \
+# Two people play, so that the group has questions (someone who plays alone gets none).
+printf '<cast xmlns="urn:verbeeld:cast:1"><participant name="Isa" core="tact" goal="x" role="vip"/><participant name="Bo" core="verbinden" goal="y"/></cast>\n' > "$T/tp.xml"
+i=0; while [ $i -lt 160 ]; do echo =roddel-stop-isabel; echo 1; i=$((i + 1)); done \
     | "$V" play moveon --cast "$T/tp.xml" --seed 3 --lang en --journal "$T/tp.jsonl" > "$T/tp.out" 2>&1
 grep -q '"choice":"roddel-stop-isabel".*"turning":true' "$T/tp.jsonl" || fail "the Stop is not journaled as a turning point"
-"$V" debrief "$T/tp.jsonl" --lang en | grep -A1 'a turning point of the story.*Stop' | grep -q 'a reaction to you' \
+"$V" debrief "$T/tp.jsonl" --lang en | grep -A1 'a turning point of the story.*Stop' | grep -q '^  - Femke de Groot: “' \
     || fail "the debrief does not show the Stop as a turning point with the answers to it"
 "$V" debrief "$T/tp.jsonl" --lang en | sed -n '/^## Questions for the group/,/^## /p' | grep -q "In ‘Gossip’, what Isa did turned the story" \
     || fail "the questions for the group do not ask about the turning point"
+"$V" debrief "$T/moveon-solo.jsonl" --lang en 2>/dev/null | grep -q "^## Questions for the group" \
+    && fail "someone who played alone is given questions for a group"
 # At the end each participant names an anchor (a stray choice number is not taken for one); it is
 # in their debrief and in the plan for the return afternoon.
 printf '<cast xmlns="urn:verbeeld:cast:1"><participant name="An" core="moed" goal="x" card="espresso"/><participant name="Bo" core="tact" goal="y" card="baobab"/></cast>\n' > "$T/an.xml"
