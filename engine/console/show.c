@@ -111,6 +111,20 @@ static void show_reaction(Play *P, const Output *o, int cut)
     play_record(P, &r);
 }
 
+/* A scripted line of a character a participant plays is theirs to say: it is put to them as a
+ * cue ("Ayla, say it as Isabel Verhoeven: ..."), never shown as if they had said it. */
+static void show_say(Play *P, const Output *o)
+{
+    const char *player = participant_name(P, o->participant);
+    if (!player) {
+        term_say(o->who, o->role, o->text);
+        return;
+    }
+    char *cue = xasprintf(_("%s, say it as %s"), player, o->who);
+    term_say(cue, o->role, o->text);
+    free(cue);
+}
+
 static void show_event(Play *P, const Output *o)
 {
     char *h = xasprintf(_("Incident: %s"), *o->title ? o->title : o->id);
@@ -156,7 +170,7 @@ void show_output(void *ud, const Output *given)
     case OUT_SCENE:
     case OUT_RESUME: show_scene(P, o); break;
     case OUT_TEXT: term_text(o->text); break;
-    case OUT_SAY: term_say(o->who, o->role, o->text); break;
+    case OUT_SAY: show_say(P, o); break;
     case OUT_CHOICE: show_choice(P, o); break;
     case OUT_REACTION: show_reaction(P, o, cut); break;
     case OUT_EVENT: show_event(P, o); break;

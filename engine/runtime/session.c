@@ -381,7 +381,7 @@ static void show_items(Session *S, const Item *items, int n)
         if (err) script_error(S, err);
         if (said)
             emit(S, (Output){.kind = OUT_SAY, .role = it->role, .who = session_role_name(S, it->role),
-                             .text = said, .participant = -1});
+                             .text = said, .participant = cast_player_of(S->cast, it->role)});
         free(said);
         free(err);
     }

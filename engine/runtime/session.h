@@ -20,7 +20,7 @@ typedef enum {
     OUT_SCENE,        /* entering a scene: id, title, act */
     OUT_RESUME,       /* back in a scene after an incident: id, title */
     OUT_TEXT,         /* narration: text */
-    OUT_SAY,          /* a character speaks: role, who, text */
+    OUT_SAY,          /* a character speaks: role, who, text; participant: who plays it, or -1 */
     OUT_CHOICE,       /* a choice was made: participant (-1 group or engine), role, choice, corner */
     OUT_REACTION,     /* a character reacts: role, who, text (may be NULL), mood, played */
     OUT_EVENT,        /* an incident starts: id, title, injected */
