@@ -198,11 +198,17 @@ expect(n, "But each of you has brought one along" in t and t.count("\nTell me ab
        "the end-user moment is left to the foster parent verbeeld plays, not to the parents in the room")
 
 # ---------------------------------------------------------------- the school, Dutch, day 1
-# The trainer injects the conflict with the chair on the first morning.
-t = play("school-nl", "school", SCHOOL4, "nl", wishes=[], inject=[(r"Het hek", "/inject conflict")], limit=25)
+# The trainer injects the conflict with the chair on the first morning: at the gate it is too
+# early (the chair has led nothing yet), after the first assignment it comes. Nobody is briefed,
+# and the football parent is played by a participant: a parent of another family says it.
+t = play("school-nl", "school", SCHOOL4, "nl", wishes=[],
+         inject=[(r"Het hek", "/inject conflict"), (r"Ieder een voorstel", "/inject conflict")], limit=60)
 n = "school-nl"
+expect(n, "kan nu niet gestart worden: pas als de voorzitter een opdracht heeft geleid" in t,
+       "the conflict can be injected before the chair has led anything")
 expect(n, "In het openbaar" in t and "sinds vanochtend" in t and "sinds gisterochtend" not in t,
        "the conflict on day 1 speaks of 'since yesterday morning'")
+expect(n, "zegt een vader bij het raam" in t, "the football parent a participant plays is made to attack the chair")
 
 # ---------------------------------------------------------------- words, in every branch
 # Calques that no session need reach: checked in the files themselves.
