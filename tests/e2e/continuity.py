@@ -92,6 +92,13 @@ def play(name, scenario, cast, lang, wishes, avoid=(), inject=(), seed=4, limit=
     return text
 
 
+def journal(name):
+    """The entries of session name's journal, as dicts."""
+    import json
+    with open(os.path.join(T, name + ".jsonl"), encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
 def after(text, marker):
     """The transcript from the first occurrence of marker on ('' when it never came)."""
     i = text.find(marker)
@@ -167,6 +174,18 @@ expect(n, "Kom hiernaartoe. Vandaag." in t and "onaangekondigd" not in t,
 expect(n, "0,8 van Guido" in t, "Koen does not use the loan from the letter he heard")
 expect(n, "Met mijn voorwaarde" not in t, "Karin's condition as a possessive")
 
+# ---------------------------------------------------------------- MoveOn, incidents
+# Incidents that know Guido is stopping wait until he has said so; Guido comes back once, from
+# Saturday. In English they take English names.
+t = play("moveon-inject", "moveon", MOVEON5, "en", wishes=[],
+         inject=[(r"Wednesday|Arrival|arrive", "/inject rumour"), (r"Dame blanche", "/inject visit"),
+                 (r"Dame blanche", "/inject rumour")], limit=12)
+n = "moveon-inject"
+expect(n, "cannot be started now: only once Guido has announced that he is stepping down" in t,
+       "the rumour can leak before Guido has said anything")
+expect(n, "cannot be started now: only from Saturday, and only once" in t, "Guido can come back on Friday night")
+expect(n, "Incident: A rumour leaks to the staff" in t, "'/inject rumour' does not start the rumour in English")
+
 # ---------------------------------------------------------------- the school, English
 # The worried parent has the chestnut felled; the chair starts from the timetable of the school
 # down the road; the trainer injects the conflict with the chair. Four parents, not thirty.
@@ -196,6 +215,28 @@ expect(n, "The offer" in t and "drop two things: the tree" not in t and "the che
        "the inspector asks them to drop a tree they already felled")
 expect(n, "But each of you has brought one along" in t and t.count("\nTell me about one child\n") == 1,
        "the end-user moment is left to the foster parent verbeeld plays, not to the parents in the room")
+# Nobody plays the entrepreneur: whether the assessment experiment stays, which the inspector
+# weighs most, is decided by a participant, in words that fit any parent.
+risk = [e for e in journal(n) if e.get("scene") == "vak-risico" and e.get("choice")]
+expect(n, risk and all(e.get("by") and not e.get("auto") for e in risk)
+       and "Whoever defends it says so now" in t and "Defend it, or withdraw it" not in t,
+       "the choice on the assessment experiment is left to the entrepreneur verbeeld plays")
+# Nobody was briefed for the conflict: the football parent, whom Kwame plays, is not made to
+# attack the chair; the artist, whom nobody plays, is.
+expect(n, "says a father by the window" in t and "Kwame (" not in after(t, "In public").split("Everyone looks at the chair")[0],
+       "a participant who was not briefed is made to say the planted conflict")
+
+# ---------------------------------------------------------------- the school, briefed conflict
+# The trainer briefed Iris and Kwame, whatever roles they play: the conflict goes to them, and
+# verbeeld says nothing for them or for the football parent and the artist.
+SCHOOL_BRIEFED = SCHOOL4.replace('card="daan"/>', 'card="daan"><brief xml:lang="en">Take on the chair, with Kwame.</brief></participant>') \
+                        .replace('card="noor"/>', 'card="noor"><brief xml:lang="en">Take on the chair, with Iris.</brief></participant>')
+t = play("school-briefed", "school", SCHOOL_BRIEFED, "en", wishes=[],
+         inject=[(r"A proposal each", "/inject conflict")], limit=60)
+n = "school-briefed"
+moment = after(t, "In public").split("Everyone looks at the chair")[0]
+expect(n, "the two who have been meaning to do this" in moment and "Frank, sorry" not in moment
+       and "parking lot" not in moment, "the planted conflict does not follow the briefing in the cast file")
 
 # ---------------------------------------------------------------- the school, Dutch, day 1
 # The trainer injects the conflict with the chair on the first morning: at the gate it is too
