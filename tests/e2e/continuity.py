@@ -174,6 +174,24 @@ expect(n, "Kom hiernaartoe. Vandaag." in t and "onaangekondigd" not in t,
 expect(n, "0,8 van Guido" in t, "Koen does not use the loan from the letter he heard")
 expect(n, "Met mijn voorwaarde" not in t, "Karin's condition as a possessive")
 
+# ---------------------------------------------------------------- MoveOn, two participants
+# Karin snaps at Lotte and Wim pushes his chair back: nobody gossiped and nobody said stop, so
+# Isabel, whom nobody plays, has not "sat through the first sentences about her father" yet;
+# on Sunday Karin asks what the others need (her challenge) without naming her condition, and
+# at three she names it as new.
+MOVEON2 = """<cast scenario="moveon" xmlns="urn:verbeeld:cast:1">
+  <participant name="Sanne" core="verbinden" goal="x"/>
+  <participant name="Joris" core="daadkracht" goal="x"/>
+</cast>
+"""
+t = play("moveon-two", "moveon", MOVEON2, "en", seed=2,
+         wishes=[r"stupidest thing", r"push your chair back half a metre", r"What do you need from me to say yes too"])
+n = "moveon-two"
+expect(n, "stupidest thing" in t and "Nobody has said stop. Lotte nods at the circle" in t
+       and "sat through the first few sentences" not in t, "Isabel hears gossip about her father that nobody said")
+expect(n, "What do you need from me to say yes too" in t and "My condition stands" not in t,
+       "Karin's condition taken as named when she only asked what the others need")
+
 # ---------------------------------------------------------------- MoveOn, incidents
 # Incidents that know Guido is stopping wait until he has said so; Guido comes back once, from
 # Saturday. In English they take English names.
