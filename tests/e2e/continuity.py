@@ -233,6 +233,13 @@ expect(n, "The offer" in t and "drop two things: the tree" not in t and "the che
        "the inspector asks them to drop a tree they already felled")
 expect(n, "But each of you has brought one along" in t and t.count("\nTell me about one child\n") == 1,
        "the end-user moment is left to the foster parent verbeeld plays, not to the parents in the room")
+# The drawings hang in the corridor only if the group hung them on Saturday evening; the
+# ending says which tree stands, not "the chestnut, or a young tree".
+hung = "→ The group: You stay and hang your children's notes and drawings in the corridor" in t
+expect(n, "under the empty coat hooks" in t and not hung and "among the drawings" not in t
+       and "the drawings stay up" not in t and "looks at the drawings" not in t,
+       "the corridor is 'among the drawings' though nobody hung any")
+expect(n, "or there's a young tree" not in t, "the ending does not know whether the chestnut stands")
 # Nobody plays the entrepreneur: whether the assessment experiment stays, which the inspector
 # weighs most, is decided by a participant, in words that fit any parent.
 risk = [e for e in journal(n) if e.get("scene") == "vak-risico" and e.get("choice")]
