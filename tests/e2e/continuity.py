@@ -192,6 +192,16 @@ expect(n, "stupidest thing" in t and "Nobody has said stop. Lotte nods at the ci
 expect(n, "What do you need from me to say yes too" in t and "My condition stands" not in t,
        "Karin's condition taken as named when she only asked what the others need")
 
+# ---------------------------------------------------------------- MoveOn, Femke says no
+# Femke turns Maarten down on Sunday in front of everyone, then nobody proposes anything: she
+# does not call Maarten on the gravel, and the ending does not make her Horizon's director.
+t = play("moveon-femke-no", "moveon", MOVEON5, "en",
+         wishes=[r"Maarten, thanks for the offer\. No\.", r"Nobody wants to go first"], avoid=[STOP])
+n = "moveon-femke-no"
+expect(n, "Falling apart" in t and "calls nobody" in t and "told Maarten no on Sunday" in t
+       and '"Maarten" and "Monday"' not in t and "Digital Director at Horizon" not in t,
+       "Femke calls Maarten, or works for Horizon, after turning him down in front of everyone")
+
 # ---------------------------------------------------------------- MoveOn, incidents
 # Incidents that know Guido is stopping wait until he has said so; Guido comes back once, from
 # Saturday. In English they take English names.
