@@ -261,6 +261,21 @@ expect(n, risk and all(e.get("by") and not e.get("auto") for e in risk)
 expect(n, "says a father by the window" in t and "Kwame (" not in after(t, "In public").split("Everyone looks at the chair")[0],
        "a participant who was not briefed is made to say the planted conflict")
 
+# ---------------------------------------------------------------- the school, Dutch, day 1 evening
+# Ilse plays the football parent and Tom the entrepreneur: at the bike shed the football
+# parent's gossip about the chair is not put in Ilse's character's mouth.
+SCHOOL3 = """<cast scenario="school" xmlns="urn:verbeeld:cast:1">
+  <participant name="Ilse" core="verbinden" goal="x" role="voetbalouder" card="elin"/>
+  <participant name="Tom" core="creativiteit" goal="x" role="durver" card="yara"/>
+  <participant name="Noor" core="moed" goal="x" role="pleegouder" card="mila"/>
+</cast>
+"""
+t = play("school-shed", "school", SCHOOL3, "nl", wishes=[], limit=40)
+n = "school-shed"
+shed = after(t, "Bij de fietsenstalling").split("Wat doe je?")[0]
+expect(n, "vraagt een vader met een sporttas" in shed and "Ronnie Verbeek:" not in shed and "Jasper Lind: En heb je gezien" in shed,
+       "the football parent a participant plays is made to gossip about the chair")
+
 # ---------------------------------------------------------------- the school, briefed conflict
 # The trainer briefed Iris and Kwame, whatever roles they play: the conflict goes to them, and
 # verbeeld says nothing for them or for the football parent and the artist.
