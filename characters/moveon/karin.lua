@@ -11,19 +11,16 @@ local function own_quadrant(spec)
   end
 end
 
--- The choices in which Karin names her condition (each sets the scenario's vars.karin_in).
-local CONDITION_CHOICES = { "meer-karin-grens-ja", "meer-karin-kern-ja", "karin-grens-ja",
-                            "avond-karin-kern-ja", "zo-karin-ja", "zo-karin-kern-ja" }
-
 return character {
   id = "karin",
   name = "Karin Mertens",
   title = { nl = "Manager Operations", en = "Head of Operations" },
   quadrant = "grenzen stellen",
-  state = { trust = 0, stance = 0, irritated = 0, condition = false },
+  state = { trust = 0, stance = 0, irritated = 0 },
   lines = {
     balans = function(self)
-      if self.state.stance > 0 and self.state.condition then
+      -- "my condition" only once she has named it: the choices that name it set vars.karin_in
+      if self.state.stance > 0 and story.vars.karin_in == 1 then
         return { nl = "Mijn voorwaarde staat. Een jaar geen gedwongen ontslagen. Wie daar nu nog aan twijfelt, zegt het nu. Niet om vijf over vier.",
                  en = "My condition stands. A year without compulsory redundancies. Anyone who still has doubts about that says so now. Not at five past four." }
       elseif self.state.stance > 0 then
@@ -52,11 +49,7 @@ return character {
     stop = { nl = "Goed zo.", en = "Good." },
   },
   react = react_by_quadrant {
-    own = function(self, ev)
-      stance_by_own_answers(self, ev)
-      -- "my condition" may be said only after she has named it
-      if is_one_of(ev.choice, CONDITION_CHOICES) then self.state.condition = true end
-    end,
+    own = stance_by_own_answers,
     events = { gerucht = "telefoon" },
     moves = KINSHIP_MOVES,
     allergy = own_quadrant({ "niet_ja", "zucht" }),   -- pleasing: a yes that means no

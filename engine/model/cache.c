@@ -379,6 +379,7 @@ static void c_scene(Codec *c, Scene *sc)
     c_int(c, &sc->act, 0, c->s->nacts - 1);
     c_unresolved(c, &sc->who, WHO_ROTATE);
     c_str(c, &sc->who_name, OPTIONAL);
+    c_int(c, &sc->unplayed_turn, 0, 1);
     c_target(c, &sc->next);
     c_text(c, &sc->title);
     C_ARRAY(c, sc->alt_titles, sc->nalt_titles, c_alt_title);

@@ -289,6 +289,7 @@ static void read_scene(Reader *r, int act, xmlNodePtr node)
     sc.act = act;
     sc.who_name = attr(r, node, "who");
     sc.who = WHO_ROTATE;
+    sc.unplayed_turn = streq(xml_value(node, "unplayed"), "turn");
     sc.next = attr_target(r, node, "next");
     EACH_CHILD(c, node) {
         if (xml_is(c, "title")) read_title(r, c, &sc.title, &sc.alt_titles, &sc.nalt_titles);

@@ -138,6 +138,8 @@ typedef struct {
     int act;
     int who;             /* a role, or WHO_ROTATE, WHO_EACH, WHO_GROUP */
     char *who_name;
+    int unplayed_turn;   /* unplayed="turn": when no participant plays `who`, the participant
+                            whose turn it is chooses, not the role's script */
     Target next;
     Text title;
     AltTitle *alt_titles; /* the first whose condition holds stands in for title */

@@ -166,7 +166,7 @@ void explorer_key_init(ExplorerKey *k, const Scenario *s, const Session *S)
      * by anything it keeps. */
     for (int i = 0; i < s->nscenes; i++) {
         int r = s->scenes[i].who;
-        if (r >= 0 && S->chars[r].has_choose && cast_player_of(S->cast, r) < 0) k->whole[r] = 1;
+        if (r >= 0 && !s->scenes[i].unplayed_turn && S->chars[r].has_choose && cast_player_of(S->cast, r) < 0) k->whole[r] = 1;
     }
     /* Such a character may also choose by what it reads of the story (story.vars, .visited,
      * .facts): then every variable and visit is kept. */

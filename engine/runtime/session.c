@@ -148,6 +148,9 @@ void session_seat_cast(Session *S)
         world_set_played(S->world, r, i >= 0);
     }
     world_set_participants(S->world, S->cast->n);
+    int briefed = 0;
+    for (int i = 0; i < S->cast->n; i++) briefed += S->cast->p[i].brief.n > 0;
+    world_set_briefed(S->world, briefed);
     for (int i = 0; i < S->cast->n; i++)
         if (S->cast->p[i].card) world_set_card(S->world, S->cast->p[i].card, 1);
     sync_world(S);
@@ -667,12 +670,20 @@ static int role_player(const Session *S, int r)
     return n > 1 ? players_of(S, r, S->role_turns[r] % n, NULL) : cast_player_of(S->cast, r);
 }
 
+/* Whether the participants' turn decides who chooses in scene sc: a scene without who, or one
+ * of a role nobody plays that says unplayed="turn" (a moment that should go to a person). */
+static int by_turn(const Session *S, const Scene *sc)
+{
+    if (sc->who == WHO_ROTATE) return 1;
+    return sc->who >= 0 && sc->unplayed_turn && S->cast->n > 0 && role_player(S, sc->who) < 0;
+}
+
 static const Turn *current_turn(Session *S)
 {
     if (S->scene < 0) return NULL;
     const Scene *sc = &S->s->scenes[S->scene];
     int n = S->cast->n;
-    if (sc->who >= 0) return offer(S, role_player(S, sc->who), sc->who, 0);
+    if (sc->who >= 0 && !by_turn(S, sc)) return offer(S, role_player(S, sc->who), sc->who, 0);
     if (n == 0) return offer(S, -1, -1, 1);
     if (sc->who == WHO_GROUP) {
         if (n == 1) return offer(S, 0, S->cast->p[0].role, 1);
@@ -729,8 +740,8 @@ static Target after_choice(Session *S, const Choice *c)
         if (current_turn(S)) return (Target){TARGET_NONE, -1, NULL};
         return sc->next.kind != TARGET_NONE ? sc->next : c->to;
     }
-    if (sc->who == WHO_ROTATE) S->turn++;
-    if (sc->who >= 0) S->role_turns[sc->who]++;
+    if (by_turn(S, sc)) S->turn++;
+    else if (sc->who >= 0) S->role_turns[sc->who]++;
     return c->to.kind != TARGET_NONE ? c->to : sc->next;
 }
 

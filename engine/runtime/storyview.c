@@ -90,6 +90,7 @@ static int story_index(lua_State *L)
     const View *v = view_of(L);
     const char *k = lua_tostring(L, 2);
     if (k && streq(k, "participants")) lua_pushinteger(L, v->w ? world_participants(v->w) : 0);
+    else if (k && streq(k, "briefed")) lua_pushinteger(L, v->w ? world_briefed(v->w) : 0);
     else lua_pushnil(L);
     return 1;
 }

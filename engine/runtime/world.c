@@ -61,6 +61,7 @@ struct World {
     int *dirty_visits, ndirty_visits;
     int count_dirty;
     int participants;
+    int briefed;
 };
 
 /* The read-only view: a proxy per table, so that neither conditions nor effects can change
@@ -689,19 +690,36 @@ int world_participants(const World *w)
     return w->participants;
 }
 
-/* `participants` is a plain number in both environments (set raw: they refuse new names). */
-void world_set_participants(World *w, int n)
+int world_briefed(const World *w)
+{
+    return w->briefed;
+}
+
+/* `participants` and `briefed` are plain numbers in both environments (set raw: they refuse
+ * new names). */
+static void set_number(World *w, const char *name, int n)
 {
     lua_State *L = sbx_lua(w->sbx);
-    w->participants = n;
     int refs[] = {w->ref_env_read, w->ref_env_write};
     for (int i = 0; i < 2; i++) {
         push_ref(w, refs[i]);
-        lua_pushliteral(L, "participants");
+        lua_pushstring(L, name);
         lua_pushinteger(L, n);
         lua_rawset(L, -3);
         lua_pop(L, 1);
     }
+}
+
+void world_set_participants(World *w, int n)
+{
+    w->participants = n;
+    set_number(w, "participants", n);
+}
+
+void world_set_briefed(World *w, int n)
+{
+    w->briefed = n;
+    set_number(w, "briefed", n);
 }
 
 /* The copy is made when Lua code of the scenario next runs, not after every reaction: in a

@@ -46,6 +46,9 @@ void world_set_card(World *w, const char *card, int picked);
 /* How many participants take part: `participants` in conditions. */
 void world_set_participants(World *w, int n);
 int world_participants(const World *w);
+/* How many of them the cast file gives a private brief: `briefed` in conditions. */
+void world_set_briefed(World *w, int n);
+int world_briefed(const World *w);
 /* chars[role] is to show `ch`'s state from now on (a copy, made before any Lua code of the
  * scenario next runs); `ch` must live as long as the world. */
 void world_sync_character(World *w, int role, Character *ch);

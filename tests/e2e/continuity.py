@@ -92,6 +92,13 @@ def play(name, scenario, cast, lang, wishes, avoid=(), inject=(), seed=4, limit=
     return text
 
 
+def journal(name):
+    """The entries of session name's journal, as dicts."""
+    import json
+    with open(os.path.join(T, name + ".jsonl"), encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
 def after(text, marker):
     """The transcript from the first occurrence of marker on ('' when it never came)."""
     i = text.find(marker)
@@ -167,6 +174,46 @@ expect(n, "Kom hiernaartoe. Vandaag." in t and "onaangekondigd" not in t,
 expect(n, "0,8 van Guido" in t, "Koen does not use the loan from the letter he heard")
 expect(n, "Met mijn voorwaarde" not in t, "Karin's condition as a possessive")
 
+# ---------------------------------------------------------------- MoveOn, two participants
+# Karin snaps at Lotte and Wim pushes his chair back: nobody gossiped and nobody said stop, so
+# Isabel, whom nobody plays, has not "sat through the first sentences about her father" yet;
+# on Sunday Karin asks what the others need (her challenge) without naming her condition, and
+# at three she names it as new.
+MOVEON2 = """<cast scenario="moveon" xmlns="urn:verbeeld:cast:1">
+  <participant name="Sanne" core="verbinden" goal="x"/>
+  <participant name="Joris" core="daadkracht" goal="x"/>
+</cast>
+"""
+t = play("moveon-two", "moveon", MOVEON2, "en", seed=2,
+         wishes=[r"stupidest thing", r"push your chair back half a metre", r"What do you need from me to say yes too"])
+n = "moveon-two"
+expect(n, "stupidest thing" in t and "Nobody has said stop. Lotte nods at the circle" in t
+       and "sat through the first few sentences" not in t, "Isabel hears gossip about her father that nobody said")
+expect(n, "What do you need from me to say yes too" in t and "My condition stands" not in t,
+       "Karin's condition taken as named when she only asked what the others need")
+
+# ---------------------------------------------------------------- MoveOn, Femke says no
+# Femke turns Maarten down on Sunday in front of everyone, then nobody proposes anything: she
+# does not call Maarten on the gravel, and the ending does not make her Horizon's director.
+t = play("moveon-femke-no", "moveon", MOVEON5, "en",
+         wishes=[r"Maarten, thanks for the offer\. No\.", r"Nobody wants to go first"], avoid=[STOP])
+n = "moveon-femke-no"
+expect(n, "Falling apart" in t and "calls nobody" in t and "told Maarten no on Sunday" in t
+       and '"Maarten" and "Monday"' not in t and "Digital Director at Horizon" not in t,
+       "Femke calls Maarten, or works for Horizon, after turning him down in front of everyone")
+
+# ---------------------------------------------------------------- MoveOn, incidents
+# Incidents that know Guido is stopping wait until he has said so; Guido comes back once, from
+# Saturday. In English they take English names.
+t = play("moveon-inject", "moveon", MOVEON5, "en", wishes=[],
+         inject=[(r"Wednesday|Arrival|arrive", "/inject rumour"), (r"Dame blanche", "/inject visit"),
+                 (r"Dame blanche", "/inject rumour")], limit=12)
+n = "moveon-inject"
+expect(n, "cannot be started now: only once Guido has announced that he is stepping down" in t,
+       "the rumour can leak before Guido has said anything")
+expect(n, "cannot be started now: only from Saturday, and only once" in t, "Guido can come back on Friday night")
+expect(n, "Incident: A rumour leaks to the staff" in t, "'/inject rumour' does not start the rumour in English")
+
 # ---------------------------------------------------------------- the school, English
 # The worried parent has the chestnut felled; the chair starts from the timetable of the school
 # down the road; the trainer injects the conflict with the chair. Four parents, not thirty.
@@ -196,13 +243,63 @@ expect(n, "The offer" in t and "drop two things: the tree" not in t and "the che
        "the inspector asks them to drop a tree they already felled")
 expect(n, "But each of you has brought one along" in t and t.count("\nTell me about one child\n") == 1,
        "the end-user moment is left to the foster parent verbeeld plays, not to the parents in the room")
+# The drawings hang in the corridor only if the group hung them on Saturday evening; the
+# ending says which tree stands, not "the chestnut, or a young tree".
+hung = "→ The group: You stay and hang your children's notes and drawings in the corridor" in t
+expect(n, "under the empty coat hooks" in t and not hung and "among the drawings" not in t
+       and "the drawings stay up" not in t and "looks at the drawings" not in t,
+       "the corridor is 'among the drawings' though nobody hung any")
+expect(n, "or there's a young tree" not in t, "the ending does not know whether the chestnut stands")
+# Nobody plays the entrepreneur: whether the assessment experiment stays, which the inspector
+# weighs most, is decided by a participant, in words that fit any parent.
+risk = [e for e in journal(n) if e.get("scene") == "vak-risico" and e.get("choice")]
+expect(n, risk and all(e.get("by") and not e.get("auto") for e in risk)
+       and "Whoever defends it says so now" in t and "Defend it, or withdraw it" not in t,
+       "the choice on the assessment experiment is left to the entrepreneur verbeeld plays")
+# Nobody was briefed for the conflict: the football parent, whom Kwame plays, is not made to
+# attack the chair; the artist, whom nobody plays, is.
+expect(n, "says a father by the window" in t and "Kwame (" not in after(t, "In public").split("Everyone looks at the chair")[0],
+       "a participant who was not briefed is made to say the planted conflict")
+
+# ---------------------------------------------------------------- the school, Dutch, day 1 evening
+# Ilse plays the football parent and Tom the entrepreneur: at the bike shed the football
+# parent's gossip about the chair is not put in Ilse's character's mouth.
+SCHOOL3 = """<cast scenario="school" xmlns="urn:verbeeld:cast:1">
+  <participant name="Ilse" core="verbinden" goal="x" role="voetbalouder" card="elin"/>
+  <participant name="Tom" core="creativiteit" goal="x" role="durver" card="yara"/>
+  <participant name="Noor" core="moed" goal="x" role="pleegouder" card="mila"/>
+</cast>
+"""
+t = play("school-shed", "school", SCHOOL3, "nl", wishes=[], limit=40)
+n = "school-shed"
+shed = after(t, "Bij de fietsenstalling").split("Wat doe je?")[0]
+expect(n, "vraagt een vader met een sporttas" in shed and "Ronnie Verbeek:" not in shed and "Jasper Lind: En heb je gezien" in shed,
+       "the football parent a participant plays is made to gossip about the chair")
+
+# ---------------------------------------------------------------- the school, briefed conflict
+# The trainer briefed Iris and Kwame, whatever roles they play: the conflict goes to them, and
+# verbeeld says nothing for them or for the football parent and the artist.
+SCHOOL_BRIEFED = SCHOOL4.replace('card="daan"/>', 'card="daan"><brief xml:lang="en">Take on the chair, with Kwame.</brief></participant>') \
+                        .replace('card="noor"/>', 'card="noor"><brief xml:lang="en">Take on the chair, with Iris.</brief></participant>')
+t = play("school-briefed", "school", SCHOOL_BRIEFED, "en", wishes=[],
+         inject=[(r"A proposal each", "/inject conflict")], limit=60)
+n = "school-briefed"
+moment = after(t, "In public").split("Everyone looks at the chair")[0]
+expect(n, "the two who have been meaning to do this" in moment and "Frank, sorry" not in moment
+       and "parking lot" not in moment, "the planted conflict does not follow the briefing in the cast file")
 
 # ---------------------------------------------------------------- the school, Dutch, day 1
-# The trainer injects the conflict with the chair on the first morning.
-t = play("school-nl", "school", SCHOOL4, "nl", wishes=[], inject=[(r"Het hek", "/inject conflict")], limit=25)
+# The trainer injects the conflict with the chair on the first morning: at the gate it is too
+# early (the chair has led nothing yet), after the first assignment it comes. Nobody is briefed,
+# and the football parent is played by a participant: a parent of another family says it.
+t = play("school-nl", "school", SCHOOL4, "nl", wishes=[],
+         inject=[(r"Het hek", "/inject conflict"), (r"Ieder een voorstel", "/inject conflict")], limit=60)
 n = "school-nl"
+expect(n, "kan nu niet gestart worden: pas als de voorzitter een opdracht heeft geleid" in t,
+       "the conflict can be injected before the chair has led anything")
 expect(n, "In het openbaar" in t and "sinds vanochtend" in t and "sinds gisterochtend" not in t,
        "the conflict on day 1 speaks of 'since yesterday morning'")
+expect(n, "zegt een vader bij het raam" in t, "the football parent a participant plays is made to attack the chair")
 
 # ---------------------------------------------------------------- words, in every branch
 # Calques that no session need reach: checked in the files themselves.

@@ -35,7 +35,7 @@ play() {
     expect "$name"
 }
 
-for f in format cards; do
+for f in format cards turns; do
     "$V" check --werror "$D/$f.xml" > "$T/check.out" 2>&1 || fail "check --werror $f: $(cat "$T/check.out")"
 done
 
@@ -53,6 +53,18 @@ play inject-when '/inject guido\n=open\n/inject guido\n=opnemen\n=klaar\n\n' 'An
 scenario=cards play names-en '1\n/inject\n/inject customer\n=helpen\n/inject klant\n=helpen\n=klaar\n\n' 'An:tact' en
 scenario=cards play names-nl '1\n/inject customer\n/inject\n=klaar\n\n' 'An:tact' nl
 play solo-back '=open\n/back\n=dicht\n=klaar\n\n' 'An:tact' en
+
+# Whose turn: the menu, a scene of the cook nobody plays, goes to the participant whose turn it
+# is (unplayed="turn"); the table, without it, to the cook's script. Two participants, the
+# second with a private brief: the narration follows whom the cast file briefed.
+printf '%s\n' '<cast xmlns="urn:verbeeld:cast:1"><participant name="An" core="tact" goal="x"/>' \
+    '<participant name="Bo" core="tact" goal="x"><brief xml:lang="en">Stand up at the menu.</brief></participant></cast>' \
+    > "$T/turns-briefed.cast"
+rm -f "$T/turns-briefed.jsonl"
+(cd "$T" && printf '=brood\n\n\n' | "$V" play "$top/$D/turns.xml" --cast turns-briefed.cast --lang en --seed 1 \
+    --journal turns-briefed.jsonl > turns-briefed.out 2>&1; echo "[exit $?]" >> turns-briefed.out)
+expect turns-briefed
+scenario=turns play turns-solo '=soep\n\n' 'An:tact' nl
 
 # check_broken NAME: what check says of $D/broken/NAME.xml, in English, and its exit status.
 check_broken() {

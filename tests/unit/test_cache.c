@@ -105,7 +105,7 @@ static const Layout L_Choice = LAYOUT(Choice,
     ARRAY(Choice, effects, neffects, L_Effect), FIELD(Choice, neffects, F_INT), FIELD(Choice, line, F_INT));
 static const Layout L_Scene = LAYOUT(Scene,
     FIELD(Scene, id, F_STR), FIELD(Scene, act, F_INT), FIELD(Scene, who, F_INT),
-    FIELD(Scene, who_name, F_STR), NESTED(Scene, next, L_Target), NESTED(Scene, title, L_Text),
+    FIELD(Scene, who_name, F_STR), FIELD(Scene, unplayed_turn, F_INT), NESTED(Scene, next, L_Target), NESTED(Scene, title, L_Text),
     ARRAY(Scene, alt_titles, nalt_titles, L_AltTitle), FIELD(Scene, nalt_titles, F_INT),
     ARRAY(Scene, gotos, ngotos, L_Goto), FIELD(Scene, ngotos, F_INT),
     ARRAY(Scene, effects, neffects, L_Effect), FIELD(Scene, neffects, F_INT),
