@@ -446,8 +446,8 @@ static void take_recap(Debrief *db, const JournalRecord *e)
     if (!p) return;
     p->was_there = 1;
     for (int c = 0; c < CORNERS && c < RECORD_CORNERS; c++) p->then_corners[c] = e->corners[c];
-    p->then_before = e->before;
-    p->then_after = e->after;
+    p->then_before = e->before >= 1 && e->before <= 10 ? e->before : 0;
+    p->then_after = e->after >= 1 && e->after <= 10 ? e->after : 0;
     p->then_anchor = e->anchor;
 }
 
@@ -762,6 +762,18 @@ static void shell_word(StrBuf *b, const char *s)
         else sb_addc(b, *s);
     }
     sb_addc(b, '\'');
+}
+
+char *debrief_return_command(const Debrief *db)
+{
+    if (db->is_return || db->ending_entry < 0 || !db->s || !scenario_has_return(db->s)) return NULL;
+    StrBuf b;
+    sb_init(&b);
+    sb_add(&b, "verbeeld return ");
+    const char *path = db->journal_path ? db->journal_path : "JOURNAL";
+    if (db->only >= 0 && strrchr(path, '/')) path = strrchr(path, '/') + 1;
+    shell_word(&b, path);
+    return sb_take(&b);
 }
 
 char *debrief_replay_command(const Debrief *db, const DebriefParticipant *p)

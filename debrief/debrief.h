@@ -143,6 +143,9 @@ void debrief_date(long long t, char *buf);
 void debrief_datetime(long long t, char *buf);
 /* The command that starts the replay of participant p's scene ("verbeeld replay J --from S"). */
 char *debrief_replay_command(const Debrief *db, const DebriefParticipant *p);
+/* The command that starts the return session of this session ("verbeeld return J"), when its
+ * scenario has a return situation and the session ended; else NULL. Fresh. */
+char *debrief_return_command(const Debrief *db);
 /* A what-if branch said in words: from where it was played on, and of which journal (its file
  * name; not in a handout). Fresh; NULL when the session is no branch. */
 char *debrief_branch_line(const Debrief *db);

@@ -489,6 +489,14 @@ static void participant(const Debrief *db, const DebriefParticipant *p, xmlNodeP
         hk_el(pl, "code", NULL, cmd);
         free(cmd);
     }
+    char *ret = debrief_return_command(db);
+    if (ret) {
+        pl = hk_el(plan, "p", NULL, NULL);
+        hk_el(pl, "strong", NULL, _("The return situation, in the same characters"));
+        hk_text(pl, ": ");
+        hk_el(pl, "code", NULL, ret);
+    }
+    free(ret);
 }
 
 int html_write(const Debrief *db, FILE *out)

@@ -377,6 +377,9 @@ static void participant(const Debrief *db, const DebriefParticipant *p, FILE *ou
         fprintf(out, "- %s: `%s`\n", _("Start there with"), cmd);
         free(cmd);
     }
+    char *ret = debrief_return_command(db);
+    if (ret) fprintf(out, "- %s: `%s`\n", _("The return situation, in the same characters"), ret);
+    free(ret);
     fprintf(out, "\n");
 }
 

@@ -31,6 +31,8 @@ CAST
 ending=$(field "$T/m1.jsonl" ending ending)
 [ -n "$ending" ] || fail "moveon: the first session reached no ending"
 [ "$(grep -c '"ev":"rating"' "$T/m1.jsonl")" -eq 4 ] || fail "moveon: play --rate did not journal two ratings for each"
+"$V" debrief "$T/m1.jsonl" | grep -q "De terugkomsituatie, in dezelfde personages: \`verbeeld return $T/m1.jsonl\`" \
+    || fail "moveon: the first session's debrief does not say how to start the return session"
 case $ending in samen|isabel|investeerder) x=tw; group=tw-terugblik ;; *) x=hz; group=hz-op-tafel ;; esac
 moments="=$x-karin-kern\n=$x-wim-kern\n"
 printf "7\n4\n$moments=$group\n8\n6\nvoeten plat op de grond\nhand op tafel\n" \
