@@ -764,15 +764,22 @@ static void shell_word(StrBuf *b, const char *s)
     sb_addc(b, '\'');
 }
 
+/* The journal as a word of a command. A handout leaves the machine: the journal by its name
+ * only, not where the trainer keeps it. */
+static void journal_word(StrBuf *b, const Debrief *db)
+{
+    const char *path = db->journal_path ? db->journal_path : "JOURNAL";
+    if (db->only >= 0 && strrchr(path, '/')) path = strrchr(path, '/') + 1;
+    shell_word(b, path);
+}
+
 char *debrief_return_command(const Debrief *db)
 {
     if (db->is_return || db->ending_entry < 0 || !db->s || !scenario_has_return(db->s)) return NULL;
     StrBuf b;
     sb_init(&b);
     sb_add(&b, "verbeeld return ");
-    const char *path = db->journal_path ? db->journal_path : "JOURNAL";
-    if (db->only >= 0 && strrchr(path, '/')) path = strrchr(path, '/') + 1;
-    shell_word(&b, path);
+    journal_word(&b, db);
     return sb_take(&b);
 }
 
@@ -781,10 +788,7 @@ char *debrief_replay_command(const Debrief *db, const DebriefParticipant *p)
     StrBuf b;
     sb_init(&b);
     sb_add(&b, "verbeeld replay ");
-    /* A handout leaves the machine: the journal by its name only, not where the trainer keeps it. */
-    const char *path = db->journal_path ? db->journal_path : "JOURNAL";
-    if (db->only >= 0 && strrchr(path, '/')) path = strrchr(path, '/') + 1;
-    shell_word(&b, path);
+    journal_word(&b, db);
     if (p->replay_scene) {
         sb_add(&b, " --from ");
         shell_word(&b, p->replay_scene);
