@@ -503,8 +503,54 @@ static void find_scenario(Debrief *db, const JournalRecord *start)
     free(found);
 }
 
+/* ============================== the return afternoon ============================== */
+
+/* A recap: the participant's first session, as the return session took it up. */
+static void take_recap(Debrief *db, const JournalRecord *e)
+{
+    DebriefParticipant *p = find(db, e->name);
+    if (!p) return;
+    p->was_there = 1;
+    for (int c = 0; c < CORNERS && c < RECORD_CORNERS; c++) p->then_corners[c] = e->corners[c];
+    p->then_before = e->before >= 1 && e->before <= 10 ? e->before : 0;
+    p->then_after = e->after >= 1 && e->after <= 10 ? e->after : 0;
+    p->then_anchor = e->anchor;
+}
+
+static void take_rating(Debrief *db, const JournalRecord *e)
+{
+    DebriefParticipant *p = find(db, e->name);
+    if (!p || e->rating < 1 || e->rating > 10) return;
+    if (e->text) p->statement = e->text;
+    if (streq(e->moment, "before")) p->before = e->rating;
+    else if (streq(e->moment, "after")) p->after = e->rating;
+}
+
+/* Questions about the weeks between the sessions: where it was used, what got in the way, and
+ * what the ratings say. */
+static void choose_between(Debrief *db, DebriefParticipant *p)
+{
+    if (!db->is_return) return;
+    p->between[p->nbetween++] = _("Where did you use it at work in the weeks in between? Name one moment: who was there, "
+                                  "what did you say or do?");
+    p->between[p->nbetween++] = _("Where did you feel resistance in those weeks, and how did it show: a feeling, a thought, "
+                                  "putting it off, a slumped posture, a hesitant voice?");
+    if (p->before && p->after)
+        p->between[p->nbetween++] = p->after > p->before
+            ? _("Your rating went up today. What did you do differently, in the game and in the weeks before it?")
+            : p->after < p->before
+            ? _("Your rating went down today. What did the game show you that the weeks in between did not?")
+            : _("Your rating stayed the same. What would make it one point higher two weeks from now?");
+    else if (p->then_anchor)
+        p->between[p->nbetween++] = _("Did you use your anchor in the weeks in between? When, and what did it do?");
+}
+
 static void derive_registration(Debrief *db, const JournalRecord *start)
 {
+    if (db->then && db->then->registration && strlen(db->then->registration) == 36) {
+        memcpy(db->registration, db->then->registration, 37);      /* one registration for both sessions */
+        return;
+    }
     /* Stable for the session: its start time, scenario, seed and participants. Not the
      * program version or file paths, which change when the same journal is read elsewhere. */
     StrBuf b;
@@ -551,6 +597,9 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
         else if (e->kind == REC_RECAST) apply_recast(db, e);
         else if (e->kind == REC_UNDO) mark_undone(db, i, e->steps);
         else if (e->kind == REC_BRANCH) db->branch_entry = i;
+        else if (e->kind == REC_THEN) { db->is_return = 1; db->then = e; }
+        else if (e->kind == REC_RECAP) take_recap(db, e);
+        else if (e->kind == REC_RATING) take_rating(db, e);
     }
     int last_choices[3] = {-1, -1, -1};
     for (int i = 0; i < log->n; i++) {
@@ -608,6 +657,7 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
         choose_questions(db, &db->p[i]);
         choose_anchor(db, &db->p[i]);
         choose_replay(db, &db->p[i]);
+        choose_between(db, &db->p[i]);
     }
 }
 
@@ -741,6 +791,25 @@ char *debrief_branch_line(const Debrief *db)
     return line;
 }
 
+char *debrief_then_line(const Debrief *db)
+{
+    if (!db->is_return) return NULL;
+    const JournalRecord *t = db->then;
+    const char *ending = t->title ? t->title : t->ending ? t->ending : "?";
+    if (db->only >= 0 || !t->from_journal) return xasprintf(_("the return afternoon of a session that ended in: %s"), ending);
+    const char *slash = strrchr(t->from_journal, '/');
+    return xasprintf(_("the return afternoon of the session in %s, which ended in: %s"),
+                     slash ? slash + 1 : t->from_journal, ending);
+}
+
+char *debrief_rating_pair(int before, int after)
+{
+    char b[8] = "\u2013", a[8] = "\u2013";
+    if (before) snprintf(b, sizeof b, "%d", before);
+    if (after) snprintf(a, sizeof a, "%d", after);
+    return xasprintf("%s \u2192 %s", b, a);
+}
+
 long long debrief_minutes(const Debrief *db)
 {
     return db->finished > db->started ? (db->finished - db->started + 59) / 60 : 0;
@@ -761,15 +830,31 @@ static void shell_word(StrBuf *b, const char *s)
     sb_addc(b, '\'');
 }
 
+/* The journal as a word of a command. A handout leaves the machine: the journal by its name
+ * only, not where the trainer keeps it. */
+static void journal_word(StrBuf *b, const Debrief *db)
+{
+    const char *path = db->journal_path ? db->journal_path : "JOURNAL";
+    if (db->only >= 0 && strrchr(path, '/')) path = strrchr(path, '/') + 1;
+    shell_word(b, path);
+}
+
+char *debrief_return_command(const Debrief *db)
+{
+    if (db->is_return || db->ending_entry < 0 || !db->s || !scenario_has_return(db->s)) return NULL;
+    StrBuf b;
+    sb_init(&b);
+    sb_add(&b, "verbeeld return ");
+    journal_word(&b, db);
+    return sb_take(&b);
+}
+
 char *debrief_replay_command(const Debrief *db, const DebriefParticipant *p)
 {
     StrBuf b;
     sb_init(&b);
     sb_add(&b, "verbeeld replay ");
-    /* A handout leaves the machine: the journal by its name only, not where the trainer keeps it. */
-    const char *path = db->journal_path ? db->journal_path : "JOURNAL";
-    if (db->only >= 0 && strrchr(path, '/')) path = strrchr(path, '/') + 1;
-    shell_word(&b, path);
+    journal_word(&b, db);
     if (p->replay_scene) {
         sb_add(&b, " --from ");
         shell_word(&b, p->replay_scene);

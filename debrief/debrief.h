@@ -59,6 +59,16 @@ typedef struct {
     const char *replay_scene;                 /* the scene to replay on the return afternoon */
     const char *replay_title;
     const char *replay_why;                   /* why that scene (translated) */
+    /* The statement about their learning goal, rated 1 to 10 at the start and at the end (0:
+     * not rated); in a return session, their first session as its recap says (then_*). */
+    const char *statement;
+    int before, after;
+    int was_there;                            /* a return session: they played the first session */
+    int then_corners[CORNERS];
+    int then_before, then_after;
+    const char *then_anchor;
+    const char *between[3];                   /* questions about the weeks in between (translated) */
+    int nbetween;
 } DebriefParticipant;
 
 
@@ -82,7 +92,10 @@ typedef struct {
     const char *ending, *ending_title;
     int led_to[3];                 /* the choices that led to the ending, oldest first */
     int nled_to;
-    char registration[37];         /* a UUID derived from the start entry */
+    char registration[37];         /* a UUID derived from the start entry; a return session's is
+                                      its first session's, so that both are one registration */
+    int is_return;                 /* a return session (its journal has a then entry) */
+    const JournalRecord *then;     /* that entry: the first session's journal, ending, registration */
     Lexicon lx;
     int have_lx;
     Scenario *s;                   /* the scenario, when its file is still there; else NULL */
@@ -139,9 +152,17 @@ void debrief_date(long long t, char *buf);
 void debrief_datetime(long long t, char *buf);
 /* The command that starts the replay of participant p's scene ("verbeeld replay J --from S"). */
 char *debrief_replay_command(const Debrief *db, const DebriefParticipant *p);
+/* The command that starts the return session of this session ("verbeeld return J"), when its
+ * scenario has a return situation and the session ended; else NULL. Fresh. */
+char *debrief_return_command(const Debrief *db);
 /* A what-if branch said in words: from where it was played on, and of which journal (its file
  * name; not in a handout). Fresh; NULL when the session is no branch. */
 char *debrief_branch_line(const Debrief *db);
+/* A return session said in words: of which first session (its journal's file name; not in a
+ * handout), and how that one ended. Fresh; NULL when the session is no return session. */
+char *debrief_then_line(const Debrief *db);
+/* A rating in words: "7 → 8", "7 → –" (fresh). */
+char *debrief_rating_pair(int before, int after);
 /* Minutes the session took. */
 long long debrief_minutes(const Debrief *db);
 

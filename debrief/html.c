@@ -73,6 +73,8 @@ static void group_header(const Debrief *db, xmlNodePtr page)
     free(s);
     if ((s = debrief_branch_line(db))) meta_row(t, _("What if"), s);
     free(s);
+    if ((s = debrief_then_line(db))) meta_row(t, _("Return session"), s);
+    free(s);
     s = xasprintf("%s: %d · %s: %d · %s: %d · %s: %d", _("Choices"), db->choices, _("Time-outs"), db->timeouts,
                   _("Notes"), db->notes, _("Incidents"), db->incidents);
     meta_row(t, _("In numbers"), s);
@@ -342,6 +344,47 @@ static void moments(const Debrief *db, const DebriefParticipant *p, xmlNodePtr p
     }
 }
 
+static void rating_row(xmlNodePtr t, const char *label, const char *then, const char *now)
+{
+    xmlNodePtr tr = hk_el(t, "tr", NULL, NULL);
+    hk_el(tr, "th", NULL, label);
+    if (then) hk_el(tr, "td", NULL, then);
+    hk_el(tr, "td", NULL, now);
+}
+
+/* The statement rated before and after; in a return session, then and now side by side, and
+ * questions about the weeks in between. */
+static void then_and_now(const Debrief *db, const DebriefParticipant *p, xmlNodePtr page)
+{
+    int side = db->is_return && p->was_there;
+    if (!side && !p->before && !p->after && !db->is_return) return;
+    hk_el(page, "h2", NULL, side ? _("Then and now") : _("Your statement"));
+    if (p->statement) hk_el(page, "p", NULL, p->statement);
+    xmlNodePtr t = hk_el(page, "table", "meta", NULL);
+    if (side) rating_row(t, "", _("Then"), _("Now"));
+    char *then = side ? debrief_rating_pair(p->then_before, p->then_after) : NULL;
+    char *now = debrief_rating_pair(p->before, p->after);
+    rating_row(t, _("Your statement (1 to 10)"), then, now);
+    free(then);
+    free(now);
+    for (int c = 0; side && c < CORNERS; c++) {
+        char a[16], b[16];
+        snprintf(a, sizeof a, "%d", p->then_corners[c]);
+        snprintf(b, sizeof b, "%d", p->corners[c]);
+        char *label = xasprintf("%s: %s", corner_label((Corner)c), debrief_corner_meaning((Corner)c, p->exact));
+        rating_row(t, label, a, b);
+        free(label);
+    }
+    if (side) rating_row(t, _("Anchor"), p->then_anchor ? p->then_anchor : "\u2013", p->anchor ? p->anchor : "\u2013");
+    if (!p->nbetween) return;
+    hk_el(page, "h2", NULL, _("About the weeks in between"));
+    xmlNodePtr ol = hk_el(page, "ol", "questions", NULL);
+    for (int q = 0; q < p->nbetween; q++) {
+        xmlNodePtr li = hk_el(ol, "li", NULL, p->between[q]);
+        hk_el(li, "div", "write", NULL);
+    }
+}
+
 static void participant(const Debrief *db, const DebriefParticipant *p, xmlNodePtr body)
 {
     xmlNodePtr page = hk_el(body, "section", "page participant", NULL);
@@ -385,6 +428,7 @@ static void participant(const Debrief *db, const DebriefParticipant *p, xmlNodeP
         hk_el(tr, "td", NULL, n);
         hk_el(tr, "td", NULL, debrief_corner_meaning((Corner)c, p->exact));
     }
+    then_and_now(db, p, page);
     moments(db, p, page);
     if (p->nquestions) {
         hk_el(page, "h2", NULL, _("Questions for reflection"));
@@ -447,6 +491,14 @@ static void participant(const Debrief *db, const DebriefParticipant *p, xmlNodeP
         hk_el(pl, "code", NULL, cmd);
         free(cmd);
     }
+    char *ret = debrief_return_command(db);
+    if (ret) {
+        pl = hk_el(plan, "p", NULL, NULL);
+        hk_el(pl, "strong", NULL, _("The return situation, in the same characters"));
+        hk_text(pl, ": ");
+        hk_el(pl, "code", NULL, ret);
+    }
+    free(ret);
 }
 
 int html_write(const Debrief *db, FILE *out)

@@ -49,7 +49,8 @@ static int for_reader(const Debrief *db, const JournalRecord *e)
     if (db->only < 0) return 1;
     const char *me = db->p[db->only].name;
     if (e->kind == REC_VOTE) return 0;                  /* it holds everyone's votes and corners */
-    const char *const people[] = {e->by, e->to, e->who, e->about};
+    if (e->kind == REC_THEN) return 0;                  /* the journal's path and the story's variables */
+    const char *const people[] = {e->by, e->to, e->who, e->about, e->name};
     int names_someone = 0;
     for (size_t k = 0; k < sizeof people / sizeof *people; k++)
         if (people[k]) {
@@ -67,6 +68,45 @@ static json_object *story_item(const Debrief *db, int i)
     json_object_object_add(copy, "index", json_object_new_int(i));
     json_object_object_add(copy, "undone", json_object_new_boolean(db->undone[i]));
     return copy;
+}
+
+static json_object *corner_counts(const int *corners)
+{
+    json_object *o = json_object_new_object();
+    for (int c = 0; c < CORNERS; c++) add_int(o, corner_id((Corner)c), corners[c]);
+    return o;
+}
+
+/* The statement about the learning goal and its ratings (NULL when never rated). */
+static json_object *ratings(const char *statement, int before, int after)
+{
+    if (!before && !after) return NULL;
+    json_object *o = json_object_new_object();
+    add_str(o, "statement", statement);
+    json_object_object_add(o, "before", before ? json_object_new_int(before) : NULL);
+    json_object_object_add(o, "after", after ? json_object_new_int(after) : NULL);
+    return o;
+}
+
+/* A return session: the first session (then) and this one (now), and the weeks in between. */
+static void then_and_now(const Debrief *db, const DebriefParticipant *p, json_object *o)
+{
+    if (!db->is_return) return;
+    if (p->was_there) {
+        json_object *then = json_object_new_object();
+        json_object_object_add(then, "corners", corner_counts(p->then_corners));
+        add_str(then, "anchor", p->then_anchor);
+        json_object *r = ratings(NULL, p->then_before, p->then_after);
+        if (r) json_object_object_add(then, "ratings", r);
+        json_object_object_add(o, "then", then);
+    }
+    json_object *now = json_object_new_object();
+    json_object_object_add(now, "corners", corner_counts(p->corners));
+    add_str(now, "anchor", p->anchor);
+    json_object_object_add(o, "now", now);
+    json_object *between = json_object_new_array();
+    for (int q = 0; q < p->nbetween; q++) json_object_array_add(between, json_object_new_string(p->between[q]));
+    json_object_object_add(o, "between", between);
 }
 
 static json_object *participant(const Debrief *db, const DebriefParticipant *p)
@@ -139,6 +179,9 @@ static json_object *participant(const Debrief *db, const DebriefParticipant *p)
     add_str(ret, "command", cmd);
     free(cmd);
     json_object_object_add(o, "return", ret);
+    json_object *r = ratings(p->statement, p->before, p->after);
+    if (r) json_object_object_add(o, "ratings", r);
+    then_and_now(db, p, o);
     return o;
 }
 
@@ -165,6 +208,15 @@ int json_write(const Debrief *db, FILE *out)
         add_str(b, "from", e->from);
         if (db->only < 0) add_str(b, "from_journal", e->from_journal);
         json_object_object_add(o, "branch", b);
+    }
+    if (db->is_return) {
+        const JournalRecord *t = db->then;
+        json_object *first = json_object_new_object();
+        if (db->only < 0) add_str(first, "journal", t->from_journal);
+        add_str(first, "ending", t->ending);
+        add_str(first, "ending_title", t->title);
+        add_int(first, "choices", t->steps);
+        json_object_object_add(o, "first_session", first);
     }
     json_object *counts = json_object_new_object();
     add_int(counts, "choices", db->choices);

@@ -38,6 +38,9 @@ static void header(const Debrief *db, FILE *out)
     char *branch = debrief_branch_line(db);
     if (branch) { fprintf(out, "- %s: ", _("What if")); put(out, branch); fprintf(out, "\n"); }
     free(branch);
+    char *then = debrief_then_line(db);
+    if (then) { fprintf(out, "- %s: ", _("Return session")); put(out, then); fprintf(out, "\n"); }
+    free(then);
     fprintf(out, "- %s: %d · %s: %d · %s: %d · %s: %d\n\n", _("Choices"), db->choices, _("Time-outs"), db->timeouts,
             _("Notes"), db->notes, _("Incidents"), db->incidents);
     fprintf(out, "## %s\n\n", _("Who played whom"));
@@ -236,6 +239,51 @@ static void moment(const Debrief *db, const DebriefParticipant *p, const Moment 
     fprintf(out, "\n");
 }
 
+/* The statement about their learning goal, rated before and after. */
+static void ratings(const DebriefParticipant *p, FILE *out)
+{
+    if (!p->before && !p->after) return;
+    fprintf(out, "#### %s\n\n", _("Your statement"));
+    fprintf(out, "- \u201c");
+    put(out, p->statement);
+    char *pair = debrief_rating_pair(p->before, p->after);
+    fprintf(out, "\u201d: %s (%s)\n\n", pair, _("1 to 10, at the start and at the end"));
+    free(pair);
+}
+
+/* A return session: the first session and this one side by side, and the weeks in between. */
+static void then_and_now(const Debrief *db, const DebriefParticipant *p, FILE *out)
+{
+    if (!db->is_return) return;
+    fprintf(out, "#### %s\n\n", _("Then and now"));
+    if (!p->was_there) {
+        fprintf(out, "- %s\n\n", _("You were not there the first time: this was your first session."));
+    } else {
+        fprintf(out, "| %s | %s | %s |\n|---|---|---|\n", _("Corner"), _("Then"), _("Now"));
+        for (int c = 0; c < CORNERS; c++)
+            fprintf(out, "| %s: %s | %d | %d |\n", corner_label((Corner)c), debrief_corner_meaning((Corner)c, p->exact),
+                    p->then_corners[c], p->corners[c]);
+        if (p->then_before || p->then_after || p->before || p->after) {
+            char *then = debrief_rating_pair(p->then_before, p->then_after), *now = debrief_rating_pair(p->before, p->after);
+            fprintf(out, "| %s | %s | %s |\n", _("Your statement (1 to 10)"), then, now);
+            free(then);
+            free(now);
+        }
+        fprintf(out, "| %s | ", _("Anchor"));
+        put(out, p->then_anchor ? p->then_anchor : "\u2013");
+        fprintf(out, " | ");
+        put(out, p->anchor ? p->anchor : "\u2013");
+        fprintf(out, " |\n\n");
+    }
+    fprintf(out, "%s:\n\n", _("About the weeks in between"));
+    for (int q = 0; q < p->nbetween; q++) {
+        fprintf(out, "%d. ", q + 1);
+        put(out, p->between[q]);
+        fprintf(out, "\n");
+    }
+    fprintf(out, "\n");
+}
+
 static void participant(const Debrief *db, const DebriefParticipant *p, FILE *out)
 {
     fprintf(out, "### ");
@@ -273,6 +321,8 @@ static void participant(const Debrief *db, const DebriefParticipant *p, FILE *ou
         fprintf(out, "| %s | %d | %s |\n", corner_label((Corner)c), p->corners[c], debrief_corner_meaning((Corner)c, p->exact));
     if (p->unplaced) fprintf(out, "| %s | %d | |\n", corner_label(CORNER_NONE), p->unplaced);
     fprintf(out, "\n");
+    if (!db->is_return || !p->was_there) ratings(p, out);     /* else in the table of then and now */
+    then_and_now(db, p, out);
 
     fprintf(out, "#### %s\n\n", _("The moments that mattered"));
     if (!p->nmoments) fprintf(out, "- %s\n", _("None recorded."));
@@ -334,6 +384,9 @@ static void participant(const Debrief *db, const DebriefParticipant *p, FILE *ou
         fprintf(out, "- %s: `%s`\n", _("Start there with"), cmd);
         free(cmd);
     }
+    char *ret = debrief_return_command(db);
+    if (ret) fprintf(out, "- %s: `%s`\n", _("The return situation, in the same characters"), ret);
+    free(ret);
     fprintf(out, "\n");
 }
 

@@ -1,7 +1,9 @@
 /*
  * xapi.c - the debrief as xAPI 1.0.3 statements, for a learning record store: who chose what
  * in which scene, their time-outs, the trainer's notes and the ending. Ids are stable: the
- * registration comes from the session's start, each statement id from its place in it.
+ * registration comes from the session's start (a return session's from its first session's,
+ * so that a learning record store sees both as one registration), each statement id from its
+ * place in it.
  */
 #include "debrief/xapi.h"
 
@@ -144,7 +146,8 @@ static json_object *statement(const Debrief *db, int entry, int who, json_object
 {
     json_object *s = json_object_new_object();
     char key[64], id[37];
-    snprintf(key, sizeof key, "statement:%d:%d", entry, who);
+    /* A return session shares its first session's registration: its ids must not meet theirs. */
+    snprintf(key, sizeof key, "%sstatement:%d:%d", db->is_return ? "return:" : "", entry, who);
     uuid_v5(db->registration, key, id);
     json_object_object_add(s, "id", json_object_new_string(id));
     json_object_object_add(s, "actor", actor);

@@ -35,16 +35,23 @@ enum {
     EXPLORE_UNFINISHED = 3,   /* nothing wrong found, but the limit came before every ending */
 };
 
+/* Scenes and endings of a return block belong to a return session, which starts where no story
+ * reaches: the search covers the story only. */
+static int story_scene(const Scenario *s, int i)
+{
+    return !s->acts[s->scenes[i].act].ret;
+}
+
 /* What a search cut off at its limit covered, and what made it too large to finish. */
 static void report_limit(const Explorer *E, long max_states)
 {
     const Scenario *s = E->s;
-    int scenes = 0, endings = 0;
-    for (int i = 0; i < s->nscenes; i++) scenes += E->scene_seen[i];
-    for (int e = 0; e < s->nendings; e++) endings += E->ending_hits[e] > 0;
+    int scenes = 0, endings = 0, nscenes = 0, nendings = 0;
+    for (int i = 0; i < s->nscenes; i++) scenes += E->scene_seen[i], nscenes += story_scene(s, i);
+    for (int e = 0; e < s->nendings; e++) endings += E->ending_hits[e] > 0, nendings += !s->endings[e].ret;
     printf(_("Stopped at the limit of %ld states (--max-states): not every state was visited, so what is not "
              "found above may still be there.\n"), max_states);
-    printf(_("Covered: %d of %d scenes and %d of %d endings reached; "), scenes, s->nscenes, endings, s->nendings);
+    printf(_("Covered: %d of %d scenes and %d of %d endings reached; "), scenes, nscenes, endings, nendings);
     printf(ngettext("every way through the story followed for %d choice.\n",
                     "every way through the story followed for %d choices.\n", E->depth), E->depth);
     if (!E->ngrowth) return;
@@ -62,6 +69,7 @@ static void report_endings(const Explorer *E, int exhaustive, int runs, long max
     const Scenario *s = E->s;
     printf("%s\n", _("Endings:"));
     for (int e = 0; e < s->nendings; e++) {
+        if (s->endings[e].ret) continue;
         printf("  %-20s ", s->endings[e].id);
         if (E->ending_hits[e]) {
             char *path = explorer_path(E, e);
@@ -83,14 +91,14 @@ static int report(Explorer *E, double seconds, int exhaustive, int runs, long ma
 {
     const Scenario *s = E->s;
     int missing = 0;
-    for (int e = 0; e < s->nendings; e++) missing += !E->ending_hits[e];
+    for (int e = 0; e < s->nendings; e++) missing += !E->ending_hits[e] && !s->endings[e].ret;
     report_endings(E, exhaustive, runs, max_states, truncated);
     int unseen = 0;
-    for (int i = 0; i < s->nscenes; i++) unseen += !E->scene_seen[i];
+    for (int i = 0; i < s->nscenes; i++) unseen += !E->scene_seen[i] && story_scene(s, i);
     if (unseen) {
         printf("%s\n", truncated ? _("Scenes not reached before the limit:") : _("Scenes never reached:"));
         for (int i = 0; i < s->nscenes; i++)
-            if (!E->scene_seen[i]) printf("  %s:%d: %s\n", s->path, s->scenes[i].line, s->scenes[i].id);
+            if (!E->scene_seen[i] && story_scene(s, i)) printf("  %s:%d: %s\n", s->path, s->scenes[i].line, s->scenes[i].id);
     }
     int never = 0;
     for (int i = 0; i < s->nscenes; i++)

@@ -16,6 +16,7 @@
 #include "cli/usage.h"
 #include "console/loop.h"
 #include "console/play.h"
+#include "console/revisit.h"
 #include "console/setup.h"
 #include "console/show.h"
 #include "console/term.h"
@@ -25,38 +26,10 @@ typedef struct {
     unsigned long long seed;
     int seed_given;
     int corners;
+    int rate;
 } PlayArgs;
 
 /* ============================== a new session ============================== */
-
-static void journal_start(Play *P, const PlayArgs *a)
-{
-    char *abs = realpath(P->s->path, NULL);
-    JournalRecord r = {
-        .kind = REC_START, .format = JOURNAL_FORMAT, .program = VB_VERSION, .scenario = P->s->id,
-        .path = abs ? abs : P->s->path, .title = text_get(&P->s->title, i18n_lang(), scenario_fallback(P->s)),
-        .lang = i18n_lang(), .cast = a->cast,
-    };
-    RECORD_SET(&r, version, JOURNAL_VERSION);
-    RECORD_SET(&r, scenario_version, P->s->version);
-    RECORD_SET(&r, seed, (long long)a->seed);
-    play_record(P, &r);
-    free(abs);
-}
-
-static void journal_cast(Play *P)
-{
-    for (int i = 0; i < P->cast.n; i++) {
-        const Participant *p = &P->cast.p[i];
-        Character *ch = session_character(P->S, p->role);
-        play_record(P, &(JournalRecord){
-            .kind = REC_PARTICIPANT, .name = p->name, .core = p->core, .goal = p->goal,
-            .role = P->s->roles[p->role].id, .character = ch->name,
-            .character_core = p->character_core ? p->character_core : ch->quadrant_term,
-            .reason = p->reason, .card = p->card, .own_name = p->own_name, .about = p->about,
-        });
-    }
-}
 
 static int new_session(Play *P, const PlayArgs *a)
 {
@@ -95,8 +68,8 @@ static int new_session(Play *P, const PlayArgs *a)
         free(err);
         return 1;
     }
-    journal_start(P, a);
-    journal_cast(P);
+    play_journal_start(P, a->cast, a->seed, NULL);
+    play_journal_cast(P);
     if (!a->cast) {
         char *castfile = xasprintf("%s.cast.xml", P->J.path);
         setup_write_cast(P, castfile);
@@ -109,6 +82,7 @@ static int new_session(Play *P, const PlayArgs *a)
     }
     session_seat_cast(P->S);       /* the picks added cards */
     P->journaling = 1;
+    if (a->rate) revisit_rate(P, "before");
     session_start(P->S);
     diag_free(&d);
     return loop_run(P);
@@ -143,7 +117,7 @@ static int resume_session(Play *P, const PlayArgs *a)
     if (!P->S) goto fail;
     session_set_output(P->S, show_output, P);
     P->S->quiet = 1;
-    session_start(P->S);
+    revisit_start(P, &log);
     int mismatches = play_replay(P, &log, log.n, NULL);
     session_turn(P->S);          /* the engine's own turns that follow, quietly as well */
     P->S->quiet = 0;
@@ -200,7 +174,7 @@ static int parse_args(int argc, char **argv, PlayArgs *a)
         {"cast", required_argument, NULL, 'c'},  {"lang", required_argument, NULL, 'l'},
         {"seed", required_argument, NULL, 's'},  {"journal", required_argument, NULL, 'j'},
         {"resume", required_argument, NULL, 'r'}, {"help", no_argument, NULL, 'h'},
-        {"corners", no_argument, NULL, 'k'},
+        {"corners", no_argument, NULL, 'k'},     {"rate", no_argument, NULL, 'R'},
         {NULL, 0, NULL, 0},
     };
     memset(a, 0, sizeof *a);
@@ -223,6 +197,7 @@ static int parse_args(int argc, char **argv, PlayArgs *a)
         case 'j': a->journal = optarg; break;
         case 'r': a->resume = optarg; break;
         case 'k': a->corners = 1; break;
+        case 'R': a->rate = 1; break;
         case 'h': usage_help("play"); exit(0);
         default: return usage_error("play", "%s", _("unknown option"));
         }
@@ -242,17 +217,10 @@ int cmd_play(int argc, char **argv)
     if (a.lang || !a.resume) i18n_init(a.lang);
     term_init();
     Play P;
-    memset(&P, 0, sizeof P);
-    P.J.fd = -1;
-    P.last_act = -1;
+    play_init(&P);
     P.corners = a.corners;
     rc = a.resume ? resume_session(&P, &a) : new_session(&P, &a);
-    free(P.turn_key);
-    session_free(P.S);
-    cast_free(&P.cast);
-    scenario_free((Scenario *)P.s);
-    lexicon_free(&P.lexicon);
-    journal_close(&P.J);
+    play_free(&P);
     fflush(stdout);
     return rc;
 }

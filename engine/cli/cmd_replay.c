@@ -19,6 +19,7 @@
 #include "cli/usage.h"
 #include "console/loop.h"
 #include "console/play.h"
+#include "console/revisit.h"
 #include "console/show.h"
 #include "console/term.h"
 
@@ -115,9 +116,7 @@ static int replay(const char *journal, const char *from, const char *out_path, c
     i18n_init(lang ? lang : start.lang);
     term_init();
     Play P;
-    memset(&P, 0, sizeof P);
-    P.J.fd = -1;
-    P.last_act = -1;
+    play_init(&P);
     int rc = 1, cut = log.n;
     const char *scenario = start.path;
     if (!scenario || access(scenario, R_OK)) scenario = start.scenario;
@@ -134,7 +133,7 @@ static int replay(const char *journal, const char *from, const char *out_path, c
     if (!P.S) goto done;
     session_set_output(P.S, show_output, &P);
     term_heading(text_get(&P.s->title, i18n_lang(), scenario_fallback(P.s)));
-    session_start(P.S);
+    revisit_start(&P, &log);
     play_replay(&P, &log, cut, show_aside);
     if (!from) {
         term_notice(_("End of the recording."));
@@ -149,12 +148,7 @@ static int replay(const char *journal, const char *from, const char *out_path, c
     rc = loop_run(&P);
 done:
     if (rc && d.n) diag_print(&d, stderr);
-    free(P.turn_key);
-    session_free(P.S);
-    cast_free(&P.cast);
-    scenario_free((Scenario *)P.s);
-    lexicon_free(&P.lexicon);
-    journal_close(&P.J);
+    play_free(&P);
     journal_log_free(&log);
     diag_free(&d);
     fflush(stdout);

@@ -18,7 +18,7 @@ typedef struct {
 
 static const CommandText commands[] = {
     {"play",
-     N_("verbeeld play SCENARIO [--cast FILE] [--lang nl|en] [--seed N] [--journal FILE] [--corners]\n"
+     N_("verbeeld play SCENARIO [--cast FILE] [--lang nl|en] [--seed N] [--journal FILE] [--corners] [--rate]\n"
         "       verbeeld play --resume JOURNAL [--corners]"),
      N_("play a scenario, or continue a session that stopped"),
      N_("Without --cast, a short setup asks your name, core quality and learning goal, and casts\n"
@@ -26,13 +26,23 @@ static const CommandText commands[] = {
         "choice, or a command: /stop [why], /go, /note [@name] TEXT, /inject EVENT, /back [N],\n"
         "/vote, /cast, /who, /corners, /save, /help, /quit. Every step is saved in the journal\n"
         "as it happens. The corner of each choice is left for the debrief; --corners (or\n"
-        "/corners) shows it on screen after each choice.\n"
+        "/corners) shows it on screen after each choice. --rate asks each participant to rate a\n"
+        "statement about their learning goal (1 to 10) at the start and at the end.\n"
         "SCENARIO is a path or a name from 'verbeeld list' (tutorial, moveon, school).")},
     {"replay", N_("verbeeld replay JOURNAL [--from STEP|SCENE] [--journal FILE]"),
      N_("show a recorded session again, or play on from a step: what if?"),
      N_("Without --from, the session is shown again as it was played, with its steps numbered.\n"
         "With --from, it is replayed up to that step (or the first time that scene came up) and\n"
         "you play on from there, in a new journal that records where it branched off.")},
+    {"return", N_("verbeeld return JOURNAL [--cast FILE] [--journal FILE]"),
+     N_("the return afternoon of a finished session: the same characters, a new situation"),
+     N_("Two weeks after a session, the same participants step into the same characters once\n"
+        "more. Each gets a short recap of the first session (learning goal, anchor, where they\n"
+        "practised their challenge and where they fell back) and rates a statement about their\n"
+        "learning goal from 1 to 10; then the scenario's return situation is played, and at the\n"
+        "end they rate it again. JOURNAL is the first session's journal. --cast FILE adds or drops\n"
+        "people (who was there keeps their role). The debrief of the new journal compares then\n"
+        "and now.")},
     {"debrief", N_("verbeeld debrief JOURNAL [--format md|html|json|xapi] [-o FILE|DIR] [--participant NAME] [--lang nl|en]"),
      N_("the debrief of a session"),
      N_("The story as it was played, with time-outs and notes in place, and for each participant\n"

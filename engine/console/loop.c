@@ -10,6 +10,7 @@
 #include "base/i18n.h"
 #include "base/util.h"
 #include "console/prompt.h"
+#include "console/revisit.h"
 #include "console/setup.h"
 #include "console/show.h"
 #include "console/term.h"
@@ -82,6 +83,7 @@ static int announce_end(Play *P)
         JournalRecord r = {.kind = REC_END};
         RECORD_SET(&r, steps, P->S->steps);
         play_record(P, &r);
+        if (P->rate) revisit_rate(P, "after");
         setup_anchors(P);
     }
     if (save_before_leaving(P)) return 1;

@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "base/i18n.h"
@@ -14,6 +15,23 @@
 #include "console/term.h"
 #include "model/load.h"
 #include "model/scenario.h"
+
+void play_init(Play *P)
+{
+    memset(P, 0, sizeof *P);
+    P->J.fd = -1;
+    P->last_act = -1;
+}
+
+void play_free(Play *P)
+{
+    free(P->turn_key);
+    session_free(P->S);
+    cast_free(&P->cast);
+    scenario_free((Scenario *)P->s);
+    lexicon_free(&P->lexicon);
+    journal_close(&P->J);
+}
 
 /* ============================== the journal ============================== */
 
@@ -44,6 +62,35 @@ int play_journal(Play *P, json_object *entry)
 int play_record(Play *P, const JournalRecord *r)
 {
     return play_journal(P, record_json(r));
+}
+
+void play_journal_start(Play *P, const char *cast, unsigned long long seed, const char *from_journal)
+{
+    char *abs = realpath(P->s->path, NULL);
+    JournalRecord r = {
+        .kind = REC_START, .format = JOURNAL_FORMAT, .program = VB_VERSION, .scenario = P->s->id,
+        .path = abs ? abs : P->s->path, .title = text_get(&P->s->title, i18n_lang(), scenario_fallback(P->s)),
+        .lang = i18n_lang(), .cast = cast, .from_journal = from_journal,
+    };
+    RECORD_SET(&r, version, JOURNAL_VERSION);
+    RECORD_SET(&r, scenario_version, P->s->version);
+    RECORD_SET(&r, seed, (long long)seed);
+    play_record(P, &r);
+    free(abs);
+}
+
+void play_journal_cast(Play *P)
+{
+    for (int i = 0; i < P->cast.n; i++) {
+        const Participant *p = &P->cast.p[i];
+        Character *ch = session_character(P->S, p->role);
+        play_record(P, &(JournalRecord){
+            .kind = REC_PARTICIPANT, .name = p->name, .core = p->core, .goal = p->goal,
+            .role = P->s->roles[p->role].id, .character = ch->name,
+            .character_core = p->character_core ? p->character_core : ch->quadrant_term,
+            .reason = p->reason, .card = p->card, .own_name = p->own_name, .about = p->about,
+        });
+    }
 }
 
 double play_clock(void)

@@ -33,14 +33,22 @@ typedef struct {
     int last_act;
     int incident_heading;     /* an incident's heading was just shown: it stands for its act's */
     int quit;
+    int rate;                 /* the participants rated their learning goal at the start: again at the end */
     char *turn_key;           /* identifies the turn whose choices were last listed */
 } Play;
 
+/* An empty Play, with no journal open; and what a Play holds freed (the journal closed). */
+void play_init(Play *P);
+void play_free(Play *P);
 /* Write an entry to the journal, telling the user (but going on, the entry kept in memory) if
  * it cannot be written. Returns 0, or -1 when the entry is not on disk. */
 int play_journal(Play *P, json_object *entry);
 /* Journal record `r` (a record without `at` is stamped now), as play_journal does. */
 int play_record(Play *P, const JournalRecord *r);
+/* Journal the start of a new session (the cast file, when there is one; the first session's
+ * journal, for a return session), then who plays whom. */
+void play_journal_start(Play *P, const char *cast, unsigned long long seed, const char *from_journal);
+void play_journal_cast(Play *P);
 /* The option a person typed, 1..n: its number as listed, or "=ID", the id of the choice (the
  * options come in an order drawn from the seed, so a designer testing a path, and a test
  * script, names the choice). 0 when `line` is neither. */

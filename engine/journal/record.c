@@ -19,8 +19,11 @@ static const char *const kind_names[REC_KINDS] = {
     [REC_EVENT] = "event", [REC_INJECT] = "inject", [REC_RETURN] = "return", [REC_ENDING] = "ending",
     [REC_END] = "end", [REC_ANCHOR] = "anchor", [REC_SCRIPT_ERROR] = "script-error", [REC_STUCK] = "stuck",
     [REC_TIMEOUT] = "timeout", [REC_GO] = "go", [REC_NOTE] = "note", [REC_UNDO] = "undo",
-    [REC_RESUME] = "resume", [REC_BRANCH] = "branch", [REC_QUIT] = "quit",
+    [REC_RESUME] = "resume", [REC_BRANCH] = "branch", [REC_QUIT] = "quit", [REC_THEN] = "then",
+    [REC_RECAP] = "recap", [REC_RATING] = "rating",
 };
+
+const char *const record_corner_names[RECORD_CORNERS] = {"core", "pitfall", "challenge", "allergy"};
 
 const char *record_kind_name(RecordKind k)
 {
@@ -53,13 +56,14 @@ typedef struct {
 static const Field fields[] = {
     S(at), S(format), I(version), S(program), S(scenario), I(scenario_version), S(path), S(lang),
     {"seed", F_LLONG, offsetof(JournalRecord, seed)}, S(cast),
-    I(step), S(scene), S(event), S(ending), S(act), S(choice), FLAG("after_undo", after_undo),
+    I(step), S(moment), S(scene), S(event), S(ending), S(act), S(choice), FLAG("after_undo", after_undo),
     S(name), S(who), S(by), S(about), S(to), S(role), S(character), S(character_core), S(core), S(goal),
     S(reason), S(card), S(own_name),
-    FLAG("auto", automatic), FLAG("turning", turning), S(quality), S(corner), S(result), S(mood),
+    FLAG("auto", automatic), FLAG("turning", turning), S(quality), S(corner), S(result), I(rating),
+    I(before), I(after), S(mood),
     FLAG("played", played), S(why), I(steps), I(dropped), {"cut_bytes", F_LLONG, offsetof(JournalRecord, cut_bytes)},
     I(mismatches), S(from_journal), S(from), I(entry),
-    S(title), S(text), FLAG("cut", cut),
+    S(registration), S(anchor), S(title), S(text), FLAG("cut", cut),
 };
 
 #undef S
@@ -125,6 +129,44 @@ static json_object *votes_json(const JournalRecord *r)
     return a;
 }
 
+/* ============================== vars and corners ============================== */
+
+static void read_vars(json_object *e, JournalRecord *r)
+{
+    json_object *vars;
+    if (!json_object_object_get_ex(e, "vars", &vars) || !json_object_is_type(vars, json_type_object)) return;
+    r->vars = xcalloc((size_t)json_object_object_length(vars) + 1, sizeof *r->vars);
+    json_object_object_foreach(vars, key, val)
+        if (json_object_is_type(val, json_type_double) || json_object_is_type(val, json_type_int))
+            r->vars[r->nvars++] = (RecordVar){key, json_object_get_double(val)};
+}
+
+static json_object *vars_json(const JournalRecord *r)
+{
+    json_object *o = json_object_new_object();
+    for (int k = 0; k < r->nvars; k++) {
+        double v = r->vars[k].value;
+        json_object_object_add(o, r->vars[k].name,
+                               v == (double)(long long)v ? json_object_new_int64((long long)v) : json_object_new_double(v));
+    }
+    return o;
+}
+
+static void read_corners(json_object *e, JournalRecord *r)
+{
+    json_object *c;
+    if (!json_object_object_get_ex(e, "corners", &c) || !json_object_is_type(c, json_type_object)) return;
+    r->has_corners = 1;
+    for (int k = 0; k < RECORD_CORNERS; k++) r->corners[k] = (int)jint(c, record_corner_names[k], 0);
+}
+
+static json_object *corners_json(const JournalRecord *r)
+{
+    json_object *o = json_object_new_object();
+    for (int k = 0; k < RECORD_CORNERS; k++) json_object_object_add(o, record_corner_names[k], json_object_new_int(r->corners[k]));
+    return o;
+}
+
 /* ============================== records ============================== */
 
 void record_read(json_object *e, JournalRecord *r)
@@ -140,6 +182,8 @@ void record_read(json_object *e, JournalRecord *r)
     }
     if (r->kind == REC_UNDO && !r->steps) r->steps = 1;
     if (r->kind == REC_VOTE) read_votes(e, r);
+    if (r->kind == REC_THEN) read_vars(e, r);
+    if (r->kind == REC_RECAP) read_corners(e, r);
 }
 
 void record_mark(JournalRecord *r, size_t offset)
@@ -166,6 +210,9 @@ void record_free(JournalRecord *r)
     free(r->votes);
     r->votes = NULL;
     r->nvotes = 0;
+    free(r->vars);
+    r->vars = NULL;
+    r->nvars = 0;
 }
 
 /* A number or flag that is 0 or false is left out unless it was marked present. */
@@ -196,5 +243,7 @@ json_object *record_json(const JournalRecord *r)
         if (v) json_object_object_add(o, fields[i].key, v);
     }
     if (r->kind == REC_VOTE && r->votes) json_object_object_add(o, "votes", votes_json(r));
+    if (r->kind == REC_THEN && r->vars) json_object_object_add(o, "vars", vars_json(r));
+    if (r->kind == REC_RECAP && r->has_corners) json_object_object_add(o, "corners", corners_json(r));
     return o;
 }

@@ -39,6 +39,9 @@ typedef enum {
     REC_RESUME,
     REC_BRANCH,
     REC_QUIT,
+    REC_THEN,          /* a return session: the first session it returns to */
+    REC_RECAP,         /* a return session: one participant's first session, in short */
+    REC_RATING,        /* a participant rated the statement about their learning goal */
     REC_KINDS
 } RecordKind;
 
@@ -46,6 +49,16 @@ typedef enum {
 typedef struct {
     const char *by, *choice, *quality, *corner;
 } RecordVote;
+
+/* A variable as a first session left it (then). */
+typedef struct {
+    const char *name;
+    double value;
+} RecordVar;
+
+/* The corners of a recap, in the order of "corners" in the entry. */
+enum { RECORD_CORNERS = 4 };
+extern const char *const record_corner_names[RECORD_CORNERS];   /* "core", "pitfall", ... */
 
 /* A journal entry. Strings are borrowed from the entry read (NULL when absent); corners are
  * their ids ("core", "pitfall", ...) as journaled; which fields a kind has is listed beside
@@ -89,6 +102,16 @@ typedef struct {
     /* branch: from_journal, from, entry */
     const char *from_journal, *from;
     int entry;
+    /* then: from_journal, ending, title, steps, registration (the first session's), vars (the
+     * variables as it left them); recap: name, role, character, goal, anchor, corners (choices
+     * per corner in the first session), before and after (their ratings then, 0 when not
+     * asked); rating: name, moment ("before" or "after"), rating (1 to 10), text (the statement) */
+    const char *registration, *anchor, *moment;
+    RecordVar *vars;              /* owned by the record */
+    int nvars;
+    int corners[RECORD_CORNERS];
+    int has_corners;
+    int rating, before, after;
     /* script-error, stuck: text */
     /* any entry: cut (its texts were cut to the journal's limits, or only its kind was kept) */
     int cut;
@@ -100,7 +123,7 @@ RecordKind record_kind(const char *ev);
 
 /* Read entry `e` into `r` (its strings point into `e`: keep it alive). */
 void record_read(json_object *e, JournalRecord *r);
-/* Free what the record owns (the votes). */
+/* Free what the record owns (the votes, the vars). */
 void record_free(JournalRecord *r);
 /* The entry for record `r`, as journal_write takes it (a fresh object). Strings are written when
  * set, numbers and flags when set to something other than 0 or false or marked present (below);

@@ -394,6 +394,8 @@ static void c_act(Codec *c, Act *a)
 {
     c_str(c, &a->id, REQUIRED);
     c_text(c, &a->title);
+    c_int(c, &a->ret, 0, 1);
+    c_str(c, &a->after, OPTIONAL);
     c_line(c, &a->line);
 }
 
@@ -463,6 +465,7 @@ static void c_ending(Codec *c, Ending *e)
     c_str(c, &e->id, REQUIRED);
     c_text(c, &e->title);
     C_ARRAY(c, e->items, e->nitems, c_item);
+    c_int(c, &e->ret, 0, 1);
     c_line(c, &e->line);
 }
 

@@ -414,6 +414,7 @@ static void read_ending(Reader *r, xmlNodePtr node)
     Ending e = {0};
     e.line = xml_line(node);
     e.id = attr(r, node, "id");
+    e.ret = r->act >= 0 && s->acts[r->act].ret;
     EACH_CHILD(c, node) {
         if (xml_is(c, "title")) text_of(r, &e.title, c);
         else read_item(r, c, &e.items, &e.nitems);
@@ -488,10 +489,11 @@ static void on_open(void *ud, xmlNodePtr node, int depth)
     Reader *r = ud;
     if (depth == 0) {
         read_head(r, node);
-    } else if (depth == 1 && xml_is(node, "act")) {
+    } else if (depth == 1 && (xml_is(node, "act") || xml_is(node, "return"))) {
         Scenario *s = r->s;
         GROW(s->acts, s->nacts);
-        s->acts[s->nacts] = (Act){.line = xml_line(node), .id = attr(r, node, "id")};
+        s->acts[s->nacts] = (Act){.line = xml_line(node), .id = attr(r, node, "id"),
+                                  .ret = xml_is(node, "return"), .after = attr(r, node, "after")};
         r->act = s->nacts++;
     }
 }
@@ -504,6 +506,7 @@ static int on_close(void *ud, xmlNodePtr node, int depth)
         assert(r->act < r->s->nacts);
         if (xml_is(node, "title")) text_of(r, &r->s->acts[r->act].title, node);
         else if (xml_is(node, "scene")) read_scene(r, r->act, node);
+        else if (xml_is(node, "ending")) read_ending(r, node);       /* a return block's */
         return 1;
     }
     if (depth != 1) return 0;

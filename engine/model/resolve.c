@@ -403,6 +403,42 @@ static void check_translations(Ctx *c)
     for (int i = 0; i < s->nquestions; i++) check_text(c, &s->questions[i].text, s->questions[i].line, N_("question"));
 }
 
+/* ============================== return blocks ============================== */
+
+static int check_after(const char *id, void *ud)
+{
+    Ctx *c = ((void **)ud)[0];
+    if (scenario_ending(c->s, id) < 0) ERR(c, *(int *)((void **)ud)[1], _("unknown ending '%s' in after=\"...\""), id);
+    return 0;
+}
+
+/* Whether target t is a scene of a return block. */
+static int into_return(const Scenario *s, Target t)
+{
+    return t.kind == TARGET_SCENE && t.index >= 0 && s->acts[s->scenes[t.index].act].ret;
+}
+
+/* A return block follows endings that exist, and only a return session enters it: the story
+ * never leads into one (its scenes presuppose a story that has ended). */
+static void resolve_returns(Ctx *c)
+{
+    Scenario *s = c->s;
+    for (int a = 0; a < s->nacts; a++)
+        if (s->acts[a].ret && s->acts[a].after) scenario_each_fact(s->acts[a].after, check_after, (void *[]){c, &s->acts[a].line});
+    for (int i = 0; i < s->nscenes; i++) {
+        const Scene *sc = &s->scenes[i];
+        if (s->acts[sc->act].ret) continue;
+        int bad = into_return(s, sc->next);
+        for (int g = 0; g < sc->ngotos; g++) bad |= into_return(s, sc->gotos[g].to);
+        for (int k = 0; k < sc->nchoices; k++) bad |= into_return(s, sc->choices[k].to);
+        if (bad) ERR(c, sc->line, _("scene '%s' leads into a <return> block, which only 'verbeeld return' plays"), sc->id);
+    }
+    for (int e = 0; e < s->nevents; e++)
+        if (into_return(s, s->events[e].to))
+            ERR(c, s->events[e].line, _("event '%s' leads into a <return> block, which only 'verbeeld return' plays"), s->events[e].id);
+    if (into_return(s, s->start)) ERR(c, 1, _("the start must be a scene of the story, not of a <return> block"));
+}
+
 /* ============================== everything ============================== */
 
 /* Every name the scenario uses, resolved to what it names. */
@@ -429,6 +465,7 @@ static void resolve_references(Ctx *c)
     for (int i = 0; i < s->nroles; i++) playable += s->roles[i].playable;
     for (int i = 0; i < s->nroles; i++) resolve_role_quadrants(c, &s->roles[i]);
     if (!playable) ERR(c, 1, _("no role is playable: mark at least one role playable=\"yes\""));
+    resolve_returns(c);
 }
 
 void resolve_scenario(Scenario *s, const Lexicon *lx, DiagList *d)

@@ -130,6 +130,42 @@ int scenario_scene(const Scenario *s, const char *id)
     return indexed_find(s, SCENES(s), id);
 }
 
+int scenario_return_scene(const Scenario *s, int act)
+{
+    for (int i = 0; act >= 0 && i < s->nscenes; i++)
+        if (s->scenes[i].act == act) return i;
+    return -1;
+}
+
+/* Whether the space-separated list `list` holds `id`. */
+static int listed(const char *list, const char *id)
+{
+    size_t n = strlen(id);
+    for (const char *p = list; *p;) {
+        p += strspn(p, " \t\n");
+        size_t k = strcspn(p, " \t\n");
+        if (k == n && !strncmp(p, id, n)) return 1;
+        p += k;
+    }
+    return 0;
+}
+
+int scenario_return_for(const Scenario *s, const char *ending)
+{
+    for (int a = 0; a < s->nacts; a++)
+        if (s->acts[a].ret && s->acts[a].after && ending && listed(s->acts[a].after, ending)) return a;
+    for (int a = 0; a < s->nacts; a++)
+        if (s->acts[a].ret && !s->acts[a].after) return a;
+    return -1;
+}
+
+int scenario_has_return(const Scenario *s)
+{
+    for (int a = 0; a < s->nacts; a++)
+        if (s->acts[a].ret) return 1;
+    return 0;
+}
+
 int scenario_ending(const Scenario *s, const char *id)
 {
     return indexed_find(s, ID_ARRAY(s->endings, s->nendings, Ending), id);
@@ -304,6 +340,7 @@ static void story_free(Scenario *s)
 {
     for (int i = 0; i < s->nacts; i++) {
         scenario_release(s, s->acts[i].id);
+        scenario_release(s, s->acts[i].after);
         text_free(s, &s->acts[i].title);
     }
     free(s->acts);

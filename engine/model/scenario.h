@@ -155,9 +155,14 @@ typedef struct {
     int line;
 } Scene;
 
+/* An act of the story, or a return block (<return>): the situation of a return session, set
+ * some time after the story, whose first scene opens it. */
 typedef struct {
     char *id;
     Text title;
+    int ret;             /* a return block: no part of the story, only of a return session */
+    char *after;         /* a return block's endings (ids separated by spaces) after which it is
+                            played, or NULL for any */
     int line;
 } Act;
 
@@ -224,6 +229,7 @@ typedef struct {
     Text title;
     Item *items;
     int nitems;
+    int ret;             /* an ending of a return block, not of the story */
     int line;
 } Ending;
 
@@ -271,6 +277,13 @@ const char *scenario_fallback(const Scenario *s);
 
 /* Lookups by id; -1 when absent. */
 int scenario_scene(const Scenario *s, const char *id);
+/* The first scene of return block `act`, or -1 when it has none. */
+int scenario_return_scene(const Scenario *s, int act);
+/* The return block to play after ending `ending` (an id, or NULL when unknown): the first
+ * whose after="..." names it, else the first without after; -1 when there is none. */
+int scenario_return_for(const Scenario *s, const char *ending);
+/* Whether the scenario has any return block. */
+int scenario_has_return(const Scenario *s);
 int scenario_ending(const Scenario *s, const char *id);
 int scenario_role(const Scenario *s, const char *id);
 /* Call fn with each item of a comma-separated list, trimmed of spaces, until it returns

@@ -36,6 +36,8 @@ static void check_reachable(const Scenario *s, DiagList *d)
     int *stack = xcalloc((size_t)s->nscenes + 1, sizeof *stack), n = 0;
     mark(s, s->start, scenes, endings, stack, &n);
     for (int e = 0; e < s->nevents; e++) mark(s, s->events[e].to, scenes, endings, stack, &n);
+    for (int a = 0; a < s->nacts; a++)           /* a return session starts at a return block */
+        if (s->acts[a].ret) mark(s, (Target){TARGET_SCENE, scenario_return_scene(s, a), NULL}, scenes, endings, stack, &n);
     while (n > 0) {
         const Scene *sc = &s->scenes[stack[--n]];
         mark(s, sc->next, scenes, endings, stack, &n);
@@ -214,6 +216,10 @@ static void check_way_out(const Scenario *s, DiagList *d)
     for (int e = 0; e < s->nevents; e++) {
         Target t = s->events[e].to;
         if (t.kind == TARGET_SCENE && !out[t.index] && !state[t.index]) report_trap(s, &g, out, state, t.index, d);
+    }
+    for (int a = 0; a < s->nacts; a++) {
+        int first = s->acts[a].ret ? scenario_return_scene(s, a) : -1;
+        if (first >= 0 && !out[first] && !state[first]) report_trap(s, &g, out, state, first, d);
     }
     for (int k = 0; k < g.first[s->nscenes]; k++) {
         const Edge *e = &g.edges[k];

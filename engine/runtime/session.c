@@ -190,6 +190,7 @@ Session *session_new(const Scenario *s, const Lexicon *lx, Cast *cast, const cha
     S->seed = seed;
     snprintf(S->lang, sizeof S->lang, "%s", lang);
     S->scene = S->ending = -1;
+    S->return_act = -1;
     S->fired = xcalloc((size_t)s->nevents + 1, 1);
     S->role_turns = xcalloc((size_t)s->nroles + 1, sizeof *S->role_turns);
     int errors = d->errors;
@@ -220,6 +221,7 @@ void session_free(Session *S)
     free_characters(S);
     world_free(S->world);
     free(S->fired);
+    free(S->carried);
     free(S->role_turns);
     free(S->ret);
     free(S->ret_each);
@@ -440,6 +442,7 @@ static void end_story(Session *S, int ending)
 /* An event whose condition holds and that has not fired yet, or -1. */
 static int due_event(Session *S)
 {
+    if (S->return_act >= 0) return -1;
     for (int i = 0; i < S->s->nevents; i++)
         if (!S->fired[i] && S->s->events[i].cond != NO_CODE && test(S, S->s->events[i].cond) &&
             test(S, S->s->events[i].avail))
@@ -536,9 +539,22 @@ static void go(Session *S, Target t)
     stuck(S, _("the story goes round in a loop without a choice"));
 }
 
+void session_set_return(Session *S, int act, const double *values)
+{
+    S->return_act = act;
+    free(S->carried);
+    S->carried = xcalloc((size_t)S->s->nvars + 1, sizeof *S->carried);
+    for (int v = 0; v < S->s->nvars; v++) S->carried[v] = values[v];
+}
+
 void session_start(Session *S)
 {
-    go(S, S->s->start);
+    if (S->return_act < 0) {
+        go(S, S->s->start);
+        return;
+    }
+    for (int v = 0; v < S->s->nvars; v++) world_set_var(S->world, v, S->carried[v]);
+    go(S, (Target){TARGET_SCENE, scenario_return_scene(S->s, S->return_act), NULL});
 }
 
 int session_over(const Session *S)
@@ -849,7 +865,7 @@ char *session_unavailable(Session *S, const char *event)
 int session_inject(Session *S, const char *event)
 {
     int e = scenario_event_named(S->s, event, S->lang);
-    if (e < 0 || S->scene < 0) return -1;
+    if (e < 0 || S->scene < 0 || S->return_act >= 0) return -1;
     if (!test(S, S->s->events[e].avail)) return -2;
     record_input(S, (Input){INPUT_INJECT, S->scene, -1, -1, e});
     S->fired[e] = 1;

@@ -103,6 +103,8 @@ typedef struct Session {
                                  role and are not its first player (seat_own[i] set) */
     unsigned char *seat_own;
     int nseats;
+    int return_act;           /* a return session: the return block it plays, else -1 */
+    double *carried;          /* a return session: each variable as the story left it */
 } Session;
 
 /* A session of `s` for `cast`: loads every character and casts participants without a role
@@ -123,7 +125,11 @@ void session_recast(Session *S, int participant, int r, int decided);
  * scenario's roles (two fresh arrays of borrowed strings; the caller frees the arrays). */
 void session_role_tables(const Session *S, const char ***cores, const char ***names);
 
-/* Enter the first scene. */
+/* Make S a return session (before session_start): it plays return block `act` of the
+ * scenario, with every variable (and so every fact) as the story left it: `values`, one per
+ * variable, copied. Incidents of the story do not start in it, by themselves or injected. */
+void session_set_return(Session *S, int act, const double *values);
+/* Enter the first scene (of the return block, in a return session). */
 void session_start(Session *S);
 /* Whether the story has ended (an ending, or stuck). */
 int session_over(const Session *S);

@@ -10,6 +10,7 @@ import re
 kinds = set()
 for path in glob.glob("engine/**/*.c", recursive=True):
     kinds |= set(re.findall(r'journal_entry\("([a-z_-]+)"\)', open(path, encoding="utf-8").read()))
+kinds |= set(re.findall(r'\[REC_[A-Z_]+\] = "([a-z_-]+)"', open("engine/journal/record.c", encoding="utf-8").read()))
 kinds |= {"event", "inject", "stuck", "script-error"}     # engine/console/show.c, by the output's kind
 doc = open("docs/journal.md", encoding="utf-8").read()
 missing = sorted(k for k in kinds if f"**`{k}`**" not in doc)

@@ -155,6 +155,7 @@ check explore-jobs-usage sh -c "'$V' explore tutorial --jobs 0 2> '$T/ju.err'; [
 sh tests/e2e/terminal.sh "$V" "$T" && ok || bad terminal
 sh tests/e2e/designer.sh "$V" "$T" && ok || bad designer
 sh tests/e2e/scenarios.sh "$V" "$T" && ok || bad scenarios
+sh tests/e2e/return.sh "$V" "$T" && ok || bad return
 # Continuity: sessions steered to where the stories used to contradict what happened before.
 mkdir -p "$T/continuity" && python3 tests/e2e/continuity.py "$V" "$T/continuity" && ok || bad continuity
 sh tests/e2e/format.sh "$V" "$T" && ok || bad format

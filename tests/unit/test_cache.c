@@ -112,7 +112,8 @@ static const Layout L_Scene = LAYOUT(Scene,
     ARRAY(Scene, items, nitems, L_Item), FIELD(Scene, nitems, F_INT),
     ARRAY(Scene, choices, nchoices, L_Choice), FIELD(Scene, nchoices, F_INT), FIELD(Scene, line, F_INT));
 static const Layout L_Act = LAYOUT(Act,
-    FIELD(Act, id, F_STR), NESTED(Act, title, L_Text), FIELD(Act, line, F_INT));
+    FIELD(Act, id, F_STR), NESTED(Act, title, L_Text), FIELD(Act, ret, F_INT), FIELD(Act, after, F_STR),
+    FIELD(Act, line, F_INT));
 static const Layout L_Role = LAYOUT(Role,
     FIELD(Role, id, F_STR), FIELD(Role, character, F_STR), FIELD(Role, playable, F_INT),
     FIELD(Role, own, F_INT), FIELD(Role, quadrants, F_STR), NESTED(Role, brief, L_Text), FIELD(Role, line, F_INT));
@@ -134,7 +135,7 @@ static const Layout L_Event = LAYOUT(Event,
     NESTED(Event, names, L_Text), NESTED(Event, why, L_Text), FIELD(Event, line, F_INT));
 static const Layout L_Ending = LAYOUT(Ending,
     FIELD(Ending, id, F_STR), NESTED(Ending, title, L_Text), ARRAY(Ending, items, nitems, L_Item),
-    FIELD(Ending, nitems, F_INT), FIELD(Ending, line, F_INT));
+    FIELD(Ending, nitems, F_INT), FIELD(Ending, ret, F_INT), FIELD(Ending, line, F_INT));
 static const Layout L_Question = LAYOUT(Question,
     FIELD(Question, quality, F_STR), NESTED(Question, text, L_Text), FIELD(Question, line, F_INT));
 static const Layout L_Scenario = LAYOUT(Scenario,

@@ -1,7 +1,7 @@
 /* test_record.c - the journal's typed records (engine/journal/record.h): every entry of real
- * sessions (the golden journals of tests/e2e) and one of each other kind read into a record and
- * written back unchanged, so no field the program writes is unknown to the record; kinds by
- * name and back; an undo without steps takes back one. */
+ * sessions (the golden journals of tests/e2e) and one of each other kind (the return
+ * afternoon's too) read into a record and written back unchanged, so no field the program
+ * writes is unknown to the record; kinds by name and back; an undo without steps takes back one. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -65,6 +65,16 @@ static void test_other_kinds_round_trip(void **state)
         "\"role\":\"ouder\",\"character\":\"Anouk\",\"character_core\":\"directheid\",\"reason\":\"r\","
         "\"own_name\":\"Anouk\",\"about\":\"Ik werk 's nachts.\"}",
         "{\"ev\":\"vote\",\"at\":\"2025-11-22T10:00:00Z\",\"votes\":[],\"scene\":\"markt\"}",
+        "{\"ev\":\"start\",\"at\":\"2025-11-22T10:00:00Z\",\"format\":\"verbeeld-journal\",\"version\":1,"
+        "\"scenario\":\"moveon\",\"seed\":4,\"from_journal\":\"/tmp/first.jsonl\"}",
+        "{\"ev\":\"then\",\"at\":\"2025-11-22T10:00:00Z\",\"ending\":\"isabel\",\"act\":\"eerste-week\",\"steps\":27,"
+        "\"from_journal\":\"/tmp/first.jsonl\",\"registration\":\"6fc91a77-aef0-51bf-bf5c-be70f04759ed\","
+        "\"title\":\"Isabel aan het roer\",\"vars\":{\"vertrouwen\":8,\"eenheid\":-0.5}}",
+        "{\"ev\":\"recap\",\"at\":\"2025-11-22T10:00:00Z\",\"name\":\"Sanne\",\"role\":\"ops\",\"character\":\"Karin\","
+        "\"goal\":\"g\",\"before\":6,\"after\":7,\"anchor\":\"voeten\","
+        "\"corners\":{\"core\":1,\"pitfall\":2,\"challenge\":3,\"allergy\":0}}",
+        "{\"ev\":\"rating\",\"at\":\"2025-11-22T10:00:00Z\",\"moment\":\"before\",\"name\":\"Sanne\",\"rating\":7,"
+        "\"text\":\"Dit lukt me nu: g\"}",
         NULL};
     for (int i = 0; lines[i]; i++) {
         json_object *e = json_tokener_parse(lines[i]);
