@@ -638,6 +638,32 @@ for sig in HUP TERM; do
     else ok "signal-$sig"; fi
 done
 
+# The commands that run to an end of their own (check, explore, graph...) keep the signals they
+# were started with: under nohup a long exploration runs on after a hangup, as nohup promises.
+# Killed, explore takes its jobs with it.
+sh -c 'trap "" HUP; exec "$0" "$@"' "$V" explore tutorial --random 4000 --seed 1 --jobs 2 > "$S2/nohup.out" 2>&1 &
+pid=$!
+sleep 0.3
+kill -HUP $pid 2>/dev/null
+wait $pid; src=$?
+if [ $src -eq 0 ] && grep -q '^Bezochte toestanden: \|^States visited: ' "$S2/nohup.out"; then ok explore-nohup
+else bad explore-nohup "explore under nohup did not finish after SIGHUP (exit $src)"; fi
+"$V" explore tutorial --random 100000 --seed 1 --jobs 2 > /dev/null 2>&1 &
+pid=$!
+i=0; while [ -z "$(ps -o pid= --ppid $pid 2>/dev/null)" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+jobs=$(ps -o pid= --ppid $pid 2>/dev/null)
+kill -TERM $pid; wait $pid 2>/dev/null
+sleep 1
+left=""
+for j in $jobs; do     # a job ended but not yet reaped (a zombie) has ended
+    case $(ps -o stat= -p "$j" 2>/dev/null) in ''|Z*) ;; *) left="$left $j" ;; esac
+done
+if [ -n "$jobs" ] && [ -z "$left" ]; then ok explore-jobs-end
+else
+    for j in $left; do kill -KILL "$j" 2>/dev/null; done
+    bad explore-jobs-end "jobs [$jobs] of a killed explore still running:$left"
+fi
+
 # ---------------------------------------------------------------- 8. files that are not files, lines without end, words without end
 # The second round of issue 24 on what verbeeld reads and keeps: a FIFO is refused, not waited
 # on; a line with no newline is read in bounded memory; replay --from takes a moment or says

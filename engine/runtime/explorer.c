@@ -255,12 +255,14 @@ static void forget_unused(Explorer *E, json_object *snap)
 }
 
 /* The session's state, noted: its snapshot as stored for later (JSON text, restored when its
- * turn comes) when no state with the same key was met before, else NULL. */
+ * turn comes) when no state with the same key was met before, else NULL. A state met before
+ * is told by its key alone when the key reads nothing of the snapshot: no JSON is made for it. */
 static char *note_state(Explorer *E, ExplorerKey *key)
 {
-    json_object *snap = session_snapshot(E->S);
+    json_object *snap = explorer_key_reads_snapshot(key) ? session_snapshot(E->S) : NULL;
     char *text = NULL;
     if (explorer_key_add(key, E->S, snap)) {
+        if (!snap) snap = session_snapshot(E->S);
         forget_unused(E, snap);
         text = xstrdup(json_object_to_json_string_ext(snap, JSON_C_TO_STRING_PLAIN));
     }

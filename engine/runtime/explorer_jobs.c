@@ -12,8 +12,12 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <unistd.h>
 
 #include "base/i18n.h"
@@ -118,11 +122,30 @@ typedef struct {
     int first, last;
 } Job;
 
-/* In the child: play the block, send the findings, and leave without running the parent's
- * clean-up (exit handlers, stdio buffers that hold the parent's output). */
-static void run_job(Explorer *E, json_object *start, const Job *j, uint64_t seed)
+/* A job ends with the exploration that started it: killed or hung up on, explore takes its
+ * jobs with it instead of leaving them to play their block for no one. Where the kernel does
+ * not say so (PR_SET_PDEATHSIG is Linux's, and not every sandbox keeps it), the job looks
+ * every few runs. Signals the exploration ignores (nohup) its jobs ignore too. */
+#define RUNS_BETWEEN_LOOKS 8
+
+static void end_with_parent(pid_t parent)
 {
-    explorer_random(E, start, j->first, j->last, seed);
+#ifdef __linux__
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+    if (getppid() != parent) _exit(1);      /* it ended before the line above */
+}
+
+/* In the child: play the block, send the findings, and leave without running the parent's
+ * clean-up (exit handlers, stdio buffers that hold the parent's output). Runs are seeded by
+ * their number alone, so playing the block in parts plays it the same. */
+static void run_job(Explorer *E, json_object *start, const Job *j, uint64_t seed, pid_t parent)
+{
+    for (int first = j->first; first < j->last; first += RUNS_BETWEEN_LOOKS) {
+        if (getppid() != parent) _exit(1);
+        int last = j->last - first < RUNS_BETWEEN_LOOKS ? j->last : first + RUNS_BETWEEN_LOOKS;
+        explorer_random(E, start, first, last, seed);
+    }
     json_object *o = findings_json(E);
     size_t n;
     const char *text = json_object_to_json_string_length(o, JSON_C_TO_STRING_PLAIN, &n);
@@ -134,6 +157,7 @@ static int start_job(Explorer *E, json_object *start, Job *j, uint64_t seed)
     int fds[2];
     if (pipe(fds)) return -1;
     fflush(NULL);
+    pid_t parent = getpid();
     j->pid = fork();
     if (j->pid < 0) {
         close(fds[0]);
@@ -141,9 +165,10 @@ static int start_job(Explorer *E, json_object *start, Job *j, uint64_t seed)
         return -1;
     }
     if (j->pid == 0) {
+        end_with_parent(parent);
         close(fds[0]);
         j->fd = fds[1];
-        run_job(E, start, j, seed);
+        run_job(E, start, j, seed, parent);
     }
     close(fds[1]);
     j->fd = fds[0];

@@ -183,7 +183,7 @@ void explorer_key_init(ExplorerKey *k, const Scenario *s, const Session *S)
 
 void explorer_key_free(ExplorerKey *k)
 {
-    for (int r = 0; r < k->s->nroles; r++) {
+    for (int r = 0; k->s && r < k->s->nroles; r++) {
         for (int f = 0; k->fields[r] && k->fields[r][f]; f++) free(k->fields[r][f]);
         free(k->fields[r]);
     }
@@ -193,6 +193,9 @@ void explorer_key_free(ExplorerKey *k)
     free(k->whole);
     free(k->buf);
     free(k->set);
+    free(k->keys);
+    free(k->keyend);
+    free(k->keyhash);
     memset(k, 0, sizeof *k);
 }
 
@@ -289,7 +292,7 @@ static void put_chars(ExplorerKey *k, json_object *snap)
 {
     json_object *chars = NULL;
     json_object_object_get_ex(snap, "chars", &chars);
-    for (int r = 0; r < k->s->nroles; r++) {
+    for (int r = 0; r < k->s->nroles && snap; r++) {
         if (!k->whole[r] && !k->fields[r]) continue;
         json_object *state = chars ? json_object_array_get_idx(chars, (size_t)r) : NULL;
         if (k->whole[r]) put_json(k, state);
@@ -302,24 +305,69 @@ static void put_chars(ExplorerKey *k, json_object *snap)
     }
 }
 
-/* Add hash h to the set; 1 when it was new. */
-static int set_add(ExplorerKey *k, uint64_t h)
+static uint64_t xxh3(const void *p, size_t n)
 {
-    if ((k->setn + 1) * 2 > k->setcap) {
-        size_t ncap = k->setcap ? k->setcap * 2 : 1024;
-        uint64_t *nset = xcalloc(ncap, sizeof *nset);
-        for (size_t i = 0; i < k->setcap; i++)
-            if (k->set[i])
-                for (size_t j = k->set[i] & (ncap - 1);; j = (j + 1) & (ncap - 1))
-                    if (!nset[j]) { nset[j] = k->set[i]; break; }
-        free(k->set);
-        k->set = nset;
-        k->setcap = ncap;
+    return XXH3_64bits(p, n);
+}
+
+static int same_key(const ExplorerKey *k, uint32_t i, uint64_t h, const void *bytes, size_t len)
+{
+    size_t from = i ? k->keyend[i - 1] : 0;
+    return k->keyhash[i] == h && k->keyend[i] - from == len && memcmp(k->keys + from, bytes, len) == 0;
+}
+
+static void grow_set(ExplorerKey *k)
+{
+    size_t ncap = k->setcap ? k->setcap * 2 : 1024;
+    uint32_t *nset = xcalloc(ncap, sizeof *nset);
+    for (size_t i = 0; i < k->setcap; i++) {
+        if (!k->set[i]) continue;
+        size_t j = k->keyhash[k->set[i] - 1] & (ncap - 1);
+        while (nset[j]) j = (j + 1) & (ncap - 1);
+        nset[j] = k->set[i];
     }
-    for (size_t j = h & (k->setcap - 1);; j = (j + 1) & (k->setcap - 1)) {
-        if (k->set[j] == h) return 0;
-        if (!k->set[j]) { k->set[j] = h; k->setn++; return 1; }
+    free(k->set);
+    k->set = nset;
+    k->setcap = ncap;
+}
+
+/* Keep key `bytes` as key number k->setn. */
+static void keep_key(ExplorerKey *k, uint64_t h, const void *bytes, size_t len)
+{
+    if (k->keyslen + len > k->keyscap) {
+        k->keyscap = (k->keyslen + len) * 2 + 4096;
+        k->keys = xrealloc(k->keys, k->keyscap);
     }
+    if (len) memcpy(k->keys + k->keyslen, bytes, len);
+    k->keyslen += len;
+    if (k->setn == k->nkeycap) {
+        k->nkeycap = k->nkeycap ? k->nkeycap * 2 : 1024;
+        k->keyend = xrealloc(k->keyend, k->nkeycap * sizeof *k->keyend);
+        k->keyhash = xrealloc(k->keyhash, k->nkeycap * sizeof *k->keyhash);
+    }
+    k->keyend[k->setn] = k->keyslen;
+    k->keyhash[k->setn] = h;
+    k->setn++;
+}
+
+int explorer_key_insert(ExplorerKey *k, const void *bytes, size_t len)
+{
+    if ((k->setn + 1) * 2 > k->setcap) grow_set(k);
+    uint64_t h = (k->hash ? k->hash : xxh3)(bytes, len);
+    size_t j = h & (k->setcap - 1);
+    for (; k->set[j]; j = (j + 1) & (k->setcap - 1))
+        if (same_key(k, k->set[j] - 1, h, bytes, len)) return 0;
+    if (k->setn >= UINT32_MAX - 1) return 0;     /* beyond any --max-states: taken as met */
+    keep_key(k, h, bytes, len);
+    k->set[j] = (uint32_t)k->setn;
+    return 1;
+}
+
+int explorer_key_reads_snapshot(const ExplorerKey *k)
+{
+    for (int r = 0; r < k->s->nroles; r++)
+        if (k->whole[r] || k->fields[r]) return 1;
+    return 0;
 }
 
 int explorer_key_add(ExplorerKey *k, Session *S, json_object *snap)
@@ -328,8 +376,7 @@ int explorer_key_add(ExplorerKey *k, Session *S, json_object *snap)
     put_place(k, S);
     put_world(k, S);
     put_chars(k, snap);
-    uint64_t h = XXH3_64bits(k->buf, k->len);
-    return set_add(k, h ? h : 1);
+    return explorer_key_insert(k, k->buf, k->len);
 }
 
 /* ============================== what growth reports ============================== */

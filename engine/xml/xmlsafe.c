@@ -221,6 +221,9 @@ static void valid_error(void *ud, xmlErrorPtr e)
 {
     Rounds *r = ud;
     if (!e || !e->message) return;
+    /* Past the limit nothing more is shown or taken out: a file wrong on every line (xml:lang
+     * left out of each text) must not cost a comparison with every error before it. */
+    if (r->nseen > MAX_SCHEMA_ERRORS) return;
     xmlNodePtr node = e->node;
     if (e->domain != XML_FROM_RELAXNGV || !node || node->type != XML_ELEMENT_NODE) {
         xml_error(&r->ps, e);

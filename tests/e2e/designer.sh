@@ -87,6 +87,17 @@ printf 'Sanne\ntact\nZeggen wat ik denk\n=nee\n' | VERBEELD_PATH="$G" "$V" play 
     || fail "the guide's example does not play: $(tail -5 "$T/rooster.out")"
 grep -q '"ev":"ending".*"afspraak"' "$T/rooster.jsonl" || fail "playing the guide's example with choice nee did not end in afspraak"
 
+# ---------------------------------------------------------------- the guide's CI template
+# The Makefile of the guide's step 8, as written there, passes on every shipped scenario (MoveOn
+# and the school stop at the limit, exit 3, which the template accepts; a smaller limit keeps
+# this quick, the verdict is the same).
+awk '/^### 8\. Test it/ { s = 1 } s && /^```make$/ { b = 1; next } b && /^```$/ { exit } b { print }' docs/authoring.md > "$T/ci.mk"
+grep -q 'explore --exhaustive' "$T/ci.mk" || fail "no CI template found in step 8 of docs/authoring.md"
+make -s -f "$T/ci.mk" check VERBEELD="$V" MAX_STATES=3000 > "$T/ci.out" 2>&1 \
+    || fail "the guide's CI template fails on the shipped scenarios: $(grep -v '^  ' "$T/ci.out" | tail -8)"
+grep -q 'not reached before the limit of 3000 states' "$T/ci.out" || fail "the CI template's exhaustive search did not stop at its limit as expected"
+! grep -q 'NEVER REACHED' "$T/ci.out" || fail "the CI template's output says NEVER REACHED"
+
 # ---------------------------------------------------------------- graph, through dot
 if command -v dot > /dev/null 2>&1; then
     for f in "$D"/*.xml "$G/scenarios/rooster.xml"; do

@@ -140,6 +140,9 @@ explore_golden() {
 # A dead end for some values only: its scene, file:line and the way there.
 check explore-deadend explore_golden explore-deadend tests/e2e/explore/deadend.xml --exhaustive
 check explore-deadend-random explore_golden explore-deadend-random tests/e2e/explore/deadend.xml --random 20
+# A script error in a branch only the third choice reaches: the script's file:line, the way there.
+check explore-branch-error explore_golden explore-branch-error tests/e2e/explore/branch-error.xml --exhaustive
+check check-branch-error run check-branch-error "" check tests/e2e/explore/branch-error.xml
 check explore-tutorial sh -c "'$V' explore tutorial --random 300 --seed 2 > '$T/explore.out' && ! grep -q 'NEVER REACHED' '$T/explore.out'"
 check explore-tutorial-all sh -c "'$V' explore tutorial --exhaustive > '$T/explore-all.out' && grep -q '^  deur_dicht ' '$T/explore-all.out'"
 check explore-unreachable sh -c "'$V' explore tests/e2e/explore/unreachable.xml --exhaustive > '$T/unr.out'; [ \$? -eq 1 ] && grep -q 'verloren' '$T/unr.out'"
