@@ -68,21 +68,6 @@ static char *cache_dir(void)
     return home && *home ? xasprintf("%s/.cache/verbeeld", home) : NULL;
 }
 
-/* The XXH3-128 of three runs of bytes, one after the other, as a key. */
-static int hash3(const void *a, size_t alen, const void *b, size_t blen, const void *c, size_t clen, CacheKey *key)
-{
-    XXH3_state_t *st = XXH3_createState();
-    int ok = st && XXH3_128bits_reset(st) == XXH_OK && XXH3_128bits_update(st, a, alen) == XXH_OK &&
-             XXH3_128bits_update(st, b, blen) == XXH_OK && XXH3_128bits_update(st, c, clen) == XXH_OK;
-    if (ok) {
-        XXH128_canonical_t canon;
-        XXH128_canonicalFromHash(&canon, XXH3_128bits_digest(st));
-        memcpy(key->bytes, canon.digest, sizeof key->bytes);
-    }
-    XXH3_freeState(st);
-    return ok;
-}
-
 int cache_key(const char *bytes, size_t len, CacheKey *key)
 {
     char *dir = cache_dir();
@@ -96,7 +81,17 @@ int cache_key(const char *bytes, size_t len, CacheKey *key)
     unsigned char head[12];
     put_u32(head, CACHE_FORMAT);
     put_u64(head + 4, (uint64_t)slen);
-    int ok = hash3(head, sizeof head, schema, slen, bytes, len, key);
+    XXH3_state_t *st = XXH3_createState();
+    int ok = st && XXH3_128bits_reset(st) == XXH_OK &&
+             XXH3_128bits_update(st, head, sizeof head) == XXH_OK &&
+             XXH3_128bits_update(st, schema, slen) == XXH_OK &&
+             XXH3_128bits_update(st, bytes, len) == XXH_OK;
+    if (ok) {
+        XXH128_canonical_t canon;
+        XXH128_canonicalFromHash(&canon, XXH3_128bits_digest(st));
+        memcpy(key->bytes, canon.digest, sizeof key->bytes);
+    }
+    XXH3_freeState(st);
     free(schema);
     return ok;
 }
@@ -510,41 +505,21 @@ static Codec measuring(void)
 
 /* ============================== entries ============================== */
 
-/* The payload of the entry kept under `key` (*n bytes from where it returns, inside the
- * freshly allocated *file), or NULL when there is none that is exactly what write_entry wrote
- * for this key, with this format (counted as a miss, or when it is there but not sound as
- * rejected, and removed). */
-static const unsigned char *read_entry(const CacheKey *key, unsigned char **file, size_t *n)
+/* The model in an entry's bytes, or NULL when they are not exactly what cache_store wrote for
+ * this key, with this format. The model takes the bytes as its block; they are freed either way. */
+static Scenario *decode(unsigned char *file, size_t len, const CacheKey *key)
 {
-    char *path = cache_entry_path(key);
-    if (!path) return NULL;
-    size_t len = 0;
-    *file = (unsigned char *)read_file(path, MAX_ENTRY_BYTES, &len);
-    *n = len >= CACHE_HEADER ? len - CACHE_HEADER : 0;
-    int sound = *file && len >= CACHE_HEADER && memcmp(*file, MAGIC, 8) == 0 &&
-                get_u32(*file + 8) == CACHE_FORMAT && memcmp(*file + 12, key->bytes, 16) == 0 &&
-                get_u64(*file + 28) == *n && XXH3_64bits(*file + CACHE_HEADER, *n) == get_u64(*file + 36);
-    if (sound) {
-        utimensat(AT_FDCWD, path, NULL, 0);       /* used now: see prune() */
-    } else if (*file) {
-        stats.rejected++;
-        unlink(path);
-        free(*file);
-        *file = NULL;
-    } else {
-        stats.misses++;
+    size_t n = len >= CACHE_HEADER ? len - CACHE_HEADER : 0;
+    if (len < CACHE_HEADER || memcmp(file, MAGIC, 8) != 0 || get_u32(file + 8) != CACHE_FORMAT ||
+        memcmp(file + 12, key->bytes, 16) != 0 || get_u64(file + 28) != n ||
+        XXH3_64bits(file + CACHE_HEADER, n) != get_u64(file + 36)) {
+        free(file);
+        return NULL;
     }
-    free(path);
-    return *file ? *file + CACHE_HEADER : NULL;
-}
-
-/* The model in an entry's payload, or NULL when it does not decode. The model takes the
- * file's bytes as its block; they are freed either way. */
-static Scenario *decode(unsigned char *file, const unsigned char *payload, size_t n)
-{
+    const unsigned char *payload = file + CACHE_HEADER;
     Scenario *s = xcalloc(1, sizeof *s);
     s->block = (char *)file;
-    s->block_len = (size_t)(payload - file) + n;
+    s->block_len = len;
     Codec c = {.writing = 0, .p = payload, .end = payload + n, .s = s};
     c_scenario(&c, s);
     if (c.bad || c.p != c.end) {
@@ -556,18 +531,22 @@ static Scenario *decode(unsigned char *file, const unsigned char *payload, size_
 
 Scenario *cache_load(const CacheKey *key)
 {
-    unsigned char *file = NULL;
-    size_t n;
-    const unsigned char *payload = read_entry(key, &file, &n);
-    Scenario *s = payload ? decode(file, payload, n) : NULL;
+    char *path = cache_entry_path(key);
+    if (!path) return NULL;
+    size_t len = 0;
+    unsigned char *file = (unsigned char *)read_file(path, MAX_ENTRY_BYTES, &len);
+    int found = file != NULL;
+    Scenario *s = found ? decode(file, len, key) : NULL;
     if (s) {
         stats.hits++;
-    } else if (payload) {                         /* sound, but not a model of this build */
+        utimensat(AT_FDCWD, path, NULL, 0);       /* used now: see prune() */
+    } else if (found) {
         stats.rejected++;
-        char *path = cache_entry_path(key);
         unlink(path);
-        free(path);
+    } else {
+        stats.misses++;
     }
+    free(path);
     return s;
 }
 
@@ -678,43 +657,5 @@ void cache_store(const CacheKey *key, const Scenario *s)
         write_entry(dir, key, &c.out);
     }
     sb_free(&c.out);
-    free(dir);
-}
-
-/* ============================== other entries ============================== */
-
-/* What else is worth keeping beside the models (the lexicon read from its Lua: 3.4 M of
- * MoveOn's 29 M instructions to its first prompt, callgrind) lies in the same folder, in
- * entries of the same form, under a key of its own kind. */
-int cache_key_of(const char *kind, const char *bytes, size_t len, CacheKey *key)
-{
-    char *dir = cache_dir();
-    if (!dir) return 0;
-    free(dir);
-    unsigned char head[4];
-    put_u32(head, CACHE_FORMAT);
-    return hash3(head, sizeof head, kind, strlen(kind) + 1, bytes, len, key);
-}
-
-char *cache_get(const CacheKey *key, size_t *len)
-{
-    unsigned char *file = NULL;
-    const unsigned char *payload = read_entry(key, &file, len);
-    if (!payload) return NULL;
-    stats.hits++;
-    memmove(file, payload, *len);
-    file[*len] = '\0';
-    return (char *)file;
-}
-
-void cache_put(const CacheKey *key, const char *bytes, size_t len)
-{
-    char *dir = cache_dir();
-    if (!dir) return;
-    StrBuf b = {(char *)bytes, len, len};
-    if (len <= MAX_ENTRY_BYTES - CACHE_HEADER && make_dirs(dir) == 0) {
-        prune(dir);
-        write_entry(dir, key, &b);
-    }
     free(dir);
 }

@@ -47,12 +47,4 @@ void cache_store(const CacheKey *key, const Scenario *s);
 char *cache_entry_path(const CacheKey *key);
 CacheStats cache_stats(void);
 
-/* Other bytes worth keeping, in entries of the same form: the key of bytes made from `bytes`
- * (a file's) by a reader of `kind` ("lexicon"), and 1; 0 when the cache is off. */
-int cache_key_of(const char *kind, const char *bytes, size_t len, CacheKey *key);
-/* The bytes kept under `key` (freshly allocated, *len of them, a NUL after the last), or NULL. */
-char *cache_get(const CacheKey *key, size_t *len);
-/* Keep `len` bytes under `key`. */
-void cache_put(const CacheKey *key, const char *bytes, size_t len);
-
 #endif

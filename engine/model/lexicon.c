@@ -12,7 +12,6 @@
 #include "base/i18n.h"
 #include "base/sandbox.h"
 #include "base/util.h"
-#include "model/cache.h"
 
 static const char *const corner_ids[CORNERS] = {"core", "pitfall", "challenge", "allergy"};
 
@@ -153,9 +152,9 @@ static const LexTerm *exact_term(const Lexicon *lx, const char *term)
     return k >= 0 ? &lx->terms[k] : NULL;
 }
 
-/* Read the lexicon by running its Lua. */
-static int read_lua(Lexicon *lx, const char *path, DiagList *d)
+int lexicon_load(Lexicon *lx, const char *path, DiagList *d)
 {
+    memset(lx, 0, sizeof *lx);
     Sandbox *s = sbx_new(0);
     lua_State *L = sbx_lua(s);
     char *err = NULL;
@@ -187,117 +186,10 @@ static int read_lua(Lexicon *lx, const char *path, DiagList *d)
         lx->n++;
     }
     sbx_free(s);
-    return d->errors > errors ? -1 : 0;
-}
-
-/* ============================== kept in the model cache ============================== */
-
-/* The lexicon as read, for the cache: every string with its NUL, counts as decimal strings:
- * the number of quadrants, each quadrant's Dutch and English corners, then each list of words
- * (its count, then term, nl and en of each). */
-static void put_words(StrBuf *b, const LexWords *w, int n)
-{
-    sb_addf(b, "%d%c", n, 0);
-    for (int i = 0; i < n; i++) sb_addf(b, "%s%c%s%c%s%c", w[i].term, 0, w[i].nl, 0, w[i].en, 0);
-}
-
-static void store(const Lexicon *lx, const CacheKey *key)
-{
-    StrBuf b;
-    sb_init(&b);
-    sb_addf(&b, "%d%c", lx->n, 0);
-    for (int i = 0; i < lx->n; i++)
-        for (int c = 0; c < CORNERS * 2; c++) sb_addf(&b, "%s%c", c < CORNERS ? lx->q[i].nl[c] : lx->q[i].en[c - CORNERS], 0);
-    put_words(&b, lx->manners, lx->nmanners);
-    put_words(&b, lx->goals, lx->ngoals);
-    put_words(&b, lx->powers, lx->npowers);
-    put_words(&b, lx->portraits, lx->nportraits);
-    cache_put(key, b.s, b.len);
-    sb_free(&b);
-}
-
-/* Reading a kept lexicon: the strings are used where they lie, in the one block. */
-typedef struct {
-    const char *p, *end;
-    int bad;
-} Reader;
-
-static const char *next_string(Reader *r)
-{
-    const char *nul = r->bad ? NULL : memchr(r->p, '\0', (size_t)(r->end - r->p));
-    if (!nul) {
-        r->bad = 1;
-        return "";
-    }
-    const char *s = r->p;
-    r->p = nul + 1;
-    return s;
-}
-
-static int next_count(Reader *r)
-{
-    long n = strtol(next_string(r), NULL, 10);
-    if (n < 0 || n > (r->end - r->p) / 2) r->bad = 1;      /* every item is a string or more */
-    return r->bad ? 0 : (int)n;
-}
-
-static LexWords *get_words(Reader *r, int *n)
-{
-    *n = next_count(r);
-    LexWords *w = xcalloc((size_t)*n + 1, sizeof *w);
-    for (int i = 0; i < *n; i++) {
-        w[i].term = next_string(r);
-        w[i].nl = next_string(r);
-        w[i].en = next_string(r);
-    }
-    return w;
-}
-
-static int restore(Lexicon *lx, const CacheKey *key)
-{
-    size_t len;
-    char *block = cache_get(key, &len);
-    if (!block) return -1;
-    lx->strings = xcalloc(1, sizeof *lx->strings);
-    lx->strings[lx->nstrings++] = block;
-    Reader r = {block, block + len, 0};
-    lx->n = next_count(&r);
-    lx->q = xcalloc((size_t)lx->n + 1, sizeof *lx->q);
-    for (int i = 0; i < lx->n; i++) {
-        for (int c = 0; c < CORNERS; c++) lx->q[i].nl[c] = next_string(&r);
-        for (int c = 0; c < CORNERS; c++) lx->q[i].en[c] = next_string(&r);
-    }
-    lx->manners = get_words(&r, &lx->nmanners);
-    lx->goals = get_words(&r, &lx->ngoals);
-    lx->powers = get_words(&r, &lx->npowers);
-    lx->portraits = get_words(&r, &lx->nportraits);
-    if (r.bad || r.p != r.end) {
-        lexicon_free(lx);
-        return -1;
-    }
-    return 0;
-}
-
-/* A lexicon that read without a word is kept in the model cache, keyed by its file's bytes:
- * running its 31 KB of Lua was 3.4 M of MoveOn's 29 M instructions to the first prompt, and
- * of every load (callgrind; bench/notes.md). */
-int lexicon_load(Lexicon *lx, const char *path, DiagList *d)
-{
-    memset(lx, 0, sizeof *lx);
-    size_t len;
-    char *src = read_file(path, 4u << 20, &len);
-    CacheKey key;
-    int keyed = src && cache_key_of("lexicon", src, len, &key);
-    free(src);
-    int before = d->n, rc = 0;
-    if (!keyed || restore(lx, &key)) {
-        rc = read_lua(lx, path, d);
-        if (rc == 0 && keyed && d->n == before) store(lx, &key);
-    }
     index_terms(lx);
     intern_ids(lx);
     hash_terms(lx);
-    return rc;
+    return d->errors > errors ? -1 : 0;
 }
 
 void lexicon_free(Lexicon *lx)

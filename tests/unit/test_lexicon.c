@@ -267,58 +267,6 @@ static void test_every_term_has_goal_words(void **state)
         }
 }
 
-/* The lexicon kept in the model cache reads back as the Lua file reads: every corner in both
- * languages and every word of every term, so a second start shows and scores the same. */
-static void same_words(const LexWords *a, int na, const LexWords *b, int nb)
-{
-    assert_int_equal(na, nb);
-    for (int i = 0; i < na; i++) {
-        assert_string_equal(a[i].term, b[i].term);
-        assert_string_equal(a[i].nl, b[i].nl);
-        assert_string_equal(a[i].en, b[i].en);
-    }
-}
-
-static void test_cached_lexicon_reads_as_the_file(void **state)
-{
-    (void)state;
-    char dir[] = "/tmp/vb-lexcache-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    const char *was = getenv("VERBEELD_CACHE");
-    char *saved = was ? strdup(was) : NULL;
-    Lexicon file, kept;
-    DiagList d;
-    diag_init(&d);
-    setenv("VERBEELD_CACHE", "off", 1);
-    assert_int_equal(lexicon_load(&file, "characters/quadrants.lua", &d), 0);
-    setenv("VERBEELD_CACHE", dir, 1);
-    assert_int_equal(lexicon_load(&kept, "characters/quadrants.lua", &d), 0);   /* stores it */
-    lexicon_free(&kept);
-    assert_int_equal(lexicon_load(&kept, "characters/quadrants.lua", &d), 0);   /* reads it back */
-    assert_int_equal(d.n, 0);
-    assert_int_equal(kept.n, file.n);
-    for (int i = 0; i < file.n; i++)
-        for (int c = 0; c < CORNERS; c++) {
-            assert_string_equal(kept.q[i].nl[c], file.q[i].nl[c]);
-            assert_string_equal(kept.q[i].en[c], file.q[i].en[c]);
-        }
-    same_words(kept.manners, kept.nmanners, file.manners, file.nmanners);
-    same_words(kept.goals, kept.ngoals, file.goals, file.ngoals);
-    same_words(kept.powers, kept.npowers, file.powers, file.npowers);
-    same_words(kept.portraits, kept.nportraits, file.portraits, file.nportraits);
-    assert_string_equal(lexicon_term(&kept, "CONNECTING"), "verbinden");
-    assert_ptr_equal(lexicon_term(&kept, "connecting"), lexicon_term(&kept, "verbinden"));
-    lexicon_free(&file);
-    lexicon_free(&kept);
-    diag_free(&d);
-    if (saved) setenv("VERBEELD_CACHE", saved, 1);
-    else unsetenv("VERBEELD_CACHE");
-    free(saved);
-    char *rm = NULL;
-    if (asprintf(&rm, "rm -rf '%s'", dir) > 0 && system(rm)) {}
-    free(rm);
-}
-
 int main(void)
 {
     setenv("VERBEELD_DATADIR", ".", 1);
@@ -340,7 +288,6 @@ int main(void)
         cmocka_unit_test(test_missing_lexicon_file),
         cmocka_unit_test(test_goal_score_reads_the_participants_words),
         cmocka_unit_test(test_every_term_has_goal_words),
-        cmocka_unit_test(test_cached_lexicon_reads_as_the_file),
     };
     return cmocka_run_group_tests(tests, setup_lexicon, teardown_lexicon);
 }
