@@ -137,7 +137,7 @@ $(XAPI_CHECKER): tests/xapi/package.json tests/xapi/package-lock.json
 	@touch $@
 
 bench: all
-	sh bench/run.sh
+	INKCPP="$(INKCPP)" sh bench/run.sh
 
 clean:
 	rm -rf $(B)

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""bench/report.py RAW.tsv RESULTS.md - medians, ratios and growth from the raw figures of
-bench/run.sh, with the machine and the versions; bench/notes.md (the profile: what dominates)
-is appended as written."""
+"""bench/report.py RAW.tsv RESULTS.md [INKCPP-LAST.tsv] - medians, ratios and growth from the
+raw figures of bench/run.sh, with the machine and the versions; bench/notes.md (the profile:
+what dominates) is appended as written. When RAW.tsv has no inkcpp figures (make bench without
+INKCPP=DIR), those of INKCPP-LAST.tsv are shown, with the date and commits they were measured at."""
 import os
 import platform
 import re
@@ -34,6 +35,27 @@ def load(path):
             v = int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + float(m.group(3))
         d[(size, metric, engine)].append(v)
     return d
+
+
+def inkcpp_figures(d, last):
+    """Add the last measured inkcpp figures to d when this run has none. Returns a sentence
+    saying where inkcpp's figures come from, or None when inkcpp was neither run nor kept."""
+    if any(k[2] == "inkcpp" for k in d):
+        return "measured in this run"
+    if not last or not os.path.exists(last):
+        return None
+    head = None
+    for line in open(last):
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) == 4 and parts[1] == "inkcpp_measured":
+            head = parts
+    for k, v in load(last).items():
+        d[k] = v
+    if not head:
+        return "from an earlier run"
+    date, _, commit = head[3].partition(" verbeeld ")
+    return ("not run this time (make bench INKCPP=DIR runs it): the figures are from %s, inkcpp %s, "
+            "verbeeld %s; ratios against them are of medians, not paired" % (date, head[2], commit))
 
 
 def med(d, size, metric, engine):
@@ -75,6 +97,8 @@ def per(x, y):
 
 
 VL, IL, IW = ("load_ms", "verbeeld"), ("load_ms", "ink"), ("walk_per_s", "ink")
+CL, CW = ("load_ms", "inkcpp"), ("walk_per_s", "inkcpp")
+TW = ("textwalk_per_s", "verbeeld")
 
 
 def fmt(x, digits=1):
@@ -88,12 +112,13 @@ def fmt(x, digits=1):
 def main():
     raw, out = sys.argv[1], sys.argv[2]
     d = load(raw)
+    cpp = inkcpp_figures(d, sys.argv[3] if len(sys.argv) > 3 else None)
     sizes = sorted({int(k[0]) for k in d if k[0].isdigit()})
     reps = max((len(v) for k, v in d.items() if k[1] == "walk_per_s"), default=0)
     cpu = sh("sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1")
     L = []
     w = L.append
-    w("# verbeeld against inkjs: benchmark results\n")
+    w("# verbeeld against inkjs and inkcpp: benchmark results\n")
     w("Written by `make bench` (bench/run.sh, bench/report.py); do not edit by hand: edit "
       "bench/notes.md, which is appended below.\n")
     w("## Machine and versions\n")
@@ -109,6 +134,9 @@ def main():
     w("| node | %s |" % sh("node --version"))
     w("| inkjs | %s (runtime and its compiler, from npm, pinned in bench/package.json) |"
       % sh("node -p \"require('./bench/node_modules/inkjs/package.json').version\""))
+    w("| inkcpp | %s (the C++ runtime of ink, built with CMake -O2 from the checkout make bench "
+      "INKCPP=DIR names; stories converted from inkjs's JSON with its inkcpp_cl; driver bench/inkcpp.cpp) |"
+      % (cpp or "not measured yet: run make bench INKCPP=DIR"))
     la, lb = med(d, "machine", "loadavg_start", "-"), med(d, "machine", "loadavg_end", "-")
     w("| load average | %s at the start, %s at the end (on %s cores; other work shared the machine) |"
       % (fmt(la, 2), fmt(lb, 2), os.cpu_count()))
@@ -124,41 +152,60 @@ def main():
       "--random R` (R sessions of about 20 choices: about %s choices, ten times as many as inkjs "
       "walks, so that both last seconds and a moment of the machine's drift weighs on neither); "
       "inkjs's is `bench/ink.js walk` (%s choices): Continue, "
-      "ChooseChoiceIndex at random, ResetState at an ending. Loads are timed inside the process "
+      "ChooseChoiceIndex at random, ResetState at an ending; inkcpp's is `bench/inkcpp.cpp walk`, "
+      "the same walk (getline, choose, fresh globals and runner at an ending; it takes the same "
+      "path as inkjs's, choice for choice). The walk that produces the text a player sees is "
+      "`bench/walk.c` on the library (`build/bench-walk`, as many choices as inkjs): every "
+      "scene, line, reaction and option rendered by the console's own `show_output` and "
+      "`show_choices` to stdout (/dev/null), at an ending the start restored and its scene shown "
+      "again. `explore --random` produces none of that text (it reads no narration): it is the "
+      "second row, labelled so. Loads are timed inside the process "
       "(verbeeld: `bench/load.c` linked with build/libverbeeld.a — lexicon, XML parse, RELAX NG "
       "validation, model, references, character scripts, compiled conditions, first scene; "
-      "inkjs: reading the JSON and `new Story`). verbeeld loads twice: first with its model cache "
+      "inkjs: reading the JSON and `new Story`; inkcpp: `story::from_file` of its binary, new "
+      "globals and runner, up to its first line). verbeeld loads twice: first with its model cache "
       "off (parse, validate, build the model), then an unchanged file again (the model from "
       "the cache, keyed by a hash of the file and the schema: what inkjs's compiled JSON is to "
-      "ink). Peak memory is the maximum resident set of the walk process (/usr/bin/time -v), "
-      "for verbeeld the one-process walk.\n" % (walked("verbeeld"), walked("ink")))
+      "ink). Peak memory is the maximum resident set of the walk process (/usr/bin/time -v): "
+      "for verbeeld the text walk, and the one-process `explore` beside it.\n" % (walked("verbeeld"), walked("ink")))
 
     w("## Figures (medians)\n")
-    w("Ratios: how many times better verbeeld is (inkjs ÷ verbeeld for times and memory, "
-      "verbeeld ÷ inkjs for throughput). A ratio is the median of the rounds' ratios: within a "
-      "round the two engines ran one after the other, so the machine's speed, which drifts by "
-      "as much as half from one stretch of time to the next, was the same for both. The "
-      "figures beside it are each engine's own median.\n")
-    w("| scenes | figure | verbeeld | inkjs | ratio |")
-    w("|---:|---|---:|---:|---:|")
+    w("Ratios: how many times better verbeeld is (the other's time or memory ÷ verbeeld's, "
+      "verbeeld's throughput ÷ the other's); above 1 verbeeld is ahead. A ratio is the median of "
+      "the rounds' ratios: within a round the engines ran one after the other, so the machine's "
+      "speed, which drifts by as much as half from one stretch of time to the next, was the same "
+      "for all. The figures beside it are each engine's own median. inkcpp: %s.\n" % (cpp or "not measured"))
+    w("| scenes | figure | verbeeld | inkjs | inkcpp | × inkjs | × inkcpp |")
+    w("|---:|---|---:|---:|---:|---:|---:|")
     cores = os.cpu_count()
+    mib = lambda kb: kb / 1024 if kb else None
     for n in sizes:
-        lv, li = med(d, n, "load_ms", "verbeeld"), med(d, n, "load_ms", "ink")
-        lc = med(d, n, "load_cached_ms", "verbeeld")
-        wv, wi = med(d, n, "walk_per_s", "verbeeld"), med(d, n, "walk_per_s", "ink")
-        w1 = med(d, n, "walk1_per_s", "verbeeld")
-        mv, mi = med(d, n, "rss_kb", "verbeeld"), med(d, n, "rss_kb", "ink")
-        ci = med(d, n, "compile_ms", "ink")
-        w("| %s | first load, from the XML (ms) | %s | %s | %s× |" % (fmt(n), fmt(lv), fmt(li), fmt(paired(d, n, VL, IL, inv))))
-        w("| %s | load of an unchanged file, from the model cache (ms) | %s | %s | %s× |" % (
-            fmt(n), fmt(lc), fmt(li), fmt(paired(d, n, ("load_cached_ms", "verbeeld"), IL, inv))))
-        w("| %s | inkjs compiling the ink source (ms) | – | %s | %s× |" % (fmt(n), fmt(ci), fmt(ci / lv if lv and ci else None)))
-        w("| %s | random walk, one process (choices/s) | %s | %s | %s× |" % (
-            fmt(n), fmt(w1), fmt(wi), fmt(paired(d, n, ("walk1_per_s", "verbeeld"), IW, per))))
-        w("| %s | random walk, one job per processor (%s; choices/s) | %s | %s | %s× |" % (
-            fmt(n), cores, fmt(wv), fmt(wi), fmt(paired(d, n, ("walk_per_s", "verbeeld"), IW, per))))
-        w("| %s | peak memory of the walk (MiB) | %s | %s | %s× |" % (fmt(n), fmt(mv / 1024 if mv else None),
-                                                                   fmt(mi / 1024 if mi else None), fmt(mi / mv if mv and mi else None)))
+        def line(what, v, i, c, ri, rc):
+            w("| %s | %s | %s | %s | %s | %s | %s |" % (fmt(n), what, fmt(v), fmt(i), fmt(c),
+                                                       fmt(ri) + "×" if ri else "–", fmt(rc) + "×" if rc else "–"))
+        lv, li, lcpp = med(d, n, *VL), med(d, n, *IL), med(d, n, *CL)
+        line("first load, from the XML (ms)", lv, li, lcpp, paired(d, n, VL, IL, inv), paired(d, n, VL, CL, inv))
+        lc = ("load_cached_ms", "verbeeld")
+        line("load of an unchanged file, from the model cache (ms)", med(d, n, *lc), li, lcpp,
+             paired(d, n, lc, IL, inv), paired(d, n, lc, CL, inv))
+        ci, cc = med(d, n, "compile_ms", "ink"), med(d, n, "convert_s", "inkcpp")
+        line("compiling the ink source (ms; inkcpp: then inkcpp_cl converting it)", None, ci,
+             ci + cc * 1000 if ci and cc else None, ci / lv if lv and ci else None,
+             (ci + cc * 1000) / lv if lv and ci and cc else None)
+        line("**walk that produces the text a player sees**, one process (choices/s)", med(d, n, *TW),
+             med(d, n, *IW), med(d, n, *CW), paired(d, n, TW, IW, per), paired(d, n, TW, CW, per))
+        w1 = ("walk1_per_s", "verbeeld")
+        line("walk without any text (`explore --random`), one process (choices/s)", med(d, n, *w1),
+             med(d, n, *IW), med(d, n, *CW), paired(d, n, w1, IW, per), paired(d, n, w1, CW, per))
+        wj = ("walk_per_s", "verbeeld")
+        line("walk without any text, one job per processor (%s; choices/s)" % cores, med(d, n, *wj),
+             med(d, n, *IW), med(d, n, *CW), paired(d, n, wj, IW, per), paired(d, n, wj, CW, per))
+        mt, mi, mc = med(d, n, "textwalk_rss_kb", "verbeeld"), med(d, n, "rss_kb", "ink"), med(d, n, "rss_kb", "inkcpp")
+        line("peak memory of the text walk (MiB)", mib(mt), mib(mi), mib(mc),
+             mi / mt if mt and mi else None, mc / mt if mt and mc else None)
+        mv = med(d, n, "rss_kb", "verbeeld")
+        line("peak memory of `explore --random` (MiB)", mib(mv), mib(mi), mib(mc),
+             mi / mv if mv and mi else None, mc / mv if mv and mc else None)
     w("")
 
     w("## Growth from %s to %s scenes\n" % (fmt(sizes[0]) if sizes else "?", fmt(sizes[-1]) if sizes else "?"))
@@ -233,6 +280,21 @@ def main():
         g = growth(d, a, b)
         if g:
             row("walk cost per choice flat, %s → %s scenes" % (fmt(a), fmt(b)), "× %s per choice" % fmt(g, 2), g <= 1.5)
+    # Issue 26: ahead of the native ink runtime too, on the rows a person notices.
+    for n in sizes:
+        r = paired(d, n, ("load_cached_ms", "verbeeld"), CL, inv)
+        if r:
+            row("ahead of inkcpp, %s scenes: load of an unchanged file" % fmt(n), "%s×" % fmt(r), r > 1)
+        r = paired(d, n, TW, IW, per)
+        if r:
+            row("ahead of inkjs, %s scenes: the walk that produces text" % fmt(n), "%s×" % fmt(r), r > 1)
+        r = paired(d, n, TW, CW, per)
+        if r:
+            row("ahead of inkcpp, %s scenes: the walk that produces text" % fmt(n), "%s×" % fmt(r), r > 1)
+        mt, mc = med(d, n, "textwalk_rss_kb", "verbeeld"), med(d, n, "rss_kb", "inkcpp")
+        if mt and mc:
+            row("ahead of inkcpp, %s scenes: peak memory of the text walk" % fmt(n),
+                "%s vs %s MiB" % (fmt(mt / 1024), fmt(mc / 1024)), mt < mc)
     if fp:
         row("MoveOn's first prompt within 20 ms (loaded before)", "%s ms" % fmt(fp), fp <= 20)
     if fpc:

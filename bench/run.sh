@@ -1,6 +1,10 @@
 #!/bin/sh
-# make bench: verbeeld against inkjs on the same generated stories, side by side, interleaved.
+# make bench: verbeeld against inkjs and inkcpp on the same generated stories, side by side,
+# interleaved.
 #
+#   INKCPP=DIR                       a source checkout of github.com/JBenda/inkcpp: built here with
+#                                    CMake, with the driver bench/inkcpp.cpp. Without it, inkcpp is
+#                                    not run and RESULTS.md shows its last figures (bench/inkcpp-last.tsv)
 #   BENCH_SIZES="1000 10000 100000"  story sizes (scenes)
 #   BENCH_REPS=5                     repetitions of every measurement (medians are reported)
 #   BENCH_CHOICES=200000             choices per random walk of inkjs
@@ -35,11 +39,30 @@ export VERBEELD_CACHE=$CACHE
 echo "bench: inkjs (pinned in bench/package.json)"
 (cd bench && npm ci --no-audit --no-fund --silent >/dev/null 2>&1 || npm install --no-audit --no-fund --silent)
 
-echo "bench: building verbeeld and the load harness"
+echo "bench: building verbeeld, the load harness and the text walk"
 make -s all
 PKGS="lua5.4 libxml-2.0 readline json-c libxxhash"
-cc -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror -Iengine -I. $(pkg-config --cflags $PKGS) -o $LOAD bench/load.c \
-   build/libverbeeld.a $(pkg-config --libs $PKGS) -lm
+for h in load walk; do
+    cc -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror -Iengine -I. $(pkg-config --cflags $PKGS) -o build/bench-$h \
+       bench/$h.c build/libverbeeld.a $(pkg-config --libs $PKGS) -lm
+done
+WALK=build/bench-walk
+
+# inkcpp from the user's checkout (never a prebuilt binary): its library and inkcpp_cl, which
+# converts inkjs's compiled JSON into inkcpp's binary, then the driver against the library.
+INK_CPP=
+if [ -n "$INKCPP" ]; then
+    echo "bench: building inkcpp from $INKCPP"
+    IB=$OUT/inkcpp-build
+    cmake -S "$INKCPP" -B $IB -DCMAKE_BUILD_TYPE=Release > $OUT/inkcpp-cmake.log 2>&1
+    cmake --build $IB -j "$(nproc)" --target inkcpp inkcpp_compiler inkcpp_cl > $OUT/inkcpp-build.log 2>&1
+    INK_CPP=build/bench-inkcpp
+    c++ -std=c++17 -O2 -Wall -Wextra -Wno-unknown-pragmas -I"$INKCPP/inkcpp/include" -I"$INKCPP/shared/public" \
+        -o $INK_CPP bench/inkcpp.cpp $IB/inkcpp/libinkcpp.a $IB/inkcpp_compiler/libinkcpp_compiler.a
+    INKCPP_VERSION="$(git -C "$INKCPP" describe --tags --always --dirty 2>/dev/null || echo '?')"
+else
+    echo "bench: no INKCPP=DIR given: inkcpp is not run; RESULTS.md keeps its last figures"
+fi
 
 : > $RAW
 rec() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> $RAW; }   # size metric engine value
@@ -67,6 +90,11 @@ for n in $SIZES; do
         rec $n compile_rss_kb ink "$(maxrss $OUT/time.txt)"
         i=$((i + 1))
     done
+    if [ -n "$INK_CPP" ]; then
+        echo "bench: inkcpp_cl converting $n scenes"
+        /usr/bin/time -v -o $OUT/time.txt $IB/inkcpp_cl/inkcpp_cl -o $OUT/bench-$n.bin $OUT/bench-$n.json > /dev/null
+        rec $n convert_s inkcpp "$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' $OUT/time.txt)"
+    fi
 done
 
 r=1
@@ -80,6 +108,17 @@ while [ $r -le $REPS ]; do
         rec $n load_cached_ms verbeeld "$(field load_ms < $OUT/o.txt)"
         node --max-old-space-size=16000 bench/ink.js load $OUT/bench-$n.json > $OUT/o.txt
         rec $n load_ms ink "$(field load_ms < $OUT/o.txt)"
+        if [ -n "$INK_CPP" ]; then
+            $INK_CPP load $OUT/bench-$n.bin > $OUT/o.txt
+            rec $n load_ms inkcpp "$(field load_ms < $OUT/o.txt)"
+        fi
+
+        # The walk that produces what a player sees, against inkjs's and inkcpp's Continue
+        # walks below (the same number of choices); its peak memory is the one compared.
+        LANGUAGE=en /usr/bin/time -v -o $OUT/time.txt $WALK $OUT/bench-$n.xml $CHOICES $r \
+            > /dev/null 2> $OUT/o.txt
+        rec $n textwalk_per_s verbeeld "$(field per_second < $OUT/o.txt)"
+        rec $n textwalk_rss_kb verbeeld "$(maxrss $OUT/time.txt)"
 
         # The walk in one process (its peak memory is the one compared), then as a designer
         # runs it: one job per processor.
@@ -95,6 +134,11 @@ while [ $r -le $REPS ]; do
         rec $n walk_per_s ink "$(field per_second < $OUT/o.txt)"
         rec $n walk_choices ink "$(field choices < $OUT/o.txt)"
         rec $n rss_kb ink "$(maxrss $OUT/time.txt)"
+        if [ -n "$INK_CPP" ]; then
+            /usr/bin/time -v -o $OUT/time.txt $INK_CPP walk $OUT/bench-$n.bin $CHOICES $r > $OUT/o.txt
+            rec $n walk_per_s inkcpp "$(field per_second < $OUT/o.txt)"
+            rec $n rss_kb inkcpp "$(maxrss $OUT/time.txt)"
+        fi
     done
     # Growth: the one-process walk at every size, back to back, so that the machine's speed
     # (which drifts by half from one stretch to the next) is the same for the three.
@@ -124,5 +168,11 @@ if [ "${BENCH_EXHAUSTIVE:-1}" = 1 ]; then
 fi
 
 rec machine loadavg_end - "$(cut -d' ' -f1 /proc/loadavg)"
-python3 bench/report.py $RAW bench/RESULTS.md
+# inkcpp's figures are kept for the runs without it, with the date and the commits measured.
+if [ -n "$INK_CPP" ]; then
+    { printf 'machine\tinkcpp_measured\t%s\t%s verbeeld %s\n' "$INKCPP_VERSION" "$(date -u +%Y-%m-%d)" \
+          "$(git describe --always --dirty 2>/dev/null || echo '?')"
+      grep -P '\tinkcpp\t' $RAW; } > bench/inkcpp-last.tsv
+fi
+python3 bench/report.py $RAW bench/RESULTS.md bench/inkcpp-last.tsv
 echo "bench: wrote bench/RESULTS.md"

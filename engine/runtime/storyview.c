@@ -152,15 +152,18 @@ static int word_char(int c)
     return isalnum(c) || c == '_';
 }
 
+/* Scanning for "story." first and then the table after it: the plain loop that tried each
+ * table at every character was 3 M instructions of MoveOn's 32 M start (callgrind). */
 void storyview_check_script(const char *path, const Scenario *s, DiagList *d)
 {
     static const char *const tables[] = {"story.vars.", "story.visited.", "story.facts.", NULL};
     char *src = read_file(path, 4u << 20, NULL);
     if (!src) return;
     int line = 1;
-    for (const char *p = src; *p; p++) {
-        if (*p == '\n') line++;
+    const char *counted = src;
+    for (const char *p = src; (p = strstr(p, "story.")) != NULL; p += 6) {
         if (p != src && (word_char((unsigned char)p[-1]) || p[-1] == '.')) continue;
+        for (; counted < p; counted++) line += *counted == '\n';
         for (int t = 0; tables[t]; t++) {
             size_t n = strlen(tables[t]);
             if (strncmp(p, tables[t], n) != 0) continue;
