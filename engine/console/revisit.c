@@ -91,7 +91,7 @@ void revisit_recap(Play *P, const JournalRecord *r, const char *fell_back)
     sb_addf(&b, ngettext(", fell back %d time", ", fell back %d times", r->corners[2] + r->corners[3]),
             r->corners[2] + r->corners[3]);
     if (fell_back && *fell_back) sb_addf(&b, _(": %s"), fell_back);
-    sb_add(&b, ".");
+    if (!strchr(".?!", b.s[b.len - 1])) sb_add(&b, ".");   /* a title may end the sentence */
     if (r->before || r->after) {
         sb_add(&b, "\n");
         sb_addf(&b, _("Their statement then: %d before, %d after."), r->before, r->after);
