@@ -12,11 +12,11 @@ LOCALEDIR   ?= $(PREFIX)/share/locale
 SCENARIO    ?= moveon
 
 CC          ?= cc
-PKGS        := lua5.4 libxml-2.0 readline json-c libxxhash
+PKGS        := lua5.4 libxml-2.0 readline json-c libxxhash libcurl
 TEST_PKGS   := cmocka
 XAPI_CHECKER := tests/xapi/node_modules/.package-lock.json
 DEB_PACKAGES := pkg-config make gcc liblua5.4-dev libxml2-dev libxml2-utils libreadline-dev \
-                libjson-c-dev libxxhash-dev libcmocka-dev gettext python3-jsonschema tmux
+                libjson-c-dev libxxhash-dev libcurl4-openssl-dev libcmocka-dev gettext python3-jsonschema tmux
 
 VERSION     := $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1)
 
@@ -62,10 +62,10 @@ $(DEPS_STAMP): Makefile
 	    $$SUDO apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEB_PACKAGES) >/dev/null || exit 1; \
 	  else \
-	    echo "verbeeld needs: Lua 5.4, libxml2, readline, json-c, xxHash and cmocka (with their"; \
+	    echo "verbeeld needs: Lua 5.4, libxml2, readline, json-c, xxHash, libcurl and cmocka (with their"; \
 	    echo "headers and pkg-config files), pkg-config, gettext (msgfmt) and xmllint. For example:"; \
-	    echo "  Fedora:  dnf install lua-devel libxml2-devel readline-devel json-c-devel xxhash-devel libcmocka-devel gettext pkgconf"; \
-	    echo "  macOS:   brew install lua libxml2 readline json-c xxhash cmocka gettext pkg-config"; \
+	    echo "  Fedora:  dnf install lua-devel libxml2-devel readline-devel json-c-devel xxhash-devel libcurl-devel libcmocka-devel gettext pkgconf"; \
+	    echo "  macOS:   brew install lua libxml2 readline json-c xxhash curl cmocka gettext pkg-config"; \
 	    exit 1; \
 	  fi; \
 	fi

@@ -16,5 +16,6 @@ int cmd_explore(int argc, char **argv);
 int cmd_sheets(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
+int cmd_send(int argc, char **argv);
 
 #endif

@@ -22,6 +22,7 @@ static const struct {
     {"play", cmd_play, 0},     {"replay", cmd_replay, 0},     {"debrief", cmd_debrief, 1},
     {"sheets", cmd_sheets, 1}, {"check", cmd_check, 1},       {"explore", cmd_explore, 1},
     {"graph", cmd_graph, 1},   {"quadrant", cmd_quadrant, 1}, {"list", cmd_list, 1},
+    {"send", cmd_send, 1},
 };
 
 int main(int argc, char **argv)

@@ -42,6 +42,14 @@ static const CommandText commands[] = {
         "holds everything (docs/debrief.schema.json); xapi writes xAPI 1.0.3 statements.\n"
         "--participant NAME writes one participant's pages only, to hand out; -o DIR writes the\n"
         "group's debrief and such a handout for everyone, one file each.")},
+    {"send", N_("verbeeld send JOURNAL... --lrs URL [--auth-file FILE]"),
+     N_("the sessions' xAPI statements to a learning record store, once each"),
+     N_("URL is the LRS's xAPI endpoint (like https://lrs.example.org/data/xAPI/), or VERBEELD_LRS.\n"
+        "The credentials come from VERBEELD_LRS_AUTH=key:secret, or from the first line of a file\n"
+        "only you can read (--auth-file FILE, default ~/.config/verbeeld/lrs-auth), never from the\n"
+        "command line. What the LRS acknowledged is recorded beside the journal (JOURNAL.sent), so\n"
+        "sending again sends only the rest. 'verbeeld play --lrs URL' sends as the session goes\n"
+        "(with --follow, which play uses); what could not go waits for the next send.")},
     {"sheets", N_("verbeeld sheets SCENARIO --cast FILE [-o DIR] [--lang nl|en]"),
      N_("printable character briefs per participant, and the scenario's cards as posters"),
      N_("Writes DIR/NAME.html for each participant (their character, its quadrant, their goal,\n"
