@@ -286,8 +286,8 @@ json_object *xapi_voiding(const Debrief *db, const char *id)
     json_object_object_add(ref, "objectType", json_object_new_string("StatementRef"));
     json_object_object_add(ref, "id", json_object_new_string(id));
     json_object_object_add(s, "object", ref);
+    /* No platform: xAPI allows it only on statements about an activity. */
     json_object_object_add(ctx, "registration", json_object_new_string(db->registration));
-    json_object_object_add(ctx, "platform", json_object_new_string("verbeeld"));
     json_object_object_add(s, "context", ctx);
     json_object_object_add(s, "version", json_object_new_string("1.0.3"));
     return s;

@@ -4,6 +4,7 @@
  */
 #include "cli/commands.h"
 
+#include <dirent.h>
 #include <getopt.h>
 #include <poll.h>
 #include <stdio.h>
@@ -26,9 +27,13 @@ typedef struct {
 
 /* ============================== what is said ============================== */
 
-static void say_sent(const char *journal, const SendResult *r, const char *url)
+static void say_sent(const char *journal, const SendResult *r, const char *url, int session)
 {
-    if (r->sent == 0 && r->voided == 0 && r->before == r->total) {
+    if (session && r->before + r->sent == r->total) {        /* at the end of play */
+        printf(ngettext("%s: the %d learning record of this session is in the LRS (%s).\n",
+                        "%s: all %d learning records of this session are in the LRS (%s).\n", r->total),
+               journal, r->total, url);
+    } else if (r->sent == 0 && r->voided == 0 && r->before == r->total) {
         printf(ngettext("%s: its %d statement is in the LRS already; nothing to send.\n",
                         "%s: all %d statements are in the LRS already; nothing to send.\n", r->total),
                journal, r->total);
@@ -72,7 +77,7 @@ static void say_waiting(const char *journal, const SendResult *r, const char *ur
 
 /* Send one journal and say how it went. Returns 0, 1 (try the next journal), or 3 (the LRS
  * cannot be reached or refuses us: the next would fare no better). */
-static int send_one(const char *journal, const SendOptions *o, const char *url)
+static int send_one(const char *journal, const SendOptions *o, const char *url, int session)
 {
     DiagList d;
     diag_init(&d);
@@ -81,7 +86,7 @@ static int send_one(const char *journal, const SendOptions *o, const char *url)
     if (r.stop == SEND_JOURNAL) {
         diag_print(&d, stderr);
     } else {
-        say_sent(journal, &r, url);
+        say_sent(journal, &r, url, session);
         if (rc) say_waiting(journal, &r, url);
     }
     int fatal = r.stop == SEND_UNREACHABLE || r.stop == SEND_TIMEOUT || r.stop == SEND_AUTH || r.stop == SEND_NOT_LRS ||
@@ -99,6 +104,37 @@ static long long journal_stamp(const char *journal)
     return stat(journal, &st) ? -1 : (long long)st.st_size * 1000003LL + (long long)st.st_mtim.tv_nsec + st.st_mtime;
 }
 
+/* Journals beside `journal` that a send left unfinished (a JOURNAL.sent beside them): their
+ * statements go now, quietly, so that a session that found no network is sent by the next. */
+static void send_waiting(const char *journal, const SendOptions *o)
+{
+    char *copy = xstrdup(journal), *slash = strrchr(copy, '/');
+    const char *dir = slash ? (slash == copy ? "/" : (*slash = '\0', copy)) : ".";
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name);
+        if (n <= 5 || strcmp(e->d_name + n - 5, ".sent") != 0) continue;
+        char *other = xasprintf("%s/%.*s", dir, (int)(n - 5), e->d_name);
+        struct stat a, b;
+        if (stat(other, &a) == 0 && S_ISREG(a.st_mode) && !(stat(journal, &b) == 0 && a.st_ino == b.st_ino && a.st_dev == b.st_dev)) {
+            DiagList dl;
+            diag_init(&dl);
+            SendResult r;
+            send_journal(other, o, &r, &dl);
+            int unreachable = r.stop == SEND_UNREACHABLE || r.stop == SEND_TIMEOUT || r.stop == SEND_AUTH ||
+                              r.stop == SEND_NOT_LRS || r.stop == SEND_SERVER;
+            send_result_free(&r);
+            diag_free(&dl);
+            if (unreachable) e = NULL;          /* the next would fare no better */
+        }
+        free(other);
+        if (!e) break;
+    }
+    if (d) closedir(d);
+    free(copy);
+}
+
 /* Send quietly, once now and then whenever the journal grew, until standard input closes
  * (play closes it at the end of the session, or its process is gone); then once more, saying
  * how it went. A failure waits longer each time, up to a minute, and is tried again. */
@@ -109,6 +145,7 @@ static int follow(const char *journal, SendOptions *o, const char *url)
     if (v && atoi(v) > 0 && atoi(v) <= 600) every = atoi(v);
     long long sent_stamp = -2;
     int pause = every, since = every;
+    int others = 0;
     o->wait = 0;
     for (;;) {
         long long now = journal_stamp(journal);
@@ -122,6 +159,7 @@ static int follow(const char *journal, SendOptions *o, const char *url)
             send_result_free(&r);
             diag_free(&d);
             since = 0;
+            if (!others++) send_waiting(journal, o);     /* this session's own first */
         }
         struct pollfd p = {.fd = 0, .events = POLLIN};
         int ready = poll(&p, 1, every * 1000);
@@ -132,7 +170,7 @@ static int follow(const char *journal, SendOptions *o, const char *url)
         since += every;
     }
     o->wait = 1;
-    return send_one(journal, o, url) ? 1 : 0;
+    return send_one(journal, o, url, 1) ? 1 : 0;
 }
 
 /* ============================== arguments ============================== */
@@ -187,7 +225,7 @@ int cmd_send(int argc, char **argv)
         rc = follow(argv[optind], &o, a.url);
     } else {
         for (int i = optind; i < argc; i++) {
-            int one = send_one(argv[i], &o, a.url);
+            int one = send_one(argv[i], &o, a.url, 0);
             if (one) rc = 1;
             if (one == 3 && i + 1 < argc) {
                 fprintf(stderr, ngettext("verbeeld send: %d more journal not tried.\n",

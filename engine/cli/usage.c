@@ -18,8 +18,8 @@ typedef struct {
 
 static const CommandText commands[] = {
     {"play",
-     N_("verbeeld play SCENARIO [--cast FILE] [--lang nl|en] [--seed N] [--journal FILE] [--corners]\n"
-        "       verbeeld play --resume JOURNAL [--corners]"),
+     N_("verbeeld play SCENARIO [--cast FILE] [--lang nl|en] [--seed N] [--journal FILE] [--corners] [--lrs URL]\n"
+        "       verbeeld play --resume JOURNAL [--corners] [--lrs URL]"),
      N_("play a scenario, or continue a session that stopped"),
      N_("Without --cast, a short setup asks your name, core quality and learning goal, and casts\n"
         "you into a role played on your opposite quadrant. At the prompt, type the number of a\n"
@@ -27,7 +27,9 @@ static const CommandText commands[] = {
         "/vote, /cast, /who, /corners, /save, /help, /quit. Every step is saved in the journal\n"
         "as it happens. The corner of each choice is left for the debrief; --corners (or\n"
         "/corners) shows it on screen after each choice.\n"
-        "SCENARIO is a path or a name from 'verbeeld list' (tutorial, moveon, school).")},
+        "SCENARIO is a path or a name from 'verbeeld list' (tutorial, moveon, school).\n"
+        "--lrs URL (or VERBEELD_LRS) sends the learning records to an LRS as the session goes,\n"
+        "without ever holding up the game; see 'verbeeld help send'.")},
     {"replay", N_("verbeeld replay JOURNAL [--from STEP|SCENE] [--journal FILE]"),
      N_("show a recorded session again, or play on from a step: what if?"),
      N_("Without --from, the session is shown again as it was played, with its steps numbered.\n"
