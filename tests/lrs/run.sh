@@ -26,6 +26,7 @@ pass=0 fails=0
 fail() { echo "lrs: FAIL: $*"; fails=$((fails + 1)); }
 ok() { pass=$((pass + 1)); }
 ones() { i=0; while [ $i -lt "$1" ]; do echo 1; i=$((i + 1)); done; }
+flat() { tr '\n' ' ' < "$1" | sed 's/  */ /g'; }    # the console wraps its lines
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 # Wait until something answers HTTP on port $1 (at most 30 s).
 wait_port() {
@@ -161,7 +162,6 @@ ones 400 | VERBEELD_NOW=1763816400 "$V" play moveon --cast "$T/moveon.xml" --lan
     && ok || fail "play --lrs exited with an error"
 "$V" debrief "$T/live.jsonl" --format xapi > "$T/live.xapi"
 n_live=$(python3 -c "import json; print(len(json.load(open('$T/live.xapi'))))")
-flat() { tr '\n' ' ' < "$1" | sed 's/  */ /g'; }
 grep -q "Learning records go to $LRS as the session goes" "$T/live.out" && flat "$T/live.out" | grep -q "live.jsonl: all $n_live learning records of this session are in the LRS" \
     && ok || fail "play --lrs did not say what it sent: $(tail -5 "$T/live.out")"
 python3 "$HERE/readback.py" "${LRS}statements" "$T/live.xapi" && ok || fail "play --lrs: not every statement in the LRS once"
@@ -170,6 +170,16 @@ ones 400 | VERBEELD_NOW=1763820000 VERBEELD_LRS=$VIA "$V" play moveon --cast "$T
     && ok || fail "play with the LRS down exited with an error"
 flat "$T/down.out" | grep -q "0 of [0-9]* statements are in the LRS; [0-9]* wait beside the journal" && grep -q "The game is over" "$T/down.out" && ok || fail "play with the LRS down: $(tail -5 "$T/down.out")"
 "$V" debrief "$T/down.jsonl" --format xapi > "$T/down.xapi"
+# An LRS that takes the connection and never answers holds up nothing: the session plays at its
+# own pace, play waits for the last send only VERBEELD_LRS_WAIT seconds, and says so.
+proxy --hang-after 0
+start=$(date +%s)
+ones 400 | VERBEELD_NOW=1763827200 VERBEELD_LRS_WAIT=2 VERBEELD_LRS_TIMEOUT=4 "$V" play moveon --cast "$T/moveon.xml" --lang en --seed 9 \
+    --journal "$T/hang.jsonl" --lrs "$VIA" > "$T/hang.out" 2>&1 && ok || fail "play with an LRS that does not answer exited with an error"
+took=$(( $(date +%s) - start ))
+[ "$took" -le 12 ] && ok || fail "play with an LRS that does not answer took $took seconds"
+flat "$T/hang.out" | grep -q "The LRS has not answered yet; the sending goes on in the background" && ok || fail "play did not say the LRS had not answered: $(tail -3 "$T/hang.out")"
+unproxy
 # What /back takes back after it was sent is voided.
 ones 3 | VERBEELD_NOW=1763823600 "$V" play moveon --cast "$T/moveon.xml" --lang en --seed 3 --journal "$T/back.jsonl" > /dev/null 2>&1
 "$V" send "$T/back.jsonl" --lrs "$LRS" > /dev/null 2>&1
