@@ -12,11 +12,11 @@ LOCALEDIR   ?= $(PREFIX)/share/locale
 SCENARIO    ?= moveon
 
 CC          ?= cc
-PKGS        := lua5.4 libxml-2.0 readline json-c libxxhash
+PKGS        := lua5.4 libxml-2.0 readline json-c libxxhash libcurl
 TEST_PKGS   := cmocka
 XAPI_CHECKER := tests/xapi/node_modules/.package-lock.json
 DEB_PACKAGES := pkg-config make gcc liblua5.4-dev libxml2-dev libxml2-utils libreadline-dev \
-                libjson-c-dev libxxhash-dev libcmocka-dev gettext python3-jsonschema tmux
+                libjson-c-dev libxxhash-dev libcurl4-openssl-dev libcmocka-dev gettext python3-jsonschema tmux
 
 VERSION     := $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1)
 
@@ -33,6 +33,7 @@ endif
 
 B           ?= build
 DEPS_STAMP  := $(B)/.deps-ok
+LRS_SERVER  := $(B)/lrs/.installed
 
 ENGINE_SRC  := $(wildcard engine/*/*.c)
 DEBRIEF_SRC := $(wildcard debrief/*.c)
@@ -62,10 +63,10 @@ $(DEPS_STAMP): Makefile
 	    $$SUDO apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEB_PACKAGES) >/dev/null || exit 1; \
 	  else \
-	    echo "verbeeld needs: Lua 5.4, libxml2, readline, json-c, xxHash and cmocka (with their"; \
+	    echo "verbeeld needs: Lua 5.4, libxml2, readline, json-c, xxHash, libcurl and cmocka (with their"; \
 	    echo "headers and pkg-config files), pkg-config, gettext (msgfmt) and xmllint. For example:"; \
-	    echo "  Fedora:  dnf install lua-devel libxml2-devel readline-devel json-c-devel xxhash-devel libcmocka-devel gettext pkgconf"; \
-	    echo "  macOS:   brew install lua libxml2 readline json-c xxhash cmocka gettext pkg-config"; \
+	    echo "  Fedora:  dnf install lua-devel libxml2-devel readline-devel json-c-devel xxhash-devel libcurl-devel libcmocka-devel gettext pkgconf"; \
+	    echo "  macOS:   brew install lua libxml2 readline json-c xxhash curl cmocka gettext pkg-config"; \
 	    exit 1; \
 	  fi; \
 	fi
@@ -121,7 +122,7 @@ e2e: all
 # run's processor time (tests/hostile.sh) grows with it.
 HOSTILE_SECONDS = $(if $(SANITIZE),15,5)
 
-check: all $(UNIT_BIN) $(XAPI_CHECKER)
+check: all $(UNIT_BIN) $(XAPI_CHECKER) $(LRS_SERVER)
 	@rm -rf $(TEST_CACHE); HOSTILE_SECONDS=$(HOSTILE_SECONDS) VERBEELD_CACHE=$(TEST_CACHE) VERBEELD=$(B)/verbeeld sh tests/run-all.sh $(UNIT_BIN)
 
 # Every xAPI statement a debrief writes is checked in make check by Learning Locker's maintained
@@ -135,6 +136,19 @@ $(XAPI_CHECKER): tests/xapi/package.json tests/xapi/package-lock.json
 	fi
 	@cd tests/xapi && npm ci --no-audit --no-fund --silent
 	@touch $@
+
+# tests/lrs/run.sh sends sessions to Learning Locker's statement service (npm xapi-statements,
+# pinned in tests/lrs/package-lock.json), installed into the build folder. Where npm is missing
+# or offline, make check says so and the LRS tests are skipped (tried again next time).
+$(LRS_SERVER): tests/lrs/package.json tests/lrs/package-lock.json
+	@mkdir -p $(B)/lrs && cp tests/lrs/package.json tests/lrs/package-lock.json $(B)/lrs/
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "verbeeld: npm is missing: the tests with a learning record store are skipped"; \
+	elif (cd $(B)/lrs && npm ci --no-audit --no-fund --silent > npm.log 2>&1); then \
+	  touch $@; \
+	else \
+	  echo "verbeeld: npm could not install xapi-statements (offline?): the tests with a learning record store are skipped ($(B)/lrs/npm.log)"; \
+	fi
 
 bench: all
 	INKCPP="$(INKCPP)" sh bench/run.sh

@@ -6,7 +6,7 @@
 # that `verbeeld list` finds (the lines of its output indented by exactly two spaces), and file
 # names where a file is asked (cast files and scenarios *.xml, journals *.jsonl).
 
-_verbeeld_commands="play replay return debrief check graph explore sheets quadrant list help"
+_verbeeld_commands="play replay return debrief send check graph explore sheets quadrant list help"
 
 # Files ending in .$1 (and folders, to walk into), or any file without $1.
 _verbeeld_files()
@@ -54,7 +54,8 @@ _verbeeld()
 
     local cmd=${words[1]} opts=""
     case $cmd in
-        play)     opts="--cast --lang --seed --journal --resume --corners --rate --help" ;;
+        play)     opts="--cast --lang --seed --journal --resume --corners --rate --lrs --auth-file --help" ;;
+        send)     opts="--lrs --auth-file --help" ;;
         replay)   opts="--from --journal --lang --help" ;;
         return)   opts="--cast --journal --help" ;;
         debrief)  opts="--format -o --output --lang --help" ;;
@@ -77,7 +78,8 @@ _verbeeld()
         graph:--format)           COMPREPLY=($(compgen -W "dot svg" -- "$cur")); return ;;
         *:--cast)                 _verbeeld_files xml; return ;;
         play:--resume)            _verbeeld_files jsonl; return ;;
-        play:--journal|replay:--journal|return:--journal) _verbeeld_files; return ;;
+        play:--journal|replay:--journal|return:--journal|*:--auth-file) _verbeeld_files; return ;;
+        *:--lrs)                  return ;;
         debrief:-o|debrief:--output|graph:-o|graph:--output) _verbeeld_files; return ;;
         sheets:-o|sheets:--output) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")); return ;;
         *:--seed|*:--random|*:--max-states|*:--jobs|*:--roles|replay:--from) return ;;
@@ -92,7 +94,7 @@ _verbeeld()
     local i n=0
     for ((i = 2; i < cword; i++)); do
         case ${words[i]} in
-            --cast|--lang|--seed|--journal|--resume|--from|--format|-o|--output|--random|--max-states|--jobs|--roles) ((i++)) ;;
+            --cast|--lang|--seed|--journal|--resume|--from|--format|-o|--output|--random|--max-states|--jobs|--roles|--lrs|--auth-file) ((i++)) ;;
             -*) ;;
             *) ((n++)) ;;
         esac
@@ -104,6 +106,7 @@ _verbeeld()
         check)                 _verbeeld_scenarios "$prog" ;;
         graph|explore|sheets)  ((n == 0)) && _verbeeld_scenarios "$prog" ;;
         replay|return|debrief) ((n == 0)) && _verbeeld_files jsonl ;;
+        send)                  _verbeeld_files jsonl ;;
     esac
     return 0
 }

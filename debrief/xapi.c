@@ -28,9 +28,10 @@ static const char *const verb_names[][3] = {
     {"resumed", "resumed", "stapte weer in"},
     {"commented", "commented", "noteerde"},
     {"completed", "completed", "voltooide"},
+    {"voided", "voided", "trok in"},
 };
 
-enum { V_ATTEMPTED, V_RESPONDED, V_SUSPENDED, V_RESUMED, V_COMMENTED, V_COMPLETED };
+enum { V_ATTEMPTED, V_RESPONDED, V_SUSPENDED, V_RESUMED, V_COMMENTED, V_COMPLETED, V_VOIDED };
 
 /* Part of an IRI: unreserved characters as they are, everything else percent-encoded. */
 static void iri_part(StrBuf *b, const char *s)
@@ -238,7 +239,7 @@ static json_object *only_theirs(json_object *all, const char *name)
     return mine;
 }
 
-int xapi_write(const Debrief *db, FILE *out)
+json_object *xapi_statements(const Debrief *db)
 {
     json_object *all = json_object_new_array();
     for (int k = 0; k < db->np; k++)
@@ -273,6 +274,31 @@ int xapi_write(const Debrief *db, FILE *out)
         }
     }
     if (db->only >= 0) all = only_theirs(all, db->p[db->only].name);
+    return all;
+}
+
+json_object *xapi_voiding(const Debrief *db, const char *id)
+{
+    json_object *s = json_object_new_object(), *ref = json_object_new_object(), *ctx = json_object_new_object();
+    char key[80], own[37];
+    snprintf(key, sizeof key, "void:%s", id);
+    uuid_v5(db->registration, key, own);
+    json_object_object_add(s, "id", json_object_new_string(own));
+    json_object_object_add(s, "actor", agent(_("trainer")));
+    json_object_object_add(s, "verb", verb(V_VOIDED));
+    json_object_object_add(ref, "objectType", json_object_new_string("StatementRef"));
+    json_object_object_add(ref, "id", json_object_new_string(id));
+    json_object_object_add(s, "object", ref);
+    /* No platform: xAPI allows it only on statements about an activity. */
+    json_object_object_add(ctx, "registration", json_object_new_string(db->registration));
+    json_object_object_add(s, "context", ctx);
+    json_object_object_add(s, "version", json_object_new_string("1.0.3"));
+    return s;
+}
+
+int xapi_write(const Debrief *db, FILE *out)
+{
+    json_object *all = xapi_statements(db);
     fputs(json_object_to_json_string_ext(all, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE), out);
     fputc('\n', out);
     json_object_put(all);

@@ -9,6 +9,7 @@ done
 python3 tests/layout.py "$(dirname "${VERBEELD:-build/verbeeld}")" || { echo "check: FAILED (tests/layout.py: the tree left the shape engine/README.md gives it)"; exit 1; }
 sh tests/e2e/run.sh
 e2e=$?
+sh tests/lrs/run.sh "${VERBEELD:-build/verbeeld}" || e2e=1
 sh tests/install.sh || { echo "check: FAILED (tests/install.sh; $ufail of $units unit test programs, end-to-end status $e2e)"; exit 1; }
 if [ "$ufail" -eq 0 ] && [ "$e2e" -eq 0 ]; then
     echo "check: all passed ($units unit test programs, end-to-end sessions)"

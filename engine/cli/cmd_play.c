@@ -20,14 +20,74 @@
 #include "console/setup.h"
 #include "console/show.h"
 #include "console/term.h"
+#include "lrs/auth.h"
+#include "lrs/http.h"
+#include "lrs/live.h"
 
 typedef struct {
     const char *scenario, *cast, *lang, *journal, *resume;
+    const char *lrs, *auth_file;  /* send as the session goes (--lrs or VERBEELD_LRS) */
+    Live *live;
     unsigned long long seed;
     int seed_given;
     int corners;
     int rate;
 } PlayArgs;
+
+/* ============================== learning records as the session goes ============================== */
+
+/* A child process sends what the journal holds to the LRS while the game goes on: the game
+ * never waits on the network (lrs/live.c). */
+static void start_sending(Play *P, const PlayArgs *a)
+{
+    if (!a->lrs) return;
+    char *err = NULL;
+    if (live_start(a->live, P->J.path, a->lrs, a->auth_file, &err)) {
+        term_alert(err);
+        free(err);
+        return;
+    }
+    char *msg = xasprintf(_("Learning records go to %s as the session goes."), a->lrs);
+    term_notice(msg);
+    free(msg);
+}
+
+/* The last send, waited for a little while (VERBEELD_LRS_WAIT seconds, 15 unless set): then
+ * what arrived and what waits, as the sending said it. */
+static void finish_sending(const PlayArgs *a, const char *journal)
+{
+    if (!a->live->pid) return;
+    const char *v = getenv("VERBEELD_LRS_WAIT");
+    int wait = v && atoi(v) >= 0 && atoi(v) <= 600 ? atoi(v) : 15;
+    term_notice(_("Sending the learning records to the LRS..."));
+    char *said = live_finish(a->live, wait);
+    if (!said) {
+        char *msg = xasprintf(_("The LRS has not answered yet; the sending goes on in the background. "
+                                "'verbeeld send %s --lrs %s' sends what is left and tells what arrived."),
+                              journal, a->lrs);
+        term_notice(msg);
+        free(msg);
+        return;
+    }
+    for (char *line = strtok(said, "\n"); line; line = strtok(NULL, "\n")) term_notice(line);
+    free(said);
+}
+
+/* --lrs: a wrong address or a file of credentials others can read is said before the game. */
+static int check_lrs(PlayArgs *a)
+{
+    if (!a->lrs) a->lrs = getenv("VERBEELD_LRS");
+    if (a->lrs && !*a->lrs) a->lrs = NULL;
+    if (!a->lrs) return 0;
+    char *why = NULL, *auth = NULL;
+    if (http_url_check(a->lrs, &why) || auth_load(a->auth_file, &auth, &why)) {
+        fprintf(stderr, "verbeeld play: %s\n", why);
+        free(why);
+        return 1;
+    }
+    free(auth);
+    return 0;
+}
 
 /* ============================== a new session ============================== */
 
@@ -85,6 +145,7 @@ static int new_session(Play *P, const PlayArgs *a)
     if (a->rate) revisit_rate(P, "before");
     session_start(P->S);
     diag_free(&d);
+    start_sending(P, a);
     return loop_run(P);
 fail:
     diag_print(&d, stderr);
@@ -158,6 +219,7 @@ static int resume_session(Play *P, const PlayArgs *a)
     P->last_act = -1;
     session_show(P->S);
     P->journaling = 1;
+    start_sending(P, a);
     return loop_run(P);
 fail:
     journal_log_free(&log);
@@ -175,6 +237,7 @@ static int parse_args(int argc, char **argv, PlayArgs *a)
         {"seed", required_argument, NULL, 's'},  {"journal", required_argument, NULL, 'j'},
         {"resume", required_argument, NULL, 'r'}, {"help", no_argument, NULL, 'h'},
         {"corners", no_argument, NULL, 'k'},     {"rate", no_argument, NULL, 'R'},
+        {"lrs", required_argument, NULL, 'u'},   {"auth-file", required_argument, NULL, 'a'},
         {NULL, 0, NULL, 0},
     };
     memset(a, 0, sizeof *a);
@@ -198,6 +261,8 @@ static int parse_args(int argc, char **argv, PlayArgs *a)
         case 'r': a->resume = optarg; break;
         case 'k': a->corners = 1; break;
         case 'R': a->rate = 1; break;
+        case 'u': a->lrs = optarg; break;
+        case 'a': a->auth_file = optarg; break;
         case 'h': usage_help("play"); exit(0);
         default: return usage_error("play", "%s", _("unknown option"));
         }
@@ -212,14 +277,18 @@ static int parse_args(int argc, char **argv, PlayArgs *a)
 int cmd_play(int argc, char **argv)
 {
     PlayArgs a;
+    Live live = {0};
     int rc = parse_args(argc, argv, &a);
     if (rc) return rc;
+    if (check_lrs(&a)) return 1;
+    a.live = &live;
     if (a.lang || !a.resume) i18n_init(a.lang);
     term_init();
     Play P;
     play_init(&P);
     P.corners = a.corners;
     rc = a.resume ? resume_session(&P, &a) : new_session(&P, &a);
+    finish_sending(&a, P.J.path);
     play_free(&P);
     fflush(stdout);
     return rc;

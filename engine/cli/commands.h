@@ -17,5 +17,6 @@ int cmd_sheets(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
 int cmd_return(int argc, char **argv);
+int cmd_send(int argc, char **argv);
 
 #endif

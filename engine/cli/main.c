@@ -23,6 +23,7 @@ static const struct {
     {"sheets", cmd_sheets, 1}, {"check", cmd_check, 1},       {"explore", cmd_explore, 1},
     {"graph", cmd_graph, 1},   {"quadrant", cmd_quadrant, 1}, {"list", cmd_list, 1},
     {"return", cmd_return, 0},
+    {"send", cmd_send, 1},
 };
 
 int main(int argc, char **argv)

@@ -19,7 +19,8 @@ typedef struct {
 static const CommandText commands[] = {
     {"play",
      N_("verbeeld play SCENARIO [--cast FILE] [--lang nl|en] [--seed N] [--journal FILE] [--corners] [--rate]\n"
-        "       verbeeld play --resume JOURNAL [--corners]"),
+        "                     [--lrs URL]\n"
+        "       verbeeld play --resume JOURNAL [--corners] [--lrs URL]"),
      N_("play a scenario, or continue a session that stopped"),
      N_("Without --cast, a short setup asks your name, core quality and learning goal, and casts\n"
         "you into a role played on your opposite quadrant. At the prompt, type the number of a\n"
@@ -28,7 +29,9 @@ static const CommandText commands[] = {
         "as it happens. The corner of each choice is left for the debrief; --corners (or\n"
         "/corners) shows it on screen after each choice. --rate asks each participant to rate a\n"
         "statement about their learning goal (1 to 10) at the start and at the end.\n"
-        "SCENARIO is a path or a name from 'verbeeld list' (tutorial, moveon, school).")},
+        "SCENARIO is a path or a name from 'verbeeld list' (tutorial, moveon, school).\n"
+        "--lrs URL (or VERBEELD_LRS) sends the learning records to an LRS as the session goes,\n"
+        "without ever holding up the game; see 'verbeeld help send'.")},
     {"replay", N_("verbeeld replay JOURNAL [--from STEP|SCENE] [--journal FILE]"),
      N_("show a recorded session again, or play on from a step: what if?"),
      N_("Without --from, the session is shown again as it was played, with its steps numbered.\n"
@@ -52,6 +55,14 @@ static const CommandText commands[] = {
         "holds everything (docs/debrief.schema.json); xapi writes xAPI 1.0.3 statements.\n"
         "--participant NAME writes one participant's pages only, to hand out; -o DIR writes the\n"
         "group's debrief and such a handout for everyone, one file each.")},
+    {"send", N_("verbeeld send JOURNAL... --lrs URL [--auth-file FILE]"),
+     N_("the sessions' xAPI statements to a learning record store, once each"),
+     N_("URL is the LRS's xAPI endpoint (like https://lrs.example.org/data/xAPI/), or VERBEELD_LRS.\n"
+        "The credentials come from VERBEELD_LRS_AUTH=key:secret, or from the first line of a file\n"
+        "only you can read (--auth-file FILE, default ~/.config/verbeeld/lrs-auth), never from the\n"
+        "command line. What the LRS acknowledged is recorded beside the journal (JOURNAL.sent), so\n"
+        "sending again sends only the rest. 'verbeeld play --lrs URL' sends as the session goes\n"
+        "(with --follow, which play uses); what could not go waits for the next send.")},
     {"sheets", N_("verbeeld sheets SCENARIO --cast FILE [-o DIR] [--lang nl|en]"),
      N_("printable character briefs per participant, and the scenario's cards as posters"),
      N_("Writes DIR/NAME.html for each participant (their character, its quadrant, their goal,\n"
