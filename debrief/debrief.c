@@ -370,8 +370,10 @@ static void choose_questions(Debrief *db, DebriefParticipant *p)
     p->questions = xcalloc(GOAL_MAX + LIBRARY_MAX + SCENARIO_MAX, sizeof *p->questions);
     goal_question(db, p);
     /* The scenario's own questions first: they name what happened in this story. A question
-     * with a quality is asked of whoever chose it, or whose quadrant it is on. */
-    if (db->s) {
+     * with a quality is asked of whoever chose it, or whose quadrant it is on. They are about
+     * the story's days ("Friday evening", "this weekend"): a return session asks about the
+     * weeks in between instead (its "then and now"). */
+    if (db->s && !db->is_return) {
         const Scenario *s = db->s;
         int asked = 0;     /* the goal's question is not one of the scenario's two */
         for (int q = 0; q < s->nquestions && asked < SCENARIO_MAX; q++) {
@@ -390,7 +392,8 @@ static void choose_questions(Debrief *db, DebriefParticipant *p)
 
 static void choose_anchor(Debrief *db, DebriefParticipant *p)
 {
-    p->anchor_prompt = prompts_anchor(db->lib, db->lang);
+    /* "...bring your anchor to the return afternoon": not said on the return afternoon itself */
+    p->anchor_prompt = db->is_return ? NULL : prompts_anchor(db->lib, db->lang);
     if (!db->s || !p->card) return;
     for (int d = 0; d < db->s->ndecks; d++) {
         const Deck *deck = &db->s->decks[d];

@@ -441,7 +441,7 @@ static void participant(const Debrief *db, const DebriefParticipant *p, xmlNodeP
             hk_el(li, "div", "write", NULL);
         }
     }
-    hk_el(page, "h2", NULL, _("Your anchor"));
+    if (p->anchor || p->anchor_title || p->anchor_prompt) hk_el(page, "h2", NULL, _("Your anchor"));
     if (p->anchor) {
         xmlNodePtr a = hk_el(page, "p", NULL, NULL);
         hk_text(a, _("What you named at the end of the game"));
@@ -456,6 +456,7 @@ static void participant(const Debrief *db, const DebriefParticipant *p, xmlNodeP
         if (p->anchor_text) { hk_text(a, ". "); hk_text(a, p->anchor_text); }
     }
     if (p->anchor_prompt) hk_el(page, "p", NULL, p->anchor_prompt);
+    if (db->is_return) return;   /* this was the return afternoon: no plan for another */
     hk_el(page, "h2", NULL, _("The return afternoon"));
     xmlNodePtr plan = hk_el(page, "div", "plan", NULL);
     char day[32];

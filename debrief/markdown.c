@@ -342,7 +342,7 @@ static void participant(const Debrief *db, const DebriefParticipant *p, FILE *ou
         fprintf(out, "\n");
     }
 
-    fprintf(out, "#### %s\n\n", _("Your anchor"));
+    if (p->anchor || p->anchor_title || p->anchor_prompt) fprintf(out, "#### %s\n\n", _("Your anchor"));
     if (p->anchor) {
         fprintf(out, "- %s: **", _("What you named at the end of the game"));
         put(out, p->anchor);
@@ -359,6 +359,10 @@ static void participant(const Debrief *db, const DebriefParticipant *p, FILE *ou
         fprintf(out, "- ");
         put(out, p->anchor_prompt);
         fprintf(out, "\n");
+    }
+    if (db->is_return) {   /* this was the return afternoon: no plan for another */
+        fprintf(out, "\n");
+        return;
     }
     fprintf(out, "\n#### %s\n\n", _("The return afternoon"));
     char day[32];

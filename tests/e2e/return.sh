@@ -66,6 +66,12 @@ grep -q '^#### Toen en nu' "$T/m2.md" && grep -q '| Jouw stelling (1 tot 10) | 6
     && grep -q '| Anker | – | voeten plat op de grond |' "$T/m2.md" && grep -q 'Waar heb je het de afgelopen weken op je werk gebruikt' "$T/m2.md" \
     || fail "moveon: the markdown debrief does not compare then and now"
 grep -q 'Terugkomsessie: de terugkommiddag van de sessie in m1.jsonl' "$T/m2.md" || fail "moveon: the debrief does not name the first session"
+# The return afternoon's debrief plans no other return afternoon, and asks about the weeks in
+# between rather than the story's weekend.
+grep -q '^#### De terugkommiddag' "$T/m2.md" && fail "moveon: the return session's debrief plans a return afternoon"
+grep -q '\*Uit het scenario\*' "$T/m2.md" && fail "moveon: the return session's debrief asks the story's questions about the weekend"
+grep -q '^#### De terugkommiddag' "$T/m1.jsonl.md" 2>/dev/null || "$V" debrief "$T/m1.jsonl" | grep -q '^#### De terugkommiddag' \
+    || fail "moveon: the first session's debrief lost its return afternoon"
 python3 -c "
 import json, sys
 json.load(open(sys.argv[1]))
