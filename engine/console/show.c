@@ -93,6 +93,7 @@ static void show_choice(Play *P, const Output *o)
         free(c);
     }
     term_blank();
+    if (who) play_did(P, o->participant, o->choice->id, text);
     if (P->journaling) journal_choice(P, o, who, role, term, text);
     free(text);
 }

@@ -48,26 +48,54 @@ static int on_signal_event(void)
     return 0;
 }
 
+/* What is being completed: the words so far of a phrase ("grenzen st" of "/tag @Sanne grenzen
+ * st"), of which readline replaces only the last word; `skip` bytes of a match are already typed
+ * before that word. */
+static const char *phrase;
+static size_t phrase_len, skip;
+
 static char *complete_word(const char *text, int state)
 {
     static int i;
-    static size_t len;
-    if (!state) {
-        i = 0;
-        len = strlen(text);
-    }
+    (void)text;
+    if (!state) i = 0;
     while (completions && completions[i]) {
         const char *w = completions[i++];
-        if (strncmp(w, text, len) == 0) return xstrdup(w);
+        if (strlen(w) >= skip && strncmp(w, phrase, phrase_len) == 0) return xstrdup(w + skip);
     }
     return NULL;
 }
 
+/* Where the phrase being typed begins: after a /command and an @name, so that a term of two
+ * words ("grenzen stellen") completes as one. */
+static int phrase_start(const char *line, int start)
+{
+    if (line[0] != '/') return start;
+    int k = (int)strcspn(line, " ");
+    while (line[k] == ' ') k++;
+    if (line[k] == '@' && k < start) {
+        k += (int)strcspn(line + k, " ");
+        while (line[k] == ' ') k++;
+    }
+    return k < start ? k : start;
+}
+
 static char **complete(const char *text, int start, int end)
 {
-    (void)start; (void)end;
+    (void)text;
     rl_attempted_completion_over = 1;
-    return rl_completion_matches(text, complete_word);
+    int from = phrase_start(rl_line_buffer, start);
+    phrase = rl_line_buffer + from;
+    phrase_len = (size_t)(end - from);
+    skip = (size_t)(start - from);
+    char **matches = rl_completion_matches(text, complete_word);
+    if (!matches && skip) {          /* no phrase of that start: the last word alone (an @name) */
+        phrase = text;
+        phrase_len = strlen(text);
+        skip = 0;
+        matches = rl_completion_matches(text, complete_word);
+    }
+    return matches;
 }
 
 void term_init(void)
