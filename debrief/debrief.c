@@ -721,21 +721,6 @@ long long debrief_minutes(const Debrief *db)
     return db->finished > db->started ? (db->finished - db->started + 59) / 60 : 0;
 }
 
-/* A word for the shell: quoted when it holds anything but the plainest characters. */
-static void shell_word(StrBuf *b, const char *s)
-{
-    if (*s && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+:=@%,") == strlen(s)) {
-        sb_add(b, s);
-        return;
-    }
-    sb_addc(b, '\'');
-    for (; *s; s++) {
-        if (*s == '\'') sb_add(b, "'\\''");
-        else sb_addc(b, *s);
-    }
-    sb_addc(b, '\'');
-}
-
 char *debrief_replay_command(const Debrief *db, const DebriefParticipant *p)
 {
     StrBuf b;
@@ -744,10 +729,10 @@ char *debrief_replay_command(const Debrief *db, const DebriefParticipant *p)
     /* A handout leaves the machine: the journal by its name only, not where the trainer keeps it. */
     const char *path = db->journal_path ? db->journal_path : "JOURNAL";
     if (db->only >= 0 && strrchr(path, '/')) path = strrchr(path, '/') + 1;
-    shell_word(&b, path);
+    sb_shell_word(&b, path);
     if (p->replay_scene) {
         sb_add(&b, " --from ");
-        shell_word(&b, p->replay_scene);
+        sb_shell_word(&b, p->replay_scene);
     }
     return sb_take(&b);
 }

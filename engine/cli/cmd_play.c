@@ -25,6 +25,7 @@ typedef struct {
     unsigned long long seed;
     int seed_given;
     int corners;
+    int projector;
 } PlayArgs;
 
 /* ============================== a new session ============================== */
@@ -200,7 +201,7 @@ static int parse_args(int argc, char **argv, PlayArgs *a)
         {"cast", required_argument, NULL, 'c'},  {"lang", required_argument, NULL, 'l'},
         {"seed", required_argument, NULL, 's'},  {"journal", required_argument, NULL, 'j'},
         {"resume", required_argument, NULL, 'r'}, {"help", no_argument, NULL, 'h'},
-        {"corners", no_argument, NULL, 'k'},
+        {"corners", no_argument, NULL, 'k'},    {"projector", no_argument, NULL, 'p'},
         {NULL, 0, NULL, 0},
     };
     memset(a, 0, sizeof *a);
@@ -223,6 +224,7 @@ static int parse_args(int argc, char **argv, PlayArgs *a)
         case 'j': a->journal = optarg; break;
         case 'r': a->resume = optarg; break;
         case 'k': a->corners = 1; break;
+        case 'p': a->projector = 1; break;
         case 'h': usage_help("play"); exit(0);
         default: return usage_error("play", "%s", _("unknown option"));
         }
@@ -246,8 +248,11 @@ int cmd_play(int argc, char **argv)
     P.J.fd = -1;
     P.last_act = -1;
     P.corners = a.corners;
+    P.projector = a.projector;
+    term_set_projector(a.projector);
     rc = a.resume ? resume_session(&P, &a) : new_session(&P, &a);
     free(P.turn_key);
+    play_forget(&P);
     session_free(P.S);
     cast_free(&P.cast);
     scenario_free((Scenario *)P.s);

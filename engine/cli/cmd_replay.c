@@ -152,6 +152,7 @@ static int replay(const char *journal, const char *from, const char *out_path, c
 done:
     if (rc && d.n) diag_print(&d, stderr);
     free(P.turn_key);
+    play_forget(&P);
     session_free(P.S);
     cast_free(&P.cast);
     scenario_free((Scenario *)P.s);

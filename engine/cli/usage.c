@@ -18,15 +18,17 @@ typedef struct {
 
 static const CommandText commands[] = {
     {"play",
-     N_("verbeeld play SCENARIO [--cast FILE] [--lang nl|en] [--seed N] [--journal FILE] [--corners]\n"
-        "       verbeeld play --resume JOURNAL [--corners]"),
+     N_("verbeeld play SCENARIO [--cast FILE] [--lang nl|en] [--seed N] [--journal FILE] [--corners] [--projector]\n"
+        "       verbeeld play --resume JOURNAL [--corners] [--projector]"),
      N_("play a scenario, or continue a session that stopped"),
      N_("Without --cast, a short setup asks your name, core quality and learning goal, and casts\n"
         "you into a role played on your opposite quadrant. At the prompt, type the number of a\n"
-        "choice, or a command: /stop [why], /go, /note [@name] TEXT, /inject EVENT, /back [N],\n"
-        "/vote, /cast, /who, /corners, /save, /help, /quit. Every step is saved in the journal\n"
-        "as it happens. The corner of each choice is left for the debrief; --corners (or\n"
-        "/corners) shows it on screen after each choice.\n"
+        "choice, or a command: /stop [why], /go, /note [@name] TEXT, /say [@name] TEXT,\n"
+        "/tag [@name] QUALITY, /inject EVENT, /back [N], /vote, /cast NAME ROLE, /who, /corners,\n"
+        "/projector, /save [PATH], /help, /quit. Every step is saved in the journal as it happens.\n"
+        "The corner of each choice is left for the debrief; --corners (or /corners) shows it on\n"
+        "screen after each choice. --projector (or /projector) is the view for a wall: high\n"
+        "contrast, whose turn it is first, no corners.\n"
         "SCENARIO is a path or a name from 'verbeeld list' (tutorial, moveon, school).")},
     {"replay", N_("verbeeld replay JOURNAL [--from STEP|SCENE] [--journal FILE]"),
      N_("show a recorded session again, or play on from a step: what if?"),

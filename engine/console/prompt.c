@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/paths.h"
 #include "base/util.h"
 #include "console/people.h"
 #include "console/term.h"
@@ -64,7 +65,9 @@ static void cmd_stop(Play *P, const char *arg)
         P->timeouts++;
     }
     P->in_timeout = 1;
-    term_alert(_("Time-out. Step out of the fiction, take the time you need. Type /go to play on."));
+    const char *msg = _("Time-out. Step out of the fiction, take the time you need. Type /go to play on.");
+    if (P->projector) term_banner(msg);
+    else term_alert(msg);
 }
 
 static void cmd_go(Play *P, const char *arg)
@@ -78,6 +81,8 @@ static void cmd_go(Play *P, const char *arg)
     P->paused += play_clock() - P->paused_since;
     P->in_timeout = 0;
     term_alert(_("Back into the fiction."));
+    free(P->turn_key);                /* the choices again, where the story stood */
+    P->turn_key = NULL;
 }
 
 static void cmd_note(Play *P, const char *arg)
@@ -153,9 +158,12 @@ static void cmd_tag(Play *P, const char *arg)
     }
     const char *id = lexicon_term(P->lx, quality);
     if (!id) {
-        char *msg = xasprintf(_("'%s' is not a quality in the lexicon. Tab completes the qualities; verbeeld quadrant "
-                                "TERM shows where one lies."), quality);
+        char *msg = xasprintf(_("'%s' is not a quality in the lexicon. Tab completes the qualities; where one lies:"),
+                              quality);
         term_alert(msg);
+        free(msg);
+        msg = xasprintf("%s quadrant %s", paths_program(), _("TERM"));
+        term_command(msg);
         free(msg);
         return;
     }
@@ -383,6 +391,18 @@ static void cmd_corners(Play *P, const char *arg)
                            : _("Corners are no longer shown; the debrief has them."));
 }
 
+/* The view for a wall, or back to the one for a screen; the choices are shown again in it. */
+static void cmd_projector(Play *P, const char *arg)
+{
+    (void)arg;
+    P->projector = !P->projector;
+    term_set_projector(P->projector);
+    term_notice(P->projector ? _("The projector view: high contrast, whose turn it is first, no corners.")
+                             : _("The screen view again."));
+    free(P->turn_key);
+    P->turn_key = NULL;
+}
+
 static void cmd_help(Play *P, const char *arg);
 
 static const Command commands[] = {
@@ -397,9 +417,10 @@ static const Command commands[] = {
     {"/cast", N_("NAME ROLE"), N_("before the first choice: cast someone in another role"), cmd_cast},
     {"/who", "", N_("who plays whom"), cmd_who},
     {"/corners", "", N_("show or hide the corner of each choice on screen"), cmd_corners},
+    {"/projector", "", N_("switch to the view for a wall, and back"), cmd_projector},
     {"/save", N_("[PATH]"), N_("where the session is saved; with PATH: save it there and go on there"), cmd_save},
     {"/help", "", N_("this list"), cmd_help},
-    {"/quit", "", N_("stop; continue later with verbeeld play --resume"), cmd_quit},
+    {"/quit", "", N_("stop; continue later with play --resume"), cmd_quit},
     {"/pause", "", NULL, cmd_pause},
 };
 

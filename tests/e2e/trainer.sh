@@ -93,4 +93,78 @@ PY
 has sanne.json 'half past ten' || fail "handout: Sanne's own line is missing"
 has sanne.json 'Fine by me' && fail "handout: Joris's line in Sanne's handout"
 
+
+# ============================================================ the projector view, on a terminal (tmux)
+if ! command -v tmux > /dev/null 2>&1; then
+    echo "trainer: tmux is not installed: the projector view is not tested (make deps installs it)"
+    [ $failed -eq 0 ]; exit
+fi
+cat > moveon.xml <<'CAST'
+<cast scenario="moveon" xmlns="urn:verbeeld:cast:1">
+  <participant name="Sanne" core="verbinden" goal="Vaker nee zeggen"/>
+  <participant name="Joris" core="tact" goal="Zeggen wat ik denk"/>
+  <participant name="Wen" core="daadkracht" goal="Meer geduld"/>
+  <participant name="Karim" core="zorgvuldigheid" goal="Loslaten"/>
+  <participant name="Eva" core="directheid" goal="Luisteren"/>
+</cast>
+CAST
+SOCK=$T/tmux.sock
+tm() { tmux -S "$SOCK" -f /dev/null "$@"; }
+trap 'tm kill-server 2>/dev/null' EXIT
+unset NO_COLOR COLUMNS
+wait_for() {        # wait_for NAME TEXT: until the terminal shows TEXT (10 seconds at most)
+    i=0
+    while [ $i -lt 100 ]; do
+        tm capture-pane -p -S -300 -t "$1" | grep -q -F -- "$2" && return 0
+        sleep 0.1; i=$((i + 1))
+    done
+    fail "$1: the terminal never showed '$2'"; tm capture-pane -p -t "$1" | grep -v "^$" | tail -3; return 1
+}
+ESC=$(printf '\033')
+# banner NAME TEXT: the terminal shows TEXT in reverse video (tmux marks where it begins).
+banner() {
+    tm capture-pane -p -e -t "$1" | awk -v t="$2" -v e="$ESC[1;7m" -v r="$ESC[0m" 'index($0, e) { on = 1 } index($0, t) && on { found = 1 } index($0, r) && !index($0, e) { on = 0 } END { exit !found }'
+}
+tm kill-server 2>/dev/null
+for w in 60 100 160; do
+    n=p$w
+    rm -f $n.jsonl*
+    tm new-session -d -s $n -x $w -y 50 \
+        "cd '$T' && env TERM=screen '$V' play moveon --cast moveon.xml --lang en --seed 3 --journal $n.jsonl --projector --corners; sleep 300"
+    wait_for $n "Sanne (Karin Mertens) —" || continue
+    # Whose turn, as whom: a banner in reverse video, above the choices.
+    banner $n "Sanne's turn, as Karin Mertens" || fail "$w columns: no banner for Sanne's turn"
+    tm send-keys -t $n 1 Enter
+    wait_for $n "Joris (Isabel Verhoeven) —"
+    tm send-keys -t $n '/stop breathe' Enter
+    wait_for $n 'Time-out. Step out'
+    tm send-keys -t $n '/go' Enter
+    wait_for $n 'Back into the fiction.'
+    sleep 0.3
+    tm capture-pane -p -e -S -300 -t $n > $n.screen
+    tm capture-pane -p -S -300 -t $n | sed 's/ *$//' > $n.plain
+    tm capture-pane -p -J -S -300 -t $n | sed 's/ *$//' > $n.joined
+    # No dim text; no corners, though --corners was given.
+    grep -q "${ESC}\[[0-9;]*\b2m\|${ESC}\[2;" $n.screen && fail "$w columns: dim text on the wall"
+    grep -q 'core quality\]\|challenge\]\|pitfall\]\|allergy\]' $n.plain && fail "$w columns: a corner on the wall"
+    # After /go the choices are shown again, under the banner of whose turn it is.
+    [ "$(grep -c "Joris's turn, as Isabel Verhoeven" $n.plain)" -ge 2 ] || fail "$w columns: the choices are not shown again after /go"
+    # verbeeld wraps every line itself, at words: nothing the terminal had to wrap (joined lines
+    # would differ), and nothing wider than the window.
+    cmp -s $n.plain $n.joined || { fail "$w columns: a line was cut by the terminal, not wrapped at a word"; diff $n.plain $n.joined | head -4; }
+    tm send-keys -t $n '/quit' Enter
+    wait_for $n 'Continue it with:'
+    tm capture-pane -p -S -300 -t $n | grep -q "^  $V play --resume $n.jsonl\$" || fail "$w columns: the resume command is not on a line of its own"
+    tm kill-session -t $n
+done
+# A plain screen keeps its dim notices (the test above would see them).
+rm -f d.jsonl*
+tm new-session -d -s d -x 100 -y 50 "cd '$T' && env TERM=screen '$V' play moveon --cast moveon.xml --lang en --seed 3 --journal d.jsonl; sleep 300"
+wait_for d "Sanne (Karin Mertens) —" && { tm capture-pane -p -e -t d | grep -q "${ESC}\[[0-9;]*\b2m\|${ESC}\[2;" || fail "screen view: no dim notice (the dim test sees nothing)"; }
+# /projector switches at the prompt.
+tm send-keys -t d '/projector' Enter
+wait_for d "The projector view"
+banner d "Sanne's turn, as Karin Mertens" || fail "/projector: no banner after switching"
+tm kill-session -t d
+
 [ $failed -eq 0 ]
