@@ -45,10 +45,12 @@ static const CommandText commands[] = {
         "--participant NAME writes one participant's pages only, to hand out; -o DIR writes the\n"
         "group's debrief and such a handout for everyone, one file each.")},
     {"sheets", N_("verbeeld sheets SCENARIO --cast FILE [-o DIR] [--lang nl|en]"),
-     N_("printable character briefs per participant, and the scenario's cards as posters"),
+     N_("printable character briefs per participant, the group's overview, and the cards as posters"),
      N_("Writes DIR/NAME.html for each participant (their character, its quadrant, their goal,\n"
         "cues for body, emotion and reason, and their private briefing when the cast file has\n"
-        "one) and DIR/cards-DECK.html with one card per page (the school's thirty children).")},
+        "one), DIR/group.html for the whole group on one A3 page (the situation, who plays whom,\n"
+        "the incidents the trainer may bring in, how to step out; to pin up or project) and\n"
+        "DIR/cards-DECK.html with one card per page (the school's thirty children).")},
     {"check", N_("verbeeld check SCENARIO..."),
      N_("validate scenarios and their characters"),
      N_("Reports every problem as file:line: error: message and exits 1 when there is any.")},

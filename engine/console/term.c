@@ -249,7 +249,7 @@ void term_say(const char *who, int color, const char *text)
 {
     char *name = clean_text(who);
     int cols = (int)utf8_width(name, strlen(name)) + 2;
-    if (color_on && projector) printf("%s %s " RESET ": ", wall_palette[(unsigned)color % NCOLORS], name), cols += 2;
+    if (color_on && projector) printf("%s %s " RESET " ", wall_palette[(unsigned)color % NCOLORS], name), cols += 1;
     else if (color_on) printf("%s%s" RESET ": ", palette[(unsigned)color % NCOLORS], name);
     else printf("%s: ", name);
     wrap(text, "    ", 4, cols);

@@ -99,15 +99,7 @@ if ! command -v tmux > /dev/null 2>&1; then
     echo "trainer: tmux is not installed: the projector view is not tested (make deps installs it)"
     [ $failed -eq 0 ]; exit
 fi
-cat > moveon.xml <<'CAST'
-<cast scenario="moveon" xmlns="urn:verbeeld:cast:1">
-  <participant name="Sanne" core="verbinden" goal="Vaker nee zeggen"/>
-  <participant name="Joris" core="tact" goal="Zeggen wat ik denk"/>
-  <participant name="Wen" core="daadkracht" goal="Meer geduld"/>
-  <participant name="Karim" core="zorgvuldigheid" goal="Loslaten"/>
-  <participant name="Eva" core="directheid" goal="Luisteren"/>
-</cast>
-CAST
+cp "$E2E/moveon5.cast.xml" moveon.xml      # the MoveOn team of five
 SOCK=$T/tmux.sock
 tm() { tmux -S "$SOCK" -f /dev/null "$@"; }
 trap 'tm kill-server 2>/dev/null' EXIT
