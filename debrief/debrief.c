@@ -350,25 +350,49 @@ static void goal_question(Debrief *db, DebriefParticipant *p)
     p->questions[p->nquestions++] = (PromptQuestion){"goal", p->goal_question, "goal"};
 }
 
+/* A question on what the participant did in their own words: where the trainer saw their
+ * challenge (an observed core), else their first line said. None without either. */
+static void own_words_question(Debrief *db, DebriefParticipant *p)
+{
+    const JournalRecord *said = NULL, *seen = NULL;
+    for (int m = 0; m < p->nmoments; m++) {
+        const JournalRecord *e = &db->rec[p->moments[m].entry];
+        if (p->moments[m].kind == MOMENT_SAID && !said) said = e;
+        if (p->moments[m].kind == MOMENT_OBSERVED && !seen && corner_from_id(e->corner) == CORNER_CORE) seen = e;
+    }
+    if (!said && !seen) return;
+    if (seen)
+        p->own_question = xasprintf(_("The trainer saw %s in what you did: \u201c%s\u201d. How did it feel from the inside, "
+                                      "and what made it possible just then?"), debrief_term_name(db, seen->quality),
+                                    seen->text ? seen->text : "");
+    else
+        p->own_question = xasprintf(_("You said, in your own words: \u201c%s\u201d. What did you want to happen, and what "
+                                      "did happen?"), said->text ? said->text : "");
+    p->questions[p->nquestions++] = (PromptQuestion){"own-words", p->own_question, "trainer"};
+}
+
 static void choose_questions(Debrief *db, DebriefParticipant *p)
 {
-    enum { LIBRARY_MAX = 3, SCENARIO_MAX = 2, GOAL_MAX = 1 };
+    enum { LIBRARY_MAX = 3, SCENARIO_MAX = 2, GOAL_MAX = 1, OWN_MAX = 1 };
     unsigned h = 0;
     /* The library's questions on corners speak of the participant's own challenge and
      * fall-backs: true only on their opposite quadrant. */
-    if (p->exact) {
-        h |= p->corners[CORNER_CORE] ? HAPPENED_CORE : HAPPENED_NO_CORE;
-        if (p->corners[CORNER_CHALLENGE] || p->corners[CORNER_ALLERGY]) h |= HAPPENED_FALLBACK;
-        if (p->corners[CORNER_ALLERGY]) h |= HAPPENED_ALLERGY;
-        if (p->corners[CORNER_PITFALL]) h |= HAPPENED_PITFALL;
+    if (p->exact) {           /* what they picked and what the trainer saw them do alike */
+        int at[CORNERS];
+        for (int c = 0; c < CORNERS; c++) at[c] = p->corners[c] + p->observed[c];
+        h |= at[CORNER_CORE] ? HAPPENED_CORE : HAPPENED_NO_CORE;
+        if (at[CORNER_CHALLENGE] || at[CORNER_ALLERGY]) h |= HAPPENED_FALLBACK;
+        if (at[CORNER_ALLERGY]) h |= HAPPENED_ALLERGY;
+        if (at[CORNER_PITFALL]) h |= HAPPENED_PITFALL;
         const char *power = db->have_lx ? lexicon_power(&db->lx, p->character_q.nl[CORNER_CORE]) : NULL;
         if (power) h |= streq(power, "hard") ? HAPPENED_CHALLENGE_HARD : HAPPENED_CHALLENGE_SOFT;
     }
     h |= p->timeouts ? HAPPENED_TIMEOUT : HAPPENED_NO_TIMEOUT;
     if (p->reactions) h |= HAPPENED_REACTED;
     if (p->notes) h |= HAPPENED_NOTE;
-    p->questions = xcalloc(GOAL_MAX + LIBRARY_MAX + SCENARIO_MAX, sizeof *p->questions);
+    p->questions = xcalloc(GOAL_MAX + OWN_MAX + LIBRARY_MAX + SCENARIO_MAX, sizeof *p->questions);
     goal_question(db, p);
+    own_words_question(db, p);
     /* The scenario's own questions first: they name what happened in this story. A question
      * with a quality is asked of whoever chose it, or whose quadrant it is on. They are about
      * the story's days ("Friday evening", "this weekend"): a return session asks about the
@@ -387,7 +411,7 @@ static void choose_questions(Debrief *db, DebriefParticipant *p)
         }
     }
     p->nquestions += prompts_choose(db->lib, h, db->lang, p->questions + p->nquestions, LIBRARY_MAX);
-    assert(p->nquestions <= GOAL_MAX + LIBRARY_MAX + SCENARIO_MAX);
+    assert(p->nquestions <= GOAL_MAX + OWN_MAX + LIBRARY_MAX + SCENARIO_MAX);
 }
 
 static void choose_anchor(Debrief *db, DebriefParticipant *p)
@@ -634,6 +658,21 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
                 add_moment(p, MOMENT_TIMEOUT, i);
             }
             break;
+        case REC_SAY:
+            if ((p = find(db, e->by))) {
+                p->said++;
+                add_moment(p, MOMENT_SAID, i);
+            }
+            break;
+        case REC_TAG:
+            db->tags++;
+            if ((p = find(db, e->by))) {
+                Corner c = corner_from_id(e->corner);
+                if (c == CORNER_NONE) p->observed_unplaced++;
+                else p->observed[c]++;
+                add_moment(p, MOMENT_OBSERVED, i);
+            }
+            break;
         case REC_NOTE:
             db->notes++;
             if ((p = find(db, e->about))) {
@@ -686,7 +725,7 @@ void debrief_free(Debrief *db)
 const char *debrief_moment_id(MomentKind k)
 {
     static const char *const ids[] = {"first-core", "core", "fallback", "overshoot", "reaction", "timeout", "note",
-                                      "turning-point"};
+                                      "turning-point", "said", "observed"};
     assert(k >= 0 && (size_t)k < sizeof ids / sizeof *ids);
     return ids[k];
 }
@@ -709,6 +748,8 @@ const char *debrief_moment_label(MomentKind k, int exact)
     case MOMENT_TIMEOUT: return _("you stepped out");
     case MOMENT_NOTE: return _("a note about you");
     case MOMENT_TURNING: return _("a turning point of the story");
+    case MOMENT_SAID: return _("in your own words");
+    case MOMENT_OBSERVED: return _("what the trainer saw");
     }
     return "";
 }
@@ -818,28 +859,13 @@ long long debrief_minutes(const Debrief *db)
     return db->finished > db->started ? (db->finished - db->started + 59) / 60 : 0;
 }
 
-/* A word for the shell: quoted when it holds anything but the plainest characters. */
-static void shell_word(StrBuf *b, const char *s)
-{
-    if (*s && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+:=@%,") == strlen(s)) {
-        sb_add(b, s);
-        return;
-    }
-    sb_addc(b, '\'');
-    for (; *s; s++) {
-        if (*s == '\'') sb_add(b, "'\\''");
-        else sb_addc(b, *s);
-    }
-    sb_addc(b, '\'');
-}
-
 /* The journal as a word of a command. A handout leaves the machine: the journal by its name
  * only, not where the trainer keeps it. */
 static void journal_word(StrBuf *b, const Debrief *db)
 {
     const char *path = db->journal_path ? db->journal_path : "JOURNAL";
     if (db->only >= 0 && strrchr(path, '/')) path = strrchr(path, '/') + 1;
-    shell_word(b, path);
+    sb_shell_word(b, path);
 }
 
 char *debrief_return_command(const Debrief *db)
@@ -860,7 +886,7 @@ char *debrief_replay_command(const Debrief *db, const DebriefParticipant *p)
     journal_word(&b, db);
     if (p->replay_scene) {
         sb_add(&b, " --from ");
-        shell_word(&b, p->replay_scene);
+        sb_shell_word(&b, p->replay_scene);
     }
     return sb_take(&b);
 }

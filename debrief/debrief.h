@@ -28,6 +28,8 @@ typedef enum {
     MOMENT_TIMEOUT,      /* they stepped out of the fiction */
     MOMENT_NOTE,         /* the trainer noted something about them */
     MOMENT_TURNING,      /* a choice the scenario marks as a turning point of the story */
+    MOMENT_SAID,         /* what they said in character, in their own words (/say) */
+    MOMENT_OBSERVED,     /* the trainer placed what they did on a quality (/tag) */
 } MomentKind;
 
 typedef struct {
@@ -44,6 +46,9 @@ typedef struct {
     int exact;                /* the character was played on their opposite quadrant */
     int corners[CORNERS];     /* choices that stand (not undone), per corner */
     int unplaced;             /* choices whose quality is not on their quadrant */
+    int observed[CORNERS];    /* corners the trainer observed (/tag), kept apart from the picked ones */
+    int observed_unplaced;    /* observed qualities not on their character's quadrant */
+    int said;                 /* lines they said in their own words (/say) */
     int choices;
     int timeouts;
     int notes;                /* notes about them */
@@ -53,6 +58,7 @@ typedef struct {
     PromptQuestion *questions;
     int nquestions;
     char *goal_question;      /* owned: the question about their learning goal */
+    char *own_question;       /* owned: the question about what they did in their own words */
     const char *anchor_title, *anchor_text;   /* their card (a deck card), when the scenario has it */
     const char *anchor_prompt;                /* the anchoring prompt from the library */
     const char *anchor;                       /* the anchor they named at the end of play */
@@ -87,6 +93,7 @@ typedef struct {
     long long started, finished;   /* seconds since 1970 */
     long long return_day;          /* two weeks after the start */
     int choices, timeouts, notes, incidents;
+    int tags;                      /* corners the trainer observed (/tag): the corner tables show them apart */
     int ending_entry;              /* the ending entry, or -1 */
     int branch_entry;              /* a what-if (replay --from): where it went its own way, or -1 */
     const char *ending, *ending_title;

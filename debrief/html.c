@@ -20,6 +20,8 @@ static const char css[] =
     ".story .aside { color: #4a5a68; font-style: italic; }\n"
     ".story .react { list-style: none; color: #36454f; }\n"
     ".tag { font-size: 8.5pt; padding: 0.2mm 1.5mm; border-radius: 1mm; white-space: nowrap; }\n"
+    ".tag.seen { border: 1px dashed currentColor; background: #ffffff !important; }\n"
+    ".story .said { list-style: none; }\n"
     ".quadrants { display: flex; gap: 6mm; align-items: flex-start; }\n"
     ".quadrants figure { margin: 0; }\n"
     ".quadrants figcaption { font-size: 9pt; color: #4a5a68; margin-bottom: 1mm; }\n"
@@ -40,6 +42,33 @@ static void corner_tag(const Debrief *db, xmlNodePtr parent, const JournalRecord
     xmlNodePtr tag = hk_el(parent, "span", "tag", words);
     hk_attr(tag, "style", "background:%s;color:%s", hk_corner_fill(c), hk_corner_ink(c));
     free(words);
+}
+
+/* "seen as directness: core quality": what the trainer observed (/tag), drawn apart from the
+ * corners of the options picked (an outline, no fill). */
+static void observed_tag(const Debrief *db, xmlNodePtr parent, const JournalRecord *e)
+{
+    Corner c = corner_from_id(e->corner);
+    StrBuf b;
+    sb_init(&b);
+    sb_addf(&b, "%s: %s", _("seen as"), debrief_term_name(db, e->quality));
+    if (c != CORNER_NONE) sb_addf(&b, ", %s", corner_label(c));
+    hk_text(parent, " ");
+    xmlNodePtr tag = hk_el(parent, "span", "tag seen", b.s);
+    hk_attr(tag, "style", "color:%s", hk_corner_ink(c));
+    sb_free(&b);
+}
+
+/* A line said in one's own words: the participant, as their character, in quotes. */
+static void said_line(xmlNodePtr li, const JournalRecord *e)
+{
+    hk_el(li, "strong", NULL, e->by);
+    if (e->character) { hk_text(li, " ("); hk_text(li, e->character); hk_text(li, ")"); }
+    hk_text(li, ", ");
+    hk_text(li, _("in their own words"));
+    hk_text(li, ": “");
+    hk_text(li, e->text);
+    hk_text(li, "”");
 }
 
 static void who_chose(xmlNodePtr li, const JournalRecord *e)
@@ -268,6 +297,17 @@ static void story(const Debrief *db, xmlNodePtr page)
             if (e->about) { hk_text(li, " ("); hk_text(li, _("about")); hk_text(li, " "); hk_text(li, e->about); hk_text(li, ")"); }
             hk_text(li, ": ");
             hk_text(li, e->text);
+        } else if (e->kind == REC_SAY) {
+            said_line(hk_el(ul, "li", "said", NULL), e);
+        } else if (e->kind == REC_TAG) {
+            li = hk_el(ul, "li", "aside", NULL);
+            hk_el(li, "strong", NULL, "◎ ");
+            hk_el(li, "strong", NULL, _("Observed by the trainer"));
+            hk_text(li, " (");
+            hk_text(li, e->by);
+            hk_text(li, "): ");
+            hk_text(li, e->text);
+            observed_tag(db, li, e);
         } else if (e->kind == REC_UNDO) {
             int n = e->steps;
             char *s = xasprintf(ngettext("%d choice taken back", "%d choices taken back", n), n);
@@ -337,7 +377,11 @@ static void moments(const Debrief *db, const DebriefParticipant *p, xmlNodePtr p
         hk_text(li, ": ");
         if (mo->kind == MOMENT_TIMEOUT) hk_text(li, e->why ? e->why : "—");
         else if (mo->kind == MOMENT_NOTE) hk_text(li, e->text);
-        else {
+        else if (mo->kind == MOMENT_SAID) { hk_text(li, "“"); hk_text(li, e->text); hk_text(li, "”"); }
+        else if (mo->kind == MOMENT_OBSERVED) {
+            hk_text(li, e->text);
+            observed_tag(db, li, e);
+        } else {
             hk_text(li, e->text);
             corner_tag(db, li, e, 1);
         }
@@ -419,6 +463,13 @@ static void participant(const Debrief *db, const DebriefParticipant *p, xmlNodeP
         }
     }
     xmlNodePtr t = hk_el(page, "table", "meta", NULL);
+    if (db->tags) {           /* what the trainer saw, in a column apart from the options picked */
+        xmlNodePtr tr = hk_el(t, "tr", NULL, NULL);
+        hk_el(tr, "th", NULL, _("Corner"));
+        hk_el(tr, "th", NULL, _("Choices"));
+        hk_el(tr, "th", NULL, _("Observed by the trainer"));
+        hk_el(tr, "th", NULL, _("What it means"));
+    }
     for (int c = 0; c < CORNERS; c++) {
         xmlNodePtr tr = hk_el(t, "tr", NULL, NULL);
         char n[16];
@@ -426,6 +477,10 @@ static void participant(const Debrief *db, const DebriefParticipant *p, xmlNodeP
         xmlNodePtr th = hk_el(tr, "th", NULL, corner_label((Corner)c));
         hk_attr(th, "style", "color:%s", hk_corner_ink((Corner)c));
         hk_el(tr, "td", NULL, n);
+        if (db->tags) {
+            snprintf(n, sizeof n, "%d", p->observed[c]);
+            hk_el(tr, "td", NULL, n);
+        }
         hk_el(tr, "td", NULL, debrief_corner_meaning((Corner)c, p->exact));
     }
     then_and_now(db, p, page);

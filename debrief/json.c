@@ -129,6 +129,11 @@ static json_object *participant(const Debrief *db, const DebriefParticipant *p)
     for (int c = 0; c < CORNERS; c++) add_int(corners, corner_id((Corner)c), p->corners[c]);
     add_int(corners, "none", p->unplaced);
     json_object_object_add(o, "corners", corners);
+    json_object *seen = json_object_new_object();      /* the trainer's /tag, apart from the picks */
+    for (int c = 0; c < CORNERS; c++) add_int(seen, corner_id((Corner)c), p->observed[c]);
+    add_int(seen, "none", p->observed_unplaced);
+    json_object_object_add(o, "observed", seen);
+    add_int(o, "said", p->said);
     add_int(o, "choices", p->choices);
     add_int(o, "timeouts", p->timeouts);
     add_int(o, "notes", p->notes);

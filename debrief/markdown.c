@@ -114,7 +114,28 @@ static void reaction_text(const JournalRecord *e, FILE *out)
     }
 }
 
-static void story_aside(const JournalRecord *e, FILE *out)
+/* A line said in one's own words, as the room heard it: the participant, as their character. */
+static void said_line(const JournalRecord *e, FILE *out)
+{
+    fprintf(out, "- **");
+    put(out, e->by);
+    fprintf(out, "**");
+    if (e->character) { fprintf(out, " ("); put(out, e->character); fprintf(out, ")"); }
+    fprintf(out, ", %s: “", _("in their own words"));
+    put(out, e->text);
+    fprintf(out, "”\n");
+}
+
+/* The quality the trainer saw, and where it lies: marked as observed, not picked. */
+static void observed_of(const Debrief *db, const JournalRecord *e, FILE *out)
+{
+    fprintf(out, " — *%s: ", _("seen as"));
+    put(out, debrief_term_name(db, e->quality));
+    if (e->corner) fprintf(out, ", %s", corner_label(corner_from_id(e->corner)));
+    fprintf(out, "*");
+}
+
+static void story_aside(const Debrief *db, const JournalRecord *e, FILE *out)
 {
     if (e->kind == REC_TIMEOUT) {
         fprintf(out, "- ⏸ **%s**", _("Time-out"));
@@ -128,6 +149,15 @@ static void story_aside(const JournalRecord *e, FILE *out)
         if (e->about) { fprintf(out, " (%s ", _("about")); put(out, e->about); fprintf(out, ")"); }
         fprintf(out, ": ");
         put(out, e->text);
+        fprintf(out, "\n");
+    } else if (e->kind == REC_SAY) {
+        said_line(e, out);
+    } else if (e->kind == REC_TAG) {
+        fprintf(out, "- ◎ **%s** (", _("Observed by the trainer"));
+        put(out, e->by);
+        fprintf(out, "): ");
+        put(out, e->text);
+        observed_of(db, e, out);
         fprintf(out, "\n");
     } else if (e->kind == REC_UNDO) {
         int n = e->steps;
@@ -192,7 +222,7 @@ static void story(const Debrief *db, FILE *out)
                 fprintf(out, "\n");
             }
         } else {
-            story_aside(e, out);
+            story_aside(db, e, out);
         }
     }
     if (db->ending_entry < 0) fprintf(out, "\n*%s*\n", _("The story did not reach an ending."));
@@ -232,6 +262,8 @@ static void moment(const Debrief *db, const DebriefParticipant *p, const Moment 
     switch (m->kind) {
     case MOMENT_TIMEOUT: put(out, e->why ? e->why : "—"); break;
     case MOMENT_NOTE: put(out, e->text); break;
+    case MOMENT_SAID: fprintf(out, "“"); put(out, e->text); fprintf(out, "”"); break;
+    case MOMENT_OBSERVED: put(out, e->text); observed_of(db, e, out); break;
     default:
         put(out, e->text);
         quality_of(db, e, 1, out);
@@ -314,12 +346,24 @@ static void participant(const Debrief *db, const DebriefParticipant *p, FILE *ou
         put(out, debrief_term_name(db, p->character_core));
         fprintf(out, "\n");
     }
-    fprintf(out, "- %s: %d · %s: %d · %s: %d\n\n", _("Time-outs"), p->timeouts, _("Notes about you"), p->notes,
+    fprintf(out, "- %s: %d · %s: %d · %s: %d", _("Time-outs"), p->timeouts, _("Notes about you"), p->notes,
             _("Reactions to you"), p->reactions);
-    fprintf(out, "| %s | %s | %s |\n|---|---|---|\n", _("Your character's corner"), _("Choices"), _("What it means"));
-    for (int c = 0; c < CORNERS; c++)
-        fprintf(out, "| %s | %d | %s |\n", corner_label((Corner)c), p->corners[c], debrief_corner_meaning((Corner)c, p->exact));
-    if (p->unplaced) fprintf(out, "| %s | %d | |\n", corner_label(CORNER_NONE), p->unplaced);
+    if (p->said) fprintf(out, " · %s: %d", _("Lines in your own words"), p->said);
+    fprintf(out, "\n\n");
+    if (db->tags) {           /* what the trainer saw, in a column apart from the options picked */
+        fprintf(out, "| %s | %s | %s | %s |\n|---|---|---|---|\n", _("Your character's corner"), _("Choices"), _("Observed by the trainer"),
+                _("What it means"));
+        for (int c = 0; c < CORNERS; c++)
+            fprintf(out, "| %s | %d | %d | %s |\n", corner_label((Corner)c), p->corners[c], p->observed[c],
+                    debrief_corner_meaning((Corner)c, p->exact));
+        if (p->unplaced || p->observed_unplaced)
+            fprintf(out, "| %s | %d | %d | |\n", corner_label(CORNER_NONE), p->unplaced, p->observed_unplaced);
+    } else {
+        fprintf(out, "| %s | %s | %s |\n|---|---|---|\n", _("Your character's corner"), _("Choices"), _("What it means"));
+        for (int c = 0; c < CORNERS; c++)
+            fprintf(out, "| %s | %d | %s |\n", corner_label((Corner)c), p->corners[c], debrief_corner_meaning((Corner)c, p->exact));
+        if (p->unplaced) fprintf(out, "| %s | %d | |\n", corner_label(CORNER_NONE), p->unplaced);
+    }
     fprintf(out, "\n");
     if (!db->is_return || !p->was_there) ratings(p, out);     /* else in the table of then and now */
     then_and_now(db, p, out);

@@ -221,3 +221,21 @@ char *paths_find_character(const char *scenario_path, const char *ref, int *foun
     free(here);
     return above;
 }
+
+static char *program;
+
+void paths_set_program(const char *argv0)
+{
+    free(program);
+    program = NULL;
+    if (!argv0 || !*argv0) return;
+    StrBuf b;
+    sb_init(&b);
+    sb_shell_word(&b, argv0);
+    program = sb_take(&b);
+}
+
+const char *paths_program(void)
+{
+    return program ? program : "verbeeld";
+}

@@ -26,6 +26,11 @@ char *paths_find_scenario(const char *name_or_path);
  * next to the scenario, one folder up, then the data folders. Freshly allocated; when nothing
  * is found, the first place looked (for the error message). */
 char *paths_find_character(const char *scenario_path, const char *ref, int *found);
+/* How the program was started (main's argv[0]): the commands verbeeld tells people to type
+ * ("build/verbeeld debrief J") begin with it, so they work when copied. paths_program gives it
+ * ready for the shell (quoted when it needs to be); "verbeeld" when it was never set. */
+void paths_set_program(const char *argv0);
+const char *paths_program(void);
 /* Folders searched for scenarios, in order, NULL-terminated (data dir and VERBEELD_PATH). */
 const char *const *paths_search_dirs(void);
 

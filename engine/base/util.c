@@ -407,3 +407,17 @@ char *fold_space(const char *s)
     fold_space_to(to, s);
     return to;
 }
+
+void sb_shell_word(StrBuf *b, const char *s)
+{
+    if (*s && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+:=@%,") == strlen(s)) {
+        sb_add(b, s);
+        return;
+    }
+    sb_addc(b, '\'');
+    for (; *s; s++) {
+        if (*s == '\'') sb_add(b, "'\\''");
+        else sb_addc(b, *s);
+    }
+    sb_addc(b, '\'');
+}

@@ -51,6 +51,9 @@ uint64_t mix64(uint64_t x);
 /* A fresh copy of s with every `from` replaced by `to`. */
 char *str_replace(const char *s, const char *from, const char *to);
 void sb_free(StrBuf *b);
+/* Add `s` to b as one word for the shell: as it is when it holds only the plainest characters,
+ * else in single quotes. */
+void sb_shell_word(StrBuf *b, const char *s);
 
 /* Read a whole file, at most `limit` bytes; NULL with errno set on failure or when larger.
  * Only a regular file is read: a FIFO, a device or a socket could keep the reader waiting

@@ -32,6 +32,7 @@ typedef struct {
     int seed_given;
     int corners;
     int rate;
+    int projector;
 } PlayArgs;
 
 /* ============================== learning records as the session goes ============================== */
@@ -238,6 +239,7 @@ static int parse_args(int argc, char **argv, PlayArgs *a)
         {"resume", required_argument, NULL, 'r'}, {"help", no_argument, NULL, 'h'},
         {"corners", no_argument, NULL, 'k'},     {"rate", no_argument, NULL, 'R'},
         {"lrs", required_argument, NULL, 'u'},   {"auth-file", required_argument, NULL, 'a'},
+        {"projector", no_argument, NULL, 'p'},
         {NULL, 0, NULL, 0},
     };
     memset(a, 0, sizeof *a);
@@ -263,6 +265,7 @@ static int parse_args(int argc, char **argv, PlayArgs *a)
         case 'R': a->rate = 1; break;
         case 'u': a->lrs = optarg; break;
         case 'a': a->auth_file = optarg; break;
+        case 'p': a->projector = 1; break;
         case 'h': usage_help("play"); exit(0);
         default: return usage_error("play", "%s", _("unknown option"));
         }
@@ -287,6 +290,8 @@ int cmd_play(int argc, char **argv)
     Play P;
     play_init(&P);
     P.corners = a.corners;
+    P.projector = a.projector;
+    term_set_projector(a.projector);
     rc = a.resume ? resume_session(&P, &a) : new_session(&P, &a);
     finish_sending(&a, P.J.path);
     play_free(&P);

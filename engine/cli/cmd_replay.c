@@ -43,6 +43,8 @@ static void show_aside(Play *P, const JournalRecord *e)
     } else if (e->kind == REC_NOTE) {
         line = e->about ? xasprintf(_("✎ Note about %s: %s"), e->about, e->text ? e->text : "")
                         : xasprintf(_("✎ Note: %s"), e->text ? e->text : "");
+    } else if (e->kind == REC_SAY) {
+        term_say(e->character ? e->character : e->by ? e->by : "?", 0, e->text ? e->text : "");
     } else if (e->kind == REC_UNDO) {
         line = xasprintf(ngettext("↶ %lld choice taken back", "↶ %lld choices taken back", (long long)e->steps),
                          (long long)e->steps);

@@ -28,6 +28,7 @@ static const struct {
 
 int main(int argc, char **argv)
 {
+    paths_set_program(argv[0]);
     i18n_set_catalog_dir(paths_locale_dir());
     i18n_init(NULL);
     if (argc < 2) {

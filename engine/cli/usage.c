@@ -19,15 +19,17 @@ typedef struct {
 static const CommandText commands[] = {
     {"play",
      N_("verbeeld play SCENARIO [--cast FILE] [--lang nl|en] [--seed N] [--journal FILE] [--corners] [--rate]\n"
-        "                     [--lrs URL]\n"
-        "       verbeeld play --resume JOURNAL [--corners] [--lrs URL]"),
+        "                     [--projector] [--lrs URL]\n"
+        "       verbeeld play --resume JOURNAL [--corners] [--projector] [--lrs URL]"),
      N_("play a scenario, or continue a session that stopped"),
      N_("Without --cast, a short setup asks your name, core quality and learning goal, and casts\n"
         "you into a role played on your opposite quadrant. At the prompt, type the number of a\n"
-        "choice, or a command: /stop [why], /go, /note [@name] TEXT, /inject EVENT, /back [N],\n"
-        "/vote, /cast, /who, /corners, /save, /help, /quit. Every step is saved in the journal\n"
-        "as it happens. The corner of each choice is left for the debrief; --corners (or\n"
-        "/corners) shows it on screen after each choice. --rate asks each participant to rate a\n"
+        "choice, or a command: /stop [why], /go, /note [@name] TEXT, /say [@name] TEXT,\n"
+        "/tag [@name] QUALITY, /inject EVENT, /back [N], /vote, /cast NAME ROLE, /who, /corners,\n"
+        "/projector, /save [PATH], /help, /quit. Every step is saved in the journal as it happens.\n"
+        "The corner of each choice is left for the debrief; --corners (or /corners) shows it on\n"
+        "screen after each choice. --projector (or /projector) is the view for a wall: high\n"
+        "contrast, whose turn it is first, no corners. --rate asks each participant to rate a\n"
         "statement about their learning goal (1 to 10) at the start and at the end.\n"
         "SCENARIO is a path or a name from 'verbeeld list' (tutorial, moveon, school).\n"
         "--lrs URL (or VERBEELD_LRS) sends the learning records to an LRS as the session goes,\n"
@@ -64,10 +66,12 @@ static const CommandText commands[] = {
         "sending again sends only the rest. 'verbeeld play --lrs URL' sends as the session goes\n"
         "(with --follow, which play uses); what could not go waits for the next send.")},
     {"sheets", N_("verbeeld sheets SCENARIO --cast FILE [-o DIR] [--lang nl|en]"),
-     N_("printable character briefs per participant, and the scenario's cards as posters"),
+     N_("printable character briefs per participant, the group's overview, and the cards as posters"),
      N_("Writes DIR/NAME.html for each participant (their character, its quadrant, their goal,\n"
         "cues for body, emotion and reason, and their private briefing when the cast file has\n"
-        "one) and DIR/cards-DECK.html with one card per page (the school's thirty children).")},
+        "one), DIR/group.html for the whole group on one A3 page (the situation, who plays whom,\n"
+        "the incidents the trainer may bring in, how to step out; to pin up or project) and\n"
+        "DIR/cards-DECK.html with one card per page (the school's thirty children).")},
     {"check", N_("verbeeld check SCENARIO..."),
      N_("validate scenarios and their characters"),
      N_("Reports every problem as file:line: error: message and exits 1 when there is any.")},

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/paths.h"
 #include "base/util.h"
 #include "console/prompt.h"
 #include "console/revisit.h"
@@ -88,13 +89,22 @@ static int announce_end(Play *P)
     }
     if (save_before_leaving(P)) return 1;
     term_blank();
-    char *msg = P->S->ending >= 0
-        ? xasprintf(_("The game is over. The debrief is ready:\n  verbeeld debrief %s\n"
-                      "  verbeeld debrief %s --format html -o debrief.html   (to print or project)"),
-                    P->J.path, P->J.path)
-        : xasprintf(_("The session is saved. Continue it with:\n  verbeeld play --resume %s"), P->J.path);
-    term_alert(msg);
-    free(msg);
+    StrBuf path;                     /* the journal, as one word for the shell */
+    sb_init(&path);
+    sb_shell_word(&path, P->J.path ? P->J.path : "JOURNAL");
+    char *cmd;
+    if (P->S->ending >= 0) {
+        term_alert(_("The game is over. The debrief is ready:"));
+        term_command(cmd = xasprintf("%s debrief %s", paths_program(), path.s));
+        free(cmd);
+        term_alert(_("To print or project it:"));
+        term_command(cmd = xasprintf("%s debrief %s --format html -o debrief.html", paths_program(), path.s));
+    } else {
+        term_alert(_("The session is saved. Continue it with:"));
+        term_command(cmd = xasprintf("%s play --resume %s", paths_program(), path.s));
+    }
+    free(cmd);
+    sb_free(&path);
     return 0;
 }
 

@@ -25,6 +25,7 @@ void play_init(Play *P)
 
 void play_free(Play *P)
 {
+    play_forget(P);
     free(P->turn_key);
     session_free(P->S);
     cast_free(&P->cast);
@@ -91,6 +92,36 @@ void play_journal_cast(Play *P)
             .reason = p->reason, .card = p->card, .own_name = p->own_name, .about = p->about,
         });
     }
+}
+
+void play_did(Play *P, int who, const char *choice, const char *text)
+{
+    if (who < 0 || who >= P->cast.n) return;
+    if (!P->deeds) P->deeds = xcalloc((size_t)P->cast.n, sizeof *P->deeds);
+    Deed *d = &P->deeds[who];
+    free(d->choice);
+    free(d->text);
+    d->choice = choice ? xstrdup(choice) : NULL;
+    d->text = xstrdup(text ? text : "");
+    P->last_doer = who + 1;
+}
+
+void play_forget(Play *P)
+{
+    for (int i = 0; P->deeds && i < P->cast.n; i++) {
+        free(P->deeds[i].choice);
+        free(P->deeds[i].text);
+    }
+    free(P->deeds);
+    P->deeds = NULL;
+    P->last_doer = 0;
+}
+
+int play_participant(const Play *P, const char *name)
+{
+    for (int i = 0; name && i < P->cast.n; i++)
+        if (streq(P->cast.p[i].name, name)) return i;
+    return -1;
 }
 
 double play_clock(void)
@@ -197,6 +228,8 @@ int play_replay(Play *P, const JournalLog *log, int upto, void (*aside)(Play *, 
         JournalRecord e;
         record_read(log->v[i], &e);
         if (aside) aside(P, &e);
+        if ((e.kind == REC_CHOICE && e.by) || e.kind == REC_SAY)     /* what /tag may place */
+            play_did(P, play_participant(P, e.by), e.kind == REC_CHOICE ? e.choice : NULL, e.text);
         if (e.kind == REC_CHOICE && !e.automatic) {
             session_turn(P->S);
             if (session_choose_id(P->S, e.choice ? e.choice : "")) mismatches++;

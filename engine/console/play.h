@@ -15,6 +15,13 @@
 #include "model/scenario.h"
 #include "runtime/session.h"
 
+/* The last thing a participant did in the story: a choice, or a line the trainer typed with /say.
+ * /tag places it on a corner. */
+typedef struct {
+    char *choice;             /* the choice's id; NULL for a line said */
+    char *text;               /* the words */
+} Deed;
+
 typedef struct {
     const Scenario *s;
     const Lexicon *lx;        /* &lexicon once play_load has read it */
@@ -35,6 +42,9 @@ typedef struct {
     int quit;
     int rate;                 /* the participants rated their learning goal at the start: again at the end */
     char *turn_key;           /* identifies the turn whose choices were last listed */
+    int projector;            /* the view for a wall: high contrast, whose turn it is first (--projector) */
+    Deed *deeds;              /* per participant, the last thing they did (NULL until someone did) */
+    int last_doer;            /* who did the last thing, as participant + 1; 0 while nobody has */
 } Play;
 
 /* An empty Play, with no journal open; and what a Play holds freed (the journal closed). */
@@ -53,6 +63,13 @@ void play_journal_cast(Play *P);
  * options come in an order drawn from the seed, so a designer testing a path, and a test
  * script, names the choice). 0 when `line` is neither. */
 int play_pick(const Play *P, const int *options, int n, const char *line);
+/* Remember that participant `who` just did something: chose `choice` (an id), or said `text`
+ * (choice NULL). */
+void play_did(Play *P, int who, const char *choice, const char *text);
+/* Free what the Play holds of the room (the deeds). */
+void play_forget(Play *P);
+/* The index of participant `name`, or -1. */
+int play_participant(const Play *P, const char *name);
 /* Seconds on a monotonic clock. */
 double play_clock(void);
 /* Load the lexicon and the scenario (a path or a name) into P. Returns 0, or -1 with d. */

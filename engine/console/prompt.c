@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/paths.h"
 #include "base/util.h"
+#include "console/people.h"
 #include "console/term.h"
 
 typedef struct {
@@ -29,22 +31,6 @@ static const char *scene_id(Play *P)
     return P->S->scene >= 0 ? P->s->scenes[P->S->scene].id : NULL;
 }
 
-/* "@Name rest": the participant named (or NULL) and the rest of the text. */
-static const char *about(Play *P, const char *arg, const char **rest)
-{
-    *rest = arg;
-    if (*arg != '@') return NULL;
-    for (int i = 0; i < P->cast.n; i++) {
-        size_t n = strlen(P->cast.p[i].name);
-        if (strncmp(arg + 1, P->cast.p[i].name, n) == 0 && (arg[n + 1] == ' ' || !arg[n + 1])) {
-            *rest = arg + n + 1;
-            while (**rest == ' ') (*rest)++;
-            return P->cast.p[i].name;
-        }
-    }
-    return NULL;
-}
-
 /* ============================== the commands ============================== */
 
 /* Who a time-out is about when no @name is given: the one alone, or the one whose turn it is. */
@@ -55,10 +41,21 @@ static const char *current_participant(Play *P)
     return t && t->participant >= 0 ? P->cast.p[t->participant].name : NULL;
 }
 
+/* The participant an "@name" at the start of `arg` names (their name as in the cast), NULL when
+ * there is none; *unknown set when it names nobody here (the room was told who is). */
+static const char *about(Play *P, const char *arg, const char **rest, int *unknown)
+{
+    int i = people_named(P, arg, rest);
+    *unknown = i == PEOPLE_UNKNOWN;
+    return i >= 0 ? P->cast.p[i].name : NULL;
+}
+
 static void cmd_stop(Play *P, const char *arg)
 {
     const char *why;
-    const char *who = about(P, arg, &why);
+    int unknown;
+    const char *who = about(P, arg, &why, &unknown);
+    if (unknown) return;
     if (!who) who = current_participant(P);
     JournalRecord r = {.kind = REC_TIMEOUT, .who = typed(who), .why = typed(why), .scene = typed(scene_id(P))};
     RECORD_SET(&r, step, P->S->steps);
@@ -68,7 +65,9 @@ static void cmd_stop(Play *P, const char *arg)
         P->timeouts++;
     }
     P->in_timeout = 1;
-    term_alert(_("Time-out. Step out of the fiction, take the time you need. Type /go to play on."));
+    const char *msg = _("Time-out. Step out of the fiction, take the time you need. Type /go to play on.");
+    if (P->projector) term_banner(msg);
+    else term_alert(msg);
 }
 
 static void cmd_go(Play *P, const char *arg)
@@ -82,12 +81,16 @@ static void cmd_go(Play *P, const char *arg)
     P->paused += play_clock() - P->paused_since;
     P->in_timeout = 0;
     term_alert(_("Back into the fiction."));
+    free(P->turn_key);                /* the choices again, where the story stood */
+    P->turn_key = NULL;
 }
 
 static void cmd_note(Play *P, const char *arg)
 {
     const char *text;
-    const char *who = about(P, arg, &text);
+    int unknown;
+    const char *who = about(P, arg, &text, &unknown);
+    if (unknown) return;
     if (!*text) {
         term_alert(_("Usage: /note [@name] TEXT"));
         return;
@@ -96,6 +99,87 @@ static void cmd_note(Play *P, const char *arg)
     RECORD_SET(&r, step, P->S->steps);
     if (play_record(P, &r) == 0) term_notice(_("Noted."));
     else term_alert(_("Noted in memory only: the journal cannot be written. /save PATH writes it to another place."));
+}
+
+/* Who the trainer means: the one named, else the one whose turn it is (or the one alone). -1,
+ * after saying why, when nobody is named and the turn is the group's. */
+static int speaker(Play *P, const char *arg, const char **rest, const char *usage)
+{
+    int i = people_named(P, arg, rest);
+    if (i == PEOPLE_UNKNOWN) return -1;
+    if (i >= 0) return i;
+    const char *name = current_participant(P);
+    for (int k = 0; name && k < P->cast.n; k++)
+        if (P->cast.p[k].name == name) return k;
+    term_alert(usage);
+    people_list(P);
+    return -1;
+}
+
+/* What a participant said in character, in their own words around (or instead of) an option:
+ * shown as their character's line, and kept for their debrief. */
+static void cmd_say(Play *P, const char *arg)
+{
+    const char *text;
+    int i = speaker(P, arg, &text, _("The group has the turn: say who said it, /say @name TEXT. These are here:"));
+    if (i < 0) return;
+    if (!*text) {
+        term_alert(_("Usage: /say [@name] TEXT"));
+        return;
+    }
+    const Participant *p = &P->cast.p[i];
+    const char *character = p->role >= 0 ? session_role_name(P->S, p->role) : p->name;
+    term_say(character, p->role >= 0 ? p->role : 0, text);
+    JournalRecord r = {.kind = REC_SAY, .by = p->name, .role = p->role >= 0 ? P->s->roles[p->role].id : NULL,
+                       .character = p->role >= 0 ? character : NULL, .text = text, .scene = typed(scene_id(P))};
+    RECORD_SET(&r, step, P->S->steps);
+    play_record(P, &r);
+    play_did(P, i, NULL, text);
+}
+
+/* The trainer places what a participant last did on a quality: what they saw in it, which may
+ * not be the quality of the option picked. It counts in the participant's corners, apart. */
+static void cmd_tag(Play *P, const char *arg)
+{
+    const char *quality;
+    int i = people_named(P, arg, &quality);
+    if (i == PEOPLE_UNKNOWN) return;
+    if (i < 0) i = P->last_doer - 1;
+    if (!*quality) {
+        term_alert(_("Usage: /tag [@name] QUALITY (Tab completes the qualities)"));
+        return;
+    }
+    if (i < 0 || !P->deeds || !P->deeds[i].text) {
+        char *msg = i < 0 ? xstrdup(_("Nobody has said or chosen anything yet."))
+                          : xasprintf(_("%s has not said or chosen anything yet."), P->cast.p[i].name);
+        term_alert(msg);
+        free(msg);
+        return;
+    }
+    const char *id = lexicon_term(P->lx, quality);
+    if (!id) {
+        char *msg = xasprintf(_("'%s' is not a quality in the lexicon. Tab completes the qualities; where one lies:"),
+                              quality);
+        term_alert(msg);
+        free(msg);
+        msg = xasprintf("%s quadrant %s", paths_program(), _("TERM"));
+        term_command(msg);
+        free(msg);
+        return;
+    }
+    const Participant *p = &P->cast.p[i];
+    const Quadrant *q = p->role >= 0 ? session_quadrant(P->S, i, p->role) : NULL;
+    Corner corner = q ? quadrant_corner(q, id) : CORNER_NONE;
+    const Deed *d = &P->deeds[i];
+    JournalRecord r = {.kind = REC_TAG, .by = p->name, .quality = id, .corner = corner != CORNER_NONE ? corner_id(corner) : NULL,
+                       .choice = d->choice, .text = d->text, .scene = typed(scene_id(P))};
+    RECORD_SET(&r, step, P->S->steps);
+    play_record(P, &r);
+    char *msg = P->projector || corner == CORNER_NONE
+        ? xasprintf(_("Tagged for %s's debrief: %s."), p->name, lexicon_name(P->lx, id, P->S->lang))
+        : xasprintf(_("Tagged for %s's debrief: %s (%s)."), p->name, lexicon_name(P->lx, id, P->S->lang), corner_label(corner));
+    term_notice(msg);
+    free(msg);
 }
 
 static void cmd_back(Play *P, const char *arg)
@@ -307,21 +391,36 @@ static void cmd_corners(Play *P, const char *arg)
                            : _("Corners are no longer shown; the debrief has them."));
 }
 
+/* The view for a wall, or back to the one for a screen; the choices are shown again in it. */
+static void cmd_projector(Play *P, const char *arg)
+{
+    (void)arg;
+    P->projector = !P->projector;
+    term_set_projector(P->projector);
+    term_notice(P->projector ? _("The projector view: high contrast, whose turn it is first, no corners.")
+                             : _("The screen view again."));
+    free(P->turn_key);
+    P->turn_key = NULL;
+}
+
 static void cmd_help(Play *P, const char *arg);
 
 static const Command commands[] = {
     {"/stop", N_("[why]"), N_("step out of the fiction: a time-out"), cmd_stop},
     {"/go", "", N_("back into the fiction"), cmd_go},
     {"/note", N_("[@name] TEXT"), N_("write down an observation, kept with this moment"), cmd_note},
+    {"/say", N_("[@name] TEXT"), N_("what someone said in character, in their own words"), cmd_say},
+    {"/tag", N_("[@name] QUALITY"), N_("place what someone last said or chose on a quality"), cmd_tag},
     {"/inject", N_("EVENT"), N_("start a prepared incident"), cmd_inject},
     {"/back", "[N]", N_("undo the last choice (or the last N)"), cmd_back},
     {"/vote", "", N_("let each participant vote on a group decision"), cmd_vote},
     {"/cast", N_("NAME ROLE"), N_("before the first choice: cast someone in another role"), cmd_cast},
     {"/who", "", N_("who plays whom"), cmd_who},
     {"/corners", "", N_("show or hide the corner of each choice on screen"), cmd_corners},
+    {"/projector", "", N_("switch to the view for a wall, and back"), cmd_projector},
     {"/save", N_("[PATH]"), N_("where the session is saved; with PATH: save it there and go on there"), cmd_save},
     {"/help", "", N_("this list"), cmd_help},
-    {"/quit", "", N_("stop; continue later with verbeeld play --resume"), cmd_quit},
+    {"/quit", "", N_("stop; continue later with play --resume"), cmd_quit},
     {"/pause", "", NULL, cmd_pause},
 };
 
@@ -359,22 +458,45 @@ int prompt_command(Play *P, const char *line)
     return 1;
 }
 
+static void add_word(const char *w, void *ud)
+{
+    StrBuf *b = ud;
+    sb_add(b, w);
+    sb_addc(b, '\n');
+}
+
+/* "@Name" for each participant and "@First" for each character's first name, once each. */
+static void add_names(Play *P, StrBuf *b)
+{
+    for (int i = 0; i < P->cast.n; i++) sb_addf(b, "@%s\n", P->cast.p[i].name);
+    for (int i = 0; P->S && i < P->cast.n; i++) {
+        if (P->cast.p[i].role < 0) continue;
+        const char *ch = session_role_name(P->S, P->cast.p[i].role);
+        char *first = xasprintf("@%.*s\n", (int)strcspn(ch, " "), ch);
+        if (!strstr(b->s, first)) sb_add(b, first);
+        free(first);
+    }
+}
+
 void prompt_completions(Play *P)
 {
     static const char **words;
+    static char *all;
     free(words);
-    size_t n = NCOMMANDS + (size_t)P->s->nevents + (size_t)P->cast.n + 1, k = 0;
-    words = xcalloc(n, sizeof *words);
+    free(all);
+    StrBuf b;
+    sb_init(&b);
     for (size_t i = 0; i < NCOMMANDS; i++)
-        if (commands[i].help) words[k++] = commands[i].name;
-    for (int i = 0; i < P->s->nevents; i++) words[k++] = scenario_event_name(P->s, i, P->S ? P->S->lang : NULL);
-    static char **names;
-    static int nnames;
-    for (int i = 0; i < nnames; i++) free(names[i]);
-    free(names);
-    nnames = P->cast.n;
-    names = xcalloc((size_t)nnames + 1, sizeof *names);
-    for (int i = 0; i < P->cast.n; i++) words[k++] = names[i] = xasprintf("@%s", P->cast.p[i].name);
-    words[k] = NULL;
+        if (commands[i].help) add_word(commands[i].name, &b);
+    for (int i = 0; i < P->s->nevents; i++) add_word(scenario_event_name(P->s, i, P->S ? P->S->lang : NULL), &b);
+    add_names(P, &b);
+    if (P->lx) lexicon_each_term(P->lx, P->S ? P->S->lang : "nl", add_word, &b);   /* for /tag */
+    size_t n = 0;
+    for (size_t i = 0; i < b.len; i++) n += b.s[i] == '\n';
+    all = sb_take(&b);
+    words = xcalloc(n + 1, sizeof *words);
+    size_t k = 0;
+    char *save = NULL;
+    for (char *w = strtok_r(all, "\n", &save); w; w = strtok_r(NULL, "\n", &save)) words[k++] = w;
     term_set_completions(words);
 }

@@ -13,6 +13,7 @@
 #include <libxml/tree.h>
 
 #include "base/i18n.h"
+#include "base/paths.h"
 #include "base/util.h"
 #include "console/term.h"
 
@@ -82,14 +83,23 @@ int setup_solo(Play *P)
     term_set_completions(words);
     char *core = NULL;
     Quadrant own;
+    /* The examples in the language of the session: an English setup suggests English terms. */
+    char *question = xasprintf(_("What is your core quality? (Tab completes; for example %s, %s) "),
+                               lexicon_name(P->lx, "verbinden", i18n_lang()), lexicon_name(P->lx, "directheid", i18n_lang()));
     while (!core) {
-        char *answer = ask(_("What is your core quality? (Tab completes; for example verbinden, directheid) "), 0);
+        char *answer = ask(question, 0);
         if (!answer) break;
         const char *id = lexicon_term(P->lx, answer);
         if (id && lexicon_quadrant(P->lx, id, &own) == 0) core = xstrdup(id);
-        else term_alert(_("That is not a core quality in the lexicon. Press Tab to see the terms, or try: verbeeld quadrant TERM"));
+        else {
+            term_alert(_("That is not a core quality in the lexicon. Press Tab to see the terms, or look one up with:"));
+            char *cmd = xasprintf("%s quadrant %s", paths_program(), _("TERM"));
+            term_command(cmd);
+            free(cmd);
+        }
         free(answer);
     }
+    free(question);
     term_set_completions(NULL);
     if (words[0]) free((char *)words[0]);
     free(words);
@@ -134,7 +144,9 @@ void setup_show_cast(Play *P)
         const Participant *p = &P->cast.p[i];
         Character *ch = session_character(P->S, p->role);
         const char *title = streq(i18n_lang(), "en") ? ch->title_en : ch->title_nl;
-        term_printf("%s → %s%s%s\n", p->name, ch->name, *title ? ", " : "", title);
+        char *line = xasprintf("%s → %s%s%s", p->name, ch->name, *title ? ", " : "", title);
+        term_alert(line);             /* wrapped at words, as every line of the console */
+        free(line);
         if (p->reason) term_notice(p->reason);
         term_blank();
         if (P->cast.n == 1) show_brief(P, p);

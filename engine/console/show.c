@@ -89,13 +89,14 @@ static void show_choice(Play *P, const Output *o)
     else line = xasprintf(_("→ The group: %s"), text);
     term_notice(line);
     free(line);
-    if (P->corners && term && o->corner != CORNER_NONE && who) {
+    if (P->corners && !P->projector && term && o->corner != CORNER_NONE && who) {   /* never on a wall */
         char *c = xasprintf("   [%s · %s]", lexicon_name(P->lx, term, P->S->lang),
                             corner_label(o->corner));
         term_notice(c);
         free(c);
     }
     term_blank();
+    if (who) play_did(P, o->participant, o->choice->id, text);
     if (P->journaling) journal_choice(P, o, who, role, term, text);
     free(text);
 }
@@ -183,9 +184,20 @@ void show_output(void *ud, const Output *given)
 
 /* ============================== turns ============================== */
 
+/* On a wall, whose turn it is and as whom stands above the choices, across the width. */
+static void show_turn(Play *P, const Turn *t)
+{
+    char *line = t->participant < 0 ? xstrdup(_("The group decides"))
+                 : xasprintf(_("%s's turn, as %s"), P->cast.p[t->participant].name, session_role_name(P->S, t->role));
+    term_banner(line);
+    term_blank();
+    free(line);
+}
+
 void show_choices(Play *P, const Turn *t)
 {
     const Scene *sc = &P->s->scenes[P->S->scene];
+    if (P->projector) show_turn(P, t);
     for (int k = 0; k < t->noptions; k++) {
         char *text = session_choice_text(P->S, t->participant, t->role, &sc->choices[t->options[k]]);
         term_choice(k + 1, text);

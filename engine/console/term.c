@@ -17,7 +17,7 @@
 
 #include "base/util.h"
 
-static int color_on, interactive, out_tty;
+static int color_on, interactive, out_tty, projector;
 static volatile sig_atomic_t interrupted;
 static const char *const *completions;
 static char *history_path;
@@ -28,9 +28,17 @@ static int bounded_getc(FILE *in);
 #define BOLD "\033[1m"
 #define DIM "\033[2m"
 
+#define REVERSE "\033[1;7m"
+
 static const char *const palette[] = {
     "\033[1;36m", "\033[1;33m", "\033[1;35m", "\033[1;32m", "\033[1;34m", "\033[1;31m",
 };
+/* On a wall: black on a bright ground, which reads on a light and a dark background alike (no
+ * dark red or blue on black). */
+static const char *const wall_palette[] = {
+    "\033[1;30;106m", "\033[1;30;103m", "\033[1;30;105m", "\033[1;30;102m", "\033[1;30;47m", "\033[1;30;43m",
+};
+#define NCOLORS (sizeof palette / sizeof *palette)
 
 /* ============================== set-up ============================== */
 
@@ -48,26 +56,54 @@ static int on_signal_event(void)
     return 0;
 }
 
+/* What is being completed: the words so far of a phrase ("grenzen st" of "/tag @Sanne grenzen
+ * st"), of which readline replaces only the last word; `skip` bytes of a match are already typed
+ * before that word. */
+static const char *phrase;
+static size_t phrase_len, skip;
+
 static char *complete_word(const char *text, int state)
 {
     static int i;
-    static size_t len;
-    if (!state) {
-        i = 0;
-        len = strlen(text);
-    }
+    (void)text;
+    if (!state) i = 0;
     while (completions && completions[i]) {
         const char *w = completions[i++];
-        if (strncmp(w, text, len) == 0) return xstrdup(w);
+        if (strlen(w) >= skip && strncmp(w, phrase, phrase_len) == 0) return xstrdup(w + skip);
     }
     return NULL;
 }
 
+/* Where the phrase being typed begins: after a /command and an @name, so that a term of two
+ * words ("grenzen stellen") completes as one. */
+static int phrase_start(const char *line, int start)
+{
+    if (line[0] != '/') return start;
+    int k = (int)strcspn(line, " ");
+    while (line[k] == ' ') k++;
+    if (line[k] == '@' && k < start) {
+        k += (int)strcspn(line + k, " ");
+        while (line[k] == ' ') k++;
+    }
+    return k < start ? k : start;
+}
+
 static char **complete(const char *text, int start, int end)
 {
-    (void)start; (void)end;
+    (void)text;
     rl_attempted_completion_over = 1;
-    return rl_completion_matches(text, complete_word);
+    int from = phrase_start(rl_line_buffer, start);
+    phrase = rl_line_buffer + from;
+    phrase_len = (size_t)(end - from);
+    skip = (size_t)(start - from);
+    char **matches = rl_completion_matches(text, complete_word);
+    if (!matches && skip) {          /* no phrase of that start: the last word alone (an @name) */
+        phrase = text;
+        phrase_len = strlen(text);
+        skip = 0;
+        matches = rl_completion_matches(text, complete_word);
+    }
+    return matches;
 }
 
 void term_init(void)
@@ -94,6 +130,11 @@ void term_init(void)
         rl_readline_name = "verbeeld";
         rl_getc_function = bounded_getc;
     }
+}
+
+void term_set_projector(int on)
+{
+    projector = on;
 }
 
 int term_interactive(void)
@@ -152,9 +193,49 @@ static void wrap(const char *text, const char *indent, int indent_cols, int firs
 
 void term_heading(const char *text)
 {
+    char *line = xasprintf("== %s ==", text);       /* wrapped at words on any width */
+    fputc('\n', stdout);
+    if (color_on) fputs(BOLD, stdout);
+    wrap(line, "   ", 3, 0);
+    if (color_on) fputs(RESET, stdout);
+    fputc('\n', stdout);
+    free(line);
+}
+
+void term_banner(const char *text)
+{
     char *clean = clean_text(text);
-    if (color_on) printf("\n" BOLD "== %s ==" RESET "\n\n", clean);
-    else printf("\n== %s ==\n\n", clean);
+    int width = term_width();
+    fputc('\n', stdout);
+    if (!color_on) {                     /* no colour: the text, and a heavy rule under it */
+        char *line = xasprintf("▶ %s", clean);
+        wrap(line, "  ", 2, 0);
+        free(line);
+        for (int i = 0; i < width && i < 60; i++) fputs("━", stdout);
+        fputc('\n', stdout);
+        free(clean);
+        return;
+    }
+    int pad = width - 1;               /* a bar three lines high: a line of ground above and below */
+    printf(REVERSE "%*s" RESET "\n", pad, "");
+    const char *p = clean;              /* each line padded to the width, in reverse video */
+    while (*p) {
+        while (*p == ' ') p++;
+        if (!*p) break;
+        int col = 1;
+        const char *start = p, *end = p;
+        while (*p) {
+            size_t n = strcspn(p, " ");
+            int w = (int)utf8_width(p, n);
+            if (end != start && col + 1 + w > pad - 1) break;
+            col += (end != start) + w;
+            p += n;
+            end = p;
+            while (*p == ' ') p++;
+        }
+        printf(REVERSE " %.*s%*s" RESET "\n", (int)(end - start), start, pad - col > 0 ? pad - col : 0, "");
+    }
+    printf(REVERSE "%*s" RESET "\n", pad, "");
     free(clean);
 }
 
@@ -168,7 +249,8 @@ void term_say(const char *who, int color, const char *text)
 {
     char *name = clean_text(who);
     int cols = (int)utf8_width(name, strlen(name)) + 2;
-    if (color_on) printf("%s%s" RESET ": ", palette[(unsigned)color % (sizeof palette / sizeof *palette)], name);
+    if (color_on && projector) printf("%s %s " RESET " ", wall_palette[(unsigned)color % NCOLORS], name), cols += 1;
+    else if (color_on) printf("%s%s" RESET ": ", palette[(unsigned)color % NCOLORS], name);
     else printf("%s: ", name);
     wrap(text, "    ", 4, cols);
     fputc('\n', stdout);
@@ -202,13 +284,13 @@ static void styled(const char *style, const char *text)
 
 void term_notice(const char *text)
 {
-    styled(DIM, text);
+    styled(projector ? "" : DIM, text);        /* dim washes out on a wall */
 }
 
 void term_diagnostic(const char *text)
 {
     char *clean = clean_text(text);
-    if (color_on) printf(DIM "%s" RESET "\n", clean);
+    if (color_on && !projector) printf(DIM "%s" RESET "\n", clean);
     else printf("%s\n", clean);
     free(clean);
 }
@@ -216,6 +298,14 @@ void term_diagnostic(const char *text)
 void term_alert(const char *text)
 {
     styled(BOLD, text);
+}
+
+void term_command(const char *command)
+{
+    char *clean = clean_text(command);
+    if (color_on) printf("  " BOLD "%s" RESET "\n", clean);
+    else printf("  %s\n", clean);
+    free(clean);
 }
 
 void term_blank(void)

@@ -11,6 +11,9 @@
 
 /* Look at the terminal: colour, width, interactive input. */
 void term_init(void);
+/* The view for a wall (1) or for a screen (0). On a wall nothing is dim, names stand on a
+ * bright ground in black, and banners mark whose turn it is. */
+void term_set_projector(int on);
 /* Whether input comes from a terminal. */
 int term_interactive(void);
 /* Columns to wrap at. */
@@ -22,6 +25,10 @@ void term_heading(const char *text);
 void term_text(const char *text);
 /* A character's words: the name in colour number `color`, then the words, wrapped. */
 void term_say(const char *who, int color, const char *text);
+/* A banner across the width, the most visible thing on screen (whose turn it is): reverse
+ * video on a terminal (high contrast on a light and a dark background alike), wrapped at word
+ * boundaries. */
+void term_banner(const char *text);
 /* A numbered choice. */
 void term_choice(int number, const char *text);
 /* A quiet line for the trainer (dim on a terminal). */
@@ -31,6 +38,9 @@ void term_notice(const char *text);
 void term_diagnostic(const char *text);
 /* A line that matters (an error at the prompt, a time-out). */
 void term_alert(const char *text);
+/* A command for the person to type, on a line of its own, indented and never wrapped, so that
+ * it can be copied whole. */
+void term_command(const char *command);
 /* A blank line. */
 void term_blank(void);
 /* printf to the output, cleaned of control characters. */

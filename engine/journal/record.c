@@ -18,7 +18,8 @@ static const char *const kind_names[REC_KINDS] = {
     [REC_SCENE] = "scene", [REC_CHOICE] = "choice", [REC_VOTE] = "vote", [REC_REACT] = "react",
     [REC_EVENT] = "event", [REC_INJECT] = "inject", [REC_RETURN] = "return", [REC_ENDING] = "ending",
     [REC_END] = "end", [REC_ANCHOR] = "anchor", [REC_SCRIPT_ERROR] = "script-error", [REC_STUCK] = "stuck",
-    [REC_TIMEOUT] = "timeout", [REC_GO] = "go", [REC_NOTE] = "note", [REC_UNDO] = "undo",
+    [REC_TIMEOUT] = "timeout", [REC_GO] = "go", [REC_NOTE] = "note",
+    [REC_SAY] = "say", [REC_TAG] = "tag", [REC_UNDO] = "undo",
     [REC_RESUME] = "resume", [REC_BRANCH] = "branch", [REC_QUIT] = "quit", [REC_THEN] = "then",
     [REC_RECAP] = "recap", [REC_RATING] = "rating",
 };

@@ -35,6 +35,8 @@ typedef enum {
     REC_TIMEOUT,
     REC_GO,
     REC_NOTE,
+    REC_SAY,           /* what a participant said in character, as the trainer typed it (/say) */
+    REC_TAG,           /* the trainer placed a participant's last line or choice on a corner (/tag) */
     REC_UNDO,
     REC_RESUME,
     REC_BRANCH,
@@ -92,7 +94,9 @@ typedef struct {
      * reaction was not on screen) */
     const char *who, *to, *mood;
     int played;
-    /* timeout: who, why, scene, step; note: text, about, scene, step; quit: why */
+    /* timeout: who, why, scene, step; note: text, about, scene, step; quit: why;
+     * say: by, role, character, text, scene, step; tag: by, quality, corner, scene, step, and what
+     * was tagged: choice (its id, for a choice), text (its words) */
     const char *why;
     /* undo: steps; end: steps */
     int steps;

@@ -30,6 +30,23 @@ static const char css[] =
     ".poster .text { font-size: 15pt; max-width: 150mm; margin: 0 auto; text-align: left; font-style: italic; }\n"
     ".card { border: 1px solid #c9d6e2; border-radius: 2mm; padding: 2mm 4mm; background: #f7fafc; }\n";
 
+/* The group's overview: one A3 page (landscape), to pin up or project: large type, black on
+ * white, nothing that depends on colour. */
+static const char overview_css[] =
+    "@page { size: A3 landscape; margin: 14mm; }\n"
+    "body { max-width: none; padding: 0; }\n"
+    ".overview { font-size: 14pt; }\n"
+    ".overview h1 { font-size: 34pt; margin: 0 0 3mm; }\n"
+    ".overview h2 { font-size: 20pt; margin: 6mm 0 2mm; border-bottom: 2px solid #000; }\n"
+    ".overview .situation { font-size: 15pt; max-width: 330mm; }\n"
+    ".overview .cols { display: flex; gap: 12mm; }\n"
+    ".overview .cols > div { flex: 2; }\n"
+    ".overview .cols > div:first-child { flex: 3; }\n"
+    ".overview table { width: 100%; border-collapse: collapse; }\n"
+    ".overview td { padding: 1.5mm 2mm; border-bottom: 1px solid #888; vertical-align: top; }\n"
+    ".overview td.who { font-weight: 700; white-space: nowrap; }\n"
+    ".overview code { font-size: 15pt; font-weight: 700; }\n";
+
 /* A file name from a participant's name: letters and digits kept, the rest as '-'. */
 static char *slug(const char *name)
 {
@@ -179,6 +196,65 @@ static int posters(const Scenario *s, const char *lang, const char *dir)
     return rc;
 }
 
+/* The first sentence of a text (up to its first ". "), for a line in a table. Fresh. */
+static char *first_sentence(const char *text)
+{
+    const char *end = strstr(text, ". ");
+    return end ? xstrndup(text, (size_t)(end - text + 1)) : xstrdup(text);
+}
+
+/* The group's page: the situation, who plays whom with a line each, the incidents the trainer
+ * may bring in, and how anyone steps out of the fiction. */
+static int overview(const Scenario *s, const Cast *cast, const SheetRole *roles, const char *lang, const char *dir)
+{
+    const char *fb = scenario_fallback(s);
+    xmlNodePtr body;
+    htmlDocPtr doc = hk_page(lang, text_get(&s->title, lang, fb), overview_css, &body);
+    xmlNodePtr page = hk_el(body, "section", "page overview", NULL);
+    hk_el(page, "h1", NULL, text_get(&s->title, lang, fb));
+    hk_el(page, "p", "situation", text_get(&s->summary, lang, fb));
+    xmlNodePtr cols = hk_el(page, "div", "cols", NULL);
+    xmlNodePtr left = hk_el(cols, "div", NULL, NULL), right = hk_el(cols, "div", NULL, NULL);
+    hk_el(left, "h2", NULL, _("Who plays whom"));
+    xmlNodePtr table = hk_el(left, "table", NULL, NULL);
+    for (int i = 0; i < cast->n; i++) {
+        const Participant *p = &cast->p[i];
+        if (p->role < 0) continue;
+        const SheetRole *r = &roles[p->role];
+        xmlNodePtr tr = hk_el(table, "tr", NULL, NULL);
+        hk_el(tr, "td", "who", p->name);
+        xmlNodePtr td = hk_el(tr, "td", NULL, NULL);
+        hk_el(td, "strong", NULL, p->own_name && s->roles[p->role].own ? p->own_name : r->name ? r->name : s->roles[p->role].id);
+        if (r->title && *r->title) { hk_text(td, ", "); hk_text(td, r->title); }
+        char *line = first_sentence(text_get(&s->roles[p->role].brief, lang, fb));
+        if (*line) { hk_text(td, ". "); hk_text(td, line); }
+        free(line);
+    }
+    if (s->nevents) {                  /* any of them, also one that may start by itself */
+        hk_el(right, "h2", NULL, _("Incidents the trainer may bring in"));
+        xmlNodePtr ul = hk_el(right, "ul", NULL, NULL);
+        for (int e = 0; e < s->nevents; e++) {
+            xmlNodePtr li = hk_el(ul, "li", NULL, text_get(&s->events[e].title, lang, fb));
+            hk_text(li, " ");
+            char *cmd = xasprintf("/inject %s", scenario_event_name(s, e, lang));
+            hk_el(li, "code", NULL, cmd);
+            free(cmd);
+        }
+    }
+    hk_el(right, "h2", NULL, _("Stepping out"));
+    xmlNodePtr out = hk_el(right, "p", NULL, _("Anyone may step out of the fiction at any moment, for any reason: say so, "
+                                               "and the trainer types"));
+    hk_text(out, " ");
+    hk_el(out, "code", NULL, "/stop");
+    hk_text(out, _(". The game and its clock stand still until"));
+    hk_text(out, " ");
+    hk_el(out, "code", NULL, "/go");
+    hk_text(out, _(". It is recorded, never held against anyone."));
+    int rc = save(doc, dir, "group.html");        /* reserved in sheets_write */
+    xmlFreeDoc(doc);
+    return rc;
+}
+
 int sheets_write(const Scenario *s, const Lexicon *lx, const Cast *cast, const SheetRole *roles,
                  const char *const cues[SHEET_CUES], const char *lang, const char *dir)
 {
@@ -193,6 +269,8 @@ int sheets_write(const Scenario *s, const Lexicon *lx, const Cast *cast, const S
         free(names_unique(&names, stem, "html"));
         free(stem);
     }
+    free(names_unique(&names, "group", "html"));   /* the group's overview */
+    if (overview(s, cast, roles, lang, dir)) rc = -1;
     for (int i = 0; i < cast->n; i++) {
         const Participant *p = &cast->p[i];
         if (p->role < 0) continue;

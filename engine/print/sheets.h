@@ -19,8 +19,9 @@ typedef struct {
  * debrief's prompt library); a NULL cue is left out. */
 #define SHEET_CUES 3
 
-/* Write DIR/<participant>.html for each participant of the (cast) cast, and DIR/posters.html
- * when the scenario has card decks. Prints each file written to stdout. Returns 0, or -1. */
+/* Write DIR/group.html, the group's overview on one A3 page (the situation, who plays whom, the
+ * incidents the trainer may bring in, how to step out), DIR/<participant>.html for each
+ * participant of the (cast) cast, and DIR/cards-<deck>.html for each card deck. Prints each file written to stdout. Returns 0, or -1. */
 int sheets_write(const Scenario *s, const Lexicon *lx, const Cast *cast, const SheetRole *roles,
                  const char *const cues[SHEET_CUES], const char *lang, const char *dir);
 

@@ -123,7 +123,7 @@ cat > "$T/school.xml" <<'CAST'
 </cast>
 CAST
 "$V" sheets school --cast "$T/school.xml" -o "$T/sheets" --lang nl > "$T/sheets.out" || fail "sheets exited $?"
-for f in Amira Pierre Wen cards-kinderen; do
+for f in group Amira Pierre Wen cards-kinderen; do
     [ -s "$T/sheets/$f.html" ] || { fail "sheets: no $f.html"; continue; }
     html_ok "$T/sheets/$f.html" || fail "sheets: $f.html is not well-formed"
 done
@@ -132,6 +132,14 @@ grep -q 'PERSOONLIJK' "$T/sheets/Wen.html" || fail "sheets: Wen's private briefi
 ! grep -q 'PERSOONLIJK' "$T/sheets/Amira.html" || fail "sheets: Amira got a private briefing"
 grep -q 'Frank Mulder\|Je bent' "$T/sheets/Pierre.html" || fail "sheets: Pierre's brief lacks the role"
 "$V" sheets school -o "$T/x" > /dev/null 2>&1; [ $? -eq 2 ] || fail "sheets without --cast is not a usage error"
+# The group's overview: who plays whom, a line each, the incidents with how to start them, /stop.
+for w in Amira Pierre Wen '/inject' '/stop'; do
+    grep -q -- "$w" "$T/sheets/group.html" || fail "sheets: the group's overview lacks $w"
+done
+# The whole MoveOn team of five, in English, on the same one page.
+"$V" sheets moveon --cast tests/e2e/moveon5.cast.xml -o "$T/sheets5" --lang en > /dev/null || fail "sheets for MoveOn exited $?"
+grep -q 'Who plays whom' "$T/sheets5/group.html" && grep -q '/inject bank' "$T/sheets5/group.html" \
+    || fail "sheets: MoveOn's overview lacks the cast or the incidents"
 compare debrief-sheets-Wen.html "$T/sheets/Wen.html"
 
 # ---------------------------------------------------------------- printed, in headless Chromium
@@ -146,6 +154,11 @@ if [ -n "$CHROMIUM" ]; then
     n=$(pages "$T/group.html"); [ "$n" -ge 3 ] || fail "printed debrief has $n pages, wants the group and a page per participant (3+)"
     n=$(pages "$T/sheets/cards-kinderen.html"); [ "$n" -eq 30 ] || fail "printed posters: $n pages, want 30"
     n=$(pages "$T/sheets/Wen.html"); [ "$n" -ge 2 ] || fail "printed sheet for Wen: $n pages, want the brief and the private page"
+    # The group's overview: one page, A3 landscape (1190.55 x 841.89 points).
+    for g in sheets/group sheets5/group; do
+        n=$(pages "$T/$g.html"); [ "$n" -eq 1 ] || fail "printed overview $g: $n pages, want 1"
+        grep -a -q 'MediaBox \[0 0 119[01]\.[0-9]* 841\.[0-9]*\]' "$T/out.pdf" || fail "printed overview $g: not A3 landscape"
+    done
 else
     echo "debrief: chromium is not installed; the printed page count is not checked"
 fi

@@ -156,6 +156,7 @@ check explore-jobs-usage sh -c "'$V' explore tutorial --jobs 0 2> '$T/ju.err'; [
 
 # ---------------------------------------------------------------- the shipped scenarios
 sh tests/e2e/terminal.sh "$V" "$T" && ok || bad terminal
+sh tests/e2e/trainer.sh "$V" "$T" && ok || bad trainer
 sh tests/e2e/designer.sh "$V" "$T" && ok || bad designer
 sh tests/e2e/scenarios.sh "$V" "$T" && ok || bad scenarios
 sh tests/e2e/return.sh "$V" "$T" && ok || bad return
