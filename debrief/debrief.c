@@ -709,6 +709,7 @@ void debrief_free(Debrief *db)
         free(db->p[i].moments);
         free(db->p[i].questions);
         free(db->p[i].goal_question);
+        free(db->p[i].own_question);
     }
     for (int q = 0; q < db->ngroup; q++) free(db->group_questions[q]);
     free(db->undone);

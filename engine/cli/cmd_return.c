@@ -61,6 +61,7 @@ static double *story_left(Play *P, const JournalLog *log, unsigned long long see
         v = xcalloc((size_t)P->s->nvars + 1, sizeof *v);
         for (int k = 0; k < P->s->nvars; k++) v[k] = world_var(Q.S->world, k);
     }
+    play_forget(&Q);
     session_free(Q.S);
     cast_free(&Q.cast);
     return v;
