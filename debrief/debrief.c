@@ -70,8 +70,8 @@ const char *debrief_heading(const Debrief *db, int entry)
 static int shown_in_story(const Debrief *db, int i)
 {
     switch (db->rec[i].kind) {
-    case REC_CHOICE: case REC_VOTE: case REC_TIMEOUT: case REC_GO: case REC_NOTE: case REC_UNDO:
-    case REC_RESUME: case REC_BRANCH: case REC_SCRIPT_ERROR: case REC_ENDING:
+    case REC_CHOICE: case REC_VOTE: case REC_TIMEOUT: case REC_GO: case REC_NOTE: case REC_SAY:
+    case REC_TAG: case REC_UNDO: case REC_RESUME: case REC_BRANCH: case REC_SCRIPT_ERROR: case REC_ENDING:
         return 1;
     case REC_REACT:
         return debrief_said(db, i);

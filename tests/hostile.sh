@@ -44,7 +44,6 @@ bad() { fail=$((fail + 1)); failed="$failed $1"; echo "FAIL: $1: $2"; [ -f "$T/o
 if command -v /usr/bin/time > /dev/null 2>&1; then CPUTIME=1; else CPUTIME=0; fi
 timed() {
     out=$1 in=$2; shift 2
-    t0=$(date +%s%N)
     if [ "$CPUTIME" = 1 ]; then
         /usr/bin/time -f '%U %S' -o "$T/cpu" timeout -s KILL 60 "$V" "$@" < "$in" > "$out" 2>&1
         rc=$?
@@ -52,6 +51,7 @@ timed() {
         secs=$(tail -1 "$T/cpu" | awk '{ s = $1 + $2; printf "%d", (s == int(s)) ? s : int(s) + 1 }')
         case $secs in ''|*[!0-9]*) secs=0 ;; esac
     else
+        t0=$(date +%s%N)
         timeout -s KILL 60 "$V" "$@" < "$in" > "$out" 2>&1
         rc=$?
         t1=$(date +%s%N)

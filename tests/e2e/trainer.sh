@@ -146,7 +146,9 @@ for w in 60 100 160; do
     cmp -s $n.plain $n.joined || { fail "$w columns: a line was cut by the terminal, not wrapped at a word"; diff $n.plain $n.joined | head -4; }
     tm send-keys -t $n '/quit' Enter
     wait_for $n 'Continue it with:'
-    tm capture-pane -p -S -300 -t $n | grep -q "^  $V play --resume $n.jsonl\$" || fail "$w columns: the resume command is not on a line of its own"
+    # The command is printed whole, for the terminal to wrap softly, so that a copy of it works
+    # even where the program's path is wider than the window (as on CI's machine).
+    tm capture-pane -p -J -S -300 -t $n | sed 's/ *$//' | grep -q "^  $V play --resume $n.jsonl\$" || fail "$w columns: the resume command is not on a line of its own"
     tm kill-session -t $n
 done
 # A plain screen keeps its dim notices (the test above would see them).
@@ -158,5 +160,11 @@ tm send-keys -t d '/projector' Enter
 wait_for d "The projector view"
 banner d "Sanne's turn, as Karin Mertens" || fail "/projector: no banner after switching"
 tm kill-session -t d
+
+# A scene where only a line was said in own words keeps its heading in the story.
+play onlysaid en '/say Good morning, all.\n/quit\n'
+"$V" debrief onlysaid.jsonl --lang en > onlysaid.md 2>&1
+grep -A2 '^### Coffee above the shop' onlysaid.md | grep -q 'Good morning, all.' \
+    || fail "debrief: a scene with only a line in own words lost its heading"
 
 [ $failed -eq 0 ]
