@@ -90,6 +90,15 @@ int debrief_heading_empty(const Debrief *db, int entry)
     return 1;
 }
 
+/* "caring: uitdaging van Ayla": a term and a corner label that names whose corner it is. */
+static char *term_and_label(const char *term, const char *label_format, const char *whose)
+{
+    char *label = xasprintf(label_format, whose);
+    char *words = xasprintf("%s: %s", term, label);
+    free(label);
+    return words;
+}
+
 char *debrief_corner_words(const Debrief *db, const JournalRecord *e, int addressed)
 {
     if (!e->quality) return NULL;
@@ -97,6 +106,12 @@ char *debrief_corner_words(const Debrief *db, const JournalRecord *e, int addres
     Corner c = corner_from_id(e->corner);
     int who = e->by ? debrief_find(db, e->by) : -1;
     if (c == CORNER_NONE) return xstrdup(term);
+    /* A character nobody plays, named: a bare "caring: challenge" beside it reads as the
+     * reader's own challenge. */
+    static const char *const characters[CORNERS] = {
+        N_("%s's core quality"), N_("%s's pitfall"), N_("%s's challenge"), N_("%s's allergy"),
+    };
+    if (who < 0 && e->character) return term_and_label(term, _(characters[c]), e->character);
     if (who < 0 || !db->p[who].exact) return xasprintf("%s: %s", term, corner_label(c));
     /* The character's corner said as the participant's own: its core is their challenge, its
      * challenge their own core quality. "caring: challenge" beside a participant who fell back
@@ -108,10 +123,7 @@ char *debrief_corner_words(const Debrief *db, const JournalRecord *e, int addres
         N_("%s's challenge"), N_("%s's allergy"), N_("%s's own core quality"), N_("%s's own pitfall"),
     };
     if (addressed) return xasprintf("%s: %s", term, _(yours[c]));
-    char *label = xasprintf(_(theirs[c]), e->by);
-    char *words = xasprintf("%s: %s", term, label);
-    free(label);
-    return words;
+    return term_and_label(term, _(theirs[c]), e->by);
 }
 
 const char *debrief_choice_text(const Debrief *db, const char *scene, const char *choice)

@@ -49,13 +49,14 @@ static void collect_term(const char *t, void *ud)
     sb_addc(b, '\n');
 }
 
-/* Tab completion over the lexicon's terms in the current language. */
-static const char **lexicon_words(const Lexicon *lx)
+/* Tab completion over the core qualities in the session's language: only what the question
+ * accepts (a pitfall or an allergy offered by Tab and then refused puzzles a participant). A
+ * quality typed in the other language is still understood. */
+static const char **core_words(const Lexicon *lx)
 {
     StrBuf b;
     sb_init(&b);
-    lexicon_each_term(lx, "nl", collect_term, &b);       /* a term may be typed in either language */
-    lexicon_each_term(lx, "en", collect_term, &b);
+    lexicon_each_core(lx, i18n_lang(), collect_term, &b);
     int n = 0;
     for (size_t i = 0; i < b.len; i++) n += b.s[i] == '\n';
     const char **words = xcalloc((size_t)n + 1, sizeof *words);
@@ -79,7 +80,7 @@ int setup_solo(Play *P)
     term_heading(_("Before you start"));
     char *name = ask(_("What is your name? "), 0);
     if (!name) return -1;
-    const char **words = lexicon_words(P->lx);
+    const char **words = core_words(P->lx);
     term_set_completions(words);
     char *core = NULL;
     Quadrant own;

@@ -295,6 +295,11 @@ const char *corner_label(Corner c)
     }
 }
 
+void lexicon_each_core(const Lexicon *lx, const char *lang, void (*fn)(const char *, void *), void *ud)
+{
+    for (int i = 0; i < lx->n; i++) fn(lexicon_name(lx, lx->q[i].nl[CORNER_CORE], lang), ud);
+}
+
 void lexicon_cores(const Lexicon *lx, const char *lang, StrBuf *out)
 {
     for (int i = 0; i < lx->n; i++) {

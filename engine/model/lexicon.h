@@ -105,6 +105,9 @@ const char *corner_label(Corner c);
 /* Every core quality the lexicon knows, named in `lang` and joined by ", ", added to `out`: what
  * to tell a person who typed a quality it does not know. */
 void lexicon_cores(const Lexicon *lx, const char *lang, StrBuf *out);
+/* Every core quality, for completion where only a core quality is an answer: calls fn for
+ * each, named in `lang`. */
+void lexicon_each_core(const Lexicon *lx, const char *lang, void (*fn)(const char *, void *), void *ud);
 /* All terms, for completion: calls fn for each distinct term name in `lang`. */
 void lexicon_each_term(const Lexicon *lx, const char *lang, void (*fn)(const char *, void *), void *ud);
 
