@@ -71,7 +71,7 @@ static int shown_in_story(const Debrief *db, int i)
 {
     switch (db->rec[i].kind) {
     case REC_CHOICE: case REC_VOTE: case REC_TIMEOUT: case REC_GO: case REC_NOTE: case REC_SAY:
-    case REC_TAG: case REC_UNDO: case REC_RESUME: case REC_BRANCH: case REC_SCRIPT_ERROR: case REC_ENDING:
+    case REC_TAG: case REC_UNDO: case REC_RESUME: case REC_BRANCH: case REC_SCRIPT_ERROR:
         return 1;
     case REC_REACT:
         return debrief_said(db, i);
@@ -85,9 +85,48 @@ int debrief_heading_empty(const Debrief *db, int entry)
     if (is_incident(db->rec[entry].kind)) return 0;   /* an incident happened, even unanswered */
     for (int i = entry + 1; i < db->log->n; i++) {
         if (shown_in_story(db, i)) return 0;
-        if (is_heading_entry(db, i) && debrief_heading(db, i)) return 1;
+        /* the ending has a heading of its own */
+        if (db->rec[i].kind == REC_ENDING || (is_heading_entry(db, i) && debrief_heading(db, i))) return 1;
     }
     return 1;
+}
+
+/* The scene an incident opens with when nothing stands between their headings, or -1: the two
+ * become one heading ("Incident: Guido comes to the villa — The Volvo on the gravel"), not an
+ * incident heading over nothing followed by the scene's. */
+static int incident_opening(const Debrief *db, int entry)
+{
+    for (int i = entry + 1; i < db->log->n; i++) {
+        if (shown_in_story(db, i) || db->rec[i].kind == REC_ENDING) return -1;
+        if (is_heading_entry(db, i) && debrief_heading(db, i))
+            return db->rec[i].kind == REC_SCENE && !debrief_heading_empty(db, i) ? i : -1;
+    }
+    return -1;
+}
+
+/* Whether scene `entry` is the one its incident opens with, its title already in that heading. */
+static int opens_incident(const Debrief *db, int entry)
+{
+    if (db->rec[entry].kind != REC_SCENE) return 0;
+    for (int i = entry - 1; i > 0; i--) {
+        if (shown_in_story(db, i)) return 0;
+        if (is_heading_entry(db, i) && debrief_heading(db, i))
+            return is_incident(db->rec[i].kind) && incident_opening(db, i) == entry;
+    }
+    return 0;
+}
+
+char *debrief_heading_text(const Debrief *db, int entry)
+{
+    const JournalRecord *e = &db->rec[entry];
+    const char *title = debrief_heading(db, entry);
+    if (!title || debrief_heading_empty(db, entry) || opens_incident(db, entry)) return NULL;
+    if (e->kind == REC_SCENE) return xstrdup(title);
+    if (e->kind == REC_RETURN) return xasprintf(_("%s (after the incident)"), title);
+    const char *label = e->kind == REC_INJECT ? _("Incident (started by the trainer)") : _("Incident");
+    int opening = incident_opening(db, entry);
+    if (opening < 0 || streq(debrief_heading(db, opening), title)) return xasprintf("%s: %s", label, title);
+    return xasprintf("%s: %s — %s", label, title, debrief_heading(db, opening));
 }
 
 /* "caring: uitdaging van Ayla": a term and a corner label that names whose corner it is. */
@@ -348,9 +387,14 @@ static void goal_question(Debrief *db, DebriefParticipant *p)
         p->questions[p->nquestions++] = (PromptQuestion){"goal", p->goal_question, "goal"};
         return;
     }
+    /* The first choice on the character's core, whatever moment it is listed as (a turning point
+     * too): asking someone who played their challenge what held them back is untrue. */
     const char *at = NULL;
-    for (int m = 0; m < p->nmoments && !at; m++)
-        if (p->moments[m].kind == MOMENT_FIRST_CORE && p->exact) at = debrief_scene_title(db, p->moments[m].entry);
+    for (int m = 0; m < p->nmoments && !at && p->exact; m++) {
+        const JournalRecord *e = &db->rec[p->moments[m].entry];
+        if (e->kind == REC_CHOICE && corner_from_id(e->corner) == CORNER_CORE)
+            at = debrief_scene_title(db, p->moments[m].entry);
+    }
     if (at)
         p->goal_question = xasprintf(_("Your learning goal was \u201c%s\u201d. In \u2018%s\u2019 you first played your "
                                        "challenge. How close did that come to your goal, and what will you do the same "

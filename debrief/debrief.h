@@ -129,6 +129,11 @@ const char *debrief_heading(const Debrief *db, int entry);
  * vote, quoted line or aside follows it before the next heading. Such a scene was only read
  * aloud, and the story leaves its heading out. An incident's heading is never empty. */
 int debrief_heading_empty(const Debrief *db, int entry);
+/* The heading the story shows at entry `entry`, in words ("Incident: ...", "... (after the
+ * incident)"; an incident and the scene it opens with as one), or NULL where the story shows
+ * none: taken back, untitled, the same scene again, over nothing, or the scene already named in
+ * its incident's heading. The caller frees it. */
+char *debrief_heading_text(const Debrief *db, int entry);
 /* The quality of choice `e` and where it fell, said as it is true for whoever chose it ("caring:
  * Ayla's own core quality", or addressed to them: "caring: your own core quality"); for a
  * character nobody played, or one not on its player's opposite quadrant, the corner of the

@@ -239,13 +239,9 @@ static void story(const Debrief *db, xmlNodePtr page)
         const JournalRecord *e = &db->rec[i];
         int undone = db->undone[i];
         if (e->kind == REC_SCENE || e->kind == REC_EVENT || e->kind == REC_INJECT || e->kind == REC_RETURN) {
-            /* taken back, untitled or the same scene again: it goes on under the heading above */
-            const char *title = debrief_heading(db, i);
-            if (!title || debrief_heading_empty(db, i)) continue;
-            char *h = e->kind == REC_SCENE ? xstrdup(title)
-                    : e->kind == REC_RETURN ? xasprintf(_("%s (after the incident)"), title)
-                                          : xasprintf("%s: %s", e->kind == REC_INJECT ? _("Incident (started by the trainer)")
-                                                                                   : _("Incident"), title);
+            /* no heading: it goes on under the heading above */
+            char *h = debrief_heading_text(db, i);
+            if (!h) continue;
             hk_el(page, "h3", NULL, h);
             free(h);
             ul = hk_el(page, "ul", "story", NULL);

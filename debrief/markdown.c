@@ -182,17 +182,13 @@ static void story(const Debrief *db, FILE *out)
         const JournalRecord *e = &db->rec[i];
         int undone = db->undone[i];
         if (e->kind == REC_SCENE || e->kind == REC_RETURN || e->kind == REC_EVENT || e->kind == REC_INJECT) {
-            /* taken back, untitled or the same scene again: it goes on under the heading above */
-            const char *title = debrief_heading(db, i);
-            if (!title || debrief_heading_empty(db, i)) continue;
+            /* no heading: it goes on under the heading above */
+            char *heading = debrief_heading_text(db, i);
+            if (!heading) continue;
             fprintf(out, "\n### ");
-            if (e->kind == REC_RETURN) fprintf(out, _("%s (after the incident)"), title);
-            else if (e->kind == REC_SCENE) put(out, title);
-            else {
-                fprintf(out, "%s: ", e->kind == REC_INJECT ? _("Incident (started by the trainer)") : _("Incident"));
-                put(out, title);
-            }
+            put(out, heading);
             fprintf(out, "\n\n");
+            free(heading);
         } else if (e->kind == REC_CHOICE) {
             story_choice(db, e, undone, out);
         } else if (e->kind == REC_VOTE) {

@@ -145,7 +145,8 @@ void setup_show_cast(Play *P)
         const Participant *p = &P->cast.p[i];
         Character *ch = session_character(P->S, p->role);
         const char *title = streq(i18n_lang(), "en") ? ch->title_en : ch->title_nl;
-        char *line = xasprintf("%s → %s%s%s", p->name, ch->name, *title ? ", " : "", title);
+        /* a dash, not a comma: a title that opens with "De voetbalouder" reads as a new phrase */
+        char *line = xasprintf("%s → %s%s%s", p->name, ch->name, *title ? " — " : "", title);
         term_alert(line);             /* wrapped at words, as every line of the console */
         free(line);
         if (p->reason) term_notice(p->reason);
@@ -259,7 +260,7 @@ static int choose_role(Play *P, Participant *p)
     for (int k = 0; k < n; k++) {
         Character *ch = session_character(P->S, roles[k]);
         const char *title = streq(i18n_lang(), "en") ? ch->title_en : ch->title_nl;
-        char *line = xasprintf("%s%s%s", session_role_name(P->S, roles[k]), *title ? ", " : "", title);
+        char *line = xasprintf("%s%s%s", session_role_name(P->S, roles[k]), *title ? " — " : "", title);
         term_choice(k + 1, line);
         free(line);
         if (roles[k] == p->role) at = k + 1;

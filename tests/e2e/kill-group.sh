@@ -28,7 +28,8 @@ inputs() { grep -E '"ev":"(note|timeout|go|undo|inject)"|"ev":"choice".*"auto":f
 play() { "$V" play moveon --cast "$T/cast.xml" --seed 3 --lang nl --journal "$1"; }
 
 play "$T/ref.jsonl" < "$T/input" > "$T/ref.out" 2>&1 || { echo "kill-group: the reference session failed"; exit 1; }
-steps=$(grep -cE '^(\[time-out\] )?(Sanne|Joris|Ayla|Bram|Mehmet|De groep)[^:]* — ' "$T/ref.out")
+# prompts, not the cast's lines ("Sanne → Karin Mertens — Manager Operations")
+steps=$(grep -E '^(\[time-out\] )?(Sanne|Joris|Ayla|Bram|Mehmet|De groep)[^:]* — ' "$T/ref.out" | grep -vc ' → ')
 [ "$steps" -ge 200 ] || { echo "kill-group: only $steps steps"; exit 1; }
 grep -q '"ev":"ending"' "$T/ref.jsonl" || { echo "kill-group: the reference reached no ending"; exit 1; }
 

@@ -28,6 +28,11 @@ heading, got = "", []
 for line in story.splitlines():
     if line.startswith("### "):
         heading = re.sub(r" \(after the incident\)$", "", line[4:])
+        # an incident and the scene it opens with share a heading ("Incident: T — Scene"); an
+        # incident whose scene bears its own title is headed by it alone
+        incident = re.match(r"Incident(?: \(started by the trainer\))?: (.*)$", heading)
+        if incident:
+            heading = incident.group(1).split(" — ", 1)[-1]
     elif line.startswith("- ") and not re.match(r"- (\*Vote\*|⏸|▶|✎|↶)", line):
         got.append(heading)                     # a choice: by someone, the group or a character
 wrong = [f"choice {k + 1} is under '{g}', was made in '{w}'" for k, (g, w) in enumerate(zip(got, want)) if g != w]
