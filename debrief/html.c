@@ -125,17 +125,29 @@ static void group_header(const Debrief *db, xmlNodePtr page)
     }
 }
 
-/* The session as lanes, one per participant and one for the group: every choice a dot in the
- * colour of its corner, time-outs as bars, notes as diamonds, scenes as thin lines. */
+/* The lane of a choice, time-out or note: its participant's, the group's (db->np), or that of
+ * the characters nobody played (db->np + 1), which are no one's in the room. */
+static int timeline_lane(const Debrief *db, const JournalRecord *e)
+{
+    const char *who = e->kind == REC_CHOICE ? e->by : e->kind == REC_TIMEOUT ? e->who : e->about;
+    int lane = debrief_find(db, who);
+    if (lane >= 0) return lane;
+    return e->kind == REC_CHOICE && e->character ? db->np + 1 : db->np;
+}
+
+/* The session as lanes, one per participant, one for the group and one for the characters
+ * nobody played (when they chose): a participant's choice a dot in the colour of its corner,
+ * the others grey, time-outs as bars, notes as diamonds, scenes as thin lines. */
 static void timeline(const Debrief *db, xmlNodePtr page)
 {
-    int n = 0;
+    int n = 0, others = 0;
     for (int i = 1; i < db->log->n; i++) {
         const JournalRecord *e = &db->rec[i];
         if (!db->undone[i] && (e->kind == REC_CHOICE || e->kind == REC_TIMEOUT || e->kind == REC_NOTE || e->kind == REC_SCENE))
             n++;
+        if (!db->undone[i] && e->kind == REC_CHOICE && timeline_lane(db, e) > db->np) others = 1;
     }
-    int lanes = db->np + 1;
+    int lanes = db->np + 1 + others;
     const double left = 90, right = 12, top = 14, lane_h = 26, W = 720;
     double H = top + lanes * lane_h + 30, step = n > 1 ? (W - left - right) / (n - 1) : 0;
     xmlNodePtr svg = xmlNewChild(page, NULL, BAD_CAST "svg", NULL);
@@ -150,7 +162,7 @@ static void timeline(const Debrief *db, xmlNodePtr page)
         hk_attr(t, "x", "%d", 0);
         hk_attr(t, "y", "%.1f", y + 4);
         xmlNewProp(t, BAD_CAST "font-size", BAD_CAST "11");
-        hk_text(t, l < db->np ? db->p[l].name : _("The group"));
+        hk_text(t, l < db->np ? db->p[l].name : l == db->np ? _("The group") : _("Others"));
         xmlNodePtr line = xmlNewChild(svg, NULL, BAD_CAST "line", NULL);
         hk_attr(line, "x1", "%.1f", left - 6);
         hk_attr(line, "x2", "%.1f", W - right + 6);
@@ -159,6 +171,7 @@ static void timeline(const Debrief *db, xmlNodePtr page)
         xmlNewProp(line, BAD_CAST "stroke", BAD_CAST "#d5dee6");
     }
     int k = 0, scene_no = 0;
+    double labelled = -100;     /* where the last scene number stands: numbers may not overlap */
     for (int i = 1; i < db->log->n; i++) {
         const JournalRecord *e = &db->rec[i];
         if (db->undone[i] || !(e->kind == REC_CHOICE || e->kind == REC_TIMEOUT || e->kind == REC_NOTE || e->kind == REC_SCENE))
@@ -172,6 +185,13 @@ static void timeline(const Debrief *db, xmlNodePtr page)
             hk_attr(line, "y2", "%.1f", top + lanes * lane_h);
             xmlNewProp(line, BAD_CAST "stroke", BAD_CAST "#9aa8b4");
             xmlNewProp(line, BAD_CAST "stroke-dasharray", BAD_CAST "2 3");
+            ++scene_no;
+            if (x - labelled < 16) {                 /* no room for its number: the line says it */
+                xmlNodePtr tip = xmlNewChild(line, NULL, BAD_CAST "title", NULL);
+                hk_text(tip, e->title);
+                continue;
+            }
+            labelled = x;
             xmlNodePtr t = xmlNewChild(svg, NULL, BAD_CAST "text", NULL);
             hk_attr(t, "x", "%.1f", x);
             hk_attr(t, "y", "%.1f", top + lanes * lane_h + 12);
@@ -179,19 +199,18 @@ static void timeline(const Debrief *db, xmlNodePtr page)
             xmlNewProp(t, BAD_CAST "text-anchor", BAD_CAST "middle");
             xmlNewProp(t, BAD_CAST "fill", BAD_CAST "#5f6f7d");
             char num[16];
-            snprintf(num, sizeof num, "%d", ++scene_no);
+            snprintf(num, sizeof num, "%d", scene_no);
             hk_text(t, num);
             xmlNodePtr tip = xmlNewChild(t, NULL, BAD_CAST "title", NULL);
             hk_text(tip, e->title);
             continue;
         }
-        const char *who = e->kind == REC_CHOICE ? e->by : e->kind == REC_TIMEOUT ? e->who : e->about;
-        int lane = debrief_find(db, who);
-        if (lane < 0) lane = db->np;
+        int lane = timeline_lane(db, e);
         double y = top + lane * lane_h + lane_h / 2;
         xmlNodePtr mark;
         if (e->kind == REC_CHOICE) {
-            Corner c = corner_from_id(e->corner);
+            /* the colours are corners as a participant lives them; nobody in the room lived these */
+            Corner c = lane < db->np ? corner_from_id(e->corner) : CORNER_NONE;
             mark = xmlNewChild(svg, NULL, BAD_CAST "circle", NULL);
             hk_attr(mark, "cx", "%.1f", x);
             hk_attr(mark, "cy", "%.1f", y);
@@ -226,7 +245,8 @@ static void timeline(const Debrief *db, xmlNodePtr page)
         hk_attr(s, "style", "background:%s;color:%s", hk_corner_fill((Corner)c), hk_corner_ink((Corner)c));
         hk_text(p, " ");
     }
-    char *legend = xasprintf("□ %s · ◆ %s · %s", _("time-out"), _("note"), _("numbers: the scenes in order"));
+    char *legend = xasprintf("● %s · □ %s · ◆ %s · %s", _("grey: the group, or a character nobody played"), _("time-out"),
+                             _("note"), _("numbers: the scenes in order"));
     hk_text(p, legend);
     free(legend);
 }

@@ -54,6 +54,11 @@ compare debrief-solo-nl.md "$T/solo.md"
 "$V" debrief "$T/group.jsonl" --lang nl --format html -o "$T/group-nl.html" || fail "debrief --lang nl -o"
 compare debrief-group-nl.html "$T/group-nl.html"
 [ ! -e "$T/group-nl.html.tmp" ] || fail "-o left its temporary file behind"
+# The timeline: every choice on the lane of whoever made it, the characters nobody played apart
+"$V" debrief "$T/solo.jsonl" --lang en --format html > "$T/solo.html" || fail "debrief solo --format html"
+python3 tests/e2e/timeline.py "$T/solo.html" "$T/solo.jsonl" || fail "the timeline puts a choice on the wrong lane"
+python3 tests/e2e/timeline.py "$T/group.html" "$T/group.jsonl" 2>/dev/null | grep -v 'no choice of a character' \
+    | grep . && fail "the group's timeline puts a choice on the wrong lane"
 
 # ---------------------------------------------------------------- checks on the formats
 html_ok "$T/group.html" || fail "HTML debrief is not well-formed"
