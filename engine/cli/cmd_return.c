@@ -157,8 +157,9 @@ static int first_rating(const First *F, const char *name, const char *moment)
     return rating;
 }
 
-/* Where participant p fell back in the first session: the scenes, in words (fresh, or NULL). */
-static char *fell_back(const Debrief *db, const DebriefParticipant *p)
+/* Where participant p fell back in the first session: the first three scenes, in words (fresh,
+ * or NULL); *listed says how many. */
+static char *fell_back(const Debrief *db, const DebriefParticipant *p, int *listed)
 {
     StrBuf b;
     sb_init(&b);
@@ -171,6 +172,7 @@ static char *fell_back(const Debrief *db, const DebriefParticipant *p)
         seen[n++] = title;
         sb_addf(&b, "%s%s", b.len ? ", " : "", title);
     }
+    *listed = n;
     if (!b.len) {
         sb_free(&b);
         return NULL;
@@ -196,8 +198,9 @@ static void recaps(Play *P, const First *F)
                            .goal = p->goal, .anchor = p->anchor, .has_corners = 1,
                            .before = first_rating(F, p->name, "before"), .after = first_rating(F, p->name, "after")};
         for (int c = 0; c < RECORD_CORNERS; c++) r.corners[c] = p->corners[c];
-        char *where = fell_back(&F->db, p);
-        revisit_recap(P, &r, where);
+        int listed = 0;
+        char *where = fell_back(&F->db, p, &listed);
+        revisit_recap(P, &r, where, listed);
         free(where);
     }
 }

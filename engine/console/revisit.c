@@ -71,7 +71,7 @@ void revisit_rate(Play *P, const char *moment)
 
 /* ============================== the recap ============================== */
 
-void revisit_recap(Play *P, const JournalRecord *r, const char *fell_back)
+void revisit_recap(Play *P, const JournalRecord *r, const char *fell_back, int listed)
 {
     StrBuf b;
     sb_init(&b);
@@ -84,13 +84,22 @@ void revisit_recap(Play *P, const JournalRecord *r, const char *fell_back)
     sb_add(&b, "\n");
     sb_addf(&b, _("Anchor: %s"), r->anchor && *r->anchor ? r->anchor : _("none named"));
     sb_add(&b, "\n");
-    sb_addf(&b, ngettext("Played their challenge %d time", "Played their challenge %d times", r->corners[0]),
-            r->corners[0]);
-    sb_addf(&b, ngettext(", overshot into their allergy %d time", ", overshot into their allergy %d times", r->corners[1]),
-            r->corners[1]);
-    sb_addf(&b, ngettext(", fell back %d time", ", fell back %d times", r->corners[2] + r->corners[3]),
-            r->corners[2] + r->corners[3]);
-    if (fell_back && *fell_back) sb_addf(&b, _(": %s"), fell_back);
+    /* "0 times" read as a count nobody made: a corner never taken is said as never */
+    int fell = r->corners[2] + r->corners[3];
+    if (r->corners[0])
+        sb_addf(&b, ngettext("Played their challenge %d time", "Played their challenge %d times", r->corners[0]),
+                r->corners[0]);
+    else
+        sb_add(&b, _("Did not play their challenge"));
+    if (r->corners[1])
+        sb_addf(&b, ngettext(", overshot into their allergy %d time", ", overshot into their allergy %d times",
+                             r->corners[1]), r->corners[1]);
+    else
+        sb_add(&b, _(", never overshot into their allergy"));
+    if (fell) sb_addf(&b, ngettext(", fell back %d time", ", fell back %d times", fell), fell);
+    else sb_add(&b, _(", never fell back"));
+    /* three scenes at most: with more falls than that, they are the first, not all */
+    if (fell_back && *fell_back) sb_addf(&b, listed < fell ? _(", first in: %s") : _(": %s"), fell_back);
     if (!strchr(".?!", b.s[b.len - 1])) sb_add(&b, ".");   /* a title may end the sentence */
     if (r->before || r->after) {
         sb_add(&b, "\n");

@@ -16,9 +16,9 @@ char *revisit_statement(const char *goal);
 /* Ask each participant how true their statement is for them now (1 to 10, Enter skips), and
  * journal each rating with `moment` ("before" or "after"). Stops at the end of input. */
 void revisit_rate(Play *P, const char *moment);
-/* Show one participant's recap of the first session (`fell_back`: where they fell back, as
- * words, or NULL) and journal it. */
-void revisit_recap(Play *P, const JournalRecord *recap, const char *fell_back);
+/* Show one participant's recap of the first session (`fell_back`: where they fell back, the
+ * first `listed` scenes in words, or NULL) and journal it. */
+void revisit_recap(Play *P, const JournalRecord *recap, const char *fell_back, int listed);
 /* Enter the first scene of P's session as journal `log` (or NULL: a new first session) says:
  * for a return session, the return block after the first session's ending, with its variables;
  * and note that the participants will rate again at the end when they rated at the start. */

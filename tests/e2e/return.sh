@@ -54,6 +54,19 @@ for p in a['participants']:
     then = {k: p['corners'][k] for k in ('core', 'pitfall', 'challenge', 'allergy')}
     assert q['then']['corners'] == then, (p['name'], q['then'], then)
 " "$T/m1.json" "$T/m2.json" || fail "moveon: the corners then are not the first session's"
+python3 -c "
+import json, re, sys
+first = json.load(open(sys.argv[1]))
+screen = ' '.join(open(sys.argv[2], encoding='utf-8').read().split())
+for p in first['participants']:
+    c = p['corners']
+    fell = c['challenge'] + c['allergy']
+    said = re.search(r'== %s \\(.*?\\) == .*?(Speelde.*?)(?: ==|$)' % p['name'], screen).group(1)
+    want = ['Speelde %d keer de eigen uitdaging' % c['core'] if c['core'] else 'Speelde de eigen uitdaging niet',
+            'schoot %d keer door' % c['pitfall'] if c['pitfall'] else 'schoot nooit door',
+            'viel %d keer terug' % fell if fell else 'viel nooit terug']
+    assert all(w in said for w in want) and ' 0 keer' not in said, (p['name'], said, want)
+" "$T/m1.json" "$T/m2.out" || fail "moveon: a recap does not say the first session's corners as they were"
 py "$T/m2.json" "p('Sanne')['now']['corners']['core'] == 1 and p('Joris')['now']['corners']['core'] == 1" \
     || fail "moveon: both played their challenge in the return, the debrief says otherwise"
 py "$T/m2.json" "p('Sanne')['ratings']['before'] == 7 and p('Sanne')['ratings']['after'] == 8 and p('Joris')['ratings']['after'] == 6" \
