@@ -406,6 +406,37 @@ static void goal_question(Debrief *db, DebriefParticipant *p)
     p->questions[p->nquestions++] = (PromptQuestion){"goal", p->goal_question, "goal"};
 }
 
+/* The quotation marks a trainer may have typed around a line ("...", '...', “...”, ‘...’), if
+ * it has a pair of them: the debrief puts its own. Their byte lengths, 0 when none. */
+static void typed_quotes(const char *s, size_t len, size_t *open, size_t *close)
+{
+    static const char *const pairs[][2] = {
+        {"\"", "\""}, {"'", "'"}, {"\u201c", "\u201d"}, {"\u2018", "\u2019"}, {"\u201e", "\u201d"}, {"\u00ab", "\u00bb"},
+    };
+    *open = *close = 0;
+    for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
+        size_t o = strlen(pairs[k][0]), c = strlen(pairs[k][1]);
+        if (len >= o + c && !strncmp(s, pairs[k][0], o) && !strncmp(s + len - c, pairs[k][1], c)) {
+            *open = o;
+            *close = c;
+            return;
+        }
+    }
+}
+
+char *debrief_quoted(const char *text, int in_sentence)
+{
+    if (!text) text = "";
+    while (*text == ' ') text++;
+    size_t len = strlen(text), open, close;
+    while (len && text[len - 1] == ' ') len--;
+    typed_quotes(text, len, &open, &close);
+    text += open;
+    len -= open + close;
+    if (in_sentence && len && text[len - 1] == '.') len--;   /* the sentence's full stop follows */
+    return xasprintf("\u201c%.*s\u201d", (int)len, text);
+}
+
 /* A question on what the participant did in their own words: where the trainer saw their
  * challenge (an observed core), else their first line said. None without either. */
 static void own_words_question(Debrief *db, DebriefParticipant *p)
@@ -417,14 +448,15 @@ static void own_words_question(Debrief *db, DebriefParticipant *p)
         if (p->moments[m].kind == MOMENT_OBSERVED && !seen && corner_from_id(e->corner) == CORNER_CORE) seen = e;
     }
     if (!said && !seen) return;
+    char *line = debrief_quoted(seen ? seen->text : said->text, 1);
     if (seen)
-        p->own_question = xasprintf(_("The trainer saw %s in what you did: \u201c%s\u201d. How did it feel from the inside, "
-                                      "and what made it possible just then?"), debrief_term_name(db, seen->quality),
-                                    seen->text ? seen->text : "");
+        p->own_question = xasprintf(_("The trainer saw %s in what you did: %s. How did it feel from the inside, "
+                                      "and what made it possible just then?"), debrief_term_name(db, seen->quality), line);
     else
-        p->own_question = xasprintf(_("You said, in your own words: \u201c%s\u201d. What did you want to happen, and what "
-                                      "did happen?"), said->text ? said->text : "");
-    p->questions[p->nquestions++] = (PromptQuestion){"own-words", p->own_question, "trainer"};
+        p->own_question = xasprintf(_("You said, in your own words: %s. What did you want to happen, and what "
+                                      "did happen?"), line);
+    free(line);
+    p->questions[p->nquestions++] = (PromptQuestion){seen ? "observed" : "own-words", p->own_question, "trainer"};
 }
 
 static void choose_questions(Debrief *db, DebriefParticipant *p)

@@ -134,6 +134,10 @@ int debrief_heading_empty(const Debrief *db, int entry);
  * none: taken back, untitled, the same scene again, over nothing, or the scene already named in
  * its incident's heading. The caller frees it. */
 char *debrief_heading_text(const Debrief *db, int entry);
+/* A line someone said, in the debrief's quotation marks (“...”), without those the trainer may
+ * have typed around it; `in_sentence`: a full stop of its own is left to the sentence around
+ * it. The caller frees it. */
+char *debrief_quoted(const char *text, int in_sentence);
 /* The quality of choice `e` and where it fell, said as it is true for whoever chose it ("caring:
  * Ayla's own core quality", or addressed to them: "caring: your own core quality"); for a
  * character nobody played, or one not on its player's opposite quadrant, the corner of the

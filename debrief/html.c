@@ -66,9 +66,10 @@ static void said_line(xmlNodePtr li, const JournalRecord *e)
     if (e->character) { hk_text(li, " ("); hk_text(li, e->character); hk_text(li, ")"); }
     hk_text(li, ", ");
     hk_text(li, _("in their own words"));
-    hk_text(li, ": “");
-    hk_text(li, e->text);
-    hk_text(li, "”");
+    hk_text(li, ": ");
+    char *line = debrief_quoted(e->text, 0);
+    hk_text(li, line);
+    free(line);
 }
 
 static void who_chose(xmlNodePtr li, const JournalRecord *e)
@@ -390,10 +391,14 @@ static void moments(const Debrief *db, const DebriefParticipant *p, xmlNodePtr p
             hk_text(li, scene);
             hk_text(li, ")");
         }
-        hk_text(li, ": ");
-        if (mo->kind == MOMENT_TIMEOUT) hk_text(li, e->why ? e->why : "—");
+        if (mo->kind != MOMENT_TIMEOUT || e->why) hk_text(li, ": ");   /* a time-out needs no reason */
+        if (mo->kind == MOMENT_TIMEOUT) { if (e->why) hk_text(li, e->why); }
         else if (mo->kind == MOMENT_NOTE) hk_text(li, e->text);
-        else if (mo->kind == MOMENT_SAID) { hk_text(li, "“"); hk_text(li, e->text); hk_text(li, "”"); }
+        else if (mo->kind == MOMENT_SAID) {
+            char *line = debrief_quoted(e->text, 0);
+            hk_text(li, line);
+            free(line);
+        }
         else if (mo->kind == MOMENT_OBSERVED) {
             hk_text(li, e->text);
             observed_tag(db, li, e);

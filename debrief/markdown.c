@@ -121,9 +121,11 @@ static void said_line(const JournalRecord *e, FILE *out)
     put(out, e->by);
     fprintf(out, "**");
     if (e->character) { fprintf(out, " ("); put(out, e->character); fprintf(out, ")"); }
-    fprintf(out, ", %s: “", _("in their own words"));
-    put(out, e->text);
-    fprintf(out, "”\n");
+    fprintf(out, ", %s: ", _("in their own words"));
+    char *line = debrief_quoted(e->text, 0);
+    put(out, line);
+    free(line);
+    fprintf(out, "\n");
 }
 
 /* The quality the trainer saw, and where it lies: marked as observed, not picked. */
@@ -254,11 +256,12 @@ static void moment(const Debrief *db, const DebriefParticipant *p, const Moment 
         put(out, title);
         fprintf(out, ")");
     }
-    fprintf(out, ": ");
+    if (m->kind != MOMENT_TIMEOUT || e->why) fprintf(out, ": ");   /* a time-out needs no reason */
+    char *line;
     switch (m->kind) {
-    case MOMENT_TIMEOUT: put(out, e->why ? e->why : "—"); break;
+    case MOMENT_TIMEOUT: if (e->why) put(out, e->why); break;
     case MOMENT_NOTE: put(out, e->text); break;
-    case MOMENT_SAID: fprintf(out, "“"); put(out, e->text); fprintf(out, "”"); break;
+    case MOMENT_SAID: line = debrief_quoted(e->text, 0); put(out, line); free(line); break;
     case MOMENT_OBSERVED: put(out, e->text); observed_of(db, e, out); break;
     default:
         put(out, e->text);

@@ -31,7 +31,9 @@ static void handle_number(Play *P, const char *line, const Turn *t)
     (void)strtol(line, &end, 10);
     while (*end == ' ') end++;
     if (line[0] != '=' && (end == line || *end)) {
-        term_alert(_("Type the number of a choice, or /help."));
+        /* in a time-out people talk: what is said there is kept with /note, not chosen */
+        term_alert(P->in_timeout ? _("It is a time-out: /note TEXT keeps what is said, /go plays on.")
+                                 : _("Type the number of a choice, or /help."));
         return;
     }
     if (P->in_timeout) {

@@ -62,11 +62,14 @@ has nl.md '^| Hoek van je personage | Keuzes | Gezien door de trainer | Wat het 
 has nl.md '^| kernkwaliteit | 1 | 1 |' || fail "debrief nl: Sanne's observed core is not counted apart"
 has nl.md '^- \*in je eigen woorden\* (Koffie boven de winkel): “Ik blijf gewoon staan, Bart.”' || fail "debrief nl: the line is not among Sanne's moments"
 has nl.md '^- \*wat de trainer zag\* (Vier hoeken): .*gezien als: grenzen stellen, kernkwaliteit' || fail "debrief nl: the observed corner is not among the moments"
-has nl.md 'De trainer zag directheid in wat je deed: “Nou, dat is duidelijk.”' || fail "debrief nl: no question on what the trainer saw"
+has nl.md 'De trainer zag directheid in wat je deed: “Nou, dat is duidelijk”. Hoe voelde' || fail "debrief nl: no question on what the trainer saw"
 
 # ============================================================ English, and after a resume
 play en en '=binnen_grens\n/say @SANNE I am leaving at half past ten.\n/quit\n'
-printf '/tag setting boundaries\n/say @joris Fine by me.\n/tag @Jonas tact\n=zit_verbinden\n/quit\n' | "$V" play --resume en.jsonl > en-resume.out 2>&1
+printf '/tag setting boundaries\n/say @joris Fine by me.\n/tag @Jonas tact\n/say @wen "We start at nine."\n/stop\nhang on\n/go\n=zit_verbinden\n/quit\n' \
+    | "$V" play --resume en.jsonl > en-resume.out 2>&1
+has en-resume.out "It is a time-out: /note TEXT keeps what is said, /go plays on." \
+    || fail "text typed in a time-out: not told how to keep it"
 # The resumed session remembers what each did last: /tag finds Sanne's line from before.
 entry en.jsonl '{"ev":"tag","by":"Sanne","quality":"grenzen stellen","corner":"core","text":"I am leaving at half past ten."}' \
     || fail "tag after resume: Sanne's line from before is not what was tagged"
@@ -79,6 +82,19 @@ has en.md '^- \*in your own words\* (Four corners): “I am leaving at half past
 has en.md '^| challenge | 0 | 1 |' || fail "debrief en: Joris's observed challenge is not counted apart"
 has en.html 'class="tag seen"' || fail "debrief html: the observed corner is not marked apart"
 has en.html 'in their own words' || fail "debrief html: the line said is not in the story"
+# Quotation marks the trainer typed are not doubled by the debrief's own.
+has en.md '(Lies Wouters), in their own words: “We start at nine.”$' || fail "debrief en: a quoted line is quoted twice"
+has en.md '“"' && fail "debrief en: quotation marks doubled"
+# A time-out without a reason is a moment without a dangling dash.
+has en.md '^- \*you stepped out\* ([^)]*): —' && fail "debrief en: a time-out without a reason ends in a dash"
+python3 - en.json "$E2E/../../docs/debrief.schema.json" <<'PY' || fail "debrief json with lines said and tags does not match docs/debrief.schema.json"
+import json, sys
+try:
+    import jsonschema
+except ImportError:
+    sys.exit(0)
+jsonschema.Draft202012Validator(json.load(open(sys.argv[2]))).validate(json.load(open(sys.argv[1])))
+PY
 python3 - en.json <<'PY' || fail "debrief json: observed corners or moments missing"
 import json, sys
 d = json.load(open(sys.argv[1]))
