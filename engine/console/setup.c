@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include <libxml/tree.h>
@@ -75,6 +76,27 @@ static void show_quadrant(const Lexicon *lx, const char *heading, const Quadrant
     (void)lx;
 }
 
+/* What to tell someone whose answer is no core quality: those that begin with what they typed
+ * ("zorg": zorgzaamheid, zorgvuldigheid; one Tab completes neither), or else all of them. */
+static void core_hint(const Lexicon *lx, const char **words, const char *answer)
+{
+    StrBuf b;
+    sb_init(&b);
+    size_t n = strlen(answer);
+    for (int i = 0; n && words[i]; i++)
+        if (!strncasecmp(words[i], answer, n)) sb_addf(&b, "%s%s", b.len ? ", " : "", words[i]);
+    char *msg;
+    if (b.len) {
+        msg = xasprintf(_("Did you mean: %s?"), b.s);
+    } else {
+        lexicon_cores(lx, i18n_lang(), &b);
+        msg = xasprintf(_("'%s' is not a core quality in the lexicon; it knows: %s"), answer, b.s);
+    }
+    term_alert(msg);
+    free(msg);
+    sb_free(&b);
+}
+
 int setup_solo(Play *P)
 {
     term_heading(_("Before you start"));
@@ -92,12 +114,7 @@ int setup_solo(Play *P)
         if (!answer) break;
         const char *id = lexicon_term(P->lx, answer);
         if (id && lexicon_quadrant(P->lx, id, &own) == 0) core = xstrdup(id);
-        else {
-            term_alert(_("That is not a core quality in the lexicon. Press Tab to see the terms, or look one up with:"));
-            char *cmd = xasprintf("%s quadrant %s", paths_program(), _("TERM"));
-            term_command(cmd);
-            free(cmd);
-        }
+        else core_hint(P->lx, words, answer);
         free(answer);
     }
     free(question);

@@ -68,7 +68,7 @@ cat > "$T/cast2.xml" <<'CAST'
 CAST
 
 # A solo session in Dutch: the setup asks name, core quality and goal.
-check solo-nl run solo-nl 'Sanne\nvrolijkheid\nverbinden\nGrenzen stellen zonder de band te verliezen\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n' \
+check solo-nl run solo-nl 'Sanne\nvrolijkheid\nzorg\nverbinden\nGrenzen stellen zonder de band te verliezen\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n' \
     play tutorial --lang nl --seed 7 --journal "$T/solo.jsonl"
 check solo-nl-journal compare solo-nl.jsonl "$T/solo.jsonl"
 check solo-nl-debrief sh -c "'$V' debrief '$T/solo.jsonl' > '$T/solo.md' && exit 0"
