@@ -263,7 +263,10 @@ void term_choice(int number, const char *text)
     int n = snprintf(head, sizeof head, "  %d) ", number);
     if (color_on) printf(BOLD "%s" RESET, head);
     else fputs(head, stdout);
-    wrap(text, "     ", 5, n);
+    char indent[sizeof head];                 /* under the text, also after "11) " */
+    memset(indent, ' ', (size_t)n);
+    indent[n] = '\0';
+    wrap(text, indent, n, n);
 }
 
 /* A line of the console's own, wrapped with a hanging indent, in `style` on a terminal. Lines
