@@ -13,6 +13,9 @@ SCENARIO    ?= moveon
 
 CC          ?= cc
 PKGS        := lua5.4 libxml-2.0 readline json-c libxxhash libcurl
+# libcurl's header only: engine/lrs/http.c loads the library when something is sent (dlopen), so
+# that every other start of verbeeld does not load it and the TLS and other libraries it brings.
+LINK_PKGS   := $(filter-out libcurl,$(PKGS))
 TEST_PKGS   := cmocka
 XAPI_CHECKER := tests/xapi/node_modules/.package-lock.json
 DEB_PACKAGES := pkg-config make gcc liblua5.4-dev libxml2-dev libxml2-utils libreadline-dev \
@@ -76,7 +79,7 @@ $(DEPS_STAMP): Makefile
 
 CPPFLAGS_ALL = -Iengine -I. $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
                -DVB_VERSION='"$(VERSION)"' -DVB_DATADIR='"$(DATADIR)"' -DVB_LOCALEDIR='"$(LOCALEDIR)"' -DVB_BUILDDIR='"$(B)"'
-LIBS_ALL     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+LIBS_ALL     = $(shell pkg-config --libs $(LINK_PKGS) 2>/dev/null) -ldl -lm
 
 $(B)/%.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)

@@ -11,6 +11,11 @@ V=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 B=$(dirname "$V")
 HERE=$(cd "$(dirname "$0")" && pwd)
 SERVER=$B/lrs/node_modules/xapi-statements/dist/server.js
+# libcurl is loaded only when something is sent (engine/lrs/http.c): no other start pays for it.
+if command -v ldd > /dev/null 2>&1 && ldd "$V" | grep -q libcurl; then
+    echo "lrs: FAIL: $V is linked with libcurl (every start would load it)"
+    exit 1
+fi
 if ! command -v node > /dev/null 2>&1 || [ ! -f "$SERVER" ]; then
     echo "lrs: skipped: xapi-statements is not installed in $B/lrs (npm missing or offline; make check installs it)"
     exit 0
