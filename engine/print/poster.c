@@ -14,15 +14,13 @@
 /* A picture larger than this is not a hand-drawn SVG: it is left out. */
 #define PICTURE_LIMIT (256 * 1024)
 
-/* One rem is a fiftieth of the page's width: 4.2mm on A4, 11.88mm on A1. The page is then
- * about 70.7rem high on every A size, and the poster is drawn once, in rem. */
+/* One rem is a fiftieth of the page's width (2vw: in print, the page's): 4.2mm on A4, 11.88mm
+ * on A1. The page is then about 70.7rem high on every A size, and the poster is drawn once, in
+ * rem. The page's size is the one line to change for a larger print (A1: 594mm 841mm; CSS has
+ * no keyword for it). */
 static const char css[] =
-    "@page { size: A4 portrait; margin: 0; }\n"
-    "html { font-size: 4.2mm; }\n"
-    "@media print and (min-width: 250mm) { html { font-size: 5.94mm; } }\n"   /* A3 */
-    "@media print and (min-width: 350mm) { html { font-size: 8.4mm; } }\n"    /* A2 */
-    "@media print and (min-width: 500mm) { html { font-size: 11.88mm; } }\n"  /* A1 */
-    "@media print and (min-width: 700mm) { html { font-size: 16.8mm; } }\n"   /* A0 */
+    "@page { size: 210mm 297mm; margin: 0; }\n"
+    "html { font-size: 2vw; }\n"
     "body { max-width: none; margin: 0; padding: 0; font-size: 1rem; }\n"
     ".poster { width: 50rem; height: 70.5rem; padding: 2.6rem 3rem 2.4rem; display: flex;"
     " flex-direction: column; overflow: hidden; background: #fffdf7; }\n"
@@ -45,7 +43,7 @@ static const char css[] =
     ".poster .note { font-size: 1.3rem; line-height: 1.45; background: #f3f7fb; border-left: 0.5rem solid #12395b;"
     " padding: 1rem 1.4rem; }\n"
     ".poster .note .from { font-size: 1rem; font-weight: 700; color: #12395b; text-transform: uppercase;"
-    " letter-spacing: 0.08rem; margin: 0 0 0.3rem; }\n"
+    " letter-spacing: 0.08rem; margin: 0 0 0.3rem; font-style: normal; }\n"
     ".poster .note p { margin: 0; font-style: italic; }\n"
     "@media screen { .poster { margin: 0 auto; box-shadow: 0 0 0.5rem #aaa; } }\n";
 
