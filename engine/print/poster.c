@@ -24,7 +24,7 @@ static const char css[] =
     "body { max-width: none; margin: 0; padding: 0; font-size: 1rem; }\n"
     ".poster { width: 50rem; height: 70.5rem; padding: 2.6rem 3rem 2.4rem; display: flex;"
     " flex-direction: column; overflow: hidden; background: #fffdf7; }\n"
-    ".poster header { display: flex; align-items: center; gap: 2.2rem; }\n"
+    ".poster .head { display: flex; align-items: center; gap: 2.2rem; }\n"
     ".poster .portrait { width: 13rem; height: 13rem; flex: none; border-radius: 50%;"
     " border: 0.35rem solid #12395b; background: #fff; overflow: hidden; display: flex;"
     " align-items: center; justify-content: center; }\n"
@@ -105,7 +105,7 @@ static void poster(xmlNodePtr body, const Scenario *s, const Card *card, const c
     const char *fb = scenario_fallback(s);
     const char *name = card->name ? deck_card_name(card, lang) : card->id;
     xmlNodePtr page = hk_el(body, "section", "page poster", NULL);
-    xmlNodePtr head = hk_el(page, "header", NULL, NULL);
+    xmlNodePtr head = hk_el(page, "div", "head", NULL);
     xmlNodePtr frame = hk_el(head, "div", "portrait", NULL);
     char *alt = xasprintf(_("Portrait of %s"), name);
     if (picture(frame, s, "portraits", card, alt)) {
