@@ -20,6 +20,11 @@ TEST_PKGS   := cmocka
 XAPI_CHECKER := tests/xapi/node_modules/.package-lock.json
 DEB_PACKAGES := pkg-config make gcc liblua5.4-dev libxml2-dev libxml2-utils libreadline-dev \
                 libjson-c-dev libxxhash-dev libcurl4-openssl-dev libcmocka-dev gettext python3-jsonschema tmux
+# The fonts the printed pages name (DejaVu Sans: every letter of the posters and sheets, both
+# languages), fontconfig and poppler-utils for the test that prints the posters and checks that
+# no character falls outside them (tests/e2e/posters.sh).
+FONT_PACKAGES := fonts-dejavu-core fontconfig poppler-utils
+DEB_PACKAGES += $(FONT_PACKAGES)
 
 VERSION     := $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1)
 
@@ -72,6 +77,13 @@ $(DEPS_STAMP): Makefile
 	    echo "  macOS:   brew install lua libxml2 readline json-c xxhash curl cmocka gettext pkg-config"; \
 	    exit 1; \
 	  fi; \
+	fi
+	@if command -v apt-get >/dev/null 2>&1 && { ! command -v pdffonts >/dev/null 2>&1 || ! command -v fc-list >/dev/null 2>&1 \
+	    || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; }; then \
+	  echo "verbeeld: installing the fonts the printed pages use: $(FONT_PACKAGES)"; \
+	  SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(FONT_PACKAGES) >/dev/null \
+	    || echo "verbeeld: the fonts could not be installed; tests/e2e/posters.sh says what it cannot check"; \
 	fi
 	@touch $@
 
@@ -215,7 +227,9 @@ INSTALL         ?= install
 INSTALL_PROGRAM ?= $(INSTALL) -m 755
 INSTALL_DATA    ?= $(INSTALL) -m 644
 DIRS_STAMP      := $(B)/.installdirs
+# A scenario's pictures (scenarios/school/drawings/elin.svg: the posters) go with it.
 DATA_FILES       = $(wildcard scenarios/*.xml) scenarios/scenario.rng scenarios/cast.rng debrief/prompts.json \
+                   $(sort $(wildcard scenarios/*/*/*.svg)) \
                    $(shell find characters -type f -name '*.lua' 2>/dev/null | LC_ALL=C sort)
 
 # A tarball made by `make dist` carries its version in .version (there is no git history in it).

@@ -36,7 +36,8 @@ for f in bin/verbeeld share/verbeeld/scenarios/tutorial.xml share/verbeeld/scena
          share/verbeeld/characters/library.lua share/verbeeld/characters/tutorial/lies.lua \
          share/locale/nl/LC_MESSAGES/verbeeld.mo share/locale/en/LC_MESSAGES/verbeeld.mo \
          share/man/man1/verbeeld.1 share/man/nl/man1/verbeeld.1 \
-         share/bash-completion/completions/verbeeld; do
+         share/bash-completion/completions/verbeeld \
+         share/verbeeld/scenarios/school/drawings/elin.svg share/verbeeld/scenarios/school/portraits/elin.svg; do
     check "installed-$f" test -f "$P/$f"
 done
 

@@ -1,7 +1,8 @@
 /*
  * sheets.c - printable HTML for a live session: per participant a character brief (who they
  * are, what they want, their character's quadrant, their goal, cues for body, emotion and
- * reason) and a private briefing page; and the scenario's deck cards as posters, one per page.
+ * reason) and a private briefing page; the group's overview; and the deck cards as posters
+ * (made in poster.c), one file per deck.
  */
 #include "print/sheets.h"
 
@@ -13,6 +14,7 @@
 #include "base/i18n.h"
 #include "base/util.h"
 #include "print/htmlkit.h"
+#include "print/poster.h"
 
 static const char css[] =
     ".role { font-size: 12pt; color: #4a5a68; margin: -2mm 0 4mm; }\n"
@@ -21,13 +23,6 @@ static const char css[] =
     ".private h1 { color: #8a1c1c; }\n"
     ".stamp { display: inline-block; border: 2px solid #8a1c1c; color: #8a1c1c; padding: 1mm 3mm;"
     " font-weight: 700; letter-spacing: 1px; margin-bottom: 4mm; }\n"
-    ".poster { text-align: center; }\n"
-    ".poster h1 { font-size: 54pt; margin: 14mm 0 0; }\n"
-    ".poster .age { font-size: 22pt; color: #4a5a68; }\n"
-    ".poster .title { font-size: 26pt; font-style: italic; color: #12395b; margin: 2mm 0 10mm; }\n"
-    ".poster pre { font-family: 'DejaVu Sans Mono', monospace; font-size: 26pt; line-height: 1.15;"
-    " display: inline-block; text-align: left; margin: 0 0 10mm; }\n"
-    ".poster .text { font-size: 15pt; max-width: 150mm; margin: 0 auto; text-align: left; font-style: italic; }\n"
     ".card { border: 1px solid #c9d6e2; border-radius: 2mm; padding: 2mm 4mm; background: #f7fafc; }\n";
 
 /* The group's overview: one A3 page (landscape), to pin up or project: large type, black on
@@ -169,26 +164,10 @@ static void brief_page(const Scenario *s, const Lexicon *lx, const Participant *
 
 static int posters(const Scenario *s, const char *lang, const char *dir)
 {
-    const char *fb = scenario_fallback(s);
     int rc = 0;
     for (int d = 0; d < s->ndecks; d++) {
-        const Deck *deck = &s->decks[d];
-        xmlNodePtr body;
-        htmlDocPtr doc = hk_page(lang, text_get(&deck->title, lang, fb), css, &body);
-        for (int c = 0; c < deck->ncards; c++) {
-            const Card *card = &deck->cards[c];
-            xmlNodePtr page = hk_el(body, "section", "page poster", NULL);
-            hk_el(page, "h1", NULL, card->name ? deck_card_name(card, lang) : card->id);
-            if (card->age >= 0) {
-                char *age = xasprintf(ngettext("%d year", "%d years", card->age), card->age);
-                hk_el(page, "div", "age", age);
-                free(age);
-            }
-            if (card->title.n) hk_el(page, "div", "title", text_get(&card->title, lang, fb));
-            if (card->art) hk_el(page, "pre", NULL, card->art);
-            hk_el(page, "p", "text", text_get(&card->text, lang, fb));
-        }
-        char *file = xasprintf("cards-%s.html", deck->id);     /* reserved in sheets_write */
+        htmlDocPtr doc = poster_deck(s, &s->decks[d], lang);
+        char *file = xasprintf("cards-%s.html", s->decks[d].id);     /* reserved in sheets_write */
         if (save(doc, dir, file)) rc = -1;
         free(file);
         xmlFreeDoc(doc);

@@ -169,6 +169,7 @@ sh tests/e2e/format.sh "$V" "$T" && ok || bad format
 
 # ---------------------------------------------------------------- nothing entered is lost
 sh tests/e2e/debrief.sh "$V" "$T" && ok || bad debrief
+sh tests/e2e/posters.sh "$V" "$T" && ok || bad posters
 sh tests/hostile.sh "$V" "$T" && ok || bad hostile
 sh tests/e2e/kill-resume.sh "$V" "$T" && ok || bad kill-resume
 sh tests/e2e/journal-cut.sh "$V" "$T" && ok || bad journal-cut
