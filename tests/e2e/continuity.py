@@ -261,6 +261,29 @@ expect(n, risk and all(e.get("by") and not e.get("auto") for e in risk)
 expect(n, "says a father by the window" in t and "Kwame (" not in after(t, "In public").split("Everyone looks at the chair")[0],
        "a participant who was not briefed is made to say the planted conflict")
 
+# ---------------------------------------------------------------- the school, the verdict
+# What the group does with the inspector's offer is what her verdict and the ending speak of:
+# someone walks out, they offer a trial year, they drop what she asks, they stand by the plan
+# (said: what her verdict says, told: what the ending or the verdict says, wrong: words of
+# another case, or of a promise that no longer holds).
+for n, lang, wish, said, told, wrong in (
+        ("school-walkout", "en", r"Then sort it out yourself", "walked out", "walked out",
+         ["You dropped what I asked", "You offered me a trial year", "You offered a trial year"]),
+        ("school-trial", "en", r"You offer a trial", "trial year", "trial year",
+         ["walked out", "You dropped what I asked", "ask when she'll come in the spring"]),
+        ("school-cut", "nl", r"Jullie schrappen wat ze vraagt", "geschrapt wat ik vroeg|wat u schrapte", "schrapten toen de inspecteur|wat u schrapte",
+         ["liep er iemand", "proefjaar", "u deed het niet"]),
+        ("school-stand", "nl", r"Jullie houden vast aan wat jullie gemaakt", "u deed het niet|hield vast|verdedigd", "verdedigden|hardop zeiden|hield vast",
+         ["liep er iemand", "proefjaar", "geschrapt wat ik vroeg"])):
+    t = play(n, "school", SCHOOL4, lang, wishes=[wish])
+    verdict = after(t, "The verdict" if lang == "en" else "Het oordeel")
+    words = verdict.split("\n==")[0]
+    ending = after(verdict, "\n==")
+    expect(n, verdict and re.search(said, words) and not any(w in verdict for w in wrong),
+           f"the verdict does not say what the group did with the offer ({said!r})")
+    expect(n, re.search(told, ending.split("anchor")[0].split("anker")[0]) or re.search(told, words),
+           f"the ending forgets what the group did with the offer ({told!r})")
+
 # ---------------------------------------------------------------- the school, Dutch, day 1 evening
 # Ilse plays the football parent and Tom the entrepreneur: at the bike shed the football
 # parent's gossip about the chair is not put in Ilse's character's mouth.
