@@ -28,6 +28,14 @@ return character {
   quadrant = "kritisch zijn",
   state = { trust = 0, stance = 0, notes = 0, pleased = 0, pushed = 0 },
   lines = {
+    -- a second line per corner: a reaction is said once a session (the library's unsaid)
+    naief2 = { nl = "Dat het goed afloopt, is geen plan. Wat doet u als het niet goed afloopt?", en = "That it will turn out fine is not a plan. What will you do if it doesn't?" },
+    respect2 = { nl = "U laat de kinderen iets zelf doen. Dat schrijf ik op, en niet als bezwaar.", en = "You let the children do something themselves. I'm writing that down, and not as an objection." },
+    wantrouwen2 = { nl = "Twijfelen is mijn vak. Van u verwacht ik iets anders.", en = "Doubting is my job. From you I expect something else." },
+    goede_vraag2 = { nl = "Dat wilde ik net vragen.", en = "I was just about to ask that." },
+    zorg2 = { nl = "Ook dat gaat in mijn dossier.", en = "That goes into my file as well." },
+    kruiperig2 = { nl = "Ik merk dat u zegt wat ik wil horen. Juist dat maakt me voorzichtig.", en = "I notice you're telling me what I want to hear. That is exactly what makes me careful." },
+    overtuigd2 = { nl = "Dat overtuigt me meer dan uw map.", en = "That convinces me more than your folder." },
     telefoon = {
       nl = "Met Hanneke Vos, inspectie van het onderwijs. Ik was toevallig in de buurt. Ik kom vanmiddag even kijken, geen zorgen, het is informeel. Informeel bestaat niet bij de inspectie, maar dat zeg ik er altijd bij.",
       en = "Hanneke Vos, education inspectorate. I happened to be in the area. I'll drop by this afternoon, don't worry, it's informal. Nothing is informal with the inspectorate, but I always say that anyway.",
@@ -187,27 +195,28 @@ return character {
   react = react_by_quadrant {
     present_in = aanwezig,
     once_per_scene = true,
-    allergy = "naief",            -- naïviteit
-    challenge = "respect",        -- vertrouwen
-    pitfall = "wantrouwen",       -- wantrouwen: she recognises it, and names it
-    core = "goede_vraag",         -- kritisch zijn
+    allergy = { "naief", "naief2" },                -- naïviteit
+    challenge = { "respect", "respect2" },         -- vertrouwen
+    pitfall = { "wantrouwen", "wantrouwen2" },     -- wantrouwen: she recognises it, and names it
+    core = { "goede_vraag", "goede_vraag2" },      -- kritisch zijn
     moves = { allergy = { trust = -1 }, challenge = { trust = 1 }, core = { stance = 1 } },
     -- qualities outside her quadrant that still tell her something
     cases = {
       { quality = zorgwekkend, moves = { trust = -1, notes = 1 },
-        say = function(self) if self.state.notes % 2 == 1 then return "zorg" end end },
+        say = function(self) if self.state.notes % 2 == 1 then return unsaid(self, "zorg", { "zorg", "zorg2" }) end end },
       { quality = kruiperig, moves = { pleased = 1 },
         say = function(self)
           local pleased = self.state.pleased
           if pleased >= 2 then adjust(self, { trust = -1 }) end
-          if pleased == 2 or pleased == 5 then return "kruiperig" end
+          if pleased == 2 then return "kruiperig" end
+          if pleased == 5 then return unsaid(self, "kruiperig", { "kruiperig", "kruiperig2" }) end
         end },
-      { quality = opdringerig, moves = { pushed = 1, trust = -1 }, say = "wantrouwen" },
+      { quality = opdringerig, moves = { pushed = 1, trust = -1 }, say = { "wantrouwen", "wantrouwen2" } },
       { quality = overtuigend, moves = { stance = 1 },
         say = function(self)
           if self.state.stance % 3 == 0 then
             adjust(self, { trust = 1 })
-            return "overtuigd"
+            return unsaid(self, "overtuigd", { "overtuigd", "overtuigd2" })
           end
         end },
     },

@@ -324,6 +324,21 @@ expect(n, "In het openbaar" in t and "sinds vanochtend" in t and "sinds gisteroc
        "the conflict on day 1 speaks of 'since yesterday morning'")
 expect(n, "zegt een vader bij het raam" in t, "the football parent a participant plays is made to attack the chair")
 
+# ---------------------------------------------------------------- no line twice
+# A character does not say the same reaction twice in one session: the library remembers what
+# was said and takes the next line of the corner (the school's parents and the inspector have
+# two each), or keeps quiet. Every session above, in its journal.
+for f in sorted(os.listdir(T)):
+    if not f.endswith(".jsonl"):
+        continue
+    n = f[:-len(".jsonl")]
+    said = {}
+    for e in journal(n):
+        if e.get("ev") == "react" and not e.get("played") and e.get("text"):
+            said[(e.get("role"), e["text"])] = said.get((e.get("role"), e["text"]), 0) + 1
+    twice = [f"{role}: {text}" for (role, text), k in said.items() if k > 1]
+    expect(n, not twice, "a character says the same reaction twice: " + "; ".join(twice[:3]))
+
 # ---------------------------------------------------------------- words, in every branch
 # Calques that no session need reach: checked in the files themselves.
 for path, bad in (("scenarios/school.xml", [r'lang="en">the stayer<', r'lang="en">the drawer<',
