@@ -151,9 +151,25 @@ expect(n, "With my condition" not in t and "My condition stands" not in t and "A
        "Karin's condition taken for granted though she never named one")
 expect(n, "At the spring" in t and "needs to hear it from you" not in t and "She knows about your heart now" in t,
        "Wim tells Guido his daughter must hear it from him after Wim told her")
+expect(n, "I went and got him" in t and not re.search(r"I'm not waiting any longer\. Guido had a heart attack|I promised him, love"
+                                                           r"|I'm carrying something for your father|breaking a promise",
+                                                      after(t, "I went and got him").split("\n", 1)[-1]),
+       "Wim announces the heart again, or says he keeps it for Guido, after he told Isabel himself")
 expect(n, "like an accountant" not in t, "Isabel is led by Koen and by Wim on the blind walk")
 expect(n, "Lisbon already knows" not in t, "the evening repeats the rumour incident")
 expect(n, not re.search(r"^[^\n:]{3,40}: \(", t, re.M), "a stage direction is printed as speech")
+
+# ---------------------------------------------------------------- MoveOn, the heart once
+# Wim tells Isabel about the heart on Friday night; on Saturday someone says stop to the
+# gossip, and face to face Wim is offered what he can say now, not the heart again.
+t = play("moveon-heart", "moveon", MOVEON5, "en",
+         wishes=[r"He had a heart attack in May\. In Lisbon\. I went and got him", STOP, r"Isabel knows now|You know now"],
+         limit=80)
+n = "moveon-heart"
+face = after(t, "To your face")
+expect(n, "I went and got him" in t and "Isabel knows now" in face and "You know now, about your father" in face
+       and "I'm not waiting any longer. Guido had a heart attack" not in face and "I'm carrying something for your father" not in face,
+       "Wim is offered to announce the heart, or to keep it for Guido, after he told Isabel himself")
 
 # ---------------------------------------------------------------- MoveOn, Dutch
 # Nobody tells about the heart, Karin names her condition at the lake, the team lets Koen talk,
@@ -349,6 +365,23 @@ for path, bad in (("scenarios/school.xml", [r'lang="en">the stayer<', r'lang="en
         text = f.read()
     for pat in bad:
         expect("words", not re.search(pat, text), f"{path} still has {pat}")
+
+# A character's own option (a choice "by" its role) is not offered word for word to another role
+# as a corner choice's variant: on the blind walk Femke walked the last stretch alone while
+# someone else did too, and Koen's blue folder slid out of another manager's bag.
+import xml.etree.ElementTree as ET
+NS = "{urn:verbeeld:scenario:1}"
+for sc in ET.parse("scenarios/moveon.xml").getroot().iter(NS + "scene"):
+    if sc.get("id") != "blinde-wandeling":
+        continue
+    own = {" ".join(t.text.split()) for c in sc.findall(NS + "choice") if c.get("by") for t in c.findall(NS + "text")}
+    shared = {" ".join(t.text.split()) for c in sc.findall(NS + "choice") for v in c.findall(NS + "variant")
+              for t in v.findall(NS + "text")}
+    expect("words", not (own & shared), f"scene {sc.get('id')} offers a role's own words to others: {sorted(own & shared)[:1]}")
+with open("scenarios/moveon.xml", encoding="utf-8") as f:
+    text = f.read()
+expect("words", text.count("the blue folder slides out") == 1 and text.count("Koen, you. You know everything") == 1,
+       "Koen's blue folder, or 'Koen, you', in words that another role (Koen himself) can be offered")
 
 if failures:
     print("continuity:", *failures, sep="\n  ")
