@@ -171,6 +171,15 @@ expect(n, "I went and got him" in t and "Isabel knows now" in face and "You know
        and "I'm not waiting any longer. Guido had a heart attack" not in face and "I'm carrying something for your father" not in face,
        "Wim is offered to announce the heart, or to keep it for Guido, after he told Isabel himself")
 
+# Wim told Isabel on Friday; on Saturday Guido is asked why, on Sunday the letter is read: Wim
+# does not say again that he promised to keep quiet, as if it were news.
+t = play("moveon-letter", "moveon", MOVEON5, "en",
+         wishes=[r"He had a heart attack in May\. In Lisbon\. I went and got him", r"why are you really leaving",
+                 r"read it aloud|You read it\.|read the letter"], avoid=[STOP])
+n = "moveon-letter"
+expect(n, "Dear Isabel" in t and "I promised him, love" not in t and "Now you've heard it from him" in t,
+       "Wim says 'I promised him' as news after he told Isabel himself")
+
 # ---------------------------------------------------------------- MoveOn, Dutch
 # Nobody tells about the heart, Karin names her condition at the lake, the team lets Koen talk,
 # the letter is read, Wim asks Guido to come.
