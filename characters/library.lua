@@ -91,6 +91,31 @@ function pick_line(self, ev, spec, count)
   return spec[math.min(count, n)]
 end
 
+-- A reaction does not say the same line twice in a session: the keys of the lines a character
+-- said are kept in state.said. unsaid returns `line` when it was not said yet; otherwise the
+-- first key of the list `spec` (a line spec, see pick_line) not said yet; otherwise nil (the
+-- character keeps quiet). A text table ({ nl = ..., en = ... }) is not a key and always passes.
+function unsaid(self, line, spec)
+  if type(line) ~= "string" then return line end
+  local said = self.state.said
+  if not (said and said[line]) then return line end
+  if type(spec) == "table" then
+    for _, key in ipairs(spec) do
+      if type(key) == "string" and not said[key] then return key end
+    end
+  end
+  return nil
+end
+
+-- Keeps the line key in state.said (see unsaid) and returns it.
+function mark_said(self, line)
+  if type(line) == "string" then
+    self.state.said = self.state.said or {}
+    self.state.said[line] = true
+  end
+  return line
+end
+
 -- ---------------------------------------------------------------- react
 
 -- Whether `value` is `want`: one value, a list of values, or a set { [value] = true }.
@@ -127,6 +152,8 @@ end
 --   moves                how the state moves per corner (QUADRANT_MOVES by default; see
 --                        note_corner)
 --   once_per_scene       true: it speaks at most once per scene
+--                        (every line, whatever its spec, is said at most once per session:
+--                        a key said before gives way to another of its list, see unsaid)
 --   present_in           scenes (list or set) in which it is in the room; elsewhere it keeps
 --                        its bookkeeping but says nothing
 --   events               event id -> line, said when that incident starts
@@ -143,11 +170,14 @@ end
 -- The old form, react_by_quadrant { allergy = "geergerd", once_per_scene = true }, is the
 -- same thing with one line per corner.
 function react_by_quadrant(spec)
-  local function speak(self, ev, line)
+  -- `from` is the line spec the line came from: its other keys stand in for a line said before
+  local function speak(self, ev, line, from)
     if line == nil or line == false then return nil end
     if spec.present_in and not is_one_of(ev.scene, spec.present_in) then return nil end
-    if spec.once_per_scene then return once_per_scene(self, ev, line) end
-    return line
+    line = unsaid(self, line, from)
+    if line == nil then return nil end
+    if spec.once_per_scene then line = once_per_scene(self, ev, line) end
+    return mark_said(self, line)
   end
   return function(self, ev)
     if ev.self then
@@ -155,7 +185,7 @@ function react_by_quadrant(spec)
       return nil
     end
     if ev.kind == "event" then
-      return spec.events and speak(self, ev, pick_line(self, ev, spec.events[ev.event])) or nil
+      return spec.events and speak(self, ev, pick_line(self, ev, spec.events[ev.event]), spec.events[ev.event]) or nil
     end
     if ev.kind ~= "choice" then return nil end
     local s = self.state
@@ -167,26 +197,37 @@ function react_by_quadrant(spec)
         if line ~= nil then return speak(self, ev, line) end
       elseif case_applies(self, ev, case) then
         adjust(self, case.moves)
-        if not case.go_on then return speak(self, ev, pick_line(self, ev, case.say)) end
+        if not case.go_on then return speak(self, ev, pick_line(self, ev, case.say), case.say) end
       end
     end
     local count = note_corner(self, ev.corner, spec.moves)
     if not ev.corner then return nil end
-    return speak(self, ev, pick_line(self, ev, spec[ev.corner], count))
+    return speak(self, ev, pick_line(self, ev, spec[ev.corner], count), spec[ev.corner])
   end
 end
 
 -- A react hook for one of many voices in a large group (the school's parents): the default
 -- bookkeeping, at most one line per scene, and only now and then: its allergy line the first
 -- time and every second time after, its challenge every third, its core every fourth, its
--- pitfall every fifth. `keys` gives the line for each corner.
+-- pitfall every fifth. `keys` gives the line for each corner: a key, or a list of keys said
+-- in turn ({ "allergie", "allergie2" }), each once (see unsaid).
 function react_in_crowd(keys)
+  local function every(k, n)
+    if k == nil then return nil end
+    local spec = { every = n }
+    if type(k) == "table" then
+      for i, key in ipairs(k) do spec[i] = key end
+    else
+      spec[1] = k
+    end
+    return spec
+  end
   return react_by_quadrant {
     once_per_scene = true,
-    allergy = keys.allergy and { keys.allergy, every = 2 },
-    challenge = keys.challenge and { keys.challenge, every = 3 },
-    core = keys.core and { keys.core, every = 4 },
-    pitfall = keys.pitfall and { keys.pitfall, every = 5 },
+    allergy = every(keys.allergy, 2),
+    challenge = every(keys.challenge, 3),
+    core = every(keys.core, 4),
+    pitfall = every(keys.pitfall, 5),
   }
 end
 

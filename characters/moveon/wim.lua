@@ -18,6 +18,10 @@ return character {
   state = { trust = 0, stance = 0, irritated = 0 },
   lines = {
     hart_bekend = function(self)
+      if self.state.told == 1 then   -- he told Isabel himself: he does not say it all again
+        return { nl = "Nu hoor je het van hem zelf, meisje. Zo had het vrijdag al moeten gaan.",
+                 en = "Now you've heard it from him, love. That's how it should have gone on Friday." }
+      end
       if self.state.trust >= 1 then
         return { nl = "Ik heb het hem beloofd, meisje. Ik had het niet moeten beloven. Maar ik ben blij dat het nu op tafel ligt, en niet meer in mijn maag.",
                  en = "I promised him, love. I shouldn't have. But I'm glad it's on the table now, and not in my stomach any more." }
@@ -33,7 +37,13 @@ return character {
     passief = { nl = "Hm. Zo zit ik er zelf ook te vaak bij.", en = "Hm. That's how I sit there too, too often." },
   },
   react = react_by_quadrant {
-    own = stance_by_own_answers,
+    -- the choices in which he tells about the heart himself (state.told: hart_bekend follows it)
+    own = function(self, ev)
+      stance_by_own_answers(self, ev)
+      if is_one_of(ev.choice, { "haard-daad", "haard-wim-uitdaging", "recht-wim-daad", "recht-wim-uitdaging" }) then
+        self.state.told = 1
+      end
+    end,
     moves = KINSHIP_MOVES,
     allergy = own_quadrant({ "rustig", "zucht" }),   -- pushing
     challenge = own_quadrant("respect"),

@@ -9,6 +9,11 @@ return character {
   quadrant = "flexibiliteit",
   state = { trust = 0, stance = 0 },
   lines = {
+    -- a second line per corner: a reaction is said once a session (the library's unsaid)
+    eens2 = { nl = "Prima. Ik zet er een krat onder en klaar.", en = "Fine. I'll put a crate under it and that's that." },
+    respect2 = { nl = "Goed dat je het even nakijkt. Dat scheelt mij gedoe met de gemeente.", en = "Good that you checked it. That saves me trouble with the council." },
+    valkuil2 = { nl = "Komt goed, komt goed. Ik heb nog ergens een sleutel liggen.", en = "It'll be fine, it'll be fine. I've got a key lying around somewhere." },
+    allergie2 = { nl = "Nog een handtekening? Het gebouw staat er al zeventig jaar, hoor.", en = "Another signature? The building's been standing for seventy years, you know." },
     welkom = {
       nl = "Goeiemorgen. Hier zijn de sleutels. De grote is van de voordeur, de kleine van het hek, en van deze weet niemand meer waar hij van is. De verwarming doet het half. Zeg het maar als jullie iets nodig hebben, dan kijken we of het kan.",
       en = "Morning. Here are the keys. The big one's the front door, the small one the gate, and nobody remembers what this one's for. The heating half works. Tell me if you need anything and we'll see what's possible.",
@@ -37,10 +42,10 @@ return character {
   -- at most one reaction per scene, and only now and then: a round of thirty participants stays readable
   react = react_by_quadrant {
     once_per_scene = true,
-    allergy = { "allergie", every = 2 },
-    challenge = { "respect", every = 3 },
-    core = { "eens", every = 5 },
-    pitfall = { "valkuil", every = 6 },
+    allergy = { "allergie", "allergie2", every = 2 },
+    challenge = { "respect", "respect2", every = 3 },
+    core = { "eens", "eens2", every = 5 },
+    pitfall = { "valkuil", "valkuil2", every = 6 },
   },
   choose = choose_core,
 }

@@ -11,6 +11,11 @@ return character {
   quadrant = "voorzichtigheid",
   state = { trust = 0, stance = 0 },
   lines = {
+    -- a second line per corner: a reaction is said once a session (the library's unsaid)
+    eens2 = { nl = "Fijn dat iemand even op de rem trapt.", en = "Good that someone is putting the brakes on for a moment." },
+    respect2 = { nl = "Goed. Ik durf het aan, als we weten wat we doen als het misgaat.", en = "All right. I'll dare it, as long as we know what we'll do if it goes wrong." },
+    valkuil2 = { nl = "Hebben we eigenlijk al aan een verbandtrommel gedacht? En aan een tweede?", en = "Have we actually thought about a first-aid kit? And a second one?" },
+    allergie2 = { nl = "Wie belt er straks de ouders als het misgaat? Jij?", en = "Who'll be ringing the parents when it goes wrong? You?" },
     eens = {
       nl = "Dank je. Iemand moest het zeggen.",
       en = "Thank you. Someone had to say it.",
@@ -38,7 +43,8 @@ return character {
   },
   -- Everyone hears every choice, but a parent speaks up at most once per scene and only now
   -- and then, so that a round of thirty participants does not drown in reactions.
-  react = react_in_crowd { allergy = "allergie", challenge = "respect", core = "eens", pitfall = "valkuil" },
+  react = react_in_crowd { allergy = { "allergie", "allergie2" }, challenge = { "respect", "respect2" },
+                           core = { "eens", "eens2" }, pitfall = { "valkuil", "valkuil2" } },
   -- When nobody plays this parent, the engine does, as one of the many parents in the room.
   choose = choose_in_crowd,
 }

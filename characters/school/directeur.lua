@@ -11,6 +11,11 @@ return character {
   quadrant = "structuur",
   state = { trust = 0, stance = 0, irritation = 0 },
   lines = {
+    -- a second line per corner: a reaction is said once a session (the library's unsaid)
+    eens2 = { nl = "Goed. Dat is besloten. Volgende punt.", en = "Good. That's decided. Next item." },
+    respect2 = { nl = "Daar had ik geen vakje voor. Misschien moet ik er een maken.", en = "I didn't have a box for that. Perhaps I should make one." },
+    irritatie2 = { nl = "Wacht even. Wie notuleert dit eigenlijk?", en = "Hold on. Who's actually taking the minutes?" },
+    star2 = { nl = "Dat bespreken we bij de rondvraag.", en = "We'll discuss that under any other business." },
     -- His first words: the agenda he made is his native structure; on any other quadrant it is
     -- only the job somebody had to do.
     welkom = function(self)
@@ -47,10 +52,10 @@ return character {
     once_per_scene = true,
     moves = { allergy = { trust = -1, irritation = 1 }, challenge = { trust = 1 },
               core = { stance = 1 }, pitfall = { stance = 1 } },
-    allergy = { "irritatie", every = 2 },     -- chaos
-    challenge = { "respect", every = 2 },     -- creativiteit
-    pitfall = { "star", every = 4 },          -- starheid, he does not see it as a problem
-    core = { "eens", every = 3 },
+    allergy = { "irritatie", "irritatie2", every = 2 },     -- chaos
+    challenge = { "respect", "respect2", every = 2 },     -- creativiteit
+    pitfall = { "star", "star2", every = 4 },          -- starheid, he does not see it as a problem
+    core = { "eens", "eens2", every = 3 },
   },
   -- Under pressure (irritated) he falls into rigidity; otherwise he chooses structure, and
   -- creativity once he trusts the group.

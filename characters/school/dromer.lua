@@ -11,6 +11,11 @@ return character {
   quadrant = "creativiteit",
   state = { trust = 0, stance = 0 },
   lines = {
+    -- a second line per corner: a reaction is said once a session (the library's unsaid)
+    eens2 = { nl = "Zie je het voor je? Ik zie het al helemaal voor me.", en = "Can you picture it? I can picture it already." },
+    respect2 = { nl = "Oké, eerst een planning. Ik word er niet vrolijk van, maar het klopt.", en = "Fine, a plan first. It doesn't cheer me up, but it's right." },
+    valkuil2 = { nl = "O, en nog iets! Nee, twee dingen. Waar was ik?", en = "Oh, and another thing! No, two things. Where was I?" },
+    allergie2 = { nl = "Nog een formulier. Daar worden kinderen vast heel blij van.", en = "Another form. I'm sure that'll make the children very happy." },
     eens = {
       nl = "Ja! En wat als we het ook nog omdraaien?",
       en = "Yes! And what if we turn it upside down as well?",
@@ -38,7 +43,8 @@ return character {
   },
   -- Everyone hears every choice, but a parent speaks up at most once per scene and only now
   -- and then, so that a round of thirty participants does not drown in reactions.
-  react = react_in_crowd { allergy = "allergie", challenge = "respect", core = "eens", pitfall = "valkuil" },
+  react = react_in_crowd { allergy = { "allergie", "allergie2" }, challenge = { "respect", "respect2" },
+                           core = { "eens", "eens2" }, pitfall = { "valkuil", "valkuil2" } },
   -- When nobody plays this parent, the engine does, as one of the many parents in the room.
   choose = choose_in_crowd,
 }

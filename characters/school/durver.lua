@@ -11,6 +11,11 @@ return character {
   quadrant = "moed",
   state = { trust = 0, stance = 0 },
   lines = {
+    -- a second line per corner: a reaction is said once a session (the library's unsaid)
+    eens2 = { nl = "Ja. Gewoon doen. Spannend is niet hetzelfde als gevaarlijk.", en = "Yes. Just do it. Exciting isn't the same as dangerous." },
+    respect2 = { nl = "Je hebt gelijk, eerst kijken waar je springt. Daarna spring ik wel.", en = "You're right, look before you leap. I'll leap after that." },
+    valkuil2 = { nl = "Risico? Daar groeien kinderen van.", en = "Risk? That's how children grow." },
+    allergie2 = { nl = "Als we overal bang voor zijn, wordt het een school vol hekjes.", en = "If we're afraid of everything, it'll be a school full of little fences." },
     eens = {
       nl = "Dát bedoel ik. Als we niets durven, hadden we thuis kunnen blijven.",
       en = "THAT's what I mean. If we dare nothing, we could have stayed home.",
@@ -55,7 +60,8 @@ return character {
   },
   -- Everyone hears every choice, but a parent speaks up at most once per scene and only now
   -- and then, so that a round of thirty participants does not drown in reactions.
-  react = react_in_crowd { allergy = "allergie", challenge = "respect", core = "eens", pitfall = "valkuil" },
+  react = react_in_crowd { allergy = { "allergie", "allergie2" }, challenge = { "respect", "respect2" },
+                           core = { "eens", "eens2" }, pitfall = { "valkuil", "valkuil2" } },
   -- When nobody plays this parent, the engine does, as one of the many parents in the room.
   choose = choose_in_crowd,
 }

@@ -11,6 +11,11 @@ return character {
   quadrant = "geduld",
   state = { trust = 0, stance = 0 },
   lines = {
+    -- a second line per corner: a reaction is said once a session (the library's unsaid)
+    eens2 = { nl = "Zo. Eerst een kop koffie, dan besluiten we.", en = "There. A cup of coffee first, then we decide." },
+    respect2 = { nl = "Kijk eens aan. Niet wachten, gewoon doen. Dat deed mijn vrouw ook altijd.", en = "Well, look at that. No waiting, just doing it. My wife always did that too." },
+    valkuil2 = { nl = "Daar komen we volgende week wel op terug. Of de week erna.", en = "We'll come back to that next week. Or the week after." },
+    allergie2 = { nl = "Rustig, rustig. Ik ben niet zo snel meer als jullie.", en = "Easy, easy. I'm not as quick as you lot any more." },
     eens = {
       nl = "Rustig. Het gras groeit niet harder als je eraan trekt.",
       en = "Easy. Grass doesn't grow faster if you pull it.",
@@ -39,7 +44,8 @@ return character {
   },
   -- Everyone hears every choice, but a parent speaks up at most once per scene and only now
   -- and then, so that a round of thirty participants does not drown in reactions.
-  react = react_in_crowd { allergy = "allergie", challenge = "respect", core = "eens", pitfall = "valkuil" },
+  react = react_in_crowd { allergy = { "allergie", "allergie2" }, challenge = { "respect", "respect2" },
+                           core = { "eens", "eens2" }, pitfall = { "valkuil", "valkuil2" } },
   -- When nobody plays this parent, the engine does, as one of the many parents in the room.
   choose = choose_in_crowd,
 }

@@ -9,6 +9,11 @@ return character {
   quadrant = "directheid",
   state = { trust = 0, stance = 0 },
   lines = {
+    -- a second line per corner: a reaction is said once a session (the library's unsaid)
+    eens2 = { nl = "Goed. Dan weet elk kind waar het aan toe is.", en = "Good. Then every child knows where they stand." },
+    respect2 = { nl = "Zo zou ik het tegen een kind zeggen. Precies zo.", en = "That's how I'd say it to a child. Exactly like that." },
+    valkuil2 = { nl = "Dat was eerlijk. En ook een beetje hard.", en = "That was honest. And a bit harsh, too." },
+    allergie2 = { nl = "Zeg het nog eens, maar dan zo dat een kind van acht het snapt.", en = "Say it again, but so that an eight-year-old would understand." },
     welkom = {
       nl = "Ik heb over elk kind een briefje geschreven. Niet wat ze scoren. Wat ik zie als ik de klas in kijk. Neem ze mee, vandaag. Zij zijn voor wie jullie dit doen.",
       en = "I wrote a note about every child. Not what they score. What I see when I look into the classroom. Take them with you today. They're the ones you're doing this for.",
@@ -30,10 +35,10 @@ return character {
   -- she always names
   react = react_by_quadrant {
     once_per_scene = true,
-    allergy = "allergie",
-    challenge = { "respect", every = 2 },
-    pitfall = { "valkuil", every = 3 },
-    core = { "eens", every = 4 },
+    allergy = { "allergie", "allergie2" },
+    challenge = { "respect", "respect2", every = 2 },
+    pitfall = { "valkuil", "valkuil2", every = 3 },
+    core = { "eens", "eens2", every = 4 },
   },
   choose = choose_core,
 }

@@ -11,6 +11,11 @@ return character {
   quadrant = "vertrouwen",
   state = { trust = 0, stance = 0 },
   lines = {
+    -- a second line per corner: a reaction is said once a session (the library's unsaid)
+    eens2 = { nl = "Geef ze die ruimte maar. Kinderen laten zien wat ze kunnen als je ze laat.", en = "Give them that room. Children show what they can do when you let them." },
+    respect2 = { nl = "Goede vraag. Die zou ik mijn eigen directeur ook eens moeten stellen.", en = "Good question. I ought to ask my own head that one day." },
+    valkuil2 = { nl = "Ach, dat zien we dan wel. Het loopt meestal vanzelf.", en = "Oh, we'll see when we get there. It usually works itself out." },
+    allergie2 = { nl = "Als je ze niet vertrouwt, waarom begin je dan een school voor ze?", en = "If you don't trust them, why start a school for them?" },
     eens = {
       nl = "Dat zou ik maandag in mijn eigen klas willen zien.",
       en = "I'd like to see that in my own class on Monday.",
@@ -44,7 +49,8 @@ return character {
   },
   -- Everyone hears every choice, but a parent speaks up at most once per scene and only now
   -- and then, so that a round of thirty participants does not drown in reactions.
-  react = react_in_crowd { allergy = "allergie", challenge = "respect", core = "eens", pitfall = "valkuil" },
+  react = react_in_crowd { allergy = { "allergie", "allergie2" }, challenge = { "respect", "respect2" },
+                           core = { "eens", "eens2" }, pitfall = { "valkuil", "valkuil2" } },
   -- When nobody plays this parent, the engine does, as one of the many parents in the room.
   choose = choose_in_crowd,
 }

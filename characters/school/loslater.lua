@@ -11,6 +11,11 @@ return character {
   quadrant = "loslaten",
   state = { trust = 0, stance = 0 },
   lines = {
+    -- a second line per corner: a reaction is said once a session (the library's unsaid)
+    eens2 = { nl = "Precies. Geef ze de ruimte, dan vinden ze hun weg wel.", en = "Exactly. Give them room and they'll find their way." },
+    respect2 = { nl = "Goed dat je blijft kijken. Ik laat soms te snel los.", en = "Good that you keep watching. I sometimes let go too soon." },
+    valkuil2 = { nl = "Doe maar wat jullie willen. Ik vind alles best.", en = "Do whatever you like. Anything's fine by me." },
+    allergie2 = { nl = "Moeten we ook nog bijhouden hoe vaak ze naar de wc gaan?", en = "Shall we keep track of how often they go to the loo as well?" },
     eens = {
       nl = "Laat ze maar. Ze kunnen meer dan we denken.",
       en = "Let them. They can do more than we think.",
@@ -34,7 +39,8 @@ return character {
   },
   -- Everyone hears every choice, but a parent speaks up at most once per scene and only now
   -- and then, so that a round of thirty participants does not drown in reactions.
-  react = react_in_crowd { allergy = "allergie", challenge = "respect", core = "eens", pitfall = "valkuil" },
+  react = react_in_crowd { allergy = { "allergie", "allergie2" }, challenge = { "respect", "respect2" },
+                           core = { "eens", "eens2" }, pitfall = { "valkuil", "valkuil2" } },
   -- When nobody plays this parent, the engine does, as one of the many parents in the room.
   choose = choose_in_crowd,
 }

@@ -11,6 +11,11 @@ return character {
   quadrant = "bescheidenheid",
   state = { trust = 0, stance = 0 },
   lines = {
+    -- a second line per corner: a reaction is said once a session (the library's unsaid)
+    eens2 = { nl = "Mooi. Geen grote woorden, gewoon doen.", en = "Good. No big words, just doing it." },
+    respect2 = { nl = "Dat je dat gewoon zegt. Daar heb ik bewondering voor.", en = "That you just come out and say it. I admire that." },
+    valkuil2 = { nl = "Ach, wie ben ik om daar iets van te vinden.", en = "Oh, who am I to have an opinion on that." },
+    allergie2 = { nl = "Mooi verhaal. Wie gaat het straks doen?", en = "Nice story. And who's actually going to do it?" },
     eens = {
       nl = "Zo. Daar kan een kind mee verder.",
       en = "Right. A child can get somewhere with that.",
@@ -44,7 +49,8 @@ return character {
   },
   -- Everyone hears every choice, but a parent speaks up at most once per scene and only now
   -- and then, so that a round of thirty participants does not drown in reactions.
-  react = react_in_crowd { allergy = "allergie", challenge = "respect", core = "eens", pitfall = "valkuil" },
+  react = react_in_crowd { allergy = { "allergie", "allergie2" }, challenge = { "respect", "respect2" },
+                           core = { "eens", "eens2" }, pitfall = { "valkuil", "valkuil2" } },
   -- When nobody plays this parent, the engine does, as one of the many parents in the room.
   choose = choose_in_crowd,
 }

@@ -11,6 +11,11 @@ return character {
   quadrant = "zorgzaamheid",
   state = { trust = 0, stance = 0 },
   lines = {
+    -- a second line per corner: a reaction is said once a session (the library's unsaid)
+    eens2 = { nl = "Zo zorgen we voor ze. Zo hoort het.", en = "That's how we look after them. As it should be." },
+    respect2 = { nl = "Goed. Ik laat het los. Het voelt raar, maar goed.", en = "All right. I'll let it go. It feels strange, but all right." },
+    valkuil2 = { nl = "Heeft iedereen wel wat gedronken? Ik heb koekjes meegenomen.", en = "Has everyone had something to drink? I brought biscuits." },
+    allergie2 = { nl = "Hier gaat het om kinderen. Vergeet dat niet.", en = "This is about children. Don't forget that." },
     eens = {
       nl = "Dank je. Ieder kind hier is iemands kind.",
       en = "Thank you. Every child here is somebody's child.",
@@ -34,7 +39,8 @@ return character {
   },
   -- Everyone hears every choice, but a parent speaks up at most once per scene and only now
   -- and then, so that a round of thirty participants does not drown in reactions.
-  react = react_in_crowd { allergy = "allergie", challenge = "respect", core = "eens", pitfall = "valkuil" },
+  react = react_in_crowd { allergy = { "allergie", "allergie2" }, challenge = { "respect", "respect2" },
+                           core = { "eens", "eens2" }, pitfall = { "valkuil", "valkuil2" } },
   -- When nobody plays this parent, the engine does, as one of the many parents in the room.
   choose = choose_in_crowd,
 }

@@ -11,6 +11,11 @@ return character {
   quadrant = "verbinden",
   state = { trust = 0, stance = 0 },
   lines = {
+    -- a second line per corner: a reaction is said once a session (the library's unsaid)
+    eens2 = { nl = "Fijn. Zo hoort iedereen erbij.", en = "Lovely. That way everyone belongs." },
+    respect2 = { nl = "Duidelijk. Dat is ook een manier om voor elkaar te zorgen.", en = "Clear. That's a way of looking after each other too." },
+    valkuil2 = { nl = "Zullen we het gewoon allebei doen? Dan is iedereen blij.", en = "Shall we just do both? Then everyone's happy." },
+    allergie2 = { nl = "Au. Dat kwam hard aan, hoor.", en = "Ouch. That landed hard, you know." },
     eens = {
       nl = "Zie je wel. Samen komen we er wel.",
       en = "See? Together we'll get there.",
@@ -49,7 +54,8 @@ return character {
   },
   -- Everyone hears every choice, but a parent speaks up at most once per scene and only now
   -- and then, so that a round of thirty participants does not drown in reactions.
-  react = react_in_crowd { allergy = "allergie", challenge = "respect", core = "eens", pitfall = "valkuil" },
+  react = react_in_crowd { allergy = { "allergie", "allergie2" }, challenge = { "respect", "respect2" },
+                           core = { "eens", "eens2" }, pitfall = { "valkuil", "valkuil2" } },
   -- When nobody plays this parent, the engine does, as one of the many parents in the room.
   choose = choose_in_crowd,
 }

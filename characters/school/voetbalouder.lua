@@ -11,6 +11,11 @@ return character {
   quadrant = "daadkracht",
   state = { trust = 0, stance = 0 },
   lines = {
+    -- a second line per corner: a reaction is said once a session (the library's unsaid)
+    eens2 = { nl = "Zo! Daar kunnen we wat mee. Volgende punt.", en = "There! We can work with that. Next item." },
+    respect2 = { nl = "Oké, eerst tot tien tellen. Dat zeg ik ook altijd tegen mijn pupillen.", en = "Okay, count to ten first. I always tell my under-tens that too." },
+    valkuil2 = { nl = "Ik heb het al geregeld. Nou ja, bijna.", en = "I've already sorted it. Well, nearly." },
+    allergie2 = { nl = "Nog een rondje praten? Dan fluit de scheidsrechter af voordat we gespeeld hebben.", en = "Another round of talking? The referee will blow the final whistle before we've even played." },
     eens = {
       nl = "Ja! Zo. Niet lullen maar poetsen.",
       en = "Yes! Like that. Less talk, more action.",
@@ -51,7 +56,8 @@ return character {
   },
   -- Everyone hears every choice, but a parent speaks up at most once per scene and only now
   -- and then, so that a round of thirty participants does not drown in reactions.
-  react = react_in_crowd { allergy = "allergie", challenge = "respect", core = "eens", pitfall = "valkuil" },
+  react = react_in_crowd { allergy = { "allergie", "allergie2" }, challenge = { "respect", "respect2" },
+                           core = { "eens", "eens2" }, pitfall = { "valkuil", "valkuil2" } },
   -- When nobody plays this parent, the engine does, as one of the many parents in the room.
   choose = choose_in_crowd,
 }

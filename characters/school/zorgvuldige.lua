@@ -11,6 +11,11 @@ return character {
   quadrant = "zorgvuldigheid",
   state = { trust = 0, stance = 0 },
   lines = {
+    -- a second line per corner: a reaction is said once a session (the library's unsaid)
+    eens2 = { nl = "Dank je. Dan klopt het ook als de inspecteur het narekent.", en = "Thank you. Then it'll still add up when the inspector checks it." },
+    respect2 = { nl = "Goed. Het mag ook ongeveer. Dat zeg ik nu hardop, dus het geldt.", en = "All right. Roughly will do too. I've said it out loud now, so it counts." },
+    valkuil2 = { nl = "Ik wil alleen nog even één bijlage toevoegen. Of drie.", en = "I'd just like to add one more appendix. Or three." },
+    allergie2 = { nl = "Er zit een fout in. Ik zie hem gewoon. Nee, twee.", en = "There's a mistake in it. I can see it. No, two." },
     eens = {
       nl = "Goed. Ik noteer het, met bron.",
       en = "Good. I'll note it down, with the source.",
@@ -44,7 +49,8 @@ return character {
   },
   -- Everyone hears every choice, but a parent speaks up at most once per scene and only now
   -- and then, so that a round of thirty participants does not drown in reactions.
-  react = react_in_crowd { allergy = "allergie", challenge = "respect", core = "eens", pitfall = "valkuil" },
+  react = react_in_crowd { allergy = { "allergie", "allergie2" }, challenge = { "respect", "respect2" },
+                           core = { "eens", "eens2" }, pitfall = { "valkuil", "valkuil2" } },
   -- When nobody plays this parent, the engine does, as one of the many parents in the room.
   choose = choose_in_crowd,
 }

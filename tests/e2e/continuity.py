@@ -151,9 +151,34 @@ expect(n, "With my condition" not in t and "My condition stands" not in t and "A
        "Karin's condition taken for granted though she never named one")
 expect(n, "At the spring" in t and "needs to hear it from you" not in t and "She knows about your heart now" in t,
        "Wim tells Guido his daughter must hear it from him after Wim told her")
+expect(n, "I went and got him" in t and not re.search(r"I'm not waiting any longer\. Guido had a heart attack|I promised him, love"
+                                                           r"|I'm carrying something for your father|breaking a promise",
+                                                      after(t, "I went and got him").split("\n", 1)[-1]),
+       "Wim announces the heart again, or says he keeps it for Guido, after he told Isabel himself")
 expect(n, "like an accountant" not in t, "Isabel is led by Koen and by Wim on the blind walk")
 expect(n, "Lisbon already knows" not in t, "the evening repeats the rumour incident")
 expect(n, not re.search(r"^[^\n:]{3,40}: \(", t, re.M), "a stage direction is printed as speech")
+
+# ---------------------------------------------------------------- MoveOn, the heart once
+# Wim tells Isabel about the heart on Friday night; on Saturday someone says stop to the
+# gossip, and face to face Wim is offered what he can say now, not the heart again.
+t = play("moveon-heart", "moveon", MOVEON5, "en",
+         wishes=[r"He had a heart attack in May\. In Lisbon\. I went and got him", STOP, r"Isabel knows now|You know now"],
+         limit=80)
+n = "moveon-heart"
+face = after(t, "To your face")
+expect(n, "I went and got him" in t and "Isabel knows now" in face and "You know now, about your father" in face
+       and "I'm not waiting any longer. Guido had a heart attack" not in face and "I'm carrying something for your father" not in face,
+       "Wim is offered to announce the heart, or to keep it for Guido, after he told Isabel himself")
+
+# Wim told Isabel on Friday; on Saturday Guido is asked why, on Sunday the letter is read: Wim
+# does not say again that he promised to keep quiet, as if it were news.
+t = play("moveon-letter", "moveon", MOVEON5, "en",
+         wishes=[r"He had a heart attack in May\. In Lisbon\. I went and got him", r"why are you really leaving",
+                 r"read it aloud|You read it\.|read the letter"], avoid=[STOP])
+n = "moveon-letter"
+expect(n, "Dear Isabel" in t and "I promised him, love" not in t and "Now you've heard it from him" in t,
+       "Wim says 'I promised him' as news after he told Isabel himself")
 
 # ---------------------------------------------------------------- MoveOn, Dutch
 # Nobody tells about the heart, Karin names her condition at the lake, the team lets Koen talk,
@@ -261,6 +286,29 @@ expect(n, risk and all(e.get("by") and not e.get("auto") for e in risk)
 expect(n, "says a father by the window" in t and "Kwame (" not in after(t, "In public").split("Everyone looks at the chair")[0],
        "a participant who was not briefed is made to say the planted conflict")
 
+# ---------------------------------------------------------------- the school, the verdict
+# What the group does with the inspector's offer is what her verdict and the ending speak of:
+# someone walks out, they offer a trial year, they drop what she asks, they stand by the plan
+# (said: what her verdict says, told: what the ending or the verdict says, wrong: words of
+# another case, or of a promise that no longer holds).
+for n, lang, wish, said, told, wrong in (
+        ("school-walkout", "en", r"Then sort it out yourself", "walked out", "walked out",
+         ["You dropped what I asked", "You offered me a trial year", "You offered a trial year"]),
+        ("school-trial", "en", r"You offer a trial", "trial year", "trial year",
+         ["walked out", "You dropped what I asked", "ask when she'll come in the spring"]),
+        ("school-cut", "nl", r"Jullie schrappen wat ze vraagt", "geschrapt wat ik vroeg|wat u schrapte", "schrapten toen de inspecteur|wat u schrapte",
+         ["liep er iemand", "proefjaar", "u deed het niet"]),
+        ("school-stand", "nl", r"Jullie houden vast aan wat jullie gemaakt", "u deed het niet|hield vast|verdedigd", "verdedigden|hardop zeiden|hield vast",
+         ["liep er iemand", "proefjaar", "geschrapt wat ik vroeg"])):
+    t = play(n, "school", SCHOOL4, lang, wishes=[wish])
+    verdict = after(t, "The verdict" if lang == "en" else "Het oordeel")
+    words = verdict.split("\n==")[0]
+    ending = after(verdict, "\n==")
+    expect(n, verdict and re.search(said, words) and not any(w in verdict for w in wrong),
+           f"the verdict does not say what the group did with the offer ({said!r})")
+    expect(n, re.search(told, ending.split("anchor")[0].split("anker")[0]) or re.search(told, words),
+           f"the ending forgets what the group did with the offer ({told!r})")
+
 # ---------------------------------------------------------------- the school, Dutch, day 1 evening
 # Ilse plays the football parent and Tom the entrepreneur: at the bike shed the football
 # parent's gossip about the chair is not put in Ilse's character's mouth.
@@ -301,6 +349,21 @@ expect(n, "In het openbaar" in t and "sinds vanochtend" in t and "sinds gisteroc
        "the conflict on day 1 speaks of 'since yesterday morning'")
 expect(n, "zegt een vader bij het raam" in t, "the football parent a participant plays is made to attack the chair")
 
+# ---------------------------------------------------------------- no line twice
+# A character does not say the same reaction twice in one session: the library remembers what
+# was said and takes the next line of the corner (the school's parents and the inspector have
+# two each), or keeps quiet. Every session above, in its journal.
+for f in sorted(os.listdir(T)):
+    if not f.endswith(".jsonl"):
+        continue
+    n = f[:-len(".jsonl")]
+    said = {}
+    for e in journal(n):
+        if e.get("ev") == "react" and not e.get("played") and e.get("text"):
+            said[(e.get("role"), e["text"])] = said.get((e.get("role"), e["text"]), 0) + 1
+    twice = [f"{role}: {text}" for (role, text), k in said.items() if k > 1]
+    expect(n, not twice, "a character says the same reaction twice: " + "; ".join(twice[:3]))
+
 # ---------------------------------------------------------------- words, in every branch
 # Calques that no session need reach: checked in the files themselves.
 for path, bad in (("scenarios/school.xml", [r'lang="en">the stayer<', r'lang="en">the drawer<',
@@ -311,6 +374,23 @@ for path, bad in (("scenarios/school.xml", [r'lang="en">the stayer<', r'lang="en
         text = f.read()
     for pat in bad:
         expect("words", not re.search(pat, text), f"{path} still has {pat}")
+
+# A character's own option (a choice "by" its role) is not offered word for word to another role
+# as a corner choice's variant: on the blind walk Femke walked the last stretch alone while
+# someone else did too, and Koen's blue folder slid out of another manager's bag.
+import xml.etree.ElementTree as ET
+NS = "{urn:verbeeld:scenario:1}"
+for sc in ET.parse("scenarios/moveon.xml").getroot().iter(NS + "scene"):
+    if sc.get("id") != "blinde-wandeling":
+        continue
+    own = {" ".join(t.text.split()) for c in sc.findall(NS + "choice") if c.get("by") for t in c.findall(NS + "text")}
+    shared = {" ".join(t.text.split()) for c in sc.findall(NS + "choice") for v in c.findall(NS + "variant")
+              for t in v.findall(NS + "text")}
+    expect("words", not (own & shared), f"scene {sc.get('id')} offers a role's own words to others: {sorted(own & shared)[:1]}")
+with open("scenarios/moveon.xml", encoding="utf-8") as f:
+    text = f.read()
+expect("words", text.count("the blue folder slides out") == 1 and text.count("Koen, you. You know everything") == 1,
+       "Koen's blue folder, or 'Koen, you', in words that another role (Koen himself) can be offered")
 
 if failures:
     print("continuity:", *failures, sep="\n  ")
