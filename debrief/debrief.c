@@ -125,8 +125,9 @@ char *debrief_heading_text(const Debrief *db, int entry)
     if (e->kind == REC_RETURN) return xasprintf(_("%s (after the incident)"), title);
     const char *label = e->kind == REC_INJECT ? _("Incident (started by the trainer)") : _("Incident");
     int opening = incident_opening(db, entry);
-    if (opening < 0 || streq(debrief_heading(db, opening), title)) return xasprintf("%s: %s", label, title);
-    return xasprintf("%s: %s — %s", label, title, debrief_heading(db, opening));
+    const char *scene = opening >= 0 ? debrief_heading(db, opening) : NULL;
+    if (!scene || streq(scene, title)) return xasprintf("%s: %s", label, title);
+    return xasprintf("%s: %s — %s", label, title, scene);
 }
 
 /* "caring: uitdaging van Ayla": a term and a corner label that names whose corner it is. */

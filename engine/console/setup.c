@@ -155,15 +155,24 @@ static void show_brief(Play *P, const Participant *p)
     if (portrait) term_text(portrait);
 }
 
+/* "Ronnie Verbeek — De voetbalouder: ...": a role's character and its title in the session's
+ * language. A dash, not a comma: a title that opens with "De voetbalouder" reads as a new
+ * phrase. Fresh. */
+static char *role_and_title(Play *P, int r)
+{
+    const Character *ch = session_character(P->S, r);
+    const char *title = streq(i18n_lang(), "en") ? ch->title_en : ch->title_nl;
+    return xasprintf("%s%s%s", session_role_name(P->S, r), *title ? " — " : "", title);
+}
+
 void setup_show_cast(Play *P)
 {
     term_heading(_("Who plays whom"));
     for (int i = 0; i < P->cast.n; i++) {
         const Participant *p = &P->cast.p[i];
-        Character *ch = session_character(P->S, p->role);
-        const char *title = streq(i18n_lang(), "en") ? ch->title_en : ch->title_nl;
-        /* a dash, not a comma: a title that opens with "De voetbalouder" reads as a new phrase */
-        char *line = xasprintf("%s → %s%s%s", p->name, ch->name, *title ? " — " : "", title);
+        char *who = role_and_title(P, p->role);
+        char *line = xasprintf("%s → %s", p->name, who);
+        free(who);
         term_alert(line);             /* wrapped at words, as every line of the console */
         free(line);
         if (p->reason) term_notice(p->reason);
@@ -275,9 +284,7 @@ static int choose_role(Play *P, Participant *p)
     int *roles = xcalloc((size_t)P->s->nroles + 1, sizeof *roles), n = own_roles(P, p, roles), at = 0;
     term_heading(_("Who is your character?"));
     for (int k = 0; k < n; k++) {
-        Character *ch = session_character(P->S, roles[k]);
-        const char *title = streq(i18n_lang(), "en") ? ch->title_en : ch->title_nl;
-        char *line = xasprintf("%s%s%s", session_role_name(P->S, roles[k]), *title ? " — " : "", title);
+        char *line = role_and_title(P, roles[k]);
         term_choice(k + 1, line);
         free(line);
         if (roles[k] == p->role) at = k + 1;
