@@ -18,6 +18,7 @@
 #include "base/util.h"
 
 static int color_on, interactive, out_tty, projector;
+static int env_columns;     /* COLUMNS as set when the session began (0: not set, or too few) */
 static volatile sig_atomic_t interrupted;
 static const char *const *completions;
 static char *history_path;
@@ -118,6 +119,8 @@ void term_init(void)
     out_tty = isatty(STDOUT_FILENO);
     const char *nc = getenv("NO_COLOR");
     color_on = out_tty && !(nc && *nc);
+    const char *cols = getenv("COLUMNS");
+    env_columns = cols && atoi(cols) > 20 ? atoi(cols) : 0;
     if (interactive) {
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
@@ -147,9 +150,9 @@ int term_width(void)
     struct winsize ws;
     if (out_tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20)
         return ws.ws_col > 100 ? 100 : ws.ws_col;
-    const char *cols = getenv("COLUMNS");
-    int n = cols ? atoi(cols) : 0;
-    return n > 20 ? n : 80;
+    /* Read once, in term_init: looked up for every text, getenv was a twentieth of the walk
+     * that renders text (bench/walk.c, callgrind, 1,000 scenes). */
+    return env_columns ? env_columns : 80;
 }
 
 /* ============================== output ============================== */

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <xxhash.h>
 
@@ -115,6 +116,118 @@ char *cache_entry_path(const CacheKey *key)
     return path;
 }
 
+/* Written to a file of its own (`head`, then `body`), then renamed into place: a reader sees a
+ * whole file or none. It is not synced: after a power cut, a torn entry fails its checksum and
+ * a torn record its comparison, and either is passed over. */
+static int write_whole(const char *path, const void *head, size_t hlen, const void *body, size_t blen)
+{
+    char *tmp = xasprintf("%s.XXXXXX", path);
+    int fd = mkostemp(tmp, O_CLOEXEC), rc = -1;
+    if (fd >= 0) {
+        int ok = write_all(fd, head, hlen) == 0 && write_all(fd, body, blen) == 0;
+        rc = close(fd) == 0 && ok && rename(tmp, path) == 0 ? 0 : -1;
+        if (rc) unlink(tmp);
+    }
+    free(tmp);
+    return rc;
+}
+
+/* ============================== files known unchanged ============================== */
+
+/* Reading and hashing a large scenario costs more than loading its model, so a load first asks
+ * whether the file is the one it was: a record per path, "<32 hex digits>.seen", holds what
+ * stat said of the scenario and the schema when their key was taken, and the key. A change to a
+ * file always moves its ctime, which no program can set back; a change in the same tick of a
+ * coarse clock is ruled out by recording only files untouched for RACY_SECONDS (git's "racily
+ * clean" entries). A record that does not match is passed over, and the bytes decide. */
+#define SEEN_MAGIC "VBSEEN1"         /* 8 bytes with its NUL */
+#define RACY_SECONDS 2
+enum { STATUS_BYTES = 7 * 8, SEEN_BYTES = 8 + 4 + 2 * STATUS_BYTES + 16 };
+_Static_assert(sizeof ((CacheSeen *)0)->bytes == SEEN_BYTES - 16, "a record is its statuses and a key");
+
+/* What stat says of the file at `path`, as bytes: device, inode, size, mtime and ctime (s, ns);
+ * in *changed the later of its two times. 0 when there is no such file. */
+static int file_status(const char *path, unsigned char *b, struct timespec *changed)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+    uint64_t v[7] = {st.st_dev, st.st_ino, (uint64_t)st.st_size,
+                     (uint64_t)st.st_mtim.tv_sec, (uint64_t)st.st_mtim.tv_nsec,
+                     (uint64_t)st.st_ctim.tv_sec, (uint64_t)st.st_ctim.tv_nsec};
+    for (int i = 0; i < 7; i++) put_u64(b + 8 * i, v[i]);
+    *changed = st.st_ctim.tv_sec > st.st_mtim.tv_sec ? st.st_ctim : st.st_mtim;
+    return 1;
+}
+
+/* The record as it would read for the files now: magic, format, the two statuses (the key is
+ * left to the caller). 0 when either file is missing. */
+static int seen_now(const char *path, CacheSeen *seen)
+{
+    struct timespec a, b;
+    memset(seen, 0, sizeof *seen);
+    memcpy(seen->bytes, SEEN_MAGIC, 8);
+    put_u32(seen->bytes + 8, CACHE_FORMAT);
+    seen->ok = file_status(path, seen->bytes + 12, &a) &&
+               file_status(paths_schema(), seen->bytes + 12 + STATUS_BYTES, &b);
+    seen->changed = a.tv_sec > b.tv_sec ? a.tv_sec : b.tv_sec;
+    return seen->ok;
+}
+
+/* The record's file for the scenario at `path` (made absolute, not resolved further). */
+static char *seen_path(const char *dir, const char *path)
+{
+    char cwd[PATH_MAX];
+    char *abs = *path == '/' || !getcwd(cwd, sizeof cwd) ? xstrdup(path) : xasprintf("%s/%s", cwd, path);
+    XXH128_canonical_t canon;
+    XXH128_canonicalFromHash(&canon, XXH3_128bits(abs, strlen(abs)));
+    free(abs);
+    char hex[33];
+    for (int i = 0; i < 16; i++) {
+        hex[2 * i] = "0123456789abcdef"[canon.digest[i] >> 4];
+        hex[2 * i + 1] = "0123456789abcdef"[canon.digest[i] & 15];
+    }
+    hex[32] = '\0';
+    return xasprintf("%s/%s.seen", dir, hex);
+}
+
+Scenario *cache_load_unchanged(const char *path, CacheSeen *seen)
+{
+    char *dir = cache_dir();
+    if (!dir || !seen_now(path, seen)) {
+        free(dir);
+        return NULL;
+    }
+    char *rec = seen_path(dir, path);
+    free(dir);
+    size_t len = 0;
+    unsigned char *b = (unsigned char *)read_file(rec, SEEN_BYTES, &len);
+    free(rec);
+    Scenario *s = NULL;
+    if (b && len == SEEN_BYTES && memcmp(b, seen->bytes, SEEN_BYTES - 16) == 0) {
+        CacheKey key;
+        memcpy(key.bytes, b + SEEN_BYTES - 16, 16);
+        s = cache_load(&key);
+        if (s) stats.unchanged++;
+    }
+    free(b);
+    return s;
+}
+
+void cache_remember(const char *path, const CacheSeen *seen, const CacheKey *key)
+{
+    CacheSeen again;
+    char *dir = cache_dir();
+    if (!dir || !seen->ok || !seen_now(path, &again) || memcmp(seen->bytes, again.bytes, SEEN_BYTES - 16) != 0 ||
+        time(NULL) - seen->changed <= RACY_SECONDS) {
+        free(dir);
+        return;
+    }
+    char *rec = seen_path(dir, path);
+    write_whole(rec, seen->bytes, SEEN_BYTES - 16, key->bytes, 16);
+    free(rec);
+    free(dir);
+}
+
 /* ============================== the codec ============================== */
 
 /* One function per struct both writes and reads it, so the two cannot drift apart. Reading
@@ -128,6 +241,9 @@ typedef struct {
     const unsigned char *p, *end;     /* reading: what is left */
     int bad;
     const Scenario *s;                /* the model, to check indices into its code and acts */
+    uint64_t arena_need;              /* writing: the bytes the reader's arena will hold */
+    char *arena;                      /* reading: where the arrays go, one after another */
+    size_t arena_len, arena_used;
 } Codec;
 
 static const unsigned char *take(Codec *c, size_t n)
@@ -228,20 +344,33 @@ static void c_unresolved(Codec *c, int *v, int value)
     if (!c->writing) *v = value;
 }
 
-/* The count of an array, and room for it. Every element takes at least `min` bytes (see
- * C_ARRAY), so a count that needs more bytes than are left is refused before anything is
- * allocated: a crafted count cannot make the reader ask for more memory than the file holds. */
+/* An array's bytes in the arena: whole elements, each array aligned as malloc aligns. */
+static uint64_t arena_bytes(uint64_t n, size_t size)
+{
+    return (n * size + 15) & ~(uint64_t)15;
+}
+
+/* The count of an array, and room for it in the arena. Every element takes at least `min`
+ * bytes (see C_ARRAY), so a count that needs more bytes than are left is refused before its
+ * room is taken, and the arena must hold exactly the arrays the writer counted. */
 static void *c_count(Codec *c, void *arr, int *n, size_t size, size_t min)
 {
     uint32_t u = (uint32_t)*n;
     c_u32(c, &u);
-    if (c->writing) return arr;
-    if (u > INT_MAX || (uint64_t)u * min > (uint64_t)(c->end - c->p)) {
+    if (c->writing) {
+        c->arena_need += arena_bytes(u, size);
+        return arr;
+    }
+    if (u > INT_MAX || (uint64_t)u * min > (uint64_t)(c->end - c->p) ||
+        arena_bytes(u, size) > c->arena_len - c->arena_used) {
         c->bad = 1;
         u = 0;
     }
     *n = (int)u;
-    return u ? xcalloc(u, size) : NULL;
+    if (!u) return NULL;
+    void *room = c->arena + c->arena_used;      /* zeroed: a fresh anonymous mapping */
+    c->arena_used += arena_bytes(u, size);
+    return room;
 }
 
 static Codec measuring(void);
@@ -509,28 +638,61 @@ static Codec measuring(void)
 
 /* ============================== entries ============================== */
 
-/* The model in an entry's bytes, or NULL when they are not exactly what cache_store wrote for
- * this key, with this format. The model takes the bytes as its block; they are freed either way. */
+/* The arena of a model read from the cache: one anonymous mapping, faulted in as a whole
+ * (MAP_POPULATE), since decoding fills every byte of it. NULL when it cannot be had. */
+static char *arena_map(size_t len)
+{
+    void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+}
+
+/* The model in an entry's bytes (a mapping of `len` bytes), or NULL when they are not exactly
+ * what cache_store wrote for this key, with this format. The model takes the mapping as its
+ * block; it is unmapped when the bytes are refused. */
 static Scenario *decode(unsigned char *file, size_t len, const CacheKey *key)
 {
     size_t n = len >= CACHE_HEADER ? len - CACHE_HEADER : 0;
-    if (len < CACHE_HEADER || memcmp(file, MAGIC, 8) != 0 || get_u32(file + 8) != CACHE_FORMAT ||
+    const unsigned char *payload = file + CACHE_HEADER;
+    /* The payload opens with the size of the arena its arrays take: at most a few times the
+     * payload, since every element takes some bytes of it (a bound against a foreign file). */
+    uint64_t arena_len = n >= 8 ? get_u64(payload) : 0;
+    if (len < CACHE_HEADER || n < 8 || memcmp(file, MAGIC, 8) != 0 || get_u32(file + 8) != CACHE_FORMAT ||
         memcmp(file + 12, key->bytes, 16) != 0 || get_u64(file + 28) != n ||
-        XXH3_64bits(file + CACHE_HEADER, n) != get_u64(file + 36)) {
-        free(file);
+        XXH3_64bits(payload, n) != get_u64(file + 36) || arena_len > 64 * (uint64_t)n + 4096) {
+        munmap(file, len);
         return NULL;
     }
-    const unsigned char *payload = file + CACHE_HEADER;
     Scenario *s = xcalloc(1, sizeof *s);
     s->block = (char *)file;
     s->block_len = len;
-    Codec c = {.writing = 0, .p = payload, .end = payload + n, .s = s};
+    s->block_mapped = 1;
+    s->arena_len = (size_t)arena_len;
+    s->arena = arena_len ? arena_map(s->arena_len) : NULL;
+    Codec c = {.writing = 0, .p = payload + 8, .end = payload + n, .s = s,
+               .arena = s->arena, .arena_len = s->arena ? s->arena_len : 0};
     c_scenario(&c, s);
-    if (c.bad || c.p != c.end) {
+    if (c.bad || c.p != c.end || c.arena_used != c.arena_len) {
         scenario_free(s);
         return NULL;
     }
     return s;
+}
+
+/* An entry's bytes, mapped read-only and faulted in at once (the checksum reads them all); the
+ * mapping is private, so a file replaced meanwhile by a new entry (rename) changes nothing. */
+static unsigned char *map_entry(const char *path, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return NULL;
+    struct stat st;
+    void *p = MAP_FAILED;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uint64_t)st.st_size <= MAX_ENTRY_BYTES) {
+        *len = (size_t)st.st_size;
+        p = mmap(NULL, *len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    }
+    close(fd);
+    return p == MAP_FAILED ? NULL : p;
 }
 
 Scenario *cache_load(const CacheKey *key)
@@ -538,9 +700,9 @@ Scenario *cache_load(const CacheKey *key)
     char *path = cache_entry_path(key);
     if (!path) return NULL;
     size_t len = 0;
-    unsigned char *file = (unsigned char *)read_file(path, MAX_ENTRY_BYTES, &len);
-    int found = file != NULL;
-    Scenario *s = found ? decode(file, len, key) : NULL;
+    unsigned char *file = map_entry(path, &len);
+    int found = file || access(path, F_OK) == 0;     /* an empty or unmappable entry is refused */
+    Scenario *s = file ? decode(file, len, key) : NULL;
     if (s) {
         stats.hits++;
         utimensat(AT_FDCWD, path, NULL, 0);       /* used now: see prune() */
@@ -571,20 +733,25 @@ static int make_dirs(const char *dir)
     return rc;
 }
 
-/* Whether `name` is one this file makes: 32 hex digits, ".model", and for a file being
- * written a suffix of six (mkstemp's). Nothing else in the folder is ever removed. */
+enum { NOT_OURS, AN_ENTRY, A_RECORD };
+
+/* Whether `name` is one this file makes: 32 hex digits, ".model" (an entry) or ".seen" (a
+ * record), and for a file being written a suffix of six (mkstemp's). Nothing else in the
+ * folder is ever removed. */
 static int our_name(const char *name, int *temp)
 {
     for (int i = 0; i < 32; i++)
-        if (!strchr("0123456789abcdef", name[i]) || !name[i]) return 0;
-    if (strncmp(name + 32, ".model", 6) != 0) return 0;
-    *temp = name[38] != '\0';
-    return !*temp || (name[38] == '.' && strlen(name + 39) == 6);
+        if (!strchr("0123456789abcdef", name[i]) || !name[i]) return NOT_OURS;
+    int kind = strncmp(name + 32, ".model", 6) == 0 ? AN_ENTRY : strncmp(name + 32, ".seen", 5) == 0 ? A_RECORD : NOT_OURS;
+    const char *rest = name + 32 + (kind == AN_ENTRY ? 6 : 5);
+    *temp = *rest != '\0';
+    return kind && (!*temp || (*rest == '.' && strlen(rest + 1) == 6)) ? kind : NOT_OURS;
 }
 
 typedef struct {
     char *name;
     time_t used;
+    int kind;
 } Entry;
 
 static int newest_first(const void *a, const void *b)
@@ -595,8 +762,8 @@ static int newest_first(const void *a, const void *b)
 
 /* Before a new entry is written: entries not used for KEEP_DAYS go (a hit marks an entry used),
  * and of the rest only the KEEP_ENTRIES - 1 used last stay, so that a designer who saves a large
- * scenario a hundred times a day leaves a bounded folder. A file left half-written by a program
- * that stopped goes after an hour. */
+ * scenario a hundred times a day leaves a bounded folder; records likewise, by when they were
+ * written. A file left half-written by a program that stopped goes after an hour. */
 static void prune(const char *dir)
 {
     DIR *d = opendir(dir);
@@ -605,28 +772,27 @@ static void prune(const char *dir)
     Entry *v = NULL;
     int n = 0, cap = 0;
     for (struct dirent *e; (e = readdir(d));) {
-        int temp;
+        int temp, kind = our_name(e->d_name, &temp);
         struct stat st;
-        if (!our_name(e->d_name, &temp) || fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
-            continue;
+        if (!kind || fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
         if (temp) {
             if (st.st_mtime < now - 3600) unlinkat(dirfd(d), e->d_name, 0);
             continue;
         }
         VEC_PUSH(v, n, cap);
-        v[n++] = (Entry){xstrdup(e->d_name), st.st_mtime};
+        v[n++] = (Entry){xstrdup(e->d_name), st.st_mtime, kind};
     }
     if (n) qsort(v, (size_t)n, sizeof *v, newest_first);
+    int kept[3] = {0};
     for (int i = 0; i < n; i++) {
-        if (i >= KEEP_ENTRIES - 1 || v[i].used < now - KEEP_DAYS * 86400) unlinkat(dirfd(d), v[i].name, 0);
+        if (kept[v[i].kind]++ >= KEEP_ENTRIES - 1 || v[i].used < now - KEEP_DAYS * 86400)
+            unlinkat(dirfd(d), v[i].name, 0);
         free(v[i].name);
     }
     free(v);
     closedir(d);
 }
 
-/* Written to a file of its own, then renamed into place: a reader sees a whole entry or none.
- * It is not synced: after a power cut, a torn entry fails its checksum and is passed over. */
 static void write_entry(const char *dir, const CacheKey *key, const StrBuf *payload)
 {
     unsigned char head[CACHE_HEADER];
@@ -636,30 +802,27 @@ static void write_entry(const char *dir, const CacheKey *key, const StrBuf *payl
     put_u64(head + 28, payload->len);
     put_u64(head + 36, XXH3_64bits(payload->s, payload->len));
     char *path = entry_in(dir, key);
-    char *tmp = xasprintf("%s.XXXXXX", path);
-    int fd = mkostemp(tmp, O_CLOEXEC);
-    if (fd >= 0) {
-        int ok = write_all(fd, head, sizeof head) == 0 && write_all(fd, payload->s, payload->len) == 0;
-        ok = close(fd) == 0 && ok && rename(tmp, path) == 0;
-        if (ok) stats.stored++;
-        else unlink(tmp);
-    }
-    free(tmp);
+    if (write_whole(path, head, sizeof head, payload->s, payload->len) == 0) stats.stored++;
     free(path);
 }
 
-void cache_store(const CacheKey *key, const Scenario *s)
+int cache_store(const CacheKey *key, const Scenario *s)
 {
     char *dir = cache_dir();
-    if (!dir) return;
-    /* The writer only reads the model; the codec's functions are shared with the reader. */
+    if (!dir) return 0;
+    /* The writer only reads the model; the codec's functions are shared with the reader. The
+     * arena's size goes first, filled in once the arrays are counted. */
     Codec c = {.writing = 1, .s = s};
     sb_init(&c.out);
+    sb_addn(&c.out, "\0\0\0\0\0\0\0\0", 8);
     c_scenario(&c, (Scenario *)s);
+    put_u64((unsigned char *)c.out.s, c.arena_need);
+    unsigned long stored = stats.stored;
     if (!c.bad && c.out.len <= MAX_ENTRY_BYTES - CACHE_HEADER && make_dirs(dir) == 0) {
         prune(dir);
         write_entry(dir, key, &c.out);
     }
     sb_free(&c.out);
     free(dir);
+    return stats.stored > stored;
 }

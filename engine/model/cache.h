@@ -11,7 +11,11 @@
  * An entry is one file, <32 hex digits of the key>.model: a header of CACHE_HEADER bytes
  * (the magic "VBMODEL" with its NUL, the format version as u32, the 16 bytes of the key, the
  * payload's length as u64 and its XXH3-64 as u64, all little-endian), then the payload: the
- * model field by field (cache.c says the order).
+ * size of the arena its arrays take (u64), then the model field by field (cache.c says the
+ * order). It is mapped, not read, and its strings are used where they lie.
+ *
+ * A record, <32 hex digits of the scenario's path>.seen, says what stat said of the scenario
+ * and the schema when they had a key, so that a load of an unchanged file reads neither.
  */
 #ifndef VB_CACHE_H
 #define VB_CACHE_H
@@ -22,16 +26,25 @@
 
 /* The format version: part of the key and of the header. Raise it whenever scenario.h or what
  * load.c reads into the model changes, so that no entry of an older build is taken. */
-enum { CACHE_FORMAT = 13, CACHE_HEADER = 44 };
+enum { CACHE_FORMAT = 14, CACHE_HEADER = 44 };
 
 /* XXH3-128 of the format version, the scenario schema's bytes and the scenario's bytes. */
 typedef struct {
     unsigned char bytes[16];
 } CacheKey;
 
+/* What stat said of a scenario file and the schema before they were read (cache.c: "files
+ * known unchanged"). */
+typedef struct {
+    unsigned char bytes[124];
+    long changed;             /* the latest time either file changed (seconds) */
+    int ok;                   /* both files were there */
+} CacheSeen;
+
 /* Counts of what the cache did in this process, for tests and benchmarks. */
 typedef struct {
     unsigned long hits;       /* models read from the cache */
+    unsigned long unchanged;  /* of those: known by what stat says, without reading the file */
     unsigned long misses;     /* no entry to read */
     unsigned long rejected;   /* an entry that was not a model of ours: ignored and removed */
     unsigned long stored;     /* entries written */
@@ -41,8 +54,16 @@ typedef struct {
 int cache_key(const char *bytes, size_t len, CacheKey *key);
 /* The model kept under `key` (without its path), or NULL when there is none that is sound. */
 Scenario *cache_load(const CacheKey *key);
-/* Keep `s`, as read from a file that parsed and validated without a word, under `key`. */
-void cache_store(const CacheKey *key, const Scenario *s);
+/* Keep `s`, as read from a file that parsed and validated without a word, under `key`; 1 when
+ * it was written. */
+int cache_store(const CacheKey *key, const Scenario *s);
+/* The model of the scenario file at `path` when the cache recorded the file and the schema as
+ * they are now (device, inode, size, times) and kept a model under the key they had; neither
+ * file is read. Else NULL, and what stat says of them now in *seen, for cache_remember. */
+Scenario *cache_load_unchanged(const char *path, CacheSeen *seen);
+/* Record that the scenario file at `path`, as *seen before it was read, has `key`: only when
+ * it and the schema are still as seen, and have been for a few seconds. */
+void cache_remember(const char *path, const CacheSeen *seen, const CacheKey *key);
 /* The file an entry is kept in, freshly allocated; NULL when the cache is off. */
 char *cache_entry_path(const CacheKey *key);
 CacheStats cache_stats(void);

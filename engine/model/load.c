@@ -537,22 +537,27 @@ static Scenario *read_model(const char *bytes, size_t len, const char *path, Dia
     return r.s;
 }
 
-/* The model of the file at `path`: from the cache when the same bytes were read before with
- * the same schema, else from the XML, and then kept in the cache when the file was faultless.
- * The bytes are read once, for the key and for the parser. */
+/* The model of the file at `path`: from the cache when the file is known unchanged, or when
+ * the same bytes were read before with the same schema; else from the XML, and then kept in
+ * the cache when the file was faultless. The bytes are read once, for the key and the parser. */
 static Scenario *model_of(const char *path, DiagList *d)
 {
+    CacheSeen seen;
+    Scenario *s = cache_load_unchanged(path, &seen);
+    if (s) return s;
     size_t len;
     char *bytes = xml_slurp(path, &len, d);
     if (!bytes) return NULL;
     CacheKey key;
     int cached = cache_key(bytes, len, &key);
-    Scenario *s = cached ? cache_load(&key) : NULL;
+    s = cached ? cache_load(&key) : NULL;
+    int kept = s != NULL;
     if (!s) {
         int quiet;
         s = read_model(bytes, len, path, d, &quiet);
-        if (s && quiet && cached) cache_store(&key, s);
+        kept = s && quiet && cached && cache_store(&key, s);
     }
+    if (kept) cache_remember(path, &seen, &key);
     free(bytes);
     return s;
 }

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "base/idmap.h"
 #include "base/util.h"
@@ -218,10 +219,15 @@ const char *scenario_event_name(const Scenario *s, int e, const char *lang)
 
 /* ============================== freeing ============================== */
 
+static int lies_in(const void *p, const char *region, size_t len)
+{
+    uintptr_t at = (uintptr_t)p, start = (uintptr_t)region;
+    return region && at >= start && at < start + len;
+}
+
 void scenario_release(const Scenario *s, void *p)
 {
-    uintptr_t at = (uintptr_t)p, block = (uintptr_t)s->block;
-    if (!s->block || at < block || at >= block + s->block_len) free(p);
+    if (!lies_in(p, s->block, s->block_len) && !lies_in(p, s->arena, s->arena_len)) free(p);
 }
 
 static void text_free(const Scenario *s, Text *t)
@@ -230,7 +236,7 @@ static void text_free(const Scenario *s, Text *t)
         scenario_release(s, t->v[i].lang);
         scenario_release(s, t->v[i].str);
     }
-    free(t->v);
+    scenario_release(s, t->v);
 }
 
 static void items_free(const Scenario *s, Item *items, int n)
@@ -242,13 +248,13 @@ static void items_free(const Scenario *s, Item *items, int n)
         scenario_release(s, items[i].needs);
         scenario_release(s, items[i].unless);
     }
-    free(items);
+    scenario_release(s, items);
 }
 
 static void effects_free(const Scenario *s, Effect *e, int n)
 {
     for (int i = 0; i < n; i++) scenario_release(s, e[i].var_name);
-    free(e);
+    scenario_release(s, e);
 }
 
 static void target_free(const Scenario *s, Target *t)
@@ -270,14 +276,14 @@ static void choice_free(const Scenario *s, Choice *c)
         scenario_release(s, c->variants[i].term);
         text_free(s, &c->variants[i].text);
     }
-    free(c->variants);
+    scenario_release(s, c->variants);
     effects_free(s, c->effects, c->neffects);
 }
 
 static void alt_titles_free(const Scenario *s, AltTitle *t, int n)
 {
     for (int i = 0; i < n; i++) text_free(s, &t[i].text);
-    free(t);
+    scenario_release(s, t);
 }
 
 static void scene_free(const Scenario *s, Scene *sc)
@@ -288,11 +294,11 @@ static void scene_free(const Scenario *s, Scene *sc)
     text_free(s, &sc->title);
     alt_titles_free(s, sc->alt_titles, sc->nalt_titles);
     for (int i = 0; i < sc->ngotos; i++) target_free(s, &sc->gotos[i].to);
-    free(sc->gotos);
+    scenario_release(s, sc->gotos);
     effects_free(s, sc->effects, sc->neffects);
     items_free(s, sc->items, sc->nitems);
     for (int i = 0; i < sc->nchoices; i++) choice_free(s, &sc->choices[i]);
-    free(sc->choices);
+    scenario_release(s, sc->choices);
 }
 
 static void deck_free(const Scenario *s, Deck *d)
@@ -308,7 +314,7 @@ static void deck_free(const Scenario *s, Deck *d)
         text_free(s, &k->text);
         scenario_release(s, k->art);
     }
-    free(d->cards);
+    scenario_release(s, d->cards);
 }
 
 /* What comes before the story: variables, roles, the setup and the card decks. */
@@ -318,21 +324,21 @@ static void setup_free(Scenario *s)
         scenario_release(s, s->vars[i].id);
         text_free(s, &s->vars[i].title);
     }
-    free(s->vars);
+    scenario_release(s, s->vars);
     for (int i = 0; i < s->nroles; i++) {
         scenario_release(s, s->roles[i].id);
         scenario_release(s, s->roles[i].character);
         scenario_release(s, s->roles[i].quadrants);
         text_free(s, &s->roles[i].brief);
     }
-    free(s->roles);
+    scenario_release(s, s->roles);
     for (int i = 0; i < s->npicks; i++) {
         scenario_release(s, s->picks[i].deck_name);
         text_free(s, &s->picks[i].text);
     }
-    free(s->picks);
+    scenario_release(s, s->picks);
     for (int i = 0; i < s->ndecks; i++) deck_free(s, &s->decks[i]);
-    free(s->decks);
+    scenario_release(s, s->decks);
 }
 
 /* The story: acts, scenes, events and endings. */
@@ -343,9 +349,9 @@ static void story_free(Scenario *s)
         scenario_release(s, s->acts[i].after);
         text_free(s, &s->acts[i].title);
     }
-    free(s->acts);
+    scenario_release(s, s->acts);
     for (int i = 0; i < s->nscenes; i++) scene_free(s, &s->scenes[i]);
-    free(s->scenes);
+    scenario_release(s, s->scenes);
     for (int i = 0; i < s->nevents; i++) {
         scenario_release(s, s->events[i].id);
         target_free(s, &s->events[i].to);
@@ -354,13 +360,13 @@ static void story_free(Scenario *s)
         text_free(s, &s->events[i].names);
         alt_titles_free(s, s->events[i].alt_titles, s->events[i].nalt_titles);
     }
-    free(s->events);
+    scenario_release(s, s->events);
     for (int i = 0; i < s->nendings; i++) {
         scenario_release(s, s->endings[i].id);
         text_free(s, &s->endings[i].title);
         items_free(s, s->endings[i].items, s->endings[i].nitems);
     }
-    free(s->endings);
+    scenario_release(s, s->endings);
 }
 
 /* Strings go through scenario_release (they may lie in the block); arrays are always
@@ -372,7 +378,7 @@ void scenario_free(Scenario *s)
     free(s->path);
     scenario_release(s, s->id);
     for (int i = 0; i < s->nlangs; i++) scenario_release(s, s->langs[i]);
-    free(s->langs);
+    scenario_release(s, s->langs);
     target_free(s, &s->start);
     text_free(s, &s->title);
     text_free(s, &s->summary);
@@ -382,10 +388,12 @@ void scenario_free(Scenario *s)
         scenario_release(s, s->questions[i].quality);
         text_free(s, &s->questions[i].text);
     }
-    free(s->questions);
+    scenario_release(s, s->questions);
     for (int i = 0; i < s->ncode; i++) scenario_release(s, s->code[i].src);
-    free(s->code);
-    free(s->block);
+    scenario_release(s, s->code);
+    if (s->block_mapped) munmap(s->block, s->block_len);
+    else free(s->block);
+    if (s->arena) munmap(s->arena, s->arena_len);
     free(s);
 }
 

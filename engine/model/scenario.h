@@ -262,11 +262,16 @@ typedef struct Scenario {
      * another when read from XML (load.c). Strings that did not fit are allocated alone. */
     char *block;
     size_t block_len;
+    int block_mapped;    /* the block is a mapping of the cache entry (munmap, not free) */
+    /* A model read from the cache has its arrays in one mapping, released with it; one read
+     * from XML has none, and each of its arrays is allocated alone. */
+    char *arena;
+    size_t arena_len;
 } Scenario;
 
 void scenario_free(Scenario *s);
 /* Free `p`, a string or array of the model `s` (resolve.c replaces some): what lies in the
- * model's block is left to scenario_free. */
+ * model's block or arena is left to scenario_free. */
 void scenario_release(const Scenario *s, void *p);
 
 /* A language code as the scenario's own string of it when it declares it, else `lang`: a

@@ -27,6 +27,8 @@
 #include "model/scenario.h"
 
 #define FIX "tests/unit/fixtures/"
+/* Where the model begins in an entry: after the header and the size of its arena. */
+#define MODEL_AT (CACHE_HEADER + 8)
 
 static char base[4096];      /* a private folder for this run's caches */
 static int dirs;
@@ -152,7 +154,8 @@ static const Layout L_Scenario = LAYOUT(Scenario,
     ARRAY(Scenario, endings, nendings, L_Ending), FIELD(Scenario, nendings, F_INT),
     ARRAY(Scenario, questions, nquestions, L_Question), FIELD(Scenario, nquestions, F_INT),
     ARRAY(Scenario, code, ncode, L_Code), FIELD(Scenario, ncode, F_INT),
-    FIELD(Scenario, block, F_HOLDING), FIELD(Scenario, block_len, F_HOLDING));
+    FIELD(Scenario, block, F_HOLDING), FIELD(Scenario, block_len, F_HOLDING),
+    FIELD(Scenario, block_mapped, F_HOLDING), FIELD(Scenario, arena, F_HOLDING), FIELD(Scenario, arena_len, F_HOLDING));
 
 /* Every layout above: each is checked against its struct. */
 static const Layout *const layouts[] = {
@@ -554,13 +557,13 @@ static void a_folder(const char *entry)
     assert_int_equal(mkdir(entry, 0700), 0);
 }
 
-/* The payload begins with the count of code pieces: claim two thousand million (tens of GB
+/* The model begins with the count of code pieces: claim two thousand million (tens of GB
  * were they allocated), then four thousand million (more than an int holds). */
 static void count_of(const char *entry, uint32_t n)
 {
     size_t len;
     unsigned char *b = entry_bytes(entry, &len);
-    put32(b + CACHE_HEADER, n);
+    put32(b + MODEL_AT, n);
     write_sealed(entry, b, b + CACHE_HEADER, len - CACHE_HEADER);
     free(b);
 }
@@ -573,8 +576,8 @@ static void huge_string(const char *entry)
 {
     size_t len;
     unsigned char *b = entry_bytes(entry, &len);
-    assert_true(get32(b + CACHE_HEADER) > 0);
-    put32(b + CACHE_HEADER + 4, (uint32_t)(len - CACHE_HEADER));
+    assert_true(get32(b + MODEL_AT) > 0);
+    put32(b + MODEL_AT + 4, (uint32_t)(len - CACHE_HEADER));
     write_sealed(entry, b, b + CACHE_HEADER, len - CACHE_HEADER);
     free(b);
 }
@@ -614,7 +617,7 @@ static void no_id(const char *entry)
     size_t len;
     unsigned char *b = entry_bytes(entry, &len);
     unsigned char *p = b + CACHE_HEADER;
-    size_t at = id_offset(p), idlen = get32(p + at) + 1;
+    size_t at = MODEL_AT - CACHE_HEADER + id_offset(b + MODEL_AT), idlen = get32(p + at) + 1;
     put32(p + at, 0xffffffffu);
     memmove(p + at + 4, p + at + 4 + idlen, len - CACHE_HEADER - at - 4 - idlen);
     write_sealed(entry, b, p, len - CACHE_HEADER - idlen);
@@ -627,7 +630,7 @@ static void nul_in_string(const char *entry)
     size_t len;
     unsigned char *b = entry_bytes(entry, &len);
     unsigned char *p = b + CACHE_HEADER;
-    p[id_offset(p) + 4 + 1] = '\0';
+    b[MODEL_AT + id_offset(b + MODEL_AT) + 4 + 1] = '\0';
     write_sealed(entry, b, p, len - CACHE_HEADER);
     free(b);
 }
@@ -637,12 +640,31 @@ static void bad_flag(const char *entry)
 {
     size_t len;
     unsigned char *b = entry_bytes(entry, &len);
-    unsigned char *p = b + CACHE_HEADER;
-    assert_true(get32(p) > 0);
-    put32(p + 4 + 4 + get32(p + 4) + 1 + 4, 2);
+    unsigned char *p = b + CACHE_HEADER, *m = b + MODEL_AT;
+    assert_true(get32(m) > 0);
+    put32(m + 4 + 4 + get32(m + 4) + 1 + 4, 2);
     write_sealed(entry, b, p, len - CACHE_HEADER);
     free(b);
 }
+
+/* Sealed, but the arena the payload asks for is off by `delta` bytes: a model whose arrays do
+ * not fill exactly the room counted for them is not the one that was written. */
+static void arena_off(const char *entry, int64_t delta)
+{
+    size_t len;
+    unsigned char *b = entry_bytes(entry, &len);
+    uint64_t arena = get32(b + CACHE_HEADER) | (uint64_t)get32(b + CACHE_HEADER + 4) << 32;
+    put64(b + CACHE_HEADER, arena + (uint64_t)delta);
+    write_sealed(entry, b, b + CACHE_HEADER, len - CACHE_HEADER);
+    free(b);
+}
+
+static void arena_short(const char *entry) { arena_off(entry, -16); }
+static void arena_long(const char *entry) { arena_off(entry, 16); }
+static void arena_huge(const char *entry) { arena_off(entry, (int64_t)1 << 40); }
+static void test_arena_short(void **state) { (void)state; survives(arena_short); }
+static void test_arena_long(void **state) { (void)state; survives(arena_long); }
+static void test_arena_huge(void **state) { (void)state; survives(arena_huge); }
 
 static void test_truncated(void **state) { (void)state; survives(truncate_half); }
 static void test_flipped_byte(void **state) { (void)state; survives(flip_payload_byte); }
@@ -779,6 +801,19 @@ static void copy_file(const char *from, const char *to)
     free(b);
 }
 
+/* Change the copy of good.xml at `copy` by one id of the same length, so that only the content
+ * differs. */
+static void change_in_place(const char *copy)
+{
+    size_t len;
+    char *b = read_file(copy, 1u << 20, &len);
+    char *mood = strstr(b, "id=\"mood\"");
+    assert_non_null(mood);
+    memcpy(mood, "id=\"moed\"", 9);
+    write_bytes(copy, b, len);
+    free(b);
+}
+
 /* A changed file has another key: the next load reads the new XML, not the old model. */
 static void test_changed_file_is_not_stale(void **state)
 {
@@ -789,14 +824,7 @@ static void test_changed_file_is_not_stale(void **state)
     Loaded before = load(copy, dir);
     Loaded warm = load(copy, dir);
     assert_same(&before, &warm);
-    /* the same length, so that only the content differs */
-    size_t len;
-    char *b = read_file(copy, 1u << 20, &len);
-    char *mood = strstr(b, "id=\"mood\"");
-    assert_non_null(mood);
-    memcpy(mood, "id=\"moed\"", 9);
-    write_bytes(copy, b, len);
-    free(b);
+    change_in_place(copy);
     CacheStats s0 = cache_stats();
     Loaded after = load(copy, dir);
     CacheStats s1 = cache_stats();
@@ -810,6 +838,48 @@ static void test_changed_file_is_not_stale(void **state)
     loaded_free(&warm);
     loaded_free(&after);
     loaded_free(&cold);
+    free(copy);
+    free(dir);
+}
+
+/* A file untouched for a few seconds is known by what stat says of it: the next load neither
+ * reads nor hashes it and gives the same model. A file written just now is not recorded (a
+ * change in the same tick of the clock would go unseen), and a change that puts the old mtime
+ * back still moves the ctime, so the bytes decide again. */
+static void test_known_unchanged(void **state)
+{
+    (void)state;
+    char *dir = new_dir();
+    char *copy = xasprintf("%s/known.xml", base);
+    copy_file(FIX "good.xml", copy);
+    CacheStats s0 = cache_stats();
+    Loaded young = load(copy, dir);
+    Loaded again = load(copy, dir);
+    CacheStats s1 = cache_stats();
+    assert_int_equal(s1.hits - s0.hits, 1);
+    assert_int_equal(s1.unchanged - s0.unchanged, 0);
+    sleep(3);
+    Loaded recorded = load(copy, dir);
+    Loaded known = load(copy, dir);
+    CacheStats s2 = cache_stats();
+    assert_int_equal(s2.hits - s1.hits, 2);
+    assert_int_equal(s2.unchanged - s1.unchanged, 1);
+    assert_same(&young, &again);
+    assert_same(&young, &recorded);
+    assert_same(&young, &known);
+    struct stat st;
+    assert_int_equal(stat(copy, &st), 0);
+    change_in_place(copy);
+    struct timespec old[2] = {st.st_atim, st.st_mtim};
+    assert_int_equal(utimensat(AT_FDCWD, copy, old, 0), 0);
+    Loaded after = load(copy, dir);
+    CacheStats s3 = cache_stats();
+    Loaded cold = load(copy, "off");
+    assert_int_equal(s3.unchanged - s2.unchanged, 0);
+    assert_same(&cold, &after);
+    assert_string_not_equal(known.model, after.model);
+    Loaded *all[] = {&young, &again, &recorded, &known, &after, &cold};
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++) loaded_free(all[i]);
     free(copy);
     free(dir);
 }
@@ -997,6 +1067,9 @@ int main(void)
         cmocka_unit_test(test_huge_count),
         cmocka_unit_test(test_huger_count),
         cmocka_unit_test(test_huge_string),
+        cmocka_unit_test(test_arena_short),
+        cmocka_unit_test(test_arena_long),
+        cmocka_unit_test(test_arena_huge),
         cmocka_unit_test(test_sealed_but_short),
         cmocka_unit_test(test_sealed_but_long),
         cmocka_unit_test(test_required_id_missing),
@@ -1006,6 +1079,7 @@ int main(void)
         cmocka_unit_test(test_hand_made_round_trip),
         cmocka_unit_test(test_unsound_models_are_not_kept),
         cmocka_unit_test(test_changed_file_is_not_stale),
+        cmocka_unit_test(test_known_unchanged),
         cmocka_unit_test(test_unwritable_cache_is_silent),
         cmocka_unit_test(test_off),
         cmocka_unit_test(test_default_places),
