@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/bytecode.h"
 #include "base/util.h"
 
 struct Sandbox {
@@ -546,7 +547,8 @@ int sbx_load(Sandbox *s, const char *src, size_t len, const char *chunkname, cha
     return 0;
 }
 
-/* Compile the file at `path`, leaving it on the stack as a function. */
+/* Compile the file at `path`, leaving it on the stack as a function: from what an earlier
+ * start compiled of the same text, when the cache has it (base/bytecode.h). */
 static int load_file(Sandbox *s, const char *path, char **err)
 {
     size_t len;
@@ -556,10 +558,14 @@ static int load_file(Sandbox *s, const char *path, char **err)
         return -1;
     }
     char *chunkname = xasprintf("@%s", path);
-    int rc = sbx_load(s, src, len, chunkname, err);
+    int status = bytecode_load(s->L, src, len, chunkname);
+    if (status != LUA_OK) {
+        *err = error_text(s->L, status, NULL);
+        lua_pop(s->L, 1);
+    }
     free(chunkname);
     free(src);
-    return rc;
+    return status == LUA_OK ? 0 : -1;
 }
 
 int sbx_dofile(Sandbox *s, const char *path, int nresults, char **err)
@@ -569,9 +575,8 @@ int sbx_dofile(Sandbox *s, const char *path, int nresults, char **err)
 }
 
 /* The compiled form of the one file every sandbox loads (the character library): dumped from
- * the first sandbox that compiled it, in this process, so that it is never bytecode from
- * outside. Parsing it again for each of a scenario's characters would be a third of MoveOn's
- * start-up. */
+ * the first sandbox that loaded it in this process. Loading it again from the cache for each
+ * of a scenario's characters would read and check the same file eight times over for MoveOn. */
 static struct {
     char *path;
     StrBuf code;

@@ -4,7 +4,6 @@
  */
 #include "model/cache.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -17,6 +16,7 @@
 #include <sys/stat.h>
 #include <xxhash.h>
 
+#include "base/cachedir.h"
 #include "base/paths.h"
 #include "base/util.h"
 
@@ -24,8 +24,6 @@
 #define MAX_SCHEMA_BYTES (4u << 20)
 #define MAX_ENTRY_BYTES (256u << 20)  /* four times the largest scenario file */
 #define NO_STRING UINT32_MAX          /* the length that stands for a NULL string */
-#define KEEP_DAYS 30                  /* an entry not used for this long is removed */
-#define KEEP_ENTRIES 64               /* and no more than this many are kept */
 
 static CacheStats stats;
 
@@ -58,20 +56,9 @@ static uint64_t get_u64(const unsigned char *b)
 
 /* ============================== the key and the place ============================== */
 
-/* The cache folder, freshly allocated, or NULL when the cache is off. */
-static char *cache_dir(void)
-{
-    const char *env = getenv("VERBEELD_CACHE");
-    if (env) return *env && strcmp(env, "off") != 0 ? xstrdup(env) : NULL;
-    const char *xdg = getenv("XDG_CACHE_HOME");
-    if (xdg && *xdg == '/') return xasprintf("%s/verbeeld", xdg);    /* the spec: absolute only */
-    const char *home = getenv("HOME");
-    return home && *home ? xasprintf("%s/.cache/verbeeld", home) : NULL;
-}
-
 int cache_key(const char *bytes, size_t len, CacheKey *key)
 {
-    char *dir = cache_dir();
+    char *dir = cachedir_path();
     if (!dir) return 0;
     free(dir);
     size_t slen;
@@ -97,39 +84,12 @@ int cache_key(const char *bytes, size_t len, CacheKey *key)
     return ok;
 }
 
-static char *entry_in(const char *dir, const CacheKey *key)
-{
-    char hex[33];
-    for (int i = 0; i < 16; i++) {
-        hex[2 * i] = "0123456789abcdef"[key->bytes[i] >> 4];
-        hex[2 * i + 1] = "0123456789abcdef"[key->bytes[i] & 15];
-    }
-    hex[32] = '\0';
-    return xasprintf("%s/%s.model", dir, hex);
-}
-
 char *cache_entry_path(const CacheKey *key)
 {
-    char *dir = cache_dir();
-    char *path = dir ? entry_in(dir, key) : NULL;
+    char *dir = cachedir_path();
+    char *path = dir ? cachedir_file(dir, key->bytes, CACHEDIR_MODEL) : NULL;
     free(dir);
     return path;
-}
-
-/* Written to a file of its own (`head`, then `body`), then renamed into place: a reader sees a
- * whole file or none. It is not synced: after a power cut, a torn entry fails its checksum and
- * a torn record its comparison, and either is passed over. */
-static int write_whole(const char *path, const void *head, size_t hlen, const void *body, size_t blen)
-{
-    char *tmp = xasprintf("%s.XXXXXX", path);
-    int fd = mkostemp(tmp, O_CLOEXEC), rc = -1;
-    if (fd >= 0) {
-        int ok = write_all(fd, head, hlen) == 0 && write_all(fd, body, blen) == 0;
-        rc = close(fd) == 0 && ok && rename(tmp, path) == 0 ? 0 : -1;
-        if (rc) unlink(tmp);
-    }
-    free(tmp);
-    return rc;
 }
 
 /* ============================== files known unchanged ============================== */
@@ -181,18 +141,12 @@ static char *seen_path(const char *dir, const char *path)
     XXH128_canonical_t canon;
     XXH128_canonicalFromHash(&canon, XXH3_128bits(abs, strlen(abs)));
     free(abs);
-    char hex[33];
-    for (int i = 0; i < 16; i++) {
-        hex[2 * i] = "0123456789abcdef"[canon.digest[i] >> 4];
-        hex[2 * i + 1] = "0123456789abcdef"[canon.digest[i] & 15];
-    }
-    hex[32] = '\0';
-    return xasprintf("%s/%s.seen", dir, hex);
+    return cachedir_file(dir, canon.digest, CACHEDIR_SEEN);
 }
 
 Scenario *cache_load_unchanged(const char *path, CacheSeen *seen)
 {
-    char *dir = cache_dir();
+    char *dir = cachedir_path();
     if (!dir || !seen_now(path, seen)) {
         free(dir);
         return NULL;
@@ -216,14 +170,14 @@ Scenario *cache_load_unchanged(const char *path, CacheSeen *seen)
 void cache_remember(const char *path, const CacheSeen *seen, const CacheKey *key)
 {
     CacheSeen again;
-    char *dir = cache_dir();
+    char *dir = cachedir_path();
     if (!dir || !seen->ok || !seen_now(path, &again) || memcmp(seen->bytes, again.bytes, SEEN_BYTES - 16) != 0 ||
         time(NULL) - seen->changed <= RACY_SECONDS) {
         free(dir);
         return;
     }
     char *rec = seen_path(dir, path);
-    write_whole(rec, seen->bytes, SEEN_BYTES - 16, key->bytes, 16);
+    cachedir_write(rec, seen->bytes, SEEN_BYTES - 16, key->bytes, 16);
     free(rec);
     free(dir);
 }
@@ -705,7 +659,7 @@ Scenario *cache_load(const CacheKey *key)
     Scenario *s = file ? decode(file, len, key) : NULL;
     if (s) {
         stats.hits++;
-        utimensat(AT_FDCWD, path, NULL, 0);       /* used now: see prune() */
+        cachedir_touch(path);                     /* used now: see cachedir_prune */
     } else if (found) {
         stats.rejected++;
         unlink(path);
@@ -716,83 +670,6 @@ Scenario *cache_load(const CacheKey *key)
     return s;
 }
 
-/* The folder, and the ones above it that are missing, each private to the user as the XDG
- * spec asks. Folders that are there are left alone (and not even tried, but the last). */
-static int make_dirs(const char *dir)
-{
-    if (mkdir(dir, 0700) == 0 || errno == EEXIST) return 0;
-    if (errno != ENOENT) return -1;
-    char *up = xstrdup(dir);
-    char *slash = strrchr(up, '/');
-    int rc = -1;
-    if (slash && slash != up) {
-        *slash = '\0';
-        if (make_dirs(up) == 0) rc = mkdir(dir, 0700) == 0 || errno == EEXIST ? 0 : -1;
-    }
-    free(up);
-    return rc;
-}
-
-enum { NOT_OURS, AN_ENTRY, A_RECORD };
-
-/* Whether `name` is one this file makes: 32 hex digits, ".model" (an entry) or ".seen" (a
- * record), and for a file being written a suffix of six (mkstemp's). Nothing else in the
- * folder is ever removed. */
-static int our_name(const char *name, int *temp)
-{
-    for (int i = 0; i < 32; i++)
-        if (!strchr("0123456789abcdef", name[i]) || !name[i]) return NOT_OURS;
-    int kind = strncmp(name + 32, ".model", 6) == 0 ? AN_ENTRY : strncmp(name + 32, ".seen", 5) == 0 ? A_RECORD : NOT_OURS;
-    const char *rest = name + 32 + (kind == AN_ENTRY ? 6 : 5);
-    *temp = *rest != '\0';
-    return kind && (!*temp || (*rest == '.' && strlen(rest + 1) == 6)) ? kind : NOT_OURS;
-}
-
-typedef struct {
-    char *name;
-    time_t used;
-    int kind;
-} Entry;
-
-static int newest_first(const void *a, const void *b)
-{
-    const Entry *x = a, *y = b;
-    return (x->used < y->used) - (x->used > y->used);
-}
-
-/* Before a new entry is written: entries not used for KEEP_DAYS go (a hit marks an entry used),
- * and of the rest only the KEEP_ENTRIES - 1 used last stay, so that a designer who saves a large
- * scenario a hundred times a day leaves a bounded folder; records likewise, by when they were
- * written. A file left half-written by a program that stopped goes after an hour. */
-static void prune(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d) return;
-    time_t now = time(NULL);
-    Entry *v = NULL;
-    int n = 0, cap = 0;
-    for (struct dirent *e; (e = readdir(d));) {
-        int temp, kind = our_name(e->d_name, &temp);
-        struct stat st;
-        if (!kind || fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
-        if (temp) {
-            if (st.st_mtime < now - 3600) unlinkat(dirfd(d), e->d_name, 0);
-            continue;
-        }
-        VEC_PUSH(v, n, cap);
-        v[n++] = (Entry){xstrdup(e->d_name), st.st_mtime, kind};
-    }
-    if (n) qsort(v, (size_t)n, sizeof *v, newest_first);
-    int kept[3] = {0};
-    for (int i = 0; i < n; i++) {
-        if (kept[v[i].kind]++ >= KEEP_ENTRIES - 1 || v[i].used < now - KEEP_DAYS * 86400)
-            unlinkat(dirfd(d), v[i].name, 0);
-        free(v[i].name);
-    }
-    free(v);
-    closedir(d);
-}
-
 static void write_entry(const char *dir, const CacheKey *key, const StrBuf *payload)
 {
     unsigned char head[CACHE_HEADER];
@@ -801,14 +678,14 @@ static void write_entry(const char *dir, const CacheKey *key, const StrBuf *payl
     memcpy(head + 12, key->bytes, 16);
     put_u64(head + 28, payload->len);
     put_u64(head + 36, XXH3_64bits(payload->s, payload->len));
-    char *path = entry_in(dir, key);
-    if (write_whole(path, head, sizeof head, payload->s, payload->len) == 0) stats.stored++;
+    char *path = cachedir_file(dir, key->bytes, CACHEDIR_MODEL);
+    if (cachedir_write(path, head, sizeof head, payload->s, payload->len) == 0) stats.stored++;
     free(path);
 }
 
 int cache_store(const CacheKey *key, const Scenario *s)
 {
-    char *dir = cache_dir();
+    char *dir = cachedir_path();
     if (!dir) return 0;
     /* The writer only reads the model; the codec's functions are shared with the reader. The
      * arena's size goes first, filled in once the arrays are counted. */
@@ -818,8 +695,8 @@ int cache_store(const CacheKey *key, const Scenario *s)
     c_scenario(&c, (Scenario *)s);
     put_u64((unsigned char *)c.out.s, c.arena_need);
     unsigned long stored = stats.stored;
-    if (!c.bad && c.out.len <= MAX_ENTRY_BYTES - CACHE_HEADER && make_dirs(dir) == 0) {
-        prune(dir);
+    if (!c.bad && c.out.len <= MAX_ENTRY_BYTES - CACHE_HEADER && cachedir_make(dir) == 0) {
+        cachedir_prune(dir);
         write_entry(dir, key, &c.out);
     }
     sb_free(&c.out);

@@ -4,9 +4,9 @@
  *
  * The cache keeps the model exactly as load.c reads it from the validated file, before
  * resolve.c: resolving runs on every load, so its diagnostics never depend on the cache. The
- * folder is VERBEELD_CACHE ("off" or empty: no cache), else $XDG_CACHE_HOME/verbeeld, else
- * $HOME/.cache/verbeeld. The cache is only an optimization: nothing in it can make a load fail
- * or print anything. A missing, unreadable, corrupt or foreign entry is passed over (and removed).
+ * folder is the one base/cachedir.h describes. The cache is only an optimization: nothing in
+ * it can make a load fail or print anything. A missing, unreadable, corrupt or foreign entry
+ * is passed over (and removed).
  *
  * An entry is one file, <32 hex digits of the key>.model: a header of CACHE_HEADER bytes
  * (the magic "VBMODEL" with its NUL, the format version as u32, the 16 bytes of the key, the

@@ -1,0 +1,108 @@
+/*
+ * bytecode.c - Lua scripts compiled once and kept in the cache folder: the key, reading a kept
+ * dump back (checked before Lua sees it) and keeping a new one.
+ */
+#include "base/bytecode.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <lauxlib.h>
+#include <xxhash.h>
+
+#include "base/cachedir.h"
+#include "base/util.h"
+
+#define MAGIC "VBCHUNK"                /* 8 bytes with its NUL */
+#define MAX_DUMP_BYTES (64u << 20)
+enum { HEAD = 8 + 8 + 8 };             /* the magic, the dump's length, its XXH3-64 */
+
+static void put_u64(unsigned char *b, uint64_t v)
+{
+    for (int i = 0; i < 8; i++) b[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint64_t get_u64(const unsigned char *b)
+{
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--) v = v << 8 | b[i];
+    return v;
+}
+
+/* XXH3-128 of the Lua release (a dump is only good for the Lua that wrote it), the chunk name
+ * (it is in the dump, for messages) and the text, each but the last ending in its NUL. */
+static void chunk_key(const char *src, size_t len, const char *chunkname, unsigned char key[16])
+{
+    XXH3_state_t *st = XXH3_createState();
+    if (!st) abort();
+    XXH3_128bits_reset(st);
+    XXH3_128bits_update(st, LUA_RELEASE, sizeof LUA_RELEASE);
+    XXH3_128bits_update(st, chunkname, strlen(chunkname) + 1);
+    XXH3_128bits_update(st, src, len);
+    XXH128_canonical_t canon;
+    XXH128_canonicalFromHash(&canon, XXH3_128bits_digest(st));
+    XXH3_freeState(st);
+    memcpy(key, canon.digest, 16);
+}
+
+/* The dump kept at `path`, loaded onto the stack: LUA_OK, or -1 with nothing pushed (none
+ * kept, or one that is not whole: then it is removed). */
+static int load_kept(lua_State *L, const char *path, const char *chunkname)
+{
+    size_t n;
+    unsigned char *b = (unsigned char *)read_file(path, MAX_DUMP_BYTES, &n);
+    if (!b) return -1;
+    int sound = n >= HEAD && memcmp(b, MAGIC, 8) == 0 && get_u64(b + 8) == n - HEAD &&
+                XXH3_64bits(b + HEAD, n - HEAD) == get_u64(b + 16);
+    int status = sound ? luaL_loadbufferx(L, (const char *)b + HEAD, n - HEAD, chunkname, "b") : -1;
+    free(b);
+    if (status == LUA_OK) {
+        cachedir_touch(path);                   /* used now: see cachedir_prune */
+        return LUA_OK;
+    }
+    if (sound) lua_pop(L, 1);
+    unlink(path);
+    return -1;
+}
+
+static int dump_to(lua_State *L, const void *p, size_t n, void *ud)
+{
+    (void)L;
+    sb_addn(ud, p, n);
+    return 0;
+}
+
+/* Keep the function on top of the stack (compiled from text just now) at `path` in `dir`,
+ * with its debug information, so that messages name the same file and lines. */
+static void keep(lua_State *L, const char *dir, const char *path)
+{
+    StrBuf dump;
+    sb_init(&dump);
+    if (lua_dump(L, dump_to, &dump, 0) == 0 && dump.len && cachedir_make(dir) == 0) {
+        unsigned char head[HEAD];
+        memcpy(head, MAGIC, 8);
+        put_u64(head + 8, dump.len);
+        put_u64(head + 16, XXH3_64bits(dump.s, dump.len));
+        cachedir_prune(dir);
+        cachedir_write(path, head, sizeof head, dump.s, dump.len);
+    }
+    sb_free(&dump);
+}
+
+int bytecode_load(lua_State *L, const char *src, size_t len, const char *chunkname)
+{
+    char *dir = cachedir_path();
+    if (!dir) return luaL_loadbufferx(L, src, len, chunkname, "t");
+    unsigned char key[16];
+    chunk_key(src, len, chunkname, key);
+    char *path = cachedir_file(dir, key, CACHEDIR_CHUNK);
+    int status = load_kept(L, path, chunkname);
+    if (status != LUA_OK) {
+        status = luaL_loadbufferx(L, src, len, chunkname, "t");
+        if (status == LUA_OK) keep(L, dir, path);
+    }
+    free(path);
+    free(dir);
+    return status;
+}
