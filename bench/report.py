@@ -109,6 +109,16 @@ def fmt(x, digits=1):
     return "{:.{}f}".format(x, digits)
 
 
+def measured_commit(raw):
+    """The commit run.sh measured (its line "machine verbeeld - COMMIT"), or None: the tree may
+    have moved on by the time the report is written again."""
+    for line in open(raw):
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) == 4 and parts[:3] == ["machine", "verbeeld", "-"]:
+            return parts[3]
+    return None
+
+
 def main():
     raw, out = sys.argv[1], sys.argv[2]
     d = load(raw)
@@ -126,7 +136,7 @@ def main():
     w("| CPU | %s, %s cores |" % (cpu or platform.processor(), os.cpu_count()))
     w("| memory | %s |" % sh("free -h | awk '/^Mem:/ {print $2}'"))
     w("| system | %s, Linux %s |" % (sh(". /etc/os-release && echo $PRETTY_NAME"), platform.release()))
-    w("| verbeeld | %s (gcc %s, -O2) |" % (sh("git describe --tags --always --dirty 2>/dev/null") or "?",
+    w("| verbeeld | %s (gcc %s, -O2) |" % (measured_commit(raw) or sh("git describe --tags --always --dirty 2>/dev/null") or "?",
                                           sh("gcc -dumpfullversion")))
     w("| Lua, libxml2, json-c | %s, %s, %s |" % (sh("pkg-config --modversion lua5.4"),
                                                sh("pkg-config --modversion libxml-2.0"),

@@ -67,6 +67,7 @@ fi
 : > $RAW
 rec() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> $RAW; }   # size metric engine value
 rec machine loadavg_start - "$(cut -d' ' -f1 /proc/loadavg)"
+rec machine verbeeld - "$(git describe --tags --always --dirty 2>/dev/null || echo '?')"
 field() { sed -n "s/.*$1 \([0-9.]*\).*/\1/p"; }                   # the number after a word
 maxrss() { sed -n 's/.*Maximum resident set size (kbytes): //p' "$1"; }
 rate() { sed -n 's/^States visited: [0-9]*, \([0-9]*\) per second.*/\1/p' "$1"; }  # explore's choices/s
