@@ -179,6 +179,22 @@ t = play("moveon-letter", "moveon", MOVEON5, "en",
 n = "moveon-letter"
 expect(n, "Dear Isabel" in t and "I promised him, love" not in t and "Now you've heard it from him" in t,
        "Wim says 'I promised him' as news after he told Isabel himself")
+# That session hears Guido twice (the phone call, then the letter): Wim's 'Now you've heard it
+# from him' comes once, and at the letter he speaks of both.
+expect(n, "Why\n" in t and t.count("Now you've heard it from him") == 1
+       and "Twice now, love. Yesterday on the phone, and now in black and white" in after(t, "Dear Isabel"),
+       "Wim says 'Now you've heard it from him' at the phone call and again at the letter")
+
+# Nobody tells about the heart; Guido is asked why on the phone and the letter is read: Wim's
+# 'I promised him' comes once, at the phone call, and at the letter he does not promise again.
+t = play("moveon-twice-nl", "moveon", MOVEON5, "nl",
+         wishes=[r"waarom ga je écht weg", r"leest hem hardop voor|leest de brief voor|Lees jij maar"],
+         avoid=[STOP, r"(?i)stop|wij niet doen|doe niet mee|hartinfarct|hart"])
+n = "moveon-twice-nl"
+expect(n, "Lieve Isabel" in t and t.count("Ik heb het hem beloofd, meisje") == 1
+       and "Nu hoor je het van hem zelf" not in t
+       and "Twee keer nu, meisje. Gisteren aan de telefoon, en nu zwart op wit" in after(t, "Lieve Isabel"),
+       "Wim says 'Ik heb het hem beloofd' at the phone call and again at the letter")
 
 # ---------------------------------------------------------------- MoveOn, Dutch
 # Nobody tells about the heart, Karin names her condition at the lake, the team lets Koen talk,
