@@ -233,6 +233,20 @@ expect(n, "stupidest thing" in t and "Nobody has said stop. Lotte nods at the ci
 expect(n, "What do you need from me to say yes too" in t and "My condition stands" not in t,
        "Karin's condition taken as named when she only asked what the others need")
 
+# ---------------------------------------------------------------- MoveOn, verbeeld's own choices
+# With two participants verbeeld plays Koen and Isabel, and takes their choices: on the wall and
+# in the debrief they are told in the third person ("Koen puts the folder on the table"), not in
+# words that speak to the room ("You put the folder on the table").
+for lang, words, debrief_lang in (("en", "Koen puts the folder on the table", "en"),
+                                  ("nl", "Koen legt de map op tafel", "nl")):
+    n = "moveon-third-" + lang
+    t = play(n, "moveon", MOVEON2, lang, seed=2, wishes=[])
+    expect(n, "\n\u2192 Koen Timmermans: " + words in t and "\n\u2192 Isabel Verhoeven: Isabel " in t,
+           "a choice verbeeld takes for Koen or Isabel is not told in the third person on screen")
+    md = subprocess.run([V, "debrief", os.path.join(T, n + ".jsonl"), "--format", "md"], capture_output=True,
+                        env=dict(ENV, LANGUAGE=debrief_lang)).stdout.decode("utf-8", "replace")
+    expect(n, "- Koen Timmermans: " + words in md, "the debrief does not tell Koen's choice in the third person")
+
 # ---------------------------------------------------------------- MoveOn, Femke says no
 # Femke turns Maarten down on Sunday in front of everyone, then nobody proposes anything: she
 # does not call Maarten on the gravel, and the ending does not make her Horizon's director.
@@ -379,6 +393,35 @@ for f in sorted(os.listdir(T)):
             said[(e.get("role"), e["text"])] = said.get((e.get("role"), e["text"]), 0) + 1
     twice = [f"{role}: {text}" for (role, text), k in said.items() if k > 1]
     expect(n, not twice, "a character says the same reaction twice: " + "; ".join(twice[:3]))
+
+# ---------------------------------------------------------------- verbeeld's choices, told
+# Every choice verbeeld took for a character, in every session above, is told about that
+# character: no "you"/"je" outside the quoted speech (a ' or ’ before a letter is an apostrophe).
+def outside_quotes(text):
+    out, close, i = [], None, 0
+    while i < len(text):
+        ch = text[i]
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        prev = text[i - 1] if i else " "
+        if close:
+            if ch == close and not (close in "'\u2019" and nxt.isalpha()):
+                close = None
+        elif ch in "\u2018\u201c\"" or (ch == "'" and prev in " (\n" and not nxt.isspace()):
+            close = {"\u2018": "\u2019", "\u201c": "\u201d"}.get(ch, ch)
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+YOU = re.compile(r"(?i)\b(you|your|yours|yourself|je|jij|jou|jouw|jezelf|jullie)\b")
+for f in sorted(os.listdir(T)):
+    if not f.endswith(".jsonl"):
+        continue
+    n = f[:-len(".jsonl")]
+    told = [e["text"] for e in journal(n) if e.get("ev") == "choice" and e.get("auto") and e.get("text")
+            and YOU.search(outside_quotes(e["text"]))]
+    expect(n, not told, "verbeeld takes a choice for a character in words that speak to the room: " + "; ".join(told[:2]))
 
 # ---------------------------------------------------------------- words, in every branch
 # Calques that no session need reach: checked in the files themselves.
