@@ -214,7 +214,6 @@ expect(n, "Kom hiernaartoe. Vandaag." in t and "onaangekondigd" not in t,
        "the visit Wim asked for is called unannounced")
 expect(n, "0,8 van Guido" in t, "Koen does not use the loan from the letter he heard")
 expect(n, "Met mijn voorwaarde" not in t, "Karin's condition as a possessive")
-
 # ---------------------------------------------------------------- MoveOn, two participants
 # Karin snaps at Lotte and Wim pushes his chair back: nobody gossiped and nobody said stop, so
 # Isabel, whom nobody plays, has not "sat through the first sentences about her father" yet;
@@ -339,6 +338,16 @@ for n, lang, wish, said, told, wrong in (
     expect(n, re.search(told, ending.split("anchor")[0].split("anker")[0]) or re.search(told, words),
            f"the ending forgets what the group did with the offer ({told!r})")
 
+# Nobody plays the class parent, the night worker or the teacher in that Dutch session: the
+# narration of their scenes names them, and does not say "jij"/"naar jou" to the room.
+n = "school-stand"
+with open(os.path.join(T, n + ".out"), encoding="utf-8") as f:
+    t = f.read()
+expect(n, "Petra kent iedereen hier." in t and "Jij kent iedereen hier" not in t
+       and "en dan naar Marco." in t and "en dan naar jou." not in t
+       and "Sanne heeft een halfuur en een laptop" in t and "Je hebt een halfuur en een laptop" not in t,
+       "the narration of a scene of a character verbeeld plays speaks to the room as that character")
+
 # ---------------------------------------------------------------- the school, Dutch, day 1 evening
 # Ilse plays the football parent and Tom the entrepreneur: at the bike shed the football
 # parent's gossip about the chair is not put in Ilse's character's mouth.
@@ -350,7 +359,7 @@ SCHOOL3 = """<cast scenario="school" xmlns="urn:verbeeld:cast:1">
 """
 t = play("school-shed", "school", SCHOOL3, "nl", wishes=[], limit=40)
 n = "school-shed"
-shed = after(t, "Bij de fietsenstalling").split("Wat doe je?")[0]
+shed = after(t, "Bij de fietsenstalling").split("kent iedereen hier")[0]
 expect(n, "vraagt een vader met een sporttas" in shed and "Ronnie Verbeek:" not in shed and "Jasper Lind: En heb je gezien" in shed,
        "the football parent a participant plays is made to gossip about the chair")
 
