@@ -214,6 +214,13 @@ expect(n, "Kom hiernaartoe. Vandaag." in t and "onaangekondigd" not in t,
        "the visit Wim asked for is called unannounced")
 expect(n, "0,8 van Guido" in t, "Koen does not use the loan from the letter he heard")
 expect(n, "Met mijn voorwaarde" not in t, "Karin's condition as a possessive")
+# The group says out loud that Isabel takes the helm and that they stand behind her, and then
+# nobody says yes: the story says that everyone said "we" and nobody says "I", not as if
+# nothing had been said.
+expect(n, "Zeg het hardop: Isabel neemt het roer" in t and "Niemand zegt ja" in t
+       and "Iedereen zei ‘wij’; niemand zegt ‘ik’" in after(t, "Niemand zegt ja"),
+       "after the group backs Isabel out loud, 'nobody says yes' forgets that they said it")
+
 # ---------------------------------------------------------------- MoveOn, two participants
 # Karin snaps at Lotte and Wim pushes his chair back: nobody gossiped and nobody said stop, so
 # Isabel, whom nobody plays, has not "sat through the first sentences about her father" yet;
