@@ -212,6 +212,12 @@ expect(n, "Vijf managers, en ik hoor er één" in t and "Dat respecteer ik" not 
        "Guido does not answer 'let Koen talk'")
 expect(n, "Kom hiernaartoe. Vandaag." in t and "onaangekondigd" not in t,
        "the visit Wim asked for is called unannounced")
+# Guido comes before the letter is opened and nobody has told the team about his heart: he says
+# it himself, not "I should have told you" about something nobody has heard.
+visit = after(t, "Een kwartier").split("==")[0]
+expect(n, visit.find("Een kwartier") < t.find("Lieve Isabel") and "in mei is mijn hart blijven stilstaan" in visit.lower()
+       and "Ik had het jullie zelf moeten zeggen" not in visit,
+       "Guido's visit speaks of the heart as known before anyone told the team")
 expect(n, "0,8 van Guido" in t, "Koen does not use the loan from the letter he heard")
 expect(n, "Met mijn voorwaarde" not in t, "Karin's condition as a possessive")
 # The group says out loud that Isabel takes the helm and that they stand behind her, and then
