@@ -401,6 +401,19 @@ expect(n, "In het openbaar" in t and "sinds vanochtend" in t and "sinds gisteroc
        "the conflict on day 1 speaks of 'since yesterday morning'")
 expect(n, "zegt een vader bij het raam" in t, "the football parent a participant plays is made to attack the chair")
 
+# ---------------------------------------------------------------- the tutorial, Bart's board
+# Lies, whom verbeeld plays, tells Bart no, and Bart says he should have asked first: the board
+# with SATURDAY 7 AM is what he wrote before the coffee, not a plan he made after the no.
+TUTORIAL1 = """<cast scenario="tutorial" xmlns="urn:verbeeld:cast:1">
+  <participant name="Sanne" core="verbinden" goal="x" role="planner"/>
+</cast>
+"""
+t = play("tutorial-board", "tutorial", TUTORIAL1, "en", seed=5, wishes=[])
+n = "tutorial-board"
+expect(n, "No, Bart. Saturday is our day off" in t and "Bart has already written" not in t
+       and "in Bart's writing from before the coffee" in after(t, "No, Bart. Saturday is our day off"),
+       "after Bart has been told no, the board says he has already written SATURDAY on it")
+
 # ---------------------------------------------------------------- no line twice
 # A character does not say the same reaction twice in one session: the library remembers what
 # was said and takes the next line of the corner (the school's parents and the inspector have
