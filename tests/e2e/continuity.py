@@ -328,6 +328,16 @@ expect(n, risk and all(e.get("by") and not e.get("auto") for e in risk)
 expect(n, "says a father by the window" in t and "Kwame (" not in after(t, "In public").split("Everyone looks at the chair")[0],
        "a participant who was not briefed is made to say the planted conflict")
 
+# ---------------------------------------------------------------- the school, the hours
+# Nobody proposes a project every afternoon: when the hours come up short, the project
+# afternoons are brought in as new, not spoken of as if the group had chosen them.
+t = play("school-hours", "school", SCHOOL4, "en", wishes=[], avoid=[r"a project every afternoon"], limit=120)
+n = "school-hours"
+hours = after(t, "Fifty hours short")
+expect(n, hours and not re.search(r"^\u2192 .*a project every afternoon", t.split("Fifty hours short")[0], re.M)
+       and "something that wasn't on the table this morning" in hours,
+       "the hours are short 'with the project afternoons' that nobody proposed")
+
 # ---------------------------------------------------------------- the school, the verdict
 # What the group does with the inspector's offer is what her verdict and the ending speak of:
 # someone walks out, they offer a trial year, they drop what she asks, they stand by the plan
