@@ -372,6 +372,11 @@ expect(n, "Petra kent iedereen hier." in t and "Jij kent iedereen hier" not in t
        and "en dan naar Marco." in t and "en dan naar jou." not in t
        and "Sanne heeft een halfuur en een laptop" in t and "Je hebt een halfuur en een laptop" not in t,
        "the narration of a scene of a character verbeeld plays speaks to the room as that character")
+# Sanne, whom verbeeld plays, has just said that the inspector wants to approve it: her choice
+# does not say it again word for word.
+expect(n, "Ze wil het goedkeuren, echt" in t and "\u2192 Sanne Vermeulen: Sanne laat het plan zoals het is" in t
+       and "Ze wil het goedkeuren, als ze het maar kan opschrijven" not in t,
+       "Sanne says that the inspector wants to approve it twice in a row")
 
 # ---------------------------------------------------------------- the school, Dutch, day 1 evening
 # Ilse plays the football parent and Tom the entrepreneur: at the bike shed the football
