@@ -54,6 +54,14 @@ return character {
     weigert = { nl = "Nee. Dat laat ik niet toe. Dat is precies wat ik dertig jaar verkeerd heb gedaan: voor jullie kiezen. Jullie hebben tot vier uur. Gebruik die tijd.",
                 en = "No. I won't allow that. That's exactly what I did wrong for thirty years: choosing for you. You have until four. Use the time." },
     bezoek = function(self)
+      if story.vars.hart == 0 then   -- nobody has told the team yet: he says it himself
+        if self.state.trust >= 1 then
+          return { nl = "Ik kon niet in dat hotel blijven zitten. Jullie moeten iets weten, en jullie moeten het van mij horen. In mei is mijn hart blijven stilstaan, in Lissabon. Twaalf seconden. Wim heeft me thuisgebracht en ik heb hem laten beloven te zwijgen. Dat was geen daadkracht. Dat was vluchten. Wat jullie ook beslissen: beslis het samen. Dat heb ik nooit gekund.",
+                   en = "I couldn't stay sitting in that hotel. There's something you need to know, and you need to hear it from me. In May my heart stopped, in Lisbon. Twelve seconds. Wim brought me home and I made him promise to keep quiet. That wasn't decisiveness. That was running away. Whatever you decide: decide it together. I never could." }
+        end
+        return { nl = "Ik kon niet in dat hotel blijven zitten. Jullie moeten iets weten, en jullie moeten het van mij horen. In mei is mijn hart blijven stilstaan, in Lissabon. Twaalf seconden. Ik ga niet voor jullie beslissen. Niet meer.",
+                 en = "I couldn't stay sitting in that hotel. There's something you need to know, and you need to hear it from me. In May my heart stopped, in Lisbon. Twelve seconds. I won't decide for you. Not any more." }
+      end
       if self.state.trust >= 1 then
         return { nl = "Ik kon niet in dat hotel blijven zitten. Ik heb gehoord hoe jullie dit weekend met elkaar omgaan, en ik wilde het zien. Ik had het jullie zelf moeten zeggen, in plaats van Wim te laten zwijgen en Koen te laten rekenen. Dat was geen daadkracht. Dat was vluchten. Wat jullie ook beslissen: beslis het samen. Dat heb ik nooit gekund.",
                  en = "I couldn't stay sitting in that hotel. I'd heard how you've been with each other this weekend, and I wanted to see it. I should have told you myself, instead of making Wim keep quiet and Koen do the sums. That wasn't decisiveness. That was running away. Whatever you decide: decide it together. I never could." }

@@ -18,6 +18,12 @@ return character {
   state = { trust = 0, stance = 0, irritated = 0 },
   lines = {
     hart_bekend = function(self)
+      -- said once (at the phone call, or at the letter): at the letter after the phone call he
+      -- says neither 'now you've heard it' nor 'I promised him' again
+      if story.visited["guido-waarom"] > 0 and story.visited["brief-voorgelezen"] > 0 then
+        return { nl = "Twee keer nu, meisje. Gisteren aan de telefoon, en nu zwart op wit. Hij meent het.",
+                 en = "Twice now, love. Yesterday on the phone, and now in black and white. He means it." }
+      end
       if self.state.told == 1 then   -- he told Isabel himself: he does not say it all again
         return { nl = "Nu hoor je het van hem zelf, meisje. Zo had het vrijdag al moeten gaan.",
                  en = "Now you've heard it from him, love. That's how it should have gone on Friday." }

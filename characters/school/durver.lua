@@ -22,7 +22,7 @@ return character {
     },
     respect = {
       nl = "Oké. Eerst rekenen, dan springen. Ik teken ervoor.",
-      en = "Okay. First the maths, then the jump. I'll sign up to that.",
+      en = "Okay. Do the sums, then jump. I'll sign up to that.",
     },
     valkuil = {
       nl = "Ach, wat kan er nou helemaal gebeuren?",

@@ -30,7 +30,7 @@ return character {
     },
     allergie = {
       nl = "Jongen, jongen. Niet zo duwen.",
-      en = "Dear me. Don't push so.",
+      en = "Steady on. No need to push.",
     },
     vroeger = {
       nl = "In 1974 zat ik in dit gebouw. Mijn juf liet ons de hele maand mei buiten les krijgen, onder die kastanje. Geen inspecteur die het wist. Ik wil niet terug naar toen. Maar dat gevoel wil ik wel terug.",

@@ -30,11 +30,14 @@ return character {
       return { nl = "Zeg het maar eerlijk!", en = "Go on, be honest!" }
     end,
     gekwetst = { nl = "Oké. Oké. Ik dacht dat ik iets goeds deed.", en = "Okay. Okay. I thought I was doing something good." },
+    gekwetst2 = { nl = "Ik hoor je. Ik had het alleen graag anders gehoord.", en = "I hear you. I just wish you'd said it differently." },
     respect = { nl = "Eerlijk is eerlijk. Ik had het eerst moeten vragen.", en = "Fair enough. I should have asked first." },
     slecht_geslapen = { nl = "Oei. Slecht geslapen?", en = "Oops. Bad night?" },
+    verkeerde_been = { nl = "Iemand is met het verkeerde been uit bed gestapt.", en = "Someone got out of bed on the wrong side." },
     merci = { nl = "Merci! Jij bent een schat.", en = "Thanks! You're a star." },
     blij = { nl = "Top! Ik wist dat ik op jullie kon rekenen!", en = "Great! I knew I could count on you!" },
     warm = { nl = "Dank je. Dat doet deugd.", en = "Thanks. That means a lot." },
+    warm2 = { nl = "Lief van je.", en = "That's kind of you." },
     dank = { nl = "Vrijdag trakteer ik. Op koffie, niet op een zaterdag.", en = "Friday's on me. Coffee, that is, not a Saturday." },
   },
   react = function(self, ev)
@@ -54,8 +57,8 @@ return character {
     if corner == "allergy" then
       -- hardness hurts a connector
       self.state.trust = self.state.trust - 1
-      if before then return "slecht_geslapen" end
-      if about_me then return "gekwetst" end
+      if before then return mark_said(self, unsaid(self, "slecht_geslapen", { "verkeerde_been" })) end
+      if about_me then return mark_said(self, unsaid(self, "gekwetst", { "gekwetst2" })) end
       return nil
     elseif corner == "challenge" then
       -- a boundary is what Bart cannot set himself: it earns his respect
@@ -81,7 +84,7 @@ return character {
       return nil
     elseif corner == "core" then
       self.state.trust = self.state.trust + 1
-      return "warm"
+      return mark_said(self, unsaid(self, "warm", { "warm2" }))   -- each line once a session (state.said)
     end
     -- an honest word about his poster: he takes it in
     if ev.choice == "eerlijk_direct" then

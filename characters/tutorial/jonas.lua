@@ -10,9 +10,11 @@
 local OWN = "directheid"
 
 -- The line for a corner: his own words on his own quadrant, the plain ones on any other.
+-- A reaction is said once in a session (state.said, see unsaid in the library): the second
+-- time the same line would come, the other of the pair, or nothing.
 local function say(self, own, plain)
-  if self.quadrant == OWN then return own end
-  return plain
+  local line = self.quadrant == OWN and own or plain
+  return mark_said(self, unsaid(self, line, { own, plain }))
 end
 
 return character {
@@ -45,7 +47,7 @@ return character {
       return say(self, "respect", "knap")
     elseif ev.corner == "pitfall" and self.state.trust >= 0 then
       -- too much of his own strength: he recognises himself
-      return "oei"
+      return mark_said(self, unsaid(self, "oei"))
     end
     return nil
   end,

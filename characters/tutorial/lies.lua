@@ -10,9 +10,11 @@
 local OWN = "grenzen stellen"
 
 -- The line for a corner: her own words on her own quadrant, the plain ones on any other.
+-- A reaction is said once in a session (state.said, see unsaid in the library): the second
+-- time the same line would come, the other of the pair, or nothing.
 local function say(self, own, plain)
-  if self.quadrant == OWN then return own end
-  return plain
+  local line = self.quadrant == OWN and own or plain
+  return mark_said(self, unsaid(self, line, { own, plain }))
 end
 
 return character {
@@ -45,7 +47,7 @@ return character {
       return say(self, "respect", "knap")
     elseif ev.corner == "pitfall" then
       -- too much of her own strength: she hears herself in it
-      return "herkenning"
+      return mark_said(self, unsaid(self, "herkenning"))
     end
     return nil
   end,

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
@@ -127,8 +128,98 @@ static void try_character(const Scenario *s, Character *ch, DiagList *d)
     try_hooks(s, ch, d);
 }
 
+/* ============================== choices verbeeld takes ============================== */
+
+/* Whether the UTF-8 bytes at p (in text, which starts at `text`) open a quotation (‘ “ ", or a
+ * ' that starts a word), and if so which bytes close it. */
+static const char *quote_close(const char *text, const char *p)
+{
+    if (*p == '"') return "\"";
+    if (*p == '\'' && (p == text || strchr(" \t\n(", p[-1])) && p[1] && !strchr(" \t\n", p[1])) return "'";
+    if (!strncmp(p, "\xe2\x80\x98", 3)) return "\xe2\x80\x99";
+    if (!strncmp(p, "\xe2\x80\x9c", 3)) return "\xe2\x80\x9d";
+    return NULL;
+}
+
+static int word_byte(unsigned char c)
+{
+    return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The first word of `text` outside quotations that speaks to the reader in the second person,
+ * in the languages whose pronouns are known (nl, en): a fresh string, or NULL. Quoted words are
+ * the character's own speech, and may say "you" to whoever they speak to; a ’ or ' followed
+ * by a letter is an apostrophe (auto’s, don't), not the end of a quotation. */
+static char *second_person(const char *text, const char *lang)
+{
+    static const char *const nl[] = {"je", "jij", "jou", "jouw", "jezelf", "jullie", NULL};
+    static const char *const en[] = {"you", "your", "yours", "yourself", "yourselves", NULL};
+    const char *const *words = streq(lang, "nl") ? nl : streq(lang, "en") ? en : NULL;
+    if (!words) return NULL;
+    const char *close = NULL;
+    for (const char *p = text; *p;) {
+        if (close) {
+            size_t n = strlen(close);
+            if (!strncmp(p, close, n)) {
+                int apostrophe = (!strcmp(close, "'") || !strcmp(close, "\xe2\x80\x99")) && word_byte((unsigned char)p[n]);
+                if (!apostrophe) close = NULL;
+            }
+            p += close ? 1 : n;
+            continue;
+        }
+        if ((close = quote_close(text, p))) {
+            p += strlen(close);
+            continue;
+        }
+        if (!word_byte((unsigned char)*p)) {
+            p++;
+            continue;
+        }
+        const char *start = p;
+        while (word_byte((unsigned char)*p)) p++;
+        size_t n = (size_t)(p - start);
+        for (int i = 0; words[i]; i++)
+            if (strlen(words[i]) == n && !strncasecmp(start, words[i], n)) return xstrndup(start, n);
+    }
+    return NULL;
+}
+
+/* A choice that verbeeld takes for a character nobody plays (a scene who="ROLE" without
+ * unplayed="turn") is shown as what that character did: words written to the chooser ("You
+ * say no more") would speak to the room. Each language of its words (the variant for the
+ * character's own term, if it has one) that does so needs a <third>. */
+static void check_third_person(const Scenario *s, Session *S, DiagList *d)
+{
+    for (int i = 0; i < s->nscenes; i++) {
+        const Scene *sc = &s->scenes[i];
+        if (sc->who < 0 || sc->unplayed_turn) continue;
+        for (int j = 0; j < sc->nchoices; j++) {
+            const Choice *ch = &sc->choices[j];
+            if (ch->by >= 0 && ch->by != sc->who) continue;
+            const Text *third;
+            const Text *words = session_words(S, -1, sc->who, ch, &third);
+            int line = ch->line;
+            for (int k = 0; k < ch->nvariants; k++)
+                if (words == &ch->variants[k].text) line = ch->variants[k].line;
+            for (int k = 0; k < words->n; k++) {
+                const char *lang = words->v[k].lang;
+                if (text_has(third, lang)) continue;
+                char *you = second_person(words->v[k].str, lang);
+                if (you)
+                    diag_add(d, DIAG_WARNING, s->path, line,
+                             _("choice '%s' is taken by %s when nobody plays role '%s', but its %s words speak "
+                               "to the one who chooses ('%s'): give it <third xml:lang=\"%s\"> with the same "
+                               "words in the third person"),
+                             ch->id, session_role_name(S, sc->who), s->roles[sc->who].id, lang, you, lang);
+                free(you);
+            }
+        }
+    }
+}
+
 static void try_characters(const Scenario *s, Session *S, DiagList *d)
 {
+    check_third_person(s, S, d);
     check_state_fields(s, S, d);
     try_conditions(S, d);                       /* before any hook changes a state */
     for (int r = 0; r < s->nroles; r++) try_character(s, session_character(S, r), d);

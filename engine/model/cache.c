@@ -433,6 +433,7 @@ static void c_variant(Codec *c, Variant *v)
 {
     c_str(c, &v->term, REQUIRED);
     c_text(c, &v->text);
+    c_text(c, &v->third);
     c_line(c, &v->line);
 }
 
@@ -452,6 +453,7 @@ static void c_choice(Codec *c, Choice *ch)
     c_str(c, &ch->needs, OPTIONAL);
     c_str(c, &ch->unless, OPTIONAL);
     c_text(c, &ch->text);
+    c_text(c, &ch->third);
     C_ARRAY(c, ch->effects, ch->neffects, c_effect);
     c_line(c, &ch->line);
 }

@@ -249,7 +249,10 @@ static void read_variant(Reader *r, Choice *ch, xmlNodePtr node)
     Variant v = {0};
     v.line = xml_line(node);
     v.term = attr(r, node, "term");
-    EACH_CHILD(c, node) if (xml_is(c, "text")) text_of(r, &v.text, c);
+    EACH_CHILD(c, node) {
+        if (xml_is(c, "text")) text_of(r, &v.text, c);
+        else if (xml_is(c, "third")) text_of(r, &v.third, c);
+    }
     GROW(ch->variants, ch->nvariants);
     ch->variants[ch->nvariants++] = v;
 }
@@ -273,6 +276,7 @@ static void read_choice(Reader *r, Scene *sc, xmlNodePtr node)
     ch.unless = attr(r, node, "unless");
     EACH_CHILD(c, node) {
         if (xml_is(c, "text")) text_of(r, &ch.text, c);
+        else if (xml_is(c, "third")) text_of(r, &ch.third, c);
         else if (xml_is(c, "variant")) read_variant(r, &ch, c);
         else read_effect(r, c, &ch.effects, &ch.neffects);
     }

@@ -387,7 +387,11 @@ static void check_translations(Ctx *c)
         for (int j = 0; j < sc->nchoices; j++) {
             const Choice *ch = &sc->choices[j];
             check_text(c, &ch->text, ch->line, N_("choice"));
-            for (int k = 0; k < ch->nvariants; k++) check_text(c, &ch->variants[k].text, ch->variants[k].line, N_("choice"));
+            check_text(c, &ch->third, ch->line, N_("choice"));
+            for (int k = 0; k < ch->nvariants; k++) {
+                check_text(c, &ch->variants[k].text, ch->variants[k].line, N_("choice"));
+                check_text(c, &ch->variants[k].third, ch->variants[k].line, N_("choice"));
+            }
         }
     }
     for (int i = 0; i < s->nevents; i++) {

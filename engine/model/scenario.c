@@ -272,9 +272,11 @@ static void choice_free(const Scenario *s, Choice *c)
     scenario_release(s, c->needs);
     scenario_release(s, c->unless);
     text_free(s, &c->text);
+    text_free(s, &c->third);
     for (int i = 0; i < c->nvariants; i++) {
         scenario_release(s, c->variants[i].term);
         text_free(s, &c->variants[i].text);
+        text_free(s, &c->variants[i].third);
     }
     scenario_release(s, c->variants);
     effects_free(s, c->effects, c->neffects);

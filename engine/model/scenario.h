@@ -103,6 +103,8 @@ typedef struct {
 typedef struct {
     char *term;          /* lexicon id (set by resolve; as written before) */
     Text text;
+    Text third;          /* the same words in the third person (<third>), for a character
+                            verbeeld plays; empty when not written */
     int line;
 } Variant;
 
@@ -126,6 +128,9 @@ typedef struct {
     char *needs;         /* the facts its words presuppose (as Item's), or NULL */
     char *unless;
     Text text;
+    Text third;          /* its words in the third person (<third>): what the screen and the
+                            journal show when a character verbeeld plays takes it; empty when
+                            not written */
     Effect *effects;
     int neffects;
     int line;

@@ -272,12 +272,23 @@ const char *session_term(const Session *S, int p, int r, const Choice *c)
 }
 
 /* The words of choice c for p as role r: a corner choice's variant for its term, if it has one. */
-static const Text *choice_words(const Session *S, int p, int r, const Choice *c, const char **term)
+static const Text *choice_words(const Session *S, int p, int r, const Choice *c, const char **term,
+                                const Text **third)
 {
     *term = session_term(S, p, r, c);
     for (int i = 0; *term && i < c->nvariants; i++)
-        if (streq(c->variants[i].term, *term)) return &c->variants[i].text;
+        if (streq(c->variants[i].term, *term)) {
+            *third = &c->variants[i].third;
+            return &c->variants[i].text;
+        }
+    *third = &c->third;
     return &c->text;
+}
+
+const Text *session_words(const Session *S, int p, int r, const Choice *c, const Text **third)
+{
+    const char *term;
+    return choice_words(S, p, r, c, &term, third);
 }
 
 /* `text` with {participants} filled in: a fresh string, or NULL when it has none to fill. */
@@ -304,7 +315,9 @@ char *session_choice_text(const Session *S, int p, int r, const Choice *c)
 static char *corner_words(const Session *S, int p, int r, const Choice *c)
 {
     const char *term;
-    const Text *words = choice_words(S, p, r, c, &term);
+    const Text *third;
+    const Text *words = choice_words(S, p, r, c, &term, &third);
+    if (p < 0 && r >= 0 && third->n > 0) words = third;     /* a character verbeeld plays */
     const char *text = text_get(words, S->lang, fallback(S));
     if (c->corner == CORNER_NONE || !term) return xstrdup(text);
     const char *manner = lexicon_manner(S->lx, term, S->lang);

@@ -183,7 +183,11 @@ Corner session_corner(const Session *S, int p, int r, const Choice *c);
  * the term at that corner of their quadrant; NULL for none. */
 const char *session_term(const Session *S, int p, int r, const Choice *c);
 /* The words of choice `c` for p as role r in the session's language, {term} and {manner}
- * filled in (a fresh string). */
+ * filled in (a fresh string). When verbeeld takes it for a character (p -1, r a role), its
+ * third-person words (<third>) if it has them. */
 char *session_choice_text(const Session *S, int p, int r, const Choice *c);
+/* The words of choice `c` as written for p as role r (a corner choice's variant for its term,
+ * if it has one), and in *third their third-person form (empty when not written). */
+const Text *session_words(const Session *S, int p, int r, const Choice *c, const Text **third);
 
 #endif

@@ -179,6 +179,22 @@ t = play("moveon-letter", "moveon", MOVEON5, "en",
 n = "moveon-letter"
 expect(n, "Dear Isabel" in t and "I promised him, love" not in t and "Now you've heard it from him" in t,
        "Wim says 'I promised him' as news after he told Isabel himself")
+# That session hears Guido twice (the phone call, then the letter): Wim's 'Now you've heard it
+# from him' comes once, and at the letter he speaks of both.
+expect(n, "Why\n" in t and t.count("Now you've heard it from him") == 1
+       and "Twice now, love. Yesterday on the phone, and now in black and white" in after(t, "Dear Isabel"),
+       "Wim says 'Now you've heard it from him' at the phone call and again at the letter")
+
+# Nobody tells about the heart; Guido is asked why on the phone and the letter is read: Wim's
+# 'I promised him' comes once, at the phone call, and at the letter he does not promise again.
+t = play("moveon-twice-nl", "moveon", MOVEON5, "nl",
+         wishes=[r"waarom ga je écht weg", r"leest hem hardop voor|leest de brief voor|Lees jij maar"],
+         avoid=[STOP, r"(?i)stop|wij niet doen|doe niet mee|hartinfarct|hart"])
+n = "moveon-twice-nl"
+expect(n, "Lieve Isabel" in t and t.count("Ik heb het hem beloofd, meisje") == 1
+       and "Nu hoor je het van hem zelf" not in t
+       and "Twee keer nu, meisje. Gisteren aan de telefoon, en nu zwart op wit" in after(t, "Lieve Isabel"),
+       "Wim says 'Ik heb het hem beloofd' at the phone call and again at the letter")
 
 # ---------------------------------------------------------------- MoveOn, Dutch
 # Nobody tells about the heart, Karin names her condition at the lake, the team lets Koen talk,
@@ -196,8 +212,20 @@ expect(n, "Vijf managers, en ik hoor er één" in t and "Dat respecteer ik" not 
        "Guido does not answer 'let Koen talk'")
 expect(n, "Kom hiernaartoe. Vandaag." in t and "onaangekondigd" not in t,
        "the visit Wim asked for is called unannounced")
+# Guido comes before the letter is opened and nobody has told the team about his heart: he says
+# it himself, not "I should have told you" about something nobody has heard.
+visit = after(t, "Een kwartier").split("==")[0]
+expect(n, visit.find("Een kwartier") < t.find("Lieve Isabel") and "in mei is mijn hart blijven stilstaan" in visit.lower()
+       and "Ik had het jullie zelf moeten zeggen" not in visit,
+       "Guido's visit speaks of the heart as known before anyone told the team")
 expect(n, "0,8 van Guido" in t, "Koen does not use the loan from the letter he heard")
 expect(n, "Met mijn voorwaarde" not in t, "Karin's condition as a possessive")
+# The group says out loud that Isabel takes the helm and that they stand behind her, and then
+# nobody says yes: the story says that everyone said "we" and nobody says "I", not as if
+# nothing had been said.
+expect(n, "Zeg het hardop: Isabel neemt het roer" in t and "Niemand zegt ja" in t
+       and "Iedereen zei ‘wij’; niemand zegt ‘ik’" in after(t, "Niemand zegt ja"),
+       "after the group backs Isabel out loud, 'nobody says yes' forgets that they said it")
 
 # ---------------------------------------------------------------- MoveOn, two participants
 # Karin snaps at Lotte and Wim pushes his chair back: nobody gossiped and nobody said stop, so
@@ -216,6 +244,20 @@ expect(n, "stupidest thing" in t and "Nobody has said stop. Lotte nods at the ci
        and "sat through the first few sentences" not in t, "Isabel hears gossip about her father that nobody said")
 expect(n, "What do you need from me to say yes too" in t and "My condition stands" not in t,
        "Karin's condition taken as named when she only asked what the others need")
+
+# ---------------------------------------------------------------- MoveOn, verbeeld's own choices
+# With two participants verbeeld plays Koen and Isabel, and takes their choices: on the wall and
+# in the debrief they are told in the third person ("Koen puts the folder on the table"), not in
+# words that speak to the room ("You put the folder on the table").
+for lang, words, debrief_lang in (("en", "Koen puts the folder on the table", "en"),
+                                  ("nl", "Koen legt de map op tafel", "nl")):
+    n = "moveon-third-" + lang
+    t = play(n, "moveon", MOVEON2, lang, seed=2, wishes=[])
+    expect(n, "\n\u2192 Koen Timmermans: " + words in t and "\n\u2192 Isabel Verhoeven: Isabel " in t,
+           "a choice verbeeld takes for Koen or Isabel is not told in the third person on screen")
+    md = subprocess.run([V, "debrief", os.path.join(T, n + ".jsonl"), "--format", "md"], capture_output=True,
+                        env=dict(ENV, LANGUAGE=debrief_lang)).stdout.decode("utf-8", "replace")
+    expect(n, "- Koen Timmermans: " + words in md, "the debrief does not tell Koen's choice in the third person")
 
 # ---------------------------------------------------------------- MoveOn, Femke says no
 # Femke turns Maarten down on Sunday in front of everyone, then nobody proposes anything: she
@@ -258,6 +300,8 @@ expect(n, "I can see the stump" in t and "it's still there" not in t and "where 
        "a parent says the felled tree is still there")
 expect(n, "under the chestnut that stood there until yesterday" in t and "under that chestnut" not in t,
        "the grandparent points at a chestnut that was felled")
+expect(n, re.search(r"^\u2192 .*a project every afternoon", t, re.M) or "a few parents want something more in it" in t,
+       "the school down the road's timetable is changed by project afternoons nobody proposed")
 expect(n, "made the 940 hours exactly" in t and "with the project afternoons you reach 890" not in t,
        "'fifty hours short' ignores that the timetable came from the school down the road")
 expect(n, "One o'clock sharp" in t and "Good morning" not in after(t, "One o'clock sharp"), "'good morning' at one o'clock")
@@ -286,6 +330,16 @@ expect(n, risk and all(e.get("by") and not e.get("auto") for e in risk)
 expect(n, "says a father by the window" in t and "Kwame (" not in after(t, "In public").split("Everyone looks at the chair")[0],
        "a participant who was not briefed is made to say the planted conflict")
 
+# ---------------------------------------------------------------- the school, the hours
+# Nobody proposes a project every afternoon: when the hours come up short, the project
+# afternoons are brought in as new, not spoken of as if the group had chosen them.
+t = play("school-hours", "school", SCHOOL4, "en", wishes=[], avoid=[r"a project every afternoon"], limit=120)
+n = "school-hours"
+hours = after(t, "Fifty hours short")
+expect(n, hours and not re.search(r"^\u2192 .*a project every afternoon", t.split("Fifty hours short")[0], re.M)
+       and "something that wasn't on the table this morning" in hours,
+       "the hours are short 'with the project afternoons' that nobody proposed")
+
 # ---------------------------------------------------------------- the school, the verdict
 # What the group does with the inspector's offer is what her verdict and the ending speak of:
 # someone walks out, they offer a trial year, they drop what she asks, they stand by the plan
@@ -309,6 +363,21 @@ for n, lang, wish, said, told, wrong in (
     expect(n, re.search(told, ending.split("anchor")[0].split("anker")[0]) or re.search(told, words),
            f"the ending forgets what the group did with the offer ({told!r})")
 
+# Nobody plays the class parent, the night worker or the teacher in that Dutch session: the
+# narration of their scenes names them, and does not say "jij"/"naar jou" to the room.
+n = "school-stand"
+with open(os.path.join(T, n + ".out"), encoding="utf-8") as f:
+    t = f.read()
+expect(n, "Petra kent iedereen hier." in t and "Jij kent iedereen hier" not in t
+       and "en dan naar Marco." in t and "en dan naar jou." not in t
+       and "Sanne heeft een halfuur en een laptop" in t and "Je hebt een halfuur en een laptop" not in t,
+       "the narration of a scene of a character verbeeld plays speaks to the room as that character")
+# Sanne, whom verbeeld plays, has just said that the inspector wants to approve it: her choice
+# does not say it again word for word.
+expect(n, "Ze wil het goedkeuren, echt" in t and "\u2192 Sanne Vermeulen: Sanne laat het plan zoals het is" in t
+       and "Ze wil het goedkeuren, als ze het maar kan opschrijven" not in t,
+       "Sanne says that the inspector wants to approve it twice in a row")
+
 # ---------------------------------------------------------------- the school, Dutch, day 1 evening
 # Ilse plays the football parent and Tom the entrepreneur: at the bike shed the football
 # parent's gossip about the chair is not put in Ilse's character's mouth.
@@ -320,7 +389,7 @@ SCHOOL3 = """<cast scenario="school" xmlns="urn:verbeeld:cast:1">
 """
 t = play("school-shed", "school", SCHOOL3, "nl", wishes=[], limit=40)
 n = "school-shed"
-shed = after(t, "Bij de fietsenstalling").split("Wat doe je?")[0]
+shed = after(t, "Bij de fietsenstalling").split("kent iedereen hier")[0]
 expect(n, "vraagt een vader met een sporttas" in shed and "Ronnie Verbeek:" not in shed and "Jasper Lind: En heb je gezien" in shed,
        "the football parent a participant plays is made to gossip about the chair")
 
@@ -349,6 +418,19 @@ expect(n, "In het openbaar" in t and "sinds vanochtend" in t and "sinds gisteroc
        "the conflict on day 1 speaks of 'since yesterday morning'")
 expect(n, "zegt een vader bij het raam" in t, "the football parent a participant plays is made to attack the chair")
 
+# ---------------------------------------------------------------- the tutorial, Bart's board
+# Lies, whom verbeeld plays, tells Bart no, and Bart says he should have asked first: the board
+# with SATURDAY 7 AM is what he wrote before the coffee, not a plan he made after the no.
+TUTORIAL1 = """<cast scenario="tutorial" xmlns="urn:verbeeld:cast:1">
+  <participant name="Sanne" core="verbinden" goal="x" role="planner"/>
+</cast>
+"""
+t = play("tutorial-board", "tutorial", TUTORIAL1, "en", seed=5, wishes=[])
+n = "tutorial-board"
+expect(n, "No, Bart. Saturday is our day off" in t and "Bart has already written" not in t
+       and "in Bart's writing from before the coffee" in after(t, "No, Bart. Saturday is our day off"),
+       "after Bart has been told no, the board says he has already written SATURDAY on it")
+
 # ---------------------------------------------------------------- no line twice
 # A character does not say the same reaction twice in one session: the library remembers what
 # was said and takes the next line of the corner (the school's parents and the inspector have
@@ -363,6 +445,35 @@ for f in sorted(os.listdir(T)):
             said[(e.get("role"), e["text"])] = said.get((e.get("role"), e["text"]), 0) + 1
     twice = [f"{role}: {text}" for (role, text), k in said.items() if k > 1]
     expect(n, not twice, "a character says the same reaction twice: " + "; ".join(twice[:3]))
+
+# ---------------------------------------------------------------- verbeeld's choices, told
+# Every choice verbeeld took for a character, in every session above, is told about that
+# character: no "you"/"je" outside the quoted speech (a ' or ’ before a letter is an apostrophe).
+def outside_quotes(text):
+    out, close, i = [], None, 0
+    while i < len(text):
+        ch = text[i]
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        prev = text[i - 1] if i else " "
+        if close:
+            if ch == close and not (close in "'\u2019" and nxt.isalpha()):
+                close = None
+        elif ch in "\u2018\u201c\"" or (ch == "'" and prev in " (\n" and not nxt.isspace()):
+            close = {"\u2018": "\u2019", "\u201c": "\u201d"}.get(ch, ch)
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+YOU = re.compile(r"(?i)\b(you|your|yours|yourself|je|jij|jou|jouw|jezelf|jullie)\b")
+for f in sorted(os.listdir(T)):
+    if not f.endswith(".jsonl"):
+        continue
+    n = f[:-len(".jsonl")]
+    told = [e["text"] for e in journal(n) if e.get("ev") == "choice" and e.get("auto") and e.get("text")
+            and YOU.search(outside_quotes(e["text"]))]
+    expect(n, not told, "verbeeld takes a choice for a character in words that speak to the room: " + "; ".join(told[:2]))
 
 # ---------------------------------------------------------------- words, in every branch
 # Calques that no session need reach: checked in the files themselves.

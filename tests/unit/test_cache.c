@@ -96,14 +96,15 @@ static const Layout L_Goto = LAYOUT(Goto,
 static const Layout L_AltTitle = LAYOUT(AltTitle,
     FIELD(AltTitle, cond, F_INT), NESTED(AltTitle, text, L_Text), FIELD(AltTitle, line, F_INT));
 static const Layout L_Variant = LAYOUT(Variant,
-    FIELD(Variant, term, F_STR), NESTED(Variant, text, L_Text), FIELD(Variant, line, F_INT));
+    FIELD(Variant, term, F_STR), NESTED(Variant, text, L_Text), NESTED(Variant, third, L_Text),
+    FIELD(Variant, line, F_INT));
 static const Layout L_Choice = LAYOUT(Choice,
     FIELD(Choice, id, F_STR), NESTED(Choice, to, L_Target), FIELD(Choice, quality, F_STR),
     FIELD(Choice, corner, F_INT), ARRAY(Choice, variants, nvariants, L_Variant), FIELD(Choice, nvariants, F_INT),
     FIELD(Choice, term, F_STR), FIELD(Choice, next_choices, F_CHOICES_OF), FIELD(Choice, by, F_INT),
     FIELD(Choice, by_name, F_STR), FIELD(Choice, addressee, F_INT), FIELD(Choice, addressee_name, F_STR),
     FIELD(Choice, turning, F_INT), FIELD(Choice, cond, F_INT),
-    FIELD(Choice, needs, F_STR), FIELD(Choice, unless, F_STR), NESTED(Choice, text, L_Text),
+    FIELD(Choice, needs, F_STR), FIELD(Choice, unless, F_STR), NESTED(Choice, text, L_Text), NESTED(Choice, third, L_Text),
     ARRAY(Choice, effects, neffects, L_Effect), FIELD(Choice, neffects, F_INT), FIELD(Choice, line, F_INT));
 static const Layout L_Scene = LAYOUT(Scene,
     FIELD(Scene, id, F_STR), FIELD(Scene, act, F_INT), FIELD(Scene, who, F_INT),
