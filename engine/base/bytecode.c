@@ -18,18 +18,6 @@
 #define MAX_DUMP_BYTES (64u << 20)
 enum { HEAD = 8 + 8 + 8 };             /* the magic, the dump's length, its XXH3-64 */
 
-static void put_u64(unsigned char *b, uint64_t v)
-{
-    for (int i = 0; i < 8; i++) b[i] = (unsigned char)(v >> (8 * i));
-}
-
-static uint64_t get_u64(const unsigned char *b)
-{
-    uint64_t v = 0;
-    for (int i = 7; i >= 0; i--) v = v << 8 | b[i];
-    return v;
-}
-
 /* XXH3-128 of the Lua release (a dump is only good for the Lua that wrote it), the chunk name
  * (it is in the dump, for messages) and the text, each but the last ending in its NUL. */
 static void chunk_key(const char *src, size_t len, const char *chunkname, unsigned char key[16])
@@ -53,8 +41,8 @@ static int load_kept(lua_State *L, const char *path, const char *chunkname)
     size_t n;
     unsigned char *b = (unsigned char *)read_file(path, MAX_DUMP_BYTES, &n);
     if (!b) return -1;
-    int sound = n >= HEAD && memcmp(b, MAGIC, 8) == 0 && get_u64(b + 8) == n - HEAD &&
-                XXH3_64bits(b + HEAD, n - HEAD) == get_u64(b + 16);
+    int sound = n >= HEAD && memcmp(b, MAGIC, 8) == 0 && cachedir_get_u64(b + 8) == n - HEAD &&
+                XXH3_64bits(b + HEAD, n - HEAD) == cachedir_get_u64(b + 16);
     int status = sound ? luaL_loadbufferx(L, (const char *)b + HEAD, n - HEAD, chunkname, "b") : -1;
     free(b);
     if (status == LUA_OK) {
@@ -82,8 +70,8 @@ static void keep(lua_State *L, const char *dir, const char *path)
     if (lua_dump(L, dump_to, &dump, 0) == 0 && dump.len && cachedir_make(dir) == 0) {
         unsigned char head[HEAD];
         memcpy(head, MAGIC, 8);
-        put_u64(head + 8, dump.len);
-        put_u64(head + 16, XXH3_64bits(dump.s, dump.len));
+        cachedir_put_u64(head + 8, dump.len);
+        cachedir_put_u64(head + 16, XXH3_64bits(dump.s, dump.len));
         cachedir_prune(dir);
         cachedir_write(path, head, sizeof head, dump.s, dump.len);
     }

@@ -78,6 +78,18 @@ void cachedir_touch(const char *path)
     utimensat(AT_FDCWD, path, NULL, 0);
 }
 
+void cachedir_put_u64(unsigned char *b, uint64_t v)
+{
+    for (int i = 0; i < 8; i++) b[i] = (unsigned char)(v >> (8 * i));
+}
+
+uint64_t cachedir_get_u64(const unsigned char *b)
+{
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--) v = v << 8 | b[i];
+    return v;
+}
+
 /* ============================== keeping it bounded ============================== */
 
 /* The kind of file `name` is (its index in kinds), or -1 when it is not one of ours: 32 hex

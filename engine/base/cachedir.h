@@ -12,6 +12,7 @@
 #define VB_CACHEDIR_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* The suffixes of the kinds of file kept, each kind bounded on its own (see cachedir_prune). */
 #define CACHEDIR_MODEL ".model"    /* a scenario's model (model/cache.c) */
@@ -32,5 +33,8 @@ int cachedir_write(const char *path, const void *head, size_t hlen, const void *
  * time: a reader marks a file used with cachedir_touch. */
 void cachedir_prune(const char *dir);
 void cachedir_touch(const char *path);
+/* The numbers in cache files: 64 bits, little-endian, whatever the machine. */
+void cachedir_put_u64(unsigned char *b, uint64_t v);
+uint64_t cachedir_get_u64(const unsigned char *b);
 
 #endif

@@ -536,15 +536,19 @@ static void end_limits(Sandbox *s)
     hook_every(s, 0);
 }
 
+/* What a load left on the stack: 0 with the function there, or -1 with *err set from the
+ * message, which is taken off. */
+static int loaded(Sandbox *s, int status, char **err)
+{
+    if (status == LUA_OK) return 0;
+    *err = error_text(s->L, status, NULL);
+    lua_pop(s->L, 1);
+    return -1;
+}
+
 int sbx_load(Sandbox *s, const char *src, size_t len, const char *chunkname, char **err)
 {
-    int status = luaL_loadbufferx(s->L, src, len, chunkname, "t");
-    if (status != LUA_OK) {
-        *err = error_text(s->L, status, NULL);
-        lua_pop(s->L, 1);
-        return -1;
-    }
-    return 0;
+    return loaded(s, luaL_loadbufferx(s->L, src, len, chunkname, "t"), err);
 }
 
 /* Compile the file at `path`, leaving it on the stack as a function: from what an earlier
@@ -558,14 +562,10 @@ static int load_file(Sandbox *s, const char *path, char **err)
         return -1;
     }
     char *chunkname = xasprintf("@%s", path);
-    int status = bytecode_load(s->L, src, len, chunkname);
-    if (status != LUA_OK) {
-        *err = error_text(s->L, status, NULL);
-        lua_pop(s->L, 1);
-    }
+    int rc = loaded(s, bytecode_load(s->L, src, len, chunkname), err);
     free(chunkname);
     free(src);
-    return status == LUA_OK ? 0 : -1;
+    return rc;
 }
 
 int sbx_dofile(Sandbox *s, const char *path, int nresults, char **err)

@@ -4,10 +4,10 @@
  * Each character and the scenario's own conditions get a sandbox of their own, so that no
  * script can see or change another's. A sandbox has no io, os, package, debug, require, load
  * or dofile; it loads scripts' text, or what verbeeld itself compiled of that text and kept in
- * the user's cache (base/bytecode.h), never bytecode from a script or a scenario; every call is bounded in instructions and memory,
- * counted the same way on every run (and, as a backstop only long string comparisons reach, by
- * a minute of CPU time). Errors come back as "file:line: message" strings, never
- * as a crash.
+ * the user's cache (base/bytecode.h), never bytecode from a script or a scenario; every call is
+ * bounded in instructions and memory, counted the same way on every run (and, as a backstop
+ * only long string comparisons reach, by a minute of CPU time). Errors come back as
+ * "file:line: message" strings, never as a crash.
  */
 #ifndef VB_SANDBOX_H
 #define VB_SANDBOX_H

@@ -39,19 +39,9 @@ static void put_u32(unsigned char *b, uint32_t v)
     for (int i = 0; i < 4; i++) b[i] = (unsigned char)(v >> (8 * i));
 }
 
-static void put_u64(unsigned char *b, uint64_t v)
-{
-    for (int i = 0; i < 8; i++) b[i] = (unsigned char)(v >> (8 * i));
-}
-
 static uint32_t get_u32(const unsigned char *b)
 {
     return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
-}
-
-static uint64_t get_u64(const unsigned char *b)
-{
-    return (uint64_t)get_u32(b) | (uint64_t)get_u32(b + 4) << 32;
 }
 
 /* ============================== the key and the place ============================== */
@@ -68,7 +58,7 @@ int cache_key(const char *bytes, size_t len, CacheKey *key)
      * concatenation. */
     unsigned char head[12];
     put_u32(head, CACHE_FORMAT);
-    put_u64(head + 4, (uint64_t)slen);
+    cachedir_put_u64(head + 4, (uint64_t)slen);
     XXH3_state_t *st = XXH3_createState();
     int ok = st && XXH3_128bits_reset(st) == XXH_OK &&
              XXH3_128bits_update(st, head, sizeof head) == XXH_OK &&
@@ -114,7 +104,7 @@ static int file_status(const char *path, unsigned char *b, struct timespec *chan
     uint64_t v[7] = {st.st_dev, st.st_ino, (uint64_t)st.st_size,
                      (uint64_t)st.st_mtim.tv_sec, (uint64_t)st.st_mtim.tv_nsec,
                      (uint64_t)st.st_ctim.tv_sec, (uint64_t)st.st_ctim.tv_nsec};
-    for (int i = 0; i < 7; i++) put_u64(b + 8 * i, v[i]);
+    for (int i = 0; i < 7; i++) cachedir_put_u64(b + 8 * i, v[i]);
     *changed = st.st_ctim.tv_sec > st.st_mtim.tv_sec ? st.st_ctim : st.st_mtim;
     return 1;
 }
@@ -252,12 +242,12 @@ static void c_double(Codec *c, double *v)
     memcpy(&u, v, sizeof u);
     if (c->writing) {
         unsigned char b[8];
-        put_u64(b, u);
+        cachedir_put_u64(b, u);
         sb_addn(&c->out, (const char *)b, 8);
         return;
     }
     const unsigned char *q = take(c, 8);
-    u = q ? get_u64(q) : 0;
+    u = q ? cachedir_get_u64(q) : 0;
     memcpy(v, &u, sizeof u);
 }
 
@@ -611,10 +601,10 @@ static Scenario *decode(unsigned char *file, size_t len, const CacheKey *key)
     const unsigned char *payload = file + CACHE_HEADER;
     /* The payload opens with the size of the arena its arrays take: at most a few times the
      * payload, since every element takes some bytes of it (a bound against a foreign file). */
-    uint64_t arena_len = n >= 8 ? get_u64(payload) : 0;
+    uint64_t arena_len = n >= 8 ? cachedir_get_u64(payload) : 0;
     if (len < CACHE_HEADER || n < 8 || memcmp(file, MAGIC, 8) != 0 || get_u32(file + 8) != CACHE_FORMAT ||
-        memcmp(file + 12, key->bytes, 16) != 0 || get_u64(file + 28) != n ||
-        XXH3_64bits(payload, n) != get_u64(file + 36) || arena_len > 64 * (uint64_t)n + 4096) {
+        memcmp(file + 12, key->bytes, 16) != 0 || cachedir_get_u64(file + 28) != n ||
+        XXH3_64bits(payload, n) != cachedir_get_u64(file + 36) || arena_len > 64 * (uint64_t)n + 4096) {
         munmap(file, len);
         return NULL;
     }
@@ -678,8 +668,8 @@ static void write_entry(const char *dir, const CacheKey *key, const StrBuf *payl
     memcpy(head, MAGIC, 8);
     put_u32(head + 8, CACHE_FORMAT);
     memcpy(head + 12, key->bytes, 16);
-    put_u64(head + 28, payload->len);
-    put_u64(head + 36, XXH3_64bits(payload->s, payload->len));
+    cachedir_put_u64(head + 28, payload->len);
+    cachedir_put_u64(head + 36, XXH3_64bits(payload->s, payload->len));
     char *path = cachedir_file(dir, key->bytes, CACHEDIR_MODEL);
     if (cachedir_write(path, head, sizeof head, payload->s, payload->len) == 0) stats.stored++;
     free(path);
@@ -695,7 +685,7 @@ int cache_store(const CacheKey *key, const Scenario *s)
     sb_init(&c.out);
     sb_addn(&c.out, "\0\0\0\0\0\0\0\0", 8);
     c_scenario(&c, (Scenario *)s);
-    put_u64((unsigned char *)c.out.s, c.arena_need);
+    cachedir_put_u64((unsigned char *)c.out.s, c.arena_need);
     unsigned long stored = stats.stored;
     if (!c.bad && c.out.len <= MAX_ENTRY_BYTES - CACHE_HEADER && cachedir_make(dir) == 0) {
         cachedir_prune(dir);

@@ -18,6 +18,7 @@
 #include <xxhash.h>
 
 #include "base/bytecode.h"
+#include "base/cachedir.h"
 #include "base/util.h"
 
 static char dir[] = "/tmp/vb-test-bytecode-XXXXXX";
@@ -75,20 +76,54 @@ static void remove_all(void)
     }
 }
 
-static void test_kept_and_used(void **state)
+/* An empty folder, the script run once: the dump it kept (a fresh string). */
+static char *answer_kept(void)
 {
-    (void)state;
     remove_all();
     char *err;
     assert_int_equal(run("x", &err), 42);
     char *dump = kept_dump();
     assert_non_null(dump);
+    return dump;
+}
+
+/* The script's error names its file and the line of the error, as the text does. */
+static void assert_error_named(void)
+{
+    char *err;
+    assert_int_equal(run("boom", &err), -1);
+    assert_string_equal(err, "scripts/answer.lua:3: it went boom");
+    free(err);
+}
+
+static void write_back(const char *dump, const unsigned char *b, size_t len)
+{
+    FILE *f = fopen(dump, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(b, 1, len, f), len);
+    fclose(f);
+}
+
+/* `body` as a kept dump: behind the magic, its length and its checksum, as bytecode.c writes. */
+static void write_sealed(const char *dump, const void *body, size_t n)
+{
+    unsigned char *b = xmalloc(24 + n);
+    memcpy(b, "VBCHUNK", 8);
+    cachedir_put_u64(b + 8, n);
+    cachedir_put_u64(b + 16, XXH3_64bits(body, n));
+    memcpy(b + 24, body, n);
+    write_back(dump, b, 24 + n);
+    free(b);
+}
+
+static void test_kept_and_used(void **state)
+{
+    (void)state;
+    char *dump = answer_kept(), *err;
     struct stat st;
     assert_int_equal(stat(dump, &st), 0);
     assert_int_equal(run("x", &err), 42);
-    assert_int_equal(run("boom", &err), -1);
-    assert_string_equal(err, "scripts/answer.lua:3: it went boom");     /* the same file and line */
-    free(err);
+    assert_error_named();
     struct stat st2;
     assert_int_equal(stat(dump, &st2), 0);
     assert_int_equal(st.st_ino, st2.st_ino);                             /* used, not written anew */
@@ -106,26 +141,14 @@ static int add_to(lua_State *L, const void *p, size_t n, void *ud)
 static void test_the_dump_is_what_runs(void **state)
 {
     (void)state;
-    remove_all();
-    char *err;
-    assert_int_equal(run("x", &err), 42);
-    char *dump = kept_dump();
+    char *dump = answer_kept(), *err;
     lua_State *L = luaL_newstate();
     assert_int_equal(luaL_loadstring(L, "return 7"), LUA_OK);
     StrBuf code;
     sb_init(&code);
     assert_int_equal(lua_dump(L, add_to, &code, 0), 0);
     lua_close(L);
-    unsigned char head[24];
-    memcpy(head, "VBCHUNK", 8);
-    uint64_t h = XXH3_64bits(code.s, code.len);
-    for (int i = 0; i < 8; i++) head[8 + i] = (unsigned char)((uint64_t)code.len >> (8 * i));
-    for (int i = 0; i < 8; i++) head[16 + i] = (unsigned char)(h >> (8 * i));
-    FILE *f = fopen(dump, "wb");
-    assert_non_null(f);
-    fwrite(head, 1, sizeof head, f);
-    fwrite(code.s, 1, code.len, f);
-    fclose(f);
+    write_sealed(dump, code.s, code.len);
     assert_int_equal(run("x", &err), 7);
     sb_free(&code);
     free(dump);
@@ -137,33 +160,20 @@ typedef void (*Spoil)(const char *dump, unsigned char *b, size_t len);
  * dump is kept in its place. */
 static void survives(Spoil spoil)
 {
-    remove_all();
-    char *err;
-    assert_int_equal(run("x", &err), 42);
-    char *dump = kept_dump();
+    char *dump = answer_kept(), *err;
     size_t len;
     unsigned char *b = (unsigned char *)read_file(dump, 1u << 20, &len);
     assert_non_null(b);
     spoil(dump, b, len);
     free(b);
     assert_int_equal(run("x", &err), 42);
-    assert_int_equal(run("boom", &err), -1);
-    assert_string_equal(err, "scripts/answer.lua:3: it went boom");
-    free(err);
+    assert_error_named();
     size_t len2;
     unsigned char *b2 = (unsigned char *)read_file(dump, 1u << 20, &len2);
     assert_non_null(b2);
     assert_int_equal(len2, len);                                        /* written anew, whole */
     free(b2);
     free(dump);
-}
-
-static void write_back(const char *dump, const unsigned char *b, size_t len)
-{
-    FILE *f = fopen(dump, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(b, 1, len, f), len);
-    fclose(f);
 }
 
 static void flip_a_byte(const char *dump, unsigned char *b, size_t len) { b[len - 3] ^= 0x40; write_back(dump, b, len); }
@@ -175,9 +185,7 @@ static void emptied(const char *dump, unsigned char *b, size_t len) { (void)len;
 static void sealed_garbage(const char *dump, unsigned char *b, size_t len)
 {
     for (size_t i = 24; i < len; i++) b[i] = (unsigned char)(i * 31);
-    uint64_t h = XXH3_64bits(b + 24, len - 24);
-    for (int i = 0; i < 8; i++) b[16 + i] = (unsigned char)(h >> (8 * i));
-    write_back(dump, b, len);
+    write_sealed(dump, b + 24, len - 24);
 }
 
 static void test_flipped_byte(void **state) { (void)state; survives(flip_a_byte); }
