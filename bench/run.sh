@@ -40,12 +40,7 @@ echo "bench: inkjs (pinned in bench/package.json)"
 (cd bench && npm ci --no-audit --no-fund --silent >/dev/null 2>&1 || npm install --no-audit --no-fund --silent)
 
 echo "bench: building verbeeld, the load harness and the text walk"
-make -s all
-PKGS="lua5.4 libxml-2.0 readline json-c libxxhash"
-for h in load walk; do
-    cc -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror -Iengine -I. $(pkg-config --cflags $PKGS) -o build/bench-$h \
-       bench/$h.c build/libverbeeld.a $(pkg-config --libs $PKGS) -lm
-done
+make -s all build/bench-load build/bench-walk
 WALK=build/bench-walk
 
 # inkcpp from the user's checkout (never a prebuilt binary): its library and inkcpp_cl, which

@@ -78,17 +78,35 @@ static void keep(lua_State *L, const char *dir, const char *path)
     sb_free(&dump);
 }
 
-int bytecode_load(lua_State *L, const char *src, size_t len, const char *chunkname)
+/* The file the dump of this text under this name is kept in, or NULL when the cache is off;
+ * *dir is set to the cache folder (both to be freed). */
+static char *kept_path(const char *src, size_t len, const char *chunkname, char **dir)
 {
-    char *dir = cachedir_path();
-    if (!dir) return luaL_loadbufferx(L, src, len, chunkname, "t");
+    *dir = cachedir_path();
+    if (!*dir) return NULL;
     unsigned char key[16];
     chunk_key(src, len, chunkname, key);
-    char *path = cachedir_file(dir, key, CACHEDIR_CHUNK);
-    int status = load_kept(L, path, chunkname);
+    return cachedir_file(*dir, key, CACHEDIR_CHUNK);
+}
+
+int bytecode_load_kept(lua_State *L, const char *src, size_t len, const char *chunkname)
+{
+    char *dir;
+    char *path = kept_path(src, len, chunkname, &dir);
+    int status = path ? load_kept(L, path, chunkname) : -1;
+    free(path);
+    free(dir);
+    return status;
+}
+
+int bytecode_load(lua_State *L, const char *src, size_t len, const char *chunkname)
+{
+    char *dir;
+    char *path = kept_path(src, len, chunkname, &dir);
+    int status = path ? load_kept(L, path, chunkname) : -1;
     if (status != LUA_OK) {
         status = luaL_loadbufferx(L, src, len, chunkname, "t");
-        if (status == LUA_OK) keep(L, dir, path);
+        if (status == LUA_OK && path) keep(L, dir, path);
     }
     free(path);
     free(dir);

@@ -20,5 +20,8 @@
  * stack): from the cache when this text under this name was compiled before, else compiled,
  * and then kept. */
 int bytecode_load(lua_State *L, const char *src, size_t len, const char *chunkname);
+/* Only the kept dump of this text under this name, onto L's stack: LUA_OK, or -1 with nothing
+ * pushed when none is kept (or the cache is off). The text is not compiled. */
+int bytecode_load_kept(lua_State *L, const char *src, size_t len, const char *chunkname);
 
 #endif

@@ -548,7 +548,7 @@ static int loaded(Sandbox *s, int status, char **err)
 
 int sbx_load(Sandbox *s, const char *src, size_t len, const char *chunkname, char **err)
 {
-    return loaded(s, luaL_loadbufferx(s->L, src, len, chunkname, "t"), err);
+    return loaded(s, bytecode_load(s->L, src, len, chunkname), err);
 }
 
 /* Compile the file at `path`, leaving it on the stack as a function: from what an earlier

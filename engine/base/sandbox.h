@@ -30,7 +30,8 @@ void sbx_reseed(Sandbox *s, unsigned long long seed);
 lua_State *sbx_lua(Sandbox *s);
 
 /* Load the text chunk `src` named `chunkname` ("@file" for files) and leave it, as a function,
- * on the stack. Returns 0, or -1 with *err set to a fresh "file:line: message". */
+ * on the stack: compiled once, then from the cache (base/bytecode.h). Returns 0, or -1 with
+ * *err set to a fresh "file:line: message". */
 int sbx_load(Sandbox *s, const char *src, size_t len, const char *chunkname, char **err);
 /* Load and run a file; its results (nresults of them) are left on the stack. */
 int sbx_dofile(Sandbox *s, const char *path, int nresults, char **err);

@@ -222,6 +222,25 @@ static void test_off_writes_nothing(void **state)
     assert_null(kept_dump());
 }
 
+/* bytecode_load_kept loads only what an earlier load kept: it never compiles the text (the
+ * world relies on it: a kept batch of conditions means every piece in it parsed alone). */
+static void test_kept_only(void **state)
+{
+    (void)state;
+    remove_all();
+    lua_State *L = luaL_newstate();
+    int top = lua_gettop(L);
+    assert_int_equal(bytecode_load_kept(L, script, sizeof script - 1, "@scripts/answer.lua"), -1);
+    assert_int_equal(lua_gettop(L), top);                               /* nothing pushed */
+    assert_null(kept_dump());                                           /* nor compiled and kept */
+    assert_int_equal(bytecode_load(L, script, sizeof script - 1, "@scripts/answer.lua"), LUA_OK);
+    lua_pop(L, 1);
+    assert_int_equal(bytecode_load_kept(L, script, sizeof script - 1, "@scripts/answer.lua"), LUA_OK);
+    assert_int_equal(lua_pcall(L, 0, 1, 0), LUA_OK);
+    assert_int_equal(lua_tointeger(L, -1), 42);
+    lua_close(L);
+}
+
 int main(void)
 {
     if (!mkdtemp(dir)) return 1;
@@ -236,6 +255,7 @@ int main(void)
         cmocka_unit_test(test_sealed_garbage),
         cmocka_unit_test(test_syntax_error_is_luas_and_not_kept),
         cmocka_unit_test(test_off_writes_nothing),
+        cmocka_unit_test(test_kept_only),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     remove_all();
