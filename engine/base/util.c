@@ -131,6 +131,14 @@ void sb_addn(StrBuf *b, const char *s, size_t n)
     b->s[b->len] = '\0';
 }
 
+void sb_addzeros(StrBuf *b, size_t n)
+{
+    sb_reserve(b, n);
+    memset(b->s + b->len, 0, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
 void sb_add(StrBuf *b, const char *s)
 {
     sb_addn(b, s, strlen(s));

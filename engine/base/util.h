@@ -42,6 +42,8 @@ void sb_init(StrBuf *b);
 void sb_add(StrBuf *b, const char *s);
 void sb_addn(StrBuf *b, const char *s, size_t n);
 void sb_addc(StrBuf *b, char c);
+/* Append n zero bytes. */
+void sb_addzeros(StrBuf *b, size_t n);
 void sb_addf(StrBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_vaddf(StrBuf *b, const char *fmt, va_list ap);
 /* Hand over the string (the buffer is empty afterwards). */

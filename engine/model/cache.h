@@ -10,9 +10,10 @@
  *
  * An entry is one file, <32 hex digits of the key>.model: a header of CACHE_HEADER bytes
  * (the magic "VBMODEL" with its NUL, the format version as u32, the 16 bytes of the key, the
- * payload's length as u64 and its XXH3-64 as u64, all little-endian), then the payload: the
- * size of the arena its arrays take (u64), then the model field by field (cache.c says the
- * order). It is mapped, not read, and its strings are used where they lie.
+ * payload's length as u64 and its XXH3-64 as u64, all little-endian), then the payload: an
+ * image of the model as it lies in memory, pointers written as offsets (cache.c says how).
+ * The entry is read whole, checked where it lies (every count, offset and index) and used
+ * there: nothing is decoded or copied but the Scenario struct itself.
  *
  * A record, <32 hex digits of the scenario's path>.seen, says what stat said of the scenario
  * and the schema when they had a key, so that a load of an unchanged file reads neither.
@@ -26,7 +27,7 @@
 
 /* The format version: part of the key and of the header. Raise it whenever scenario.h or what
  * load.c reads into the model changes, so that no entry of an older build is taken. */
-enum { CACHE_FORMAT = 15, CACHE_HEADER = 44 };
+enum { CACHE_FORMAT = 16, CACHE_HEADER = 44 };
 
 /* XXH3-128 of the format version, the scenario schema's bytes and the scenario's bytes. */
 typedef struct {

@@ -227,7 +227,7 @@ static int lies_in(const void *p, const char *region, size_t len)
 
 void scenario_release(const Scenario *s, void *p)
 {
-    if (!lies_in(p, s->block, s->block_len) && !lies_in(p, s->arena, s->arena_len)) free(p);
+    if (!lies_in(p, s->block, s->block_len)) free(p);
 }
 
 static void text_free(const Scenario *s, Text *t)
@@ -371,8 +371,8 @@ static void story_free(Scenario *s)
     scenario_release(s, s->endings);
 }
 
-/* Strings go through scenario_release (they may lie in the block); arrays are always
- * allocated one by one. */
+/* Strings and arrays go through scenario_release: a cached model's lie in its block, a model
+ * read from XML has its arrays allocated one by one. */
 void scenario_free(Scenario *s)
 {
     if (!s) return;
@@ -395,7 +395,6 @@ void scenario_free(Scenario *s)
     scenario_release(s, s->code);
     if (s->block_mapped) munmap(s->block, s->block_len);
     else free(s->block);
-    if (s->arena) munmap(s->arena, s->arena_len);
     free(s);
 }
 

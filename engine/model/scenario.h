@@ -263,20 +263,17 @@ typedef struct Scenario {
     Question *questions; int nquestions;
     Code *code;          int ncode;
     /* A model points its strings into one block, released with it (see scenario_release):
-     * the cache entry's bytes when read from the cache (cache.c), the strings one after
-     * another when read from XML (load.c). Strings that did not fit are allocated alone. */
+     * when read from the cache, the entry's bytes, which hold its arrays too (cache.c); when
+     * read from XML, the strings one after another (load.c), and each array allocated alone.
+     * Strings that did not fit are allocated alone. */
     char *block;
     size_t block_len;
     int block_mapped;    /* the block is a mapping of the cache entry (munmap, not free) */
-    /* A model read from the cache has its arrays in one mapping, released with it; one read
-     * from XML has none, and each of its arrays is allocated alone. */
-    char *arena;
-    size_t arena_len;
 } Scenario;
 
 void scenario_free(Scenario *s);
 /* Free `p`, a string or array of the model `s` (resolve.c replaces some): what lies in the
- * model's block or arena is left to scenario_free. */
+ * model's block is left to scenario_free. */
 void scenario_release(const Scenario *s, void *p);
 
 /* A language code as the scenario's own string of it when it declares it, else `lang`: a

@@ -27,8 +27,10 @@
 #include "model/scenario.h"
 
 #define FIX "tests/unit/fixtures/"
-/* Where the model begins in an entry: after the header and the size of its arena. */
-#define MODEL_AT (CACHE_HEADER + 8)
+/* Where the payload says where the image's arrays end (u64), and where the image, which opens
+ * with the Scenario, begins (cache.c: "entries"). */
+#define ARRAYS_END_AT CACHE_HEADER
+#define IMAGE_AT 80
 
 static char base[4096];      /* a private folder for this run's caches */
 static int dirs;
@@ -156,7 +158,7 @@ static const Layout L_Scenario = LAYOUT(Scenario,
     ARRAY(Scenario, questions, nquestions, L_Question), FIELD(Scenario, nquestions, F_INT),
     ARRAY(Scenario, code, ncode, L_Code), FIELD(Scenario, ncode, F_INT),
     FIELD(Scenario, block, F_HOLDING), FIELD(Scenario, block_len, F_HOLDING),
-    FIELD(Scenario, block_mapped, F_HOLDING), FIELD(Scenario, arena, F_HOLDING), FIELD(Scenario, arena_len, F_HOLDING));
+    FIELD(Scenario, block_mapped, F_HOLDING));
 
 /* Every layout above: each is checked against its struct. */
 static const Layout *const layouts[] = {
@@ -558,32 +560,43 @@ static void a_folder(const char *entry)
     assert_int_equal(mkdir(entry, 0700), 0);
 }
 
-/* The model begins with the count of code pieces: claim two thousand million (tens of GB
- * were they allocated), then four thousand million (more than an int holds). */
-static void count_of(const char *entry, uint32_t n)
+static uint64_t get64(const unsigned char *b)
+{
+    return get32(b) | (uint64_t)get32(b + 4) << 32;
+}
+
+/* The image's Scenario, in the entry's bytes `b` (the struct as it lies, offsets for pointers). */
+static Scenario *image_scenario(unsigned char *b)
+{
+    return (Scenario *)(void *)(b + IMAGE_AT);
+}
+
+/* Spoil the entry by `fn`, which gets its bytes, then seal them again: an entry that only the
+ * reader's own checks can refuse. */
+static void spoil_sealed(const char *entry, void (*fn)(unsigned char *b, size_t len))
 {
     size_t len;
     unsigned char *b = entry_bytes(entry, &len);
-    put32(b + MODEL_AT, n);
-    write_sealed(entry, b, b + CACHE_HEADER, len - CACHE_HEADER);
+    unsigned char *aligned = xmalloc(len);       /* the image's structs read where they lie */
+    memcpy(aligned, b, len);
+    fn(aligned, len);
+    write_sealed(entry, aligned, aligned + CACHE_HEADER, len - CACHE_HEADER);
+    free(aligned);
     free(b);
 }
 
-static void huge_count(const char *entry) { count_of(entry, 0x7ffffff0u); }
-static void huger_count(const char *entry) { count_of(entry, 0xfffffff0u); }
+/* The count of code pieces: two thousand million (tens of GB were they there), then a count
+ * below zero. */
+static void huge_count_in(unsigned char *b, size_t len) { (void)len; image_scenario(b)->ncode = 0x7ffffff0; }
+static void negative_count_in(unsigned char *b, size_t len) { (void)len; image_scenario(b)->ncode = -16; }
+static void huge_count(const char *entry) { spoil_sealed(entry, huge_count_in); }
+static void huger_count(const char *entry) { spoil_sealed(entry, negative_count_in); }
 
-/* The first string (the first piece of code) claims to be longer than what is left. */
-static void huge_string(const char *entry)
-{
-    size_t len;
-    unsigned char *b = entry_bytes(entry, &len);
-    assert_true(get32(b + MODEL_AT) > 0);
-    put32(b + MODEL_AT + 4, (uint32_t)(len - CACHE_HEADER));
-    write_sealed(entry, b, b + CACHE_HEADER, len - CACHE_HEADER);
-    free(b);
-}
+/* The scenario's id at an offset past the end of the strings. */
+static void huge_string_in(unsigned char *b, size_t len) { image_scenario(b)->id = (char *)(uintptr_t)len; }
+static void huge_string(const char *entry) { spoil_sealed(entry, huge_string_in); }
 
-/* Sealed, but cut off in the middle: every string and array must be whole. */
+/* Sealed, but cut off in the middle: the image must be whole. */
 static void sealed_but_short(const char *entry)
 {
     size_t len;
@@ -603,69 +616,58 @@ static void sealed_but_long(const char *entry)
     free(b);
 }
 
-/* The offset of the scenario's id: after the code pieces (string, line, is_expr each). */
-static size_t id_offset(const unsigned char *payload)
-{
-    uint32_t n = get32(payload);
-    size_t at = 4;
-    for (uint32_t i = 0; i < n; i++) at += 4 + get32(payload + at) + 1 + 4 + 4;
-    return at;
-}
-
 /* Sealed, but the scenario's id (which the schema demands) is missing. */
-static void no_id(const char *entry)
-{
-    size_t len;
-    unsigned char *b = entry_bytes(entry, &len);
-    unsigned char *p = b + CACHE_HEADER;
-    size_t at = MODEL_AT - CACHE_HEADER + id_offset(b + MODEL_AT), idlen = get32(p + at) + 1;
-    put32(p + at, 0xffffffffu);
-    memmove(p + at + 4, p + at + 4 + idlen, len - CACHE_HEADER - at - 4 - idlen);
-    write_sealed(entry, b, p, len - CACHE_HEADER - idlen);
-    free(b);
-}
+static void no_id_in(unsigned char *b, size_t len) { (void)len; image_scenario(b)->id = NULL; }
+static void no_id(const char *entry) { spoil_sealed(entry, no_id_in); }
 
-/* Sealed, but a NUL inside the scenario's id. */
-static void nul_in_string(const char *entry)
-{
-    size_t len;
-    unsigned char *b = entry_bytes(entry, &len);
-    unsigned char *p = b + CACHE_HEADER;
-    b[MODEL_AT + id_offset(b + MODEL_AT) + 4 + 1] = '\0';
-    write_sealed(entry, b, p, len - CACHE_HEADER);
-    free(b);
-}
+/* Sealed, but the strings do not end in a NUL: the last string would run off the end. */
+static void unended_in(unsigned char *b, size_t len) { b[len - 1] = 'x'; }
+static void unended_strings(const char *entry) { spoil_sealed(entry, unended_in); }
 
 /* Sealed, but the first code piece is neither a condition nor an effect chunk (is_expr 2). */
-static void bad_flag(const char *entry)
+static void bad_flag_in(unsigned char *b, size_t len)
 {
-    size_t len;
-    unsigned char *b = entry_bytes(entry, &len);
-    unsigned char *p = b + CACHE_HEADER, *m = b + MODEL_AT;
-    assert_true(get32(m) > 0);
-    put32(m + 4 + 4 + get32(m + 4) + 1 + 4, 2);
-    write_sealed(entry, b, p, len - CACHE_HEADER);
-    free(b);
+    (void)len;
+    Scenario *s = image_scenario(b);
+    assert_true(s->ncode > 0);
+    Code *code = (Code *)(void *)(b + IMAGE_AT + (uintptr_t)s->code);
+    code[0].is_expr = 2;
 }
+static void bad_flag(const char *entry) { spoil_sealed(entry, bad_flag_in); }
 
-/* Sealed, but the arena the payload asks for is off by `delta` bytes: a model whose arrays do
- * not fill exactly the room counted for them is not the one that was written. */
-static void arena_off(const char *entry, int64_t delta)
+/* Sealed, but the scenes claim the code pieces' place: two arrays in one place would have
+ * their pointers set twice. */
+static void overlap_in(unsigned char *b, size_t len)
 {
-    size_t len;
-    unsigned char *b = entry_bytes(entry, &len);
-    uint64_t arena = get32(b + CACHE_HEADER) | (uint64_t)get32(b + CACHE_HEADER + 4) << 32;
-    put64(b + CACHE_HEADER, arena + (uint64_t)delta);
-    write_sealed(entry, b, b + CACHE_HEADER, len - CACHE_HEADER);
-    free(b);
+    (void)len;
+    Scenario *s = image_scenario(b);
+    assert_true(s->ncode > 0 && s->nscenes > 0);
+    s->scenes = (Scene *)(void *)s->code;
 }
+static void overlapping_arrays(const char *entry) { spoil_sealed(entry, overlap_in); }
 
-static void arena_short(const char *entry) { arena_off(entry, -16); }
-static void arena_long(const char *entry) { arena_off(entry, 16); }
-static void arena_huge(const char *entry) { arena_off(entry, (int64_t)1 << 40); }
+/* Sealed, but the arrays end `delta` bytes off where the payload says: arrays that do not fill
+ * exactly the room before the strings are not the ones that were written. */
+static void arrays_end_off(unsigned char *b, int64_t delta)
+{
+    put64(b + ARRAYS_END_AT, get64(b + ARRAYS_END_AT) + (uint64_t)delta);
+}
+static void arena_short_in(unsigned char *b, size_t len) { (void)len; arrays_end_off(b, -16); }
+static void arena_long_in(unsigned char *b, size_t len) { (void)len; arrays_end_off(b, 16); }
+static void arena_huge_in(unsigned char *b, size_t len) { (void)len; arrays_end_off(b, (int64_t)1 << 40); }
+static void arena_short(const char *entry) { spoil_sealed(entry, arena_short_in); }
+static void arena_long(const char *entry) { spoil_sealed(entry, arena_long_in); }
+static void arena_huge(const char *entry) { spoil_sealed(entry, arena_huge_in); }
+
+/* Sealed, but written by a build whose structs have other sizes. */
+static void other_layout_in(unsigned char *b, size_t len) { (void)len; b[ARRAYS_END_AT + 16] ^= 1; }
+static void other_layout(const char *entry) { spoil_sealed(entry, other_layout_in); }
+
 static void test_arena_short(void **state) { (void)state; survives(arena_short); }
 static void test_arena_long(void **state) { (void)state; survives(arena_long); }
 static void test_arena_huge(void **state) { (void)state; survives(arena_huge); }
+static void test_other_layout(void **state) { (void)state; survives(other_layout); }
+static void test_overlapping_arrays(void **state) { (void)state; survives(overlapping_arrays); }
 
 static void test_truncated(void **state) { (void)state; survives(truncate_half); }
 static void test_flipped_byte(void **state) { (void)state; survives(flip_payload_byte); }
@@ -679,7 +681,7 @@ static void test_huge_string(void **state) { (void)state; survives(huge_string);
 static void test_sealed_but_short(void **state) { (void)state; survives(sealed_but_short); }
 static void test_sealed_but_long(void **state) { (void)state; survives(sealed_but_long); }
 static void test_required_id_missing(void **state) { (void)state; survives(no_id); }
-static void test_nul_in_string(void **state) { (void)state; survives(nul_in_string); }
+static void test_unended_strings(void **state) { (void)state; survives(unended_strings); }
 static void test_bad_flag(void **state) { (void)state; survives(bad_flag); }
 
 /* A folder where the entry should be: passed over (the entry cannot be written either). */
@@ -1074,7 +1076,9 @@ int main(void)
         cmocka_unit_test(test_sealed_but_short),
         cmocka_unit_test(test_sealed_but_long),
         cmocka_unit_test(test_required_id_missing),
-        cmocka_unit_test(test_nul_in_string),
+        cmocka_unit_test(test_unended_strings),
+        cmocka_unit_test(test_other_layout),
+        cmocka_unit_test(test_overlapping_arrays),
         cmocka_unit_test(test_bad_flag),
         cmocka_unit_test(test_folder_in_the_way),
         cmocka_unit_test(test_hand_made_round_trip),
