@@ -157,18 +157,33 @@ int term_width(void)
 
 /* ============================== output ============================== */
 
+/* The width of the word at `p` (up to a space, a newline or the end) in columns, and its
+ * length in bytes in *len: one pass over its bytes, ASCII counted as it goes. */
+static int word_width(const char *p, size_t *len)
+{
+    const unsigned char *q = (const unsigned char *)p;
+    unsigned high = 0;
+    while (*q && *q != ' ' && *q != '\n') high |= *q++;
+    *len = (size_t)(q - (const unsigned char *)p);
+    return high < 0x80 ? (int)*len : (int)utf8_width(p, *len);
+}
+
 /* Print `text` wrapped to the width, each line starting with `indent` (whose width is given,
  * as it may hold colour codes); the first line starts after `first` columns already used. The
  * lines are composed first and written at once: a stdio call per word was an eighth of the
- * walk that renders text (bench/walk.c, callgrind, 1,000 scenes). */
+ * walk that renders text (bench/walk.c, callgrind, 1,000 scenes). The two buffers are kept
+ * from one call to the next (the console is one thread): allocating and growing them was a
+ * tenth of that walk (bench/notes.md, "Eleventh session"). */
 static void wrap(const char *text, const char *indent, int indent_cols, int first)
 {
-    char *clean = clean_text(text);
+    static StrBuf clean, out;
+    if (!clean.s) sb_init(&clean), sb_init(&out);
+    clean.len = out.len = 0;
+    clean.s[0] = '\0';
+    clean_text_to(&clean, text, strlen(text));
     int width = term_width();
     int col = first, line_start = 1;
-    StrBuf out;
-    sb_init(&out);
-    const char *p = clean;
+    const char *p = clean.s;
     while (*p) {
         if (*p == '\n') {
             sb_addc(&out, '\n');
@@ -179,8 +194,8 @@ static void wrap(const char *text, const char *indent, int indent_cols, int firs
             continue;
         }
         if (*p == ' ') { p++; continue; }
-        size_t n = strcspn(p, " \n");
-        int w = (int)utf8_width(p, n);
+        size_t n;
+        int w = word_width(p, &n);
         if (!line_start && col + 1 + w > width) {
             sb_addc(&out, '\n');
             sb_add(&out, indent);
@@ -196,8 +211,6 @@ static void wrap(const char *text, const char *indent, int indent_cols, int firs
     }
     sb_addc(&out, '\n');
     fwrite(out.s, 1, out.len, stdout);
-    sb_free(&out);
-    free(clean);
 }
 
 void term_heading(const char *text)
