@@ -108,8 +108,29 @@ char *xml_slurp(const char *path, size_t *len, DiagList *d)
     return buf;
 }
 
+/* The bytes not yet given to the parser. */
+typedef struct {
+    const char *next;
+    size_t left;
+} Unread;
+
+static int give_bytes(void *ctx, char *to, int room)
+{
+    Unread *u = ctx;
+    size_t n = u->left < (size_t)room ? u->left : (size_t)room;
+    memcpy(to, u->next, n);
+    u->next += n;
+    u->left -= n;
+    return (int)n;
+}
+
+/* The parser is given the bytes a few KiB at a time, as it reads them, into a buffer it
+ * empties as it goes (xmlCtxtReadIO): given them all at once (xmlCtxtReadMemory), libxml2
+ * 2.9 copies the whole file into fresh memory first, which at 100,000 scenes (45 MB) was
+ * about a tenth of a first load (bench/notes.md, "Eleventh session"). */
 xmlDocPtr xml_parse(const char *buf, size_t len, ParseState *ps, void (*handlers)(xmlSAXHandlerPtr))
 {
+    Unread unread = {buf, len};
     DiagList *d = ps->d;
     int errors = d->errors;
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
@@ -119,8 +140,8 @@ xmlDocPtr xml_parse(const char *buf, size_t len, ParseState *ps, void (*handlers
         ctxt->sax->internalSubset = refuse_doctype;
         if (handlers) handlers(ctxt->sax);
         xmlSetStructuredErrorFunc(ps, xml_error_cb);
-        doc = xmlCtxtReadMemory(ctxt, buf, (int)len, ps->path, NULL,
-                                XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+        doc = xmlCtxtReadIO(ctxt, give_bytes, NULL, &unread, ps->path, NULL,
+                            XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
         xmlSetStructuredErrorFunc(NULL, NULL);
         xmlFreeParserCtxt(ctxt);
     }
