@@ -12,7 +12,6 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <xxhash.h>
 
@@ -608,10 +607,11 @@ static uint64_t layout(void)
     return XXH3_64bits(sizes, sizeof sizes);
 }
 
-/* The model in an entry's `len` bytes (at the start of a mapping of `mapped`), or NULL when
- * they are not exactly what cache_store wrote for this key, with this format. The model takes
- * the mapping as its block; it is unmapped when the bytes are refused. */
-static Scenario *decode(unsigned char *file, size_t len, size_t mapped, const CacheKey *key)
+/* The model in an entry's `len` bytes (read whole, by read_file: the checksum reads them all,
+ * and reading the model writes pointers into every page of its arrays), or NULL when they are
+ * not exactly what cache_store wrote for this key, with this format. The model takes the bytes
+ * as its block; they are freed when they are refused. */
+static Scenario *decode(unsigned char *file, size_t len, const CacheKey *key)
 {
     size_t n = len >= CACHE_HEADER ? len - CACHE_HEADER : 0;
     const unsigned char *payload = file + CACHE_HEADER;
@@ -624,7 +624,7 @@ static Scenario *decode(unsigned char *file, size_t len, size_t mapped, const Ca
         image_len != len - IMAGE_AT || arrays_end < sizeof(Scenario) || arrays_end >= image_len ||
         arrays_end % 16 || image[arrays_end] != '\0' || image[image_len - 1] != '\0' ||
         cachedir_get_u64(payload + 16) != layout()) {
-        munmap(file, mapped);
+        free(file);
         return NULL;
     }
     Scenario *in_place = (Scenario *)image;
@@ -633,67 +633,25 @@ static Scenario *decode(unsigned char *file, size_t len, size_t mapped, const Ca
                .strings_len = image_len - arrays_end};
     c_scenario(&c, in_place);
     if (c.bad || c.next != arrays_end) {
-        munmap(file, mapped);
+        free(file);
         return NULL;
     }
     Scenario *s = xmalloc(sizeof *s);
     *s = *in_place;
     s->path = NULL;
     s->block = (char *)file;
-    s->block_len = mapped;
-    s->block_mapped = 1;
+    s->block_len = len;
     return s;
-}
-
-/* Memory for an entry of `len` bytes, in huge pages where the system gives them (transparent
- * huge pages, asked for with madvise): on the benchmark's machine every 4 KiB page a process
- * touches first costs about 15 µs, and an entry of 11 MB (10,000 scenes) read into small pages
- * took 40 ms where in huge pages it takes 2 to 16 (bench/notes.md, "Eleventh session"). The
- * mapping is rounded up to whole huge pages; *mapped says how much it is. */
-#define HUGE_PAGE ((size_t)2 << 20)
-
-static char *entry_room(size_t len, size_t *mapped)
-{
-    size_t size = (len + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-    char *p = mmap(NULL, size + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED) return NULL;
-    char *start = (char *)(((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
-    if (start > p) munmap(p, (size_t)(start - p));
-    munmap(start + size, (size_t)(p + HUGE_PAGE - start));
-    madvise(start, size, MADV_HUGEPAGE);
-    *mapped = size;
-    return start;
-}
-
-/* An entry's bytes, read whole into memory of their own (the checksum reads them all, and
- * reading the model writes pointers into every page of its arrays); a file replaced meanwhile
- * by a new entry (rename) changes nothing. */
-static unsigned char *read_entry(const char *path, size_t *len, size_t *mapped)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) return NULL;
-    struct stat st;
-    char *p = NULL;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-        (uint64_t)st.st_size <= MAX_ENTRY_BYTES && (p = entry_room((size_t)st.st_size, mapped))) {
-        *len = (size_t)st.st_size;
-        if (pread(fd, p, *len, 0) != (ssize_t)*len) {
-            munmap(p, *mapped);
-            p = NULL;
-        }
-    }
-    close(fd);
-    return (unsigned char *)p;
 }
 
 Scenario *cache_load(const CacheKey *key)
 {
     char *path = cache_entry_path(key);
     if (!path) return NULL;
-    size_t len = 0, mapped = 0;
-    unsigned char *file = read_entry(path, &len, &mapped);
+    size_t len = 0;
+    unsigned char *file = (unsigned char *)read_file(path, MAX_ENTRY_BYTES, &len);
     int found = file || access(path, F_OK) == 0;     /* an empty or unreadable entry is refused */
-    Scenario *s = file ? decode(file, len, mapped, key) : NULL;
+    Scenario *s = file ? decode(file, len, key) : NULL;
     if (s) {
         stats.hits++;
         cachedir_touch(path);                     /* used now: see cachedir_prune */

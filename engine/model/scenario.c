@@ -10,7 +10,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "base/idmap.h"
 #include "base/util.h"
@@ -393,8 +392,7 @@ void scenario_free(Scenario *s)
     scenario_release(s, s->questions);
     for (int i = 0; i < s->ncode; i++) scenario_release(s, s->code[i].src);
     scenario_release(s, s->code);
-    if (s->block_mapped) munmap(s->block, s->block_len);
-    else free(s->block);
+    free(s->block);
     free(s);
 }
 

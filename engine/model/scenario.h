@@ -268,7 +268,6 @@ typedef struct Scenario {
      * Strings that did not fit are allocated alone. */
     char *block;
     size_t block_len;
-    int block_mapped;    /* the block is a mapping of the cache entry (munmap, not free) */
 } Scenario;
 
 void scenario_free(Scenario *s);

@@ -157,8 +157,7 @@ static const Layout L_Scenario = LAYOUT(Scenario,
     ARRAY(Scenario, endings, nendings, L_Ending), FIELD(Scenario, nendings, F_INT),
     ARRAY(Scenario, questions, nquestions, L_Question), FIELD(Scenario, nquestions, F_INT),
     ARRAY(Scenario, code, ncode, L_Code), FIELD(Scenario, ncode, F_INT),
-    FIELD(Scenario, block, F_HOLDING), FIELD(Scenario, block_len, F_HOLDING),
-    FIELD(Scenario, block_mapped, F_HOLDING));
+    FIELD(Scenario, block, F_HOLDING), FIELD(Scenario, block_len, F_HOLDING));
 
 /* Every layout above: each is checked against its struct. */
 static const Layout *const layouts[] = {
