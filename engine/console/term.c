@@ -174,7 +174,7 @@ static int word_width(const char *p, size_t *len)
  * walk that renders text (bench/walk.c, callgrind, 1,000 scenes). The two buffers are kept
  * from one call to the next (the console is one thread): allocating and growing them was a
  * tenth of that walk (bench/notes.md, "Eleventh session"). */
-static void wrap(const char *text, const char *indent, int indent_cols, int first)
+static const StrBuf *wrapped(const char *text, const char *indent, int indent_cols, int first)
 {
     static StrBuf clean, out;
     if (!clean.s) sb_init(&clean), sb_init(&out);
@@ -210,7 +210,13 @@ static void wrap(const char *text, const char *indent, int indent_cols, int firs
         p += n;
     }
     sb_addc(&out, '\n');
-    fwrite(out.s, 1, out.len, stdout);
+    return &out;
+}
+
+static void wrap(const char *text, const char *indent, int indent_cols, int first)
+{
+    const StrBuf *out = wrapped(text, indent, indent_cols, first);
+    fwrite(out->s, 1, out->len, stdout);
 }
 
 void term_heading(const char *text)
@@ -478,12 +484,29 @@ static char *typed(char *line)
     return clean;
 }
 
+/* What readline is given of `prompt`, cleaned (names in it come from cast files). A prompt
+ * wider than the terminal is wrapped at its words like any text and all but its last line
+ * printed, so that the terminal does not break it in the middle of a word. */
+static char *prompt_line(const char *prompt)
+{
+    char *shown = clean_text(prompt);
+    size_t n = strlen(shown);
+    if ((int)utf8_width(shown, n) < term_width()) return shown;
+    const StrBuf *out = wrapped(shown, "", 0, 0);
+    out->s[out->len - 1] = '\0';                  /* the newline after the last line */
+    char *last = strrchr(out->s, '\n');
+    if (last) fwrite(out->s, 1, (size_t)(last + 1 - out->s), stdout);
+    char *tail = xasprintf("%s%s", last ? last + 1 : out->s, n && shown[n - 1] == ' ' ? " " : "");
+    free(shown);
+    return tail;
+}
+
 char *term_read(const char *prompt)
 {
     fflush(stdout);
     if (!interactive) return typed(read_plain(prompt));
     interrupted = 0;
-    char *shown = clean_text(prompt);      /* names in the prompt come from cast files */
+    char *shown = prompt_line(prompt);
     line_bytes = 0;
     in_escape = 0;
     char *line = readline(shown);

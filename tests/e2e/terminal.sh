@@ -264,6 +264,20 @@ keys s C-d
 [ "$(wait_rc s)" = 0 ] || fail "solo: exit status is not 0"
 entry s.jsonl '{"ev":"participant","name":"Sanne","core":"verbinden"}' || fail "solo: the setup did not record Sanne with verbinden (Ctrl-C taken as an answer?)"
 
+# A question wider than the terminal is wrapped at its words, not cut in the middle of one
+# by the terminal (50 columns: "...; for exa" / "mple connecting" before).
+rm -f w.jsonl*
+tm new-session -d -s w -x 50 -y 40 "cd '$T' && env TERM=screen '$V' play tutorial --lang en --seed 7 --journal w.jsonl; sleep 300" \
+    || fail "tmux: cannot start a session"
+wait_for w 'What is your name?'
+keys w 'Mila' Enter
+wait_for w 'What is your core quality?'
+tm capture-pane -p -t w | grep -q '^example connecting, directness) *$' \
+    || { fail "a prompt wider than the terminal is not wrapped at its words"; tm capture-pane -p -t w | grep -v '^$' | tail -3; }
+keys w 'dire' Tab
+wait_for w 'directness) directness'
+keys w C-d
+
 # A terminal that closes (SIGHUP from tmux) leaves the journal complete.
 rm -f h.jsonl*
 start h "" play tutorial --cast cast2.xml --lang en --seed 5 --journal h.jsonl
