@@ -168,12 +168,13 @@ static int word_width(const char *p, size_t *len)
     return high < 0x80 ? (int)*len : (int)utf8_width(p, *len);
 }
 
-/* Print `text` wrapped to the width, each line starting with `indent` (whose width is given,
- * as it may hold colour codes); the first line starts after `first` columns already used. The
- * lines are composed first and written at once: a stdio call per word was an eighth of the
- * walk that renders text (bench/walk.c, callgrind, 1,000 scenes). The two buffers are kept
- * from one call to the next (the console is one thread): allocating and growing them was a
- * tenth of that walk (bench/notes.md, "Eleventh session"). */
+/* `text` wrapped to the width, each line starting with `indent` (whose width is given, as it
+ * may hold colour codes), ending in a newline; the first line starts after `first` columns
+ * already used. Valid until the next call. The lines are composed first and written at once
+ * (wrap): a stdio call per word was an eighth of the walk that renders text (bench/walk.c,
+ * callgrind, 1,000 scenes). The two buffers are kept from one call to the next (the console
+ * is one thread): allocating and growing them was a tenth of that walk (bench/notes.md,
+ * "Eleventh session"). */
 static const StrBuf *wrapped(const char *text, const char *indent, int indent_cols, int first)
 {
     static StrBuf clean, out;
