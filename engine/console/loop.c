@@ -57,6 +57,7 @@ static void handle_number(Play *P, const char *line, const Turn *t)
  * when it is saved, 1 when the trainer gave up (the session is lost, and said so). */
 static int save_before_leaving(Play *P)
 {
+    play_sync(P);
     while (P->J.fd >= 0 && P->J.failed) {
         char *msg = xasprintf(_("The session is NOT saved: the journal %s cannot be written. Type a path to save it "
                                 "to, or an empty line to leave without saving."), P->J.path);

@@ -31,10 +31,34 @@ void play_free(Play *P)
     cast_free(&P->cast);
     scenario_free((Scenario *)P->s);
     lexicon_free(&P->lexicon);
+    term_before_read(NULL, NULL);
     journal_close(&P->J);
 }
 
 /* ============================== the journal ============================== */
+
+/* Say that the journal could not take what it was given (`err`, freed), once: the entries that
+ * follow are kept in memory until it can again. */
+static void journal_trouble(Play *P, int was_failed, char *err)
+{
+    if (!was_failed) term_alert(err);          /* said once, not at every entry that follows */
+    if (!was_failed && P->J.failed)
+        term_alert(_("The journal cannot be written. The session goes on and is kept in memory, but it is NOT "
+                     "saved: type /save PATH to write it to another place."));
+    free(err);
+}
+
+void play_sync(Play *P)
+{
+    char *err = NULL;
+    int was_failed = P->J.failed;
+    if (P->J.fd >= 0 && journal_sync(&P->J, &err)) journal_trouble(P, was_failed, err);
+}
+
+static void sync_before_read(void *P)
+{
+    play_sync(P);
+}
 
 int play_journal(Play *P, json_object *entry)
 {
@@ -43,13 +67,10 @@ int play_journal(Play *P, json_object *entry)
         json_object_put(entry);
         return 0;
     }
+    term_before_read(sync_before_read, P);
     int was_failed = P->J.failed;
     if (journal_write(&P->J, entry, &err)) {
-        if (!was_failed) term_alert(err);          /* said once, not at every entry that follows */
-        if (!was_failed && P->J.failed)
-            term_alert(_("The journal cannot be written. The session goes on and is kept in memory, but it is NOT "
-                         "saved: type /save PATH to write it to another place."));
-        free(err);
+        journal_trouble(P, was_failed, err);
         return -1;
     }
     if (was_failed) {

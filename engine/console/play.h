@@ -51,10 +51,13 @@ typedef struct {
 void play_init(Play *P);
 void play_free(Play *P);
 /* Write an entry to the journal, telling the user (but going on, the entry kept in memory) if
- * it cannot be written. Returns 0, or -1 when the entry is not on disk. */
+ * it cannot be written. Returns 0, or -1 when the entry is not in the file. */
 int play_journal(Play *P, json_object *entry);
 /* Journal record `r` (a record without `at` is stamped now), as play_journal does. */
 int play_record(Play *P, const JournalRecord *r);
+/* Put what the journal was given since the last call on disk (journal_sync): called before
+ * every prompt and before the session ends; a failure is said as a failed write is. */
+void play_sync(Play *P);
 /* Journal the start of a new session (the cast file, when there is one; the first session's
  * journal, for a return session), then who plays whom. */
 void play_journal_start(Play *P, const char *cast, unsigned long long seed, const char *from_journal);

@@ -502,8 +502,18 @@ static char *prompt_line(const char *prompt)
     return tail;
 }
 
+static void (*before_read)(void *);
+static void *before_read_ud;
+
+void term_before_read(void (*fn)(void *), void *ud)
+{
+    before_read = fn;
+    before_read_ud = ud;
+}
+
 char *term_read(const char *prompt)
 {
+    if (before_read) before_read(before_read_ud);
     fflush(stdout);
     if (!interactive) return typed(read_plain(prompt));
     interrupted = 0;

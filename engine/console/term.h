@@ -49,6 +49,9 @@ void term_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Read a line after showing `prompt`. Returns a fresh string without the newline, or NULL at
  * the end of input. Ctrl-C while reading returns "/pause". */
 char *term_read(const char *prompt);
+/* Call fn(ud) before every line is read (NULL: nothing): the session flushes its journal to
+ * disk there, once for everything since the last prompt. */
+void term_before_read(void (*fn)(void *), void *ud);
 /* Keep the input history of this session in `path` (read now, appended to as lines come). */
 void term_history(const char *path);
 /* The words tab completion offers (a NULL-terminated list, kept by reference). */

@@ -88,7 +88,7 @@ static char *default_path(const char *scenario_id)
 static void opened(Journal *j)
 {
     sb_init(&j->kept);
-    j->written = 0;
+    j->written = j->synced = 0;
     j->failed = 0;
     j->lock = NULL;
 }
@@ -142,10 +142,7 @@ int journal_create(Journal *j, const char *path, const char *scenario_id, char *
 /* Bring the file up to what the journal keeps; on failure cut it back to its last whole line. */
 static int flush_kept(Journal *j, char **err)
 {
-    const char *what = NULL;
-    if (write_all(j->fd, j->kept.s + j->written, j->kept.len - j->written)) what = "write";
-    else if (fsync(j->fd) && errno != EINVAL && errno != EROFS) what = "fsync";
-    if (!what) {
+    if (!write_all(j->fd, j->kept.s + j->written, j->kept.len - j->written)) {
         j->written = j->kept.len;
         j->failed = 0;
         return 0;
@@ -154,8 +151,24 @@ static int flush_kept(Journal *j, char **err)
     if (ftruncate(j->fd, (off_t)j->written)) {}     /* no half line stays; if even this fails, resume cuts it */
     j->failed = 1;
     char *shown = clean_text(j->path);
-    *err = streq(what, "write") ? xasprintf(_("%s: cannot write the journal: %s"), shown, strerror(e))
-                                : xasprintf(_("%s: cannot flush the journal to disk: %s"), shown, strerror(e));
+    *err = xasprintf(_("%s: cannot write the journal: %s"), shown, strerror(e));
+    free(shown);
+    return -1;
+}
+
+int journal_sync(Journal *j, char **err)
+{
+    if (j->fd < 0 || j->failed || j->synced == j->written) return 0;
+    if (fsync(j->fd) == 0 || errno == EINVAL || errno == EROFS) {
+        j->synced = j->written;
+        return 0;
+    }
+    int e = errno;
+    if (ftruncate(j->fd, (off_t)j->synced)) {}      /* what may not be on disk is written again */
+    j->written = j->synced;
+    j->failed = 1;
+    char *shown = clean_text(j->path);
+    *err = xasprintf(_("%s: cannot flush the journal to disk: %s"), shown, strerror(e));
     free(shown);
     return -1;
 }
@@ -213,7 +226,7 @@ int journal_continue(Journal *j, JournalLog *log, size_t *cut, char **err)
         return -1;
     }
     sb_addn(&j->kept, log->text, log->whole);
-    j->written = j->kept.len;
+    j->written = j->synced = j->kept.len;
     free(log->text);
     log->text = NULL;
     if (j->kept.len && j->kept.s[j->kept.len - 1] != '\n') {     /* a whole last entry, its newline lost */
@@ -291,7 +304,7 @@ int journal_save_as(Journal *j, const char *path, char **err)
     Journal to;
     if (journal_create(&to, path, NULL, err)) return -1;
     sb_addn(&to.kept, j->kept.s, j->kept.len);
-    if (flush_kept(&to, err)) {
+    if (flush_kept(&to, err) || journal_sync(&to, err)) {
         unlink(to.path);
         journal_close(&to);
         return -1;
@@ -306,6 +319,8 @@ int journal_save_as(Journal *j, const char *path, char **err)
 
 void journal_close(Journal *j)
 {
+    char *err = NULL;
+    if (journal_sync(j, &err)) free(err);   /* a failure was the caller's to report: see journal_sync */
     if (j->fd >= 0) close(j->fd);
     j->fd = -1;
     jlock_drop(j->lock);
@@ -313,7 +328,7 @@ void journal_close(Journal *j)
     free(j->path);
     j->path = NULL;
     sb_free(&j->kept);
-    j->written = 0;
+    j->written = j->synced = 0;
     j->failed = 0;
 }
 

@@ -1,6 +1,6 @@
 /*
- * journal.h - the session journal: one JSON object per line, appended and flushed to disk
- * (fsync) before the next prompt, so that killing the process loses nothing entered.
+ * journal.h - the session journal: one JSON object per line, written as it happens and flushed
+ * to disk (fsync) before the next prompt, so that killing the process loses nothing entered.
  *
  * Every entry has "ev" (what happened) and "at" (when, ISO 8601 UTC). The first entry is
  * "start" with the format, scenario, language and seed; --resume, replay and debrief read it.
@@ -38,6 +38,7 @@ typedef struct {
     char *lock;               /* the note beside the journal saying who holds it (PATH.lock) */
     StrBuf kept;              /* every line of the journal, also those the file could not take */
     size_t written;           /* how much of `kept` the file holds */
+    size_t synced;            /* how much of it is known to be on disk (journal_sync) */
     int failed;               /* the file could not take the last entry: it holds only `written` */
 } Journal;
 
@@ -55,11 +56,18 @@ int journal_resume(Journal *j, const char *path, JournalLog *log, DiagList *d);
  * written is cut off the file (its bytes in *cut), so the next entry starts a line of its own.
  * Returns 0, or -1 with *err. */
 int journal_continue(Journal *j, JournalLog *log, size_t *cut, char **err);
-/* Append an entry (which is consumed) and flush it to disk. A text too long is cut (the entry
- * then has "cut": true). When the file cannot take it (disk full, I/O error), what was written
- * of the line is cut off again, the entry is kept in memory and -1 returned with *err; the next
- * write tries to bring the file up to date. */
+/* Append an entry (which is consumed) and write it to the file: from then on killing the
+ * process loses nothing of it; journal_sync puts it on the disk. A text too long is cut (the
+ * entry then has "cut": true). When the file cannot take it (disk full, I/O error), what was
+ * written of the line is cut off again, the entry is kept in memory and -1 returned with *err;
+ * the next write tries to bring the file up to date. */
 int journal_write(Journal *j, json_object *entry, char **err);
+/* Flush what was written since the last call to disk (fsync), all entries at once: the console
+ * calls it before every prompt, so that what a prompt follows is on disk while a person reads
+ * it (one fsync per entry was 5 before MoveOn's first prompt: bench/notes.md, "Eleventh
+ * session"). When the disk refuses, the file is cut back to what was on it, the entries stay in
+ * memory as after a failed write, and -1 is returned with *err. 0 when there was nothing to do. */
+int journal_sync(Journal *j, char **err);
 /* Write everything the journal holds to a new file at `path` and go on journaling there.
  * Returns 0, or -1 with *err (the journal stays where it was). */
 int journal_save_as(Journal *j, const char *path, char **err);

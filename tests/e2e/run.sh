@@ -173,6 +173,8 @@ sh tests/e2e/posters.sh "$V" "$T" && ok || bad posters
 sh tests/hostile.sh "$V" "$T" && ok || bad hostile
 sh tests/e2e/kill-resume.sh "$V" "$T" && ok || bad kill-resume
 sh tests/e2e/journal-cut.sh "$V" "$T" && ok || bad journal-cut
+# On disk at every prompt: one fsync for what the prompt follows, none left out (strace).
+mkdir -p "$T/sync" && python3 tests/e2e/journal_sync.py "$V" "$T/sync" && ok || bad journal-sync
 sh tests/e2e/journal-io.sh "$V" "$T" && ok || bad journal-io
 # 250 steps of a group session, killed at 50 moments (in memory when it can: fsync is slow).
 K=$T; [ -w /dev/shm ] && K=$(mktemp -d -p /dev/shm) && trap 'rm -rf "$T" "$K"' EXIT
