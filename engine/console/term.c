@@ -494,10 +494,11 @@ static char *prompt_line(const char *prompt)
     size_t n = strlen(shown);
     if ((int)utf8_width(shown, n) < term_width()) return shown;
     const StrBuf *out = wrapped(shown, "", 0, 0);
-    out->s[out->len - 1] = '\0';                  /* the newline after the last line */
-    char *last = strrchr(out->s, '\n');
-    if (last) fwrite(out->s, 1, (size_t)(last + 1 - out->s), stdout);
-    char *tail = xasprintf("%s%s", last ? last + 1 : out->s, n && shown[n - 1] == ' ' ? " " : "");
+    size_t end = out->len - 1;                     /* the newline after the last line */
+    const char *last = memrchr(out->s, '\n', end);
+    size_t head = last ? (size_t)(last + 1 - out->s) : 0;
+    fwrite(out->s, 1, head, stdout);
+    char *tail = xasprintf("%.*s%s", (int)(end - head), out->s + head, n && shown[n - 1] == ' ' ? " " : "");
     free(shown);
     return tail;
 }

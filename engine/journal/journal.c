@@ -139,38 +139,41 @@ int journal_create(Journal *j, const char *path, const char *scenario_id, char *
     return 0;
 }
 
+/* The file could not take what it was given (errno `e`): cut it back to its first `keep` bytes,
+ * whole lines, which it holds from now on (the rest stays in memory and is written again by the
+ * next write), and say why in *err with `what`, a message naming the file and the reason. */
+static int fall_back(Journal *j, size_t keep, const char *what, int e, char **err)
+{
+    if (ftruncate(j->fd, (off_t)keep)) {}        /* no half line stays; if even this fails, resume cuts it */
+    j->written = keep;
+    j->failed = 1;
+    char *shown = clean_text(j->path);
+    *err = xasprintf(what, shown, strerror(e));
+    free(shown);
+    return -1;
+}
+
 /* Bring the file up to what the journal keeps; on failure cut it back to its last whole line. */
 static int flush_kept(Journal *j, char **err)
 {
-    if (!write_all(j->fd, j->kept.s + j->written, j->kept.len - j->written)) {
-        j->written = j->kept.len;
-        j->failed = 0;
-        return 0;
+    if (write_all(j->fd, j->kept.s + j->written, j->kept.len - j->written)) {
+        int e = errno;
+        return fall_back(j, j->written, _("%s: cannot write the journal: %s"), e, err);
     }
-    int e = errno;
-    if (ftruncate(j->fd, (off_t)j->written)) {}     /* no half line stays; if even this fails, resume cuts it */
-    j->failed = 1;
-    char *shown = clean_text(j->path);
-    *err = xasprintf(_("%s: cannot write the journal: %s"), shown, strerror(e));
-    free(shown);
-    return -1;
+    j->written = j->kept.len;
+    j->failed = 0;
+    return 0;
 }
 
 int journal_sync(Journal *j, char **err)
 {
     if (j->fd < 0 || j->failed || j->synced == j->written) return 0;
-    if (fsync(j->fd) == 0 || errno == EINVAL || errno == EROFS) {
-        j->synced = j->written;
-        return 0;
+    if (fsync(j->fd) && errno != EINVAL && errno != EROFS) {  /* what may not be on disk is written again */
+        int e = errno;
+        return fall_back(j, j->synced, _("%s: cannot flush the journal to disk: %s"), e, err);
     }
-    int e = errno;
-    if (ftruncate(j->fd, (off_t)j->synced)) {}      /* what may not be on disk is written again */
-    j->written = j->synced;
-    j->failed = 1;
-    char *shown = clean_text(j->path);
-    *err = xasprintf(_("%s: cannot flush the journal to disk: %s"), shown, strerror(e));
-    free(shown);
-    return -1;
+    j->synced = j->written;
+    return 0;
 }
 
 /* Why the journal at `path` could not be read (errno), as a diagnostic. */
