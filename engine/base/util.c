@@ -42,6 +42,32 @@ void *xrealloc(void *p, size_t n)
     return p;
 }
 
+/* From half a megabyte up, in transparent huge pages where the system gives them (asked for
+ * with madvise): on the benchmark's machine every 4 KiB page a process touches first costs
+ * about 11 µs and a 2 MB huge page 160 µs. A model cache entry of 11 MB (10,000 scenes) read
+ * into small pages took 40 ms where in huge pages it takes 2 to 16; MoveOn's entry of 0.56 MB
+ * starts the program faster in one huge page than in 136 small ones; the id maps and the
+ * string block of a first load of 100,000 scenes (bench/notes.md, "Eleventh session" and
+ * "Twelfth session"). */
+#define HUGE_PAGE ((size_t)2 << 20)
+
+void *xmalloc_large(size_t n)
+{
+    void *p;
+    size_t cap = (n + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+    if (n < HUGE_PAGE / 4 || posix_memalign(&p, HUGE_PAGE, cap)) return xmalloc(n);
+    madvise(p, cap, MADV_HUGEPAGE);
+    return p;
+}
+
+void *xcalloc_large(size_t n, size_t size)
+{
+    if (size && n > (size_t)-1 / size) out_of_memory();
+    void *p = xmalloc_large(n * size);
+    memset(p, 0, n * size);
+    return p;
+}
+
 char *xstrdup(const char *s)
 {
     return xstrndup(s, strlen(s));
@@ -213,26 +239,16 @@ void sb_free(StrBuf *b)
 
 /* ============================== files ============================== */
 
-/* Room for a file of `size` bytes and the NUL after it. From half a megabyte up it is taken
- * in transparent huge pages where the system gives them (asked for with madvise): on the
- * benchmark's machine every 4 KiB page a process touches first costs about 15 µs, and a model
- * cache entry of 11 MB (10,000 scenes) read into small pages took 40 ms where in huge pages it
- * takes 2 to 16; MoveOn's entry of 0.56 MB starts the program faster in one huge page than in
- * 136 small ones (bench/notes.md, "Eleventh session"). */
-#define HUGE_PAGE ((size_t)2 << 20)
-
+/* Room for a file of `size` bytes and the NUL after it, in huge pages when it is large. */
 static void reserve_for_file(StrBuf *b, size_t size)
 {
-    void *p;
-    size_t cap = (size + 1 + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-    if (size < HUGE_PAGE / 4 || posix_memalign(&p, HUGE_PAGE, cap)) {
+    if (size + 1 < HUGE_PAGE / 4) {
         sb_reserve(b, size + 1);
         return;
     }
-    madvise(p, cap, MADV_HUGEPAGE);
     free(b->s);
-    b->s = p;
-    b->cap = cap;
+    b->cap = (size + 1 + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+    b->s = xmalloc_large(b->cap);
     b->s[0] = '\0';
 }
 
