@@ -1,6 +1,7 @@
 /*
- * cache.c - the model cache: a scenario's model as load.c read it, kept in a compact binary
- * file keyed by the XXH3-128 of the scenario and its schema, so a second load skips libxml2.
+ * cache.c - the model cache: a scenario's model as load.c read and resolve.c resolved it, kept
+ * in a file keyed by the XXH3-128 of the scenario, its schema and the lexicon, so that a second
+ * load skips libxml2 and resolving.
  */
 #include "model/cache.h"
 
@@ -18,6 +19,7 @@
 #include "base/cachedir.h"
 #include "base/paths.h"
 #include "base/util.h"
+#include "model/resolve.h"
 
 #define MAGIC "VBMODEL"              /* 8 bytes with its NUL */
 #define MAX_SCHEMA_BYTES (4u << 20)
@@ -73,10 +75,24 @@ int cache_key(const char *bytes, size_t len, CacheKey *key)
     return ok;
 }
 
-char *cache_entry_path(const CacheKey *key)
+int cache_entry_key(const CacheKey *key, const Lexicon *lx, CacheKey *out)
 {
+    static const unsigned char none[sizeof lx->fingerprint];
+    if (memcmp(lx->fingerprint, none, sizeof none) == 0) return 0;
+    unsigned char both[sizeof key->bytes + sizeof lx->fingerprint];
+    memcpy(both, key->bytes, sizeof key->bytes);
+    memcpy(both + sizeof key->bytes, lx->fingerprint, sizeof lx->fingerprint);
+    XXH128_canonical_t canon;
+    XXH128_canonicalFromHash(&canon, XXH3_128bits(both, sizeof both));
+    memcpy(out->bytes, canon.digest, sizeof out->bytes);
+    return 1;
+}
+
+char *cache_entry_path(const CacheKey *key, const Lexicon *lx)
+{
+    CacheKey entry;
     char *dir = cachedir_path();
-    char *path = dir ? cachedir_file(dir, key->bytes, CACHEDIR_MODEL) : NULL;
+    char *path = dir && cache_entry_key(key, lx, &entry) ? cachedir_file(dir, entry.bytes, CACHEDIR_MODEL) : NULL;
     free(dir);
     return path;
 }
@@ -133,7 +149,7 @@ static char *seen_path(const char *dir, const char *path)
     return cachedir_file(dir, canon.digest, CACHEDIR_SEEN);
 }
 
-Scenario *cache_load_unchanged(const char *path, CacheSeen *seen)
+Scenario *cache_load_unchanged(const char *path, const Lexicon *lx, CacheSeen *seen)
 {
     char *dir = cachedir_path();
     if (!dir || !seen_now(path, seen)) {
@@ -149,7 +165,7 @@ Scenario *cache_load_unchanged(const char *path, CacheSeen *seen)
     if (b && len == SEEN_BYTES && memcmp(b, seen->bytes, SEEN_BYTES - 16) == 0) {
         CacheKey key;
         memcpy(key.bytes, b + SEEN_BYTES - 16, 16);
-        s = cache_load(&key);
+        s = cache_load(&key, lx);
         if (s) stats.unchanged++;
     }
     free(b);
@@ -286,11 +302,10 @@ static void c_str(Codec *c, char **s, int required)
     *s = off ? (char *)c->strings + off : NULL;
 }
 
-/* A field resolve.c fills in: not kept, since before resolving it always holds `value`. */
-static void c_unresolved(Codec *c, int *v, int value)
+/* A role a resolved field names: one of the model's, or -1 where `none` allows it. */
+static void c_role_ref(Codec *c, int *v, int none)
 {
-    if (*v != value) c->bad = 1;
-    if (c->writing) put_field(c, v, v, sizeof *v);
+    c_int(c, v, none ? -1 : 0, c->s->nroles - 1);
 }
 
 /* Writing: room for `n` elements of `size` bytes at the end of the image, zeroed; its offset.
@@ -374,11 +389,13 @@ static void c_text(Codec *c, Text *t)
     C_ARRAY(c, t->v, t->n, c_langtext);
 }
 
+/* A scene's or an ending's index, as resolving found it; -1 for a return or no target. */
 static void c_target(Codec *c, Target *t)
 {
-    if (t->kind != TARGET_NONE) c->bad = 1;      /* resolve.c fills it in */
-    if (c->writing) put_field(c, &t->kind, &t->kind, sizeof t->kind);
-    c_unresolved(c, &t->index, -1);
+    C_ENUM(c, t->kind, TARGET_RETURN);
+    if (t->kind == TARGET_SCENE) c_int(c, &t->index, 0, c->s->nscenes - 1);
+    else if (t->kind == TARGET_ENDING) c_int(c, &t->index, 0, c->s->nendings - 1);
+    else c_int(c, &t->index, -1, -1);
     c_str(c, &t->name, OPTIONAL);
 }
 
@@ -392,7 +409,8 @@ static void c_code(Codec *c, Code *k)
 static void c_effect(Codec *c, Effect *e)
 {
     C_ENUM(c, e->kind, EFFECT_LUA);
-    c_unresolved(c, &e->var, -1);
+    if (e->kind == EFFECT_LUA) c_int(c, &e->var, -1, -1);
+    else c_int(c, &e->var, 0, c->s->nvars - 1);
     c_str(c, &e->var_name, OPTIONAL);
     c_double(c, &e->value);
     c_code_ref(c, &e->code, 0);
@@ -406,7 +424,7 @@ static void c_item(Codec *c, Item *it)
 {
     C_ENUM(c, it->kind, ITEM_SAY);
     c_text(c, &it->text);
-    c_unresolved(c, &it->role, -1);
+    c_role_ref(c, &it->role, it->kind != ITEM_SAY);
     c_str(c, &it->role_name, it->kind == ITEM_SAY ? REQUIRED : OPTIONAL);
     c_str(c, &it->line_key, OPTIONAL);
     c_code_ref(c, &it->cond, 1);
@@ -445,9 +463,9 @@ static void c_choice(Codec *c, Choice *ch)
     c_str(c, &ch->quality, OPTIONAL);
     c_int(c, &ch->corner, CORNER_NONE, CORNERS - 1);
     C_ARRAY(c, ch->variants, ch->nvariants, c_variant);
-    c_unresolved(c, &ch->by, -1);
+    c_role_ref(c, &ch->by, 1);
     c_str(c, &ch->by_name, OPTIONAL);
-    c_unresolved(c, &ch->addressee, -1);
+    c_role_ref(c, &ch->addressee, 1);
     c_str(c, &ch->addressee_name, OPTIONAL);
     c_int(c, &ch->turning, 0, 1);
     c_code_ref(c, &ch->cond, 1);
@@ -463,7 +481,7 @@ static void c_scene(Codec *c, Scene *sc)
 {
     c_str(c, &sc->id, REQUIRED);
     c_int(c, &sc->act, 0, c->s->nacts - 1);
-    c_unresolved(c, &sc->who, WHO_ROTATE);
+    c_int(c, &sc->who, WHO_GROUP, c->s->nroles - 1);
     c_str(c, &sc->who_name, OPTIONAL);
     c_int(c, &sc->unplayed_turn, 0, 1);
     c_target(c, &sc->next);
@@ -527,7 +545,7 @@ static void c_deck(Codec *c, Deck *d)
 
 static void c_pick(Codec *c, Pick *p)
 {
-    c_unresolved(c, &p->deck, -1);
+    c_int(c, &p->deck, 0, c->s->ndecks - 1);
     c_str(c, &p->deck_name, REQUIRED);
     c_text(c, &p->text);
     c_line(c, &p->line);
@@ -609,8 +627,9 @@ static uint64_t layout(void)
 
 /* The model in an entry's `len` bytes (read whole, by read_file: the checksum reads them all,
  * and reading the model writes pointers into every page of its arrays), or NULL when they are
- * not exactly what cache_store wrote for this key, with this format. The model takes the bytes
- * as its block; they are freed when they are refused. */
+ * not exactly what cache_store wrote for this entry key, with this format. The model takes the
+ * bytes as its block; they are freed when they are refused. Its pointers into the lexicon and
+ * between its scenes are not kept: resolve_relink sets them. */
 static Scenario *decode(unsigned char *file, size_t len, const CacheKey *key)
 {
     size_t n = len >= CACHE_HEADER ? len - CACHE_HEADER : 0;
@@ -644,14 +663,22 @@ static Scenario *decode(unsigned char *file, size_t len, const CacheKey *key)
     return s;
 }
 
-Scenario *cache_load(const CacheKey *key)
+Scenario *cache_load(const CacheKey *key, const Lexicon *lx)
 {
-    char *path = cache_entry_path(key);
-    if (!path) return NULL;
+    CacheKey entry;
+    char *path = cache_entry_path(key, lx);
+    if (!path || !cache_entry_key(key, lx, &entry)) {
+        free(path);
+        return NULL;
+    }
     size_t len = 0;
     unsigned char *file = (unsigned char *)read_file(path, MAX_ENTRY_BYTES, &len);
     int found = file || access(path, F_OK) == 0;     /* an empty or unreadable entry is refused */
-    Scenario *s = file ? decode(file, len, key) : NULL;
+    Scenario *s = file ? decode(file, len, &entry) : NULL;
+    if (s && resolve_relink(s, lx)) {
+        scenario_free(s);
+        s = NULL;
+    }
     if (s) {
         stats.hits++;
         cachedir_touch(path);                     /* used now: see cachedir_prune */
@@ -703,16 +730,20 @@ static int encode(const Scenario *s, StrBuf *out)
     return !c.bad;
 }
 
-int cache_store(const CacheKey *key, const Scenario *s)
+int cache_store(const CacheKey *key, const Lexicon *lx, const Scenario *s)
 {
+    CacheKey entry;
     char *dir = cachedir_path();
-    if (!dir) return 0;
+    if (!dir || !cache_entry_key(key, lx, &entry)) {
+        free(dir);
+        return 0;
+    }
     StrBuf out;
     sb_init(&out);
     unsigned long stored = stats.stored;
     if (encode(s, &out) && out.len <= MAX_ENTRY_BYTES - CACHE_HEADER && cachedir_make(dir) == 0) {
         cachedir_prune(dir);
-        write_entry(dir, key, &out);
+        write_entry(dir, &entry, &out);
     }
     sb_free(&out);
     free(dir);

@@ -2,13 +2,14 @@
  * cache.h - a cache of loaded scenario models, so that loading an unchanged scenario skips
  * parsing and validating its XML (like Python's .pyc, done without being asked).
  *
- * The cache keeps the model exactly as load.c reads it from the validated file, before
- * resolve.c: resolving runs on every load, so its diagnostics never depend on the cache. The
- * folder is the one base/cachedir.h describes. The cache is only an optimization: nothing in
- * it can make a load fail or print anything. A missing, unreadable, corrupt or foreign entry
- * is passed over (and removed).
+ * The cache keeps the model as load.c read it from the file and resolve.c resolved it, and only
+ * when neither said a word: a load from the cache has no diagnostics because reading the file
+ * had none. Resolving reads the lexicon, so an entry is kept under the file's key and the
+ * lexicon's fingerprint together. The folder is the one base/cachedir.h describes. The cache is
+ * only an optimization: nothing in it can make a load fail or print anything. A missing,
+ * unreadable, corrupt or foreign entry is passed over (and removed).
  *
- * An entry is one file, <32 hex digits of the key>.model: a header of CACHE_HEADER bytes
+ * An entry is one file, <32 hex digits of the entry key>.model: a header of CACHE_HEADER bytes
  * (the magic "VBMODEL" with its NUL, the format version as u32, the 16 bytes of the key, the
  * payload's length as u64 and its XXH3-64 as u64, all little-endian), then the payload: an
  * image of the model as it lies in memory, pointers written as offsets (cache.c says how).
@@ -23,11 +24,13 @@
 
 #include <stddef.h>
 
+#include "model/lexicon.h"
 #include "model/scenario.h"
 
-/* The format version: part of the key and of the header. Raise it whenever scenario.h or what
- * load.c reads into the model changes, so that no entry of an older build is taken. */
-enum { CACHE_FORMAT = 17, CACHE_HEADER = 44 };
+/* The format version: part of the key and of the header. Raise it whenever scenario.h, what
+ * load.c reads into the model or what resolve.c writes into it changes, so that no entry of an
+ * older build is taken. */
+enum { CACHE_FORMAT = 18, CACHE_HEADER = 44 };
 
 /* XXH3-128 of the format version, the scenario schema's bytes and the scenario's bytes. */
 typedef struct {
@@ -53,20 +56,25 @@ typedef struct {
 
 /* When the cache is on, the key of a scenario whose file holds `bytes`, and 1; else 0. */
 int cache_key(const char *bytes, size_t len, CacheKey *key);
-/* The model kept under `key` (without its path), or NULL when there is none that is sound. */
-Scenario *cache_load(const CacheKey *key);
-/* Keep `s`, as read from a file that parsed and validated without a word, under `key`; 1 when
- * it was written. */
-int cache_store(const CacheKey *key, const Scenario *s);
+/* The model kept under `key` and the lexicon `lx` (resolved, without its path), or NULL when
+ * there is none that is sound. */
+Scenario *cache_load(const CacheKey *key, const Lexicon *lx);
+/* Keep `s`, as read from a file that parsed, validated and resolved with `lx` without a word,
+ * under `key` and `lx`; 1 when it was written. */
+int cache_store(const CacheKey *key, const Lexicon *lx, const Scenario *s);
 /* The model of the scenario file at `path` when the cache recorded the file and the schema as
  * they are now (device, inode, size, times) and kept a model under the key they had; neither
  * file is read. Else NULL, and what stat says of them now in *seen, for cache_remember. */
-Scenario *cache_load_unchanged(const char *path, CacheSeen *seen);
+Scenario *cache_load_unchanged(const char *path, const Lexicon *lx, CacheSeen *seen);
 /* Record that the scenario file at `path`, as *seen before it was read, has `key`: only when
  * it and the schema are still as seen, and have been for a few seconds. */
 void cache_remember(const char *path, const CacheSeen *seen, const CacheKey *key);
-/* The file an entry is kept in, freshly allocated; NULL when the cache is off. */
-char *cache_entry_path(const CacheKey *key);
+/* The key the model of the file with `key`, resolved with `lx`, is kept under: the two hashed
+ * together (resolving reads qualities in the lexicon). 0 when the lexicon has no fingerprint. */
+int cache_entry_key(const CacheKey *key, const Lexicon *lx, CacheKey *out);
+/* The file the entry of `key` and `lx` is kept in, freshly allocated; NULL when the cache is
+ * off. */
+char *cache_entry_path(const CacheKey *key, const Lexicon *lx);
 CacheStats cache_stats(void);
 
 #endif

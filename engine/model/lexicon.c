@@ -13,6 +13,8 @@
 #include "base/sandbox.h"
 #include "base/util.h"
 
+#include <xxhash.h>
+
 static const char *const corner_ids[CORNERS] = {"core", "pitfall", "challenge", "allergy"};
 
 static const char *keep(Lexicon *lx, const char *s)
@@ -152,6 +154,20 @@ static const LexTerm *exact_term(const Lexicon *lx, const char *term)
     return k >= 0 ? &lx->terms[k] : NULL;
 }
 
+/* The file's XXH3-128 (the sandbox has read it already; read again, it is 31 KB). A lexicon
+ * whose file cannot be read again keeps a fingerprint of zeros, with which the model cache is
+ * not used. */
+static void fingerprint(Lexicon *lx, const char *path)
+{
+    size_t len;
+    char *bytes = read_file(path, 16u << 20, &len);
+    if (!bytes) return;
+    XXH128_canonical_t canon;
+    XXH128_canonicalFromHash(&canon, XXH3_128bits(bytes, len));
+    memcpy(lx->fingerprint, canon.digest, sizeof lx->fingerprint);
+    free(bytes);
+}
+
 int lexicon_load(Lexicon *lx, const char *path, DiagList *d)
 {
     memset(lx, 0, sizeof *lx);
@@ -189,6 +205,7 @@ int lexicon_load(Lexicon *lx, const char *path, DiagList *d)
     index_terms(lx);
     intern_ids(lx);
     hash_terms(lx);
+    fingerprint(lx, path);
     return d->errors > errors ? -1 : 0;
 }
 

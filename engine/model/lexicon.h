@@ -58,6 +58,8 @@ typedef struct {
     LexTerm *terms;      /* every Dutch and English term, sorted without regard to case */
     int nterms;
     IdMap exact;         /* each term as spelled to its place in `terms` */
+    unsigned char fingerprint[16]; /* XXH3-128 of the file: a model resolved with this lexicon
+                                    * is cached under it (model/cache.h) */
 } Lexicon;
 
 /* Read the lexicon from `path`. Returns 0, or -1 with the problems in `d`. */

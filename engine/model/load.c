@@ -6,8 +6,8 @@
  * resolve.c then checks what it means. The parts may arrive before the file is known to be
  * valid (the schema is checked alongside): the model is thrown away when it is not, and the
  * builders below trust element order and names only that far, never reading past what is
- * there. The model as read here is what cache.c keeps: a change to what is read raises
- * CACHE_FORMAT.
+ * there. The model as read here and resolved is what cache.c keeps: a change to what is read
+ * raises CACHE_FORMAT.
  */
 #include "model/load.h"
 
@@ -522,12 +522,10 @@ static int on_close(void *ud, xmlNodePtr node, int depth)
 /* ============================== the whole file ============================== */
 
 /* The model of a file's bytes as they say it, not yet resolved: parsed, validated against the
- * schema and read; NULL with diagnostics when the file is not well-formed or not valid. Sets
- * *quiet when parsing and validating said nothing at all, not even a warning. */
-static Scenario *read_model(const char *bytes, size_t len, const char *path, DiagList *d, int *quiet)
+ * schema and read; NULL with diagnostics when the file is not well-formed or not valid. */
+static Scenario *read_model(const char *bytes, size_t len, const char *path, DiagList *d)
 {
     static const XmlStreamFns fns = {on_open, on_close};
-    int before = d->n;
     Reader r = {.s = xcalloc(1, sizeof *r.s), .act = -1};
     /* Every string of the model comes from the file, no longer than there, but for the ids
      * of choices that have none. */
@@ -537,29 +535,33 @@ static Scenario *read_model(const char *bytes, size_t len, const char *path, Dia
         scenario_free(r.s);
         r.s = NULL;
     }
-    *quiet = d->n == before;
     return r.s;
 }
 
-/* The model of the file at `path`: from the cache when the file is known unchanged, or when
- * the same bytes were read before with the same schema; else from the XML, and then kept in
- * the cache when the file was faultless. The bytes are read once, for the key and the parser. */
-static Scenario *model_of(const char *path, DiagList *d)
+/* The model of the file at `path`, resolved with `lx`: from the cache when the file is known
+ * unchanged, or when the same bytes were read before with the same schema and lexicon; else
+ * from the XML, and then kept in the cache when reading and resolving said nothing at all. The
+ * bytes are read once, for the key and the parser. */
+static Scenario *model_of(const char *path, const Lexicon *lx, DiagList *d)
 {
     CacheSeen seen;
-    Scenario *s = cache_load_unchanged(path, &seen);
+    Scenario *s = cache_load_unchanged(path, lx, &seen);
     if (s) return s;
     size_t len;
     char *bytes = xml_slurp(path, &len, d);
     if (!bytes) return NULL;
     CacheKey key;
     int cached = cache_key(bytes, len, &key);
-    s = cached ? cache_load(&key) : NULL;
+    s = cached ? cache_load(&key, lx) : NULL;
     int kept = s != NULL;
     if (!s) {
-        int quiet;
-        s = read_model(bytes, len, path, d, &quiet);
-        kept = s && quiet && cached && cache_store(&key, s);
+        int before = d->n;
+        s = read_model(bytes, len, path, d);
+        if (s) {
+            s->path = xstrdup(path);
+            resolve_scenario(s, lx, d);
+        }
+        kept = s && d->n == before && cached && cache_store(&key, lx, s);
     }
     if (kept) cache_remember(path, &seen, &key);
     free(bytes);
@@ -568,10 +570,8 @@ static Scenario *model_of(const char *path, DiagList *d)
 
 Scenario *load_scenario_unresolved(const char *path, const Lexicon *lx, DiagList *d)
 {
-    Scenario *s = model_of(path, d);
-    if (!s) return NULL;
-    s->path = xstrdup(path);
-    resolve_scenario(s, lx, d);
+    Scenario *s = model_of(path, lx, d);
+    if (s && !s->path) s->path = xstrdup(path);
     return s;
 }
 

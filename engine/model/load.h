@@ -1,6 +1,7 @@
 /*
- * load.h - reading a scenario file into the model: from the model cache when the file is
- * unchanged, else parsed and validated against the schema (xml/), then resolved (resolve.h).
+ * load.h - reading a scenario file into the resolved model: from the model cache when the file
+ * and the lexicon are unchanged, else parsed and validated against the schema (xml/), then
+ * resolved (resolve.h).
  */
 #ifndef VB_LOAD_H
 #define VB_LOAD_H

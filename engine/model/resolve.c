@@ -472,6 +472,18 @@ static void resolve_references(Ctx *c)
     resolve_returns(c);
 }
 
+int resolve_relink(Scenario *s, const Lexicon *lx)
+{
+    for (int i = 0; i < s->nscenes; i++)
+        for (int k = 0; k < s->scenes[i].nchoices; k++) {
+            Choice *ch = &s->scenes[i].choices[k];
+            ch->term = ch->quality ? lexicon_term(lx, ch->quality) : NULL;
+            if (ch->quality && !ch->term) return -1;
+            ch->next_choices = ch->to.kind == TARGET_SCENE ? s->scenes[ch->to.index].choices : NULL;
+        }
+    return 0;
+}
+
 void resolve_scenario(Scenario *s, const Lexicon *lx, DiagList *d)
 {
     Ctx c = {s, lx, d};

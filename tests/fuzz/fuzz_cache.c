@@ -1,7 +1,7 @@
 /*
  * fuzz_cache.c - libFuzzer target: any bytes as the payload of a model cache entry, behind a
  * right header and checksum so that they reach the reader's own checks (engine/model/cache.c); a
- * model it accepts is resolved as every load does.
+ * model it accepts is walked by the designer's checks, which follow every index it holds.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -16,10 +16,10 @@
 #include "base/paths.h"
 #include "model/scenario.h"
 #include "base/util.h"
-#include "model/resolve.h"
+#include "model/verify.h"
 
 static Lexicon lx;
-static CacheKey key;
+static CacheKey key, entry_key;
 static char dir[] = "/tmp/vb-fuzz-cache-XXXXXX";
 static char *entry;
 
@@ -44,8 +44,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     diag_free(&d);
     if (!mkdtemp(dir)) abort();
     setenv("VERBEELD_CACHE", dir, 1);
-    if (!cache_key("fuzz", 4, &key)) abort();
-    entry = cache_entry_path(&key);
+    if (!cache_key("fuzz", 4, &key) || !cache_entry_key(&key, &lx, &entry_key)) abort();
+    entry = cache_entry_path(&key, &lx);
     atexit(cleanup);
     return 0;
 }
@@ -60,7 +60,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     unsigned char head[CACHE_HEADER];
     memcpy(head, "VBMODEL", 8);
     put(head + 8, CACHE_FORMAT, 4);
-    memcpy(head + 12, key.bytes, 16);
+    memcpy(head + 12, entry_key.bytes, 16);
     put(head + 28, size, 8);
     put(head + 36, XXH3_64bits(data, size), 8);
     FILE *f = fopen(entry, "wb");
@@ -68,12 +68,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fwrite(head, 1, sizeof head, f);
     fwrite(data, 1, size, f);
     fclose(f);
-    Scenario *s = cache_load(&key);
+    Scenario *s = cache_load(&key, &lx);
     if (s) {
         DiagList d;
         diag_init(&d);
         s->path = xstrdup("fuzz.xml");
-        resolve_scenario(s, &lx, &d);
+        verify_scenario(s, &d);
         diag_free(&d);
         scenario_free(s);
     }
