@@ -62,15 +62,17 @@ all: $(B)/verbeeld $(MO)
 
 deps: $(DEPS_STAMP)
 
+# The shell commands that install the Debian packages $(1), as root or through sudo.
+APT_INSTALL = SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(1) >/dev/null
+
 $(DEPS_STAMP): Makefile
 	@mkdir -p $(B)
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists $(PKGS) $(TEST_PKGS) \
 	    || ! command -v msgfmt >/dev/null 2>&1 || ! command -v xmllint >/dev/null 2>&1; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    echo "verbeeld: installing the libraries it needs: $(DEB_PACKAGES)"; \
-	    SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
-	    $$SUDO apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEB_PACKAGES) >/dev/null || exit 1; \
+	    $(call APT_INSTALL,$(DEB_PACKAGES)) || exit 1; \
 	  else \
 	    echo "verbeeld needs: Lua 5.4, libxml2, readline, json-c, xxHash, libcurl and cmocka (with their"; \
 	    echo "headers and pkg-config files), pkg-config, gettext (msgfmt) and xmllint. For example:"; \
@@ -82,14 +84,12 @@ $(DEPS_STAMP): Makefile
 	@if command -v apt-get >/dev/null 2>&1 && { ! command -v pdffonts >/dev/null 2>&1 || ! command -v fc-list >/dev/null 2>&1 \
 	    || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; }; then \
 	  echo "verbeeld: installing the fonts the printed pages use: $(FONT_PACKAGES)"; \
-	  SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(FONT_PACKAGES) >/dev/null \
+	  $(call APT_INSTALL,$(FONT_PACKAGES)) \
 	    || echo "verbeeld: the fonts could not be installed; tests/e2e/posters.sh says what it cannot check"; \
 	fi
 	@if command -v apt-get >/dev/null 2>&1 && ! pkg-config --exists jemalloc; then \
 	  echo "verbeeld: installing jemalloc, the allocator it is linked with: libjemalloc-dev"; \
-	  SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libjemalloc-dev >/dev/null \
+	  $(call APT_INSTALL,libjemalloc-dev) \
 	    || echo "verbeeld: jemalloc could not be installed; the program uses the C library's malloc"; \
 	fi
 	@touch $@
@@ -177,8 +177,7 @@ $(XAPI_CHECKER): tests/xapi/package.json tests/xapi/package-lock.json
 	@if ! command -v npm >/dev/null 2>&1; then \
 	  command -v apt-get >/dev/null 2>&1 || { echo "make check needs node and npm (the xAPI validator)"; exit 1; }; \
 	  echo "verbeeld: installing node and npm for the xAPI validator"; \
-	  SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null || exit 1; \
+	  $(call APT_INSTALL,nodejs npm) || exit 1; \
 	fi
 	@cd tests/xapi && npm ci --no-audit --no-fund --silent
 	@touch $@
@@ -214,8 +213,7 @@ FUZZ_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno
 fuzz-build:
 	@if ! command -v clang >/dev/null 2>&1 || ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then \
 	  command -v apt-get >/dev/null 2>&1 || { echo "make fuzz needs clang with libFuzzer"; exit 1; }; \
-	  SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq clang libclang-rt-14-dev >/dev/null || exit 1; \
+	  $(call APT_INSTALL,clang libclang-rt-14-dev) || exit 1; \
 	fi
 	@echo "fuzz: building the engine with clang in $(FB)/"
 	@$(MAKE) -s --no-print-directory B=$(FB) CC=clang CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
