@@ -88,13 +88,19 @@ int cache_entry_key(const CacheKey *key, const Lexicon *lx, CacheKey *out)
     return 1;
 }
 
+/* The file of the entry kept under `entry` (an entry key); NULL when the cache is off. */
+static char *entry_file(const CacheKey *entry)
+{
+    char *dir = cachedir_path();
+    char *path = dir ? cachedir_file(dir, entry->bytes, CACHEDIR_MODEL) : NULL;
+    free(dir);
+    return path;
+}
+
 char *cache_entry_path(const CacheKey *key, const Lexicon *lx)
 {
     CacheKey entry;
-    char *dir = cachedir_path();
-    char *path = dir && cache_entry_key(key, lx, &entry) ? cachedir_file(dir, entry.bytes, CACHEDIR_MODEL) : NULL;
-    free(dir);
-    return path;
+    return cache_entry_key(key, lx, &entry) ? entry_file(&entry) : NULL;
 }
 
 /* ============================== files known unchanged ============================== */
@@ -666,11 +672,8 @@ static Scenario *decode(unsigned char *file, size_t len, const CacheKey *key)
 Scenario *cache_load(const CacheKey *key, const Lexicon *lx)
 {
     CacheKey entry;
-    char *path = cache_entry_path(key, lx);
-    if (!path || !cache_entry_key(key, lx, &entry)) {
-        free(path);
-        return NULL;
-    }
+    char *path = cache_entry_key(key, lx, &entry) ? entry_file(&entry) : NULL;
+    if (!path) return NULL;
     size_t len = 0;
     unsigned char *file = (unsigned char *)read_file(path, MAX_ENTRY_BYTES, &len);
     int found = file || access(path, F_OK) == 0;     /* an empty or unreadable entry is refused */
