@@ -16,7 +16,6 @@
 
 #define MAGIC "VBCHUNK"                /* 8 bytes with its NUL */
 #define MAX_DUMP_BYTES (64u << 20)
-enum { HEAD = 8 + 8 + 8 };             /* the magic, the dump's length, its XXH3-64 */
 
 /* XXH3-128 of the Lua release (a dump is only good for the Lua that wrote it), the chunk name
  * (it is in the dump, for messages) and the text, each but the last ending in its NUL. */
@@ -35,21 +34,16 @@ static void chunk_key(const char *src, size_t len, const char *chunkname, unsign
 }
 
 /* The dump kept at `path`, loaded onto the stack: LUA_OK, or -1 with nothing pushed (none
- * kept, or one that is not whole: then it is removed). */
+ * kept, or one that is not whole or that Lua refuses: then it is removed). */
 static int load_kept(lua_State *L, const char *path, const char *chunkname)
 {
     size_t n;
-    unsigned char *b = (unsigned char *)read_file(path, MAX_DUMP_BYTES, &n);
+    char *b = cachedir_unseal(path, MAGIC, MAX_DUMP_BYTES, &n);
     if (!b) return -1;
-    int sound = n >= HEAD && memcmp(b, MAGIC, 8) == 0 && cachedir_get_u64(b + 8) == n - HEAD &&
-                XXH3_64bits(b + HEAD, n - HEAD) == cachedir_get_u64(b + 16);
-    int status = sound ? luaL_loadbufferx(L, (const char *)b + HEAD, n - HEAD, chunkname, "b") : -1;
+    int status = luaL_loadbufferx(L, b + CACHEDIR_SEAL, n, chunkname, "b");
     free(b);
-    if (status == LUA_OK) {
-        cachedir_touch(path);                   /* used now: see cachedir_prune */
-        return LUA_OK;
-    }
-    if (sound) lua_pop(L, 1);
+    if (status == LUA_OK) return LUA_OK;
+    lua_pop(L, 1);
     unlink(path);
     return -1;
 }
@@ -67,14 +61,7 @@ static void keep(lua_State *L, const char *dir, const char *path)
 {
     StrBuf dump;
     sb_init(&dump);
-    if (lua_dump(L, dump_to, &dump, 0) == 0 && dump.len && cachedir_make(dir) == 0) {
-        unsigned char head[HEAD];
-        memcpy(head, MAGIC, 8);
-        cachedir_put_u64(head + 8, dump.len);
-        cachedir_put_u64(head + 16, XXH3_64bits(dump.s, dump.len));
-        cachedir_prune(dir);
-        cachedir_write(path, head, sizeof head, dump.s, dump.len);
-    }
+    if (lua_dump(L, dump_to, &dump, 0) == 0 && dump.len) cachedir_seal(dir, path, MAGIC, dump.s, dump.len);
     sb_free(&dump);
 }
 

@@ -1,6 +1,6 @@
 /*
- * cachedir.c - the cache folder the model cache and the compiled Lua chunks share: its place,
- * its file names, writing a file whole, and keeping the folder bounded.
+ * cachedir.c - the cache folder the model cache, the compiled Lua chunks and the lexicon share:
+ * its place, its file names, writing a file whole, sealing it, and keeping the folder bounded.
  */
 #include "base/cachedir.h"
 
@@ -16,10 +16,12 @@
 
 #include "base/util.h"
 
+#include <xxhash.h>
+
 #define KEEP_DAYS 30                  /* a file not used for this long is removed */
 #define KEEP_ENTRIES 64               /* and no more than this many of a kind are kept */
 
-static const char *const kinds[] = {CACHEDIR_MODEL, CACHEDIR_SEEN, CACHEDIR_CHUNK};
+static const char *const kinds[] = {CACHEDIR_MODEL, CACHEDIR_SEEN, CACHEDIR_CHUNK, CACHEDIR_LEXICON};
 enum { NKINDS = sizeof kinds / sizeof *kinds };
 
 char *cachedir_path(void)
@@ -88,6 +90,35 @@ uint64_t cachedir_get_u64(const unsigned char *b)
     uint64_t v = 0;
     for (int i = 7; i >= 0; i--) v = v << 8 | b[i];
     return v;
+}
+
+/* ============================== sealed files ============================== */
+
+int cachedir_seal(const char *dir, const char *path, const char *magic, const void *body, size_t len)
+{
+    if (cachedir_make(dir)) return -1;
+    unsigned char head[CACHEDIR_SEAL];
+    memcpy(head, magic, 8);
+    cachedir_put_u64(head + 8, len);
+    cachedir_put_u64(head + 16, XXH3_64bits(body, len));
+    cachedir_prune(dir);
+    return cachedir_write(path, head, sizeof head, body, len);
+}
+
+char *cachedir_unseal(const char *path, const char *magic, size_t limit, size_t *len)
+{
+    size_t n;
+    unsigned char *b = (unsigned char *)read_file(path, limit, &n);
+    if (!b) return NULL;
+    if (n < CACHEDIR_SEAL || memcmp(b, magic, 8) != 0 || cachedir_get_u64(b + 8) != n - CACHEDIR_SEAL ||
+        XXH3_64bits(b + CACHEDIR_SEAL, n - CACHEDIR_SEAL) != cachedir_get_u64(b + 16)) {
+        free(b);
+        unlink(path);
+        return NULL;
+    }
+    cachedir_touch(path);                         /* used now: see cachedir_prune */
+    *len = n - CACHEDIR_SEAL;
+    return (char *)b;
 }
 
 /* ============================== keeping it bounded ============================== */

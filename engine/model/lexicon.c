@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
+#include "base/cachedir.h"
 #include "base/i18n.h"
 #include "base/sandbox.h"
 #include "base/util.h"
@@ -154,28 +156,20 @@ static const LexTerm *exact_term(const Lexicon *lx, const char *term)
     return k >= 0 ? &lx->terms[k] : NULL;
 }
 
-/* The file's XXH3-128 (the sandbox has read it already; read again, it is 31 KB). A lexicon
- * whose file cannot be read again keeps a fingerprint of zeros, with which the model cache is
- * not used. */
-static void fingerprint(Lexicon *lx, const char *path)
-{
-    size_t len;
-    char *bytes = read_file(path, 16u << 20, &len);
-    if (!bytes) return;
-    XXH128_canonical_t canon;
-    XXH128_canonicalFromHash(&canon, XXH3_128bits(bytes, len));
-    memcpy(lx->fingerprint, canon.digest, sizeof lx->fingerprint);
-    free(bytes);
-}
+/* ============================== reading the file ============================== */
 
-int lexicon_load(Lexicon *lx, const char *path, DiagList *d)
+/* Run the lexicon's Lua (its bytes `src`, read from `path`) and read what it returns. */
+static int read_lua(Lexicon *lx, const char *path, const char *src, size_t len, DiagList *d)
 {
-    memset(lx, 0, sizeof *lx);
     Sandbox *s = sbx_new(0);
     lua_State *L = sbx_lua(s);
     char *err = NULL;
     int errors = d->errors;
-    if (sbx_dofile(s, path, 1, &err)) {
+    char *chunkname = xasprintf("@%s", path);
+    int failed = src ? sbx_load(s, src, len, chunkname, &err) || sbx_call(s, 0, 1, &err)
+                     : sbx_dofile(s, path, 1, &err);       /* its message for a file it cannot read */
+    free(chunkname);
+    if (failed) {
         diag_lua(d, path, err);
         free(err);
         sbx_free(s);
@@ -202,11 +196,154 @@ int lexicon_load(Lexicon *lx, const char *path, DiagList *d)
         lx->n++;
     }
     sbx_free(s);
+    return d->errors > errors ? -1 : 0;
+}
+
+/* ============================== kept in the cache folder ============================== */
+
+/* A lexicon that read without a word is kept, under its file's fingerprint, as its strings:
+ * running its 31 KB of Lua in a sandbox was 1.7 M of the 9.1 M instructions of loading a
+ * 1,000-scene story from the model cache, and of every start (callgrind; bench/notes.md). The
+ * body: every string with its NUL, counts as decimal strings: the number of quadrants, each
+ * quadrant's Dutch and then English corners, then each list of words (its count, then the
+ * term, nl and en of each). A new layout needs a new magic. */
+#define KEPT_MAGIC "VBLEX01"
+
+static void put_words(StrBuf *b, const LexWords *w, int n)
+{
+    sb_addf(b, "%d%c", n, 0);
+    for (int i = 0; i < n; i++) sb_addf(b, "%s%c%s%c%s%c", w[i].term, 0, w[i].nl, 0, w[i].en, 0);
+}
+
+static char *kept_path(const Lexicon *lx, char **dir)
+{
+    *dir = cachedir_path();
+    return *dir ? cachedir_file(*dir, lx->fingerprint, CACHEDIR_LEXICON) : NULL;
+}
+
+static void keep_read(const Lexicon *lx)
+{
+    char *dir, *path = kept_path(lx, &dir);
+    if (path) {
+        StrBuf b;
+        sb_init(&b);
+        sb_addf(&b, "%d%c", lx->n, 0);
+        for (int i = 0; i < lx->n; i++) {
+            for (int c = 0; c < CORNERS; c++) sb_addf(&b, "%s%c", lx->q[i].nl[c], 0);
+            for (int c = 0; c < CORNERS; c++) sb_addf(&b, "%s%c", lx->q[i].en[c], 0);
+        }
+        put_words(&b, lx->manners, lx->nmanners);
+        put_words(&b, lx->goals, lx->ngoals);
+        put_words(&b, lx->powers, lx->npowers);
+        put_words(&b, lx->portraits, lx->nportraits);
+        cachedir_seal(dir, path, KEPT_MAGIC, b.s, b.len);
+        sb_free(&b);
+    }
+    free(path);
+    free(dir);
+}
+
+/* Reading a kept lexicon: its strings are used where they lie, in the one block. */
+typedef struct {
+    const char *p, *end;
+    int bad;
+} Reader;
+
+static const char *next_string(Reader *r)
+{
+    const char *nul = r->bad ? NULL : memchr(r->p, '\0', (size_t)(r->end - r->p));
+    if (!nul) {
+        r->bad = 1;
+        return "";
+    }
+    const char *s = r->p;
+    r->p = nul + 1;
+    return s;
+}
+
+static int next_count(Reader *r)
+{
+    long n = strtol(next_string(r), NULL, 10);
+    if (n < 0 || n > (r->end - r->p) / 2) r->bad = 1;      /* every item is a string or more */
+    return r->bad ? 0 : (int)n;
+}
+
+static LexWords *next_words(Reader *r, int *n)
+{
+    *n = next_count(r);
+    LexWords *w = xcalloc((size_t)*n + 1, sizeof *w);
+    for (int i = 0; i < *n; i++) {
+        w[i].term = next_string(r);
+        w[i].nl = next_string(r);
+        w[i].en = next_string(r);
+    }
+    return w;
+}
+
+/* The lexicon kept under lx's fingerprint: 0, or -1 (and lx as it was) when none is kept whole. */
+static int read_kept(Lexicon *lx)
+{
+    size_t len;
+    char *dir, *path = kept_path(lx, &dir);
+    char *file = path ? cachedir_unseal(path, KEPT_MAGIC, 4u << 20, &len) : NULL;
+    free(dir);
+    if (!file) {
+        free(path);
+        return -1;
+    }
+    lx->strings = xcalloc(1, sizeof *lx->strings);
+    lx->strings[lx->nstrings++] = file;
+    Reader r = {file + CACHEDIR_SEAL, file + CACHEDIR_SEAL + len, 0};
+    lx->n = next_count(&r);
+    lx->q = xcalloc((size_t)lx->n + 1, sizeof *lx->q);
+    for (int i = 0; i < lx->n; i++) {
+        for (int c = 0; c < CORNERS; c++) lx->q[i].nl[c] = next_string(&r);
+        for (int c = 0; c < CORNERS; c++) lx->q[i].en[c] = next_string(&r);
+    }
+    lx->manners = next_words(&r, &lx->nmanners);
+    lx->goals = next_words(&r, &lx->ngoals);
+    lx->powers = next_words(&r, &lx->npowers);
+    lx->portraits = next_words(&r, &lx->nportraits);
+    int bad = r.bad || r.p != r.end;
+    if (bad) {
+        unsigned char key[16];
+        memcpy(key, lx->fingerprint, sizeof key);
+        lexicon_free(lx);
+        memcpy(lx->fingerprint, key, sizeof key);
+        unlink(path);
+    }
+    free(path);
+    return bad ? -1 : 0;
+}
+
+/* ============================== loading ============================== */
+
+/* The file's XXH3-128. A lexicon whose file cannot be read keeps a fingerprint of zeros, with
+ * which neither it nor a model resolved with it is kept. */
+static int fingerprint(Lexicon *lx, const char *src, size_t len)
+{
+    if (!src) return 0;
+    XXH128_canonical_t canon;
+    XXH128_canonicalFromHash(&canon, XXH3_128bits(src, len));
+    memcpy(lx->fingerprint, canon.digest, sizeof lx->fingerprint);
+    return 1;
+}
+
+int lexicon_load(Lexicon *lx, const char *path, DiagList *d)
+{
+    memset(lx, 0, sizeof *lx);
+    size_t len = 0;
+    char *src = read_file(path, 16u << 20, &len);
+    int keyed = fingerprint(lx, src, len), before = d->n, rc = 0;
+    if (!keyed || read_kept(lx)) {
+        rc = read_lua(lx, path, src, len, d);
+        if (rc == 0 && keyed && d->n == before) keep_read(lx);
+    }
+    free(src);
     index_terms(lx);
     intern_ids(lx);
     hash_terms(lx);
-    fingerprint(lx, path);
-    return d->errors > errors ? -1 : 0;
+    return rc;
 }
 
 void lexicon_free(Lexicon *lx)

@@ -213,9 +213,7 @@ static void test_lexicon_syntax_error_names_line(void **state)
     diag_free(&d);
 }
 
-/* ENGINE BUG (engine/base/sandbox.c:185 with engine/base/diag.c:59): a lexicon file that cannot be read
- * is reported with its name twice ("x.lua: error: x.lua: cannot read the script"), because
- * sbx_dofile puts the path into the message and diag_lua only splits "file:LINE:" off it. */
+/* A lexicon file that cannot be read is named once in its message, not twice. */
 static void test_missing_lexicon_file(void **state)
 {
     (void)state;
@@ -267,6 +265,108 @@ static void test_every_term_has_goal_words(void **state)
         }
 }
 
+/* The lexicon kept in the cache folder reads back as the Lua file reads: every corner in both
+ * languages and every word of every term, so a second start shows and scores the same. */
+static void same_words(const LexWords *a, int na, const LexWords *b, int nb)
+{
+    assert_int_equal(na, nb);
+    for (int i = 0; i < na; i++) {
+        assert_string_equal(a[i].term, b[i].term);
+        assert_string_equal(a[i].nl, b[i].nl);
+        assert_string_equal(a[i].en, b[i].en);
+    }
+}
+
+static void same_lexicon(const Lexicon *kept, const Lexicon *file)
+{
+    assert_int_equal(kept->n, file->n);
+    for (int i = 0; i < file->n; i++)
+        for (int c = 0; c < CORNERS; c++) {
+            assert_string_equal(kept->q[i].nl[c], file->q[i].nl[c]);
+            assert_string_equal(kept->q[i].en[c], file->q[i].en[c]);
+        }
+    same_words(kept->manners, kept->nmanners, file->manners, file->nmanners);
+    same_words(kept->goals, kept->ngoals, file->goals, file->ngoals);
+    same_words(kept->powers, kept->npowers, file->powers, file->npowers);
+    same_words(kept->portraits, kept->nportraits, file->portraits, file->nportraits);
+    assert_memory_equal(kept->fingerprint, file->fingerprint, sizeof file->fingerprint);
+    assert_string_equal(lexicon_term(kept, "CONNECTING"), "verbinden");
+    assert_ptr_equal(lexicon_term(kept, "connecting"), lexicon_term(kept, "verbinden"));
+}
+
+/* The one kept lexicon file in `dir`, or NULL. */
+static char *kept_file(const char *dir)
+{
+    char *cmd = NULL, line[4096] = "";
+    if (asprintf(&cmd, "ls '%s'/*.lexicon 2>/dev/null", dir) < 0) return NULL;
+    FILE *p = popen(cmd, "r");
+    free(cmd);
+    int got = p && fgets(line, sizeof line, p) != NULL;
+    if (p) pclose(p);
+    if (!got) return NULL;
+    line[strcspn(line, "\n")] = '\0';
+    return strdup(line);
+}
+
+static void test_kept_lexicon_reads_as_the_file(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/vb-lexcache-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    const char *was = getenv("VERBEELD_CACHE");
+    char *saved = was ? strdup(was) : NULL;
+    Lexicon file, kept;
+    DiagList d;
+    diag_init(&d);
+    setenv("VERBEELD_CACHE", "off", 1);
+    assert_int_equal(lexicon_load(&file, "characters/quadrants.lua", &d), 0);
+    setenv("VERBEELD_CACHE", dir, 1);
+    assert_int_equal(lexicon_load(&kept, "characters/quadrants.lua", &d), 0);   /* keeps it */
+    lexicon_free(&kept);
+    char *path = kept_file(dir);
+    assert_non_null(path);
+    assert_int_equal(lexicon_load(&kept, "characters/quadrants.lua", &d), 0);   /* reads it back */
+    assert_int_equal(d.n, 0);
+    same_lexicon(&kept, &file);
+    lexicon_free(&kept);
+
+    /* A kept file with one byte changed fails its seal: it is removed, the file is read, and
+     * it is kept again. */
+    FILE *f = fopen(path, "r+b");
+    assert_non_null(f);
+    fseek(f, 100, SEEK_SET);
+    int c = fgetc(f);
+    fseek(f, 100, SEEK_SET);
+    fputc(c ^ 0x20, f);
+    fclose(f);
+    assert_int_equal(lexicon_load(&kept, "characters/quadrants.lua", &d), 0);
+    assert_int_equal(d.n, 0);
+    same_lexicon(&kept, &file);
+    lexicon_free(&kept);
+    char *again = kept_file(dir);
+    assert_non_null(again);
+    assert_string_equal(again, path);
+    free(again);
+
+    /* A lexicon with an error is not kept: its messages are the same at every start. */
+    char *rm = NULL;
+    if (asprintf(&rm, "rm -f '%s'/*.lexicon", dir) > 0 && system(rm)) {}
+    free(rm);
+    assert_int_equal(lexicon_load(&kept, "tests/unit/fixtures/broken_lexicon.lua", &d), -1);
+    lexicon_free(&kept);
+    assert_null(kept_file(dir));
+
+    free(path);
+    lexicon_free(&file);
+    diag_free(&d);
+    if (saved) setenv("VERBEELD_CACHE", saved, 1);
+    else unsetenv("VERBEELD_CACHE");
+    free(saved);
+    rm = NULL;
+    if (asprintf(&rm, "rm -rf '%s'", dir) > 0 && system(rm)) {}
+    free(rm);
+}
+
 int main(void)
 {
     setenv("VERBEELD_DATADIR", ".", 1);
@@ -288,6 +388,7 @@ int main(void)
         cmocka_unit_test(test_missing_lexicon_file),
         cmocka_unit_test(test_goal_score_reads_the_participants_words),
         cmocka_unit_test(test_every_term_has_goal_words),
+        cmocka_unit_test(test_kept_lexicon_reads_as_the_file),
     };
     return cmocka_run_group_tests(tests, setup_lexicon, teardown_lexicon);
 }
