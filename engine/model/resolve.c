@@ -472,12 +472,30 @@ static void resolve_references(Ctx *c)
     resolve_returns(c);
 }
 
+/* The cache keeps each string once (model/cache.c), so the thousands of choices of a large
+ * story hold a few dozen quality strings: each address is looked up in the lexicon once, and
+ * then found here by its address alone. Looking up every choice's quality was 0.5 M of the 7.9
+ * M instructions of loading a 1,000-scene story from the cache (callgrind). */
+typedef struct {
+    const char *quality, *term;
+} TermMemo;
+
+enum { TERM_MEMO = 64 };
+
+static const char *term_of(const Lexicon *lx, TermMemo *memo, const char *quality)
+{
+    TermMemo *m = &memo[(uintptr_t)quality * 0x9E3779B97F4A7C15u >> 58];
+    if (m->quality != quality) *m = (TermMemo){quality, lexicon_term(lx, quality)};
+    return m->term;
+}
+
 int resolve_relink(Scenario *s, const Lexicon *lx)
 {
+    TermMemo memo[TERM_MEMO] = {{0}};
     for (int i = 0; i < s->nscenes; i++)
         for (int k = 0; k < s->scenes[i].nchoices; k++) {
             Choice *ch = &s->scenes[i].choices[k];
-            ch->term = ch->quality ? lexicon_term(lx, ch->quality) : NULL;
+            ch->term = ch->quality ? term_of(lx, memo, ch->quality) : NULL;
             if (ch->quality && !ch->term) return -1;
             ch->next_choices = ch->to.kind == TARGET_SCENE ? s->scenes[ch->to.index].choices : NULL;
         }

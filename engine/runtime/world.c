@@ -309,6 +309,18 @@ static const char *skip_space(const char *p)
     return p;
 }
 
+/* The declared variable spelled by the `len` bytes at `name`, or -1 (also for a Lua keyword,
+ * which no variable can be named and `vars.end` could not read). */
+static int var_named(const Scenario *s, const char *name, size_t len)
+{
+    static const char *const kw[] = {"and", "or", "not", "nil", "true", "false", "end", "function", NULL};
+    for (int i = 0; kw[i]; i++)
+        if (strlen(kw[i]) == len && memcmp(kw[i], name, len) == 0) return -1;
+    for (int v = 0; v < s->nvars; v++)
+        if (strncmp(s->vars[v].id, name, len) == 0 && s->vars[v].id[len] == '\0') return v;
+    return -1;
+}
+
 /* `vars.NAME OP NUMBER` with NAME a declared variable and NUMBER a plain decimal: the
  * condition then reads one number and compares, exactly as Lua would. */
 static void parse_native(World *w, const Code *c, Native *nc)
@@ -323,11 +335,7 @@ static void parse_native(World *w, const Code *c, Native *nc)
     const char *name = p;
     if (!(*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) return;
     while (*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')) p++;
-    char *id = xstrndup(name, (size_t)(p - name));
-    static const char *const kw[] = {"and", "or", "not", "nil", "true", "false", "end", "function", NULL};
-    int var = scenario_var(w->s, id);
-    for (int i = 0; kw[i]; i++) if (streq(id, kw[i])) var = -1;
-    free(id);
+    int var = var_named(w->s, name, (size_t)(p - name));
     if (var < 0) return;
     p = skip_space(p);
     int op = 0;
@@ -339,28 +347,31 @@ static void parse_native(World *w, const Code *c, Native *nc)
     else if (p[0] == '>') op = OP_GT, p += 1;
     else return;
     p = skip_space(p);
-    const char *num = p;
-    if (*p == '-') p = skip_space(p + 1);
+    int negative = *p == '-';
+    if (negative) p = skip_space(p + 1);
     const char *digits = p;
-    while (*p >= '0' && *p <= '9') p++;
+    long long whole = 0;
+    for (; *p >= '0' && *p <= '9'; p++)
+        if (p - digits < 15) whole = whole * 10 + (*p - '0');      /* 15 digits: exact */
     if (p == digits || p - digits > 15) return;
-    int isint = 1;
+    const char *frac = NULL;
     if (*p == '.') {
-        isint = 0;
-        const char *frac = ++p;
+        frac = ++p;
         while (*p >= '0' && *p <= '9') p++;
         if (p - frac > 15) return;
     }
     const char *after = p;
     p = skip_space(p);
     if (*p) return;
-    char *lit = xstrndup(num, (size_t)(after - num)), *o = lit;
-    for (char *q = lit; *q; q++) if (*q != ' ' && *q != '\t' && *q != '\n' && *q != '\r') *o++ = *q;
-    *o = '\0';
-    nc->k = strtod(lit, NULL);
-    nc->ki = isint ? strtoll(lit, NULL, 10) : 0;
-    nc->k_isint = isint;
-    free(lit);
+    if (frac) {               /* as Lua reads it: the digits as written, through strtod */
+        char lit[40];
+        snprintf(lit, sizeof lit, "%s%.*s", negative ? "-" : "", (int)(after - digits), digits);
+        nc->k = strtod(lit, NULL);
+    } else {
+        nc->ki = negative ? -whole : whole;
+        nc->k = (lua_Number)nc->ki;
+    }
+    nc->k_isint = !frac;
     nc->var = var;
     nc->op = op;
 }

@@ -84,6 +84,29 @@ static void test_whole_numbers_stay_integers(void **state)
     diag_free(&d);
 }
 
+/* A condition `vars.NAME OP NUMBER` is compared in C: for every value it says what Lua says of
+ * the same condition (each choice's twin has it in parentheses, which only Lua compares). */
+static void test_conditions_in_c_agree_with_lua(void **state)
+{
+    (void)state;
+    DiagList d;
+    Scenario *s;
+    World *w = world_of("native", &s, &d);
+    const double values[] = {-8, -7, -2.5, -2, -1.5, -1, -0.5, 0, 0.25, 0.5, 1, 2, 3, 12,
+                             123456789012345, 123456789012346, 1e300};
+    for (size_t v = 0; v < sizeof values / sizeof *values; v++) {
+        world_set_var(w, 0, values[v]);
+        for (int k = 0; k + 1 < s->scenes[0].nchoices; k += 2)
+            if (test_choice(s, w, k) != test_choice(s, w, k + 1)) {
+                fprintf(stderr, "x = %g: C and Lua differ on choice %d\n", values[v], k);
+                fail();
+            }
+    }
+    world_free(w);
+    scenario_free(s);
+    diag_free(&d);
+}
+
 /* visited.SCENE: the world holds only the scenes entered, and still reads 0 for the others and
  * lists them all. */
 static void test_visited_reads_every_scene(void **state)
@@ -112,6 +135,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_integer_beyond_2_53_compared_as_lua_does),
         cmocka_unit_test(test_whole_numbers_stay_integers),
+        cmocka_unit_test(test_conditions_in_c_agree_with_lua),
         cmocka_unit_test(test_visited_reads_every_scene),
     };
     return cmocka_run_group_tests(tests, setup_lexicon, teardown_lexicon);
