@@ -73,16 +73,18 @@ typedef struct {
 
 typedef enum { ITEM_TEXT, ITEM_SAY } ItemKind;
 
-/* Narration, or a character's line (from its script by key, or given as text). */
+/* Narration, or a character's line (from its script by key, or given as text). The fields of
+ * Item, Choice and Scene are ordered so that no padding lies between them: they are most of a
+ * large story's model, in memory and in the model cache (bench/notes.md, thirteenth session). */
 typedef struct {
     ItemKind kind;
-    Text text;
     int role;
+    Text text;
     char *role_name;
     char *line_key;
-    int cond;
     char *needs;         /* the facts it presupposes, ids separated by spaces, or NULL */
     char *unless;        /* the facts it presupposes are not so, or NULL */
+    int cond;
     int line;
 } Item;
 
@@ -112,16 +114,16 @@ typedef struct {
     char *id;            /* given, or "<scene>-<n>" */
     Target to;
     char *quality;       /* lexicon id, or NULL */
+    const char *term;    /* the same id as the lexicon's own string (set by resolve), or NULL */
     int corner;          /* a corner of the chooser's quadrant (a Corner), or CORNER_NONE:
                             the quality is the term there, and `quality` is NULL */
-    Variant *variants;   /* a corner choice's words for one term */
     int nvariants;
-    const char *term;    /* the same id as the lexicon's own string (set by resolve), or NULL */
+    Variant *variants;   /* a corner choice's words for one term */
     const void *next_choices; /* the choices of the scene `to` leads to (set by resolve), or
                                  NULL: for session_fetch_ahead, before that Scene has arrived */
     int by;              /* role, or -1 */
-    char *by_name;
     int addressee;       /* the role it is said to (addressee="..."), or -1 */
+    char *by_name;
     char *addressee_name;
     int turning;         /* a turning point of the story: a moment that mattered, for the debrief */
     int cond;
@@ -145,19 +147,17 @@ typedef struct {
     char *who_name;
     int unplayed_turn;   /* unplayed="turn": when no participant plays `who`, the participant
                             whose turn it is chooses, not the role's script */
+    int line;
     Target next;
     Text title;
     AltTitle *alt_titles; /* the first whose condition holds stands in for title */
-    int nalt_titles;
     Goto *gotos;
-    int ngotos;
+    int nalt_titles, ngotos;
     Effect *effects;
-    int neffects;
     Item *items;
-    int nitems;
+    int neffects, nitems;
     Choice *choices;
     int nchoices;
-    int line;
 } Scene;
 
 /* An act of the story, or a return block (<return>): the situation of a return session, set

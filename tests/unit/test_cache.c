@@ -90,9 +90,9 @@ static const Layout L_Effect = LAYOUT(Effect,
     FIELD(Effect, kind, F_INT), FIELD(Effect, var, F_INT), FIELD(Effect, var_name, F_STR),
     FIELD(Effect, value, F_DOUBLE), FIELD(Effect, code, F_INT), FIELD(Effect, fact, F_INT), FIELD(Effect, line, F_INT));
 static const Layout L_Item = LAYOUT(Item,
-    FIELD(Item, kind, F_INT), NESTED(Item, text, L_Text), FIELD(Item, role, F_INT),
-    FIELD(Item, role_name, F_STR), FIELD(Item, line_key, F_STR), FIELD(Item, cond, F_INT),
-    FIELD(Item, needs, F_STR), FIELD(Item, unless, F_STR), FIELD(Item, line, F_INT));
+    FIELD(Item, kind, F_INT), FIELD(Item, role, F_INT), NESTED(Item, text, L_Text),
+    FIELD(Item, role_name, F_STR), FIELD(Item, line_key, F_STR),
+    FIELD(Item, needs, F_STR), FIELD(Item, unless, F_STR), FIELD(Item, cond, F_INT), FIELD(Item, line, F_INT));
 static const Layout L_Goto = LAYOUT(Goto,
     NESTED(Goto, to, L_Target), FIELD(Goto, cond, F_INT), FIELD(Goto, line, F_INT));
 static const Layout L_AltTitle = LAYOUT(AltTitle,
@@ -102,20 +102,22 @@ static const Layout L_Variant = LAYOUT(Variant,
     FIELD(Variant, line, F_INT));
 static const Layout L_Choice = LAYOUT(Choice,
     FIELD(Choice, id, F_STR), NESTED(Choice, to, L_Target), FIELD(Choice, quality, F_STR),
-    FIELD(Choice, corner, F_INT), ARRAY(Choice, variants, nvariants, L_Variant), FIELD(Choice, nvariants, F_INT),
-    FIELD(Choice, term, F_STR), FIELD(Choice, next_choices, F_CHOICES_OF), FIELD(Choice, by, F_INT),
-    FIELD(Choice, by_name, F_STR), FIELD(Choice, addressee, F_INT), FIELD(Choice, addressee_name, F_STR),
+    FIELD(Choice, term, F_STR), FIELD(Choice, corner, F_INT), FIELD(Choice, nvariants, F_INT),
+    ARRAY(Choice, variants, nvariants, L_Variant), FIELD(Choice, next_choices, F_CHOICES_OF),
+    FIELD(Choice, by, F_INT), FIELD(Choice, addressee, F_INT),
+    FIELD(Choice, by_name, F_STR), FIELD(Choice, addressee_name, F_STR),
     FIELD(Choice, turning, F_INT), FIELD(Choice, cond, F_INT),
     FIELD(Choice, needs, F_STR), FIELD(Choice, unless, F_STR), NESTED(Choice, text, L_Text), NESTED(Choice, third, L_Text),
     ARRAY(Choice, effects, neffects, L_Effect), FIELD(Choice, neffects, F_INT), FIELD(Choice, line, F_INT));
 static const Layout L_Scene = LAYOUT(Scene,
     FIELD(Scene, id, F_STR), FIELD(Scene, act, F_INT), FIELD(Scene, who, F_INT),
-    FIELD(Scene, who_name, F_STR), FIELD(Scene, unplayed_turn, F_INT), NESTED(Scene, next, L_Target), NESTED(Scene, title, L_Text),
-    ARRAY(Scene, alt_titles, nalt_titles, L_AltTitle), FIELD(Scene, nalt_titles, F_INT),
-    ARRAY(Scene, gotos, ngotos, L_Goto), FIELD(Scene, ngotos, F_INT),
-    ARRAY(Scene, effects, neffects, L_Effect), FIELD(Scene, neffects, F_INT),
-    ARRAY(Scene, items, nitems, L_Item), FIELD(Scene, nitems, F_INT),
-    ARRAY(Scene, choices, nchoices, L_Choice), FIELD(Scene, nchoices, F_INT), FIELD(Scene, line, F_INT));
+    FIELD(Scene, who_name, F_STR), FIELD(Scene, unplayed_turn, F_INT), FIELD(Scene, line, F_INT),
+    NESTED(Scene, next, L_Target), NESTED(Scene, title, L_Text),
+    ARRAY(Scene, alt_titles, nalt_titles, L_AltTitle), ARRAY(Scene, gotos, ngotos, L_Goto),
+    FIELD(Scene, nalt_titles, F_INT), FIELD(Scene, ngotos, F_INT),
+    ARRAY(Scene, effects, neffects, L_Effect), ARRAY(Scene, items, nitems, L_Item),
+    FIELD(Scene, neffects, F_INT), FIELD(Scene, nitems, F_INT),
+    ARRAY(Scene, choices, nchoices, L_Choice), FIELD(Scene, nchoices, F_INT));
 static const Layout L_Act = LAYOUT(Act,
     FIELD(Act, id, F_STR), NESTED(Act, title, L_Text), FIELD(Act, ret, F_INT), FIELD(Act, after, F_STR),
     FIELD(Act, line, F_INT));
@@ -744,7 +746,7 @@ static Scenario *hand_made(void)
     sc->effects[0] = (Effect){EFFECT_LUA, -1, NULL, 0, 1, 0, 8};
     sc->nitems = 1;
     sc->items = xcalloc(1, sizeof *sc->items);
-    sc->items[0] = (Item){ITEM_SAY, {NULL, 0}, 0, xstrdup("hero"), xstrdup("hello"), 0, NULL, NULL, 9};
+    sc->items[0] = (Item){.kind = ITEM_SAY, .role_name = xstrdup("hero"), .line_key = xstrdup("hello"), .line = 9};
     return s;
 }
 
