@@ -231,9 +231,10 @@ fuzz: fuzz-build
 	  dirs=; for d in tests/fuzz/seeds/$$t tests/fuzz/regress/$$t $$seeds; do [ -d $$d ] && dirs="$$dirs $$d"; done; \
 	  opts=; [ $$t = fuzz_prompt ] && opts=-detect_leaks=0; \
 	  $(FB)/$$t $$opts -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-	    -artifact_prefix=$(FB)/crash-$$t- $(FB)/corpus/$$t $$dirs 2>&1 \
-	    | grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' || true; \
+	    -artifact_prefix=$(FB)/crash-$$t- $(FB)/corpus/$$t $$dirs > $(FB)/$$t.log 2>&1; \
+	  grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' $(FB)/$$t.log; \
 	  ls $(FB)/crash-$$t-* >/dev/null 2>&1 && { echo "fuzz: $$t found a crash"; exit 1; }; \
+	  grep -q '^stat::number_of_executed_units' $(FB)/$$t.log || { echo "fuzz: $$t did not run (see $(FB)/$$t.log)"; exit 1; }; \
 	done; echo "fuzz: no crashes"
 
 # ---------------------------------------------------------------- install, uninstall, dist

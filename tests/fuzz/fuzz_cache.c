@@ -17,20 +17,11 @@
 #include "model/scenario.h"
 #include "base/util.h"
 #include "model/verify.h"
+#include "fuzz.h"
 
 static Lexicon lx;
 static CacheKey key, entry_key;
-static char dir[] = "/tmp/vb-fuzz-cache-XXXXXX";
 static char *entry;
-
-static void cleanup(void)
-{
-    unlink(entry);
-    rmdir(dir);
-}
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -42,11 +33,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         abort();
     }
     diag_free(&d);
-    if (!mkdtemp(dir)) abort();
-    setenv("VERBEELD_CACHE", dir, 1);
+    setenv("VERBEELD_CACHE", fuzz_folder("cache"), 1);
     if (!cache_key("fuzz", 4, &key) || !cache_entry_key(&key, &lx, &entry_key)) abort();
     entry = cache_entry_path(&key, &lx);
-    atexit(cleanup);
     return 0;
 }
 

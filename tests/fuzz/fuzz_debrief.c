@@ -16,23 +16,15 @@
 #include "debrief/markdown.h"
 #include "debrief/xapi.h"
 #include "journal/journal.h"
+#include "fuzz.h"
 
-static char dir[] = "/tmp/vb-fuzz-debrief-XXXXXX", path[64], cache[64];
+static char path[64], cache[64];
 static FILE *sink;
-
-static void cleanup(void)
-{
-    unlink(path);
-    rmdir(dir);
-}
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc; (void)argv;
-    if (!mkdtemp(dir)) abort();
+    const char *dir = fuzz_folder("debrief");
     snprintf(path, sizeof path, "%s/journal.jsonl", dir);
     snprintf(cache, sizeof cache, "%s/cache", dir);
     setenv("VERBEELD_CACHE", cache, 0);      /* scenarios the journals name: cached here, not in ~ */
@@ -40,7 +32,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     sink = fopen("/dev/null", "w");
     if (!sink) abort();
     i18n_init("en");
-    atexit(cleanup);
     return 0;
 }
 

@@ -9,24 +9,14 @@
 
 #include "base/diag.h"
 #include "journal/journal.h"
+#include "fuzz.h"
 
-static char dir[] = "/tmp/vb-fuzz-XXXXXX", path[64];
-
-static void cleanup(void)
-{
-    unlink(path);
-    rmdir(dir);
-}
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+static char path[64];
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc; (void)argv;
-    if (!mkdtemp(dir)) abort();
-    snprintf(path, sizeof path, "%s/journal.jsonl", dir);
-    atexit(cleanup);
+    snprintf(path, sizeof path, "%s/journal.jsonl", fuzz_folder("journal"));
     return 0;
 }
 

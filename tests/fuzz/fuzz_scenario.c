@@ -15,18 +15,10 @@
 #include "base/paths.h"
 #include "model/scenario.h"
 #include "model/load.h"
+#include "fuzz.h"
 
 static Lexicon lx;
-static char dir[] = "/tmp/vb-fuzz-XXXXXX", path[64];
-
-static void cleanup(void)
-{
-    unlink(path);
-    rmdir(dir);
-}
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+static char path[64];
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -38,12 +30,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         abort();
     }
     diag_free(&d);
-    if (!mkdtemp(dir)) abort();
-    snprintf(path, sizeof path, "%s/scenario.xml", dir);
+    snprintf(path, sizeof path, "%s/scenario.xml", fuzz_folder("scenario"));
     /* The XML path every time: a new input is never in the cache, and keeping each valid one
      * would only slow the fuzzer down (fuzz_cache.c fuzzes the cache's reader). */
     setenv("VERBEELD_CACHE", "off", 1);
-    atexit(cleanup);
     return 0;
 }
 
