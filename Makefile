@@ -169,6 +169,8 @@ e2e: all
 HOSTILE_SECONDS = $(if $(SANITIZE),15,5)
 
 check: all $(UNIT_BIN) $(XAPI_CHECKER) $(LRS_SERVER)
+	@for t in $(FUZZ_SRC); do $(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(CPPFLAGS_ALL) -fsyntax-only $$t || \
+	  { echo "check: FAILED ($$t does not compile: make fuzz would not build it)"; exit 1; }; done
 	@rm -rf $(TEST_CACHE); HOSTILE_SECONDS=$(HOSTILE_SECONDS) VERBEELD_CACHE=$(TEST_CACHE) VERBEELD=$(B)/verbeeld sh tests/run-all.sh $(UNIT_BIN)
 
 # Every xAPI statement a debrief writes is checked in make check by Learning Locker's maintained
@@ -206,7 +208,8 @@ clean:
 #                each target for FUZZ_SECONDS; crashes land in build-fuzz/crash-*
 FUZZ_SECONDS ?= 60
 FB          := build-fuzz
-FUZZ_NAMES  := $(notdir $(basename $(wildcard tests/fuzz/*.c)))
+FUZZ_SRC    := $(wildcard tests/fuzz/*.c)
+FUZZ_NAMES  := $(notdir $(basename $(FUZZ_SRC)))
 FUZZ_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 
 .PHONY: fuzz fuzz-build
