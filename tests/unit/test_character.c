@@ -240,10 +240,9 @@ static void test_id_differs_from_file_name(void **state)
     diag_free(&d);
 }
 
-/* ENGINE BUG (engine/runtime/character.c, line_of, used by check_fields): the line of a bad id is the
- * first place the two letters "id" occur anywhere in the file, here inside the word "guide" in
- * the comment on line 1, instead of line 3 where `id = "someone"` is. The tutorial's own
- * mira.lua has "guide" on line 1 too. */
+/* A bad id is reported at the line of the `id` field (3), not at the first place the letters
+ * "id" occur in the file (inside "guide" in the comment on line 1, as in the tutorial's own
+ * mira.lua). */
 static void test_id_error_points_at_the_id_field(void **state)
 {
     (void)state;
@@ -379,9 +378,8 @@ static void load_plain_table(void)
     _exit(ok ? 0 : 3);
 }
 
-/* ENGINE BUG (engine/runtime/character.c:138, check_fields: strlen(ch->id)): a script that returns a
- * plain table instead of character { ... } has no id, and loading it crashes (NULL
- * dereference) instead of reporting an error with the file name. */
+/* A script that returns a plain table instead of character { ... } has no id: loading it is an
+ * error with the file's name, not a crash (it once read the missing id). */
 static void test_plain_table_script_is_an_error_not_a_crash(void **state)
 {
     (void)state;

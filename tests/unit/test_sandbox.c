@@ -276,9 +276,9 @@ static void test_json_round_trip(void **state)
     sbx_free(b);
 }
 
-/* ENGINE BUG (engine/base/sandbox.c, to_json, the default case): sandbox.h says sbx_to_json gives
- * NULL "when not plain data", but a function comes back as the JSON string "function", so a
- * character state holding a function is journalled and restored as a string. */
+/* sbx_to_json gives NULL for what is not plain data, as sandbox.h says: a function once came back
+ * as the JSON string "function", and a character state holding one was journalled and restored
+ * as a string. */
 static void test_json_of_function_is_null(void **state)
 {
     (void)state;
@@ -335,10 +335,9 @@ static void loop_behind_pcall(void)
     _exit(ok ? 0 : 3);
 }
 
-/* ENGINE BUG (engine/base/sandbox.c, sbx_hook): when the limit is hit, the hook clears s->limited
- * before raising the error; a script that catches that error with pcall then runs with no
- * limit at all, so `pcall(function() while true do end end) while true do end` hangs the
- * engine for ever. */
+/* The limit holds after a script catches its error with pcall: `pcall(function() while true do
+ * end end) while true do end` is stopped too (the hook once cleared the limit before raising the
+ * error, and the second loop ran for ever). */
 static void test_limits_survive_pcall(void **state)
 {
     (void)state;
@@ -354,9 +353,8 @@ static void finalizer_loop(void)
     _exit(rc == 0 ? 0 : 3);
 }
 
-/* ENGINE BUG (engine/base/sandbox.c, sbx_free and the lua_gc call in sbx_call): a __gc finalizer
- * runs outside any limited call (when the state is closed, or in the full collection after
- * an error), where the hook lets it run for ever: closing the sandbox hangs. */
+/* A __gc finalizer is limited too, though it runs outside any call (when the state is closed, or
+ * in the full collection after an error): one that loops cannot hang closing the sandbox. */
 static void test_finalizer_cannot_hang_close(void **state)
 {
     (void)state;

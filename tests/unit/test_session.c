@@ -307,11 +307,10 @@ static void test_undo_returns_to_before_the_choice(void **state)
     play_free(&p);
 }
 
-/* ENGINE BUG (engine/runtime/session.c, session_undo): the replay stops right after the last kept input
- * and does not settle the turns that the engine takes for unplayed roles. Undoing the choice
- * made in "timeout" leaves the session in "eerlijk" (where Jonas's script chose) with one step
- * less, not in "timeout" where the participant was; the next session_turn then plays Jonas's
- * choice again, out loud (after /back the player sees that choice and its reactions again). */
+/* Undo settles the turns the engine takes for unplayed roles after the last kept input: undoing
+ * the choice made in "timeout" returns to "timeout", where the participant was, with as many
+ * steps as then; not to "eerlijk", where Jonas's script chose, which would play his choice
+ * again, out loud, after /back (a bug once: the replay stopped right after the last input). */
 static void test_undo_after_engine_choice_returns_to_same_scene(void **state)
 {
     (void)state;
