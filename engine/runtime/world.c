@@ -310,15 +310,18 @@ static const char *skip_space(const char *p)
 }
 
 /* The declared variable spelled by the `len` bytes at `name`, or -1 (also for a Lua keyword,
- * which no variable can be named and `vars.end` could not read). */
+ * which no variable can be named and `vars.end` could not read, and for a name too long to be
+ * worth the copy: its condition is then left to Lua, which says the same). */
 static int var_named(const Scenario *s, const char *name, size_t len)
 {
     static const char *const kw[] = {"and", "or", "not", "nil", "true", "false", "end", "function", NULL};
+    char id[64];
+    if (len >= sizeof id) return -1;
+    memcpy(id, name, len);
+    id[len] = '\0';
     for (int i = 0; kw[i]; i++)
-        if (strlen(kw[i]) == len && memcmp(kw[i], name, len) == 0) return -1;
-    for (int v = 0; v < s->nvars; v++)
-        if (strncmp(s->vars[v].id, name, len) == 0 && s->vars[v].id[len] == '\0') return v;
-    return -1;
+        if (streq(id, kw[i])) return -1;
+    return scenario_var(s, id);
 }
 
 /* `vars.NAME OP NUMBER` with NAME a declared variable and NUMBER a plain decimal: the
