@@ -114,6 +114,7 @@ char *cachedir_unseal(const char *path, const char *magic, size_t limit, size_t 
         XXH3_64bits(b + CACHEDIR_SEAL, n - CACHEDIR_SEAL) != cachedir_get_u64(b + 16)) {
         free(b);
         unlink(path);
+        errno = EBADMSG;                          /* the model cache counts it refused */
         return NULL;
     }
     cachedir_touch(path);                         /* used now: see cachedir_prune */

@@ -43,8 +43,9 @@ enum { CACHEDIR_SEAL = 8 + 8 + 8 };
  * -1. */
 int cachedir_seal(const char *dir, const char *path, const char *magic, const void *body, size_t len);
 /* The sealed file at `path` read whole (at most `limit` bytes): its body begins CACHEDIR_SEAL
- * bytes in and is *len long. NULL when there is none, or when it is not whole or not `magic`'s
- * (then it is removed). A file read is marked used (cachedir_touch). */
+ * bytes in and is *len long. NULL when there is none (errno ENOENT), or when it could not be
+ * read, or is not whole or not `magic`'s (then it is removed, errno EBADMSG). A file read is
+ * marked used (cachedir_touch). */
 char *cachedir_unseal(const char *path, const char *magic, size_t limit, size_t *len);
 
 /* The numbers in cache files: 64 bits, little-endian, whatever the machine. */

@@ -618,10 +618,12 @@ static void c_scenario(Codec *c, Scenario *s)
 
 /* ============================== entries ============================== */
 
-/* After the header, the payload opens with where the image's arrays end and its strings
- * begin, its length and the layout it was written with (u64 each); the image follows at
- * IMAGE_AT, aligned for its structs. */
-enum { IMAGE_AT = 80 };
+/* The body of an entry, after the seal: the format (u32 at FORMAT_AT) and the entry key (at
+ * KEY_AT), then the payload. The payload opens with where the image's arrays end and its
+ * strings begin, its length and the layout it was written with (u64 each); the image follows
+ * at IMAGE_AT, aligned for its structs. */
+enum { FORMAT_AT = CACHEDIR_SEAL, KEY_AT = FORMAT_AT + 4, IMAGE_AT = 80 };
+_Static_assert(KEY_AT + 16 == CACHE_HEADER, "the header is the seal, the format and the key");
 _Static_assert(IMAGE_AT >= CACHE_HEADER + 24 && IMAGE_AT % 16 == 0, "the image follows the header");
 
 /* A layout this build's model has: an entry written by a build whose structs differ in size
@@ -639,21 +641,19 @@ static uint64_t layout(void)
     return XXH3_64bits(sizes, sizeof sizes);
 }
 
-/* The model in an entry's `len` bytes (read whole, by read_file: the checksum reads them all,
- * and reading the model writes pointers into every page of its arrays), or NULL when they are
- * not exactly what cache_store wrote for this entry key, with this format. The model takes the
+/* The model in an entry's `len` bytes (unsealed whole: the checksum reads them all, and
+ * reading the model writes pointers into every page of its arrays), or NULL when they are not
+ * exactly what cache_store wrote for this entry key, with this format. The model takes the
  * bytes as its block; they are freed when they are refused. Its pointers into the lexicon and
  * between its scenes are not kept: resolve_relink sets them. */
 static Scenario *decode(unsigned char *file, size_t len, const CacheKey *key)
 {
-    size_t n = len >= CACHE_HEADER ? len - CACHE_HEADER : 0;
     const unsigned char *payload = file + CACHE_HEADER;
-    uint64_t arrays_end = n >= IMAGE_AT - CACHE_HEADER ? cachedir_get_u64(payload) : 0;
-    uint64_t image_len = n >= IMAGE_AT - CACHE_HEADER ? cachedir_get_u64(payload + 8) : 0;
+    int opens = len >= IMAGE_AT;
+    uint64_t arrays_end = opens ? cachedir_get_u64(payload) : 0;
+    uint64_t image_len = opens ? cachedir_get_u64(payload + 8) : 0;
     char *image = (char *)file + IMAGE_AT;
-    if (len < IMAGE_AT || memcmp(file, MAGIC, 8) != 0 || get_u32(file + 8) != CACHE_FORMAT ||
-        memcmp(file + 12, key->bytes, 16) != 0 || cachedir_get_u64(file + 28) != n ||
-        XXH3_64bits(payload, n) != cachedir_get_u64(file + 36) ||
+    if (!opens || get_u32(file + FORMAT_AT) != CACHE_FORMAT || memcmp(file + KEY_AT, key->bytes, 16) != 0 ||
         image_len != len - IMAGE_AT || arrays_end < sizeof(Scenario) || arrays_end >= image_len ||
         arrays_end % 16 || image[arrays_end] != '\0' || image[image_len - 1] != '\0' ||
         cachedir_get_u64(payload + 16) != layout()) {
@@ -682,17 +682,16 @@ Scenario *cache_load(const CacheKey *key, const Lexicon *lx)
     CacheKey entry;
     char *path = cache_entry_key(key, lx, &entry) ? entry_file(&entry) : NULL;
     if (!path) return NULL;
-    size_t len = 0;
-    unsigned char *file = (unsigned char *)read_file(path, MAX_ENTRY_BYTES, &len);
-    int found = file || access(path, F_OK) == 0;     /* an empty or unreadable entry is refused */
-    Scenario *s = file ? decode(file, len, &entry) : NULL;
+    size_t n = 0;
+    unsigned char *file = (unsigned char *)cachedir_unseal(path, MAGIC, MAX_ENTRY_BYTES, &n);
+    int found = file || errno != ENOENT;          /* an unsealed or unreadable entry is refused */
+    Scenario *s = file ? decode(file, CACHEDIR_SEAL + n, &entry) : NULL;
     if (s && resolve_relink(s, lx)) {
         scenario_free(s);
         s = NULL;
     }
     if (s) {
         stats.hits++;
-        cachedir_touch(path);                     /* used now: see cachedir_prune */
     } else if (found) {
         stats.rejected++;
         unlink(path);
@@ -703,22 +702,10 @@ Scenario *cache_load(const CacheKey *key, const Lexicon *lx)
     return s;
 }
 
-static void write_entry(const char *dir, const CacheKey *key, const StrBuf *payload)
-{
-    unsigned char head[CACHE_HEADER];
-    memcpy(head, MAGIC, 8);
-    put_u32(head + 8, CACHE_FORMAT);
-    memcpy(head + 12, key->bytes, 16);
-    cachedir_put_u64(head + 28, payload->len);
-    cachedir_put_u64(head + 36, XXH3_64bits(payload->s, payload->len));
-    char *path = cachedir_file(dir, key->bytes, CACHEDIR_MODEL);
-    if (cachedir_write(path, head, sizeof head, payload->s, payload->len) == 0) stats.stored++;
-    free(path);
-}
-
-/* The payload of `s`'s entry into `out`: its opening, then the image, arrays and strings. 0
- * when the model is not one read_scenario makes. */
-static int encode(const Scenario *s, StrBuf *out)
+/* The body of `s`'s entry under `key` into `out`: the format and the key, the payload's
+ * opening, then the image, arrays and strings. 0 when the model is not one read_scenario
+ * makes. */
+static int encode(const Scenario *s, const CacheKey *key, StrBuf *out)
 {
     Codec c = {.writing = 1, .s = s, .src = (const char *)s, .dst = 0};
     c.lang_at = xcalloc((size_t)s->nlangs + 1, sizeof *c.lang_at);
@@ -728,10 +715,13 @@ static int encode(const Scenario *s, StrBuf *out)
     sb_addzeros(&c.strs, 1);
     c_scenario(&c, (Scenario *)s);
     sb_addzeros(&c.strs, 1);                      /* the strings end in a NUL */
-    unsigned char open[IMAGE_AT - CACHE_HEADER] = {0};
-    cachedir_put_u64(open, c.img.len);
-    cachedir_put_u64(open + 8, c.img.len + c.strs.len);
-    cachedir_put_u64(open + 16, layout());
+    unsigned char open[IMAGE_AT - CACHEDIR_SEAL] = {0};
+    put_u32(open, CACHE_FORMAT);
+    memcpy(open + KEY_AT - FORMAT_AT, key->bytes, 16);
+    unsigned char *payload = open + CACHE_HEADER - FORMAT_AT;
+    cachedir_put_u64(payload, c.img.len);
+    cachedir_put_u64(payload + 8, c.img.len + c.strs.len);
+    cachedir_put_u64(payload + 16, layout());
     sb_addn(out, (const char *)open, sizeof open);
     sb_addn(out, c.img.s, c.img.len);
     sb_addn(out, c.strs.s, c.strs.len);
@@ -750,14 +740,14 @@ int cache_store(const CacheKey *key, const Lexicon *lx, const Scenario *s)
         free(dir);
         return 0;
     }
-    StrBuf out;
-    sb_init(&out);
-    unsigned long stored = stats.stored;
-    if (encode(s, &out) && out.len <= MAX_ENTRY_BYTES - CACHE_HEADER && cachedir_make(dir) == 0) {
-        cachedir_prune(dir);
-        write_entry(dir, &entry, &out);
-    }
-    sb_free(&out);
+    char *path = cachedir_file(dir, entry.bytes, CACHEDIR_MODEL);
+    StrBuf body;
+    sb_init(&body);
+    int stored = encode(s, &entry, &body) && body.len <= MAX_ENTRY_BYTES - CACHEDIR_SEAL &&
+                 cachedir_seal(dir, path, MAGIC, body.s, body.len) == 0;
+    stats.stored += (unsigned long)stored;
+    sb_free(&body);
+    free(path);
     free(dir);
-    return stats.stored > stored;
+    return stored;
 }

@@ -9,10 +9,10 @@
  * only an optimization: nothing in it can make a load fail or print anything. A missing,
  * unreadable, corrupt or foreign entry is passed over (and removed).
  *
- * An entry is one file, <32 hex digits of the entry key>.model: a header of CACHE_HEADER bytes
- * (the magic "VBMODEL" with its NUL, the format version as u32, the 16 bytes of the key, the
- * payload's length as u64 and its XXH3-64 as u64, all little-endian), then the payload: an
- * image of the model as it lies in memory, pointers written as offsets (cache.c says how).
+ * An entry is one sealed file (cachedir_seal, magic "VBMODEL"), <32 hex digits of the entry
+ * key>.model. Its CACHE_HEADER bytes are the seal and, opening the body, the format version as
+ * u32 and the 16 bytes of the key, little-endian; then the payload: an image of the model as it
+ * lies in memory, pointers written as offsets (cache.c says how).
  * The entry is read whole, checked where it lies (every count, offset and index) and used
  * there: nothing is decoded or copied but the Scenario struct itself.
  *
@@ -30,7 +30,7 @@
 /* The format version: part of the key and of the header. Raise it whenever scenario.h, what
  * load.c reads into the model or what resolve.c writes into it changes, so that no entry of an
  * older build is taken. */
-enum { CACHE_FORMAT = 19, CACHE_HEADER = 44 };
+enum { CACHE_FORMAT = 20, CACHE_HEADER = 44 };
 
 /* XXH3-128 of the format version, the scenario schema's bytes and the scenario's bytes. */
 typedef struct {

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <xxhash.h>
 
+#include "base/cachedir.h"
 #include "model/cache.h"
 #include "base/diag.h"
 #include "model/lexicon.h"
@@ -46,17 +47,21 @@ static void put(unsigned char *b, uint64_t v, int n)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    unsigned char head[CACHE_HEADER];
-    memcpy(head, "VBMODEL", 8);
-    put(head + 8, CACHE_FORMAT, 4);
-    memcpy(head + 12, entry_key.bytes, 16);
-    put(head + 28, size, 8);
-    put(head + 36, XXH3_64bits(data, size), 8);
+    /* the body opens with the format and the key (model/cache.h), then the input */
+    unsigned char *b = xmalloc(CACHE_HEADER + size);
+    memcpy(b, "VBMODEL", 8);
+    put(b + CACHEDIR_SEAL, CACHE_FORMAT, 4);
+    memcpy(b + CACHEDIR_SEAL + 4, entry_key.bytes, 16);
+    if (size) memcpy(b + CACHE_HEADER, data, size);
+    put(b + 8, CACHE_HEADER - CACHEDIR_SEAL + size, 8);
+    put(b + 16, XXH3_64bits(b + CACHEDIR_SEAL, CACHE_HEADER - CACHEDIR_SEAL + size), 8);
     FILE *f = fopen(entry, "wb");
+    if (f) {
+        fwrite(b, 1, CACHE_HEADER + size, f);
+        fclose(f);
+    }
+    free(b);
     if (!f) return 0;
-    fwrite(head, 1, sizeof head, f);
-    fwrite(data, 1, size, f);
-    fclose(f);
     Scenario *s = cache_load(&key, &lx);
     if (s) {
         DiagList d;

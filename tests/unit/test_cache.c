@@ -22,6 +22,7 @@
 #include "base/i18n.h"
 #include "base/util.h"
 #include "common.h"
+#include "base/cachedir.h"
 #include "model/cache.h"
 #include "model/load.h"
 #include "model/scenario.h"
@@ -494,19 +495,13 @@ static void put64(unsigned char *b, uint64_t v)
     for (int i = 0; i < 8; i++) b[i] = (unsigned char)(v >> (8 * i));
 }
 
-/* Write header and `payload` (of `n` bytes) with a right length and checksum: an entry that
- * only the reader's own checks can refuse. */
-static void write_sealed(const char *entry, const unsigned char *head, const unsigned char *payload, size_t n)
+/* Write the entry's first `len` bytes `b` sealed again, with a right length and checksum
+ * (base/cachedir.h): an entry that only the model cache's own checks can refuse. */
+static void write_sealed(const char *entry, unsigned char *b, size_t len)
 {
-    unsigned char h[CACHE_HEADER];
-    memcpy(h, head, CACHE_HEADER);
-    put64(h + 28, n);
-    put64(h + 36, XXH3_64bits(payload, n));
-    unsigned char *b = xmalloc(CACHE_HEADER + n + 1);
-    memcpy(b, h, CACHE_HEADER);
-    memcpy(b + CACHE_HEADER, payload, n);
-    write_bytes(entry, b, CACHE_HEADER + n);
-    free(b);
+    put64(b + 8, len - CACHEDIR_SEAL);
+    put64(b + 16, XXH3_64bits(b + CACHEDIR_SEAL, len - CACHEDIR_SEAL));
+    write_bytes(entry, b, len);
 }
 
 static void truncate_half(const char *entry)
@@ -522,24 +517,6 @@ static void flip_payload_byte(const char *entry)
     size_t len;
     unsigned char *b = entry_bytes(entry, &len);
     b[CACHE_HEADER + (len - CACHE_HEADER) / 2] ^= 0x20;
-    write_bytes(entry, b, len);
-    free(b);
-}
-
-static void other_version(const char *entry)
-{
-    size_t len;
-    unsigned char *b = entry_bytes(entry, &len);
-    put32(b + 8, CACHE_FORMAT + 1);
-    write_bytes(entry, b, len);
-    free(b);
-}
-
-static void other_key(const char *entry)
-{
-    size_t len;
-    unsigned char *b = entry_bytes(entry, &len);
-    b[12] ^= 1;
     write_bytes(entry, b, len);
     free(b);
 }
@@ -583,7 +560,7 @@ static void spoil_sealed(const char *entry, void (*fn)(unsigned char *b, size_t 
     unsigned char *aligned = xmalloc(len);       /* the image's structs read where they lie */
     memcpy(aligned, b, len);
     fn(aligned, len);
-    write_sealed(entry, aligned, aligned + CACHE_HEADER, len - CACHE_HEADER);
+    write_sealed(entry, aligned, len);
     free(aligned);
     free(b);
 }
@@ -593,6 +570,12 @@ static void spoil_sealed(const char *entry, void (*fn)(unsigned char *b, size_t 
 static void huge_count_in(unsigned char *b, size_t len) { (void)len; image_scenario(b)->ncode = 0x7ffffff0; }
 static void negative_count_in(unsigned char *b, size_t len) { (void)len; image_scenario(b)->ncode = -16; }
 static void huge_count(const char *entry) { spoil_sealed(entry, huge_count_in); }
+
+/* Written by a build of another cache format, or for another key (the two open the body). */
+static void other_version_in(unsigned char *b, size_t len) { (void)len; put32(b + CACHEDIR_SEAL, CACHE_FORMAT + 1); }
+static void other_key_in(unsigned char *b, size_t len) { (void)len; b[CACHEDIR_SEAL + 4] ^= 1; }
+static void other_version(const char *entry) { spoil_sealed(entry, other_version_in); }
+static void other_key(const char *entry) { spoil_sealed(entry, other_key_in); }
 static void huger_count(const char *entry) { spoil_sealed(entry, negative_count_in); }
 
 /* The scenario's id at an offset past the end of the strings. */
@@ -604,7 +587,7 @@ static void sealed_but_short(const char *entry)
 {
     size_t len;
     unsigned char *b = entry_bytes(entry, &len);
-    write_sealed(entry, b, b + CACHE_HEADER, (len - CACHE_HEADER) * 2 / 3);
+    write_sealed(entry, b, CACHE_HEADER + (len - CACHE_HEADER) * 2 / 3);
     free(b);
 }
 
@@ -615,7 +598,7 @@ static void sealed_but_long(const char *entry)
     unsigned char *b = entry_bytes(entry, &len);
     b = xrealloc(b, len + 1);
     b[len] = 0;
-    write_sealed(entry, b, b + CACHE_HEADER, len + 1 - CACHE_HEADER);
+    write_sealed(entry, b, len + 1);
     free(b);
 }
 
