@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "base/bytecode.h"
+#include "base/i18n.h"
 #include "base/util.h"
 
 struct Sandbox {
@@ -558,7 +559,7 @@ static int load_file(Sandbox *s, const char *path, char **err)
     size_t len;
     char *src = read_file(path, 4u << 20, &len);
     if (!src) {
-        *err = xstrdup("cannot read the script");    /* the caller names the file */
+        *err = xstrdup(_("cannot read the script"));    /* the caller names the file */
         return -1;
     }
     char *chunkname = xasprintf("@%s", path);
@@ -574,13 +575,15 @@ int sbx_dofile(Sandbox *s, const char *path, int nresults, char **err)
     return sbx_call(s, 0, nresults, err);
 }
 
-/* The compiled form of the one file every sandbox loads (the character library): dumped from
- * the first sandbox that loaded it in this process. Loading it again from the cache for each
- * of a scenario's characters would read and check the same file eight times over for MoveOn. */
+/* The compiled form of the chunks every character's sandbox loads (the prelude and the
+ * character library), by chunk name: dumped from the first sandbox that loaded each in this
+ * process. Loading them again from the cache for each of a scenario's characters would read
+ * and check the same files eight times over for MoveOn. */
+enum { NSHARED = 4 };
 static struct {
-    char *path;
+    char *chunkname;
     StrBuf code;
-} shared;
+} shared[NSHARED];
 
 static int dump_to(lua_State *L, const void *p, size_t n, void *ud)
 {
@@ -589,22 +592,45 @@ static int dump_to(lua_State *L, const void *p, size_t n, void *ud)
     return 0;
 }
 
+/* The chunk kept as `chunkname` onto the stack: 0, or -1 (nothing pushed) when none is. */
+static int load_shared(Sandbox *s, const char *chunkname)
+{
+    for (int i = 0; i < NSHARED && shared[i].chunkname; i++) {
+        if (!streq(shared[i].chunkname, chunkname)) continue;
+        if (luaL_loadbufferx(s->L, shared[i].code.s, shared[i].code.len, chunkname, "b") == LUA_OK) return 0;
+        lua_pop(s->L, 1);
+        return -1;
+    }
+    return -1;
+}
+
+/* Keep the function on top of the stack, loaded as `chunkname`, for the next sandboxes. */
+static void keep_shared(Sandbox *s, const char *chunkname)
+{
+    for (int i = 0; i < NSHARED; i++) {
+        if (shared[i].chunkname) continue;
+        sb_init(&shared[i].code);
+        lua_dump(s->L, dump_to, &shared[i].code, 0);
+        shared[i].chunkname = xstrdup(chunkname);
+        return;
+    }
+}
+
+int sbx_load_shared(Sandbox *s, const char *src, size_t len, const char *chunkname, char **err)
+{
+    if (load_shared(s, chunkname) == 0) return 0;
+    if (sbx_load(s, src, len, chunkname, err)) return -1;
+    keep_shared(s, chunkname);
+    return 0;
+}
+
 int sbx_dofile_shared(Sandbox *s, const char *path, int nresults, char **err)
 {
-    if (shared.path && streq(shared.path, path)) {
-        char *chunkname = xasprintf("@%s", path);
-        int status = luaL_loadbufferx(s->L, shared.code.s, shared.code.len, chunkname, "b");
-        free(chunkname);
-        if (status == LUA_OK) return sbx_call(s, 0, nresults, err);
-        lua_pop(s->L, 1);
-    }
-    if (load_file(s, path, err)) return -1;
-    free(shared.path);
-    sb_free(&shared.code);
-    sb_init(&shared.code);
-    lua_dump(s->L, dump_to, &shared.code, 0);
-    shared.path = xstrdup(path);
-    return sbx_call(s, 0, nresults, err);
+    char *chunkname = xasprintf("@%s", path);
+    int rc = load_shared(s, chunkname);
+    if (rc && (rc = load_file(s, path, err)) == 0) keep_shared(s, chunkname);
+    free(chunkname);
+    return rc ? -1 : sbx_call(s, 0, nresults, err);
 }
 
 int sbx_call(Sandbox *s, int nargs, int nresults, char **err)

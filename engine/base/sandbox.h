@@ -35,8 +35,10 @@ lua_State *sbx_lua(Sandbox *s);
 int sbx_load(Sandbox *s, const char *src, size_t len, const char *chunkname, char **err);
 /* Load and run a file; its results (nresults of them) are left on the stack. */
 int sbx_dofile(Sandbox *s, const char *path, int nresults, char **err);
-/* The same for the one file that every sandbox of a session loads: it is compiled once per
- * process and loaded from that compiled form afterwards. */
+/* The same for a chunk that every character's sandbox loads (the prelude, the character
+ * library): compiled once per process and loaded from that compiled form afterwards, so a
+ * chunk name must name one text for the life of the process. */
+int sbx_load_shared(Sandbox *s, const char *src, size_t len, const char *chunkname, char **err);
 int sbx_dofile_shared(Sandbox *s, const char *path, int nresults, char **err);
 /* Call the function below `nargs` arguments on the stack, within the limits. Returns 0, or -1
  * with *err set (the stack then holds nothing of the call). */

@@ -259,15 +259,14 @@ static void reserve_for_file(StrBuf *b, size_t size)
     b->s[0] = '\0';
 }
 
-char *read_fd(int fd, size_t limit, size_t *len)
+/* What `fd` has left to read; `st`, what fstat said of it, or NULL when it said nothing. A
+ * file's size, when it has one, is room enough: a large scenario or model cache entry is then
+ * read into one buffer, never copied as it grows. */
+static char *read_rest(int fd, const struct stat *st, size_t limit, size_t *len)
 {
     StrBuf b;
     sb_init(&b);
-    /* A file's size, when it has one, is room enough: a large scenario or model cache entry
-     * is then read into one buffer, never copied as it grows. */
-    struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size <= limit)
-        reserve_for_file(&b, (size_t)st.st_size);
+    if (st && S_ISREG(st->st_mode) && (uint64_t)st->st_size <= limit) reserve_for_file(&b, (size_t)st->st_size);
     for (;;) {
         if (b.len + 1 == b.cap) sb_reserve(&b, 65536);
         ssize_t r = read(fd, b.s + b.len, b.cap - b.len - 1);
@@ -290,27 +289,34 @@ char *read_fd(int fd, size_t limit, size_t *len)
     return sb_take(&b);
 }
 
-int fd_regular(int fd)
+char *read_fd(int fd, size_t limit, size_t *len)
 {
     struct stat st;
-    if (fstat(fd, &st)) return -1;
-    if (S_ISREG(st.st_mode)) return 0;
-    errno = S_ISDIR(st.st_mode) ? EISDIR : READ_NOT_REGULAR;
+    return read_rest(fd, fstat(fd, &st) == 0 ? &st : NULL, limit, len);
+}
+
+/* 0 when `st` is a regular file's; else -1 with errno as read_file sets it. */
+static int stat_regular(const struct stat *st)
+{
+    if (S_ISREG(st->st_mode)) return 0;
+    errno = S_ISDIR(st->st_mode) ? EISDIR : READ_NOT_REGULAR;
     return -1;
 }
 
+int fd_regular(int fd)
+{
+    struct stat st;
+    return fstat(fd, &st) ? -1 : stat_regular(&st);
+}
+
+/* One fstat serves both the check and the buffer's size: a start reads some forty files. */
 char *read_file(const char *path, size_t limit, size_t *len)
 {
     /* O_NONBLOCK: opening a FIFO waits for a writer that may never come; it is refused below */
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) return NULL;
-    if (fd_regular(fd)) {
-        int saved = errno;
-        close(fd);
-        errno = saved;
-        return NULL;
-    }
-    char *s = read_fd(fd, limit, len);
+    struct stat st;
+    char *s = fstat(fd, &st) || stat_regular(&st) ? NULL : read_rest(fd, &st, limit, len);
     int saved = errno;
     close(fd);
     errno = saved;

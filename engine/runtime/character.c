@@ -88,22 +88,20 @@ static void load_library(Sandbox *sbx, char **err)
     free(path);
 }
 
-/* The line where field `word` is set ("word =") in the file, for messages about a field. */
-static int line_of(const char *path, const char *word)
+/* The line where field `word` is set ("word =") in the script's text, for messages about a
+ * field. */
+static int line_of(const char *src, const char *word)
 {
-    char *src = read_file(path, 4u << 20, NULL);
-    if (!src) return 0;
     size_t n = strlen(word);
     int line = 0;
-    for (char *at = strstr(src, word); at && !line; at = strstr(at + 1, word)) {
+    for (const char *at = strstr(src, word); at && !line; at = strstr(at + 1, word)) {
         int starts = at == src || !(isalnum((unsigned char)at[-1]) || at[-1] == '_');
-        char *after = at + n;
+        const char *after = at + n;
         while (*after == ' ' || *after == '\t') after++;
         if (!starts || *after != '=' || after[1] == '=') continue;
         line = 1;
-        for (char *p = src; p < at; p++) line += *p == '\n';
+        for (const char *p = src; p < at; p++) line += *p == '\n';
     }
-    free(src);
     return line;
 }
 
@@ -151,13 +149,13 @@ static int check_fields(Character *ch, const Lexicon *lx, DiagList *d)
     base = base ? base + 1 : ch->path;
     size_t blen = strlen(base) - (strstr(base, ".lua") ? 4 : 0);
     if (strlen(ch->id) != blen || strncmp(ch->id, base, blen) != 0) {
-        diag_add(d, DIAG_ERROR, ch->path, line_of(ch->path, "id"),
+        diag_add(d, DIAG_ERROR, ch->path, line_of(ch->src, "id"),
                  _("character id '%s' differs from its file name '%.*s'"), ch->id, (int)blen, base);
         ok = 0;
     }
     const char *term = lexicon_term(lx, ch->quadrant_term);
     if (!term || lexicon_quadrant(lx, term, &ch->quadrant)) {
-        diag_add(d, DIAG_ERROR, ch->path, line_of(ch->path, "quadrant"),
+        diag_add(d, DIAG_ERROR, ch->path, line_of(ch->src, "quadrant"),
                  _("quadrant '%s' is not a core quality in the lexicon"), ch->quadrant_term);
         ok = 0;
     } else {
@@ -224,6 +222,12 @@ int character_load(Character *ch, const char *path, const Lexicon *lx, unsigned 
     memset(ch, 0, sizeof *ch);
     ch->ref = LUA_NOREF;
     ch->path = xstrdup(path);
+    size_t len;
+    ch->src = read_file(path, 4u << 20, &len);
+    if (!ch->src) {
+        diag_add(d, DIAG_ERROR, path, 0, _("cannot read the script"));
+        return -1;
+    }
     ch->sbx = sbx_new(seed);
     if (!ch->sbx) {
         diag_add(d, DIAG_ERROR, path, 0, _("cannot create a Lua state"));
@@ -232,13 +236,16 @@ int character_load(Character *ch, const char *path, const Lexicon *lx, unsigned 
     lua_State *L = sbx_lua(ch->sbx);
     char *err = NULL;
     open_lexicon(L, lx);
-    if (sbx_load(ch->sbx, prelude, sizeof prelude - 1, "=verbeeld", &err) == 0)
+    if (sbx_load_shared(ch->sbx, prelude, sizeof prelude - 1, "=verbeeld", &err) == 0)
         sbx_call(ch->sbx, 0, 0, &err);
     if (!err) load_library(ch->sbx, &err);
-    if (!err && sbx_dofile(ch->sbx, path, 1, &err) == 0 && !lua_istable(L, -1)) {
+    char *chunkname = xasprintf("@%s", path);
+    if (!err && sbx_load(ch->sbx, ch->src, len, chunkname, &err) == 0 && sbx_call(ch->sbx, 0, 1, &err) == 0 &&
+        !lua_istable(L, -1)) {
         lua_pop(L, 1);
         err = xasprintf("%s: %s", path, _("the script must return character { ... }"));
     }
+    free(chunkname);
     if (err) {
         diag_lua(d, path, err);
         free(err);
@@ -266,6 +273,7 @@ void character_free(Character *ch)
 {
     sbx_free(ch->sbx);
     free(ch->path);
+    free(ch->src);
     free(ch->id);
     free(ch->name);
     free(ch->script_name);

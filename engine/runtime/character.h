@@ -17,6 +17,8 @@
 
 typedef struct {
     char *path;          /* the script file */
+    char *src;           /* its text as loaded (read once: for messages and for what the
+                            session checks it reads), or NULL when it could not be read */
     char *id, *name;
     char *script_name;   /* the name its script gives, when a participant renamed it */
     char *title_nl, *title_en;

@@ -172,12 +172,10 @@ void explorer_key_init(ExplorerKey *k, const Scenario *s, const Session *S)
      * .facts): then every variable and visit is kept. */
     for (int r = 0; r < s->nroles; r++) {
         if (!k->whole[r] || !S->chars[r].path) continue;
-        char *src = read_file(S->chars[r].path, 4u << 20, NULL);
-        if (!src || strstr(src, "story")) {
+        if (!S->chars[r].src || strstr(S->chars[r].src, "story")) {
             memset(k->vars, 1, (size_t)s->nvars);
             memset(k->visited, 1, (size_t)s->nscenes);
         }
-        free(src);
     }
 }
 

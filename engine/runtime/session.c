@@ -74,9 +74,9 @@ static void show_story(Session *S)
 static void check_story_names(Session *S, DiagList *d)
 {
     for (int r = 0; r < S->s->nroles; r++) {
-        int seen = !S->chars[r].path;
-        for (int q = 0; q < r && !seen; q++) seen = S->chars[q].path && streq(S->chars[q].path, S->chars[r].path);
-        if (!seen) storyview_check_script(S->chars[r].path, S->s, d);
+        int seen = !S->chars[r].src;
+        for (int q = 0; q < r && !seen; q++) seen = S->chars[q].src && streq(S->chars[q].path, S->chars[r].path);
+        if (!seen) storyview_check_script(S->chars[r].path, S->chars[r].src, S->s, d);
     }
 }
 

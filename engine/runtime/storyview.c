@@ -154,11 +154,9 @@ static int word_char(int c)
 
 /* Scanning for "story." first and then the table after it: the plain loop that tried each
  * table at every character was 3 M instructions of MoveOn's 32 M start (callgrind). */
-void storyview_check_script(const char *path, const Scenario *s, DiagList *d)
+void storyview_check_script(const char *path, const char *src, const Scenario *s, DiagList *d)
 {
     static const char *const tables[] = {"story.vars.", "story.visited.", "story.facts.", NULL};
-    char *src = read_file(path, 4u << 20, NULL);
-    if (!src) return;
     int line = 1;
     const char *counted = src;
     for (const char *p = src; (p = strstr(p, "story.")) != NULL; p += 6) {
@@ -177,5 +175,4 @@ void storyview_check_script(const char *path, const Scenario *s, DiagList *d)
             free(id);
         }
     }
-    free(src);
 }

@@ -14,8 +14,8 @@
 /* Set the global `story` of the character sandbox `L` to a read-only view of world `w` of
  * scenario `s` (w NULL: the story as it starts). `w` must outlive the sandbox's use of it. */
 void storyview_install(lua_State *L, const Scenario *s, World *w);
-/* Report each story.vars.NAME and story.visited.NAME in the script at `path` that names no
- * variable or scene of `s`, at the script's line. */
-void storyview_check_script(const char *path, const Scenario *s, DiagList *d);
+/* Report each story.vars.NAME and story.visited.NAME in `src`, the text of the script at
+ * `path`, that names no variable or scene of `s`, at the script's line. */
+void storyview_check_script(const char *path, const char *src, const Scenario *s, DiagList *d);
 
 #endif

@@ -226,6 +226,25 @@ static void test_unloaded_character_is_silent(void **state)
     }
 }
 
+/* A script that cannot be read (here a folder where the file should be) is named in one
+ * error, and the character stays silent. */
+static void test_unreadable_script(void **state)
+{
+    (void)state;
+    Character ch;
+    DiagList d;
+    diag_init(&d);
+    assert_int_equal(character_load(&ch, "tests/unit/fixtures/characters", &lx, 1, &d), -1);
+    char *t = diag_text(&d);
+    assert_string_equal(t, "tests/unit/fixtures/characters: error: cannot read the script\n");
+    free(t);
+    char *err = NULL;
+    assert_null(character_line(&ch, "hi", "en", "nl", &err));
+    assert_null(err);
+    character_free(&ch);
+    diag_free(&d);
+}
+
 static void test_id_differs_from_file_name(void **state)
 {
     (void)state;
@@ -399,6 +418,7 @@ int main(void)
         cmocka_unit_test(test_choose),
         cmocka_unit_test(test_syntax_error_names_file_and_line),
         cmocka_unit_test(test_unloaded_character_is_silent),
+        cmocka_unit_test(test_unreadable_script),
         cmocka_unit_test(test_id_differs_from_file_name),
         cmocka_unit_test(test_id_error_points_at_the_id_field),
         cmocka_unit_test(test_react_error_then_recovers),
