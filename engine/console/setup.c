@@ -264,17 +264,18 @@ int setup_picks(Play *P)
 
 /* ============================== making a character one's own ============================== */
 
-/* The roles participant p may choose: those one makes one's own, played on p's opposite
- * quadrant. */
+/* The roles participant p may choose: the one the cast gave p (Enter keeps it, own or not),
+ * and those one makes one's own, free and played on p's opposite quadrant. */
 static int own_roles(Play *P, const Participant *p, int *roles)
 {
     int n = 0;
     const char *want = cast_opposite_core(P->lx, p->core);
     for (int r = 0; r < P->s->nroles; r++) {
-        if (!P->s->roles[r].playable || !P->s->roles[r].own) continue;
+        const Role *role = &P->s->roles[r];
         int free_role = cast_player_of(&P->cast, r) < 0;
         const char *script = session_character(P->S, r)->script_term;
-        if (r == p->role || (free_role && cast_role_takes(P->s, r, P->lx, script, want))) roles[n++] = r;
+        if (r == p->role || (role->playable && role->own && free_role && cast_role_takes(P->s, r, P->lx, script, want)))
+            roles[n++] = r;
     }
     return n;
 }

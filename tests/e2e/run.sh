@@ -74,6 +74,15 @@ check solo-nl-journal compare solo-nl.jsonl "$T/solo.jsonl"
 check solo-nl-debrief sh -c "'$V' debrief '$T/solo.jsonl' > '$T/solo.md' && exit 0"
 check solo-nl-debrief-golden compare solo-nl.md "$T/solo.md"
 
+# Alone in a scenario with characters one makes one's own: the role the cast gave is offered
+# first, and Enter keeps it (it once said "Enter keeps 0" when that role was no own role).
+own_input='Tom\ndirectness\nListen first\n'
+check solo-own-offers-given sh -c "printf '$own_input\\n' | '$V' play school --lang en --seed 3 --journal '$T/own1.jsonl' > '$T/own1.out' 2>&1;
+    grep -q '^  1) Frank Mulder — Chair' '$T/own1.out' && grep -q 'Enter keeps 1): ' '$T/own1.out' &&
+    grep -q '^Tom → Frank Mulder' '$T/own1.out'"
+check solo-own-chooses sh -c "printf '${own_input}2\\n\\n\\n' | '$V' play school --lang en --seed 3 --journal '$T/own2.jsonl' > '$T/own2.out' 2>&1;
+    grep -q '^Tom → Ronnie Verbeek' '$T/own2.out'"
+
 # A group session in English with time-out, note, undo and an incident.
 check group-en run group-en '2\n1\n/note @Sanne stands firm\n/stop @Joris need a breath\n3\n/go\n3\n/back\n2\n/inject xyz\n/who\n/help\n9\n-1\nabc\n1\n1\n1\n1\n1\n1\n1\n1\n' \
     play tutorial --cast "$T/cast2.xml" --lang en --seed 11 --journal "$T/group.jsonl"
