@@ -213,13 +213,42 @@ static void cmd_back(Play *P, const char *arg)
     P->turn_key = NULL;
 }
 
+/* Whether incident i may start now (its if="..." holds). */
+static int startable(Play *P, int i)
+{
+    char *why = session_unavailable(P->S, P->s->events[i].id);
+    free(why);
+    return !why;
+}
+
+/* The incidents that may start now (`now` 1) or not (0), by their names in the language
+ * played. */
+static void list_incidents(Play *P, int now)
+{
+    for (int i = 0; i < P->s->nevents; i++)
+        if (startable(P, i) == now)
+            term_printf("  %-16s %s\n", scenario_event_name(P->s, i, P->S->lang),
+                        text_get(&P->s->events[i].title, P->S->lang, scenario_fallback(P->s)));
+}
+
+/* A trainer who asks which incidents there are sees first those that can start now: a list
+ * that offered all of them invited one that was then refused, in front of the group. */
 static void cmd_inject(Play *P, const char *arg)
 {
     if (!*arg || scenario_event_named(P->s, arg, P->S->lang) < 0) {
-        term_alert(*arg ? _("There is no such incident. These can be started:") : _("Usage: /inject EVENT. These can be started:"));
-        for (int i = 0; i < P->s->nevents; i++)      /* by their names in the language played */
-            term_printf("  %-16s %s\n", scenario_event_name(P->s, i, P->S->lang),
-                        text_get(&P->s->events[i].title, P->S->lang, scenario_fallback(P->s)));
+        term_alert(*arg ? _("There is no such incident.") : _("Usage: /inject EVENT"));
+        if (!P->s->nevents) {
+            term_printf("%s\n", _("This scenario has no incidents."));
+            return;
+        }
+        int now = 0;
+        for (int i = 0; i < P->s->nevents; i++) now += startable(P, i);
+        term_printf("%s\n", now ? _("These can be started now:") : _("None can be started now."));
+        list_incidents(P, 1);
+        if (now < P->s->nevents) {
+            term_printf("%s\n", _("Not now (type one to hear why):"));
+            list_incidents(P, 0);
+        }
         return;
     }
     char *why = session_unavailable(P->S, arg);

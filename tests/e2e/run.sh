@@ -83,6 +83,21 @@ check solo-own-offers-given sh -c "printf '$own_input\\n' | '$V' play school --l
 check solo-own-chooses sh -c "printf '${own_input}2\\n\\n\\n' | '$V' play school --lang en --seed 3 --journal '$T/own2.jsonl' > '$T/own2.out' 2>&1;
     grep -q '^Tom → Ronnie Verbeek' '$T/own2.out'"
 
+# /inject lists first the incidents that can start now: at MoveOn's first scene only Horizon's
+# call (the others wait for Guido's announcement).
+cat > "$T/inject.expected" <<'EXPECTED'
+Usage: /inject EVENT
+These can be started now:
+  horizon          Horizon calls Femke, in front of everyone
+Not now (type one to hear why):
+  bank             The bank calls about financing
+  rumour           A rumour leaks to the staff
+  client           The biggest client threatens to leave
+  visit            Guido comes to the villa
+EXPECTED
+check inject-now-first sh -c "printf '/inject\\n' | '$V' play moveon --cast tests/e2e/moveon5.cast.xml --lang en --journal '$T/inject.jsonl' 2>&1 |
+    awk '/— \\/inject\$/ { on = 1; next } on && n++ < 8' | diff '$T/inject.expected' -"
+
 # A group session in English with time-out, note, undo and an incident.
 check group-en run group-en '2\n1\n/note @Sanne stands firm\n/stop @Joris need a breath\n3\n/go\n3\n/back\n2\n/inject xyz\n/who\n/help\n9\n-1\nabc\n1\n1\n1\n1\n1\n1\n1\n1\n' \
     play tutorial --cast "$T/cast2.xml" --lang en --seed 11 --journal "$T/group.jsonl"
