@@ -366,10 +366,11 @@ static void cmd_vote(Play *P, const char *arg)
 }
 
 /* Before the first choice, the trainer may cast someone in another role. */
-static void recast(Play *P, int who, int r)
+/* Journal and show where participant `who` now stands (role, reason), as the cast is now. */
+static void announce_place(Play *P, int who)
 {
-    session_recast(P->S, who, r, 1);
     const Participant *p = &P->cast.p[who];
+    int r = p->role;
     play_record(P, &(JournalRecord){.kind = REC_RECAST, .name = p->name, .role = P->s->roles[r].id,
                                     .character = session_role_name(P->S, r),
                                     .character_core = p->character_core, .reason = p->reason});
@@ -400,8 +401,14 @@ static void cmd_cast(Play *P, const char *arg)
         if (i != who && P->cast.p[i].role == r) other = other < 0 ? i : -2;
         if (i != who && P->cast.p[i].role == old) shared = 1;
     }
-    recast(P, who, r);
-    if (other >= 0 && old >= 0 && old != r && !shared) recast(P, other, old);
+    int swap = other >= 0 && old >= 0 && old != r && !shared;
+    session_recast(P->S, who, r, 1);
+    if (swap) {
+        session_recast(P->S, other, old, 1);
+        session_recast(P->S, who, r, 1);         /* its reason as the cast stands after the swap */
+    }
+    announce_place(P, who);
+    if (swap) announce_place(P, other);
     P->journaling = 0;
     session_restart(P->S);
     P->last_act = -1;

@@ -73,6 +73,9 @@ has cast.jsonl '"ev":"recast","at":"[^"]*","name":"Sanne","role":"planner"' || f
 # Joris played the planner: he takes the role Sanne left (no role with two players, none empty).
 has cast.jsonl '"ev":"recast","at":"[^"]*","name":"Joris","role":"coordinator"' || fail "cast: the other player was not swapped"
 has cast.out 'Sanne (Jonas Peeters) — 1' || fail "cast: the prompt does not name the new role"
+# What the group reads is the cast after the swap: nobody shares a role (it once said Sanne
+# shared the planner with Joris, who had just been moved to the coordinator).
+has cast.out 'shares' && fail "cast: a swap is announced as a shared role"
 has cast.out 'The cast can only change before the first choice' || fail "cast: not refused after the first choice"
 [ "$(count cast.jsonl '"ev":"recast"')" = 2 ] || fail "cast: a refused recast was journaled"
 printf '/who\n' | "$V" play --resume cast.jsonl > cast-resume.out 2>&1
