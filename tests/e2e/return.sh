@@ -29,6 +29,16 @@ CAST
 { printf '6\n5\n'; ones 300; } | "$V" play moveon --cast "$T/moveon.xml" --lang nl --seed 4 --rate --journal "$T/m1.jsonl" \
     > "$T/m1.out" 2>&1 || fail "moveon: the first session exited with an error"
 ending=$(field "$T/m1.jsonl" ending ending)
+# After "Uit elkaar" (no decision, everyone apart) the return afternoon opens with the team
+# that has hardly spoken since, not with "in Spa you said no together" (it once did whenever
+# the team's unity was 1 or more, as on this path).
+{ printf '6\n5\n'; ones 300 | tr 1 2; } | "$V" play moveon --cast "$T/moveon.xml" --lang nl --seed 9 --rate \
+    --journal "$T/u1.jsonl" > "$T/u1.out" 2>&1
+[ "$(field "$T/u1.jsonl" ending ending)" = uiteen ] || fail "moveon: the path to 'Uit elkaar' reached another ending"
+printf '7\n6\n' | COLUMNS=200 "$V" return "$T/u1.jsonl" --journal "$T/u2.jsonl" > "$T/u2.out" 2>&1
+grep -q 'Sinds Spa hebben jullie elkaar weinig gesproken' "$T/u2.out" && ! grep -q 'samen nee gezegd' "$T/u2.out" \
+    || fail "moveon: after 'Uit elkaar' the return afternoon says the team said no together"
+
 [ -n "$ending" ] || fail "moveon: the first session reached no ending"
 [ "$(grep -c '"ev":"rating"' "$T/m1.jsonl")" -eq 4 ] || fail "moveon: play --rate did not journal two ratings for each"
 "$V" debrief "$T/m1.jsonl" | grep -q "De terugkomsituatie, in dezelfde personages: \`verbeeld return $T/m1.jsonl\`" \
