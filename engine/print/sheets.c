@@ -40,7 +40,7 @@ static const char overview_css[] =
     ".overview table { width: 100%; border-collapse: collapse; }\n"
     ".overview td { padding: 1.5mm 2mm; border-bottom: 1px solid #888; vertical-align: top; }\n"
     ".overview td.who { font-weight: 700; white-space: nowrap; }\n"
-    ".overview code { font-size: 15pt; font-weight: 700; }\n";
+    ".overview code { font-size: 15pt; font-weight: 700; white-space: nowrap; }\n"; /* a command read off the wall, whole */
 
 /* A file name from a participant's name: letters and digits kept, the rest as '-'. */
 static char *slug(const char *name)
