@@ -25,6 +25,7 @@
 #include "model/load.h"
 #include "model/scenario.h"
 #include "model/verify.h"
+#include "runtime/world.h"
 #include "runtime/session.h"
 
 /* ============================== characters, tried out ============================== */
@@ -397,6 +398,7 @@ static void check_one(const char *name, const Lexicon *lx, DiagList *d)
     Scenario *s = load_scenario_unresolved(path, lx, &sd);
     if (s && sd.errors) {
         progress(_("trying the characters"));
+        world_check_code(s, &sd);                /* its conditions and effects, all the same */
         try_characters_alone(s, lx, &sd);
     } else if (s) {
         progress(_("following every way through the story and the ranges of its variables"));

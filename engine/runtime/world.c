@@ -177,29 +177,45 @@ static void push_ref(World *w, int ref)
     lua_rawgeti(sbx_lua(w->sbx), LUA_REGISTRYINDEX, ref);
 }
 
-/* Compile one piece of scenario code with env `envidx`. The source is preceded by as many
- * newlines as its line in the XML file, so Lua's own messages carry the XML line number. */
-static int compile(World *w, const Code *c, int envidx, DiagList *d)
+/* Load piece `c` of the scenario at `path` into sbx as a function on its stack: 0, or -1 with
+ * Lua's message in `d`. The source is preceded by as many newlines as its line in the XML
+ * file, so Lua's own messages carry the XML line number. */
+static int load_code(Sandbox *sbx, const char *path, const Code *c, DiagList *d)
 {
-    lua_State *L = sbx_lua(w->sbx);
     StrBuf b;
     sb_init(&b);
     for (int i = 1; i < c->line; i++) sb_addc(&b, '\n');
     if (c->is_expr) sb_addf(&b, "return (%s)", c->src);
     else sb_add(&b, c->src);
-    char *chunkname = xasprintf("@%s", w->s->path);
+    char *chunkname = xasprintf("@%s", path);
     char *err = NULL;
-    int rc = sbx_load(w->sbx, b.s, b.len, chunkname, &err);
+    int rc = sbx_load(sbx, b.s, b.len, chunkname, &err);
     free(chunkname);
     sb_free(&b);
     if (rc) {
-        diag_lua(d, w->s->path, err);
+        diag_lua(d, path, err);
         free(err);
-        return LUA_NOREF;
     }
+    return rc;
+}
+
+/* Compile one piece of scenario code with env `envidx`. */
+static int compile(World *w, const Code *c, int envidx, DiagList *d)
+{
+    lua_State *L = sbx_lua(w->sbx);
+    if (load_code(w->sbx, w->s->path, c, d)) return LUA_NOREF;
     lua_pushvalue(L, envidx);
     lua_setupvalue(L, -2, 1);            /* _ENV */
     return luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+void world_check_code(const Scenario *s, DiagList *d)
+{
+    Sandbox *sbx = sbx_new(0);
+    if (!sbx) return;
+    for (int i = 0; i < s->ncode; i++)
+        if (load_code(sbx, s->path, &s->code[i], d) == 0) lua_pop(sbx_lua(sbx), 1);
+    sbx_free(sbx);
 }
 
 /* Whether a piece of code is a chunk of its own (as compile() would build it, without the

@@ -17,6 +17,9 @@ typedef struct World World;
 /* A world for scenario `s`, seeded; compile errors of conditions and effects go to `d`.
  * NULL when any code fails to compile. */
 World *world_new(const Scenario *s, unsigned long long seed, DiagList *d);
+/* Compile every piece of the scenario's code, as world_new does, without a world: for a
+ * scenario whose references are not all sound, so that `check` names its Lua errors too. */
+void world_check_code(const Scenario *s, DiagList *d);
 void world_free(World *w);
 /* Seed the world's math.random again, as world_new(seed) did. */
 void world_reseed(World *w, unsigned long long seed);
