@@ -78,14 +78,21 @@ def on_terminal(vb, cast, journal, env):
         if not chunk:
             break
         buf += chunk
-        if b"\xe2\x80\x94 " in buf.split(b"\n")[-1] or buf.rstrip().endswith(b">"):
+        # The prompt ends the screen with "— ": a dash inside a line (MoveOn's title) is none,
+        # and a Ctrl-D sent then reached the program before its prompt and was lost.
+        if buf.split(b"\n")[-1].endswith(b"\xe2\x80\x94 ") or buf.rstrip().endswith(b">"):
             ms = (time.perf_counter() - t0) * 1e3
             break
     try:
         os.write(master, b"\x04")
     except OSError:
         pass
-    proc.wait()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:     # never hang the benchmark: that start is not counted
+        proc.kill()
+        proc.wait()
+        ms = None
     os.close(master)
     return ms
 
