@@ -552,6 +552,14 @@ int sbx_load(Sandbox *s, const char *src, size_t len, const char *chunkname, cha
     return loaded(s, bytecode_load(s->L, src, len, chunkname), err);
 }
 
+int sbx_load_from(Sandbox *s, const char *path, const char *src, size_t len, char **err)
+{
+    char *chunkname = xasprintf("@%s", path);
+    int rc = sbx_load(s, src, len, chunkname, err);
+    free(chunkname);
+    return rc;
+}
+
 /* Compile the file at `path`, leaving it on the stack as a function: from what an earlier
  * start compiled of the same text, when the cache has it (base/bytecode.h). */
 static int load_file(Sandbox *s, const char *path, char **err)
@@ -562,9 +570,7 @@ static int load_file(Sandbox *s, const char *path, char **err)
         *err = xstrdup(_("cannot read the script"));    /* the caller names the file */
         return -1;
     }
-    char *chunkname = xasprintf("@%s", path);
-    int rc = loaded(s, bytecode_load(s->L, src, len, chunkname), err);
-    free(chunkname);
+    int rc = sbx_load_from(s, path, src, len, err);
     free(src);
     return rc;
 }

@@ -33,6 +33,9 @@ lua_State *sbx_lua(Sandbox *s);
  * on the stack: compiled once, then from the cache (base/bytecode.h). Returns 0, or -1 with
  * *err set to a fresh "file:line: message". */
 int sbx_load(Sandbox *s, const char *src, size_t len, const char *chunkname, char **err);
+/* The same for `src` read from the file at `path` (chunk name "@path"), so that Lua's messages
+ * name that file. */
+int sbx_load_from(Sandbox *s, const char *path, const char *src, size_t len, char **err);
 /* Load and run a file; its results (nresults of them) are left on the stack. */
 int sbx_dofile(Sandbox *s, const char *path, int nresults, char **err);
 /* The same for a chunk that every character's sandbox loads (the prelude, the character

@@ -365,7 +365,6 @@ static void cmd_vote(Play *P, const char *arg)
     free(tally);
 }
 
-/* Before the first choice, the trainer may cast someone in another role. */
 /* Journal and show where participant `who` now stands (role, reason), as the cast is now. */
 static void announce_place(Play *P, int who)
 {
@@ -377,6 +376,7 @@ static void announce_place(Play *P, int who)
     term_notice(p->reason);
 }
 
+/* Before the first choice, the trainer may cast someone in another role. */
 static void cmd_cast(Play *P, const char *arg)
 {
     if (P->S->steps > 0 || P->S->ninputs > 0) {

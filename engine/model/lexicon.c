@@ -165,10 +165,8 @@ static int read_lua(Lexicon *lx, const char *path, const char *src, size_t len, 
     lua_State *L = sbx_lua(s);
     char *err = NULL;
     int errors = d->errors;
-    char *chunkname = xasprintf("@%s", path);
-    int failed = src ? sbx_load(s, src, len, chunkname, &err) || sbx_call(s, 0, 1, &err)
+    int failed = src ? sbx_load_from(s, path, src, len, &err) || sbx_call(s, 0, 1, &err)
                      : sbx_dofile(s, path, 1, &err);       /* its message for a file it cannot read */
-    free(chunkname);
     if (failed) {
         diag_lua(d, path, err);
         free(err);

@@ -239,13 +239,11 @@ int character_load(Character *ch, const char *path, const Lexicon *lx, unsigned 
     if (sbx_load_shared(ch->sbx, prelude, sizeof prelude - 1, "=verbeeld", &err) == 0)
         sbx_call(ch->sbx, 0, 0, &err);
     if (!err) load_library(ch->sbx, &err);
-    char *chunkname = xasprintf("@%s", path);
-    if (!err && sbx_load(ch->sbx, ch->src, len, chunkname, &err) == 0 && sbx_call(ch->sbx, 0, 1, &err) == 0 &&
+    if (!err && sbx_load_from(ch->sbx, path, ch->src, len, &err) == 0 && sbx_call(ch->sbx, 0, 1, &err) == 0 &&
         !lua_istable(L, -1)) {
         lua_pop(L, 1);
         err = xasprintf("%s: %s", path, _("the script must return character { ... }"));
     }
-    free(chunkname);
     if (err) {
         diag_lua(d, path, err);
         free(err);

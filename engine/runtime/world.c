@@ -187,10 +187,8 @@ static int load_code(Sandbox *sbx, const char *path, const Code *c, DiagList *d)
     for (int i = 1; i < c->line; i++) sb_addc(&b, '\n');
     if (c->is_expr) sb_addf(&b, "return (%s)", c->src);
     else sb_add(&b, c->src);
-    char *chunkname = xasprintf("@%s", path);
     char *err = NULL;
-    int rc = sbx_load(sbx, b.s, b.len, chunkname, &err);
-    free(chunkname);
+    int rc = sbx_load_from(sbx, path, b.s, b.len, &err);
     sb_free(&b);
     if (rc) {
         diag_lua(d, path, err);
