@@ -77,16 +77,24 @@ static void show_quadrant(const Lexicon *lx, const char *heading, const Quadrant
 }
 
 /* What to tell someone whose answer is no core quality: those that begin with what they typed
- * ("zorg": zorgzaamheid, zorgvuldigheid; one Tab completes neither), or else all of them. */
-static void core_hint(const Lexicon *lx, const char **words, const char *answer)
+ * ("zorg": zorgzaamheid, zorgvuldigheid; one Tab completes neither), or else all of them.
+ * Returns the one term it suggests, which Enter or a yes then takes, or NULL. */
+static char *core_hint(const Lexicon *lx, const char **words, const char *answer)
 {
     StrBuf b;
     sb_init(&b);
     size_t n = strlen(answer);
+    int found = 0;
+    const char *only = NULL;
     for (int i = 0; n && words[i]; i++)
-        if (!strncasecmp(words[i], answer, n)) sb_addf(&b, "%s%s", b.len ? ", " : "", words[i]);
+        if (!strncasecmp(words[i], answer, n)) {
+            sb_addf(&b, "%s%s", b.len ? ", " : "", words[i]);
+            only = found++ ? NULL : words[i];
+        }
     char *msg;
-    if (b.len) {
+    if (only) {
+        msg = xasprintf(_("Did you mean %s? Enter takes it."), only);
+    } else if (b.len) {
         msg = xasprintf(_("Did you mean: %s?"), b.s);
     } else {
         lexicon_cores(lx, i18n_lang(), &b);
@@ -95,6 +103,17 @@ static void core_hint(const Lexicon *lx, const char **words, const char *answer)
     term_alert(msg);
     free(msg);
     sb_free(&b);
+    return only ? xstrdup(only) : NULL;
+}
+
+/* Whether an answer to "Did you mean ...?" says yes: Enter, or yes in either language (a
+ * Dutch participant answers "ja" in an English session too). */
+static int says_yes(const char *answer)
+{
+    static const char *const yes[] = { "", "ja", "j", "yes", "y", "ok" };
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        if (!strcasecmp(answer, yes[i])) return 1;
+    return 0;
 }
 
 int setup_solo(Play *P)
@@ -109,14 +128,18 @@ int setup_solo(Play *P)
     /* The examples in the language of the session: an English setup suggests English terms. */
     char *question = xasprintf(_("What is your core quality? (Tab completes; for example %s, %s) "),
                                lexicon_name(P->lx, "verbinden", i18n_lang()), lexicon_name(P->lx, "directheid", i18n_lang()));
+    char *suggested = NULL;
     while (!core) {
-        char *answer = ask(question, 0);
+        char *answer = ask(question, suggested != NULL);
         if (!answer) break;
-        const char *id = lexicon_term(P->lx, answer);
+        const char *id = lexicon_term(P->lx, suggested && says_yes(answer) ? suggested : answer);
+        free(suggested);
+        suggested = NULL;
         if (id && lexicon_quadrant(P->lx, id, &own) == 0) core = xstrdup(id);
-        else core_hint(P->lx, words, answer);
+        else suggested = core_hint(P->lx, words, answer);
         free(answer);
     }
+    free(suggested);
     free(question);
     term_set_completions(NULL);
     if (words[0]) free((char *)words[0]);

@@ -74,6 +74,13 @@ check solo-nl-journal compare solo-nl.jsonl "$T/solo.jsonl"
 check solo-nl-debrief sh -c "'$V' debrief '$T/solo.jsonl' > '$T/solo.md' && exit 0"
 check solo-nl-debrief-golden compare solo-nl.md "$T/solo.md"
 
+# "Did you mean zorgzaamheid?" is answered the way a person answers a question: "ja" (or
+# Enter) takes the one suggestion; it was once refused as no core quality.
+check solo-suggestion-yes sh -c "printf 'Sanne\\nzorgzaam\\nja\\nLoslaten\\n1\\n1\\n' | '$V' play tutorial --lang nl --seed 7 --journal '$T/yes.jsonl' > '$T/yes.out' 2>&1;
+    grep -q 'Bedoel je zorgzaamheid? Enter neemt het over.' '$T/yes.out' && grep -q '\"core\":\"zorgzaamheid\"' '$T/yes.jsonl'"
+check solo-suggestion-enter sh -c "printf 'Sam\\ncarin\\n\\nLet go\\n1\\n1\\n' | LANGUAGE=en '$V' play tutorial --lang en --seed 7 --journal '$T/yes2.jsonl' > '$T/yes2.out' 2>&1;
+    grep -q 'Did you mean caring? Enter takes it.' '$T/yes2.out' && grep -q '\"core\":\"zorgzaamheid\"' '$T/yes2.jsonl'"
+
 # Alone in a scenario with characters one makes one's own: the role the cast gave is offered
 # first, and Enter keeps it (it once said "Enter keeps 0" when that role was no own role).
 own_input='Tom\ndirectness\nListen first\n'
