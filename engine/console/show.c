@@ -227,6 +227,13 @@ void show_status(Play *P)
     char *line = xasprintf(ngettext("%s · %s · %d min played · %d time-out", "%s · %s · %d min played · %d time-outs",
                                     P->timeouts),
                            *act ? act : P->s->acts[sc->act].id, *scene ? scene : sc->id, (int)(played / 60), P->timeouts);
+    /* One line, or it breaks as "0 min played · 0\n    time-outs" at 80 columns (MoveOn's
+     * Saturday): the scene says where the group is, the act gives way. */
+    if ((int)utf8_width(line, strlen(line)) >= term_width()) {
+        free(line);
+        line = xasprintf(ngettext("%s · %d min played · %d time-out", "%s · %d min played · %d time-outs", P->timeouts),
+                         *scene ? scene : sc->id, (int)(played / 60), P->timeouts);
+    }
     term_notice(line);
     free(line);
 }

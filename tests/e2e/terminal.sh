@@ -198,8 +198,10 @@ wait_for g 'goal: Meer ruimte geven'
 tm resize-window -t g -x 50 -y 40
 keys g =binnen_grens Enter
 wait_for g ") You stay on your feet"
-wait_for g "Monday, nine o'clock · Four corners"
-screen g | sed -n '/^Four corners$/,$p' | grep -v 'min played' > g.narrow
+# The status line stays one line: where it would wrap, the act's title gives way to the scene's.
+wait_for g "Four corners · 0 min played · 0 time-outs"
+screen g | grep -q "nine o'clock · Four corners" && fail "resize: the status line keeps the act's title at 50 columns"
+screen g | sed -n '/^Four corners$/,$p' > g.narrow
 [ -s g.narrow ] || fail "resize: no text after the resize"
 widest=$(awk '{ n = length($0); if (n > w) w = n } END { print w + 0 }' g.narrow)
 [ "$widest" -le 50 ] && [ "$widest" -ge 40 ] || fail "resize: text after resizing to 50 columns is $widest wide"
