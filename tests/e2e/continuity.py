@@ -378,6 +378,33 @@ expect(n, "Ze wil het goedkeuren, echt" in t and "\u2192 Sanne Vermeulen: Sanne 
        and "Ze wil het goedkeuren, als ze het maar kan opschrijven" not in t,
        "Sanne says that the inspector wants to approve it twice in a row")
 
+# ---------------------------------------------------------------- MoveOn, "No, together"
+# The ending "No, together" is reached by saying no with demands for the staff, but also when
+# nobody proposes anything and a united team lets four o'clock come: only the first told Maarten
+# what to sign. It once said "you have demands for Horizon" after a silence.
+MOVEON_SOLO = """<cast scenario="moveon" xmlns="urn:verbeeld:cast:1">
+  <participant name="Priya" core="vertrouwen" goal="x"/>
+</cast>
+"""
+t = play("moveon-no-silent", "moveon", MOVEON_SOLO, "en", seed=2,
+         wishes=[r"^Nobody wants to go first", r"assuming everyone means well", r"together", r"honest"])
+n = "moveon-no-silent"
+ending = after(t, "== No, together ==")
+expect(n, "There is no proposal on the table" in ending and "demands" not in ending,
+       "a team that proposed nothing is told it made demands that Maarten signed")
+t = play("moveon-no-demands", "moveon", MOVEON_SOLO, "nl", seed=4,
+         wishes=[r"^Nee\. We kopen niet", r"ervan uitgaand dat iedereen het goed bedoelt", r"samen", r"eerlijk"])
+n = "moveon-no-demands"
+ending = after(t, "== Samen nee ==")
+expect(n, "tekent jullie eisen" in ending and "geen voorstel" not in ending,
+       "a team that said no with its demands does not hear Maarten signed them")
+# ... and their return afternoon, two weeks on, opens with what each of them did in Spa.
+for n, lang, want in (("moveon-no-silent", "en", "In Spa you said no, without asking for anything"),
+                      ("moveon-no-demands", "nl", "samen eisen gesteld. Maarten heeft ze getekend")):
+    r = subprocess.run([V, "return", os.path.join(T, n + ".jsonl"), "--journal", os.path.join(T, n + "-return.jsonl")],
+                       input=b"\n\n\n", capture_output=True, env=ENV).stdout.decode("utf-8", "replace")
+    expect(n + "-return", want in r, f"the return afternoon does not open with '{want}'")
+
 # ---------------------------------------------------------------- the school, Dutch, day 1 evening
 # Ilse plays the football parent and Tom the entrepreneur: at the bike shed the football
 # parent's gossip about the chair is not put in Ilse's character's mouth, nor in that of a
