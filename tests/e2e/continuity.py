@@ -381,29 +381,28 @@ expect(n, "Ze wil het goedkeuren, echt" in t and "\u2192 Sanne Vermeulen: Sanne 
 # ---------------------------------------------------------------- MoveOn, "No, together"
 # The ending "No, together" is reached by saying no with demands for the staff, but also when
 # nobody proposes anything and a united team lets four o'clock come: only the first told Maarten
-# what to sign. It once said "you have demands for Horizon" after a silence.
+# what to sign. It once said "you have demands for Horizon" after a silence, and so did the
+# return afternoon two weeks on.
 MOVEON_SOLO = """<cast scenario="moveon" xmlns="urn:verbeeld:cast:1">
   <participant name="Priya" core="vertrouwen" goal="x"/>
 </cast>
 """
-t = play("moveon-no-silent", "moveon", MOVEON_SOLO, "en", seed=2,
-         wishes=[r"^Nobody wants to go first", r"assuming everyone means well", r"together", r"honest"])
-n = "moveon-no-silent"
-ending = after(t, "== No, together ==")
-expect(n, "There is no proposal on the table" in ending and "demands" not in ending,
-       "a team that proposed nothing is told it made demands that Maarten signed")
-t = play("moveon-no-demands", "moveon", MOVEON_SOLO, "nl", seed=4,
-         wishes=[r"^Nee\. We kopen niet", r"ervan uitgaand dat iedereen het goed bedoelt", r"samen", r"eerlijk"])
-n = "moveon-no-demands"
-ending = after(t, "== Samen nee ==")
-expect(n, "tekent jullie eisen" in ending and "geen voorstel" not in ending,
-       "a team that said no with its demands does not hear Maarten signed them")
-# ... and their return afternoon, two weeks on, opens with what each of them did in Spa.
-for n, lang, want in (("moveon-no-silent", "en", "In Spa you said no, without asking for anything"),
-                      ("moveon-no-demands", "nl", "samen eisen gesteld. Maarten heeft ze getekend")):
+# name, language, seed, what the team does at the decision, the ending's title, words its
+# ending must say, words it must not, and how its return afternoon opens
+NO_TOGETHER = (
+    ("moveon-no-silent", "en", 2, r"^Nobody wants to go first", "== No, together ==",
+     "There is no proposal on the table", "demands", "In Spa you said no, without asking for anything"),
+    ("moveon-no-demands", "nl", 4, r"^Nee\. We kopen niet", "== Samen nee ==",
+     "tekent jullie eisen", "geen voorstel", "samen eisen gesteld. Maarten heeft ze getekend"),
+)
+KIND = {"en": [r"assuming everyone means well", r"together", r"honest"],
+        "nl": [r"ervan uitgaand dat iedereen het goed bedoelt", r"samen", r"eerlijk"]}
+for n, lang, seed, decision, title, said, unsaid, opening in NO_TOGETHER:
+    ending = after(play(n, "moveon", MOVEON_SOLO, lang, seed=seed, wishes=[decision] + KIND[lang]), title)
+    expect(n, said in ending and unsaid not in ending, f"the ending does not say '{said}', or says '{unsaid}'")
     r = subprocess.run([V, "return", os.path.join(T, n + ".jsonl"), "--journal", os.path.join(T, n + "-return.jsonl")],
                        input=b"\n\n\n", capture_output=True, env=ENV).stdout.decode("utf-8", "replace")
-    expect(n + "-return", want in r, f"the return afternoon does not open with '{want}'")
+    expect(n + "-return", opening in r, f"the return afternoon does not open with '{opening}'")
 
 # ---------------------------------------------------------------- the school, Dutch, day 1 evening
 # Ilse plays the football parent and Tom the entrepreneur: at the bike shed the football
