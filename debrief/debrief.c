@@ -846,6 +846,7 @@ const char *debrief_moment_label(MomentKind k, int exact)
 
 const char *debrief_corner_meaning(Corner c, int exact)
 {
+    if (c == CORNER_NONE) return _("its quality lies outside your character's quadrant");
     if (!exact) switch (c) {
     case CORNER_CORE: return _("you played your character's core quality (not your own challenge)");
     case CORNER_PITFALL: return _("you overshot into your character's pitfall");

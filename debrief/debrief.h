@@ -154,7 +154,8 @@ int debrief_said(const Debrief *db, int i);
 /* "core", "first-core", "fallback", ... as used in JSON, and a translated label. */
 const char *debrief_moment_id(MomentKind k);
 const char *debrief_moment_label(MomentKind k, int exact);
-/* What a corner means for the participant who lands on it (translated). */
+/* What a corner means for the participant who lands on it (translated); for CORNER_NONE, why a
+ * choice is on no corner. */
 const char *debrief_corner_meaning(Corner c, int exact);
 /* Said plainly when p's character was not played on p's opposite quadrant: what was practised
  * instead (translated; the caller frees it). */

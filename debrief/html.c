@@ -491,18 +491,23 @@ static void participant(const Debrief *db, const DebriefParticipant *p, xmlNodeP
         hk_el(tr, "th", NULL, _("Observed by the trainer"));
         hk_el(tr, "th", NULL, _("What it means"));
     }
-    for (int c = 0; c < CORNERS; c++) {
+    /* the corners, then the choices on none of them when there were any, so that the rows add
+     * up to the choices made */
+    for (int c = 0; c <= CORNERS; c++) {
+        Corner corner = c < CORNERS ? (Corner)c : CORNER_NONE;
+        int chosen = c < CORNERS ? p->corners[c] : p->unplaced, seen = c < CORNERS ? p->observed[c] : p->observed_unplaced;
+        if (c == CORNERS && !chosen && !(db->tags && seen)) break;
         xmlNodePtr tr = hk_el(t, "tr", NULL, NULL);
         char n[16];
-        snprintf(n, sizeof n, "%d", p->corners[c]);
-        xmlNodePtr th = hk_el(tr, "th", NULL, corner_label((Corner)c));
-        hk_attr(th, "style", "color:%s", hk_corner_ink((Corner)c));
+        snprintf(n, sizeof n, "%d", chosen);
+        xmlNodePtr th = hk_el(tr, "th", NULL, corner_label(corner));
+        if (c < CORNERS) hk_attr(th, "style", "color:%s", hk_corner_ink(corner));
         hk_el(tr, "td", NULL, n);
         if (db->tags) {
-            snprintf(n, sizeof n, "%d", p->observed[c]);
+            snprintf(n, sizeof n, "%d", seen);
             hk_el(tr, "td", NULL, n);
         }
-        hk_el(tr, "td", NULL, debrief_corner_meaning((Corner)c, p->exact));
+        hk_el(tr, "td", NULL, debrief_corner_meaning(corner, p->exact));
     }
     then_and_now(db, p, page);
     moments(db, p, page);

@@ -356,12 +356,14 @@ static void participant(const Debrief *db, const DebriefParticipant *p, FILE *ou
             fprintf(out, "| %s | %d | %d | %s |\n", corner_label((Corner)c), p->corners[c], p->observed[c],
                     debrief_corner_meaning((Corner)c, p->exact));
         if (p->unplaced || p->observed_unplaced)
-            fprintf(out, "| %s | %d | %d | |\n", corner_label(CORNER_NONE), p->unplaced, p->observed_unplaced);
+            fprintf(out, "| %s | %d | %d | %s |\n", corner_label(CORNER_NONE), p->unplaced, p->observed_unplaced,
+                    debrief_corner_meaning(CORNER_NONE, p->exact));
     } else {
         fprintf(out, "| %s | %s | %s |\n|---|---|---|\n", _("Your character's corner"), _("Choices"), _("What it means"));
         for (int c = 0; c < CORNERS; c++)
             fprintf(out, "| %s | %d | %s |\n", corner_label((Corner)c), p->corners[c], debrief_corner_meaning((Corner)c, p->exact));
-        if (p->unplaced) fprintf(out, "| %s | %d | |\n", corner_label(CORNER_NONE), p->unplaced);
+        if (p->unplaced)
+            fprintf(out, "| %s | %d | %s |\n", corner_label(CORNER_NONE), p->unplaced, debrief_corner_meaning(CORNER_NONE, p->exact));
     }
     fprintf(out, "\n");
     if (!db->is_return || !p->was_there) ratings(p, out);     /* else in the table of then and now */
