@@ -302,6 +302,21 @@ static void cmd_pause(Play *P, const char *arg)
     term_alert(_("Paused. Press Enter to play on, /note to write something down, /quit to stop (the session is saved)."));
 }
 
+/* What a voter hears whose answer chose nothing: the numbers there are, when they typed one,
+ * as at the prompt. */
+static void vote_again(const char *line, int noptions)
+{
+    char *end;
+    (void)strtol(line, &end, 10);
+    if (end == line || *end) {
+        term_alert(_("Type the number of a choice."));
+        return;
+    }
+    char *msg = xasprintf(_("Choose a number from 1 to %d."), noptions);
+    term_alert(msg);
+    free(msg);
+}
+
 /* Each participant votes; the majority decides, a tie goes back to the trainer. */
 static void cmd_vote(Play *P, const char *arg)
 {
@@ -327,7 +342,7 @@ static void cmd_vote(Play *P, const char *arg)
             char *line = term_read(prompt);
             if (!line) break;
             k = play_pick(P, options, n, line);
-            if (!k) term_alert(_("Type the number of a choice."));
+            if (!k) vote_again(line, n);
             free(line);
         }
         free(prompt);

@@ -126,6 +126,11 @@ CAST
 check full-en run full-en '=binnen_grens\n/note @Sanne stands her ground\n=zit_verbinden\n/stop @Joris needs a moment\n/go\n=zit_direct\n/back\n=zit_direct\n=zit-lies-uitdaging\n/inject telefoon\n1\n1\n=nee_bart\n=eerlijk_direct\n=verder_direct\n=verder-lies-allergie\n/vote\n=samen_eerlijk\n1\n1\nthe blue mug\nmy boots\n\n' \
     play tutorial --cast "$T/cast3.xml" --lang en --seed 5 --journal "$T/full.jsonl"
 check full-en-journal compare full-en.jsonl "$T/full.jsonl"
+# A voter who types a number that is not there hears which numbers there are, as at the prompt
+# (it once said only "Type the number of a choice.").
+check vote-out-of-range sh -c "printf '=binnen_grens\\n=zit_verbinden\\n=zit_direct\\n=zit-lies-uitdaging\\n=nee_bart\\n=eerlijk_direct\\n=verder_direct\\n=verder-lies-allergie\\n/vote\\n9\\n' |
+    LANGUAGE=en '$V' play tutorial --cast '$T/cast3.xml' --lang en --seed 5 --journal '$T/vote.jsonl' 2>&1 | grep -q '^Choose a number from 1 to [0-9]\\.$'"
+
 for f in md html json xapi; do
     check "full-en-debrief-$f" sh -c "'$V' debrief '$T/full.jsonl' --format $f > '$T/full.$f'"
     check "full-en-debrief-$f-golden" compare "debrief-full-en.$f" "$T/full.$f"
