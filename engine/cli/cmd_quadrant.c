@@ -22,6 +22,29 @@ static void print_quadrant(const char *heading, const Quadrant *q)
     }
 }
 
+/* Why `typed` shows no quadrant, and what would: the quadrant a pitfall or allergy stands on,
+ * the core qualities that begin with what was typed, or else all of them. */
+static void not_a_core(const Lexicon *lx, const char *typed, const char *id)
+{
+    const char *lang = i18n_lang(), *core = id ? lexicon_core_with(lx, id, CORNER_PITFALL) : NULL;
+    if (core) {
+        const char *name = lexicon_name(lx, core, lang);
+        fprintf(stderr, _("verbeeld: '%s' is no core quality: it is the pitfall of %s (verbeeld quadrant %s).\n"),
+                typed, name, name);
+        return;
+    }
+    StrBuf cores;
+    sb_init(&cores);
+    if (lexicon_cores_starting(lx, lang, typed, &cores)) {
+        fprintf(stderr, _("verbeeld: '%s' is not a core quality in the lexicon. Did you mean: %s?\n"), typed, cores.s);
+    } else {
+        lexicon_cores(lx, lang, &cores);
+        fprintf(stderr, _("verbeeld: '%s' is not a core quality in the lexicon.\n"), typed);
+        fprintf(stderr, _("These are: %s\n"), cores.s);
+    }
+    sb_free(&cores);
+}
+
 int cmd_quadrant(int argc, char **argv)
 {
     if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
@@ -48,12 +71,7 @@ int cmd_quadrant(int argc, char **argv)
     int rc = 0;
     const char *id = lexicon_term(&lx, term.s);
     if (!id || lexicon_quadrant(&lx, id, &q)) {
-        fprintf(stderr, _("verbeeld: '%s' is not a core quality in the lexicon.\n"), term.s);
-        StrBuf cores;
-        sb_init(&cores);
-        lexicon_cores(&lx, i18n_lang(), &cores);
-        fprintf(stderr, _("These are: %s\n"), cores.s);
-        sb_free(&cores);
+        not_a_core(&lx, term.s, id);
         rc = 1;
     } else {
         Quadrant o = quadrant_opposite(&q);

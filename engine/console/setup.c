@@ -79,22 +79,15 @@ static void show_quadrant(const Lexicon *lx, const char *heading, const Quadrant
 /* What to tell someone whose answer is no core quality: those that begin with what they typed
  * ("zorg": zorgzaamheid, zorgvuldigheid; one Tab completes neither), or else all of them.
  * Returns the one term it suggests, which Enter or a yes then takes, or NULL. */
-static char *core_hint(const Lexicon *lx, const char **words, const char *answer)
+static char *core_hint(const Lexicon *lx, const char *answer)
 {
     StrBuf b;
     sb_init(&b);
-    size_t n = strlen(answer);
-    int found = 0;
-    const char *only = NULL;
-    for (int i = 0; n && words[i]; i++)
-        if (!strncasecmp(words[i], answer, n)) {
-            sb_addf(&b, "%s%s", b.len ? ", " : "", words[i]);
-            only = found++ ? NULL : words[i];
-        }
+    int found = lexicon_cores_starting(lx, i18n_lang(), answer, &b);
     char *msg;
-    if (only) {
-        msg = xasprintf(_("Did you mean %s? Enter takes it."), only);
-    } else if (b.len) {
+    if (found == 1) {
+        msg = xasprintf(_("Did you mean %s? Enter takes it."), b.s);
+    } else if (found) {
         msg = xasprintf(_("Did you mean: %s?"), b.s);
     } else {
         lexicon_cores(lx, i18n_lang(), &b);
@@ -102,8 +95,9 @@ static char *core_hint(const Lexicon *lx, const char **words, const char *answer
     }
     term_alert(msg);
     free(msg);
+    char *only = found == 1 ? sb_take(&b) : NULL;
     sb_free(&b);
-    return only ? xstrdup(only) : NULL;
+    return only;
 }
 
 /* Whether an answer to "Did you mean ...?" says yes: Enter, or yes in either language (a
@@ -136,7 +130,7 @@ int setup_solo(Play *P)
         free(suggested);
         suggested = NULL;
         if (id && lexicon_quadrant(P->lx, id, &own) == 0) core = xstrdup(id);
-        else suggested = core_hint(P->lx, words, answer);
+        else suggested = core_hint(P->lx, answer);
         free(answer);
     }
     free(suggested);

@@ -460,6 +460,26 @@ void lexicon_cores(const Lexicon *lx, const char *lang, StrBuf *out)
     }
 }
 
+int lexicon_cores_starting(const Lexicon *lx, const char *lang, const char *prefix, StrBuf *out)
+{
+    size_t n = strlen(prefix);
+    int found = 0;
+    for (int i = 0; n && i < lx->n; i++) {
+        const char *name = lexicon_name(lx, lx->q[i].nl[CORNER_CORE], lang);
+        if (strncasecmp(name, prefix, n)) continue;
+        if (found++) sb_add(out, ", ");
+        sb_add(out, name);
+    }
+    return found;
+}
+
+const char *lexicon_core_with(const Lexicon *lx, const char *term, Corner corner)
+{
+    for (int i = 0; term && i < lx->n; i++)
+        if (quadrant_corner(&lx->q[i], term) == corner) return lx->q[i].nl[CORNER_CORE];
+    return NULL;
+}
+
 void lexicon_each_term(const Lexicon *lx, const char *lang, void (*fn)(const char *, void *), void *ud)
 {
     for (int i = 0; i < lx->n; i++)

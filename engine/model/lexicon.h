@@ -107,6 +107,12 @@ const char *corner_label(Corner c);
 /* Every core quality the lexicon knows, named in `lang` and joined by ", ", added to `out`: what
  * to tell a person who typed a quality it does not know. */
 void lexicon_cores(const Lexicon *lx, const char *lang, StrBuf *out);
+/* The core qualities named in `lang` that begin with `prefix` (any case), joined by ", ",
+ * added to `out`; returns how many: with one, `out` holds just that name. */
+int lexicon_cores_starting(const Lexicon *lx, const char *lang, const char *prefix, StrBuf *out);
+/* The core quality (an id) of the quadrant listed in the lexicon on which `term` (an id) stands
+ * at `corner`, or NULL: botheid is the pitfall of directheid. */
+const char *lexicon_core_with(const Lexicon *lx, const char *term, Corner corner);
 /* Every core quality, for completion where only a core quality is an answer: calls fn for
  * each, named in `lang`. */
 void lexicon_each_core(const Lexicon *lx, const char *lang, void (*fn)(const char *, void *), void *ud);

@@ -50,6 +50,10 @@ check help-play run help-play "" help play
 check quadrant-nl run quadrant-nl "" quadrant verbinden
 check quadrant-en sh -c "$V quadrant connecting | grep -q 'setting boundaries'"
 check quadrant-unknown sh -c "$V quadrant zeuren >/dev/null 2>&1; [ \$? -eq 1 ]"
+# A pitfall is no core quality, but it stands on one: the message says which to ask for. The
+# beginning of a core quality is answered with the ones it may be.
+check quadrant-pitfall sh -c "LANGUAGE=en $V quadrant botheid 2>&1 | grep -q 'it is the pitfall of directness (verbeeld quadrant directness)'"
+check quadrant-prefix sh -c "LANGUAGE=nl $V quadrant kritisch 2>&1 | grep -q 'Bedoel je: kritisch zijn?'"
 check scenario-not-found sh -c "$V play nergens --lang en 2>&1 </dev/null | grep -q \"scenario 'nergens' not found\""
 
 # ---------------------------------------------------------------- scenarios: check

@@ -86,6 +86,29 @@ static void test_quadrant_of_non_core_term_fails(void **state)
     assert_int_equal(lexicon_quadrant(&lx, "telepathy", &q), -1);
 }
 
+/* What `verbeeld quadrant` and the setup tell a person who typed no core quality. */
+static void test_cores_starting_and_core_with(void **state)
+{
+    (void)state;
+    StrBuf b;
+    sb_init(&b);
+    assert_int_equal(lexicon_cores_starting(&lx, "nl", "zorg", &b), 2);
+    assert_string_equal(b.s, "zorgzaamheid, zorgvuldigheid");
+    sb_free(&b);
+    sb_init(&b);
+    assert_int_equal(lexicon_cores_starting(&lx, "en", "CARIN", &b), 1);
+    assert_string_equal(b.s, "caring");
+    sb_free(&b);
+    sb_init(&b);
+    assert_int_equal(lexicon_cores_starting(&lx, "nl", "", &b), 0);
+    assert_int_equal(lexicon_cores_starting(&lx, "nl", "xyz", &b), 0);
+    sb_free(&b);
+    /* a pitfall on one quadrant is the allergy of the opposite one */
+    assert_string_equal(lexicon_core_with(&lx, lexicon_term(&lx, "pleasen"), CORNER_PITFALL), "verbinden");
+    assert_string_equal(lexicon_core_with(&lx, lexicon_term(&lx, "pleasen"), CORNER_ALLERGY), "grenzen stellen");
+    assert_null(lexicon_core_with(&lx, NULL, CORNER_PITFALL));
+}
+
 static void test_opposite(void **state)
 {
     (void)state;
@@ -377,6 +400,7 @@ int main(void)
         cmocka_unit_test(test_english_and_name),
         cmocka_unit_test(test_quadrant_of_verbinden),
         cmocka_unit_test(test_quadrant_of_non_core_term_fails),
+        cmocka_unit_test(test_cores_starting_and_core_with),
         cmocka_unit_test(test_opposite),
         cmocka_unit_test(test_opposite_of_opposite_is_original),
         cmocka_unit_test(test_corner_places_each_term),
