@@ -269,6 +269,20 @@ expect(n, "Falling apart" in t and "calls nobody" in t and "told Maarten no on S
        and '"Maarten" and "Monday"' not in t and "Digital Director at Horizon" not in t,
        "Femke calls Maarten, or works for Horizon, after turning him down in front of everyone")
 
+# ---------------------------------------------------------------- MoveOn, Isabel walks out
+# When nobody plays Isabel and she walks out of the gossip round, the ten minutes after it do
+# not have her laugh along at the joke about her job.
+ISABEL_UNPLAYED = """<cast scenario="moveon" xmlns="urn:verbeeld:cast:1">
+  <participant name="Sanne" core="verbinden" goal="x" role="ops"/>
+</cast>
+"""
+t = play("moveon-isabel-out", "moveon", ISABEL_UNPLAYED, "en", seed=3, limit=80,
+         wishes=[r"(?i)join in|laugh along|shoes|say nothing"])
+n = "moveon-isabel-out"
+gossip = after(t, "She walks out of the orangery").split("Aftertaste")[0]
+expect(n, gossip and "Isabel laughs along" not in gossip and "isn't there to hear it" in gossip,
+       "Isabel walks out of the gossip and the next scene has her laugh along")
+
 # ---------------------------------------------------------------- MoveOn, incidents
 # Incidents that know Guido is stopping wait until he has said so; Guido comes back once, from
 # Saturday. In English they take English names.
@@ -400,7 +414,10 @@ KIND = {"en": [r"assuming everyone means well", r"together", r"honest"],
 for n, lang, seed, decision, title, said, unsaid, opening in NO_TOGETHER:
     ending = after(play(n, "moveon", MOVEON_SOLO, lang, seed=seed, wishes=[decision] + KIND[lang]), title)
     expect(n, said in ending and unsaid not in ending, f"the ending does not say '{said}', or says '{unsaid}'")
-    r = subprocess.run([V, "return", os.path.join(T, n + ".jsonl"), "--journal", os.path.join(T, n + "-return.jsonl")],
+    again = os.path.join(T, n + "-return.jsonl")
+    if os.path.exists(again):  # a rerun in the same directory must not resume the last one
+        os.remove(again)
+    r = subprocess.run([V, "return", os.path.join(T, n + ".jsonl"), "--journal", again],
                        input=b"\n\n\n", capture_output=True, env=ENV).stdout.decode("utf-8", "replace")
     expect(n + "-return", opening in r, f"the return afternoon does not open with '{opening}'")
 
