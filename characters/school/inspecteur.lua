@@ -87,7 +87,12 @@ return character {
           nl = "U hebt geschrapt wat ik vroeg. Eerlijk gezegd dacht ik dat er dan weinig overbleef. Maar ik zag de kinderen nog steeds terug, in alles wat u me liet zien. Groen licht. En ik kom in het voorjaar terug, want ik wil zien hoe het ze vergaat.",
           en = "You dropped what I asked. Frankly, I thought there would be little left. But I could still see the children, in everything you showed me. Green light. And I will be back in spring, because I want to see how they are getting on.",
         },
-        onderbouwd = {
+        -- At the offer she asked them to drop the tree and/or the tests only if the plan still
+        -- held them; with neither, she asked to be convinced (scene "druk").
+        onderbouwd = (story.vars.boom == 0 and story.vars.toetsen == 0) and {
+          nl = "U moest me overtuigen dat dit een andere school wordt dan die twee kilometer verderop, en dat deed u. U vertelde me wie het risico draagt, hoe u het meet en wanneer u stopt. In dit plan zag ik de kinderen terug. Groen licht. En ik kom in het voorjaar terug, want ik wil zien hoe het ze vergaat.",
+          en = "You had to convince me this would be a different school from the one two kilometres away, and you did. You told me who carries the risk, how you'll measure it and when you'll stop. In this plan I could see the children. Green light. And I will be back in spring, because I want to see how they are getting on.",
+        } or {
           nl = "Ik vroeg u iets te schrappen, en u deed het niet. U vertelde me wie het risico draagt, hoe u het meet en wanneer u stopt. Ik heb veel plannen gelezen die voldeden; in dit plan zag ik de kinderen terug. Groen licht. En ik kom in het voorjaar terug, want ik wil zien hoe het ze vergaat.",
           en = "I asked you to drop something, and you didn't. You told me who carries the risk, how you'll measure it and when you'll stop. I have read many plans that complied; in this one I could see the children. Green light. And I will be back in spring, because I want to see how they are getting on.",
         },

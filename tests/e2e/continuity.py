@@ -377,6 +377,16 @@ for n, lang, wish, said, told, wrong in (
     expect(n, re.search(told, ending.split("anchor")[0].split("anker")[0]) or re.search(told, words),
            f"the ending forgets what the group did with the offer ({told!r})")
 
+# The group had already dropped the tree and the tests before her offer, so she asked to be
+# convinced, not to drop anything: her green light does not say "I asked you to drop something".
+n = "school-nothing-asked"
+t = play(n, "school", SCHOOL4, "en", limit=400,
+         wishes=[r"has to go", r"Forget it\. If it costs", r"withdraw the assessment", r"You stand by what you've made"])
+verdict = after(t, "The verdict")
+expect(n, "convince me that this will be a different school" in after(t, "The offer")
+       and "You had to convince me" in verdict and "I asked you to drop" not in verdict,
+       "the verdict says she asked to drop something when she had asked nothing of the kind")
+
 # Nobody plays the class parent, the night worker or the teacher in that Dutch session: the
 # narration of their scenes names them, and does not say "jij"/"naar jou" to the room.
 n = "school-stand"
