@@ -227,8 +227,8 @@ static void list_incidents(Play *P, int now)
 {
     for (int i = 0; i < P->s->nevents; i++)
         if (startable(P, i) == now)
-            term_printf("  %-16s %s\n", scenario_event_name(P->s, i, P->S->lang),
-                        text_get(&P->s->events[i].title, P->S->lang, scenario_fallback(P->s)));
+            term_entry(scenario_event_name(P->s, i, P->S->lang), 16,
+                       text_get(&P->s->events[i].title, P->S->lang, scenario_fallback(P->s)));
 }
 
 /* A trainer who asks which incidents there are sees first those that can start now: a list
@@ -267,7 +267,12 @@ static void cmd_who(Play *P, const char *arg)
     (void)arg;
     for (int i = 0; i < P->cast.n; i++) {
         const Participant *p = &P->cast.p[i];
-        term_printf("  %-12s %-24s %s: %s\n", p->name, session_role_name(P->S, p->role), _("goal"), p->goal);
+        int pad = 12 - (int)utf8_width(p->name, strlen(p->name));
+        char *who = xasprintf("%s%*s %s", p->name, pad > 0 ? pad : 0, "", session_role_name(P->S, p->role));
+        char *goal = xasprintf("%s: %s", _("goal"), p->goal);
+        term_entry(who, 37, goal);
+        free(goal);
+        free(who);
     }
 }
 
@@ -406,7 +411,7 @@ static void cmd_cast(Play *P, const char *arg)
     if (who < 0 || r < 0 || !P->s->roles[r].playable) {
         term_alert(_("Usage: /cast NAME ROLE, with ROLE one of the playable roles:"));
         for (int i = 0; i < P->s->nroles; i++)
-            if (P->s->roles[i].playable) term_printf("  %-12s %s\n", P->s->roles[i].id, session_role_name(P->S, i));
+            if (P->s->roles[i].playable) term_entry(P->s->roles[i].id, 12, session_role_name(P->S, i));
         return;
     }
     /* The one who played that role alone takes over the role left free: a swap, so no role
@@ -484,7 +489,7 @@ static void cmd_help(Play *P, const char *arg)
     for (size_t i = 0; i < NCOMMANDS; i++) {
         if (!commands[i].help) continue;
         char *head = xasprintf("%s %s", commands[i].name, *commands[i].args ? _(commands[i].args) : "");
-        term_printf("  %-22s %s\n", head, _(commands[i].help));
+        term_entry(head, 22, _(commands[i].help));
         free(head);
     }
 }

@@ -72,7 +72,7 @@ static void show_quadrant(const Lexicon *lx, const char *heading, const Quadrant
     const char *lang = i18n_lang();
     const char *const *names = streq(lang, "en") ? q->en : q->nl;
     term_printf("%s\n", heading);
-    for (int c = 0; c < CORNERS; c++) term_printf("  %-16s %s\n", corner_label((Corner)c), names[c]);
+    for (int c = 0; c < CORNERS; c++) term_entry(corner_label((Corner)c), 16, names[c]);
     (void)lx;
 }
 

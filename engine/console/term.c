@@ -306,6 +306,20 @@ void term_choice(int number, const char *text)
     wrap(text, indent, n, n);
 }
 
+void term_entry(const char *label, int label_cols, const char *text)
+{
+    char *clean = clean_text(label);
+    int shown = (int)utf8_width(clean, strlen(clean));
+    int col = 2 + (shown > label_cols ? shown : label_cols) + 1;
+    printf("  %s%*s ", clean, shown < label_cols ? label_cols - shown : 0, "");
+    free(clean);
+    char indent[64];
+    int n = col < (int)sizeof indent - 1 ? col : (int)sizeof indent - 1;
+    memset(indent, ' ', (size_t)n);
+    indent[n] = '\0';
+    wrap(text, indent, n, col);
+}
+
 /* A line of the console's own, wrapped with a hanging indent, in `style` on a terminal. Lines
  * that start with spaces (tables, lists) keep their own layout. */
 static void styled(const char *style, const char *text)

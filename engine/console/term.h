@@ -31,6 +31,9 @@ void term_say(const char *who, int color, const char *text);
 void term_banner(const char *text);
 /* A numbered choice. */
 void term_choice(int number, const char *text);
+/* A row of a list: `label` in a column `label_cols` wide (padded by what it shows, not by its
+ * bytes), then `text`, wrapped under itself, so a long row never breaks inside a word. */
+void term_entry(const char *label, int label_cols, const char *text);
 /* A quiet line for the trainer (dim on a terminal). */
 void term_notice(const char *text);
 /* A diagnostic (file:line: message) for the trainer: dim, kept on one line so it can be

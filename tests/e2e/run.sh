@@ -135,6 +135,14 @@ check full-en-journal compare full-en.jsonl "$T/full.jsonl"
 check vote-out-of-range sh -c "printf '=binnen_grens\\n=zit_verbinden\\n=zit_direct\\n=zit-lies-uitdaging\\n=nee_bart\\n=eerlijk_direct\\n=verder_direct\\n=verder-lies-allergie\\n/vote\\n9\\n' |
     LANGUAGE=en '$V' play tutorial --cast '$T/cast3.xml' --lang en --seed 5 --journal '$T/vote.jsonl' 2>&1 | grep -q '^Choose a number from 1 to [0-9]\\.$'"
 
+# /help, /who and /inject are lists of two columns: on a narrow terminal the second column wraps
+# under itself, at a space (the /help line of /save once broke "th|ere" at 90 columns).
+for l in en nl; do
+    check "lists-wrap-$l" sh -c "w=\$(printf '/help\\n/who\\n/inject\\n/quit\\n' |
+        COLUMNS=50 LANGUAGE=$l '$V' play tutorial --cast '$T/cast3.xml' --lang $l --journal '$T/lists-$l.jsonl' 2>&1 |
+        sed -n '/\\/help\$/,/\\/quit\$/p' | grep -v ' — /' | LC_ALL=C.UTF-8 wc -L); [ \$w -gt 20 ] && [ \$w -le 50 ]"
+done
+
 for f in md html json xapi; do
     check "full-en-debrief-$f" sh -c "'$V' debrief '$T/full.jsonl' --format $f > '$T/full.$f'"
     check "full-en-debrief-$f-golden" compare "debrief-full-en.$f" "$T/full.$f"
