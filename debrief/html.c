@@ -18,6 +18,8 @@ static const char css[] =
     ".timeline { width: 100%; height: auto; margin: 1mm 0 2mm; }\n"
     ".story li.undone { text-decoration: line-through; color: #8a96a1; }\n"
     ".story .aside { color: #4a5a68; font-style: italic; }\n"
+    /* the ending and what led to it on one sheet: split, it left a page of two lines */
+    ".ending { break-inside: avoid; page-break-inside: avoid; }\n"
     ".story .react { list-style: none; color: #36454f; }\n"
     ".tag { font-size: 8.5pt; padding: 0.2mm 1.5mm; border-radius: 1mm; white-space: nowrap; }\n"
     ".tag.seen { border: 1px dashed currentColor; background: #ffffff !important; }\n"
@@ -342,11 +344,12 @@ static void story(const Debrief *db, xmlNodePtr page)
             hk_text(li, _("from here on the story went another way"));
         } else if (e->kind == REC_ENDING) {
             char *h = xasprintf("%s: %s", _("Ending"), e->title ? e->title : "");
-            hk_el(page, "h2", NULL, h);
+            xmlNodePtr ending = hk_el(page, "section", "ending", NULL);
+            hk_el(ending, "h2", NULL, h);
             free(h);
             if (db->nled_to) {
-                hk_el(page, "p", NULL, _("What led to it:"));
-                xmlNodePtr ol = hk_el(page, "ol", NULL, NULL);
+                hk_el(ending, "p", NULL, _("What led to it:"));
+                xmlNodePtr ol = hk_el(ending, "ol", NULL, NULL);
                 for (int k = 0; k < db->nled_to; k++) {
                     const JournalRecord *c = &db->rec[db->led_to[k]];
                     li = hk_el(ol, "li", NULL, NULL);

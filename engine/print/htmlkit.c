@@ -19,6 +19,7 @@ const char hk_base_css[] =
     "h1 { font-size: 20pt; margin: 0 0 4mm; color: #12395b; }\n"
     "h2 { font-size: 13pt; margin: 6mm 0 2mm; color: #12395b; border-bottom: 1px solid #c9d6e2; }\n"
     "h3 { font-size: 11pt; margin: 4mm 0 1mm; }\n"
+    "h2, h3 { break-after: avoid; page-break-after: avoid; }\n"    /* a heading stays with what follows */
     ".page { break-before: page; page-break-before: always; }\n"
     ".page:first-child { break-before: auto; page-break-before: auto; }\n"
     "table { border-collapse: collapse; }\n"
