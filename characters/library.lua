@@ -167,6 +167,12 @@ end
 --                        with go_on = true it only moves the state and the corner reaction
 --                        follows. A function case(self, ev) returns a line (said), false
 --                        (silence) or nil (not its case: go on).
+--   second               a second ear: { quadrant = CORE, present_in = scenes, core = line,
+--                        pitfall = ..., challenge = ..., allergy = ... }. A participant's choice
+--                        whose quality lies on that quadrant's pair (not on the character's
+--                        own), made in one of those scenes, gets the line for its corner on
+--                        CORE. For a story whose characters leave a pair of quadrants
+--                        unheard: a participant cast on it would otherwise hear nobody react.
 -- The old form, react_by_quadrant { allergy = "geergerd", once_per_scene = true }, is the
 -- same thing with one line per corner.
 function react_by_quadrant(spec)
@@ -201,9 +207,25 @@ function react_by_quadrant(spec)
       end
     end
     local count = note_corner(self, ev.corner, spec.moves)
-    if not ev.corner then return nil end
+    if not ev.corner then
+      local line, from = hear_second(self, ev, spec.second)
+      return speak(self, ev, line, from)
+    end
     return speak(self, ev, pick_line(self, ev, spec[ev.corner], count), spec[ev.corner])
   end
+end
+
+-- The line of a second ear (see react_by_quadrant's `second`) for a participant's choice, and
+-- the spec it came from; nil when the choice is not for it. Counts in state.heard_second.
+function hear_second(self, ev, second)
+  if not second or not ev.name or not ev.quality then return nil end
+  if not is_one_of(ev.scene, second.present_in) then return nil end
+  local corner = lexicon.corner(ev.quality, second.quadrant)
+  if not corner or not second[corner] then return nil end
+  local s = self.state
+  s.heard_second = s.heard_second or {}
+  s.heard_second[corner] = (s.heard_second[corner] or 0) + 1
+  return pick_line(self, ev, second[corner], s.heard_second[corner]), second[corner]
 end
 
 -- A react hook for one of many voices in a large group (the school's parents): the default

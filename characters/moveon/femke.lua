@@ -4,6 +4,10 @@
 -- job offer (var femke_open).
 -- The corner reactions below speak of the script's own quadrant ("moed"); played on another
 -- quadrant the character keeps its bookkeeping but says none of them.
+-- The scenes in which the whole team sits together, where everyone hears what anyone says.
+local TEAM = { "cijfers", "lunch-ontdekking", "lunch-cijfers", "roddel-ronde", "recht-in-gezicht",
+               "roddel-nasmaak", "brief", "zondag-overleg" }
+
 local function own_quadrant(spec)
   return function(self, ev)
     if self.quadrant == "moed" then return pick_line(self, ev, spec, (self.state.heard or {})[ev.corner]) end
@@ -28,6 +32,15 @@ return character {
     herkenning = { nl = "Yes. Let's go.", en = "Yes. Let's go." },
     wow = { nl = "Wow. Oké. Dat is zelfs mij te snel.", en = "Wow. Okay. That's too fast even for me." },
     stop = { nl = "Thank you. Ik dacht al dat ik de enige was.", en = "Thank you. I thought I was the only one." },
+    -- her second ear: self-confidence and modesty, which no one else in the team hears
+    durf = { nl = "Yes. Zo. Gewoon zeggen wat je kunt.", en = "Yes. Like that. Just say what you can do." },
+    durf2 = { nl = "Eerlijk? Dit wil ik vaker van je zien.", en = "Honestly? I want to see more of this from you." },
+    hoog = { nl = "Oké. Jij weet het allemaal al, zo te horen.", en = "Okay. You know it all already, by the sound of it." },
+    hoog2 = { nl = "Wow. Een tandje minder mag ook, hoor.", en = "Wow. You could take it down a notch, you know." },
+    klein = { nl = "Mooi. Je hoeft niet altijd vooraan te staan.", en = "Nice. You don't always have to be up front." },
+    klein2 = { nl = "Fijn. Geen grote woorden, gewoon doen.", en = "Nice. No big words, just doing it." },
+    weg = { nl = "Hé. Jij telt hier ook mee, hoor.", en = "Hey. You count here too, you know." },
+    weg2 = { nl = "En wat wil jij eigenlijk?", en = "And what do you actually want?" },
   },
   react = react_by_quadrant {
     own = stance_by_own_answers,
@@ -36,6 +49,9 @@ return character {
     challenge = own_quadrant("respect"),
     core = own_quadrant({ "herkenning", chance = 0.5 }),
     pitfall = own_quadrant("wow"),
+    second = { quadrant = "zelfvertrouwen", present_in = TEAM,
+               core = { "durf", "durf2", chance = 0.6 }, pitfall = { "hoog", "hoog2", chance = 0.6 },
+               challenge = { "klein", "klein2", chance = 0.6 }, allergy = { "weg", "weg2", chance = 0.6 } },
     cases = {
       -- someone stops the gossip: she thought she was the only one
       { scene = "roddel-ronde", choice_part = "stop", quality_not = "moed", moves = { trust = 1 }, say = "stop" },

@@ -5,6 +5,10 @@
 -- Guido told him three weeks ago (var koen_open).
 -- The corner reactions below speak of the script's own quadrant ("zorgvuldigheid"); played on another
 -- quadrant the character keeps its bookkeeping but says none of them.
+-- The scenes in which the whole team sits together, where everyone hears what anyone says.
+local TEAM = { "cijfers", "lunch-ontdekking", "lunch-cijfers", "roddel-ronde", "recht-in-gezicht",
+               "roddel-nasmaak", "brief", "zondag-overleg" }
+
 local function own_quadrant(spec)
   return function(self, ev)
     if self.quadrant == "zorgvuldigheid" then return pick_line(self, ev, spec, (self.state.heard or {})[ev.corner]) end
@@ -51,6 +55,15 @@ return character {
     respect = { nl = "Hm. Dat had ik niet voorzien. Goed. Ik pas het aan.", en = "Hm. I hadn't seen that coming. Fine. I'll adjust." },
     herkenning = { nl = "Precies.", en = "Exactly." },
     perfect = { nl = "Dat is de versie van mezelf die ik liever niet in de spiegel zie.", en = "That's the version of me I'd rather not see in the mirror." },
+    -- his second ear: trust and being critical, which no one else in the team hears
+    kritisch = { nl = "Terecht. Dat moet eerst op tafel.", en = "Fair point. That has to go on the table first." },
+    kritisch2 = { nl = "Dank je. Dat scheelt mij een rondje narekenen.", en = "Thank you. That saves me a round of checking." },
+    wantrouwen = { nl = "Ik reken ook graag na. Maar dit is iets anders.", en = "I like to check things too. But this is something else." },
+    wantrouwen2 = { nl = "Als niemand nog iemand gelooft, kopen we niks.", en = "If nobody believes anybody any more, we're not buying anything." },
+    vertrouwen = { nl = "Goed. Ik ga ervan uit dat je het meent. Dat is ook een soort cijfer.", en = "Fine. I'll assume you mean it. That's a kind of number too." },
+    vertrouwen2 = { nl = "Oké. Dan ga ik daar ook van uit.", en = "Okay. Then I'll go on that too." },
+    naief = { nl = "Dat is hoop, geen plan.", en = "That's hope, not a plan." },
+    naief2 = { nl = "Ik wil het graag geloven. Ik zie alleen nergens een cijfer.", en = "I'd like to believe it. I just don't see a number anywhere." },
     bank = { nl = "De bank. In het weekend. Dat is nooit goed nieuws en nooit slecht nieuws. Het is gewoon een getal.", en = "The bank. At the weekend. That's never good news and never bad news. It's just a number." },
   },
   react = react_by_quadrant {
@@ -61,6 +74,9 @@ return character {
     challenge = own_quadrant("respect"),
     core = own_quadrant({ "herkenning", chance = 0.4 }),
     pitfall = own_quadrant({ "perfect", chance = 0.5 }),
+    second = { quadrant = "kritisch zijn", present_in = TEAM,
+               core = { "kritisch", "kritisch2", chance = 0.6 }, pitfall = { "wantrouwen", "wantrouwen2", chance = 0.6 },
+               challenge = { "vertrouwen", "vertrouwen2", chance = 0.6 }, allergy = { "naief", "naief2", chance = 0.6 } },
     cases = {
       -- money on the table is what he needs to say yes
       { choice = { "wim-daad-ja", "femke-moed-ja", "meer-karin-grens-ja", "karin-grens-ja",

@@ -4,6 +4,10 @@
 -- (var hart). He is the opposite of Guido: what Guido overdoes, Wim is allergic to.
 -- The corner reactions below speak of the script's own quadrant ("geduld"); played on another
 -- quadrant the character keeps its bookkeeping but says none of them.
+-- The scenes in which the whole team sits together, where everyone hears what anyone says.
+local TEAM = { "cijfers", "lunch-ontdekking", "lunch-cijfers", "roddel-ronde", "recht-in-gezicht",
+               "roddel-nasmaak", "brief", "zondag-overleg" }
+
 local function own_quadrant(spec)
   return function(self, ev)
     if self.quadrant == "geduld" then return pick_line(self, ev, spec, (self.state.heard or {})[ev.corner]) end
@@ -41,6 +45,15 @@ return character {
     respect = { nl = "Kijk. Dat had ik twintig jaar geleden tegen Guido moeten zeggen.", en = "Look at that. I should have said that to Guido twenty years ago." },
     herkenning = { nl = "Goed zo. Laat het maar even liggen. Het wordt vanzelf duidelijk.", en = "Good. Let it sit a while. It'll become clear by itself." },
     passief = { nl = "Hm. Zo zit ik er zelf ook te vaak bij.", en = "Hm. That's how I sit there too, too often." },
+    -- his second ear: caring and letting go, which no one else in the team hears
+    zorg = { nl = "Dat is goed, jong. Zo zorg je voor mensen.", en = "That's good. That's how you look after people." },
+    zorg2 = { nl = "Zie je wel. Daar gaat het uiteindelijk om.", en = "See? That's what it comes down to, in the end." },
+    betuttel = { nl = "Laat ze nou, jong. Ze zijn groot genoeg.", en = "Let them be. They're old enough." },
+    betuttel2 = { nl = "Goed bedoeld. Maar zo hou je mensen klein.", en = "Well meant. But that's how you keep people small." },
+    los = { nl = "Zo. Je laat het gaan. Dat kan ik je niet nadoen.", en = "So. You let it go. I couldn't do that." },
+    los2 = { nl = "Goed zo. Soms moet je de teugels laten vieren.", en = "Good. Sometimes you have to slacken the reins." },
+    koud = { nl = "Het kan je ook niks schelen, hè.", en = "You really don't care, do you." },
+    koud2 = { nl = "Hm. Zo makkelijk is het niet, jong.", en = "Hm. It's not that easy." },
   },
   react = react_by_quadrant {
     -- the choices in which he tells about the heart himself (state.told: hart_bekend follows it)
@@ -55,6 +68,9 @@ return character {
     challenge = own_quadrant("respect"),
     core = own_quadrant({ "herkenning", chance = 0.4 }),
     pitfall = own_quadrant({ "passief", chance = 0.5 }),
+    second = { quadrant = "zorgzaamheid", present_in = TEAM,
+               core = { "zorg", "zorg2", chance = 0.6 }, pitfall = { "betuttel", "betuttel2", chance = 0.6 },
+               challenge = { "los", "los2", chance = 0.6 }, allergy = { "koud", "koud2", chance = 0.6 } },
     cases = {
       -- being together is what moves him
       { choice = { "ond-bod-ja", "zo-femke-ja", "zo-femke-kern-ja" }, moves = { stance = 1 }, go_on = true },

@@ -431,6 +431,31 @@ for n, lang, seed, decision, title, said, unsaid, opening in NO_TOGETHER:
                        input=b"\n\n\n", capture_output=True, env=ENV).stdout.decode("utf-8", "replace")
     expect(n + "-return", opening in r, f"the return afternoon does not open with '{opening}'")
 
+# ---------------------------------------------------------------- MoveOn, a participant nobody's quadrant hears
+# Letting go, trust and modesty are on no MoveOn character's own quadrant: a participant cast on
+# one heard almost no one react (0.18 reactions a choice, against 0.61-0.96 in the school). Wim,
+# Koen and Femke now hear those pairs too, but only where the whole team sits together.
+TEAM = {"cijfers", "lunch-ontdekking", "lunch-cijfers", "roddel-ronde", "recht-in-gezicht",
+        "roddel-nasmaak", "brief", "zondag-overleg"}
+EARS = {"Wim Hendrickx": ["zorg", "betuttel", "los", "koud"],
+        "Koen Timmermans": ["kritisch", "wantrouwen", "vertrouwen", "naief"],
+        "Femke de Groot": ["durf", "hoog", "klein", "weg"]}
+for n, core, who in (("moveon-second-loslaten", "loslaten", "Wim Hendrickx"),
+                     ("moveon-second-vertrouwen", "vertrouwen", "Koen Timmermans"),
+                     ("moveon-second-bescheidenheid", "bescheidenheid", "Femke de Groot")):
+    play(n, "moveon", MOVEON_SOLO.replace('core="vertrouwen"', f'core="{core}"'), "en", wishes=[], seed=1, limit=80)
+    scene, heard, elsewhere = None, 0, []
+    for e in journal(n):
+        if e.get("ev") == "scene":
+            scene = e["scene"]
+        elif e.get("ev") == "react" and e.get("who") == who and e.get("mood", "").rstrip("2") in EARS[who]:
+            if scene in TEAM:
+                heard += 1
+            else:
+                elsewhere.append(scene)
+    expect(n, heard >= 2 and not elsewhere,
+           f"{who} reacts to a participant on {core}'s pair fewer than twice in the team's scenes, or elsewhere: {elsewhere}")
+
 # ---------------------------------------------------------------- the school, Dutch, day 1 evening
 # Ilse plays the football parent and Tom the entrepreneur: at the bike shed the football
 # parent's gossip about the chair is not put in Ilse's character's mouth, nor in that of a
