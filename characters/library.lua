@@ -167,8 +167,8 @@ end
 --                        with go_on = true it only moves the state and the corner reaction
 --                        follows. A function case(self, ev) returns a line (said), false
 --                        (silence) or nil (not its case: go on).
---   second               a second ear: { quadrant = CORE, present_in = scenes, core = line,
---                        pitfall = ..., challenge = ..., allergy = ... }. A participant's choice
+--   second               a second ear, or a list of them: { quadrant = CORE, present_in = scenes,
+--                        core = line, pitfall = ..., challenge = ..., allergy = ... }. A participant's choice
 --                        whose quality lies on that quadrant's pair (not on the character's
 --                        own), made in one of those scenes, gets the line for its corner on
 --                        CORE. For a story whose characters leave a pair of quadrants
@@ -215,17 +215,25 @@ function react_by_quadrant(spec)
   end
 end
 
--- The line of a second ear (see react_by_quadrant's `second`) for a participant's choice, and
--- the spec it came from; nil when the choice is not for it. Counts in state.heard_second.
+-- The line of a second ear (see react_by_quadrant's `second`: one ear or a list) for a
+-- participant's choice, and the spec it came from; nil when the choice is for none of them.
+-- Counts in state.heard_second, by quadrant and corner.
 function hear_second(self, ev, second)
   if not second or not ev.name or not ev.quality then return nil end
+  if not second.quadrant then
+    for _, ear in ipairs(second) do
+      local line, from = hear_second(self, ev, ear)
+      if from then return line, from end
+    end
+    return nil
+  end
   if not is_one_of(ev.scene, second.present_in) then return nil end
   local corner = lexicon.corner(ev.quality, second.quadrant)
   if not corner or not second[corner] then return nil end
-  local s = self.state
+  local s, key = self.state, second.quadrant .. ":" .. corner
   s.heard_second = s.heard_second or {}
-  s.heard_second[corner] = (s.heard_second[corner] or 0) + 1
-  return pick_line(self, ev, second[corner], s.heard_second[corner]), second[corner]
+  s.heard_second[key] = (s.heard_second[key] or 0) + 1
+  return pick_line(self, ev, second[corner], s.heard_second[key]), second[corner]
 end
 
 -- A react hook for one of many voices in a large group (the school's parents): the default

@@ -4,7 +4,8 @@
 -- job offer (var femke_open).
 -- The corner reactions below speak of the script's own quadrant ("moed"); played on another
 -- quadrant the character keeps its bookkeeping but says none of them.
--- The scenes in which the whole team sits together, where everyone hears what anyone says.
+-- The scenes in which the whole team sits together, where everyone hears what anyone says
+-- (the same list in isabel, karin, koen, wim and femke.lua: the scenes of their second ears).
 local TEAM = { "cijfers", "lunch-ontdekking", "lunch-cijfers", "roddel-ronde", "recht-in-gezicht",
                "roddel-nasmaak", "brief", "zondag-overleg" }
 
@@ -41,6 +42,15 @@ return character {
     klein2 = { nl = "Fijn. Geen grote woorden, gewoon doen.", en = "Nice. No big words, just doing it." },
     weg = { nl = "Hé. Jij telt hier ook mee, hoor.", en = "Hey. You count here too, you know." },
     weg2 = { nl = "En wat wil jij eigenlijk?", en = "And what do you actually want?" },
+    -- and directness and tact, Isabel's pair, heard when a participant plays her
+    helder = { nl = "Oké. Geen omwegen. Fijn.", en = "Okay. No beating about the bush. Good." },
+    helder2 = { nl = "Yes. Zeg het maar zoals het is.", en = "Yes. Say it as it is." },
+    bot = { nl = "Oef. Dat had wel wat zachter gekund.", en = "Oof. That could have been a bit softer." },
+    bot2 = { nl = "Wow. Oké. Auw.", en = "Wow. Okay. Ouch." },
+    fijn = { nl = "Mooi gebracht. Dat kan ik nog leren.", en = "Nicely put. I could learn that." },
+    fijn2 = { nl = "Fair. Zo komt het tenminste aan.", en = "Fair. That way it actually lands." },
+    vaag = { nl = "Sorry, wat bedoel je nu precies?", en = "Sorry, what exactly do you mean?" },
+    vaag2 = { nl = "Eerlijk? Ik snap niet wat je wil.", en = "Honestly? I don't get what you want." },
   },
   react = react_by_quadrant {
     own = stance_by_own_answers,
@@ -49,9 +59,14 @@ return character {
     challenge = own_quadrant("respect"),
     core = own_quadrant({ "herkenning", chance = 0.5 }),
     pitfall = own_quadrant("wow"),
-    second = { quadrant = "zelfvertrouwen", present_in = TEAM,
-               core = { "durf", "durf2", chance = 0.6 }, pitfall = { "hoog", "hoog2", chance = 0.6 },
-               challenge = { "klein", "klein2", chance = 0.6 }, allergy = { "weg", "weg2", chance = 0.6 } },
+    second = {
+      { quadrant = "zelfvertrouwen", present_in = TEAM,
+        core = { "durf", "durf2", chance = 0.6 }, pitfall = { "hoog", "hoog2", chance = 0.6 },
+        challenge = { "klein", "klein2", chance = 0.6 }, allergy = { "weg", "weg2", chance = 0.6 } },
+      { quadrant = "directheid", present_in = TEAM,
+        core = { "helder", "helder2", chance = 0.6 }, pitfall = { "bot", "bot2", chance = 0.6 },
+        challenge = { "fijn", "fijn2", chance = 0.6 }, allergy = { "vaag", "vaag2", chance = 0.6 } },
+    },
     cases = {
       -- someone stops the gossip: she thought she was the only one
       { scene = "roddel-ronde", choice_part = "stop", quality_not = "moed", moves = { trust = 1 }, say = "stop" },

@@ -7,6 +7,11 @@
 -- choices and falls with "-nee" ones.
 -- The corner reactions below speak of the script's own quadrant ("directheid"); played on another
 -- quadrant the character keeps its bookkeeping but says none of them.
+-- The scenes in which the whole team sits together, where everyone hears what anyone says
+-- (the same list in isabel, karin, koen, wim and femke.lua: the scenes of their second ears).
+local TEAM = { "cijfers", "lunch-ontdekking", "lunch-cijfers", "roddel-ronde", "recht-in-gezicht",
+               "roddel-nasmaak", "brief", "zondag-overleg" }
+
 local function own_quadrant(spec)
   return function(self, ev)
     if self.quadrant == "directheid" then return pick_line(self, ev, spec, (self.state.heard or {})[ev.corner]) end
@@ -67,6 +72,15 @@ return character {
     oei = { nl = "Auw. Dat was bijna ik geweest.", en = "Ouch. That was nearly me." },
     au = { nl = "…Oké. Dus zo praten jullie als ik er niet bij ben.", en = "…Okay. So that's how you talk when I'm not around." },
     dankje = { nl = "Dank je. Echt. Dank je.", en = "Thank you. Really. Thank you." },
+    -- her second ear: courage and caution, Femke's pair, heard when a participant plays her
+    durft = { nl = "Ja! Dat durft tenminste.", en = "Yes! At least someone dares." },
+    durft2 = { nl = "Allez. Dat had ik zelf willen zeggen.", en = "There you go. I wanted to say that myself." },
+    springen = { nl = "Wow. Rustig. Zelfs ik vind dat snel.", en = "Whoa. Easy. Even I think that's quick." },
+    springen2 = { nl = "En als het misgaat? Gewoon springen?", en = "And if it goes wrong? Just jump?" },
+    rem = { nl = "Hm. Eerst kijken. Dat lukt mij nooit.", en = "Hm. Look first. I never manage that." },
+    rem2 = { nl = "Oké. Goed dat iemand even op de rem trapt.", en = "Okay. Good that someone hits the brakes." },
+    bang = { nl = "Waar ben je nu eigenlijk bang voor?", en = "What are you actually afraid of?" },
+    bang2 = { nl = "Allez. Zeg het nu gewoon.", en = "Oh, come on. Just say it." },
     klant_na = { nl = "Philippe Vandael. Natuurlijk. Papa's golfmaat. Die belt mij, niet Koen.", en = "Philippe Vandael. Of course. Dad's golf partner. He calls me, not Koen." },
   },
   react = react_by_quadrant {
@@ -77,6 +91,9 @@ return character {
     challenge = own_quadrant("respect"),                            -- tact is what she can't do: she admires it
     core = own_quadrant({ "herkenning", chance = 0.5 }),
     pitfall = own_quadrant("oei"),
+    second = { quadrant = "moed", present_in = TEAM,
+               core = { "durft", "durft2", chance = 0.6 }, pitfall = { "springen", "springen2", chance = 0.6 },
+               challenge = { "rem", "rem2", chance = 0.6 }, allergy = { "bang", "bang2", chance = 0.6 } },
     cases = {
       -- the gossip about her father: stopping it earns her gratitude, joining in hurts
       { scene = "roddel-ronde", choice_part = "stop", moves = { trust = 1 }, say = "dankje" },

@@ -5,7 +5,8 @@
 -- Guido told him three weeks ago (var koen_open).
 -- The corner reactions below speak of the script's own quadrant ("zorgvuldigheid"); played on another
 -- quadrant the character keeps its bookkeeping but says none of them.
--- The scenes in which the whole team sits together, where everyone hears what anyone says.
+-- The scenes in which the whole team sits together, where everyone hears what anyone says
+-- (the same list in isabel, karin, koen, wim and femke.lua: the scenes of their second ears).
 local TEAM = { "cijfers", "lunch-ontdekking", "lunch-cijfers", "roddel-ronde", "recht-in-gezicht",
                "roddel-nasmaak", "brief", "zondag-overleg" }
 
@@ -64,6 +65,15 @@ return character {
     vertrouwen2 = { nl = "Oké. Dan ga ik daar ook van uit.", en = "Okay. Then I'll go on that too." },
     naief = { nl = "Dat is hoop, geen plan.", en = "That's hope, not a plan." },
     naief2 = { nl = "Ik wil het graag geloven. Ik zie alleen nergens een cijfer.", en = "I'd like to believe it. I just don't see a number anywhere." },
+    -- and decisiveness and patience, Wim's pair, heard when a participant plays him
+    besluit = { nl = "Helder. Dan weten we waar we staan.", en = "Clear. Now we know where we stand." },
+    besluit2 = { nl = "Goed. Daar kan ik mee verder.", en = "Good. I can work with that." },
+    dram = { nl = "Harder zeggen maakt het niet waarder.", en = "Saying it louder doesn't make it truer." },
+    dram2 = { nl = "Ik hoorde je de eerste keer ook al.", en = "I heard you the first time." },
+    wacht = { nl = "Dank je. Even de tijd nemen scheelt fouten.", en = "Thank you. Taking a moment saves mistakes." },
+    wacht2 = { nl = "Goed. Wachten is ook een besluit, als je weet waarom.", en = "Fine. Waiting is a decision too, if you know why." },
+    stil = { nl = "En? Wat gaan we nu doen?", en = "And? What are we going to do now?" },
+    stil2 = { nl = "Niets doen is ook een getal. Meestal een rood.", en = "Doing nothing is a number too. Usually a red one." },
     bank = { nl = "De bank. In het weekend. Dat is nooit goed nieuws en nooit slecht nieuws. Het is gewoon een getal.", en = "The bank. At the weekend. That's never good news and never bad news. It's just a number." },
   },
   react = react_by_quadrant {
@@ -74,9 +84,14 @@ return character {
     challenge = own_quadrant("respect"),
     core = own_quadrant({ "herkenning", chance = 0.4 }),
     pitfall = own_quadrant({ "perfect", chance = 0.5 }),
-    second = { quadrant = "kritisch zijn", present_in = TEAM,
-               core = { "kritisch", "kritisch2", chance = 0.6 }, pitfall = { "wantrouwen", "wantrouwen2", chance = 0.6 },
-               challenge = { "vertrouwen", "vertrouwen2", chance = 0.6 }, allergy = { "naief", "naief2", chance = 0.6 } },
+    second = {
+      { quadrant = "kritisch zijn", present_in = TEAM,
+        core = { "kritisch", "kritisch2", chance = 0.6 }, pitfall = { "wantrouwen", "wantrouwen2", chance = 0.6 },
+        challenge = { "vertrouwen", "vertrouwen2", chance = 0.6 }, allergy = { "naief", "naief2", chance = 0.6 } },
+      { quadrant = "daadkracht", present_in = TEAM,
+        core = { "besluit", "besluit2", chance = 0.6 }, pitfall = { "dram", "dram2", chance = 0.6 },
+        challenge = { "wacht", "wacht2", chance = 0.6 }, allergy = { "stil", "stil2", chance = 0.6 } },
+    },
     cases = {
       -- money on the table is what he needs to say yes
       { choice = { "wim-daad-ja", "femke-moed-ja", "meer-karin-grens-ja", "karin-grens-ja",

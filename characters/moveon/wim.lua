@@ -4,7 +4,8 @@
 -- (var hart). He is the opposite of Guido: what Guido overdoes, Wim is allergic to.
 -- The corner reactions below speak of the script's own quadrant ("geduld"); played on another
 -- quadrant the character keeps its bookkeeping but says none of them.
--- The scenes in which the whole team sits together, where everyone hears what anyone says.
+-- The scenes in which the whole team sits together, where everyone hears what anyone says
+-- (the same list in isabel, karin, koen, wim and femke.lua: the scenes of their second ears).
 local TEAM = { "cijfers", "lunch-ontdekking", "lunch-cijfers", "roddel-ronde", "recht-in-gezicht",
                "roddel-nasmaak", "brief", "zondag-overleg" }
 
@@ -54,6 +55,15 @@ return character {
     los2 = { nl = "Goed zo. Soms moet je de teugels laten vieren.", en = "Good. Sometimes you have to slacken the reins." },
     koud = { nl = "Het kan je ook niks schelen, hè.", en = "You really don't care, do you." },
     koud2 = { nl = "Hm. Zo makkelijk is het niet, jong.", en = "Hm. It's not that easy." },
+    -- and connecting and boundaries, Karin's pair, heard when a participant plays her
+    samen = { nl = "Kijk. Zo hou je een ploeg bij elkaar.", en = "Look. That's how you keep a team together." },
+    samen2 = { nl = "Goed, jong. Samen, anders gaat het niet.", en = "Good. Together, or it won't work." },
+    lief = { nl = "Je hoeft het niet iedereen naar de zin te maken, jong.", en = "You don't have to please everyone." },
+    lief2 = { nl = "Lief. Maar wat vind jij nu zelf?", en = "Kind. But what do you think yourself?" },
+    grens = { nl = "Goed zo. Tot hier en niet verder.", en = "Good. This far and no further." },
+    grens2 = { nl = "Dat had ik dertig jaar geleden moeten leren.", en = "I should have learned that thirty years ago." },
+    hard = { nl = "Dat kan ook vriendelijker, jong.", en = "That could be said more kindly." },
+    hard2 = { nl = "Au. Dat komt hard aan.", en = "Ouch. That lands hard." },
   },
   react = react_by_quadrant {
     -- the choices in which he tells about the heart himself (state.told: hart_bekend follows it)
@@ -68,9 +78,14 @@ return character {
     challenge = own_quadrant("respect"),
     core = own_quadrant({ "herkenning", chance = 0.4 }),
     pitfall = own_quadrant({ "passief", chance = 0.5 }),
-    second = { quadrant = "zorgzaamheid", present_in = TEAM,
-               core = { "zorg", "zorg2", chance = 0.6 }, pitfall = { "betuttel", "betuttel2", chance = 0.6 },
-               challenge = { "los", "los2", chance = 0.6 }, allergy = { "koud", "koud2", chance = 0.6 } },
+    second = {
+      { quadrant = "zorgzaamheid", present_in = TEAM,
+        core = { "zorg", "zorg2", chance = 0.6 }, pitfall = { "betuttel", "betuttel2", chance = 0.6 },
+        challenge = { "los", "los2", chance = 0.6 }, allergy = { "koud", "koud2", chance = 0.6 } },
+      { quadrant = "verbinden", present_in = TEAM,
+        core = { "samen", "samen2", chance = 0.6 }, pitfall = { "lief", "lief2", chance = 0.6 },
+        challenge = { "grens", "grens2", chance = 0.6 }, allergy = { "hard", "hard2", chance = 0.6 } },
+    },
     cases = {
       -- being together is what moves him
       { choice = { "ond-bod-ja", "zo-femke-ja", "zo-femke-kern-ja" }, moves = { stance = 1 }, go_on = true },

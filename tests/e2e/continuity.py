@@ -432,17 +432,26 @@ for n, lang, seed, decision, title, said, unsaid, opening in NO_TOGETHER:
     expect(n + "-return", opening in r, f"the return afternoon does not open with '{opening}'")
 
 # ---------------------------------------------------------------- MoveOn, a participant nobody's quadrant hears
-# Letting go, trust and modesty are on no MoveOn character's own quadrant: a participant cast on
-# one heard almost no one react (0.18 reactions a choice, against 0.61-0.96 in the school). Wim,
-# Koen and Femke now hear those pairs too, but only where the whole team sits together.
+# A participant's character is on their own pair of quadrants, and in MoveOn no other character's
+# own quadrant is on it (and on caring, trust and modesty none at all): alone, they heard almost
+# no one react (0.18-0.37 reactions a choice, against 0.61-0.96 in the school). Wim, Koen, Femke,
+# Karin and Isabel now hear other pairs too (a second ear), only where the whole team sits.
 TEAM = {"cijfers", "lunch-ontdekking", "lunch-cijfers", "roddel-ronde", "recht-in-gezicht",
         "roddel-nasmaak", "brief", "zondag-overleg"}
-EARS = {"Wim Hendrickx": ["zorg", "betuttel", "los", "koud"],
-        "Koen Timmermans": ["kritisch", "wantrouwen", "vertrouwen", "naief"],
-        "Femke de Groot": ["durf", "hoog", "klein", "weg"]}
+EARS = {"Wim Hendrickx": ["zorg", "betuttel", "los", "koud", "samen", "lief", "grens", "hard"],
+        "Koen Timmermans": ["kritisch", "wantrouwen", "vertrouwen", "naief", "besluit", "dram", "wacht", "stil"],
+        "Femke de Groot": ["durf", "hoog", "klein", "weg", "helder", "bot", "fijn", "vaag"],
+        "Karin Mertens": ["precies", "perfect", "schakel", "slordig", "idee", "chaos", "orde", "star"],
+        "Isabel Verhoeven": ["durft", "springen", "rem", "bang"]}
 for n, core, who in (("moveon-second-loslaten", "loslaten", "Wim Hendrickx"),
                      ("moveon-second-vertrouwen", "vertrouwen", "Koen Timmermans"),
-                     ("moveon-second-bescheidenheid", "bescheidenheid", "Femke de Groot")):
+                     ("moveon-second-bescheidenheid", "bescheidenheid", "Femke de Groot"),
+                     ("moveon-second-zorgvuldigheid", "zorgvuldigheid", "Karin Mertens"),
+                     ("moveon-second-moed", "moed", "Isabel Verhoeven"),
+                     ("moveon-second-verbinden", "verbinden", "Wim Hendrickx"),
+                     ("moveon-second-geduld", "geduld", "Koen Timmermans"),
+                     ("moveon-second-tact", "tact", "Femke de Groot"),
+                     ("moveon-second-structuur", "structuur", "Karin Mertens")):
     play(n, "moveon", MOVEON_SOLO.replace('core="vertrouwen"', f'core="{core}"'), "en", wishes=[], seed=1, limit=80)
     scene, heard, elsewhere = None, 0, []
     for e in journal(n):
@@ -453,8 +462,8 @@ for n, core, who in (("moveon-second-loslaten", "loslaten", "Wim Hendrickx"),
                 heard += 1
             else:
                 elsewhere.append(scene)
-    expect(n, heard >= 2 and not elsewhere,
-           f"{who} reacts to a participant on {core}'s pair fewer than twice in the team's scenes, or elsewhere: {elsewhere}")
+    expect(n, heard >= 1 and not elsewhere,
+           f"{who} does not react to a participant on {core}'s pair in the team's scenes, or does elsewhere: {elsewhere}")
 
 # ---------------------------------------------------------------- the school, Dutch, day 1 evening
 # Ilse plays the football parent and Tom the entrepreneur: at the bike shed the football
