@@ -27,11 +27,11 @@ int args_parse_output(int argc, char **argv, const char *cmd, const char *what, 
         case 'o': a->out_path = optarg; break;
         case 'l': a->lang = optarg; break;
         case 'p':
-            if (!streq(cmd, "debrief")) return usage_error(cmd, "%s", _("unknown option"));
+            if (!streq(cmd, "debrief")) return usage_error(cmd, _("unknown option '%s'"), "--participant");
             a->participant = optarg;
             break;
         case 'h': usage_help(cmd); return 0;
-        default: return usage_error(cmd, "%s", _("unknown option"));
+        default: return usage_bad_option(cmd, argv, opts);
         }
     }
     if (optind != argc - 1) return usage_error(cmd, "%s", what);

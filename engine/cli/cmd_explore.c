@@ -225,7 +225,7 @@ int cmd_explore(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    int runs = 200, exhaustive = 0, jobs = 0, c;
+    int runs = 200, random_given = 0, exhaustive = 0, jobs = 0, c;
     uint64_t seed = 1;
     long max_states = 1000000;
     const char *roles = NULL;
@@ -233,16 +233,18 @@ int cmd_explore(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "r:xs:m:R:j:h", opts, NULL)) != -1) {
         char *end = NULL;
         switch (c) {
-        case 'r': runs = (int)strtol(optarg, &end, 10); if (*end || runs < 1) return usage_error("explore", _("--random takes a positive number, not '%s'"), optarg); break;
+        case 'r': random_given = 1; runs = (int)strtol(optarg, &end, 10); if (*end || runs < 1) return usage_error("explore", _("--random takes a positive number, not '%s'"), optarg); break;
         case 'x': exhaustive = 1; break;
         case 's': seed = strtoull(optarg, &end, 10); if (*end) return usage_error("explore", _("--seed takes a number, not '%s'"), optarg); break;
         case 'm': max_states = strtol(optarg, &end, 10); if (*end || max_states < 1) return usage_error("explore", _("--max-states takes a positive number, not '%s'"), optarg); break;
         case 'R': roles = optarg; break;
         case 'j': jobs = (int)strtol(optarg, &end, 10); if (*end || jobs < 1) return usage_error("explore", _("--jobs takes a positive number, not '%s'"), optarg); break;
         case 'h': usage_help("explore"); return 0;
-        default: return usage_error("explore", "%s", _("unknown option"));
+        default: return usage_bad_option("explore", argv, opts);
         }
     }
+    if (exhaustive && random_given)
+        return usage_error("explore", "%s", _("choose --random N or --exhaustive, not both"));
     if (optind != argc - 1) return usage_error("explore", "%s", _("name one scenario"));
     return explore(argv[optind], runs, exhaustive, seed, max_states, roles, jobs);
 }

@@ -267,7 +267,7 @@ static int parse_args(int argc, char **argv, PlayArgs *a)
         case 'a': a->auth_file = optarg; break;
         case 'p': a->projector = 1; break;
         case 'h': usage_help("play"); exit(0);
-        default: return usage_error("play", "%s", _("unknown option"));
+        default: return usage_bad_option("play", argv, opts);
         }
     }
     if (a->resume && optind < argc) return usage_error("play", "%s", _("--resume takes a journal, not a scenario as well"));

@@ -51,12 +51,25 @@ int cmd_quadrant(int argc, char **argv)
         usage_help("quadrant");
         return 0;
     }
-    if (argc < 2) return usage_error("quadrant", "%s", _("name a quality, for example: verbeeld quadrant verbinden"));
     StrBuf term;
     sb_init(&term);
-    for (int i = 1; i < argc; i++) {
-        if (i > 1) sb_addc(&term, ' ');
+    for (int i = 1; i < argc; i++) {          /* a quality may be two words: "kritisch zijn" */
+        const char *lang = streq(argv[i], "--lang") ? argv[i + 1] : !strncmp(argv[i], "--lang=", 7) ? argv[i] + 7 : NULL;
+        if (streq(argv[i], "--lang") || lang) {
+            if (!lang || !i18n_known(lang)) {
+                sb_free(&term);
+                return usage_error("quadrant", _("--lang takes nl or en, not '%s'"), lang ? lang : "");
+            }
+            i18n_init(lang);
+            i += streq(argv[i], "--lang");
+            continue;
+        }
+        if (term.len) sb_addc(&term, ' ');
         sb_add(&term, argv[i]);
+    }
+    if (!term.len) {
+        sb_free(&term);
+        return usage_error("quadrant", "%s", _("name a quality, for example: verbeeld quadrant verbinden"));
     }
     DiagList d;
     diag_init(&d);

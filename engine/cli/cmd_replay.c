@@ -176,7 +176,7 @@ int cmd_replay(int argc, char **argv)
             lang = optarg;
             break;
         case 'h': usage_help("replay"); return 0;
-        default: return usage_error("replay", "%s", _("unknown option"));
+        default: return usage_bad_option("replay", argv, opts);
         }
     }
     if (optind != argc - 1) return usage_error("replay", "%s", _("name one journal"));

@@ -281,7 +281,7 @@ static int parse_args(int argc, char **argv, ReturnArgs *a)
         case 'c': a->cast = optarg; break;
         case 'j': a->journal = optarg; break;
         case 'h': usage_help("return"); exit(0);
-        default: return usage_error("return", "%s", _("unknown option"));
+        default: return usage_bad_option("return", argv, opts);
         }
     }
     if (optind != argc - 1) return usage_error("return", "%s", _("name the journal of the first session"));

@@ -191,7 +191,7 @@ static int parse_args(int argc, char **argv, SendArgs *a)
         case 'a': a->auth_file = optarg; break;
         case 'f': a->follow = 1; break;
         case 'h': usage_help("send"); exit(0);
-        default: return usage_error("send", "%s", _("unknown option"));
+        default: return usage_bad_option("send", argv, opts);
         }
     }
     if (!a->url) a->url = getenv("VERBEELD_LRS");

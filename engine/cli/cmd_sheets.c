@@ -38,7 +38,7 @@ int cmd_sheets(int argc, char **argv)
         case 'o': dir = optarg; break;
         case 'l': lang = optarg; break;
         case 'h': usage_help("sheets"); return 0;
-        default: return usage_error("sheets", "%s", _("unknown option"));
+        default: return usage_bad_option("sheets", argv, opts);
         }
     }
     if (optind != argc - 1) return usage_error("sheets", "%s", _("name one scenario"));

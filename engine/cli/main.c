@@ -1,6 +1,7 @@
 /*
  * main.c - the verbeeld program: finds the subcommand and hands over to it (git style).
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -29,6 +30,7 @@ static const struct {
 int main(int argc, char **argv)
 {
     paths_set_program(argv[0]);
+    opterr = 0;        /* the commands name a refused option themselves (usage_bad_option) */
     i18n_set_catalog_dir(paths_locale_dir());
     i18n_init(NULL);
     if (argc < 2) {

@@ -87,7 +87,7 @@ static const CommandText commands[] = {
      N_("the story map, for Graphviz"),
      N_("Acts are clusters, endings and incidents are drawn apart, and each choice is an arrow\n"
         "labelled and coloured by its quality. --format svg needs Graphviz's dot program.")},
-    {"quadrant", N_("verbeeld quadrant TERM"),
+    {"quadrant", N_("verbeeld quadrant TERM [--lang nl|en]"),
      N_("a core quadrant and its opposite, from the lexicon"), ""},
     {"list", N_("verbeeld list"), N_("the scenarios verbeeld can find"), ""},
 };
@@ -125,4 +125,13 @@ int usage_error(const char *name, const char *fmt, ...)
         if (strcmp(commands[i].name, name) == 0)
             fprintf(stderr, "%s %s\n", _("Usage:"), _(commands[i].usage));
     return 2;
+}
+
+int usage_bad_option(const char *name, char *const argv[], const struct option *opts)
+{
+    const char *typed = argv[optind - 1];
+    for (const struct option *o = opts; optopt && o->name; o++)
+        if (o->val == optopt && o->has_arg == required_argument)
+            return usage_error(name, _("%s needs a value"), typed);
+    return usage_error(name, _("unknown option '%s'"), typed);
 }
