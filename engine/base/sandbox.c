@@ -890,6 +890,7 @@ const char *sbx_text(lua_State *L, int idx, const char *lang, const char *fallba
         }
         lua_pop(L, 1);
     }
+    if (!fallback) return NULL;
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         if (lua_type(L, -1) == LUA_TSTRING && lua_type(L, -2) == LUA_TSTRING) {

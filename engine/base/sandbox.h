@@ -63,7 +63,8 @@ json_object *sbx_to_json(lua_State *L, int idx);
 void sbx_push_json(lua_State *L, json_object *j);
 
 /* The text of a multilingual value at `idx` (a string, or a table { nl = ..., en = ... }) in
- * `lang`, falling back to `fallback` and then to any language. NULL when there is none. */
+ * `lang`, falling back to `fallback` and then to any language; with `fallback` NULL, in `lang`
+ * only (what check asks of every line). NULL when there is none. */
 const char *sbx_text(lua_State *L, int idx, const char *lang, const char *fallback);
 
 #endif

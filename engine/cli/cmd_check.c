@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 
 #include <signal.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,16 +43,34 @@ static void script_problem(DiagList *d, const Character *ch, const char *err)
 }
 
 /* Every line in every declared language: no script error, and no language missing. */
+/* The line of the script where line `key` is written (`key = ...`), or 0 when it is not found
+ * as written (a key built by the script). */
+static int line_of_key(const char *src, const char *key)
+{
+    size_t n = strlen(key);
+    int line = 1;
+    for (const char *p = src; p && *p; p++) {
+        if (*p == '\n') line++;
+        else if (!strncmp(p, key, n) && (p == src || !(isalnum((unsigned char)p[-1]) || p[-1] == '_'))) {
+            const char *q = p + n;
+            while (*q == ' ' || *q == '\t') q++;
+            if (*q == '=' && q[1] != '=') return line;
+        }
+    }
+    return 0;
+}
+
 static void check_line(const char *key, void *ud)
 {
     LineCheck *lc = ud;
     for (int i = 0; i < lc->s->nlangs; i++) {
         const char *lang = lc->s->langs[i];
         char *err = NULL;
-        char *text = character_line(lc->ch, key, lang, "", &err);
+        char *text = character_line(lc->ch, key, lang, NULL, &err);
         if (err) script_problem(lc->d, lc->ch, err);
         else if (!text)
-            diag_add(lc->d, DIAG_WARNING, lc->ch->path, 0, _("line '%s' has no %s text"), key, lang);
+            diag_add(lc->d, DIAG_WARNING, lc->ch->path, line_of_key(lc->ch->src, key),
+                     _("line '%s' has no %s text"), key, lang);
         free(text);
         free(err);
     }

@@ -44,8 +44,8 @@ int character_load(Character *ch, const char *path, const Lexicon *lx, unsigned 
                    DiagList *d);
 void character_free(Character *ch);
 
-/* The text of line `key` in `lang` (fallback `fb`): a fresh string, NULL when there is no
- * such line, or NULL with *err set when the script failed. */
+/* The text of line `key` in `lang` (fallback `fb`; NULL: in `lang` only): a fresh string, NULL
+ * when there is no such line, or NULL with *err set when the script failed. */
 char *character_line(Character *ch, const char *key, const char *lang, const char *fb, char **err);
 /* Call fn for the key of every line the script has. */
 void character_each_line(Character *ch, void (*fn)(const char *key, void *ud), void *ud);
