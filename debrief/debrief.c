@@ -148,22 +148,10 @@ char *debrief_corner_words(const Debrief *db, const JournalRecord *e, int addres
     if (c == CORNER_NONE) return xstrdup(term);
     /* A character nobody plays, named: a bare "caring: challenge" beside it reads as the
      * reader's own challenge. */
-    static const char *const characters[CORNERS] = {
-        N_("%s's core quality"), N_("%s's pitfall"), N_("%s's challenge"), N_("%s's allergy"),
-    };
-    if (who < 0 && e->character) return term_and_label(term, _(characters[c]), e->character);
+    if (who < 0 && e->character) return term_and_label(term, corner_label_character(c), e->character);
     if (who < 0 || !db->p[who].exact) return xasprintf("%s: %s", term, corner_label(c));
-    /* The character's corner said as the participant's own: its core is their challenge, its
-     * challenge their own core quality. "caring: challenge" beside a participant who fell back
-     * on their own caring would tell them the opposite of what happened. */
-    static const char *const yours[CORNERS] = {
-        N_("your challenge"), N_("your allergy"), N_("your own core quality"), N_("your own pitfall"),
-    };
-    static const char *const theirs[CORNERS] = {
-        N_("%s's challenge"), N_("%s's allergy"), N_("%s's own core quality"), N_("%s's own pitfall"),
-    };
-    if (addressed) return xasprintf("%s: %s", term, _(yours[c]));
-    return term_and_label(term, _(theirs[c]), e->by);
+    if (addressed) return xasprintf("%s: %s", term, corner_label_yours(c));
+    return term_and_label(term, corner_label_theirs(c), e->by);
 }
 
 const char *debrief_choice_text(const Debrief *db, const char *scene, const char *choice)
@@ -527,10 +515,26 @@ static const char *scene_title(const Debrief *db, const char *scene)
     return scene;
 }
 
+/* Whether scene `id` offers a choice on the core of p's character, their challenge: a scene to
+ * try it again in. Without the scenario or the lexicon every scene is taken to. */
+static int offers_core(const Debrief *db, const DebriefParticipant *p, const char *id)
+{
+    int k = db->s ? scenario_scene(db->s, id) : -1;
+    if (k < 0 || !db->have_lx || !p->has_quadrants) return 1;
+    const char *core = lexicon_term(&db->lx, p->character_q.nl[CORNER_CORE]);
+    const Scene *sc = &db->s->scenes[k];
+    for (int c = 0; c < sc->nchoices; c++) {
+        const Choice *ch = &sc->choices[c];
+        if (ch->corner == CORNER_CORE || (core && ch->quality && streq(ch->quality, core))) return 1;
+    }
+    return 0;
+}
+
 /* The scene to replay two weeks on: where it was hardest (the last fall-back: later in the story
  * more is at stake, and the arrival, where everyone is still finding their feet, is seldom it),
  * else where they overshot last, else where they first found their challenge (to find it
- * again), else the start. */
+ * again), else the first scene where it could be chosen: only a scene that offers their
+ * challenge. Else the start. */
 static void choose_replay(Debrief *db, DebriefParticipant *p)
 {
     static const MomentKind order[] = {MOMENT_FALLBACK, MOMENT_OVERSHOOT, MOMENT_FIRST_CORE};
@@ -549,9 +553,17 @@ static void choose_replay(Debrief *db, DebriefParticipant *p)
             int m = order[k] == MOMENT_FIRST_CORE ? n : p->nmoments - 1 - n;
             if (p->moments[m].kind != order[k]) continue;
             p->replay_scene = db->rec[p->moments[m].entry].scene;
-            if (!p->replay_scene) continue;
+            if (!p->replay_scene || !offers_core(db, p, p->replay_scene)) continue;
             p->replay_title = scene_title(db, p->replay_scene);
             p->replay_why = p->exact ? _(why[k]) : _(why_inexact[k]);
+            return;
+        }
+    for (int i = 0; i < db->log->n; i++)
+        if (db->rec[i].kind == REC_SCENE && db->rec[i].scene && offers_core(db, p, db->rec[i].scene)) {
+            p->replay_scene = db->rec[i].scene;
+            p->replay_title = db->rec[i].title;
+            p->replay_why = p->exact ? _("the first scene where your challenge could be chosen")
+                                     : _("the first scene where your character's core quality could be chosen");
             return;
         }
     for (int i = 0; i < db->log->n; i++)
@@ -725,6 +737,7 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
         switch (e->kind) {
         case REC_CHOICE:
             db->choices++;
+            if (find(db, e->by)) db->participant_choices++;
             count_choice(db, i);
             last_choices[0] = last_choices[1];
             last_choices[1] = last_choices[2];
@@ -924,6 +937,13 @@ char *debrief_branch_line(const Debrief *db)
                : xasprintf(_("played on differently from %s of %s"), at, name);
     free(at);
     return line;
+}
+
+char *debrief_choices_count(const Debrief *db)
+{
+    if (db->participant_choices == db->choices) return xasprintf("%d", db->choices);
+    return xasprintf(ngettext("%d (%d by the participant)", "%d (%d by the participants)", (unsigned long)db->np),
+                     db->choices, db->participant_choices);
 }
 
 char *debrief_then_line(const Debrief *db)

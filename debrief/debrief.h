@@ -93,11 +93,13 @@ typedef struct {
     long long started, finished;   /* seconds since 1970 */
     long long return_day;          /* two weeks after the start */
     int choices, timeouts, notes, incidents;
+    int participant_choices;       /* of the choices, those a participant made (not a character
+                                      verbeeld plays) */
     int tags;                      /* corners the trainer observed (/tag): the corner tables show them apart */
     int ending_entry;              /* the ending entry, or -1 */
     int branch_entry;              /* a what-if (replay --from): where it went its own way, or -1 */
     const char *ending, *ending_title;
-    int led_to[3];                 /* the choices that led to the ending, oldest first */
+    int led_to[3];                 /* the last three choices before the ending, oldest first */
     int nled_to;
     char registration[37];         /* a UUID derived from the start entry; a return session's is
                                       its first session's, so that both are one registration */
@@ -178,6 +180,9 @@ char *debrief_branch_line(const Debrief *db);
 /* A return session said in words: of which first session (its journal's file name; not in a
  * handout), and how that one ended. Fresh; NULL when the session is no return session. */
 char *debrief_then_line(const Debrief *db);
+/* The number of choices in the story, and of them the participants': "30 (18 by the
+ * participants)". Fresh. */
+char *debrief_choices_count(const Debrief *db);
 /* A rating in words: "7 → 8", "7 → –" (fresh). */
 char *debrief_rating_pair(int before, int after);
 /* Minutes the session took. */

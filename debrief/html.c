@@ -107,8 +107,10 @@ static void group_header(const Debrief *db, xmlNodePtr page)
     free(s);
     if ((s = debrief_then_line(db))) meta_row(t, _("Return session"), s);
     free(s);
-    s = xasprintf("%s: %d · %s: %d · %s: %d · %s: %d", _("Choices"), db->choices, _("Time-outs"), db->timeouts,
+    char *choices = debrief_choices_count(db);
+    s = xasprintf("%s: %s · %s: %d · %s: %d · %s: %d", _("Choices"), choices, _("Time-outs"), db->timeouts,
                   _("Notes"), db->notes, _("Incidents"), db->incidents);
+    free(choices);
     meta_row(t, _("In numbers"), s);
     free(s);
     hk_el(page, "h2", NULL, _("Who played whom"));
@@ -348,7 +350,7 @@ static void story(const Debrief *db, xmlNodePtr page)
             hk_el(ending, "h2", NULL, h);
             free(h);
             if (db->nled_to) {
-                hk_el(ending, "p", NULL, _("What led to it:"));
+                hk_el(ending, "p", NULL, _("The last choices before it:"));
                 xmlNodePtr ol = hk_el(ending, "ol", NULL, NULL);
                 for (int k = 0; k < db->nled_to; k++) {
                     const JournalRecord *c = &db->rec[db->led_to[k]];

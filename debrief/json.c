@@ -225,6 +225,7 @@ int json_write(const Debrief *db, FILE *out)
     }
     json_object *counts = json_object_new_object();
     add_int(counts, "choices", db->choices);
+    add_int(counts, "participant_choices", db->participant_choices);
     add_int(counts, "timeouts", db->timeouts);
     add_int(counts, "notes", db->notes);
     add_int(counts, "incidents", db->incidents);

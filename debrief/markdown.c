@@ -41,8 +41,10 @@ static void header(const Debrief *db, FILE *out)
     char *then = debrief_then_line(db);
     if (then) { fprintf(out, "- %s: ", _("Return session")); put(out, then); fprintf(out, "\n"); }
     free(then);
-    fprintf(out, "- %s: %d · %s: %d · %s: %d · %s: %d\n\n", _("Choices"), db->choices, _("Time-outs"), db->timeouts,
+    char *choices = debrief_choices_count(db);
+    fprintf(out, "- %s: %s · %s: %d · %s: %d · %s: %d\n\n", _("Choices"), choices, _("Time-outs"), db->timeouts,
             _("Notes"), db->notes, _("Incidents"), db->incidents);
+    free(choices);
     fprintf(out, "## %s\n\n", _("Who played whom"));
     for (int i = 0; i < db->np; i++) {
         const DebriefParticipant *p = &db->p[i];
@@ -209,7 +211,7 @@ static void story(const Debrief *db, FILE *out)
             fprintf(out, "\n## %s: ", _("Ending"));
             put(out, e->title);
             fprintf(out, "\n");
-            if (db->nled_to) fprintf(out, "\n%s\n\n", _("What led to it:"));
+            if (db->nled_to) fprintf(out, "\n%s\n\n", _("The last choices before it:"));
             for (int k = 0; k < db->nled_to; k++) {
                 const JournalRecord *c = &db->rec[db->led_to[k]];
                 fprintf(out, "%d. ", k + 1);

@@ -77,6 +77,21 @@ static void journal_choice(Play *P, const Output *o, const char *who, const char
     play_record(P, &r);
 }
 
+/* The corner of a participant's choice, as /corners shows it: said as the participant's own
+ * when their character is on their opposite quadrant ("your own core quality" where the
+ * character's quadrant says challenge), to the one playing alone as "your", in a group with
+ * their name; else as the corner of the character. */
+static char *corner_words(Play *P, const Output *o, const char *who, const char *role, const char *term)
+{
+    const Participant *p = &P->cast.p[o->participant];
+    char *label = !p->exact ? xasprintf(corner_label_character(o->corner), role)
+                : P->cast.n == 1 ? xstrdup(corner_label_yours(o->corner))
+                : xasprintf(corner_label_theirs(o->corner), who);
+    char *words = xasprintf("   [%s · %s]", lexicon_name(P->lx, term, P->S->lang), label);
+    free(label);
+    return words;
+}
+
 static void show_choice(Play *P, const Output *o)
 {
     const char *who = participant_name(P, o->participant);
@@ -90,8 +105,7 @@ static void show_choice(Play *P, const Output *o)
     term_notice(line);
     free(line);
     if (P->corners && !P->projector && term && o->corner != CORNER_NONE && who) {   /* never on a wall */
-        char *c = xasprintf("   [%s · %s]", lexicon_name(P->lx, term, P->S->lang),
-                            corner_label(o->corner));
+        char *c = corner_words(P, o, who, role, term);
         term_notice(c);
         free(c);
     }

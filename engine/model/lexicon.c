@@ -447,6 +447,30 @@ const char *corner_label(Corner c)
     }
 }
 
+const char *corner_label_yours(Corner c)
+{
+    static const char *const yours[CORNERS] = {
+        N_("your challenge"), N_("your allergy"), N_("your own core quality"), N_("your own pitfall"),
+    };
+    return c >= 0 && c < CORNERS ? _(yours[c]) : corner_label(c);
+}
+
+const char *corner_label_theirs(Corner c)
+{
+    static const char *const theirs[CORNERS] = {
+        N_("%s's challenge"), N_("%s's allergy"), N_("%s's own core quality"), N_("%s's own pitfall"),
+    };
+    return c >= 0 && c < CORNERS ? _(theirs[c]) : "%s";
+}
+
+const char *corner_label_character(Corner c)
+{
+    static const char *const characters[CORNERS] = {
+        N_("%s's core quality"), N_("%s's pitfall"), N_("%s's challenge"), N_("%s's allergy"),
+    };
+    return c >= 0 && c < CORNERS ? _(characters[c]) : "%s";
+}
+
 void lexicon_each_core(const Lexicon *lx, const char *lang, void (*fn)(const char *, void *), void *ud)
 {
     for (int i = 0; i < lx->n; i++) fn(lexicon_name(lx, lx->q[i].nl[CORNER_CORE], lang), ud);

@@ -103,6 +103,15 @@ const char *corner_id(Corner c);
 Corner corner_from_id(const char *s);
 /* The translated name of a corner ("kernkwaliteit"). */
 const char *corner_label(Corner c);
+/* A corner of the character's quadrant said as the participant's own, for a participant whose
+ * character is on their opposite quadrant: its core is their challenge, its challenge their own
+ * core quality ("your own core quality"). A bare "challenge" beside a participant who fell back
+ * on their own core quality would tell them the opposite of what happened. */
+const char *corner_label_yours(Corner c);
+/* The same, of a participant named: a format with one %s for the name ("%s's own core quality"). */
+const char *corner_label_theirs(Corner c);
+/* A corner of a character's own quadrant: a format with one %s for its name ("%s's challenge"). */
+const char *corner_label_character(Corner c);
 
 /* Every core quality the lexicon knows, named in `lang` and joined by ", ", added to `out`: what
  * to tell a person who typed a quality it does not know. */

@@ -41,13 +41,14 @@ for name, p in people.items():
 
 undone = set()
 for i, e in enumerate(entries):                 # what /back took back does not count
-    if e.get("ev") == "undo":
-        steps, k = e.get("steps", 1), i
+    if e.get("ev") == "undo":                   # a step is a participant's choice, and what the
+        steps, k = e.get("steps", 1), i         # characters verbeeld plays chose after it
         while steps and k > 0:
             k -= 1
             if entries[k].get("ev") == "choice" and k not in undone:
                 undone.add(k)
-                steps -= 1
+                if entries[k].get("by") in people:
+                    steps -= 1
 
 for i, e in enumerate(entries):
     if e.get("ev") != "choice" or e.get("by") not in people or i in undone:
@@ -66,6 +67,22 @@ js = json.loads(subprocess.run([V, "debrief", journal, "--format", "json"], capt
 for q in js["participants"]:
     if q["corners"] != counts[q["name"]]:
         wrong.append(f"debrief json: {q['name']} has {q['corners']}, the journal {counts[q['name']]}")
+# The scene the debrief gives each participant to replay is one where their challenge (their
+# character's core) can be chosen: not a scene that offers it to nobody. Only when no scene of
+# the session offered it does the debrief say to play the story again from the start.
+import xml.etree.ElementTree as ET
+NS = "{urn:verbeeld:scenario:1}"
+start = next(e for e in entries if e.get("ev") == "start")
+scenes = {sc.get("id"): sc for sc in ET.parse(start["path"]).getroot().iter(NS + "scene")}
+for q in js["participants"]:
+    why = (q.get("return") or {}).get("why", "")
+    if why.endswith("from the start") or why.endswith("vanaf het begin"):
+        continue
+    scene = scenes.get((q.get("return") or {}).get("scene"))
+    core = people[q["name"]]["character_core"]
+    if scene is not None and not any(c.get("corner") == "core" or c.get("quality") == core
+                                      for c in scene.iter(NS + "choice")):
+        wrong.append(f"debrief: {q['name']} is sent to replay {scene.get('id')}, where {core} is not offered")
 md = subprocess.run([V, "debrief", journal, "--lang", "en"], capture_output=True, text=True, env=env).stdout
 labels = {"core": "core quality", "pitfall": "pitfall", "challenge": "challenge", "allergy": "allergy"}
 for name in people:

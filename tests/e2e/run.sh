@@ -46,6 +46,11 @@ check usage-no-command sh -c "$V >/dev/null 2>&1; [ \$? -eq 2 ]"
 check usage-unknown-command sh -c "$V frobnicate >/dev/null 2>&1; [ \$? -eq 2 ]"
 check usage-play-no-scenario sh -c "$V play >/dev/null 2>&1; [ \$? -eq 2 ]"
 check usage-bad-lang sh -c "$V play tutorial --lang fr >/dev/null 2>&1; [ \$? -eq 2 ]"
+# A refused option is named once, as typed, in the program's own words: getopt's message came
+# first, and then a second one without the option.
+check usage-unknown-option sh -c "LANGUAGE=en $V play --bogus 2>&1 | sed -n 1p | grep -qx \"verbeeld play: unknown option '--bogus'\" && LANGUAGE=en $V play --bogus 2>&1 | sed -n 2p | grep -q '^Usage:'"
+check usage-missing-value sh -c "LANGUAGE=nl $V play tutorial --lang 2>&1 | sed -n 1p | grep -qx 'verbeeld play: --lang heeft een waarde nodig'; [ \$? -eq 0 ] && { $V play tutorial --lang >/dev/null 2>&1; [ \$? -eq 2 ]; }"
+check usage-explore-both sh -c "LANGUAGE=en $V explore tutorial --random 5 --exhaustive 2>&1 | grep -q 'choose --random N or --exhaustive, not both'; [ \$? -eq 0 ] && { $V explore tutorial --exhaustive --random 5 >/dev/null 2>&1; [ \$? -eq 2 ]; }"
 check help-play run help-play "" help play
 check quadrant-nl run quadrant-nl "" quadrant verbinden
 check quadrant-en sh -c "$V quadrant connecting | grep -q 'setting boundaries'"
@@ -54,6 +59,7 @@ check quadrant-unknown sh -c "$V quadrant zeuren >/dev/null 2>&1; [ \$? -eq 1 ]"
 # beginning of a core quality is answered with the ones it may be.
 check quadrant-pitfall sh -c "LANGUAGE=en $V quadrant botheid 2>&1 | grep -q 'it is the pitfall of directness (verbeeld quadrant directness)'"
 check quadrant-prefix sh -c "LANGUAGE=nl $V quadrant kritisch 2>&1 | grep -q 'Bedoel je: kritisch zijn?'"
+check quadrant-lang sh -c "LANGUAGE=nl $V quadrant --lang en zorgzaamheid | grep -q '^Core quadrant:' && LANGUAGE=en $V quadrant geduld --lang=nl | grep -q '^Kernkwadrant:'"
 check scenario-not-found sh -c "$V play nergens --lang en 2>&1 </dev/null | grep -q \"scenario 'nergens' not found\""
 
 # ---------------------------------------------------------------- scenarios: check
@@ -70,6 +76,13 @@ cat > "$T/cast2.xml" <<'CAST'
   <participant name="Joris" core="tact" goal="Meer ruimte geven"/>
 </cast>
 CAST
+
+# /corners says the corner of a choice as the participant's own: a participant on connecting
+# who picks the connecting line falls back on their own core quality, which the character's
+# quadrant calls its challenge. Alone they are "you", in a group named.
+printf '<cast scenario="tutorial" xmlns="urn:verbeeld:cast:1"><participant name="An" core="verbinden" goal="x"/></cast>\n' > "$T/cast1.xml"
+check corners-solo sh -c "printf '1\\n1\\n1\\n1\\n1\\n1\\n1\\n1\\n' | NO_COLOR=1 $V play tutorial --cast '$T/cast1.xml' --lang en --corners --seed 2 --journal '$T/cs.jsonl' 2>&1 | grep -q '^   \\[setting boundaries · your challenge\\]$'"
+check corners-group sh -c "printf '2\\n2\\n2\\n2\\n2\\n2\\n2\\n2\\n2\\n2\\n' | NO_COLOR=1 $V play tutorial --cast '$T/cast2.xml' --lang nl --corners --seed 2 --journal '$T/cg.jsonl' > '$T/cg.out' 2>&1; grep -q '^   \\[verbinden · eigen kernkwaliteit van Sanne\\]$' '$T/cg.out' && ! grep -q '· uitdaging\\]$' '$T/cg.out'"
 
 # A solo session in Dutch: the setup asks name, core quality and goal.
 check solo-nl run solo-nl 'Sanne\nvrolijkheid\nzorg\nverbinden\nGrenzen stellen zonder de band te verliezen\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n' \
