@@ -374,6 +374,22 @@ int utf8_valid(const char *s, size_t n)
     return 1;
 }
 
+char *utf8_repair(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    StrBuf b;
+    sb_init(&b);
+    unsigned cp;
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_seq(p + i, n - i, &cp);
+        if (k) sb_addn(&b, s + i, k);
+        else sb_add(&b, "\xEF\xBF\xBD");
+        i += k ? k : 1;
+    }
+    return b.s ? sb_take(&b) : xstrdup("");
+}
+
 size_t utf8_width(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;

@@ -78,6 +78,9 @@ int write_all(int fd, const void *buf, size_t n);
 size_t utf8_width(const char *s, size_t n);
 /* Whether s is valid UTF-8. */
 int utf8_valid(const char *s, size_t n);
+/* A fresh copy of s with every byte that is not part of valid UTF-8 replaced by U+FFFD, and
+ * nothing else changed. */
+char *utf8_repair(const char *s);
 /* A copy of s safe to print: control characters (C0 but newline and tab, DEL, C1) and the
  * bidi overrides and isolates replaced by '?', invalid UTF-8 replaced by U+FFFD. The one rule
  * for everything verbeeld shows or writes. */

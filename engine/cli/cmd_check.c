@@ -71,6 +71,9 @@ static void check_line(const char *key, void *ud)
         else if (!text)
             diag_add(lc->d, DIAG_WARNING, lc->ch->path, line_of_key(lc->ch->src, key),
                      _("line '%s' has no %s text"), key, lang);
+        else if (!utf8_valid(text, strlen(text)))
+            diag_add(lc->d, DIAG_ERROR, lc->ch->path, line_of_key(lc->ch->src, key),
+                     _("the %s text of line '%s' is not valid UTF-8: save the script as UTF-8"), lang, key);
         free(text);
         free(err);
     }

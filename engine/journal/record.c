@@ -15,11 +15,11 @@
 
 static const char *const kind_names[REC_KINDS] = {
     [REC_UNKNOWN] = "", [REC_START] = "start", [REC_PARTICIPANT] = "participant", [REC_RECAST] = "recast",
-    [REC_SCENE] = "scene", [REC_CHOICE] = "choice", [REC_VOTE] = "vote", [REC_REACT] = "react",
+    [REC_SCENE] = "scene", [REC_CHOICE] = "choice", [REC_VOTE] = "vote", [REC_BALLOT] = "ballot", [REC_REACT] = "react",
     [REC_EVENT] = "event", [REC_INJECT] = "inject", [REC_RETURN] = "return", [REC_ENDING] = "ending",
     [REC_END] = "end", [REC_ANCHOR] = "anchor", [REC_SCRIPT_ERROR] = "script-error", [REC_STUCK] = "stuck",
     [REC_TIMEOUT] = "timeout", [REC_GO] = "go", [REC_NOTE] = "note",
-    [REC_SAY] = "say", [REC_TAG] = "tag", [REC_UNDO] = "undo",
+    [REC_SAY] = "say", [REC_TAG] = "tag", [REC_UNDO] = "undo", [REC_VIEW] = "view",
     [REC_RESUME] = "resume", [REC_BRANCH] = "branch", [REC_QUIT] = "quit", [REC_THEN] = "then",
     [REC_RECAP] = "recap", [REC_RATING] = "rating",
 };
@@ -59,10 +59,10 @@ static const Field fields[] = {
     {"seed", F_LLONG, offsetof(JournalRecord, seed)}, S(cast),
     I(step), S(moment), S(scene), S(event), S(ending), S(act), S(choice), FLAG("after_undo", after_undo),
     S(name), S(who), S(by), S(about), S(to), S(role), S(character), S(character_core), S(core), S(goal),
-    S(reason), S(card), S(own_name),
+    S(reason), S(card), S(own_name), FLAG("briefed", briefed),
     FLAG("auto", automatic), FLAG("turning", turning), S(quality), S(corner), S(result), I(rating),
     I(before), I(after), S(mood),
-    FLAG("played", played), S(why), I(steps), I(dropped), {"cut_bytes", F_LLONG, offsetof(JournalRecord, cut_bytes)},
+    FLAG("played", played), FLAG("show_corners", show_corners), FLAG("projector", projector), S(why), I(steps), I(dropped), {"cut_bytes", F_LLONG, offsetof(JournalRecord, cut_bytes)},
     I(mismatches), S(from_journal), S(from), I(entry),
     S(registration), S(anchor), S(title), S(text), FLAG("cut", cut),
 };
@@ -85,11 +85,22 @@ static void read_field(json_object *v, const Field *f, JournalRecord *r)
     }
 }
 
+/* A string as JSON, valid UTF-8 whatever it came from (a script's line may hold any bytes):
+ * a journal is read by other programs, and one bad byte makes the line unreadable to them. */
+static json_object *json_text(const char *s)
+{
+    if (utf8_valid(s, strlen(s))) return json_object_new_string(s);
+    char *repaired = utf8_repair(s);
+    json_object *o = json_object_new_string(repaired);
+    free(repaired);
+    return o;
+}
+
 static json_object *field_json(const Field *f, const JournalRecord *r)
 {
     const char *at = (const char *)r + f->off;
     switch (f->type) {
-    case F_STR: return *(const char *const *)at ? json_object_new_string(*(const char *const *)at) : NULL;
+    case F_STR: return *(const char *const *)at ? json_text(*(const char *const *)at) : NULL;
     case F_INT: return json_object_new_int(*(const int *)at);
     case F_LLONG: return json_object_new_int64(*(const long long *)at);
     case F_FLAG: return json_object_new_boolean(*(const int *)at);
@@ -113,7 +124,7 @@ static void read_votes(json_object *e, JournalRecord *r)
 
 static void add_str(json_object *o, const char *key, const char *value)
 {
-    if (value) json_object_object_add(o, key, json_object_new_string(value));
+    if (value) json_object_object_add(o, key, json_text(value));
 }
 
 static json_object *votes_json(const JournalRecord *r)
