@@ -383,7 +383,8 @@ journal_case directory "$J" 1 "error"
 journal_case missing "$J/nope.jsonl" 1 "error"
 journal_case finished "$J/done.jsonl" 0 "already ended"
 { head -n 1 "$J/good.jsonl"; printf '{"ev":"choice","choice":"nope","auto":false}\n{"ev":"undo","steps":99999999999}\n{"ev":"inject","event":"\\u001b[2J"}\n'; } > "$J/forged.jsonl"
-journal_case forged "$J/forged.jsonl" 0 "no longer fit the scenario"
+# (its empty cast leads the story where it cannot go on: exit 1, as any session that stops so)
+journal_case forged "$J/forged.jsonl" 1 "no longer fit the scenario"
 # an ending entry again and again, each after a choice: the debrief keeps the last one's choices
 { cat "$J/done.jsonl"; for i in 1 2 3 4 5; do grep -e '"ev":"choice"' -e '"ev":"ending"' "$J/done.jsonl"; done; } > "$J/endings.jsonl"
 journal_case endings-repeated "$J/endings.jsonl" 0 "already ended"
@@ -721,11 +722,11 @@ fi
 # replay --from: a moment the journal has, or a usage error (exit 2) that says which.
 io_case from-garbage 2 "the journal has no step or scene 'garbage'" replay "$IO/good.jsonl" --from garbage
 io_case from-step-past 2 "the journal has no step or scene '999'" replay "$IO/good.jsonl" --from 999
-io_case from-zero 2 "--from takes a step number (1, 2, ...) or a scene id, not '0'" replay "$IO/good.jsonl" --from 0
-io_case from-negative 2 "--from takes a step number (1, 2, ...) or a scene id, not '-1'" replay "$IO/good.jsonl" --from -1
+io_case from-zero 2 "--from takes a step number (1, 2, ...) or a scene, not '0'" replay "$IO/good.jsonl" --from 0
+io_case from-negative 2 "the journal has no step or scene '-1'" replay "$IO/good.jsonl" --from -1
 io_case from-huge 2 "not '99999999999999999999'" replay "$IO/good.jsonl" --from 99999999999999999999
-io_case from-empty 2 "--from takes a step number (1, 2, ...) or a scene id, not ''" replay "$IO/good.jsonl" --from ''
-io_case from-path 2 "not '../x y'" replay "$IO/good.jsonl" --from '../x y'
+io_case from-empty 2 "--from takes a step number (1, 2, ...) or a scene, not ''" replay "$IO/good.jsonl" --from ''
+io_case from-path 2 "the journal has no step or scene '../x y'" replay "$IO/good.jsonl" --from '../x y'
 io_case from-escape 2 "not 'a?[2J'" replay "$IO/good.jsonl" --from "a$(printf '\033')[2J"
 
 # A journal that cannot be created is said before the setup asks a single question.

@@ -108,7 +108,7 @@ static int new_session(Play *P, const PlayArgs *a)
     }
     term_heading(text_get(&P->s->title, i18n_lang(), scenario_fallback(P->s)));
     if (P->s->summary.n) term_text(text_get(&P->s->summary, i18n_lang(), scenario_fallback(P->s)));
-    if (!a->cast && setup_solo(P)) {
+    if (!a->cast && setup_people(P)) {
         fprintf(stderr, "%s\n", _("verbeeld: the setup was not finished; nothing was saved"));
         return 1;
     }
@@ -131,6 +131,7 @@ static int new_session(Play *P, const PlayArgs *a)
     }
     play_journal_start(P, a->cast, a->seed, NULL);
     play_journal_cast(P);
+    if (P->corners || P->projector) play_journal_view(P);
     if (!a->cast) {
         char *castfile = xasprintf("%s.cast.xml", P->J.path);
         setup_write_cast(P, castfile);
@@ -181,6 +182,9 @@ static int resume_session(Play *P, const PlayArgs *a)
     P->S->quiet = 1;
     revisit_start(P, &log);
     int mismatches = play_replay(P, &log, log.n, NULL);
+    if (a->corners) P->corners = 1;        /* asked for now, over what the journal says */
+    if (a->projector) P->projector = 1;
+    term_set_projector(P->projector);
     session_turn(P->S);          /* the engine's own turns that follow, quietly as well */
     P->S->quiet = 0;
 
@@ -201,6 +205,12 @@ static int resume_session(Play *P, const PlayArgs *a)
                           a->resume, P->S->steps);
     term_notice(msg);
     free(msg);
+    if (P->nballots) {
+        msg = xasprintf(_("A vote was under way when the session stopped; %d of %d had voted. /vote goes on with it."),
+                        P->nballots, P->cast.n);
+        term_notice(msg);
+        free(msg);
+    }
     if (cut) {
         msg = xasprintf(ngettext("The last line of the journal was cut off (the program was stopped while writing it): "
                                  "its %zu byte, half an entry, was removed from the file. Everything before it is kept.",
@@ -213,6 +223,10 @@ static int resume_session(Play *P, const PlayArgs *a)
     if (mismatches) term_alert(_("Some choices in the journal no longer fit the scenario (was it changed?) and were skipped."));
     journal_log_free(&log);
     diag_free(&d);
+    if (session_stuck(P->S)) {
+        term_alert(_("This session stopped where the scenario had no way on: there is nothing to play on."));
+        return 1;
+    }
     if (session_over(P->S)) {
         term_notice(_("This session has already ended."));
         return 0;

@@ -96,6 +96,14 @@ static int announce_end(Play *P)
     sb_init(&path);
     sb_shell_word(&path, P->J.path ? P->J.path : "JOURNAL");
     char *cmd;
+    if (session_stuck(P->S)) {         /* nothing to resume: say so, and what there is */
+        term_alert(_("The scenario has no way on from here (see above): the session stops. What was "
+                     "played is in the journal, and its debrief can be made:"));
+        term_command(cmd = xasprintf("%s debrief %s", paths_program(), path.s));
+        free(cmd);
+        sb_free(&path);
+        return 1;
+    }
     if (P->S->ending >= 0) {
         term_alert(_("The game is over. The debrief is ready:"));
         term_command(cmd = xasprintf("%s debrief %s", paths_program(), path.s));

@@ -110,6 +110,7 @@ static void show_choice(Play *P, const Output *o)
         free(c);
     }
     term_blank();
+    play_forget_ballots(P);          /* the story moved on: a vote cut off by a stop is over */
     if (who) play_did(P, o->participant, o->choice->id, text);
     if (P->journaling) journal_choice(P, o, who, role, term, text);
     free(text);
@@ -192,6 +193,7 @@ void show_output(void *ud, const Output *given)
     case OUT_ENDING: show_ending(P, o); break;
     case OUT_SCRIPT_ERROR:
     case OUT_STUCK: show_problem(P, o, cut); break;
+    case OUT_PASS: break;
     }
     for (int i = 0; i < 3; i++) free(owned[i]);
 }

@@ -96,7 +96,8 @@ static void on_output(void *ud, const Output *o)
     Explorer *E = ud;
     switch (o->kind) {
     case OUT_SCENE:
-    case OUT_RESUME: E->scene_seen[o->scene] = 1; break;
+    case OUT_RESUME:
+    case OUT_PASS: E->scene_seen[o->scene] = 1; break;
     case OUT_CHOICE:             /* the engine's own choices for roles nobody plays count too */
         CHOICE_OFFERED(E, o->scene)[o->choice - E->s->scenes[o->scene].choices] = 1;
         break;

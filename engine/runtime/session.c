@@ -149,7 +149,7 @@ void session_seat_cast(Session *S)
     }
     world_set_participants(S->world, S->cast->n);
     int briefed = 0;
-    for (int i = 0; i < S->cast->n; i++) briefed += S->cast->p[i].brief.n > 0;
+    for (int i = 0; i < S->cast->n; i++) briefed += S->cast->p[i].briefed;
     world_set_briefed(S->world, briefed);
     for (int i = 0; i < S->cast->n; i++)
         if (S->cast->p[i].card) world_set_card(S->world, S->cast->p[i].card, 1);
@@ -515,6 +515,7 @@ static void go(Session *S, Target t)
         int jumped = 0;
         for (int g = 0; g < sc->ngotos && !jumped; g++)
             if (test(S, sc->gotos[g].cond)) {
+                emit(S, (Output){.kind = OUT_PASS, .scene = t.index, .role = -1, .participant = -1});
                 t = sc->gotos[g].to;
                 jumped = 1;
             }
@@ -573,6 +574,11 @@ void session_start(Session *S)
 int session_over(const Session *S)
 {
     return S->scene < 0;
+}
+
+int session_stuck(const Session *S)
+{
+    return S->stuck;
 }
 
 /* ============================== turns ============================== */

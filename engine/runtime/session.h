@@ -30,6 +30,8 @@ typedef enum {
                        * taken as false, or an effect), NULL for a character's script */
     OUT_STUCK,        /* the story cannot go on (no choice available, or a loop): text; the
                        * scene it stopped in, or -1 before the first */
+    OUT_PASS,         /* passed through scene `scene` by one of its gotos: nothing is shown,
+                       * but the scene was reached (the explorer counts it) */
 } OutKind;
 
 typedef struct {
@@ -133,6 +135,8 @@ void session_set_return(Session *S, int act, const double *values);
 void session_start(Session *S);
 /* Whether the story has ended (an ending, or stuck). */
 int session_over(const Session *S);
+/* Whether it is over because the story could not go on (OUT_STUCK: a fault of the scenario). */
+int session_stuck(const Session *S);
 /* Who chooses now. NULL when the story is over. The Turn stays valid until the next call. */
 const Turn *session_turn(Session *S);
 /* Take option `k` (0-based, of the current Turn). Returns 0, or -1 when out of range. */

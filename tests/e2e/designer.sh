@@ -31,6 +31,8 @@ explore_is twoways.xml 4 weinig:1 veel:1
 explore_is incident.xml 5 einde:1
 explore_is when.xml 6 einde:2
 explore_is loop.xml 2 einde:1
+explore_is router.xml 3 weinig:1 veel:1
+grep -q "never reached" "$T/router.xml.out" && fail "router.xml: a scene passed through by its goto is called never reached"
 # The tutorial, exactly: a change to what a state is (or to the tutorial) shows here. 8290
 # since a state is only what can change the story (explorer_key.c): it was 22500 while the
 # characters' own counters told states apart, those of the played characters (whose choose
