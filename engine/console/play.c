@@ -23,9 +23,35 @@ void play_init(Play *P)
     P->last_act = -1;
 }
 
+void play_forget_ballots(Play *P)
+{
+    for (int i = 0; i < P->nballots; i++) {
+        free(P->ballots[i].by);
+        free(P->ballots[i].choice);
+    }
+    free(P->ballots);
+    free(P->ballot_scene);
+    P->ballots = NULL;
+    P->ballot_scene = NULL;
+    P->nballots = 0;
+}
+
+/* A ballot read back from the journal: part of a vote still open when the session stopped. */
+static void keep_ballot(Play *P, const JournalRecord *e)
+{
+    if (!e->scene || !e->by || !e->choice) return;
+    if (!P->ballot_scene || strcmp(P->ballot_scene, e->scene)) {
+        play_forget_ballots(P);
+        P->ballot_scene = xstrdup(e->scene);
+    }
+    P->ballots = xrealloc(P->ballots, (size_t)(P->nballots + 1) * sizeof *P->ballots);
+    P->ballots[P->nballots++] = (Ballot){xstrdup(e->by), xstrdup(e->choice)};
+}
+
 void play_free(Play *P)
 {
     play_forget(P);
+    play_forget_ballots(P);
     free(P->turn_key);
     session_free(P->S);
     cast_free(&P->cast);
@@ -86,6 +112,14 @@ int play_record(Play *P, const JournalRecord *r)
     return play_journal(P, record_json(r));
 }
 
+void play_journal_view(Play *P)
+{
+    JournalRecord r = {.kind = REC_VIEW};
+    RECORD_SET(&r, show_corners, P->corners);
+    RECORD_SET(&r, projector, P->projector);
+    play_record(P, &r);
+}
+
 void play_journal_start(Play *P, const char *cast, unsigned long long seed, const char *from_journal)
 {
     char *abs = realpath(P->s->path, NULL);
@@ -111,6 +145,7 @@ void play_journal_cast(Play *P)
             .role = P->s->roles[p->role].id, .character = ch->name,
             .character_core = p->character_core ? p->character_core : ch->quadrant_term,
             .reason = p->reason, .card = p->card, .own_name = p->own_name, .about = p->about,
+            .briefed = p->briefed,
         });
     }
 }
@@ -213,6 +248,7 @@ void play_cast_from_journal(Play *P, const JournalLog *log)
         if (e->reason) p->reason = xstrdup(e->reason);
         if (e->own_name) p->own_name = xstrdup(e->own_name);
         if (e->about) p->about = xstrdup(e->about);
+        p->briefed = e->briefed;
     }
     for (int i = 0; i < log->n; i++) {           /* roles the trainer changed before play */
         const JournalRecord *e = &rec[i];
@@ -248,9 +284,19 @@ int play_replay(Play *P, const JournalLog *log, int upto, void (*aside)(Play *, 
     for (int i = 0; i < upto && i < log->n; i++) {
         JournalRecord e;
         record_read(log->v[i], &e);
+        /* What comes before an entered choice (the characters' choices, their lines) is shown
+         * before the aside that numbers it, so that "[step N]" stands above the choice. */
+        if (e.kind == REC_CHOICE && !e.automatic) session_turn(P->S);
         if (aside) aside(P, &e);
         if ((e.kind == REC_CHOICE && e.by) || e.kind == REC_SAY)     /* what /tag may place */
             play_did(P, play_participant(P, e.by), e.kind == REC_CHOICE ? e.choice : NULL, e.text);
+        if (e.kind == REC_BALLOT) keep_ballot(P, &e);
+        else if (e.kind == REC_VOTE || e.kind == REC_CHOICE || e.kind == REC_UNDO) play_forget_ballots(P);
+        if (e.kind == REC_VIEW) {
+            P->corners = e.show_corners;
+            P->projector = e.projector;
+            term_set_projector(P->projector);
+        }
         if (e.kind == REC_CHOICE && !e.automatic) {
             session_turn(P->S);
             if (session_choose_id(P->S, e.choice ? e.choice : "")) mismatches++;

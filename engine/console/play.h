@@ -22,6 +22,11 @@ typedef struct {
     char *text;               /* the words */
 } Deed;
 
+/* A vote typed before the session stopped, in a vote not finished. */
+typedef struct {
+    char *by, *choice;
+} Ballot;
+
 typedef struct {
     const Scenario *s;
     const Lexicon *lx;        /* &lexicon once play_load has read it */
@@ -44,6 +49,9 @@ typedef struct {
     char *turn_key;           /* identifies the turn whose choices were last listed */
     int projector;            /* the view for a wall: high contrast, whose turn it is first (--projector) */
     Deed *deeds;              /* per participant, the last thing they did (NULL until someone did) */
+    char *ballot_scene;       /* a vote the session stopped in (found on resume), or NULL */
+    Ballot *ballots;          /* the votes typed in it before the stop */
+    int nballots;
     int last_doer;            /* who did the last thing, as participant + 1; 0 while nobody has */
 } Play;
 
@@ -55,6 +63,10 @@ void play_free(Play *P);
 int play_journal(Play *P, json_object *entry);
 /* Journal record `r` (a record without `at` is stamped now), as play_journal does. */
 int play_record(Play *P, const JournalRecord *r);
+/* Journal what the screen shows now (corners, the projector view), for a resume to show it too. */
+void play_journal_view(Play *P);
+/* Forget the votes of a vote cut off by a stop (it was finished, or the story moved on). */
+void play_forget_ballots(Play *P);
 /* Put what the journal was given since the last call on disk (journal_sync): called before
  * every prompt and before the session ends; a failure is said as a failed write is. */
 void play_sync(Play *P);

@@ -33,7 +33,7 @@ static const char *scene_id(Play *P)
 
 /* ============================== the commands ============================== */
 
-/* Who a time-out is about when no @name is given: the one alone, or the one whose turn it is. */
+/* The one alone, or the one whose turn it is; NULL on the group's turn. */
 static const char *current_participant(Play *P)
 {
     if (P->cast.n == 1) return P->cast.p[0].name;
@@ -56,7 +56,10 @@ static void cmd_stop(Play *P, const char *arg)
     int unknown;
     const char *who = about(P, arg, &why, &unknown);
     if (unknown) return;
-    if (!who) who = current_participant(P);
+    /* Without @name, the one alone; in a group nobody in particular: the trainer at the
+     * keyboard, or the room, may call it on anyone's turn, and "you stepped out of the game" on
+     * the handout of whoever's turn it was would not be true. */
+    if (!who && P->cast.n == 1) who = P->cast.p[0].name;
     JournalRecord r = {.kind = REC_TIMEOUT, .who = typed(who), .why = typed(why), .scene = typed(scene_id(P))};
     RECORD_SET(&r, step, P->S->steps);
     play_record(P, &r);
@@ -322,7 +325,26 @@ static void vote_again(const char *line, int noptions)
     free(msg);
 }
 
-/* Each participant votes; the majority decides, a tie goes back to the trainer. */
+/* The option (1..n) participant p voted for in this scene before the session stopped in the
+ * middle of the vote (read back on resume), said again; 0 when they had not voted. */
+static long ballot_before_stop(Play *P, const Scene *sc, const int *options, int n, const Participant *p)
+{
+    if (!P->ballot_scene || strcmp(P->ballot_scene, sc->id)) return 0;
+    for (int b = 0; b < P->nballots; b++) {
+        if (strcmp(P->ballots[b].by, p->name)) continue;
+        for (int k = 0; k < n; k++)
+            if (!strcmp(sc->choices[options[k]].id, P->ballots[b].choice)) {
+                char *msg = xasprintf(_("%s voted %d before the stop."), p->name, k + 1);
+                term_notice(msg);
+                free(msg);
+                return k + 1;
+            }
+    }
+    return 0;
+}
+
+/* Each participant votes; the majority decides, a tie goes back to the trainer. Each vote is
+ * journaled as it is typed (a ballot), and found again after a stop. */
 static void cmd_vote(Play *P, const char *arg)
 {
     (void)arg;
@@ -342,7 +364,8 @@ static void cmd_vote(Play *P, const char *arg)
     for (int i = 0; i < P->cast.n; i++) {
         const Participant *p = &P->cast.p[i];
         char *prompt = xasprintf(_("%s (%s) votes — "), p->name, session_role_name(P->S, p->role));
-        long k = 0;
+        long k = ballot_before_stop(P, sc, options, n, p);
+        int typed_now = k == 0;
         while (k < 1 || k > n) {
             char *line = term_read(prompt);
             if (!line) break;
@@ -363,7 +386,12 @@ static void cmd_vote(Play *P, const char *arg)
         Corner corner = session_corner(P->S, i, p->role, c);
         vote.votes[vote.nvotes++] = (RecordVote){.by = p->name, .choice = c->id, .quality = session_term(P->S, i, p->role, c),
                                                  .corner = corner != CORNER_NONE ? corner_id(corner) : NULL};
+        const RecordVote *v = &vote.votes[vote.nvotes - 1];      /* kept at once: a stop loses no vote */
+        if (typed_now)
+            play_record(P, &(JournalRecord){.kind = REC_BALLOT, .scene = sc->id, .by = v->by, .choice = v->choice,
+                                            .quality = v->quality, .corner = v->corner});
     }
+    play_forget_ballots(P);
     int best = 0, tie = 0;
     for (int k = 1; k < n; k++) {
         if (tally[k] > tally[best]) { best = k; tie = 0; }
@@ -443,6 +471,7 @@ static void cmd_corners(Play *P, const char *arg)
 {
     (void)arg;
     P->corners = !P->corners;
+    play_journal_view(P);
     term_notice(P->corners ? _("The corner of each choice is now shown after it.")
                            : _("Corners are no longer shown; the debrief has them."));
 }
@@ -453,6 +482,7 @@ static void cmd_projector(Play *P, const char *arg)
     (void)arg;
     P->projector = !P->projector;
     term_set_projector(P->projector);
+    play_journal_view(P);
     term_notice(P->projector ? _("The projector view: high contrast, whose turn it is first, no corners.")
                              : _("The screen view again."));
     free(P->turn_key);

@@ -23,6 +23,7 @@ typedef enum {
     REC_SCENE,
     REC_CHOICE,
     REC_VOTE,
+    REC_BALLOT,        /* one participant's vote, journaled as typed: a vote cut off is not lost */
     REC_REACT,
     REC_EVENT,         /* an incident began by itself */
     REC_INJECT,        /* an incident started by the trainer */
@@ -38,6 +39,7 @@ typedef enum {
     REC_SAY,           /* what a participant said in character, as the trainer typed it (/say) */
     REC_TAG,           /* the trainer placed a participant's last line or choice on a corner (/tag) */
     REC_UNDO,
+    REC_VIEW,          /* what the screen shows: corners, the projector view (for a resume) */
     REC_RESUME,
     REC_BRANCH,
     REC_QUIT,
@@ -78,6 +80,7 @@ typedef struct {
     long long seed;
     /* participant, recast (name, role, character, character_core, reason), anchor (who, text) */
     const char *name, *core, *goal, *role, *character, *character_core, *reason, *card, *own_name, *about;
+    int briefed;                  /* participant: the cast file gave them a private brief */
     /* scene (scene, title, act, after_undo: shown again after /back), return (scene, title),
      * event and inject (event, title), ending (ending, title) */
     const char *scene, *title, *act, *event, *ending;
@@ -86,7 +89,8 @@ typedef struct {
      * role, character, automatic (verbeeld chose for a character nobody plays), turning */
     const char *choice, *text, *quality, *corner, *by;
     int step, automatic, turning;
-    /* vote: scene, votes, result (the winning choice; NULL on a tie) */
+    /* vote: scene, votes, result (the winning choice; NULL on a tie); ballot: scene, by, choice,
+     * quality, corner (one vote as it was typed, before the vote entry) */
     RecordVote *votes;            /* owned by the record */
     int nvotes;
     const char *result;
@@ -98,6 +102,8 @@ typedef struct {
      * say: by, role, character, text, scene, step; tag: by, quality, corner, scene, step, and what
      * was tagged: choice (its id, for a choice), text (its words) */
     const char *why;
+    /* view: show_corners, projector (flags, as set now) */
+    int show_corners, projector;
     /* undo: steps; end: steps */
     int steps;
     /* resume: dropped, mismatches, cut_bytes (the bytes of a half-written last line removed) */

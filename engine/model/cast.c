@@ -56,6 +56,7 @@ static void read_brief(Participant *p, xmlNodePtr node)
     p->brief.v[p->brief.n].lang = xstrdup(lang ? (const char *)lang : "");
     p->brief.v[p->brief.n].str = fold_space(raw);
     p->brief.n++;
+    p->briefed = 1;
     free(raw);
     xmlFree(lang);
 }
@@ -167,6 +168,20 @@ int cast_player_of(const Cast *c, int r)
 }
 
 /* ============================== placing one participant ============================== */
+
+char *cast_practice(const Lexicon *lx, const Participant *p, const char *lang)
+{
+    const char *played = lexicon_name(lx, p->character_core, lang);
+    if (p->exact)
+        return xasprintf(_("Your own core quality is %s. Your character's strength, %s, is your challenge: "
+                           "when you play it, you practise it. Their pitfall is what you are allergic to."),
+                         lexicon_name(lx, p->core, lang), played);
+    return xasprintf(_("Your own core quality is %s, so your challenge is %s. This character is played with "
+                       "%s as core quality, which is not your opposite quadrant: you practise %s, not your "
+                       "own challenge."),
+                     lexicon_name(lx, p->core, lang), lexicon_name(lx, cast_opposite_core(lx, p->core), lang),
+                     played, played);
+}
 
 static char *reason_exact(const Participant *p, const Lexicon *lx, const char *name, int forced,
                           const char *lang)

@@ -28,6 +28,8 @@ typedef struct {
     char *own_name;      /* the name they gave their character (a role with own="yes") */
     char *about;         /* one sentence on who their character is, likewise */
     Text brief;          /* a private briefing from the cast file */
+    int briefed;         /* 1 when the cast file gave one: a resumed session knows it from the
+                            journal, which does not hold its words */
 } Participant;
 
 typedef struct {
@@ -54,6 +56,10 @@ void cast_place(Cast *c, int i, const Scenario *s, const Lexicon *lx, const char
 
 /* The core quality of the participant's opposite quadrant (their challenge), or NULL. */
 const char *cast_opposite_core(const Lexicon *lx, const char *core);
+/* What participant p practises, said to them ("Your own core quality is ...; your character's
+ * strength, ..., is your challenge"), plainly saying so when it is not their opposite quadrant.
+ * Fresh. */
+char *cast_practice(const Lexicon *lx, const Participant *p, const char *lang);
 
 /* Whether role r, whose script's core quality is `role_core`, can be played on the quadrant
  * whose core quality is `core`. */
