@@ -110,34 +110,107 @@ static int says_yes(const char *answer)
     return 0;
 }
 
-int setup_solo(Play *P)
+/* A core quality, asked with `question` until the lexicon knows it (Tab completes; "Did you
+ * mean ...?" on a near miss). NULL at end of input. */
+static char *ask_core(Play *P, const char *question, Quadrant *own)
 {
-    term_heading(_("Before you start"));
-    char *name = ask(_("What is your name? "), 0);
-    if (!name) return -1;
     const char **words = core_words(P->lx);
     term_set_completions(words);
-    char *core = NULL;
-    Quadrant own;
-    /* The examples in the language of the session: an English setup suggests English terms. */
-    char *question = xasprintf(_("What is your core quality? (Tab completes; for example %s, %s) "),
-                               lexicon_name(P->lx, "verbinden", i18n_lang()), lexicon_name(P->lx, "directheid", i18n_lang()));
-    char *suggested = NULL;
+    char *core = NULL, *suggested = NULL;
     while (!core) {
         char *answer = ask(question, suggested != NULL);
         if (!answer) break;
-        const char *id = lexicon_term(P->lx, suggested && says_yes(answer) ? suggested : answer);
+        int took = suggested && says_yes(answer);
+        const char *id = lexicon_term(P->lx, took ? suggested : answer);
         free(suggested);
         suggested = NULL;
-        if (id && lexicon_quadrant(P->lx, id, &own) == 0) core = xstrdup(id);
+        if (id && lexicon_quadrant(P->lx, id, own) == 0) {
+            core = xstrdup(id);
+            if (took) {                /* Enter left the line empty: say what was taken */
+                char *msg = xasprintf(_("Taken: %s."), lexicon_name(P->lx, id, i18n_lang()));
+                term_notice(msg);
+                free(msg);
+            }
+        }
         else suggested = core_hint(P->lx, answer);
         free(answer);
     }
     free(suggested);
-    free(question);
     term_set_completions(NULL);
     if (words[0]) free((char *)words[0]);
     free(words);
+    return core;
+}
+
+/* The names typed at the first question: one, or a group's separated by commas (trimmed, empty
+ * ones and repeats left out). Returns how many, into names (each fresh). */
+static int split_names(const char *typed, char ***names)
+{
+    int n = 0;
+    *names = NULL;
+    char *copy = xstrdup(typed);
+    for (char *tok = strtok(copy, ","); tok; tok = strtok(NULL, ",")) {
+        while (*tok == ' ') tok++;
+        size_t len = strlen(tok);
+        while (len && tok[len - 1] == ' ') tok[--len] = '\0';
+        int seen = !len;
+        for (int k = 0; k < n && !seen; k++) seen = !strcasecmp((*names)[k], tok);
+        if (seen) continue;
+        *names = xrealloc(*names, (size_t)(n + 1) * sizeof **names);
+        (*names)[n++] = xstrdup(tok);
+    }
+    free(copy);
+    return n;
+}
+
+/* One participant of a group typed in by the trainer: their core quality and goal, asked by
+ * name. Returns 0, or -1 at end of input. */
+static int ask_member(Play *P, const char *name)
+{
+    Quadrant own;
+    char *question = xasprintf(_("%s: core quality? (Tab completes) "), name);
+    char *core = ask_core(P, question, &own);
+    free(question);
+    if (!core) return -1;
+    question = xasprintf(_("%s: learning goal? "), name);
+    char *goal = ask(question, 1);
+    free(question);
+    if (!goal) {
+        free(core);
+        return -1;
+    }
+    cast_add(&P->cast, name, core, goal);
+    free(core);
+    free(goal);
+    return 0;
+}
+
+int setup_people(Play *P)
+{
+    term_heading(_("Before you start"));
+    char **names;
+    int n = 0, rc = 0;
+    while (n == 0) {                  /* "," alone names nobody: ask again */
+        char *typed = ask(_("What is your name? (A group at one keyboard: every name, separated by commas) "), 0);
+        if (!typed) return -1;
+        n = split_names(typed, &names);
+        free(typed);
+    }
+    if (n > 1) {
+        for (int i = 0; i < n && !rc; i++) rc = ask_member(P, names[i]);
+        term_blank();
+        for (int i = 0; i < n; i++) free(names[i]);
+        free(names);
+        return rc;
+    }
+    char *name = names[0];
+    free(names);
+    Quadrant own;
+    /* The examples in the language of the session: an English setup suggests English terms. */
+    char *question = xasprintf(_("What is your core quality? (Tab completes; for example %s, %s) "),
+                               lexicon_name(P->lx, "verbinden", i18n_lang()), lexicon_name(P->lx, "directheid", i18n_lang()));
+    char *core = ask_core(P, question, &own);
+    free(question);
     if (!core) {
         free(name);
         return -1;
@@ -192,7 +265,13 @@ void setup_show_cast(Play *P)
         free(who);
         term_alert(line);             /* wrapped at words, as every line of the console */
         free(line);
-        if (p->reason) term_notice(p->reason);
+        if (P->cast.n == 1) {            /* alone: said to them, not about them */
+            char *practice = cast_practice(P->lx, p, i18n_lang());
+            term_notice(practice);
+            free(practice);
+        } else if (p->reason) {
+            term_notice(p->reason);
+        }
         term_blank();
         if (P->cast.n == 1) show_brief(P, p);
     }

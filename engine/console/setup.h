@@ -1,15 +1,17 @@
 /*
- * setup.h - around the story: before the first scene the solo setup (name, core quality, learning
- * goal, a character of one's own), the cast as the room sees it and the cards participants pick;
- * after the last, the anchors.
+ * setup.h - around the story: before the first scene the setup without a cast file (names, core
+ * qualities, learning goals, a character of one's own), the cast as the room sees it and the
+ * cards participants pick; after the last, the anchors.
  */
 #ifndef VB_SETUP_H
 #define VB_SETUP_H
 
 #include "console/play.h"
 
-/* The solo setup: ask name, core quality and learning goal. Returns 0, or -1 at end of input. */
-int setup_solo(Play *P);
+/* The setup without a cast file: ask name, core quality and learning goal; a group at one
+ * keyboard types every name at the first question, separated by commas, and each is asked their
+ * core quality and goal. Returns 0, or -1 at end of input. */
+int setup_people(Play *P);
 /* Let every participant without a card pick one for each <pick> of the scenario.
  * Returns 0, or -1 at end of input. */
 int setup_picks(Play *P);

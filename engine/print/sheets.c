@@ -86,15 +86,7 @@ static void practice(const Lexicon *lx, const Participant *p, const char *lang, 
     const char *terms[CORNERS];
     for (int c = 0; c < CORNERS; c++) terms[c] = streq(lang, "en") ? played.en[c] : played.nl[c];
     hk_el(page, "h2", NULL, _("What you practise"));
-    char *why = p->exact
-        ? xasprintf(_("Your own core quality is %s. Your character's strength, %s, is your challenge: "
-                      "when you play it, you practise it. Their pitfall is what you are allergic to."),
-                    lexicon_name(lx, p->core, lang), terms[CORNER_CORE])
-        : xasprintf(_("Your own core quality is %s, so your challenge is %s. This character is played with "
-                      "%s as core quality, which is not your opposite quadrant: you practise %s, not your "
-                      "own challenge."),
-                    lexicon_name(lx, p->core, lang), lexicon_name(lx, cast_opposite_core(lx, p->core), lang),
-                    terms[CORNER_CORE], terms[CORNER_CORE]);
+    char *why = cast_practice(lx, p, lang);
     hk_el(page, "p", NULL, why);
     free(why);
     hk_quadrant(page, terms, NULL, _("Your character's quadrant"));

@@ -185,7 +185,7 @@ printf 'Anouk\ngeduld\nRust\n3\nAnouk Peeters\nIk werk nachten in het ziekenhuis
     --journal "$T/own.jsonl" > "$T/own.out" 2>&1
 python3 tests/e2e/entry.py "$T/own.jsonl" '{"ev":"participant","character":"Anouk Peeters","own_name":"Anouk Peeters","about":"Ik werk nachten in het ziekenhuis."}' \
     || fail "school solo: the parent made one's own is not journaled"
-grep -q 'Anouk speelt Anouk Peeters' "$T/own.out" && grep -q 'Ik werk nachten in het ziekenhuis.' "$T/own.out" \
+grep -q 'Anouk → Anouk Peeters' "$T/own.out" && grep -q 'Ik werk nachten in het ziekenhuis.' "$T/own.out" \
     || fail "school solo: the own name and sentence are not shown"
 grep -q '"character":"Anouk Peeters"' "$T/own.jsonl.cast.xml" 2>/dev/null || grep -q 'character="Anouk Peeters"' "$T/own.jsonl.cast.xml" \
     || fail "school solo: the cast file kept next to the journal lost the own name"
