@@ -330,6 +330,17 @@ static Corner goal_corner(const Debrief *db, const DebriefParticipant *p)
     return core >= allergy ? CORNER_CORE : CORNER_ALLERGY;
 }
 
+/* `s` (fresh, freed) with the scene title quoted in it quoted once: a title that is itself a
+ * quotation ("‘Ik stop’") would read ‘‘Ik stop’’. */
+static char *quote_once(char *s)
+{
+    char *once = str_replace(s, "\u2018\u2018", "\u2018");
+    free(s);
+    s = str_replace(once, "\u2019\u2019", "\u2019");
+    free(once);
+    return s;
+}
+
 /* The title of the scene of the participant's first choice of term `id` ("" when untitled), or
  * NULL when they never chose it. */
 static const char *first_chosen(const Debrief *db, const DebriefParticipant *p, const char *id)
@@ -356,15 +367,15 @@ static char *goal_term_question(Debrief *db, DebriefParticipant *p)
     const char *at = first_chosen(db, p, id);
     int chose = at != NULL;
     if (c == CORNER_CORE && chose)
-        return xasprintf(_("Your learning goal was \u201c%s\u201d. In \u2018%s\u2019 you chose %s. What did it take "
-                           "from you, and where this week will you do it again?"), p->goal, at, name);
+        return quote_once(xasprintf(_("Your learning goal was \u201c%s\u201d. In \u2018%s\u2019 you chose %s. What did it take "
+                                      "from you, and where this week will you do it again?"), p->goal, at, name));
     if (c == CORNER_CORE)
         return xasprintf(_("Your learning goal was \u201c%s\u201d. In the game you did not choose %s once. At the moments "
                            "it was on offer, what held you back?"), p->goal, name);
     if (chose)
-        return xasprintf(_("Your learning goal was \u201c%s\u201d. In \u2018%s\u2019 you fell into %s, the very thing "
-                           "your goal is about. What set it off, and what would you do instead next time?"),
-                         p->goal, at, name);
+        return quote_once(xasprintf(_("Your learning goal was \u201c%s\u201d. In \u2018%s\u2019 you fell into %s, the very thing "
+                                      "your goal is about. What set it off, and what would you do instead next time?"),
+                                    p->goal, at, name));
     return xasprintf(_("Your learning goal was \u201c%s\u201d. In the game you did not fall into %s once, though it "
                        "was on offer. What helped you, and how do you take that with you?"), p->goal, name);
 }
@@ -385,9 +396,9 @@ static void goal_question(Debrief *db, DebriefParticipant *p)
             at = debrief_scene_title(db, p->moments[m].entry);
     }
     if (at)
-        p->goal_question = xasprintf(_("Your learning goal was \u201c%s\u201d. In \u2018%s\u2019 you first played your "
-                                       "challenge. How close did that come to your goal, and what will you do the same "
-                                       "way next time, outside the game?"), p->goal, at);
+        p->goal_question = quote_once(xasprintf(_("Your learning goal was \u201c%s\u201d. In \u2018%s\u2019 you first played your "
+                                                  "challenge. How close did that come to your goal, and what will you do the same "
+                                                  "way next time, outside the game?"), p->goal, at));
     else
         p->goal_question = xasprintf(_("Your learning goal was \u201c%s\u201d. At which moment in the game did it come "
                                        "near, and what held you back from going for it? What would you need to do it "
@@ -594,14 +605,14 @@ static void choose_group_questions(Debrief *db)
         timeout |= e->kind == REC_TIMEOUT;
     }
     if (turning >= 0)
-        db->group_questions[db->ngroup++] = xasprintf(_("In \u2018%s\u2019, what %s did turned the story. What changed in "
-                                                        "the room at that moment, and what did each of you do just after?"),
-                                                      debrief_scene_title(db, turning) ? debrief_scene_title(db, turning) : "",
-                                                      db->rec[turning].by);
+        db->group_questions[db->ngroup++] = quote_once(xasprintf(_("In \u2018%s\u2019, what %s did turned the story. What changed in "
+                                                                   "the room at that moment, and what did each of you do just after?"),
+                                                                 debrief_scene_title(db, turning) ? debrief_scene_title(db, turning) : "",
+                                                                 db->rec[turning].by));
     if (split >= 0)
-        db->group_questions[db->ngroup++] = xasprintf(_("The votes on \u2018%s\u2019 went different ways. What did the "
-                                                        "voices that lost bring, and what did the group do with them?"),
-                                                      debrief_scene_title(db, split) ? debrief_scene_title(db, split) : "");
+        db->group_questions[db->ngroup++] = quote_once(xasprintf(_("The votes on \u2018%s\u2019 went different ways. What did the "
+                                                                   "voices that lost bring, and what did the group do with them?"),
+                                                                 debrief_scene_title(db, split) ? debrief_scene_title(db, split) : ""));
     else if (timeout)
         db->group_questions[db->ngroup++] = xstrdup(_("Someone stepped out of the fiction. What made that possible here, "
                                                       "and what would make it possible at work?"));

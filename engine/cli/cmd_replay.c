@@ -8,10 +8,10 @@
  */
 #include "cli/commands.h"
 
-#include <ctype.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "base/i18n.h"
@@ -53,21 +53,21 @@ static void show_aside(Play *P, const JournalRecord *e)
     free(line);
 }
 
-/* Whether `from` can name a moment at all: a step (1, 2, ...) or a scene id (letters, digits,
- * '-' and '_', starting with a letter or digit; a number is a step). */
+/* Whether `from` can name a moment at all: a step (1, 2, ...), or a scene's id or title as the
+ * replay shows it (no control characters; a number is a step). */
 static int moment_form(const char *from)
 {
     size_t n = strlen(from);
     if (n == 0 || n > 200) return 0;
     if (strspn(from, "0123456789") == n) return from[0] != '0' && n <= 9;
-    if (!(isalnum((unsigned char)from[0]) || (unsigned char)from[0] >= 0x80)) return 0;
     for (const char *p = from; *p; p++)
-        if (!(isalnum((unsigned char)*p) || strchr("-_.", *p) || (unsigned char)*p >= 0x80)) return 0;
+        if ((unsigned char)*p < 0x20 || *p == 0x7f) return 0;
     return 1;
 }
 
 /* The index of the first journal entry that is not replayed: the (step)th entered choice
- * (counting from 1), or the first entry into scene `from`. -1 when there is no such moment. */
+ * (counting from 1), or the first entry into scene `from`, named by its id or its title as
+ * shown (case aside). -1 when there is no such moment. */
 static int branch_point(const JournalLog *log, const char *from)
 {
     char *end;
@@ -77,7 +77,8 @@ static int branch_point(const JournalLog *log, const char *from)
     for (int i = 1; i < log->n; i++) {
         JournalRecord e;
         record_read(log->v[i], &e);
-        int here = by_step ? is_entered_choice(&e) && ++seen == step : e.kind == REC_SCENE && streq(e.scene, from);
+        int here = by_step ? is_entered_choice(&e) && ++seen == step
+                           : e.kind == REC_SCENE && (streq(e.scene, from) || (e.title && !strcasecmp(e.title, from)));
         record_free(&e);
         if (here) return i;
     }
@@ -122,6 +123,12 @@ static int replay(const char *journal, const char *from, const char *out_path, c
     int rc = 1, cut = log.n;
     const char *scenario = start.path;
     if (!scenario || access(scenario, R_OK)) scenario = start.scenario;
+    if (from && !moment_form(from)) {      /* said in the journal's language, as what follows */
+        char *shown = clean_text(from);
+        rc = usage_error("replay", _("--from takes a step number (1, 2, ...) or a scene, not '%s'"), shown);
+        free(shown);
+        goto done;
+    }
     if (from && (cut = branch_point(&log, from)) < 0) {
         char *shown = clean_text(from);
         rc = usage_error("replay", _("the journal has no step or scene '%s' (replay it without --from to see the steps)"),
@@ -181,11 +188,5 @@ int cmd_replay(int argc, char **argv)
     }
     if (optind != argc - 1) return usage_error("replay", "%s", _("name one journal"));
     if (journal && !from) return usage_error("replay", "%s", _("--journal is for the new session that --from starts"));
-    if (from && !moment_form(from)) {
-        char *shown = clean_text(from);
-        int rc = usage_error("replay", _("--from takes a step number (1, 2, ...) or a scene id, not '%s'"), shown);
-        free(shown);
-        return rc;
-    }
     return replay(argv[optind], from, journal, lang);
 }

@@ -68,6 +68,15 @@ for f in tests/e2e/broken/*.xml; do
     check "check-$n" run "check-$n" "" check "$f"
 done
 check check-tutorial run check-tutorial "" check tutorial
+# A dead end the check only warns of, met in play: the session stops with exit 1 and says the
+# scenario has no way on; a resume says there is nothing to play on, not "continue it with".
+printf '<cast scenario="mini" xmlns="urn:verbeeld:cast:1"><participant name="An" core="verbinden" goal="x"/></cast>\n' > "$T/dead.xml"
+check play-dead-end sh -c "printf '1\\n' | '$V' play tests/e2e/broken/deadend-values.xml --cast '$T/dead.xml' --lang en --seed 1 --journal '$T/dead.jsonl' > '$T/dead.out' 2>&1; [ \$? -eq 1 ] && grep -q 'has no way on from here' '$T/dead.out' && ! grep -q 'Continue it with' '$T/dead.out'"
+check resume-dead-end sh -c "'$V' play --resume '$T/dead.jsonl' < /dev/null > '$T/dead2.out' 2>&1; [ \$? -eq 1 ] && grep -q 'had no way on' '$T/dead2.out'"
+# A script's line that is not UTF-8 (check says so) is journaled as valid UTF-8 all the same:
+# one bad byte made the whole journal line unreadable to every JSON reader.
+printf '<cast scenario="mini" xmlns="urn:verbeeld:cast:1"><participant name="An" core="grenzen stellen" goal="x"/></cast>\n' > "$T/mini.xml"
+check journal-utf8 sh -c "printf '1\\n' | '$V' play tests/e2e/broken/scriptbytes.xml --cast '$T/mini.xml' --lang en --journal '$T/sb.jsonl' > /dev/null 2>&1; grep -q 'Caf' '$T/sb.jsonl' && python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1], encoding=\"utf-8\")]' '$T/sb.jsonl'"
 
 # ---------------------------------------------------------------- playing the tutorial
 cat > "$T/cast2.xml" <<'CAST'
@@ -83,6 +92,10 @@ CAST
 printf '<cast scenario="tutorial" xmlns="urn:verbeeld:cast:1"><participant name="An" core="verbinden" goal="x"/></cast>\n' > "$T/cast1.xml"
 check corners-solo sh -c "printf '1\\n1\\n1\\n1\\n1\\n1\\n1\\n1\\n' | NO_COLOR=1 $V play tutorial --cast '$T/cast1.xml' --lang en --corners --seed 2 --journal '$T/cs.jsonl' 2>&1 | grep -q '^   \\[setting boundaries · your challenge\\]$'"
 check corners-group sh -c "printf '2\\n2\\n2\\n2\\n2\\n2\\n2\\n2\\n2\\n2\\n' | NO_COLOR=1 $V play tutorial --cast '$T/cast2.xml' --lang nl --corners --seed 2 --journal '$T/cg.jsonl' > '$T/cg.out' 2>&1; grep -q '^   \\[verbinden · eigen kernkwaliteit van Sanne\\]$' '$T/cg.out' && ! grep -q '· uitdaging\\]$' '$T/cg.out'"
+
+# Without a cast file, a group at one keyboard types every name at the first question; each is
+# asked their core quality and goal, and cast on their opposite quadrant.
+check setup-group sh -c "printf 'Sanne, Joris\\nverbinden\\nGrenzen stellen\\ntact\\n\\n1\\n1\\n' | '$V' play tutorial --lang en --seed 1 --journal '$T/sg.jsonl' > '$T/sg.out' 2>&1; grep -q '^Joris: core quality?' '$T/sg.out' && [ \$(grep -c '\"ev\":\"participant\"' '$T/sg.jsonl') -eq 2 ] && python3 tests/e2e/corners.py '$V' '$T/sg.jsonl'"
 
 # A solo session in Dutch: the setup asks name, core quality and goal.
 check solo-nl run solo-nl 'Sanne\nvrolijkheid\nzorg\nverbinden\nGrenzen stellen zonder de band te verliezen\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n' \
@@ -172,6 +185,10 @@ check replay-group run replay-group "" replay "$T/group.jsonl"
 check replay-from run replay-from '2\n1\n1\n1\n1\n1\n1\n' replay "$T/group.jsonl" --from 3 --journal "$T/branch.jsonl"
 check replay-branch-journal sh -c "grep -q '\"ev\":\"branch\"' '$T/branch.jsonl' && grep -q '\"ev\":\"ending\"' '$T/branch.jsonl' && '$V' debrief '$T/branch.jsonl' > /dev/null"
 check replay-from-scene sh -c "printf '1\n1\n1\n' | '$V' replay '$T/group.jsonl' --from markt --journal '$T/branch2.jsonl' > /dev/null && grep -q '\"from\":\"markt\"' '$T/branch2.jsonl'"
+# A scene may be named as the replay shows it, by its title; a form error comes in the journal's
+# language, as the rest of the replay.
+check replay-from-title sh -c "printf '1\n1\n1\n' | '$V' replay '$T/group.jsonl' --from 'what do we tell bart?' --journal '$T/branch3.jsonl' > /dev/null && grep -q '\"from\":\"what do we tell bart?\"' '$T/branch3.jsonl'"
+check replay-form-lang sh -c "LANGUAGE=nl '$V' replay '$T/group.jsonl' --from \"\$(printf 'a\\tb')\" < /dev/null 2>&1 | grep -q '^verbeeld replay: --from takes a step number'"
 check replay-unknown-step sh -c "'$V' replay '$T/group.jsonl' --from 999 < /dev/null > /dev/null 2>&1; [ \$? -eq 2 ]"
 
 # The same journal cannot be overwritten by a new session.
