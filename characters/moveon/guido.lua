@@ -53,6 +53,26 @@ return character {
                      en = "A week? I waited thirty years to stop, and now you know why that was too long. No. Four o'clock. You know more than you think." },
     weigert = { nl = "Nee. Dat laat ik niet toe. Dat is precies wat ik dertig jaar verkeerd heb gedaan: voor jullie kiezen. Jullie hebben tot vier uur. Gebruik die tijd.",
                 en = "No. I won't allow that. That's exactly what I did wrong for thirty years: choosing for you. You have until four. Use the time." },
+    -- his answer in the hall to what Isabel said or did there (scene "bezoek", var hal)
+    hal = function(self)
+      local h = story.vars.hal
+      if h == 1 then
+        return { nl = "Omdat ik bang was, meisje. Dat is het hele antwoord. De rest zeg ik binnen, tegen jullie allemaal.",
+                 en = "Because I was afraid, love. That's the whole answer. The rest I'll say inside, to all of you." }
+      elseif h == 2 then
+        return { nl = "Nee. Ik kom niet controleren. Ik kom zeggen wat ik vrijdag had moeten zeggen.",
+                 en = "No. I haven't come to check up on you. I've come to say what I should have said on Friday." }
+      elseif h == 3 then
+        return { nl = "Koffie, graag. Dank je, meisje.", en = "Coffee, please. Thank you, love." }
+      elseif h == 4 then
+        return { nl = "Alles goed, zeg je. Kijk me eens aan, meisje.", en = "Everything's fine, you say. Look at me, love." }
+      elseif h == 5 or h == 7 then
+        return { nl = "Ik hoor je, meisje. Binnen zeg ik het, tegen jullie allemaal. Dat ben ik je schuldig.",
+                 en = "I hear you, love. I'll say it inside, to all of you. I owe you that." }
+      end
+      return { nl = "Ik weet het, meisje. Ik kom niet om het goed te praten.",
+               en = "I know, love. I haven't come to smooth it over." }
+    end,
     bezoek = function(self)
       if story.vars.hart == 0 then   -- nobody has told the team yet: he says it himself
         if self.state.trust >= 1 then
@@ -63,6 +83,10 @@ return character {
                  en = "I couldn't stay sitting in that hotel. There's something you need to know, and you need to hear it from me. In May my heart stopped, in Lisbon. Twelve seconds. I won't decide for you. Not any more." }
       end
       if self.state.trust >= 1 then
+        if story.facts.wim_verteld then   -- Wim broke his promise and told: he did not keep quiet
+          return { nl = "Ik kon niet in dat hotel blijven zitten. Ik heb gehoord hoe jullie dit weekend met elkaar omgaan, en ik wilde het zien. Ik had het jullie zelf moeten zeggen. Nu heeft Wim zijn belofte aan mij moeten breken, en hij had gelijk. Dat was geen daadkracht van mij. Dat was vluchten. Wat jullie ook beslissen: beslis het samen. Dat heb ik nooit gekund.",
+                   en = "I couldn't stay sitting in that hotel. I'd heard how you've been with each other this weekend, and I wanted to see it. I should have told you myself. Now Wim has had to break his promise to me, and he was right to. That wasn't decisiveness on my part. That was running away. Whatever you decide: decide it together. I never could." }
+        end
         return { nl = "Ik kon niet in dat hotel blijven zitten. Ik heb gehoord hoe jullie dit weekend met elkaar omgaan, en ik wilde het zien. Ik had het jullie zelf moeten zeggen, in plaats van Wim te laten zwijgen en Koen te laten rekenen. Dat was geen daadkracht. Dat was vluchten. Wat jullie ook beslissen: beslis het samen. Dat heb ik nooit gekund.",
                  en = "I couldn't stay sitting in that hotel. I'd heard how you've been with each other this weekend, and I wanted to see it. I should have told you myself, instead of making Wim keep quiet and Koen do the sums. That wasn't decisiveness. That was running away. Whatever you decide: decide it together. I never could." }
       end

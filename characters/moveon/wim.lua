@@ -22,6 +22,9 @@ return character {
   quadrant = "geduld",
   state = { trust = 0, stance = 0, irritated = 0 },
   lines = {
+    -- Isabel walked into the drawing room on Saturday night and said she wants MoveOn
+    salon = { nl = "Ga zitten, meisje. Zeg het nog eens, maar dan zittend, zodat we je allemaal kunnen aankijken.",
+              en = "Sit down, love. Say it again, sitting down this time, so we can all look you in the eye." },
     hart_bekend = function(self)
       -- said once (at the phone call, or at the letter): at the letter after the phone call he
       -- says neither 'now you've heard it' nor 'I promised him' again

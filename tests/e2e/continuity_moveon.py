@@ -1,0 +1,262 @@
+#!/usr/bin/env python3
+"""MoveOn continuity: sessions that steer to a moment where MoveOn used to contradict itself, and
+check that what is shown there fits what happened before it; and the words of MoveOn's corner
+choices, listed for every term that can stand at each corner, checked for manners that read as
+nonsense after the choice's own sentence. The play() driver and helpers are copied from
+continuity.py.
+
+A session is played through the real binary with a pipe, as a group would type: at each prompt
+the driver picks the first option whose words match one of the session's wishes (in order), or
+else the first option on the screen. Nothing of the engine is mocked; only the answers are chosen.
+
+Usage: continuity_moveon.py VERBEELD TMPDIR   (exit 1 when a check fails)
+"""
+import os
+import re
+import select
+import subprocess
+import sys
+import time
+
+V, T = sys.argv[1], sys.argv[2]
+ENV = dict(os.environ, VERBEELD_NOW="1763805600", NO_COLOR="1", COLUMNS="4000", LC_ALL="C.UTF-8")
+for k in ("LANG", "LANGUAGE", "LC_MESSAGES"):
+    ENV.pop(k, None)
+PROMPT = re.compile(r"\n([^\n]*) \u2014 $")
+OPTION = re.compile(r"^  (\d+)\) (.*)$", re.M)
+failures = []
+
+
+def play(name, scenario, cast, lang, wishes, avoid=(), inject=(), seed=4, limit=600):
+    """Plays a session; wishes are regexes on option texts (the first that matches any option
+    on the screen wins); otherwise the first option that matches none of avoid; inject is a list of (regex on the text shown so far, command) sent once
+    each, at the first prompt after the text appears. Returns the whole transcript."""
+    cast_path = os.path.join(T, name + "-cast.xml")
+    with open(cast_path, "w", encoding="utf-8") as f:
+        f.write(cast)
+    journal = os.path.join(T, name + ".jsonl")
+    if os.path.exists(journal):
+        os.remove(journal)
+    p = subprocess.Popen([V, "play", scenario, "--cast", cast_path, "--lang", lang, "--seed", str(seed),
+                          "--journal", os.path.join(T, name + ".jsonl")],
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=ENV)
+    out, since, sent, pending = b"", 0, 0, list(inject)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        ready, _, _ = select.select([p.stdout], [], [], 2)
+        if not ready:
+            break
+        chunk = os.read(p.stdout.fileno(), 65536)
+        if not chunk:
+            break
+        out += chunk
+        text = out.decode("utf-8", "replace")
+        if not PROMPT.search(text[since:]):
+            continue
+        screen = text[since:]
+        since = len(text)
+        answer = None
+        for pat, cmd in pending:
+            if re.search(pat, text):
+                answer = cmd
+                pending.remove((pat, cmd))
+                break
+        if answer is None:
+            options = OPTION.findall(screen)
+            answer = options[0][0] if options else "1"
+            for n, words in options:
+                if not any(re.search(a, words) for a in avoid):
+                    answer = n
+                    break
+            for wish in wishes:
+                hit = [n for n, words in options if re.search(wish, words)]
+                if hit:
+                    answer = hit[0]
+                    break
+        sent += 1
+        if sent > limit:
+            break
+        try:
+            p.stdin.write((answer + "\n").encode())
+            p.stdin.flush()
+        except BrokenPipeError:
+            break
+    try:
+        p.stdin.close()
+    except BrokenPipeError:
+        pass
+    try:
+        p.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        p.kill()
+    text = out.decode("utf-8", "replace")
+    with open(os.path.join(T, name + ".out"), "w", encoding="utf-8") as f:
+        f.write(text)
+    return text
+
+
+def journal(name):
+    """The entries of session name's journal, as dicts."""
+    import json
+    with open(os.path.join(T, name + ".jsonl"), encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def after(text, marker):
+    """The transcript from the first occurrence of marker on ('' when it never came)."""
+    i = text.find(marker)
+    return text[i:] if i >= 0 else ""
+
+
+def expect(name, cond, why):
+    if not cond:
+        failures.append(f"{name}: {why} (transcript: {T}/{name}.out)")
+
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+
+
+# ---------------------------------------------------------------- the words of corner choices
+# For every corner choice of MoveOn and every term that can stand at its corner for some cast
+# (every role is playable on every quadrant, so every quadrant of the lexicon), the words a
+# participant sees: the variant for the term, else the choice's sentence with the term's manner.
+def lexicon():
+    """The quadrants of characters/quadrants.lua (each with its opposite) and each term's
+    manner, {term: (nl, en)}."""
+    with open(os.path.join(ROOT, "characters", "quadrants.lua"), encoding="utf-8") as f:
+        src = f.read()
+    manners, quads = {}, set()
+    for m in re.finditer(r'\n  q\((.*?)\n    \{ nl = "(?:Je|Als)', src, re.S):
+        heads = []
+        for t in re.finditer(r'\{ nl = "([^",]{1,40})", en = "[^"]+"(?:,\s*power = "\w+")?,?\s*'
+                             r'(?:manner = \{ nl = "([^"]+)",\s*en = "([^"]+)" \})?', m.group(1)):
+            heads.append(t.group(1))
+            if t.group(2) and t.group(1) not in manners:
+                manners[t.group(1)] = (t.group(2), t.group(3))
+        c, p, ch, a = heads[:4]
+        quads |= {(c, p, ch, a), (ch, a, c, p)}
+    return sorted(quads), manners
+
+
+def corner_words(path):
+    """(choice id, role, corner, term, nl, en, is_variant) for every corner choice and term."""
+    import xml.etree.ElementTree as ET
+    ns = "{urn:verbeeld:scenario:1}"
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    quads, manners = lexicon()
+    corners = ["core", "pitfall", "challenge", "allergy"]
+    root = ET.parse(path).getroot()
+    out = []
+    for scene in root.iter(ns + "scene"):
+        for c in scene.findall(ns + "choice"):
+            corner = c.get("corner")
+            if not corner:
+                continue
+            by = c.get("by") or scene.get("who")
+            words = {t.get(lang): t.text or "" for t in c.findall(ns + "text")}
+            variants = {v.get("term"): v for v in c.findall(ns + "variant")}
+            for term in sorted({q[corners.index(corner)] for q in quads}):
+                if term in variants:
+                    w = {t.get(lang): t.text or "" for t in variants[term].findall(ns + "text")}
+                    out.append((c.get("id"), by, corner, term, w.get("nl", ""), w.get("en", ""), True))
+                else:
+                    m = manners[term]
+                    out.append((c.get("id"), by, corner, term, words.get("nl", "").replace("{manner}", m[0]),
+                                words.get("en", "").replace("{manner}", m[1]), False))
+    return out, manners
+
+
+words, manners = corner_words(os.path.join(ROOT, "scenarios", "moveon.xml"))
+if os.environ.get("LIST_CORNERS"):      # LIST_CORNERS=1 ... prints the listing to read
+    for cid, by, corner, term, nl, en, var in words:
+        print(f"{cid}\t{by}\t{corner}\t{term}\t{'variant' if var else 'generic'}\n  nl: {nl}\n  en: {en}")
+# The manners found untrue after Isabel's sentences (a participant with core zorgzaamheid or
+# loslaten plays her on the loslaten/zorgzaamheid quadrant): "Je staat op en houdt de oefening
+# tegen ..., en daarna laat je het zijn eigen weg gaan", "Je stopt de envelop dicht in je tas, en
+# je legt iedereen nog even uit wat goed voor ze is". No corner choice of Isabel may show them.
+UNTRUE = {"vip": ["loslaten", "betuttelen"]}
+n = "corner-words"
+for role, terms in UNTRUE.items():
+    for term in terms:
+        nl, en = manners[term]
+        bad = [cid for cid, by, corner, t, wnl, wen, var in words
+               if by in (role, "each") and t == term and (nl in wnl or en in wen)]
+        expect(n, not bad, f"{role}'s corner choices show the manner of {term} after their own sentence: {', '.join(bad)}")
+
+# The same, played: a participant with core zorgzaamheid plays Isabel (on loslaten), one with
+# core loslaten plays her on zorgzaamheid; no option on their screens carries those manners.
+for core, cast_on in (("zorgzaamheid", "loslaten"), ("loslaten", "zorgzaamheid")):
+    for lang, k in (("nl", 0), ("en", 1)):
+        n = f"isabel-on-{cast_on}-{lang}"
+        t = play(n, "moveon", f"""<cast scenario="moveon" xmlns="urn:verbeeld:cast:1">
+  <participant name="Iris" core="{core}" goal="x" role="vip"/>
+</cast>
+""", lang, wishes=[], seed=5)
+        shown = [w for _, w in OPTION.findall(t)]
+        bad = [w for w in shown if manners["loslaten"][k] in w or manners["betuttelen"][k] in w]
+        expect(n, len(shown) > 10 and not bad, f"Isabel is offered a frame with a manner that contradicts it: {bad[:3]}")
+
+# ---------------------------------------------------------------- Femke answered Maarten at night
+# At 01:17 Femke replies to Maarten: "Spaar je moeite, wij kopen het zelf". Later she does not
+# tell the team "Ik heb nog geen nee gezegd", nor thank Maarten for the offer as if it were new.
+MOVEON5 = """<cast scenario="moveon" xmlns="urn:verbeeld:cast:1">
+  <participant name="Sanne" core="verbinden" goal="x" role="ops"/>
+  <participant name="Joris" core="daadkracht" goal="x" role="groep"/>
+  <participant name="Ayla" core="tact" goal="x" role="vip"/>
+  <participant name="Bram" core="flexibiliteit" goal="x" role="cfo"/>
+  <participant name="Mehmet" core="voorzichtigheid" goal="x" role="online"/>
+</cast>
+"""
+STOP_NL = r"Stop\.|wij niet doen|doe niet mee"
+t = play("femke-spaar", "moveon", MOVEON5, "nl",
+         wishes=[r"Spaar je moeite, Maarten", r"Horizon heeft me een baan aangeboden", STOP_NL,
+                 r"Maarten, dank voor het aanbod|Maarten, wat ik vrijdagnacht schreef"])
+n = "femke-spaar"
+later = after(t, "Verzonden, 01:17")
+expect(n, later and "Horizon heeft me een baan aangeboden" in later and "nee gezegd" not in later,
+       "after replying 'Spaar je moeite' at 01:17 Femke says she has not said no yet")
+expect(n, "Maarten, dank voor het aanbod. Nee." not in later and "Maarten, wat ik vrijdagnacht schreef" in later,
+       "on Sunday Femke thanks Maarten for the offer as if she had not answered him on Friday night")
+
+# ---------------------------------------------------------------- Wim tells, Isabel hears it
+# Face to face Wim tells everyone about Guido's heart before Isabel's turn: what she says to Wim
+# then does not pass it by with something kind about his coach trips. Guido's surprise visit
+# afterwards does not say he made Wim keep quiet.
+t = play("wim-tells", "moveon", MOVEON5, "nl",
+         wishes=[r"Ik wacht niet langer\. Guido heeft in mei", STOP_NL, r"busreizen|Lissabon bent gaan halen",
+                 r"Waarom heb je het me niet gewoon gezegd"],
+         avoid=[r"(?i)hartinfarct|zijn hart|hart\b"],
+         inject=[(r"Ik wacht niet langer\. Guido heeft in mei(.|\n)*Recht in het gezicht|Ik wacht niet langer\. Guido heeft in mei(.|\n)*\n== ", "/inject bezoek")])
+n = "wim-tells"
+told = after(t, "Ik wacht niet langer. Guido heeft in mei")
+expect(n, told and "iets liefs over zijn busreizen" not in told and "Lissabon bent gaan halen" in told,
+       "after Wim told about the heart, Isabel is offered something kind about his coach trips")
+visit = after(told, "Een kwartier")
+expect(n, visit and "Wim te laten zwijgen" not in visit,
+       "Guido says he made Wim keep quiet after Wim told everyone")
+
+# ---------------------------------------------------------------- Guido, when he knows Wim told
+# The line itself, for both ways Guido's trust can go: read from the script, so that the check
+# does not depend on the trust a session happens to reach.
+with open(os.path.join(ROOT, "characters", "moveon", "guido.lua"), encoding="utf-8") as f:
+    guido = f.read()
+n = "guido-wim"
+told_branch = guido.split("story.facts.wim_verteld", 1)
+expect(n, len(told_branch) == 2 and "Wim te laten zwijgen" not in told_branch[1].split("end", 1)[0],
+       "Guido's visit has no words for when Wim has told, and says he made Wim keep quiet")
+
+# ---------------------------------------------------------------- Isabel in the salon, Guido in the hall
+t = play("isabel-salon", "moveon", MOVEON5, "nl",
+         wishes=[r"Ik wil het\. Niet omdat het van papa is", STOP_NL, r"Waarom heb je het me niet gewoon gezegd"],
+         inject=[(r"Stoofvlees en Orval", "/inject bezoek")])
+n = "isabel-salon"
+salon = after(t, "Ik wil het. Niet omdat het van papa is").split("Zondag")[0]
+expect(n, salon and "Zeg het nog eens, maar dan zittend" in salon,
+       "nobody reacts when Isabel walks into the salon and says she wants MoveOn")
+hall = after(t, "Waarom heb je het me niet gewoon gezegd")
+expect(n, hall and "Omdat ik bang was, meisje" in hall.split("Hij blijft een kwartier")[0],
+       "Guido does not answer what Isabel says to him in the hall")
+
+if failures:
+    print("continuity_moveon:", *failures, sep="\n  ")
+    sys.exit(1)
