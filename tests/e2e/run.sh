@@ -243,6 +243,7 @@ sh tests/e2e/scenarios.sh "$V" "$T" && ok || bad scenarios
 sh tests/e2e/return.sh "$V" "$T" && ok || bad return
 # Continuity: sessions steered to where the stories used to contradict what happened before.
 mkdir -p "$T/continuity" && python3 tests/e2e/continuity.py "$V" "$T/continuity" && ok || bad continuity
+mkdir -p "$T/continuity-moveon" && python3 tests/e2e/continuity_moveon.py "$V" "$T/continuity-moveon" && ok || bad continuity-moveon
 sh tests/e2e/format.sh "$V" "$T" && ok || bad format
 
 # ---------------------------------------------------------------- nothing entered is lost
