@@ -237,7 +237,6 @@ typedef struct {
     char *snap;
     int parent;
     const char *choice;
-    int incident;             /* explored from an injected incident: stop once it returns */
 } State;
 
 /* Visit counts and corner counts stay out of the stored state when no code reads them: a
@@ -316,8 +315,9 @@ int explorer_exhaustive(Explorer *E, json_object *start, long max_states)
     explorer_key_init(&key, E->s, E->S);
     session_restore(E->S, start);
     VEC_PUSH(states, n, cap);
-    states[n++] = (State){note_state(E, &key), -1, NULL, 0};
-    /* Each incident a trainer can start, started at the beginning and followed until it returns. */
+    states[n++] = (State){note_state(E, &key), -1, NULL};
+    /* Each incident a trainer can start, started at the beginning, and the story followed on
+     * from where it returns. */
     for (int e = 0; e < E->s->nevents; e++) {
         if (!injectable(E, e)) continue;
         session_restore(E->S, start);
@@ -327,7 +327,7 @@ int explorer_exhaustive(Explorer *E, json_object *start, long max_states)
         char *text = note_state(E, &key);
         if (text) {
             VEC_PUSH(states, n, cap);
-            states[n++] = (State){text, 0, E->s->events[e].id, 1};
+            states[n++] = (State){text, 0, E->s->events[e].id};
         }
     }
     int truncated = 0, *choices = NULL, capchoices = 0;
@@ -358,7 +358,9 @@ int explorer_exhaustive(Explorer *E, json_object *start, long max_states)
             push_path(E, id);
             session_take(E->S, t, k);
             E->states++;
-            if (states[i].incident && E->S->nret == 0) continue;   /* back in the story */
+            /* Back in the story from an incident: explored on from there like any state (with
+             * the incident's effects and the incident spent), so that a dead end or an ending
+             * that only an incident opens is found too. */
             char *text = note_state(E, &key);
             if (!text) continue;
             if (n >= max_states) {
@@ -370,7 +372,7 @@ int explorer_exhaustive(Explorer *E, json_object *start, long max_states)
                 truncated = 1;
             } else {
                 VEC_PUSH(states, n, cap);
-                states[n++] = (State){text, i, id, states[i].incident};
+                states[n++] = (State){text, i, id};
             }
         }
         json_object_put(snap);
