@@ -36,10 +36,20 @@ return character {
       nl = "Frank, sorry, maar dit moet eruit. Jij beslist sinds gisterochtend alles alsof het jouw school is. Het is ook mijn kind. Wanneer stemmen wíj eigenlijk?",
       en = "Frank, sorry, but this has to come out. Since yesterday morning you've been deciding everything as if it's your school. It's my kid too. When do WE get a vote?",
     },
-    plein_veld = {
-      nl = "Een veld. Twee doelen. Een lijn om langs te staan. Meer heeft een kind niet nodig om te leren winnen. En verliezen.",
-      en = "A pitch. Two goals. A line to stand along. That's all a kid needs to learn to win. And to lose.",
-    },
+    -- Said as the proposals for the yard go round: the pitch, ordered on the spot, is his native
+    -- decisiveness; on any other quadrant he asks what his child needs, and proposes nothing yet.
+    plein_veld = function(self)
+      if self.quadrant == "daadkracht" then
+        return {
+          nl = "Een veld. Twee doelen. Een lijn om langs te staan. Meer heeft een kind niet nodig om te leren winnen. En verliezen.",
+          en = "A pitch. Two goals. A line to stand along. That's all a kid needs to learn to win. And to lose.",
+        }
+      end
+      return {
+        nl = "Mijn kind rent elke zaterdag twee uur achter een bal aan, en pas daarna is het rustig. Waar kan het hier rennen? Dat is mijn vraag bij elk vel.",
+        en = "Every Saturday my kid chases a ball for two hours, and only then do they settle. Where can they run here? That's my question for every sheet.",
+      }
+    end,
     rondgang_trots = {
       nl = "Kijk, hier komen de doeltjes. Met kunstgras, dat is gewoon veilig. En die boom, ja, die staat er nog.",
       en = "Look, this is where the goals go. Artificial turf, that's just safe. And that tree, yes, it's still there.",

@@ -506,6 +506,45 @@ expect(n, "In het openbaar" in t and "sinds vanochtend" in t and "sinds gisteroc
        "the conflict on day 1 speaks of 'since yesterday morning'")
 expect(n, "zegt een vader bij het raam" in t, "the football parent a participant plays is made to attack the chair")
 
+# ---------------------------------------------------------------- the school, lines on the quadrant played
+# A participant plays a parent on their opposite quadrant, so the parent's scripted lines are
+# theirs to practise: Tom (creativity) plays the artist on structure, Lotte (letting go) the
+# free-range parent on caring, Ilse (decisiveness) the football parent on patience, Lena
+# (caution) the worried parent on courage. None of them is handed the line of the parent's
+# native quality, their own comfort zone; and the narration does not say the free-range parent
+# "wanted" the wild corner. With the cores reversed, the native lines come back.
+SCHOOL_OFF = """<cast scenario="school" xmlns="urn:verbeeld:cast:1">
+  <participant name="Tom" core="creativiteit" goal="x" role="dromer" card="elin"/>
+  <participant name="Lotte" core="loslaten" goal="x" role="loslater" card="jesse"/>
+  <participant name="Ilse" core="daadkracht" goal="x" role="voetbalouder" card="daan"/>
+  <participant name="Lena" core="voorzichtigheid" goal="x" role="bezorgde" card="noor"/>
+</cast>
+"""
+SCHOOL_ON = SCHOOL_OFF.replace('"creativiteit"', '"structuur"').replace('"loslaten"', '"zorgzaamheid"') \
+                      .replace('"daadkracht"', '"geduld"').replace('"voorzichtigheid"', '"moed"')
+n = "school-quadrant-off"
+t = play(n, "school", SCHOOL_OFF, "nl", wishes=[], limit=60, inject=[(r"De kastanje", "/inject twijfel")])
+expect(n, "Tom, zeg het als Jasper Lind: Ik teken voor mijn brood" in t and "Geen hek maar een heg" not in t,
+       "the artist played on structure is handed his native dream of hedges and hills")
+expect(n, "Lotte, zeg het als Thijs Hoekstra: Ik heb het gisteravond aan mijn kinderen gevraagd" in t
+       and "Blauwe plekken groeien eruit" not in t, "the free-range parent played on caring is handed 'a corner where we don't go'")
+expect(n, "Ilse, zeg het als Ronnie Verbeek: Mijn kind rent elke zaterdag" in t and "Een veld. Twee doelen." not in t,
+       "the football parent played on patience is handed the pitch ordered on the spot")
+expect(n, "Lena, zeg het als Annelies Bakker: Jullie weten dat ik altijd pleisters" in t and "Ik zie een ambulance" not in t,
+       "the worried parent played on courage is handed the ambulance she sees")
+expect(n, "Lena, zeg het als Annelies Bakker: Thuis vroegen ze me" in t and "alleen maar ongeruster" not in t,
+       "the worried parent played on courage is handed her native worry on the stairs")
+expect(n, "hij bracht net die wilde hoek zonder volwassenen ter sprake" in t and "die net een wilde hoek zonder volwassenen wilde" not in t,
+       "the narration says the free-range parent wanted the wild corner, whatever he proposed")
+n = "school-quadrant-on"
+t = play(n, "school", SCHOOL_ON, "en", wishes=[], limit=60, inject=[(r"The chestnut", "/inject twijfel")])
+expect(n, "Tom, say it as Jasper Lind: Not a fence but a hedge" in t
+       and "Lotte, say it as Thijs Hoekstra: Give them planks, rope" in t
+       and "Ilse, say it as Ronnie Verbeek: A pitch. Two goals." in t
+       and "Lena, say it as Annelies Bakker: I measured the tree" in t
+       and "Lena, say it as Annelies Bakker: I've been sitting here since this morning" in t,
+       "a parent played on its native quadrant no longer says its native line")
+
 # ---------------------------------------------------------------- the tutorial, Bart's board
 # Lies, whom verbeeld plays, tells Bart no, and Bart says he should have asked first: the board
 # with SATURDAY 7 AM is what he wrote before the coffee, not a plan he made after the no.
