@@ -33,8 +33,8 @@ return character {
       en = "Because it's always been done that way? That's not a reason, that's a habit.",
     },
     conflict_aanval = {
-      nl = "En ik zeg het er maar meteen bij: elk idee dat ik noem, gaat bij jou in een parkeervak. Mijn parkeervak staat vol, Frank. Wij zijn geen agendapunt.",
-      en = "And I'll say it straight away too: every idea I bring up goes into your parking lot. My parking lot is full, Frank. We are not an agenda item.",
+      nl = "En ik zeg het er maar meteen bij: jij maakt de agenda, Frank, en ik voel me een agendapunt.",
+      en = "And I'll say it straight away too: you make the agenda, Frank, and I feel like an item on it.",
     },
     -- Said as the proposals for the yard go round: the dream is his native creativity; on any
     -- other quadrant he speaks from his trade and his child, and proposes nothing yet.

@@ -33,8 +33,8 @@ return character {
       en = "Are you still hesitating? The match has already started!",
     },
     conflict_aanval = {
-      nl = "Frank, sorry, maar dit moet eruit. Jij beslist sinds gisterochtend alles alsof het jouw school is. Het is ook mijn kind. Wanneer stemmen wíj eigenlijk?",
-      en = "Frank, sorry, but this has to come out. Since yesterday morning you've been deciding everything as if it's your school. It's my kid too. When do WE get a vote?",
+      nl = "Frank, sorry, maar dit moet eruit. Jij beslist sinds gisterochtend alles alsof het jouw school is. Het is ook mijn kind. Ik wil meebeslissen, niet alleen mijn hand opsteken.",
+      en = "Frank, sorry, but this has to come out. Since yesterday morning you've been deciding everything as if it's your school. It's my kid too. I want a say, not just a hand to put up.",
     },
     -- Said as the proposals for the yard go round: the pitch, ordered on the spot, is his native
     -- decisiveness; on any other quadrant he asks what his child needs, and proposes nothing yet.

@@ -480,6 +480,12 @@ n = "school-shed"
 shed = after(t, "Bij de fietsenstalling").split("kent iedereen hier")[0]
 expect(n, "vraagt een vader die zijn fiets" in shed and "sporttas" not in shed and "Ronnie Verbeek:" not in shed and "Jasper Lind: En heb je gezien" in shed,
        "the football parent a participant plays is made to gossip about the chair")
+# Nothing in the story has the chair put ideas in a "parking lot": the gossip holds him to what
+# he did do on every route, coming in with the agenda he (or someone) had to make.
+expect(n, "Ik heb een agenda gemaakt" in t.split("Bij de fietsenstalling")[0] or "Iemand moest de agenda maken" in t.split("Bij de fietsenstalling")[0],
+       "the chair never spoke of an agenda before the gossip about it")
+expect(n, "Jasper Lind: En heb je gezien hoe hij vanochtend met zijn agenda binnenkwam?" in shed and "parkeervak" not in t,
+       "the gossip at the bike shed says the chair parked ideas, which nothing in the story did")
 
 # ---------------------------------------------------------------- the school, briefed conflict
 # The trainer briefed Iris and Kwame, whatever roles they play: the conflict goes to them, and
@@ -536,6 +542,10 @@ expect(n, "Lena, zeg het als Annelies Bakker: Thuis vroegen ze me" in t and "all
        "the worried parent played on courage is handed her native worry on the stairs")
 expect(n, "hij bracht net die wilde hoek zonder volwassenen ter sprake" in t and "die net een wilde hoek zonder volwassenen wilde" not in t,
        "the narration says the free-range parent wanted the wild corner, whatever he proposed")
+# The artist is played here, so a mother beside the father gossips: not about a parking lot.
+shed = after(t, "Bij de fietsenstalling").split("kent iedereen hier")[0]
+expect(n, "'En heb je gezien hoe hij vanochtend met zijn agenda binnenkwam?' zegt een moeder naast hem" in shed
+       and "parkeervak" not in t, "the gossip at the bike shed says the chair parked ideas, which nothing in the story did")
 n = "school-quadrant-on"
 t = play(n, "school", SCHOOL_ON, "en", wishes=[], limit=60, inject=[(r"The chestnut", "/inject twijfel")])
 expect(n, "Tom, say it as Jasper Lind: Not a fence but a hedge" in t
@@ -544,6 +554,18 @@ expect(n, "Tom, say it as Jasper Lind: Not a fence but a hedge" in t
        and "Lena, say it as Annelies Bakker: I measured the tree" in t
        and "Lena, say it as Annelies Bakker: I've been sitting here since this morning" in t,
        "a parent played on its native quadrant no longer says its native line")
+
+# ---------------------------------------------------------------- the school, a vote before the conflict
+# The group votes on whose schoolyard it is (/vote), then the trainer starts the conflict: the
+# parent who takes on the chair does not ask when the parents will ever get to vote, nor says
+# the chair parks their ideas.
+n = "school-voted"
+t = play(n, "school", SCHOOL4, "en", wishes=[], limit=80,
+         inject=[(r"Whose schoolyard is this", "/vote"), (r"One sheet", "/inject conflict")])
+moment = after(t, "In public").split("Everyone looks at the chair")[0]
+expect(n, re.search(r"With \d of 4 votes the group chose", t) and "I want a say, not just a hand to put up" in moment
+       and "get a vote" not in moment and "parking lot" not in moment,
+       "after the group voted, the conflict asks when they will ever get a vote")
 
 # ---------------------------------------------------------------- the tutorial, Bart's board
 # Lies, whom verbeeld plays, tells Bart no, and Bart says he should have asked first: the board
