@@ -50,15 +50,27 @@ return character {
         en = "Every Saturday my kid chases a ball for two hours, and only then do they settle. Where can they run here? That's my question for every sheet.",
       }
     end,
-    rondgang_trots = {
-      nl = "Kijk, hier komen de doeltjes. Met kunstgras, dat is gewoon veilig. En die boom, ja, die staat er nog.",
-      en = "Look, this is where the goals go. Artificial turf, that's just safe. And that tree, yes, it's still there.",
-    },
-    -- the same, once the parents had the chestnut felled (vars.boom == 0)
-    rondgang_trots_stronk = {
-      nl = "Kijk, hier komen de doeltjes. Met kunstgras, dat is gewoon veilig. En waar die boom stond, komt de dug-out.",
-      en = "Look, this is where the goals go. Artificial turf, that's just safe. And where the tree stood, the dugout goes.",
-    },
+    -- Said as he walks the inspector across the yard: the goals only where the yard the group
+    -- chose has a pitch (the safe yard, vars.plein == 3), and the tree as the group left it.
+    rondgang_trots = function(self)
+      local felled = story.vars.boom == 0
+      if story.vars.plein == 3 then
+        return felled and {
+          nl = "Kijk, hier komen de doeltjes. Met kunstgras, dat is gewoon veilig. En waar die boom stond, komt de dug-out.",
+          en = "Look, this is where the goals go. Artificial turf, that's just safe. And where the tree stood, the dugout goes.",
+        } or {
+          nl = "Kijk, hier komen de doeltjes. Met kunstgras, dat is gewoon veilig. En die boom, ja, die staat er nog.",
+          en = "Look, this is where the goals go. Artificial turf, that's just safe. And that tree, yes, it's still there.",
+        }
+      end
+      return felled and {
+        nl = "Kijk, hier gaan ze straks rennen. Van het hek tot aan de stronk, dat is een mooie sprint.",
+        en = "Look, this is where they'll run. From the gate to the stump, that's a nice sprint.",
+      } or {
+        nl = "Kijk, hier gaan ze straks rennen. Van het hek tot aan de kastanje, dat is een mooie sprint.",
+        en = "Look, this is where they'll run. From the gate to the chestnut, that's a nice sprint.",
+      }
+    end,
     roddel = {
       nl = "Zeg, heb jij Frank vanmiddag gezien met die inspecteur? Zo dicht tegen haar aan, met zijn map. Volgens mij wil hij gewoon directeur worden, en wij mogen de stoeltjes neerzetten.",
       en = "Hey, did you see Frank with that inspector this afternoon? Right up close, with his folder. I think he just wants to be the head, and we get to set out the chairs.",

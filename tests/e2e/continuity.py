@@ -310,7 +310,8 @@ t = play("school-en", "school", SCHOOL4, "en",
          inject=[(r"Fifty hours short", "/inject conflict")])
 n = "school-en"
 expect(n, "Across the yard" in t, "the path did not reach the inspector's round of the yard")
-expect(n, "I can see the stump" in t and "it's still there" not in t and "where the tree stood, the dugout goes" in t,
+expect(n, "I can see the stump" in t and "it's still there" not in t
+       and ("where the tree stood, the dugout goes" in t or "From the gate to the stump" in t),
        "a parent says the felled tree is still there")
 expect(n, "under the chestnut that stood there until yesterday" in t and "under that chestnut" not in t,
        "the grandparent points at a chestnut that was felled")
@@ -566,6 +567,26 @@ moment = after(t, "In public").split("Everyone looks at the chair")[0]
 expect(n, re.search(r"With \d of 4 votes the group chose", t) and "I want a say, not just a hand to put up" in moment
        and "get a vote" not in moment and "parking lot" not in moment,
        "after the group voted, the conflict asks when they will ever get a vote")
+
+# ---------------------------------------------------------------- the school, across the yard
+# The football parent shows the inspector the goals only where the yard the group chose has a
+# pitch (the safe yard's sports pitch), and walks beside her only if the chair let the parents
+# come along; when he kept them inside, she asks for one of them herself.
+ROUND = "In the schoolyard. The inspector walks slowly"
+for n, wish, said, unsaid in (
+        ("school-yard-wild", r"^The yard for every child|^The wild yard",
+         ["Look, this is where they'll run", "walks beside her, straight across the yard"],
+         ["goals go", "where the sports pitch is to go", "where the pitch is to go"]),
+        ("school-yard-safe", r"^The safe yard|^Safety tiles|^Four zones|^Check every element|^Clear boundaries",
+         ["Look, this is where the goals go", "walks beside her, past the spot where the sports pitch is to go"],
+         ["this is where they'll run"]),
+        ("school-yard-alone", r"one point of contact",
+         ["the chair beside her", "The football parent is the first one out"],
+         ["The football parent walks beside her"])):
+    t = play(n, "school", SCHOOL4, "en", wishes=[wish], limit=200)
+    yard = after(t, ROUND).split("\n  1)")[0]
+    expect(n, yard and all(w in yard for w in said) and not any(w in yard for w in unsaid),
+           f"across the yard, the football parent's walk and words do not fit the yard chosen or the chair's welcome ({said[0]!r})")
 
 # ---------------------------------------------------------------- the tutorial, Bart's board
 # Lies, whom verbeeld plays, tells Bart no, and Bart says he should have asked first: the board
