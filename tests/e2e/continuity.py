@@ -377,6 +377,13 @@ for n, lang, wish, said, told, wrong in (
            f"the verdict does not say what the group did with the offer ({said!r})")
     expect(n, re.search(told, ending.split("anchor")[0].split("anker")[0]) or re.search(told, words),
            f"the ending forgets what the group did with the offer ({told!r})")
+    # Green light with the children first: "you knew which risk you were taking" only for a
+    # group that did not drop the tree and the tests at her offer.
+    if "Groen licht, met de kinderen voorop" in ending or "Green light, with the children first" in ending:
+        risked = "welk risico jullie namen" in ending or "which risk you were taking" in ending
+        gave = "gaven jullie haar wat ze vroeg" in ending or "you gave her what she asked" in ending
+        expect(n, (gave and not risked) if n == "school-cut" else (risked and not gave),
+               "the ending says the group knew which risk it took, though it dropped what she asked (or the other way round)")
 
 # The group had already dropped the tree and the tests before her offer, so she asked to be
 # convinced, not to drop anything: her green light does not say "I asked you to drop something".
