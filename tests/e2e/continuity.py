@@ -595,6 +595,30 @@ for n, wish, said, unsaid in (
     expect(n, yard and all(w in yard for w in said) and not any(w in yard for w in unsaid),
            f"across the yard, the football parent's walk and words do not fit the yard chosen or the chair's welcome ({said[0]!r})")
 
+# ---------------------------------------------------------------- the school, reactions to what was done
+# A reaction answers the act: the teacher, allergic to distrust, does not speak of "children
+# you've never met" to someone peeking through a keyhole, and the inspector, behind the closed
+# door, says nothing then; she answers a walk-out as a walk-out, not as doubt; and the
+# grandparent answers pushing her in the yard, and at her verdict, with what it does to her.
+n = "school-keyhole"
+t = play(n, "school", SCHOOL4, "en", wishes=[r"peeks through the keyhole"], limit=400)
+door = after(t, "\u2192 The group: Someone peeks through the keyhole.").split("The verdict")[0]
+expect(n, door and "children you've never even met" not in door and "Hanneke Vos:" not in door
+       and "Sanne Vermeulen: Why assume straight away that there's something behind it?" in t,
+       "the reactions to peeking through the keyhole do not answer it")
+n = "school-walkout"
+with open(os.path.join(T, n + ".out"), encoding="utf-8") as f:
+    t = f.read()
+out = after(t, "Then sort it out yourself.' Someone gets up and walks out").split("\n\n", 1)[-1].split("One sentence")[0]
+expect(n, "Hanneke Vos: Go ahead. I'm writing down who stays." in out and "Doubting is my job" not in t,
+       "the inspector answers a walk-out with a line about doubt")
+n = "school-pushy"
+t = play(n, "school", SCHOOL4, "en", wishes=[r"You can see this is good, can't you", r"^'Six months\? By then"], limit=400)
+expect(n, "Gerrit Dijkstra: Let her look for herself first. She has eyes in her head." in after(t, "Across the yard")
+       and "Hanneke Vos: Pushing doesn't convince me. Arguments do." in after(t, "Across the yard")
+       and "Doubting is my job" not in t,
+       "pushing the inspector across the yard is not answered as pushing her")
+
 # ---------------------------------------------------------------- the tutorial, Bart's board
 # Lies, whom verbeeld plays, tells Bart no, and Bart says he should have asked first: the board
 # with SATURDAY 7 AM is what he wrote before the coffee, not a plan he made after the no.
