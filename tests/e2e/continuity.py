@@ -679,8 +679,9 @@ for f in sorted(os.listdir(T)):
 # ---------------------------------------------------------------- words, in every branch
 # Calques that no session need reach: checked in the files themselves.
 for path, bad in (("scenarios/school.xml", [r'lang="en">the stayer<', r'lang="en">the drawer<',
-                                            r"your child[^<]*\b(draw it|where does it|that it learns)"]),
-                  ("scenarios/moveon.xml", [r"(?i)an away day", r"away days"]),
+                                            r"your child[^<]*\b(draw it|where does it|that it learns)",
+                                            r"met alles wat het zo maakt"]),
+                  ("scenarios/moveon.xml", [r"(?i)an away day", r"away days", r"Jullie ook niet, als je durft"]),
                   ("characters/moveon/koen.lua", [r"Let me qualify"])):
     with open(path, encoding="utf-8") as f:
         text = f.read()
