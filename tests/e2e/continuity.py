@@ -619,6 +619,18 @@ expect(n, "Gerrit Dijkstra: Let her look for herself first. She has eyes in her 
        and "Doubting is my job" not in t,
        "pushing the inspector across the yard is not answered as pushing her")
 
+# ---------------------------------------------------------------- the school, what a full table never reaches
+# explore plays every role by default, so the inspector's question to the parents when nobody
+# plays the foster parent (vraagt-kind-ouders) can never come, and with twelve explorers her
+# trust never reaches 2 in the compliant verdict, where a group that earned her respect asks one
+# thing back (oordeel-braaf-3/4/5). With only the chair played, as in a small group, both come.
+r = subprocess.run([V, "explore", "school", "--random", "1500", "--seed", "1", "--roles", "directeur"],
+                   capture_output=True, env=dict(ENV, LANGUAGE="en")).stdout.decode("utf-8", "replace")
+never = r.split("Scenes never reached:")[-1] if "Scenes never reached:" in r else ""
+expect("school-explore-small", "Exploring school" in r and "vraagt-kind-ouders" not in never
+       and not re.search(r"oordeel-braaf-[345]\b", r),
+       "a small group never reaches the inspector's question to the parents, or asking one thing back at her verdict")
+
 # ---------------------------------------------------------------- the tutorial, Bart's board
 # Lies, whom verbeeld plays, tells Bart no, and Bart says he should have asked first: the board
 # with SATURDAY 7 AM is what he wrote before the coffee, not a plan he made after the no.
