@@ -32,14 +32,39 @@ return character {
       nl = "Dit is precies hoe ongelukken beginnen.",
       en = "This is exactly how accidents start.",
     },
-    kastanje_zorg = {
-      nl = "Ik heb de boom gemeten. Elf meter. De onderste tak zit op twee meter veertig. Ik weet dat jullie hem mooi vinden. Ik zie een ambulance.",
-      en = "I measured the tree. Eleven metres. The lowest branch is at two metres forty. I know you all love it. I see an ambulance.",
-    },
-    twijfel = {
-      nl = "Ik heb vannacht niet geslapen. Ik weet niet of ik mijn kind hier wil hebben. Niet als het zo gaat.",
-      en = "I didn't sleep last night. I don't know if I want my child here. Not if it goes like this.",
-    },
+    -- Said before her choice about the chestnut: the ambulance she sees is her native caution;
+    -- on any other quadrant she asks about the children, and fears nothing aloud.
+    kastanje_zorg = function(self)
+      if self.quadrant == "voorzichtigheid" then
+        return {
+          nl = "Ik heb de boom gemeten. Elf meter. De onderste tak zit op twee meter veertig. Ik weet dat jullie hem mooi vinden. Ik zie een ambulance.",
+          en = "I measured the tree. Eleven metres. The lowest branch is at two metres forty. I know you all love it. I see an ambulance.",
+        }
+      end
+      return {
+        nl = "Jullie weten dat ik altijd pleisters in mijn tas heb. Maar over deze boom wil ik eerst iets anders weten: welke van onze kinderen gaan erin klimmen?",
+        en = "You all know I always carry plasters in my bag. But about this tree I want to know something else first: which of our children are going to climb it?",
+      }
+    end,
+    -- Said on the stairs (incident "twijfel"), on either day: the worry that kept her awake is
+    -- her native caution; on any other quadrant she brings the question she was asked at home.
+    twijfel = function(self)
+      if self.quadrant ~= "voorzichtigheid" then
+        return {
+          nl = "Thuis vroegen ze me: weet je zeker dat je je kind daar wilt hebben? Ik had geen antwoord. Ik zit hier om er een te vinden.",
+          en = "At home they asked me: are you sure you want your child there? I had no answer. I'm sitting here to find one.",
+        }
+      elseif story.visited.ochtend > 0 then
+        return {
+          nl = "Ik heb vannacht niet geslapen. Ik weet niet of ik mijn kind hier wil hebben. Niet als het zo gaat.",
+          en = "I didn't sleep last night. I don't know if I want my child here. Not if it goes like this.",
+        }
+      end
+      return {
+        nl = "Ik zit hier sinds vanochtend en ik word alleen maar ongeruster. Ik weet niet of ik mijn kind hier wil hebben. Niet als het zo gaat.",
+        en = "I've been sitting here since this morning and I'm only getting more worried. I don't know if I want my child here. Not if it goes like this.",
+      }
+    end,
   },
   -- Everyone hears every choice, but a parent speaks up at most once per scene and only now
   -- and then, so that a round of thirty participants does not drown in reactions.

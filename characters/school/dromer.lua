@@ -33,13 +33,23 @@ return character {
       en = "Because it's always been done that way? That's not a reason, that's a habit.",
     },
     conflict_aanval = {
-      nl = "En ik zeg het er maar meteen bij: elk idee dat ik noem, gaat bij jou in een parkeervak. Mijn parkeervak staat vol, Frank. Wij zijn geen agendapunt.",
-      en = "And I'll say it straight away too: every idea I bring up goes into your parking lot. My parking lot is full, Frank. We are not an agenda item.",
+      nl = "En ik zeg het er maar meteen bij: jij maakt de agenda, Frank, en ik voel me een agendapunt.",
+      en = "And I'll say it straight away too: you make the agenda, Frank, and I feel like an item on it.",
     },
-    plein_droom = {
-      nl = "Geen hek maar een heg. Geen tegels maar heuvels. Een plein dat er elke maand anders uitziet, omdat de kinderen het ombouwen.",
-      en = "Not a fence but a hedge. Not tiles but hills. A schoolyard that looks different every month, because the children rebuild it.",
-    },
+    -- Said as the proposals for the yard go round: the dream is his native creativity; on any
+    -- other quadrant he speaks from his trade and his child, and proposes nothing yet.
+    plein_droom = function(self)
+      if self.quadrant == "creativiteit" then
+        return {
+          nl = "Geen hek maar een heg. Geen tegels maar heuvels. Een plein dat er elke maand anders uitziet, omdat de kinderen het ombouwen.",
+          en = "Not a fence but a hedge. Not tiles but hills. A schoolyard that looks different every month, because the children rebuild it.",
+        }
+      end
+      return {
+        nl = "Ik teken voor mijn brood, maar een plein voor mijn eigen kind heb ik nog nooit getekend. Ik begin bij het hek, waar het 's ochtends binnenkomt.",
+        en = "I draw for a living, but I've never drawn a yard for my own child. I'll start at the gate, where they come in in the morning.",
+      }
+    end,
   },
   -- Everyone hears every choice, but a parent speaks up at most once per scene and only now
   -- and then, so that a round of thirty participants does not drown in reactions.

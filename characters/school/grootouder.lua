@@ -32,6 +32,10 @@ return character {
       nl = "Jongen, jongen. Niet zo duwen.",
       en = "Steady on. No need to push.",
     },
+    -- his allergy (drammen) where the push has a face: at the inspector in the yard, and at
+    -- her verdict until she picks up her bag
+    duwen_kijken = { nl = "Laat haar nou eerst zelf kijken. Ze heeft ogen in haar hoofd.", en = "Let her look for herself first. She has eyes in her head." },
+    duwen_tas = { nl = "Zo. Nu pakt ze haar tas. Dat had ik je kunnen voorspellen.", en = "There. Now she's picking up her bag. I could have told you that." },
     vroeger = {
       nl = "In 1974 zat ik in dit gebouw. Mijn juf liet ons de hele maand mei buiten les krijgen, onder die kastanje. Geen inspecteur die het wist. Ik wil niet terug naar toen. Maar dat gevoel wil ik wel terug.",
       en = "In 1974 I sat in this building. My teacher had us do lessons outside the whole of May, under that chestnut. No inspector knew. I don't want to go back to those days. But I do want that feeling back.",
@@ -44,8 +48,18 @@ return character {
   },
   -- Everyone hears every choice, but a parent speaks up at most once per scene and only now
   -- and then, so that a round of thirty participants does not drown in reactions.
-  react = react_in_crowd { allergy = { "allergie", "allergie2" }, challenge = { "respect", "respect2" },
-                           core = { "eens", "eens2" }, pitfall = { "valkuil", "valkuil2" } },
+  -- As react_in_crowd, but pushing the inspector gets an answer to what was done.
+  react = react_by_quadrant {
+    once_per_scene = true,
+    allergy = { "allergie", "allergie2", every = 2 },
+    challenge = { "respect", "respect2", every = 3 },
+    core = { "eens", "eens2", every = 4 },
+    pitfall = { "valkuil", "valkuil2", every = 5 },
+    cases = {
+      { scene = "rondgang", quality = "drammen", moves = { trust = -1 }, say = "duwen_kijken" },
+      { scene = "uitslag", quality = "drammen", moves = { trust = -1 }, say = "duwen_tas" },
+    },
+  },
   -- When nobody plays this parent, the engine does, as one of the many parents in the room.
   choose = choose_in_crowd,
 }

@@ -8,9 +8,10 @@ local overtuigend = { "zorgvuldigheid", "structuur", "moed", "directheid", "gren
 local kruiperig   = { "pleasen", "wegcijferen", "vaagheid", "angstvalligheid" }
 local opdringerig = { "drammen", "hardheid", "botheid", "arrogantie" }
 -- The scenes in which she is in the room. Elsewhere she still hears about everything (it ends
--- up in her file, and in her state), but she says nothing.
+-- up in her file, and in her state), but she says nothing: also in "wachten", where she sits
+-- behind a closed door.
 local aanwezig = { "bezoek1", "bezoek1-vraag", "inspecteur-komt", "rondgang", "vraagt-kind", "vraagt-kind-ouders", "druk",
-                   "slotwoord", "wachten", "uitslag", "oordeel-groen", "oordeel-braaf", "oordeel-nee" }
+                   "slotwoord", "uitslag", "oordeel-groen", "oordeel-braaf", "oordeel-nee" }
 
 -- The text for what the group did with her offer in scene "druk" (one of the scenario's facts
 -- geschrapt, onderbouwd, proefjaar, weggelopen), or nil before that moment.
@@ -36,6 +37,10 @@ return character {
     zorg2 = { nl = "Ook dat gaat in mijn dossier.", en = "That goes into my file as well." },
     kruiperig2 = { nl = "Ik merk dat u zegt wat ik wil horen. Juist dat maakt me voorzichtig.", en = "I notice you're telling me what I want to hear. That is exactly what makes me careful." },
     overtuigd2 = { nl = "Dat overtuigt me meer dan uw map.", en = "That convinces me more than your folder." },
+    -- to pressure (drammen, hardheid, botheid, arrogantie), and to someone walking out on her offer
+    opdringerig = { nl = "Aandringen overtuigt mij niet. Argumenten wel.", en = "Pushing doesn't convince me. Arguments do." },
+    opdringerig2 = { nl = "Ik laat me niet onder druk zetten. Niet door de gemeente, en niet door u.", en = "I don't let myself be pressured. Not by the council, and not by you." },
+    weglopen = { nl = "Loopt u maar. Ik schrijf op wie er blijft.", en = "Go ahead. I'm writing down who stays." },
     telefoon = {
       nl = "Met Hanneke Vos, inspectie van het onderwijs. Ik was toevallig in de buurt. Ik kom vanmiddag even kijken, geen zorgen, het is informeel. Informeel bestaat niet bij de inspectie, maar dat zeg ik er altijd bij.",
       en = "Hanneke Vos, education inspectorate. I happened to be in the area. I'll drop by this afternoon, don't worry, it's informal. Nothing is informal with the inspectorate, but I always say that anyway.",
@@ -216,7 +221,8 @@ return character {
           if pleased == 2 then return "kruiperig" end
           if pleased == 5 then return unsaid(self, "kruiperig", { "kruiperig", "kruiperig2" }) end
         end },
-      { quality = opdringerig, moves = { pushed = 1, trust = -1 }, say = { "wantrouwen", "wantrouwen2" } },
+      { scene = "druk", quality = "hardheid", moves = { pushed = 1, trust = -1 }, say = "weglopen" },
+      { quality = opdringerig, moves = { pushed = 1, trust = -1 }, say = { "opdringerig", "opdringerig2" } },
       { quality = overtuigend, moves = { stance = 1 },
         say = function(self)
           if self.state.stance % 3 == 0 then

@@ -15,7 +15,7 @@ return character {
     eens2 = { nl = "Geef ze die ruimte maar. Kinderen laten zien wat ze kunnen als je ze laat.", en = "Give them that room. Children show what they can do when you let them." },
     respect2 = { nl = "Goede vraag. Die zou ik mijn eigen directeur ook eens moeten stellen.", en = "Good question. I ought to ask my own head that one day." },
     valkuil2 = { nl = "Ach, dat zien we dan wel. Het loopt meestal vanzelf.", en = "Oh, we'll see when we get there. It usually works itself out." },
-    allergie2 = { nl = "Als je ze niet vertrouwt, waarom begin je dan een school voor ze?", en = "If you don't trust them, why start a school for them?" },
+    allergie2 = { nl = "Met zoveel argwaan begin je geen school. Kinderen voelen dat als eerste.", en = "You don't start a school with that much suspicion. Children are the first to feel it." },
     eens = {
       nl = "Dat zou ik maandag in mijn eigen klas willen zien.",
       en = "I'd like to see that in my own class on Monday.",
@@ -28,9 +28,11 @@ return character {
       nl = "Ik ken dit. Het komt goed, zoals het altijd goed komt.",
       en = "I know this one. It'll be fine, the way it always is.",
     },
+    -- her allergy is distrust (wantrouwen), whoever it is aimed at: the council, the
+    -- inspector, the group, a closed door
     allergie = {
-      nl = "Zo praat je niet over kinderen die je nog nooit hebt gezien.",
-      en = "You don't talk like that about children you've never even met.",
+      nl = "Waarom ga je er meteen van uit dat er iets achter zit?",
+      en = "Why assume straight away that there's something behind it?",
     },
     -- Said when the group hands her the plan to put in the inspectorate's words: on her
     -- native quadrant she assumes the inspector means well; on any other she says what she knows.

@@ -32,10 +32,21 @@ return character {
       nl = "Straks sturen we ze nog in bubbeltjesplastic naar school.",
       en = "Next we'll be sending them to school in bubble wrap.",
     },
-    plein_wild = {
-      nl = "Geef ze planken, touw, een hamer en een hoek waar wij niet komen. Blauwe plekken groeien eruit. Verveling niet.",
-      en = "Give them planks, rope, a hammer and a corner where we don't go. Bruises grow out. Boredom doesn't.",
-    },
+    -- Said as the proposals for the yard go round. Either way the wild corner comes to the table
+    -- through him (scene "plein-eisen" turns on it): on his native quadrant as what he wants,
+    -- letting go; on any other as what his children asked for, which he passes on.
+    plein_wild = function(self)
+      if self.quadrant == "loslaten" then
+        return {
+          nl = "Geef ze planken, touw, een hamer en een hoek waar wij niet komen. Blauwe plekken groeien eruit. Verveling niet.",
+          en = "Give them planks, rope, a hammer and a corner where we don't go. Bruises grow out. Boredom doesn't.",
+        }
+      end
+      return {
+        nl = "Ik heb het gisteravond aan mijn kinderen gevraagd. Ze wilden maar één ding: een hoek met planken en touw, waar geen volwassene komt. Ik zeg het zoals zij het zeiden.",
+        en = "I asked my children last night. They wanted just one thing: a corner with planks and rope, where no grown-up goes. I'm saying it the way they said it.",
+      }
+    end,
   },
   -- Everyone hears every choice, but a parent speaks up at most once per scene and only now
   -- and then, so that a round of thirty participants does not drown in reactions.
