@@ -71,6 +71,9 @@ void diag_lua(DiagList *d, const char *fallback_file, const char *msg)
         }
         colon = strchr(colon + 1, ':');
     }
+    /* "file: message" without a line: the file once, in front, not again in the message. */
+    size_t n = strlen(fallback_file);
+    if (!strncmp(msg, fallback_file, n) && msg[n] == ':' && msg[n + 1] == ' ') msg += n + 2;
     diag_put(d, DIAG_ERROR, fallback_file, 0, xstrdup(msg));
 }
 

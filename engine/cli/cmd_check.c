@@ -42,7 +42,6 @@ static void script_problem(DiagList *d, const Character *ch, const char *err)
     diag_lua(d, ch->path, err);
 }
 
-/* Every line in every declared language: no script error, and no language missing. */
 /* The line of the script where line `key` is written (`key = ...`), or 0 when it is not found
  * as written (a key built by the script). */
 static int line_of_key(const char *src, const char *key)
@@ -60,6 +59,7 @@ static int line_of_key(const char *src, const char *key)
     return 0;
 }
 
+/* Every line in every declared language: no script error, and no language missing. */
 static void check_line(const char *key, void *ud)
 {
     LineCheck *lc = ud;

@@ -358,9 +358,13 @@ static void check_names(const Scenario *s, const Code *c, DiagList *d)
             }
             memcpy(name, q, len);
             name[len] = '\0';
-            if (len && !known(s, tables[t], name))
-                diag_add(d, DIAG_ERROR, s->path, c->line, _("the condition names %s.%s, which the scenario does not declare"),
-                         tables[t], name);
+            if (!len || known(s, tables[t], name)) continue;
+            int line = c->line;               /* the line of the name, in a chunk of several */
+            for (const char *r = src; r < p; r++) line += *r == '\n';
+            diag_add(d, DIAG_ERROR, s->path, line,
+                     c->is_expr ? _("the condition names %s.%s, which the scenario does not declare")
+                                : _("the effect names %s.%s, which the scenario does not declare"),
+                     tables[t], name);
         }
     }
 }

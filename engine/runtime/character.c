@@ -400,11 +400,20 @@ int character_choose(Character *ch, const ChooseOption *opts, int n, char **err)
     if (sbx_call(ch->sbx, 2, 1, err)) return -1;
     int isnum;
     lua_Integer k = lua_tointegerx(L, -1, &isnum);
-    lua_settop(L, 0);
     if (!isnum || k < 1 || k > n) {
-        *err = xasprintf("%s: %s", ch->path, _("choose must return the number of one of the options"));
+        /* what it returned, so that the designer sees the slip (a table by its type: its
+         * __tostring would run a script's code outside the sandbox's protected call) */
+        int t = lua_type(L, -1);
+        char *got = clean_text(t == LUA_TNUMBER || t == LUA_TSTRING ? lua_tostring(L, -1)
+                               : t == LUA_TBOOLEAN ? (lua_toboolean(L, -1) ? "true" : "false")
+                               : luaL_typename(L, -1));
+        *err = xasprintf(_("%s: choose returned %s: it must return the number of one of the options, 1 to %d"),
+                         ch->path, got, n);
+        free(got);
+        lua_settop(L, 0);
         return -1;
     }
+    lua_settop(L, 0);
     return (int)k - 1;
 }
 

@@ -177,6 +177,38 @@ static void push_ref(World *w, int ref)
     lua_rawgeti(sbx_lua(w->sbx), LUA_REGISTRYINDEX, ref);
 }
 
+/* Lua's message for a condition that does not parse ("path:line: message", freed), said of the
+ * condition as written: the parentheses load_code puts round it are not the designer's, so
+ * "')' expected near '='" becomes "unexpected '='". */
+static char *expression_error(char *err)
+{
+    const char *msg = err;
+    for (const char *c = strchr(err, ':'); c; c = strchr(c + 1, ':')) {
+        char *end;
+        long at = strtol(c + 1, &end, 10);
+        if (end != c + 1 && *end == ':' && at > 0) {
+            msg = end + 1 + (end[1] == ' ');
+            break;
+        }
+    }
+    static const char paren[] = "')' expected near ";
+    char *said = strncmp(msg, paren, sizeof paren - 1) ? xstrdup(msg)
+                 : xasprintf(_("unexpected %s"), msg + sizeof paren - 1);
+    size_t n = strlen(said);              /* "near ')'": the closing parenthesis is load_code's */
+    if (n > 9 && !strcmp(said + n - 9, " near ')'")) {
+        said[n - 9] = '\0';
+        char *ended = xasprintf(_("%s at the end of the condition"), said);
+        free(said);
+        said = ended;
+    }
+    char *what = xasprintf(_("the condition is not an expression Lua can read: %s"), said);
+    char *named = xasprintf("%.*s%s", (int)(msg - err), err, what);
+    free(said);
+    free(what);
+    free(err);
+    return named;
+}
+
 /* Load piece `c` of the scenario at `path` into sbx as a function on its stack: 0, or -1 with
  * Lua's message in `d`. The source is preceded by as many newlines as its line in the XML
  * file, so Lua's own messages carry the XML line number. */
@@ -190,6 +222,7 @@ static int load_code(Sandbox *sbx, const char *path, const Code *c, DiagList *d)
     char *err = NULL;
     int rc = sbx_load_from(sbx, path, b.s, b.len, &err);
     sb_free(&b);
+    if (rc && c->is_expr) err = expression_error(err);
     if (rc) {
         diag_lua(d, path, err);
         free(err);
