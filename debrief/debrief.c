@@ -950,6 +950,12 @@ char *debrief_branch_line(const Debrief *db)
     return line;
 }
 
+const char *debrief_anchor_brought(const Debrief *db, const DebriefParticipant *p)
+{
+    if (!db->is_return || !p->then_anchor || !*p->then_anchor) return NULL;
+    return !p->anchor || streq(p->anchor, p->then_anchor) ? p->then_anchor : NULL;
+}
+
 char *debrief_choices_count(const Debrief *db)
 {
     if (db->participant_choices == db->choices) return xasprintf("%d", db->choices);

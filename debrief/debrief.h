@@ -183,6 +183,9 @@ char *debrief_then_line(const Debrief *db);
 /* The number of choices in the story, and of them the participants': "30 (18 by the
  * participants)". Fresh. */
 char *debrief_choices_count(const Debrief *db);
+/* On a return afternoon, the anchor p named in the first session when they named none (or the
+ * same) at its end: what they brought, for "Your anchor"; else NULL. */
+const char *debrief_anchor_brought(const Debrief *db, const DebriefParticipant *p);
 /* A rating in words: "7 → 8", "7 → –" (fresh). */
 char *debrief_rating_pair(int before, int after);
 /* Minutes the session took. */

@@ -527,12 +527,19 @@ static void participant(const Debrief *db, const DebriefParticipant *p, xmlNodeP
             hk_el(li, "div", "write", NULL);
         }
     }
-    if (p->anchor || p->anchor_title || p->anchor_prompt) hk_el(page, "h2", NULL, _("Your anchor"));
+    const char *brought = debrief_anchor_brought(db, p);
+    if (p->anchor || brought || p->anchor_title || p->anchor_prompt) hk_el(page, "h2", NULL, _("Your anchor"));
     if (p->anchor) {
         xmlNodePtr a = hk_el(page, "p", NULL, NULL);
         hk_text(a, _("What you named at the end of the game"));
         hk_text(a, ": ");
         hk_el(a, "strong", NULL, p->anchor);
+    }
+    if (brought) {
+        xmlNodePtr a = hk_el(page, "p", NULL, NULL);
+        hk_text(a, _("The anchor you brought from the first session"));
+        hk_text(a, ": ");
+        hk_el(a, "strong", NULL, brought);
     }
     if (p->anchor_title) {
         xmlNodePtr a = hk_el(page, "p", NULL, NULL);

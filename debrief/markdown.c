@@ -389,10 +389,16 @@ static void participant(const Debrief *db, const DebriefParticipant *p, FILE *ou
         fprintf(out, "\n");
     }
 
-    if (p->anchor || p->anchor_title || p->anchor_prompt) fprintf(out, "#### %s\n\n", _("Your anchor"));
+    const char *brought = debrief_anchor_brought(db, p);
+    if (p->anchor || brought || p->anchor_title || p->anchor_prompt) fprintf(out, "#### %s\n\n", _("Your anchor"));
     if (p->anchor) {
         fprintf(out, "- %s: **", _("What you named at the end of the game"));
         put(out, p->anchor);
+        fprintf(out, "**\n");
+    }
+    if (brought) {
+        fprintf(out, "- %s: **", _("The anchor you brought from the first session"));
+        put(out, brought);
         fprintf(out, "**\n");
     }
     if (p->anchor_title) {

@@ -438,7 +438,8 @@ int setup_own_character(Play *P)
 void setup_anchors(Play *P)
 {
     term_blank();
-    term_notice(P->cast.n == 1
+    /* an instruction, wrapped flush: a hanging indent reads as a character's line */
+    term_text(P->cast.n == 1
                     ? _("Before the debrief: anchor what you found. A posture, an object or a piece of music that "
                         "holds it, in one line (Enter skips).")
                     : _("Before the debrief: each of you, anchor what you found. A posture, an object or a piece of "

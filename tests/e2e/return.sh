@@ -88,6 +88,19 @@ py "$T/m2.json" "p('Sanne')['now']['anchor'] == 'voeten plat op de grond' and le
 grep -q '^#### Toen en nu' "$T/m2.md" && grep -q '| Jouw stelling (1 tot 10) | 6 → 1 | 7 → 8 |' "$T/m2.md" \
     && grep -q '| Anker | – | voeten plat op de grond |' "$T/m2.md" && grep -q 'Waar heb je het de afgelopen weken op je werk gebruikt' "$T/m2.md" \
     || fail "moveon: the markdown debrief does not compare then and now"
+# Joris named an anchor in Spa and pressed Enter at the end of the return afternoon: "Your
+# anchor" shows the one he brought (it showed only his card, the anchor only in the table).
+python3 -c "
+import json, sys
+out = open(sys.argv[2], 'w', encoding='utf-8')
+for line in open(sys.argv[1], encoding='utf-8'):
+    e = json.loads(line)
+    if e['ev'] == 'anchor' and e.get('who') == 'Joris': continue
+    if e['ev'] == 'recap' and e.get('name') == 'Joris': e['anchor'] = 'een steen in mijn zak'
+    out.write(json.dumps(e, ensure_ascii=False) + '\\n')
+" "$T/m2.jsonl" "$T/m2b.jsonl"
+"$V" debrief "$T/m2b.jsonl" --lang en | grep -q '^- The anchor you brought from the first session: \*\*een steen in mijn zak\*\*' \
+    || fail "moveon: the anchor brought from the first session is not under Your anchor"
 grep -q 'Terugkomsessie: de terugkommiddag van de sessie in m1.jsonl' "$T/m2.md" || fail "moveon: the debrief does not name the first session"
 # The return afternoon's debrief plans no other return afternoon, and asks about the weeks in
 # between rather than the story's weekend.
