@@ -251,23 +251,51 @@ static void apply_recast(Debrief *db, const JournalRecord *e)
 }
 
 /* In a vote each participant chose for themselves: their vote counts on their own corners. */
-static void count_votes(Debrief *db, const JournalRecord *e)
+static void add_moment(DebriefParticipant *p, MomentKind k, int entry)
 {
+    p->moments = xrealloc(p->moments, (size_t)(p->nmoments + 1) * sizeof *p->moments);
+    p->moments[p->nmoments++] = (Moment){k, entry, -1};
+}
+
+/* The moment a choice on corner c is for p, who has now made corners[c] of them. */
+static MomentKind corner_moment(const DebriefParticipant *p, Corner c)
+{
+    switch (c) {
+    case CORNER_CORE: return p->corners[c] == 1 ? MOMENT_FIRST_CORE : MOMENT_CORE;
+    case CORNER_PITFALL: return MOMENT_OVERSHOOT;
+    default: return MOMENT_FALLBACK;
+    }
+}
+
+/* Each participant's vote counts as a choice of theirs, in the corners and among the moments:
+ * a fall-back counted in a vote is listed where it happened. */
+static void count_votes(Debrief *db, int i)
+{
+    const JournalRecord *e = &db->rec[i];
     for (int k = 0; k < e->nvotes; k++) {
         const RecordVote *v = &e->votes[k];
         DebriefParticipant *p = find(db, v->by);
         if (!p) continue;
         p->choices++;
         Corner c = corner_from_id(v->corner);
-        if (c == CORNER_NONE) p->unplaced++;
-        else p->corners[c]++;
+        if (c == CORNER_NONE) {
+            p->unplaced++;
+            continue;
+        }
+        p->corners[c]++;
+        db->ballots = xrealloc(db->ballots, (size_t)(db->nballots + 1) * sizeof *db->ballots);
+        db->ballots[db->nballots] = (JournalRecord){
+            .kind = REC_CHOICE, .at = e->at, .scene = e->scene, .choice = v->choice, .by = v->by,
+            .quality = v->quality, .corner = v->corner, .text = debrief_choice_text(db, e->scene, v->choice),
+        };
+        add_moment(p, corner_moment(p, c), i);
+        p->moments[p->nmoments - 1].ballot = db->nballots++;
     }
 }
 
-static void add_moment(DebriefParticipant *p, MomentKind k, int entry)
+const JournalRecord *debrief_moment_record(const Debrief *db, const Moment *m)
 {
-    p->moments = xrealloc(p->moments, (size_t)(p->nmoments + 1) * sizeof *p->moments);
-    p->moments[p->nmoments++] = (Moment){k, entry};
+    return m->ballot >= 0 ? &db->ballots[m->ballot] : &db->rec[m->entry];
 }
 
 static void count_choice(Debrief *db, int i)
@@ -282,11 +310,7 @@ static void count_choice(Debrief *db, int i)
     else p->corners[c]++;
     if (turned) add_moment(p, MOMENT_TURNING, i);
     if (turned || c == CORNER_NONE) return;
-    switch (c) {
-    case CORNER_CORE: add_moment(p, p->corners[c] == 1 ? MOMENT_FIRST_CORE : MOMENT_CORE, i); break;
-    case CORNER_PITFALL: add_moment(p, MOMENT_OVERSHOOT, i); break;
-    default: add_moment(p, MOMENT_FALLBACK, i); break;
-    }
+    add_moment(p, corner_moment(p, c), i);
 }
 
 /* Whether reaction i answers a choice that is among p's moments (shown there, with the
@@ -308,7 +332,7 @@ static int chose_quality(const Debrief *db, const DebriefParticipant *p, const c
 {
     for (int m = 0; m < p->nmoments; m++) {
         assert(p->moments[m].entry >= 0 && p->moments[m].entry < db->log->n);
-        const JournalRecord *e = &db->rec[p->moments[m].entry];
+        const JournalRecord *e = debrief_moment_record(db, &p->moments[m]);
         if (e->kind == REC_CHOICE && streq(e->quality, quality)) return 1;
     }
     return 0;
@@ -346,7 +370,7 @@ static char *quote_once(char *s)
 static const char *first_chosen(const Debrief *db, const DebriefParticipant *p, const char *id)
 {
     for (int m = 0; m < p->nmoments; m++) {
-        const JournalRecord *e = &db->rec[p->moments[m].entry];
+        const JournalRecord *e = debrief_moment_record(db, &p->moments[m]);
         if (e->kind == REC_CHOICE && streq(e->quality, id)) {
             const char *at = debrief_scene_title(db, p->moments[m].entry);
             return at ? at : "";
@@ -391,7 +415,7 @@ static void goal_question(Debrief *db, DebriefParticipant *p)
      * too): asking someone who played their challenge what held them back is untrue. */
     const char *at = NULL;
     for (int m = 0; m < p->nmoments && !at && p->exact; m++) {
-        const JournalRecord *e = &db->rec[p->moments[m].entry];
+        const JournalRecord *e = debrief_moment_record(db, &p->moments[m]);
         if (e->kind == REC_CHOICE && corner_from_id(e->corner) == CORNER_CORE)
             at = debrief_scene_title(db, p->moments[m].entry);
     }
@@ -443,7 +467,7 @@ static void own_words_question(Debrief *db, DebriefParticipant *p)
 {
     const JournalRecord *said = NULL, *seen = NULL;
     for (int m = 0; m < p->nmoments; m++) {
-        const JournalRecord *e = &db->rec[p->moments[m].entry];
+        const JournalRecord *e = debrief_moment_record(db, &p->moments[m]);
         if (p->moments[m].kind == MOMENT_SAID && !said) said = e;
         if (p->moments[m].kind == MOMENT_OBSERVED && !seen && corner_from_id(e->corner) == CORNER_CORE) seen = e;
     }
@@ -563,7 +587,7 @@ static void choose_replay(Debrief *db, DebriefParticipant *p)
         for (int n = 0; n < p->nmoments; n++) {
             int m = order[k] == MOMENT_FIRST_CORE ? n : p->nmoments - 1 - n;
             if (p->moments[m].kind != order[k]) continue;
-            p->replay_scene = db->rec[p->moments[m].entry].scene;
+            p->replay_scene = debrief_moment_record(db, &p->moments[m])->scene;
             if (!p->replay_scene || !offers_core(db, p, p->replay_scene)) continue;
             p->replay_title = scene_title(db, p->replay_scene);
             p->replay_why = p->exact ? _(why[k]) : _(why_inexact[k]);
@@ -754,7 +778,7 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
             last_choices[1] = last_choices[2];
             last_choices[2] = i;
             break;
-        case REC_VOTE: count_votes(db, e); break;
+        case REC_VOTE: count_votes(db, i); break;
         case REC_REACT:
             if ((p = find(db, e->to)) && debrief_said(db, i)) {
                 p->reactions++;
@@ -826,6 +850,7 @@ void debrief_free(Debrief *db)
     }
     for (int q = 0; q < db->ngroup; q++) free(db->group_questions[q]);
     free(db->undone);
+    free(db->ballots);
     if (db->rec) record_free_all(db->rec, db->log->n);
     free(db->p);
     scenario_free(db->s);

@@ -35,6 +35,7 @@ typedef enum {
 typedef struct {
     MomentKind kind;
     int entry;                /* the journal entry */
+    int ballot;               /* a vote's: which of db->ballots (their vote as a choice), or -1 */
 } Moment;
 
 
@@ -81,6 +82,8 @@ typedef struct {
 typedef struct {
     const JournalLog *log;
     JournalRecord *rec;       /* the log's entries as records, one per entry: what the writers read */
+    JournalRecord *ballots;   /* each participant's vote, as a choice of theirs (a moment's record) */
+    int nballots;
     const char *journal_path;
     int only;                 /* a handout: the one participant it is for, or -1 for everyone */
     char *group_questions[3]; /* owned: questions for the group, from what happened in the room */
@@ -183,6 +186,9 @@ char *debrief_then_line(const Debrief *db);
 /* The number of choices in the story, and of them the participants': "30 (18 by the
  * participants)". Fresh. */
 char *debrief_choices_count(const Debrief *db);
+/* The record moment m is about: its journal entry, or for a vote the participant's own vote,
+ * read as a choice of theirs (scene, choice, its words, their quality and corner). */
+const JournalRecord *debrief_moment_record(const Debrief *db, const Moment *m);
 /* On a return afternoon, the anchor p named in the first session when they named none (or the
  * same) at its end: what they brought, for "Your anchor"; else NULL. */
 const char *debrief_anchor_brought(const Debrief *db, const DebriefParticipant *p);

@@ -378,7 +378,7 @@ static void moments(const Debrief *db, const DebriefParticipant *p, xmlNodePtr p
     xmlNodePtr ul = hk_el(page, "ul", "story", NULL);
     for (int m = 0; m < p->nmoments; m++) {
         const Moment *mo = &p->moments[m];
-        const JournalRecord *e = &db->rec[mo->entry];
+        const JournalRecord *e = debrief_moment_record(db, mo);
         if (mo->kind == MOMENT_CORE) continue;
         if (mo->kind == MOMENT_REACTION) {
             xmlNodePtr li = hk_el(ul, "li", "react", NULL);
@@ -395,6 +395,10 @@ static void moments(const Debrief *db, const DebriefParticipant *p, xmlNodePtr p
             hk_text(li, " (");
             hk_text(li, scene);
             hk_text(li, ")");
+        }
+        if (mo->ballot >= 0) {                  /* their vote, not the group's decision */
+            hk_text(li, ", ");
+            hk_text(li, _("your vote"));
         }
         if (mo->kind != MOMENT_TIMEOUT || e->why) hk_text(li, ": ");   /* a time-out needs no reason */
         if (mo->kind == MOMENT_TIMEOUT) { if (e->why) hk_text(li, e->why); }

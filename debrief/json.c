@@ -143,7 +143,7 @@ static json_object *participant(const Debrief *db, const DebriefParticipant *p)
         json_object *mo = json_object_new_object();
         add_str(mo, "kind", debrief_moment_id(p->moments[m].kind));
         add_int(mo, "index", p->moments[m].entry);
-        const JournalRecord *e = &db->rec[p->moments[m].entry];
+        const JournalRecord *e = debrief_moment_record(db, &p->moments[m]);
         add_str(mo, "at", e->at);
         add_str(mo, "scene", e->scene);
         add_str(mo, "choice", e->choice);
@@ -153,6 +153,7 @@ static json_object *participant(const Debrief *db, const DebriefParticipant *p)
         add_str(mo, "who", e->who);
         add_str(mo, "mood", e->mood);
         add_str(mo, "why", e->why);
+        if (p->moments[m].ballot >= 0) json_object_object_add(mo, "vote", json_object_new_boolean(1));
         json_object_array_add(moments, mo);
     }
     json_object_object_add(o, "moments", moments);

@@ -244,7 +244,7 @@ static void quadrant_line(const Debrief *db, const char *label, const Quadrant *
 
 static void moment(const Debrief *db, const DebriefParticipant *p, const Moment *m, FILE *out)
 {
-    const JournalRecord *e = &db->rec[m->entry];
+    const JournalRecord *e = debrief_moment_record(db, m);
     if (m->kind == MOMENT_REACTION) {   /* under the moment it answered, as in the story */
         fprintf(out, "  - ");
         reaction_text(e, out);
@@ -258,6 +258,7 @@ static void moment(const Debrief *db, const DebriefParticipant *p, const Moment 
         put(out, title);
         fprintf(out, ")");
     }
+    if (m->ballot >= 0) fprintf(out, ", %s", _("your vote"));   /* theirs, not the group's decision */
     if (m->kind != MOMENT_TIMEOUT || e->why) fprintf(out, ": ");   /* a time-out needs no reason */
     char *line;
     switch (m->kind) {

@@ -191,7 +191,7 @@ int setup_people(Play *P)
     char **names;
     int n = 0, rc = 0;
     while (n == 0) {                  /* "," alone names nobody: ask again */
-        char *typed = ask(_("What is your name? (A group at one keyboard: every name, separated by commas) "), 0);
+        char *typed = ask(_("What is your name? (A group: every name, with commas) "), 0);
         if (!typed) return -1;
         n = split_names(typed, &names);
         free(typed);

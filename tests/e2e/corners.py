@@ -85,12 +85,26 @@ for q in js["participants"]:
         wrong.append(f"debrief: {q['name']} is sent to replay {scene.get('id')}, where {core} is not offered")
 md = subprocess.run([V, "debrief", journal, "--lang", "en"], capture_output=True, text=True, env=env).stdout
 labels = {"core": "core quality", "pitfall": "pitfall", "challenge": "challenge", "allergy": "allergy"}
+# Every fall-back and overshoot counted is listed among the moments, a vote's too (a choice the
+# scenario marks as a turning point is listed as that instead).
+turned = {name: dict.fromkeys(CORNERS, 0) for name in people}
+for i, e in enumerate(entries):
+    if e.get("ev") == "choice" and e.get("by") in people and e.get("turning") and i not in undone and e.get("corner"):
+        turned[e["by"]][e["corner"]] += 1
 for name in people:
     part = md.split(f"### {name} — ")[1].split("\n### ")[0]
     for c, label in labels.items():
         m = re.search(rf"^\| {label} \| (\d+) \|", part, re.M)
         if not m or int(m.group(1)) != counts[name][c]:
             wrong.append(f"debrief md: {name} {c} is {m and m.group(1)}, the journal {counts[name][c]}")
+    if "(not your own challenge)" in part:
+        continue                                # not on their opposite quadrant: other words
+    listed = {k: len(re.findall(rf"^- \*{k}\*", part, re.M)) for k in ("you fell back", "you overshot")}
+    fell = sum(counts[name][c] - turned[name][c] for c in ("challenge", "allergy"))
+    over = counts[name]["pitfall"] - turned[name]["pitfall"]
+    if listed["you fell back"] != fell or listed["you overshot"] != over:
+        wrong.append(f"debrief md: {name} has {fell} fall-backs and {over} overshoots, "
+                     f"the moments list {listed['you fell back']} and {listed['you overshot']}")
 
 html = subprocess.run([V, "debrief", journal, "--format", "html", "--lang", "en"], capture_output=True, text=True, env=env).stdout
 pages = re.split(r'<section class="page participant"><h1>', html)[1:]

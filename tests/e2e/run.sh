@@ -174,6 +174,8 @@ for f in md html json xapi; do
     check "full-en-debrief-$f-golden" compare "debrief-full-en.$f" "$T/full.$f"
 done
 check full-en-placed python3 tests/e2e/placed.py "$V" "$T/full.jsonl"
+# Votes count as the voters' choices, in the corners and among the moments alike.
+check full-en-corners python3 tests/e2e/corners.py "$V" "$T/full.jsonl"
 check full-en-branch sh -c "printf '1\n1\n1\n1\n1\n\n\n\n' | '$V' replay '$T/full.jsonl' --from 5 --journal '$T/fullbranch.jsonl' > /dev/null"
 for f in md json; do
     check "full-en-branch-debrief-$f" sh -c "'$V' debrief '$T/fullbranch.jsonl' --format $f > '$T/fullbranch.$f'"
