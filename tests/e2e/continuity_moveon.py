@@ -178,7 +178,8 @@ if os.environ.get("LIST_CORNERS"):      # LIST_CORNERS=1 ... prints the listing 
 # legt iedereen nog even uit wat goed voor ze is" (Karin). No corner choice of these roles may show
 # these manners: each has a variant that acts the term out.
 UNTRUE = {"vip": ["loslaten", "betuttelen"],
-          "ops": ["betuttelen"]}
+          "ops": ["betuttelen"],
+          "cfo": ["betuttelen"]}
 n = "corner-words"
 for role, terms in UNTRUE.items():
     for term in terms:
