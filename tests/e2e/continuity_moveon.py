@@ -179,7 +179,8 @@ if os.environ.get("LIST_CORNERS"):      # LIST_CORNERS=1 ... prints the listing 
 # these manners: each has a variant that acts the term out.
 UNTRUE = {"vip": ["loslaten", "betuttelen"],
           "ops": ["betuttelen"],
-          "cfo": ["betuttelen"]}
+          "cfo": ["betuttelen"],
+          "groep": ["betuttelen"]}
 n = "corner-words"
 for role, terms in UNTRUE.items():
     for term in terms:
