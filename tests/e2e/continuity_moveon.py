@@ -180,7 +180,8 @@ if os.environ.get("LIST_CORNERS"):      # LIST_CORNERS=1 ... prints the listing 
 UNTRUE = {"vip": ["loslaten", "betuttelen"],
           "ops": ["betuttelen"],
           "cfo": ["betuttelen"],
-          "groep": ["betuttelen"]}
+          "groep": ["betuttelen"],
+          "online": ["betuttelen"]}
 n = "corner-words"
 for role, terms in UNTRUE.items():
     for term in terms:
