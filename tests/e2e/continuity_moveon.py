@@ -174,11 +174,12 @@ if os.environ.get("LIST_CORNERS"):      # LIST_CORNERS=1 ... prints the listing 
 # zorgzaamheid or loslaten plays on the loslaten/zorgzaamheid quadrant). For Isabel: "Je staat op
 # en houdt de oefening tegen ..., en daarna laat je het zijn eigen weg gaan", "Je stopt de envelop
 # dicht in je tas, en je legt iedereen nog even uit wat goed voor ze is". For the others the same
-# tail of betuttelen: "Je zegt dat je alles goed vindt en appt Sandra dat er niets verandert, en je
-# legt iedereen nog even uit wat goed voor ze is" (Karin). No corner choice of these roles may show
-# these manners: each has a variant that acts the term out.
+# tail of betuttelen, e.g. "Je zegt dat je alles goed vindt en appt Sandra dat er niets verandert,
+# en je legt iedereen nog even uit wat goed voor ze is" (Karin), and for Karin also the tail of
+# loslaten ("Je belt Sandra en de teamleiders, en daarna laat je het zijn eigen weg gaan"). No
+# corner choice of these roles may show these manners: each has a variant that acts the term out.
 UNTRUE = {"vip": ["loslaten", "betuttelen"],
-          "ops": ["betuttelen"],
+          "ops": ["betuttelen", "loslaten"],
           "cfo": ["betuttelen"],
           "groep": ["betuttelen"],
           "online": ["betuttelen"]}
