@@ -170,11 +170,19 @@ words, manners = corner_words(os.path.join(ROOT, "scenarios", "moveon.xml"))
 if os.environ.get("LIST_CORNERS"):      # LIST_CORNERS=1 ... prints the listing to read
     for cid, by, corner, term, nl, en, var in words:
         print(f"{cid}\t{by}\t{corner}\t{term}\t{'variant' if var else 'generic'}\n  nl: {nl}\n  en: {en}")
-# The manners found untrue after Isabel's sentences (a participant with core zorgzaamheid or
-# loslaten plays her on the loslaten/zorgzaamheid quadrant): "Je staat op en houdt de oefening
-# tegen ..., en daarna laat je het zijn eigen weg gaan", "Je stopt de envelop dicht in je tas, en
-# je legt iedereen nog even uit wat goed voor ze is". No corner choice of Isabel may show them.
-UNTRUE = {"vip": ["loslaten", "betuttelen"]}
+# The manners found untrue after a role's sentences, per role (a participant with core
+# zorgzaamheid or loslaten plays on the loslaten/zorgzaamheid quadrant). For Isabel: "Je staat op
+# en houdt de oefening tegen ..., en daarna laat je het zijn eigen weg gaan", "Je stopt de envelop
+# dicht in je tas, en je legt iedereen nog even uit wat goed voor ze is". For the others the same
+# tail of betuttelen, e.g. "Je zegt dat je alles goed vindt en appt Sandra dat er niets verandert,
+# en je legt iedereen nog even uit wat goed voor ze is" (Karin), and for Karin also the tail of
+# loslaten ("Je belt Sandra en de teamleiders, en daarna laat je het zijn eigen weg gaan"). No
+# corner choice of these roles may show these manners: each has a variant that acts the term out.
+UNTRUE = {"vip": ["loslaten", "betuttelen"],
+          "ops": ["betuttelen", "loslaten"],
+          "cfo": ["betuttelen"],
+          "groep": ["betuttelen"],
+          "online": ["betuttelen"]}
 n = "corner-words"
 for role, terms in UNTRUE.items():
     for term in terms:
