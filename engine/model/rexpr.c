@@ -245,7 +245,7 @@ static int key(Parser *P, char *out, size_t size)
     return 1;
 }
 
-/* vars.x, chars.role.field, visited.scene, count.corner, cards.card, played.role. */
+/* vars.x, facts.x, chars.role.field, visited.scene, count.corner, cards.card, played.role. */
 static int reference(Parser *P)
 {
     char table[16], k1[128], k2[128], name[300];
@@ -255,6 +255,11 @@ static int reference(Parser *P)
     int a = -1;
     if (strcmp(table, "vars") == 0) {
         a = scenario_var(P->s, k1);
+    } else if (strcmp(table, "facts") == 0) {      /* a fact is so while its variable is not 0 */
+        if ((a = scenario_fact(P->s, k1)) < 0) return P->bad = 1, -1;
+        int zero = node(P, N_NUM, -1, -1);
+        P->e->v[zero].num = 0;
+        return node(P, N_NE, node(P, N_ATOM, a, -1), zero);
     } else if (strcmp(table, "chars") == 0) {
         if (!key(P, k2, sizeof k2)) return -1;
         snprintf(name, sizeof name, "chars.%s.%s", k1, k2);
@@ -294,8 +299,8 @@ static int primary(Parser *P)
         expect(P, ")");
         return n;
     }
-    if (is_word(P, "vars") || is_word(P, "chars") || is_word(P, "visited") || is_word(P, "count") ||
-        is_word(P, "cards") || is_word(P, "played"))
+    if (is_word(P, "vars") || is_word(P, "facts") || is_word(P, "chars") || is_word(P, "visited") ||
+        is_word(P, "count") || is_word(P, "cards") || is_word(P, "played"))
         return reference(P);
     P->bad = 1;
     return -1;
