@@ -35,6 +35,15 @@ static void xml_error(void *ud, const xmlError *e)
     char *msg = clean_text(e->message);      /* messages may quote the document */
     size_t n = strlen(msg);
     while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = '\0';
+    /* "Input is not proper UTF-8, indicate encoding !\nBytes: 0xE9 ...": a file a designer
+     * saved as Latin-1; the advice to indicate the encoding is not ours (a scenario is UTF-8). */
+    if (e->domain == XML_FROM_PARSER && e->code == XML_ERR_INVALID_CHAR && strstr(msg, "UTF-8")) {
+        const char *bytes = strstr(msg, "Bytes: ");
+        char *said = xasprintf(_("the file is not valid UTF-8 here (%s): save it as UTF-8"),
+                               bytes ? bytes + strlen("Bytes: ") : "?");
+        free(msg);
+        msg = said;
+    }
     /* Schema messages do not always say which element they are about; the node does. */
     xmlNodePtr node = e->node;
     int line = e->line;
