@@ -18,12 +18,15 @@
 
 static const char css[] =
     ".role { font-size: 12pt; color: #4a5a68; margin: -2mm 0 4mm; }\n"
-    ".brief { font-size: 11.5pt; }\n"
-    ".cues li { margin-bottom: 1.5mm; }\n"
+    ".brief { font-size: 11pt; }\n"
+    ".cues li { margin-bottom: 1mm; }\n"
     ".private h1 { color: #8a1c1c; }\n"
     ".stamp { display: inline-block; border: 2px solid #8a1c1c; color: #8a1c1c; padding: 1mm 3mm;"
     " font-weight: 700; letter-spacing: 1px; margin-bottom: 4mm; }\n"
-    ".card { border: 1px solid #c9d6e2; border-radius: 2mm; padding: 2mm 4mm; background: #f7fafc; }\n";
+    ".card { border: 1px solid #c9d6e2; border-radius: 2mm; padding: 2mm 4mm; background: #f7fafc; }\n"
+    /* A sheet is one A4: the page margin is the whole margin on paper (the body's padding
+     * pushed the last cues of a long brief onto a page of their own). */
+    "@media print { body { padding: 0; font-size: 10pt; } }\n";
 
 /* The group's overview: one A3 page (landscape), to pin up or project: large type, black on
  * white, nothing that depends on colour. */
