@@ -199,7 +199,11 @@ static int overview(const Scenario *s, const Cast *cast, const SheetRole *roles,
         hk_el(tr, "td", "who", p->name);
         xmlNodePtr td = hk_el(tr, "td", NULL, NULL);
         hk_el(td, "strong", NULL, p->own_name && s->roles[p->role].own ? p->own_name : r->name ? r->name : s->roles[p->role].id);
-        if (r->title && *r->title) { hk_text(td, " — "); hk_text(td, r->title); }
+        if (r->title && *r->title) {
+            hk_text(td, " — ");
+            hk_text(td, r->title);
+            continue;          /* the brief speaks to its player ("You are..."), not to the room */
+        }
         char *line = first_sentence(text_get(&s->roles[p->role].brief, lang, fb));
         if (*line) { hk_text(td, ". "); hk_text(td, line); }
         free(line);
