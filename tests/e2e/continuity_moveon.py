@@ -180,7 +180,7 @@ if os.environ.get("LIST_CORNERS"):      # LIST_CORNERS=1 ... prints the listing 
 # corner choice of these roles may show these manners: each has a variant that acts the term out.
 UNTRUE = {"vip": ["loslaten", "betuttelen"],
           "ops": ["betuttelen", "loslaten"],
-          "cfo": ["betuttelen"],
+          "cfo": ["betuttelen", "loslaten"],
           "groep": ["betuttelen"],
           "online": ["betuttelen"]}
 n = "corner-words"
