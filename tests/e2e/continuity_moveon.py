@@ -181,7 +181,7 @@ if os.environ.get("LIST_CORNERS"):      # LIST_CORNERS=1 ... prints the listing 
 UNTRUE = {"vip": ["loslaten", "betuttelen"],
           "ops": ["betuttelen", "loslaten"],
           "cfo": ["betuttelen", "loslaten"],
-          "groep": ["betuttelen"],
+          "groep": ["betuttelen", "loslaten"],
           "online": ["betuttelen"]}
 n = "corner-words"
 for role, terms in UNTRUE.items():
