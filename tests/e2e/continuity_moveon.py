@@ -182,7 +182,7 @@ UNTRUE = {"vip": ["loslaten", "betuttelen"],
           "ops": ["betuttelen", "loslaten"],
           "cfo": ["betuttelen", "loslaten"],
           "groep": ["betuttelen", "loslaten"],
-          "online": ["betuttelen"]}
+          "online": ["betuttelen", "loslaten"]}
 n = "corner-words"
 for role, terms in UNTRUE.items():
     for term in terms:
