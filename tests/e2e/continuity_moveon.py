@@ -179,7 +179,7 @@ if os.environ.get("LIST_CORNERS"):      # LIST_CORNERS=1 ... prints the listing 
 # loslaten ("Je belt Sandra en de teamleiders, en daarna laat je het zijn eigen weg gaan"). No
 # corner choice of these roles may show these manners: each has a variant that acts the term out.
 UNTRUE = {"vip": ["loslaten", "betuttelen", "onverschilligheid"],
-          "ops": ["betuttelen", "loslaten"],
+          "ops": ["betuttelen", "loslaten", "onverschilligheid"],
           "cfo": ["betuttelen", "loslaten"],
           "groep": ["betuttelen", "loslaten"],
           "online": ["betuttelen", "loslaten"]}
