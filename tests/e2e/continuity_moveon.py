@@ -180,7 +180,7 @@ if os.environ.get("LIST_CORNERS"):      # LIST_CORNERS=1 ... prints the listing 
 # corner choice of these roles may show these manners: each has a variant that acts the term out.
 UNTRUE = {"vip": ["loslaten", "betuttelen", "onverschilligheid"],
           "ops": ["betuttelen", "loslaten", "onverschilligheid"],
-          "cfo": ["betuttelen", "loslaten"],
+          "cfo": ["betuttelen", "loslaten", "onverschilligheid"],
           "groep": ["betuttelen", "loslaten"],
           "online": ["betuttelen", "loslaten"]}
 n = "corner-words"
