@@ -181,7 +181,7 @@ if os.environ.get("LIST_CORNERS"):      # LIST_CORNERS=1 ... prints the listing 
 UNTRUE = {"vip": ["loslaten", "betuttelen", "onverschilligheid"],
           "ops": ["betuttelen", "loslaten", "onverschilligheid"],
           "cfo": ["betuttelen", "loslaten", "onverschilligheid"],
-          "groep": ["betuttelen", "loslaten"],
+          "groep": ["betuttelen", "loslaten", "onverschilligheid"],
           "online": ["betuttelen", "loslaten"]}
 n = "corner-words"
 for role, terms in UNTRUE.items():
