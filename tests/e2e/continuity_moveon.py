@@ -182,7 +182,7 @@ UNTRUE = {"vip": ["loslaten", "betuttelen", "onverschilligheid"],
           "ops": ["betuttelen", "loslaten", "onverschilligheid"],
           "cfo": ["betuttelen", "loslaten", "onverschilligheid"],
           "groep": ["betuttelen", "loslaten", "onverschilligheid"],
-          "online": ["betuttelen", "loslaten"]}
+          "online": ["betuttelen", "loslaten", "onverschilligheid"]}
 n = "corner-words"
 for role, terms in UNTRUE.items():
     for term in terms:
