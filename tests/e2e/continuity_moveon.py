@@ -178,7 +178,7 @@ if os.environ.get("LIST_CORNERS"):      # LIST_CORNERS=1 ... prints the listing 
 # en je legt iedereen nog even uit wat goed voor ze is" (Karin), and for Karin also the tail of
 # loslaten ("Je belt Sandra en de teamleiders, en daarna laat je het zijn eigen weg gaan"). No
 # corner choice of these roles may show these manners: each has a variant that acts the term out.
-UNTRUE = {"vip": ["loslaten", "betuttelen", "onverschilligheid", "chaos"],
+UNTRUE = {"vip": ["loslaten", "betuttelen", "onverschilligheid", "chaos", "slordigheid"],
           "ops": ["betuttelen", "loslaten", "onverschilligheid"],
           "cfo": ["betuttelen", "loslaten", "onverschilligheid"],
           "groep": ["betuttelen", "loslaten", "onverschilligheid"],
