@@ -178,11 +178,11 @@ if os.environ.get("LIST_CORNERS"):      # LIST_CORNERS=1 ... prints the listing 
 # en je legt iedereen nog even uit wat goed voor ze is" (Karin), and for Karin also the tail of
 # loslaten ("Je belt Sandra en de teamleiders, en daarna laat je het zijn eigen weg gaan"). No
 # corner choice of these roles may show these manners: each has a variant that acts the term out.
-UNTRUE = {"vip": ["loslaten", "betuttelen"],
-          "ops": ["betuttelen", "loslaten"],
-          "cfo": ["betuttelen"],
-          "groep": ["betuttelen"],
-          "online": ["betuttelen"]}
+UNTRUE = {"vip": ["loslaten", "betuttelen", "onverschilligheid", "chaos", "slordigheid"],
+          "ops": ["betuttelen", "loslaten", "onverschilligheid"],
+          "cfo": ["betuttelen", "loslaten", "onverschilligheid"],
+          "groep": ["betuttelen", "loslaten", "onverschilligheid"],
+          "online": ["betuttelen", "loslaten", "onverschilligheid"]}
 n = "corner-words"
 for role, terms in UNTRUE.items():
     for term in terms:
