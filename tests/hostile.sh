@@ -321,7 +321,7 @@ eof_case core 'An\n' 1 'the setup was not finished' "$P/mini.xml"
 eof_case core-wrong 'An\nzeuren\n\033[2J\n' 1 'not a core quality' "$P/mini.xml"
 eof_case goal 'An\nverbinden\n' 1 'the setup was not finished' "$P/mini.xml"
 eof_case card 'An\nverbinden\ngoal\n' 1 'the setup was not finished' tutorial
-eof_case card-wrong 'An\nverbinden\ngoal\n0\n99999999999999999999\n-1\n' 1 'Type the number of a card' tutorial
+eof_case card-wrong 'An\nverbinden\ngoal\n0\n99999999999999999999\n-1\n' 1 'Type the number or the name of a card' tutorial
 eof_case choice 'An\nverbinden\ngoal\n' 0 'The session is saved' "$P/mini.xml"
 eof_case choice-cast '' 0 'The session is saved' "$P/mini.xml" --cast "$P/cast.xml"
 eof_case timeout '/stop\n' 0 'The session is saved' "$P/mini.xml" --cast "$P/cast.xml"
@@ -475,7 +475,7 @@ printf '<cast xmlns="urn:verbeeld:cast:1"><participant name="???" core="verbinde
 if [ "$(ls "$O/sheets" | tr '\n' ' ')" = "----2.html ---.html cards-ankers-2.html cards-ankers.html group.html " ] && grep -q '<pre' "$O/sheets/cards-ankers.html"
 then ok names-sheets; else bad names-sheets "$(ls "$O/sheets" | tr '\n' ' ')"; fi
 printf '<cast xmlns="urn:verbeeld:cast:1"><participant name="debrief" core="verbinden" goal="a"/><participant name="Debrief" core="tact" goal="b"/></cast>\n' > "$O/names2.xml"
-printf '1\n1\n1\n1\n1\n1\n' > "$O/in"
+printf '1\n2\n1\n1\n1\n1\n' > "$O/in"
 "$V" play tutorial --cast "$O/names2.xml" --lang en --journal "$O/names.jsonl" < "$O/in" > /dev/null 2>&1
 mkdir -p "$O/handouts"
 "$V" debrief "$O/names.jsonl" -o "$O/handouts" > "$T/out" 2>&1

@@ -279,11 +279,12 @@ void setup_show_cast(Play *P)
 
 /* ============================== cards ============================== */
 
-static int card_taken(Play *P, const char *id)
+/* The participant who holds card `id`, or NULL. */
+static const Participant *card_holder(Play *P, const char *id)
 {
     for (int i = 0; i < P->cast.n; i++)
-        if (streq(P->cast.p[i].card, id)) return 1;
-    return 0;
+        if (streq(P->cast.p[i].card, id)) return &P->cast.p[i];
+    return NULL;
 }
 
 void setup_check_cards(Play *P, const char *cast_path, DiagList *d)
@@ -303,25 +304,43 @@ void setup_check_cards(Play *P, const char *cast_path, DiagList *d)
     }
 }
 
+/* The card `typed` names: its number in the deck, or its name as the posters show it (any
+ * case); -1 when neither. */
+static int typed_card(const Deck *deck, const char *typed, const char *lang)
+{
+    char *end;
+    long k = strtol(typed, &end, 10);
+    while (*end == ' ' || *end == '\t') end++;        /* as at the choices: "1 " is 1 */
+    if (end != typed && *end == '\0') return k >= 1 && k <= deck->ncards ? (int)k - 1 : -1;
+    char *name = fold_space(typed);
+    int found = -1;
+    for (int i = 0; i < deck->ncards && found < 0; i++)
+        if (!strcasecmp(name, deck_card_name(&deck->cards[i], lang)) || !strcasecmp(name, deck->cards[i].name))
+            found = i;
+    free(name);
+    return found;
+}
+
+/* A card keeps its number in the deck from one participant's pick to the next, so that a group
+ * reading numbers off an earlier list still picks the card it means; the taken ones are left
+ * out of the list and named when typed. */
 static int pick_card(Play *P, Participant *p, const Pick *pick)
 {
     const Deck *deck = &P->s->decks[pick->deck];
     const char *lang = P->S->lang, *fb = scenario_fallback(P->s);
-    int *offer = xcalloc((size_t)deck->ncards, sizeof *offer), n = 0;
+    int free_cards = 0;
     for (int k = 0; k < deck->ncards; k++)
-        if (!card_taken(P, deck->cards[k].id)) offer[n++] = k;
-    if (n == 0) {
-        free(offer);
-        return 0;
-    }
+        if (!card_holder(P, deck->cards[k].id)) free_cards++;
+    if (free_cards == 0) return 0;
     const char *question = text_get(&pick->text, lang, fb);
     term_heading(*question ? question : text_get(&deck->title, lang, fb));
-    for (int i = 0; i < n; i++) {
-        const Card *c = &deck->cards[offer[i]];
+    for (int k = 0; k < deck->ncards; k++) {
+        const Card *c = &deck->cards[k];
+        if (card_holder(P, c->id)) continue;
         const char *name = deck_card_name(c, lang);
         char *label = c->age >= 0 ? xasprintf(_("%s (%d) — %s"), name, c->age, text_get(&c->title, lang, fb))
                                   : xasprintf("%s — %s", name, text_get(&c->title, lang, fb));
-        term_choice(i + 1, label);
+        term_choice(k + 1, label);
         free(label);
     }
     term_blank();
@@ -330,23 +349,27 @@ static int pick_card(Play *P, Participant *p, const Pick *pick)
     for (;;) {
         char *line = term_read(prompt);
         if (!line) break;
-        char *end;
-        long k = strtol(line, &end, 10);
-        while (*end == ' ' || *end == '\t') end++;        /* as at the choices: "1 " is 1 */
-        int valid = end != line && *end == '\0' && k >= 1 && k <= n;
+        int k = typed_card(deck, line, lang);
         free(line);
-        if (valid) {
-            const Card *c = &deck->cards[offer[k - 1]];
+        const Card *c = k >= 0 ? &deck->cards[k] : NULL;
+        const Participant *holder = c ? card_holder(P, c->id) : NULL;
+        if (holder) {
+            char *taken = xasprintf(_("%s already has %s: pick another card."), holder->name,
+                                    deck_card_name(c, lang));
+            term_alert(taken);
+            free(taken);
+            continue;
+        }
+        if (c) {
             p->card = xstrdup(c->id);
             if (c->art) term_printf("\n%s\n", c->art);
             term_text(text_get(&c->text, lang, fb));
             rc = 0;
             break;
         }
-        term_alert(_("Type the number of a card."));
+        term_alert(_("Type the number or the name of a card."));
     }
     free(prompt);
-    free(offer);
     return rc;
 }
 

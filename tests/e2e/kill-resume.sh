@@ -63,7 +63,7 @@ cat > "$T/kr-briefed.xml" <<'CAST'
   <participant name="Tom" core="creativiteit" goal="z"><brief xml:lang="en">You too.</brief></participant>
 </cast>
 CAST
-yes 1 | head -12 | "$V" play school --cast "$T/kr-briefed.xml" --lang en --seed 1 --journal "$T/kr-briefed.jsonl" > /dev/null 2>&1
+{ seq 1 3; yes 1; } | head -12 | "$V" play school --cast "$T/kr-briefed.xml" --lang en --seed 1 --journal "$T/kr-briefed.jsonl" > /dev/null 2>&1
 printf '/inject conflict\n' | "$V" play --resume "$T/kr-briefed.jsonl" > "$T/kr-briefed.out" 2>&1
 grep -q "the two who have been meaning to" "$T/kr-briefed.out" || { echo "resume forgot who was briefed: $(grep -m1 'stand up' "$T/kr-briefed.out")"; exit 1; }
 

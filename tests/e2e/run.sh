@@ -91,11 +91,14 @@ CAST
 # quadrant calls its challenge. Alone they are "you", in a group named.
 printf '<cast scenario="tutorial" xmlns="urn:verbeeld:cast:1"><participant name="An" core="verbinden" goal="x"/></cast>\n' > "$T/cast1.xml"
 check corners-solo sh -c "printf '1\\n1\\n1\\n1\\n1\\n1\\n1\\n1\\n' | NO_COLOR=1 $V play tutorial --cast '$T/cast1.xml' --lang en --corners --seed 2 --journal '$T/cs.jsonl' 2>&1 | grep -q '^   \\[setting boundaries · your challenge\\]$'"
-check corners-group sh -c "printf '2\\n2\\n2\\n2\\n2\\n2\\n2\\n2\\n2\\n2\\n' | NO_COLOR=1 $V play tutorial --cast '$T/cast2.xml' --lang nl --corners --seed 2 --journal '$T/cg.jsonl' > '$T/cg.out' 2>&1; grep -q '^   \\[verbinden · eigen kernkwaliteit van Sanne\\]$' '$T/cg.out' && ! grep -q '· uitdaging\\]$' '$T/cg.out'"
+check corners-group sh -c "printf '2\\n3\\n2\\n2\\n2\\n2\\n2\\n2\\n2\\n2\\n' | NO_COLOR=1 $V play tutorial --cast '$T/cast2.xml' --lang nl --corners --seed 2 --journal '$T/cg.jsonl' > '$T/cg.out' 2>&1; grep -q '^   \\[verbinden · eigen kernkwaliteit van Sanne\\]$' '$T/cg.out' && ! grep -q '· uitdaging\\]$' '$T/cg.out'"
 
 # Without a cast file, a group at one keyboard types every name at the first question; each is
 # asked their core quality and goal, and cast on their opposite quadrant.
-check setup-group sh -c "printf 'Sanne, Joris\\nverbinden\\nGrenzen stellen\\ntact\\n\\n1\\n1\\n' | '$V' play tutorial --lang en --seed 1 --journal '$T/sg.jsonl' > '$T/sg.out' 2>&1; grep -q '^Joris: core quality?' '$T/sg.out' && [ \$(grep -c '\"ev\":\"participant\"' '$T/sg.jsonl') -eq 2 ] && python3 tests/e2e/corners.py '$V' '$T/sg.jsonl'"
+check setup-group sh -c "printf 'Sanne, Joris\\nverbinden\\nGrenzen stellen\\ntact\\n\\n1\\n2\\n' | '$V' play tutorial --lang en --seed 1 --journal '$T/sg.jsonl' > '$T/sg.out' 2>&1; grep -q '^Joris: core quality?' '$T/sg.out' && [ \$(grep -c '\"ev\":\"participant\"' '$T/sg.jsonl') -eq 2 ] && python3 tests/e2e/corners.py '$V' '$T/sg.jsonl'"
+# A card keeps its number once another participant has picked: a taken one is named, a card may be
+# picked by its name, and the list shows the free ones under their first numbers.
+check cards-stable sh -c "printf '2\\n2\\norigami\\n1\\n1\\n' | NO_COLOR=1 '$V' play tutorial --cast '$T/cast2.xml' --lang en --seed 1 --journal '$T/cards-stable.jsonl' > '$T/cards-stable.out' 2>&1; grep -q '^Sanne already has Baobab: pick another card.\$' '$T/cards-stable.out' && grep -q '^  4) Origami' '$T/cards-stable.out' && ! grep -q '^  2) Bol' '$T/cards-stable.out' && grep -q '\"name\":\"Joris\".*\"card\":\"origami\"' '$T/cards-stable.jsonl'"
 
 # A solo session in Dutch: the setup asks name, core quality and goal.
 check solo-nl run solo-nl 'Sanne\nvrolijkheid\nzorg\nverbinden\nGrenzen stellen zonder de band te verliezen\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n' \
