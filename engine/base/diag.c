@@ -4,6 +4,7 @@
 #include "base/diag.h"
 
 #include <stdarg.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,22 +55,32 @@ void diag_append(DiagList *to, const DiagList *from)
         diag_put(to, from->v[i].level, from->v[i].file, from->v[i].line, xstrdup(from->v[i].message));
 }
 
-void diag_lua(DiagList *d, const char *fallback_file, const char *msg)
+const char *diag_lua_split(const char *msg, size_t *place_len, int *line)
 {
-    /* Lua formats errors as "chunkname:line: message"; split that into place and text. */
-    const char *colon = strchr(msg, ':');
-    while (colon) {
+    for (const char *colon = strchr(msg, ':'); colon; colon = strchr(colon + 1, ':')) {
         char *end;
-        long line = strtol(colon + 1, &end, 10);
-        if (end != colon + 1 && *end == ':' && line > 0) {
-            char *file = xstrndup(msg, (size_t)(colon - msg));
+        long at = strtol(colon + 1, &end, 10);
+        if (end != colon + 1 && *end == ':' && at > 0 && at <= INT_MAX) {
+            *place_len = (size_t)(colon - msg);
+            *line = (int)at;
             const char *text = end + 1;
             while (*text == ' ') text++;
-            diag_put(d, DIAG_ERROR, file, (int)line, xstrdup(text));
-            free(file);
-            return;
+            return text;
         }
-        colon = strchr(colon + 1, ':');
+    }
+    return NULL;
+}
+
+void diag_lua(DiagList *d, const char *fallback_file, const char *msg)
+{
+    size_t place_len;
+    int line;
+    const char *text = diag_lua_split(msg, &place_len, &line);
+    if (text) {
+        char *file = xstrndup(msg, place_len);
+        diag_put(d, DIAG_ERROR, file, line, xstrdup(text));
+        free(file);
+        return;
     }
     /* "file: message" without a line: the file once, in front, not again in the message. */
     size_t n = strlen(fallback_file);

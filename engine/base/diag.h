@@ -24,6 +24,11 @@ typedef struct {
     int errors, warnings;
 } DiagList;
 
+/* Where Lua's message `msg` ("chunkname:line: text") says it comes from: the length of the place
+ * before ":line:" in *place_len and the line in *line; returns the text after them (spaces
+ * skipped), or NULL when the message names no line. */
+const char *diag_lua_split(const char *msg, size_t *place_len, int *line);
+
 void diag_init(DiagList *d);
 void diag_free(DiagList *d);
 /* Record a problem; the message is printf-style. */

@@ -133,7 +133,7 @@ static void try_conditions(Session *S, DiagList *d)
 {
     DiagList tried;
     diag_init(&tried);
-    world_try_conditions(S->world, &tried);
+    world_try_code(S->world, &tried);
     for (int i = 0; i < tried.n; i++) {
         const Diag *t = &tried.v[i];
         int known = 0;

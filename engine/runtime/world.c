@@ -10,6 +10,7 @@
 
 #include "base/bytecode.h"
 #include "base/i18n.h"
+#include "base/luanames.h"
 #include "base/util.h"
 
 /* A number as Lua holds it: an integer or a float (the snapshot keeps the difference). */
@@ -66,9 +67,11 @@ struct World {
 };
 
 /* The read-only view: a proxy per table, so that neither conditions nor effects can change
- * what they only read. Effects get `vars` through a proxy that accepts declared names only. */
+ * what they only read. Effects get `vars` through a proxy that accepts declared names only. A
+ * name the environment lacks is an error, not nil: `grens >= 2` for `vars.grens` would compare
+ * nil, and `not grens` would quietly hold; `say` holds the messages, in the session's language. */
 static const char world_prelude[] =
-    "local real = ...\n"
+    "local real, say = ...\n"
     "local proxies = setmetatable({}, { __mode = 'k' })\n"
     "local function readonly(t)\n"
     "  if type(t) ~= 'table' then return t end\n"
@@ -100,7 +103,11 @@ static const char world_prelude[] =
     "    e[k] = readonly(real[k]) end\n"
     "  e.vars = write and writable_vars or readonly(real.vars)\n"
     "  return setmetatable(e, { __newindex = function(_, k)\n"
-    "    error(\"cannot set '\" .. tostring(k) .. \"': only vars can be changed\", 2) end })\n"
+    "    error(\"cannot set '\" .. tostring(k) .. \"': only vars can be changed\", 2) end,\n"
+    "    __index = function(_, k)\n"
+    "      k = tostring(k)\n"
+    "      local fmt = real.facts[k] ~= nil and say.fact or real.vars[k] ~= nil and say.var or say.name\n"
+    "      error(string.format(fmt, k, k), 2) end })\n"
     "end\n"
     "return env(false), env(true)\n";
 
@@ -182,15 +189,10 @@ static void push_ref(World *w, int ref)
  * "')' expected near '='" becomes "unexpected '='". */
 static char *expression_error(char *err)
 {
-    const char *msg = err;
-    for (const char *c = strchr(err, ':'); c; c = strchr(c + 1, ':')) {
-        char *end;
-        long at = strtol(c + 1, &end, 10);
-        if (end != c + 1 && *end == ':' && at > 0) {
-            msg = end + 1 + (end[1] == ' ');
-            break;
-        }
-    }
+    size_t place_len;
+    int line;
+    const char *msg = diag_lua_split(err, &place_len, &line);
+    if (!msg) msg = err;
     static const char paren[] = "')' expected near ";
     char *said = strncmp(msg, paren, sizeof paren - 1) ? xstrdup(msg)
                  : xasprintf(_("unexpected %s"), msg + sizeof paren - 1);
@@ -487,7 +489,14 @@ World *world_new(const Scenario *s, unsigned long long seed, DiagList *d)
         push_ref(w, refs[i]);
         lua_setfield(L, -2, names[i]);
     }
-    if (sbx_call(w->sbx, 1, 2, &err)) {
+    lua_createtable(L, 0, 3);
+    lua_pushstring(L, _("'%s' is not a name here: the variable is vars.%s"));
+    lua_setfield(L, -2, "var");
+    lua_pushstring(L, _("'%s' is not a name here: the fact is facts.%s"));
+    lua_setfield(L, -2, "fact");
+    lua_pushstring(L, _("unknown name '%s' (variables are vars.NAME, facts facts.NAME)"));
+    lua_setfield(L, -2, "name");
+    if (sbx_call(w->sbx, 2, 2, &err)) {
         fprintf(stderr, "verbeeld: internal error: %s\n", err);
         abort();
     }
@@ -856,16 +865,12 @@ static int names_file(const char *place, size_t n, const char *path)
 static char *name_failure(const World *w, int code, const char *what_fmt, char *lua_err)
 {
     const char *path = w->s->path, *msg = lua_err;
-    int line = w->s->code[code].line;
-    for (const char *c = strchr(lua_err, ':'); c; c = strchr(c + 1, ':')) {
-        char *end;
-        long at = strtol(c + 1, &end, 10);
-        if (end == c + 1 || *end != ':' || at <= 0) continue;
-        if (names_file(lua_err, (size_t)(c - lua_err), path)) {
-            line = (int)at;
-            msg = end + 1 + (end[1] == ' ');
-        }
-        break;
+    int line = w->s->code[code].line, at;
+    size_t place_len;
+    const char *text = diag_lua_split(lua_err, &place_len, &at);
+    if (text && names_file(lua_err, place_len, path)) {
+        line = at;
+        msg = text;
     }
     char *what = xasprintf(what_fmt, msg);
     char *named = xasprintf("%s:%d: %s", path, line, what);
@@ -916,11 +921,53 @@ int world_apply(World *w, const Effect *e, char **err)
     return 0;
 }
 
-void world_try_conditions(World *w, DiagList *d)
+/* ---- names a condition reads bare: found in its words, so that a name the first test never
+ * reached (`vars.x == 0 or moed`) is found as well as one it did */
+
+/* The first name condition `code` reads from its environment that the environment lacks, as
+ * the message Lua would give when it ran (freed by the caller); NULL when none. A condition
+ * that declares names of its own (function, local) is left to running it. */
+typedef struct {
+    World *w;
+    char *found;
+} BareName;
+
+static int check_name(const char *word, size_t n, void *ud)
+{
+    BareName *b = ud;
+    lua_State *L = sbx_lua(b->w->sbx);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, b->w->ref_env_read);
+    lua_pushlstring(L, word, n);
+    int known = lua_rawget(L, -2) != LUA_TNIL;
+    lua_pop(L, 2);
+    if (known) return 0;
+    char *name = xstrndup(word, n);
+    int v = scenario_var(b->w->s, name);
+    const char *fmt = v < 0 ? _("unknown name '%s' (variables are vars.NAME, facts facts.NAME)")
+                      : b->w->s->vars[v].fact ? _("'%s' is not a name here: the fact is facts.%s")
+                                              : _("'%s' is not a name here: the variable is vars.%s");
+    b->found = xasprintf(fmt, name, name);
+    free(name);
+    return 1;
+}
+
+static char *bare_name(World *w, int code)
+{
+    BareName b = {w, NULL};
+    luanames_each(w->s->code[code].src, check_name, &b);
+    return b.found;
+}
+
+void world_try_code(World *w, DiagList *d)
 {
     for (int i = 0; i < w->s->ncode; i++) {
-        char *err = NULL;
-        if (w->s->code[i].is_expr && world_test(w, i, &err) < 0) diag_lua(d, w->s->path, err);
+        int is_expr = w->s->code[i].is_expr;
+        char *err = bare_name(w, i);
+        if (err)
+            diag_add(d, DIAG_ERROR, w->s->path, w->s->code[i].line,
+                     is_expr ? _("condition failed: %s") : _("effect failed: %s"), err);
+        else if (is_expr && world_test(w, i, &err) < 0)
+            diag_lua(d, w->s->path, err);
         free(err);
     }
 }

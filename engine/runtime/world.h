@@ -31,9 +31,10 @@ void world_reset(World *w);
  * condition failed: ...", the place in the scenario. */
 int world_test(World *w, int code, char **err);
 /* Evaluate every condition once, in the world as it is (a new world: the scenario's first
- * values), so that one which fails or runs into a limit is found before a group plays: each
- * failure goes to `d` as an error at its file and line. */
-void world_try_conditions(World *w, DiagList *d);
+ * values), so that one which fails or runs into a limit is found before a group plays, and
+ * read every condition and effect for names the world lacks (`grens` for `vars.grens`): each
+ * goes to `d` as an error at its file and line. */
+void world_try_code(World *w, DiagList *d);
 /* Apply an effect. Returns 0, or -1 with *err set ("file:line: effect failed: ..."). */
 int world_apply(World *w, const Effect *e, char **err);
 
