@@ -7,6 +7,7 @@
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -200,6 +201,16 @@ int debrief_find(const Debrief *db, const char *name)
     for (int i = 0; name && i < db->np; i++)
         if (streq(db->p[i].name, name)) return i;
     return -1;
+}
+
+int debrief_find_typed(const Debrief *db, const char *typed)
+{
+    int i = debrief_find(db, typed);
+    for (int k = 0; i < 0 && typed && k < db->np; k++)
+        if (!strcasecmp(db->p[k].name, typed)) i = k;
+    for (int k = 0; i < 0 && typed && k < db->np; k++)
+        if (db->p[k].character && !strcasecmp(db->p[k].character, typed)) i = k;
+    return i;
 }
 
 static DebriefParticipant *find(Debrief *db, const char *name)
@@ -565,13 +576,35 @@ static int offers_core(const Debrief *db, const DebriefParticipant *p, const cha
     return 0;
 }
 
-/* The scene to replay two weeks on: where it was hardest (the last fall-back: later in the story
- * more is at stake, and the arrival, where everyone is still finding their feet, is seldom it),
- * else where they overshot last, else where they first found their challenge (to find it
- * again), else the first scene where it could be chosen: only a scene that offers their
- * challenge. Else the start. */
+/* The scene of the last choice in which p fell into what their learning goal wants less of (its
+ * term at the allergy of their character's quadrant: their own pitfall), when it offers their
+ * challenge; else NULL. */
+static const JournalRecord *goal_fall(const Debrief *db, const DebriefParticipant *p)
+{
+    if (goal_corner(db, p) != CORNER_ALLERGY) return NULL;
+    const char *id = p->character_q.nl[CORNER_ALLERGY];
+    for (int m = p->nmoments - 1; m >= 0; m--) {
+        const JournalRecord *e = debrief_moment_record(db, &p->moments[m]);
+        if (e->kind == REC_CHOICE && streq(e->quality, id) && e->scene && offers_core(db, p, e->scene)) return e;
+    }
+    return NULL;
+}
+
+/* The scene to replay two weeks on: where they fell into what their learning goal is about, if
+ * they did; else where it was hardest (the last fall-back: later in the story more is at stake,
+ * and the arrival, where everyone is still finding their feet, is seldom it), else where they
+ * overshot last, else where they first found their challenge (to find it again), else the
+ * first scene where it could be chosen: only a scene that offers their challenge. Else the
+ * start. */
 static void choose_replay(Debrief *db, DebriefParticipant *p)
 {
+    const JournalRecord *fall = goal_fall(db, p);
+    if (fall) {
+        p->replay_scene = fall->scene;
+        p->replay_title = scene_title(db, fall->scene);
+        p->replay_why = _("where you fell into what your learning goal is about: try your challenge there once more");
+        return;
+    }
     static const MomentKind order[] = {MOMENT_FALLBACK, MOMENT_OVERSHOOT, MOMENT_FIRST_CORE};
     static const char *const why[] = {
         N_("where you fell back on your own way: try your challenge there once more"),
@@ -725,6 +758,25 @@ static void derive_registration(Debrief *db, const JournalRecord *start)
     sb_free(&b);
 }
 
+/* The time played: each run from its first entry to its last, a run beginning at the start,
+ * at a resume and at the branch of a "what if" (whose entries before it are the first
+ * session's, at that session's times). */
+static long long played_seconds(const JournalRecord *rec, int n)
+{
+    long long total = 0, run_start = 0, last = 0;
+    for (int i = 0; i < n; i++) {
+        long long at = journal_time(rec[i].at);
+        if (!at) continue;
+        if (!run_start || rec[i].kind == REC_RESUME || rec[i].kind == REC_BRANCH) {
+            if (run_start && last > run_start) total += last - run_start;
+            run_start = at;
+        }
+        last = at;
+    }
+    if (run_start && last > run_start) total += last - run_start;
+    return total;
+}
+
 void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path, const char *lang)
 {
     assert(log->n > 0 && log->v);           /* journal_read gives at least the start */
@@ -743,6 +795,7 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
     db->session_lang = start->lang;
     db->started = journal_time(start->at);
     db->finished = journal_time(db->rec[log->n - 1].at);
+    db->seconds = played_seconds(db->rec, log->n);
     db->return_day = db->started + 14LL * 24 * 3600;
 
     DiagList d;
@@ -1009,7 +1062,7 @@ char *debrief_rating_pair(int before, int after)
 
 long long debrief_minutes(const Debrief *db)
 {
-    return db->finished > db->started ? (db->finished - db->started + 59) / 60 : 0;
+    return (db->seconds + 59) / 60;
 }
 
 /* The journal as a word of a command. A handout leaves the machine: the journal by its name

@@ -94,6 +94,9 @@ typedef struct {
     int np;
     const char *title, *scenario, *session_lang;
     long long started, finished;   /* seconds since 1970 */
+    long long seconds;             /* played: from each start, resume or branch to the entry
+                                      before the next (a night between, or the first session a
+                                      "what if" came from, is not counted twice) */
     long long return_day;          /* two weeks after the start */
     int choices, timeouts, notes, incidents;
     int participant_choices;       /* of the choices, those a participant made (not a character
@@ -123,6 +126,9 @@ void debrief_free(Debrief *db);
 
 /* The participant's index by name, or -1. */
 int debrief_find(const Debrief *db, const char *name);
+/* The participant a person means by `typed` on the command line: their name exactly, else in
+ * any case, else the character they played; -1 when none. */
+int debrief_find_typed(const Debrief *db, const char *typed);
 /* The title of the scene entry `entry` happened in (a choice, a return, a scene), as it was
  * on screen; NULL for a scene without a title. */
 const char *debrief_scene_title(const Debrief *db, int entry);
@@ -194,7 +200,7 @@ const JournalRecord *debrief_moment_record(const Debrief *db, const Moment *m);
 const char *debrief_anchor_brought(const Debrief *db, const DebriefParticipant *p);
 /* A rating in words: "7 → 8", "7 → –" (fresh). */
 char *debrief_rating_pair(int before, int after);
-/* Minutes the session took. */
+/* Minutes the session was played (Debrief.seconds, rounded up). */
 long long debrief_minutes(const Debrief *db);
 
 #endif

@@ -32,7 +32,8 @@ static const char css[] =
     ".questions li { margin-bottom: 2mm; }\n"
     ".questions .write { border-bottom: 1px dotted #9aa8b4; height: 5mm; }\n"
     ".theme { font-weight: 600; color: #12395b; }\n"
-    ".plan { background: #f3f7fa; border-left: 3px solid #12395b; padding: 2mm 4mm; }\n";
+    ".plan { background: #f3f7fa; border-left: 3px solid #12395b; padding: 2mm 4mm;\n"
+    "         break-inside: avoid; page-break-inside: avoid; }\n";
 
 /* "caring: Ayla's own core quality", coloured as its corner (addressed: said to the participant). */
 static void corner_tag(const Debrief *db, xmlNodePtr parent, const JournalRecord *e, int addressed)
@@ -145,14 +146,18 @@ static int timeline_lane(const Debrief *db, const JournalRecord *e)
  * the others grey, time-outs as bars, notes as diamonds, scenes as thin lines. */
 static void timeline(const Debrief *db, xmlNodePtr page)
 {
-    int n = 0, others = 0;
+    int n = 0, group = 0, others = 0;
     for (int i = 1; i < db->log->n; i++) {
         const JournalRecord *e = &db->rec[i];
-        if (!db->undone[i] && (e->kind == REC_CHOICE || e->kind == REC_TIMEOUT || e->kind == REC_NOTE || e->kind == REC_SCENE))
-            n++;
-        if (!db->undone[i] && e->kind == REC_CHOICE && timeline_lane(db, e) > db->np) others = 1;
+        if (db->undone[i] || !(e->kind == REC_CHOICE || e->kind == REC_TIMEOUT || e->kind == REC_NOTE || e->kind == REC_SCENE))
+            continue;
+        n++;
+        if (e->kind == REC_SCENE) continue;
+        if (timeline_lane(db, e) == db->np) group = 1;
+        if (timeline_lane(db, e) > db->np) others = 1;
     }
-    int lanes = db->np + 1 + others;
+    /* the group's lane only when something fell in it: alone, the group's decisions are one's own */
+    int lanes = db->np + group + others;
     const double left = 90, right = 12, top = 14, lane_h = 26, W = 720;
     double H = top + lanes * lane_h + 30, step = n > 1 ? (W - left - right) / (n - 1) : 0;
     xmlNodePtr svg = xmlNewChild(page, NULL, BAD_CAST "svg", NULL);
@@ -167,7 +172,7 @@ static void timeline(const Debrief *db, xmlNodePtr page)
         hk_attr(t, "x", "%d", 0);
         hk_attr(t, "y", "%.1f", y + 4);
         xmlNewProp(t, BAD_CAST "font-size", BAD_CAST "11");
-        hk_text(t, l < db->np ? db->p[l].name : l == db->np ? _("The group") : _("Others"));
+        hk_text(t, l < db->np ? db->p[l].name : l == db->np && group ? _("The group") : _("Others"));
         xmlNodePtr line = xmlNewChild(svg, NULL, BAD_CAST "line", NULL);
         hk_attr(line, "x1", "%.1f", left - 6);
         hk_attr(line, "x2", "%.1f", W - right + 6);
@@ -191,7 +196,8 @@ static void timeline(const Debrief *db, xmlNodePtr page)
             xmlNewProp(line, BAD_CAST "stroke", BAD_CAST "#9aa8b4");
             xmlNewProp(line, BAD_CAST "stroke-dasharray", BAD_CAST "2 3");
             ++scene_no;
-            if (x - labelled < 16) {                 /* no room for its number: the line says it */
+            if (x - labelled < 8 + 6 * (scene_no >= 100 ? 3 : scene_no >= 10 ? 2 : 1)) {
+                /* no room for its number beside the last one: the line says it */
                 xmlNodePtr tip = xmlNewChild(line, NULL, BAD_CAST "title", NULL);
                 hk_text(tip, e->title);
                 continue;
@@ -211,7 +217,8 @@ static void timeline(const Debrief *db, xmlNodePtr page)
             continue;
         }
         int lane = timeline_lane(db, e);
-        double y = top + lane * lane_h + lane_h / 2;
+        int row = lane <= db->np ? lane : db->np + group;     /* the others' lane follows */
+        double y = top + row * lane_h + lane_h / 2;
         xmlNodePtr mark;
         if (e->kind == REC_CHOICE) {
             /* the colours are corners as a participant lives them; nobody in the room lived these */
@@ -340,7 +347,7 @@ static void story(const Debrief *db, xmlNodePtr page)
             hk_el(ul, "li", "aside", _("the session was resumed"));
         } else if (e->kind == REC_BRANCH) {
             li = hk_el(ul, "li", "aside", NULL);
-            hk_el(li, "strong", NULL, "⑂ ");
+            hk_el(li, "strong", NULL, "↳ ");
             hk_el(li, "strong", NULL, _("What if"));
             hk_text(li, ": ");
             hk_text(li, _("from here on the story went another way"));

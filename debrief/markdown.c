@@ -171,7 +171,7 @@ static void story_aside(const Debrief *db, const JournalRecord *e, FILE *out)
     } else if (e->kind == REC_RESUME) {
         fprintf(out, "- … %s\n", _("the session was resumed"));
     } else if (e->kind == REC_BRANCH) {
-        fprintf(out, "- ⑂ **%s**: %s\n", _("What if"), _("from here on the story went another way"));
+        fprintf(out, "- ↳ **%s**: %s\n", _("What if"), _("from here on the story went another way"));
     } else if (e->kind == REC_SCRIPT_ERROR) {
         fprintf(out, "- (%s: ", _("script error"));
         put(out, e->text);

@@ -472,7 +472,7 @@ clean_case typed-journal "$O/typed.jsonl"
 # File names that clean to the same one, or that a poster or the group's overview has: each its own file.
 printf '<cast xmlns="urn:verbeeld:cast:1"><participant name="???" core="verbinden" goal="a" card="espresso"/><participant name="!!!" core="tact" goal="b" card="baobab"/><participant name="cards-ankers" core="tact" goal="c"/></cast>\n' > "$O/names.xml"
 "$V" sheets tutorial --cast "$O/names.xml" -o "$O/sheets" > "$T/out" 2>&1
-if [ "$(ls "$O/sheets" | tr '\n' ' ')" = "----2.html ---.html cards-ankers-2.html cards-ankers.html group.html " ] && grep -q '<pre' "$O/sheets/cards-ankers.html"
+if [ "$(ls "$O/sheets" | tr '\n' ' ')" = "----2.html ---.html cards-ankers-2.html cards-ankers.html group.html trainer.html " ] && grep -q '<pre' "$O/sheets/cards-ankers.html"
 then ok names-sheets; else bad names-sheets "$(ls "$O/sheets" | tr '\n' ' ')"; fi
 printf '<cast xmlns="urn:verbeeld:cast:1"><participant name="debrief" core="verbinden" goal="a"/><participant name="Debrief" core="tact" goal="b"/></cast>\n' > "$O/names2.xml"
 printf '1\n2\n1\n1\n1\n1\n' > "$O/in"

@@ -153,6 +153,7 @@ void sb_init(StrBuf *b)
 static void sb_reserve(StrBuf *b, size_t more)
 {
     if (b->len + more + 1 <= b->cap) return;
+    if (!b->cap) b->cap = 64;                 /* a buffer zeroed, not made with sb_init */
     while (b->len + more + 1 > b->cap) b->cap *= 2;
     b->s = xrealloc(b->s, b->cap);
 }
@@ -372,6 +373,21 @@ int utf8_valid(const char *s, size_t n)
         i += k;
     }
     return 1;
+}
+
+char *path_join(const char *dir, const char *file)
+{
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/') n--;
+    return xasprintf("%.*s/%s", (int)n, dir, file);
+}
+
+char *utf8_clip(const char *s, size_t max)
+{
+    if (strlen(s) <= max) return xstrdup(s);
+    size_t k = max;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+    return xasprintf("%.*s…", (int)k, s);
 }
 
 char *utf8_repair(const char *s)

@@ -81,6 +81,11 @@ int utf8_valid(const char *s, size_t n);
 /* A fresh copy of s with every byte that is not part of valid UTF-8 replaced by U+FFFD, and
  * nothing else changed. */
 char *utf8_repair(const char *s);
+/* `dir` and `file` joined with one "/" ("out/" and "a.html" make "out/a.html"), fresh. */
+char *path_join(const char *dir, const char *file);
+/* A fresh copy of s, or when longer than `max` bytes of it cut at a character's start with "…"
+ * after it. */
+char *utf8_clip(const char *s, size_t max);
 /* A copy of s safe to print: control characters (C0 but newline and tab, DEL, C1) and the
  * bidi overrides and isolates replaced by '?', invalid UTF-8 replaced by U+FFFD. The one rule
  * for everything verbeeld shows or writes. */

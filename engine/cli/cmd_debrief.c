@@ -74,7 +74,9 @@ static int is_dir(const char *path)
 static int write_handouts(Debrief *db, Writer write, const char *format, const char *dir)
 {
     const char *ext = streq(format, "markdown") ? "md" : streq(format, "xapi") ? "xapi.json" : format;
-    char *path = xasprintf("%s/debrief.%s", dir, ext);
+    char *group = xasprintf("debrief.%s", ext);
+    char *path = path_join(dir, group);
+    free(group);
     int rc = write_to(db, write, path);
     if (!rc) printf("%s\n", path);
     free(path);
@@ -85,7 +87,7 @@ static int write_handouts(Debrief *db, Writer write, const char *format, const c
         for (char *c = name; *c; c++)
             if (*c == '/' || (c == name && *c == '.')) *c = '_';
         char *file = names_unique(&names, name, ext);    /* "An" twice, or a participant "debrief" */
-        path = xasprintf("%s/%s", dir, file);
+        path = path_join(dir, file);
         free(file);
         db->only = i;
         rc = write_to(db, write, path);
@@ -126,8 +128,15 @@ int cmd_debrief(int argc, char **argv)
     Debrief db;
     debrief_build(&db, &log, a.file, i18n_lang());
     int rc = 0;
-    if (a.participant && (db.only = debrief_find(&db, a.participant)) < 0) {
+    if (a.participant && (db.only = debrief_find_typed(&db, a.participant)) < 0) {
         fprintf(stderr, _("verbeeld debrief: no participant '%s' in %s\n"), a.participant, a.file);
+        StrBuf who = {0};
+        for (int i = 0; i < db.np; i++) {
+            if (i) sb_add(&who, ", ");
+            sb_add(&who, db.p[i].name);
+        }
+        if (db.np) fprintf(stderr, _("The participants: %s.\n"), who.s);
+        free(who.s);
         rc = 1;
     } else if (out_path && !a.participant && is_dir(out_path)) {
         rc = write_handouts(&db, write, format, out_path);

@@ -97,7 +97,7 @@ static int new_session(Play *P, const PlayArgs *a)
     DiagList d;
     diag_init(&d);
     if (play_load(P, a->scenario, &d) || (a->cast && cast_load(&P->cast, a->cast, P->lx, &d))) goto fail;
-    if (a->cast) setup_check_cards(P, a->cast, &d);
+    if (a->cast) cast_check_cards(&P->cast, P->s, a->cast, &d);
     if (d.errors) goto fail;
     char *err = NULL;
     if (journal_check(a->journal, P->s->id, &err)) {       /* before the setup asks anything */

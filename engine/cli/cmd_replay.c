@@ -85,6 +85,23 @@ static int branch_point(const JournalLog *log, const char *from)
     return -1;
 }
 
+/* The first entry at or after `cut` at which the original session waited for the room: a
+ * choice a participant entered, or an incident the trainer started; log->n when none. What lies
+ * between a scene named by --from and that entry (the characters' moves) follows from the
+ * replay as it did then, so the branch is there: replayed up to it, the session has taken those
+ * moves, and the new journal holds them once. */
+static int waiting_point(const JournalLog *log, int cut)
+{
+    for (; cut < log->n; cut++) {
+        JournalRecord e;
+        record_read(log->v[cut], &e);
+        int waited = is_entered_choice(&e) || e.kind == REC_INJECT;
+        record_free(&e);
+        if (waited) break;
+    }
+    return cut;
+}
+
 /* The new journal: the original's entries before the branch, then where it branched off. */
 static int start_branch(Play *P, const JournalLog *log, int cut, const char *original, const char *path,
                         const char *from)
@@ -136,6 +153,7 @@ static int replay(const char *journal, const char *from, const char *out_path, c
         free(shown);
         goto done;
     }
+    if (from) cut = waiting_point(&log, cut);
     if (!scenario || play_load(&P, scenario, &d)) goto done;
     play_cast_from_journal(&P, &log);
     P.S = session_new(P.s, P.lx, &P.cast, journal, i18n_lang(), (unsigned long long)start.seed, &d);
@@ -149,7 +167,12 @@ static int replay(const char *journal, const char *from, const char *out_path, c
         rc = 0;
         goto done;
     }
-    if (session_over(P.S) || start_branch(&P, &log, cut, journal, out_path, from)) goto done;
+    session_turn(P.S);                      /* the characters' moves up to the branch */
+    if (session_over(P.S)) {
+        term_alert(_("From there on the story had nothing left to choose: the recording ends as it did."));
+        goto done;
+    }
+    if (start_branch(&P, &log, cut, journal, out_path, from)) goto done;
     char *msg = xasprintf(_("From here on you play again. New journal: %s"), P.J.path);
     term_alert(msg);
     free(msg);

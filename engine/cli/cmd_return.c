@@ -225,6 +225,13 @@ static int run(Play *P, const ReturnArgs *a)
     P->S = session_new(P->s, P->lx, &P->cast, a->cast ? a->cast : a->first, i18n_lang(), seed, &d);
     if (!P->S) goto done;
     session_set_output(P->S, show_output, P);
+    /* Who comes for the first time picks a card as the others did then (the school's child);
+     * those who return keep theirs. */
+    if (setup_picks(P)) {
+        fprintf(stderr, "%s\n", _("verbeeld: the setup was not finished; nothing was saved"));
+        goto done;
+    }
+    session_seat_cast(P->S);
     if (journal_create(&P->J, a->journal, P->s->id, &err)) {
         fprintf(stderr, "verbeeld: %s\n", err);
         free(err);

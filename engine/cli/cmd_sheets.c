@@ -60,7 +60,8 @@ int cmd_sheets(int argc, char **argv)
     Session *S = NULL;
     int rc = 1, have_lx = lexicon_load(&lx, paths_lexicon(), &d) == 0;
     if (have_lx) s = load_scenario(path, &lx, &d);
-    if (s && cast_load(&cast, cast_path, &lx, &d) == 0 && !d.errors)
+    if (s && cast_load(&cast, cast_path, &lx, &d) == 0) cast_check_cards(&cast, s, cast_path, &d);
+    if (s && !d.errors)
         S = session_new(s, &lx, &cast, cast_path, i18n_lang(), 0, &d);
     if (S) {
         SheetRole *roles = xcalloc((size_t)s->nroles + 1, sizeof *roles);

@@ -98,6 +98,7 @@ static void cmd_note(Play *P, const char *arg)
         term_alert(_("Usage: /note [@name] TEXT"));
         return;
     }
+    if (!who && P->cast.n == 1) who = P->cast.p[0].name;     /* alone, a note is about oneself */
     JournalRecord r = {.kind = REC_NOTE, .about = typed(who), .text = text, .scene = typed(scene_id(P))};
     RECORD_SET(&r, step, P->S->steps);
     if (play_record(P, &r) == 0) term_notice(_("Noted."));
@@ -178,11 +179,16 @@ static void cmd_tag(Play *P, const char *arg)
                        .choice = d->choice, .text = d->text, .scene = typed(scene_id(P))};
     RECORD_SET(&r, step, P->S->steps);
     play_record(P, &r);
+    /* The words it is placed on, so that the trainer sees which of them it was: the last thing
+     * done may lie a scene back. */
+    char *words = utf8_clip(d->text, 80);
     char *msg = P->projector || corner == CORNER_NONE
-        ? xasprintf(_("Tagged for %s's debrief: %s."), p->name, lexicon_name(P->lx, id, P->S->lang))
-        : xasprintf(_("Tagged for %s's debrief: %s (%s)."), p->name, lexicon_name(P->lx, id, P->S->lang), corner_label(corner));
+        ? xasprintf(_("Tagged for %s's debrief: %s, on \u201c%s\u201d."), p->name, lexicon_name(P->lx, id, P->S->lang), words)
+        : xasprintf(_("Tagged for %s's debrief: %s (%s), on \u201c%s\u201d."), p->name, lexicon_name(P->lx, id, P->S->lang),
+                    corner_label(corner), words);
     term_notice(msg);
     free(msg);
+    free(words);
 }
 
 static void cmd_back(Play *P, const char *arg)
@@ -265,13 +271,25 @@ static void cmd_inject(Play *P, const char *arg)
     P->turn_key = NULL;
 }
 
+/* The name of the card with id `id` as the posters show it, or NULL. */
+static const char *card_name(const Play *P, const char *id)
+{
+    for (int k = 0; id && k < P->s->ndecks; k++) {
+        int c = deck_card(&P->s->decks[k], id);
+        if (c >= 0) return deck_card_name(&P->s->decks[k].cards[c], P->S->lang);
+    }
+    return NULL;
+}
+
 static void cmd_who(Play *P, const char *arg)
 {
     (void)arg;
     for (int i = 0; i < P->cast.n; i++) {
         const Participant *p = &P->cast.p[i];
         int pad = 12 - (int)utf8_width(p->name, strlen(p->name));
-        char *who = xasprintf("%s%*s %s", p->name, pad > 0 ? pad : 0, "", session_role_name(P->S, p->role));
+        const char *card = card_name(P, p->card);
+        char *who = card ? xasprintf("%s%*s %s · %s", p->name, pad > 0 ? pad : 0, "", session_role_name(P->S, p->role), card)
+                         : xasprintf("%s%*s %s", p->name, pad > 0 ? pad : 0, "", session_role_name(P->S, p->role));
         char *goal = xasprintf("%s: %s", _("goal"), p->goal);
         term_entry(who, 37, goal);
         free(goal);

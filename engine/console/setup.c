@@ -76,14 +76,37 @@ static void show_quadrant(const Lexicon *lx, const char *heading, const Quadrant
     (void)lx;
 }
 
+/* The core qualities that begin with `answer` in the session's language, else in the other
+ * (a Dutch word in an English session); else with the word's stem, shortened a letter at a
+ * time to three fifths of it, so that the adjective finds its noun ("patient": patience,
+ * "geduldig": geduld, "flexibel": flexibiliteit). Returns how many, named in `b`. */
+static int cores_like(const Lexicon *lx, const char *answer, StrBuf *b)
+{
+    const char *langs[] = {i18n_lang(), streq(i18n_lang(), "en") ? "nl" : "en"};
+    size_t len = strlen(answer), shortest = len * 3 / 5 > 4 ? len * 3 / 5 : 4;
+    for (size_t n = len; n >= shortest && n > 0; n--) {
+        char *stem = xstrndup(answer, n);
+        int found = 0;
+        for (int k = 0; k < 2 && !found; k++) found = lexicon_cores_starting(lx, langs[k], stem, b);
+        free(stem);
+        if (found) return found;
+    }
+    return 0;
+}
+
 /* What to tell someone whose answer is no core quality: those that begin with what they typed
- * ("zorg": zorgzaamheid, zorgvuldigheid; one Tab completes neither), or else all of them.
- * Returns the one term it suggests, which Enter or a yes then takes, or NULL. */
+ * ("zorg": zorgzaamheid, zorgvuldigheid; one Tab completes neither), or with its stem, or else
+ * all of them. Returns the one term it suggests, which Enter or a yes then takes, or NULL. */
 static char *core_hint(const Lexicon *lx, const char *answer)
 {
     StrBuf b;
     sb_init(&b);
-    int found = lexicon_cores_starting(lx, i18n_lang(), answer, &b);
+    int found = cores_like(lx, answer, &b);
+    const char *id = found == 1 ? lexicon_term(lx, b.s) : NULL;
+    if (id) {                                 /* named as the session names it */
+        b.len = 0;
+        sb_add(&b, lexicon_name(lx, id, i18n_lang()));
+    }
     char *msg;
     if (found == 1) {
         msg = xasprintf(_("Did you mean %s? Enter takes it."), b.s);
@@ -287,23 +310,6 @@ static const Participant *card_holder(Play *P, const char *id)
     return NULL;
 }
 
-void setup_check_cards(Play *P, const char *cast_path, DiagList *d)
-{
-    for (int i = 0; i < P->cast.n; i++) {
-        const char *card = P->cast.p[i].card;
-        if (!card) continue;
-        int found = 0;
-        for (int k = 0; k < P->s->ndecks && !found; k++) found = deck_card(&P->s->decks[k], card) >= 0;
-        if (!found)
-            diag_add(d, DIAG_ERROR, cast_path, 0, _("%s: there is no card '%s' in this scenario"),
-                     P->cast.p[i].name, card);
-        for (int j = 0; j < i; j++)
-            if (streq(P->cast.p[j].card, card))
-                diag_add(d, DIAG_ERROR, cast_path, 0, _("%s and %s cannot both pick card '%s'"),
-                         P->cast.p[j].name, P->cast.p[i].name, card);
-    }
-}
-
 /* The card `typed` names: its number in the deck, or its name as the posters show it (any
  * case); -1 when neither. */
 static int typed_card(const Deck *deck, const char *typed, const char *lang)
@@ -321,6 +327,9 @@ static int typed_card(const Deck *deck, const char *typed, const char *lang)
     return found;
 }
 
+/* A deck this small is listed whole at every pick. */
+#define SHORT_DECK 8
+
 /* A card keeps its number in the deck from one participant's pick to the next, so that a group
  * reading numbers off an earlier list still picks the card it means; the taken ones are left
  * out of the list and named when typed. */
@@ -333,15 +342,29 @@ static int pick_card(Play *P, Participant *p, const Pick *pick)
         if (!card_holder(P, deck->cards[k].id)) free_cards++;
     if (free_cards == 0) return 0;
     const char *question = text_get(&pick->text, lang, fb);
-    term_heading(*question ? question : text_get(&deck->title, lang, fb));
-    for (int k = 0; k < deck->ncards; k++) {
-        const Card *c = &deck->cards[k];
-        if (card_holder(P, c->id)) continue;
-        const char *name = deck_card_name(c, lang);
-        char *label = c->age >= 0 ? xasprintf(_("%s (%d) — %s"), name, c->age, text_get(&c->title, lang, fb))
-                                  : xasprintf("%s — %s", name, text_get(&c->title, lang, fb));
-        term_choice(k + 1, label);
-        free(label);
+    if (free_cards == deck->ncards || free_cards <= SHORT_DECK) {
+        term_heading(*question ? question : text_get(&deck->title, lang, fb));
+        for (int k = 0; k < deck->ncards; k++) {
+            const Card *c = &deck->cards[k];
+            if (card_holder(P, c->id)) continue;
+            const char *name = deck_card_name(c, lang);
+            char *label = c->age >= 0 ? xasprintf(_("%s (%d) — %s"), name, c->age, text_get(&c->title, lang, fb))
+                                      : xasprintf("%s — %s", name, text_get(&c->title, lang, fb));
+            term_choice(k + 1, label);
+            free(label);
+        }
+    } else {
+        /* After the first pick of a large deck the free cards by number and name only (a number
+         * and its name kept together on a line), so that the card just picked, its picture and
+         * its note, stays on the screen for the room. */
+        StrBuf left = {0};
+        for (int k = 0; k < deck->ncards; k++)
+            if (!card_holder(P, deck->cards[k].id))
+                sb_addf(&left, "%s%d\u00a0%s", left.len ? ", " : "", k + 1, deck_card_name(&deck->cards[k], lang));
+        char *line = xasprintf(_("Still free: %s."), left.s);
+        term_text(line);
+        free(line);
+        sb_free(&left);
     }
     term_blank();
     char *prompt = xasprintf(_("%s, pick a card — "), p->name);

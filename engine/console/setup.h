@@ -16,7 +16,6 @@ int setup_people(Play *P);
  * Returns 0, or -1 at end of input. */
 int setup_picks(Play *P);
 /* Check the cards a cast file gave. Problems go to d. */
-void setup_check_cards(Play *P, const char *cast_path, DiagList *d);
 /* Alone, in a scenario whose roles a participant may make their own (own="yes"): choose
  * which of them to play (each on their opposite quadrant), then give the character a name and
  * a sentence on who they are. Returns 0, or -1 at end of input. */

@@ -26,9 +26,7 @@
 static const char *bound(const char *s, size_t max, char **owned, int *cut)
 {
     if (!s || strlen(s) <= max) return s;
-    size_t k = max;
-    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
-    *owned = xasprintf("%.*s…", (int)k, s);
+    *owned = utf8_clip(s, max);
     *cut = 1;
     return *owned;
 }

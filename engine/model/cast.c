@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <libxml/tree.h>
 
 #include "base/i18n.h"
@@ -245,19 +246,62 @@ void cast_place(Cast *c, int i, const Scenario *s, const Lexicon *lx, const char
     }
 }
 
+/* ============================== cards ============================== */
+
+/* The id of the card `typed` names, by id or by name (any case); NULL when none does. */
+static const char *card_id(const Scenario *s, const char *typed)
+{
+    for (int k = 0; k < s->ndecks; k++) {
+        const Deck *deck = &s->decks[k];
+        int at = deck_card(deck, typed);
+        for (int i = 0; at < 0 && i < deck->ncards; i++)
+            if (!strcasecmp(deck->cards[i].id, typed) || (deck->cards[i].name && !strcasecmp(deck->cards[i].name, typed)))
+                at = i;
+        if (at >= 0) return deck->cards[at].id;
+    }
+    return NULL;
+}
+
+void cast_check_cards(Cast *c, const Scenario *s, const char *cast_path, DiagList *d)
+{
+    for (int i = 0; i < c->n; i++) {
+        char *card = c->p[i].card;
+        if (!card) continue;
+        const char *id = card_id(s, card);
+        if (!id) {
+            diag_add(d, DIAG_ERROR, cast_path, 0, _("%s: there is no card '%s' in this scenario"), c->p[i].name, card);
+            continue;
+        }
+        if (!streq(id, card)) {
+            free(card);
+            c->p[i].card = xstrdup(id);
+        }
+        for (int j = 0; j < i; j++)
+            if (streq(c->p[j].card, c->p[i].card))
+                diag_add(d, DIAG_ERROR, cast_path, 0, _("%s and %s cannot both pick card '%s'"), c->p[j].name,
+                         c->p[i].name, c->p[i].card);
+    }
+}
+
 /* ============================== casting the group ============================== */
 
-/* What a pairing of a participant and a role costs: on the opposite quadrant through the
- * role's own pair is best (its fixed choices were written for it), through quadrants="..." next;
- * off the opposite quadrant costs more than any number of good pairings can save. */
+/* What a pairing of a participant and a role costs: on the opposite quadrant a role written for
+ * the participant's challenge is best (its brief, its lines and its fixed choices are that
+ * quality's); a role of the same pair written for their own core quality next (its fixed
+ * choices are the corners of their opposite quadrant, but its brief describes the participant:
+ * "You are the worried parent..." to one who is to practise courage); a role of another pair
+ * last, through quadrants="...". Off the opposite quadrant costs more than any number of good
+ * pairings can save. */
 static int pairing_cost(const Participant *p, const Scenario *s, int r, const Lexicon *lx,
                         const char *const *cores)
 {
     int dist = cast_distance(p, s, r, lx, cores);
     if (dist > 0) return 1000 + dist;
     const char *want = cast_opposite_core(lx, p->core);
+    const char *native = cores[r] ? lexicon_term(lx, cores[r]) : NULL;
+    if (native && want && streq(native, want)) return 0;
     Wanted w = {lx, want};
-    return cores[r] && pair_holds(cores[r], &w) ? 0 : 1;
+    return cores[r] && pair_holds(cores[r], &w) ? 1 : 2;
 }
 
 #define LEFT_OUT 100000   /* a participant without a role, while a free role is left */

@@ -42,6 +42,10 @@ int cast_load(Cast *c, const char *path, const Lexicon *lx, DiagList *d);
 /* Add a participant (strings are copied). */
 Participant *cast_add(Cast *c, const char *name, const char *core, const char *goal);
 void cast_free(Cast *c);
+/* The cards the cast file gives (card="..."): each a card of the scenario, named by its id or
+ * by its name as the posters show it (any case; made the id here), and no card twice; what
+ * is wrong goes to `d` as an error of `cast_path`. */
+void cast_check_cards(Cast *c, const Scenario *s, const char *cast_path, DiagList *d);
 
 /* Cast every participant without a role (role_cores[r] is the core quality of role r's script,
  * role_names[r] the name to show), check the roles asked for, and place each participant's

@@ -1,8 +1,8 @@
 /*
  * sheets.c - printable HTML for a live session: per participant a character brief (who they
  * are, what they want, their character's quadrant, their goal, cues for body, emotion and
- * reason) and a private briefing page; the group's overview; and the deck cards as posters
- * (made in poster.c), one file per deck.
+ * reason) and a private briefing page; the group's overview, for the wall; the trainer's page,
+ * not for it; and the deck cards as posters (made in poster.c), one file per deck.
  */
 #include "print/sheets.h"
 
@@ -58,7 +58,7 @@ static char *slug(const char *name)
 
 static int save(htmlDocPtr doc, const char *dir, const char *file)
 {
-    char *path = xasprintf("%s/%s", dir, file);
+    char *path = path_join(dir, file);
     FILE *f = fopen(path, "w");
     int rc = f ? hk_write(doc, f) : -1;
     if (f && fclose(f)) rc = -1;
@@ -177,8 +177,9 @@ static char *first_sentence(const char *text)
     return end ? xstrndup(text, (size_t)(end - text + 1)) : xstrdup(text);
 }
 
-/* The group's page: the situation, who plays whom with a line each, the incidents the trainer
- * may bring in, and how anyone steps out of the fiction. */
+/* The group's page: the situation, who plays whom with a line each, and how anyone steps out of
+ * the fiction. Not the incidents: the room would read on the wall what is meant to surprise
+ * it, such as the school's planted conflict (they are on the trainer's page). */
 static int overview(const Scenario *s, const Cast *cast, const SheetRole *roles, const char *lang, const char *dir)
 {
     const char *fb = scenario_fallback(s);
@@ -208,17 +209,6 @@ static int overview(const Scenario *s, const Cast *cast, const SheetRole *roles,
         if (*line) { hk_text(td, ". "); hk_text(td, line); }
         free(line);
     }
-    if (s->nevents) {                  /* any of them, also one that may start by itself */
-        hk_el(right, "h2", NULL, _("Incidents the trainer may bring in"));
-        xmlNodePtr ul = hk_el(right, "ul", NULL, NULL);
-        for (int e = 0; e < s->nevents; e++) {
-            xmlNodePtr li = hk_el(ul, "li", NULL, text_get(&s->events[e].title, lang, fb));
-            hk_text(li, " ");
-            char *cmd = xasprintf("/inject %s", scenario_event_name(s, e, lang));
-            hk_el(li, "code", NULL, cmd);
-            free(cmd);
-        }
-    }
     hk_el(right, "h2", NULL, _("Stepping out"));
     xmlNodePtr out = hk_el(right, "p", NULL, _("Anyone may step out of the fiction at any moment, for any reason: say so, "
                                                "and the trainer types"));
@@ -229,6 +219,40 @@ static int overview(const Scenario *s, const Cast *cast, const SheetRole *roles,
     hk_el(out, "code", NULL, "/go");
     hk_text(out, _(". It is recorded, never held against anyone."));
     int rc = save(doc, dir, "group.html");        /* reserved in sheets_write */
+    xmlFreeDoc(doc);
+    return rc;
+}
+
+/* The trainer's page, not for the wall: the incidents with how to start them, and who has a
+ * private briefing. */
+static int trainer_page(const Scenario *s, const Cast *cast, const char *lang, const char *dir)
+{
+    const char *fb = scenario_fallback(s);
+    xmlNodePtr body;
+    htmlDocPtr doc = hk_page(lang, text_get(&s->title, lang, fb), css, &body);
+    xmlNodePtr page = hk_el(body, "section", "page trainer", NULL);
+    hk_el(page, "h1", NULL, _("For the trainer"));
+    hk_el(page, "p", "role", _("Not for the wall: what the group is not meant to know beforehand."));
+    hk_el(page, "h2", NULL, _("Incidents you may bring in"));
+    if (!s->nevents) hk_el(page, "p", NULL, _("This scenario has none."));
+    xmlNodePtr ul = s->nevents ? hk_el(page, "ul", NULL, NULL) : NULL;
+    for (int e = 0; e < s->nevents; e++) {       /* any of them, also one that may start by itself */
+        xmlNodePtr li = hk_el(ul, "li", NULL, text_get(&s->events[e].title, lang, fb));
+        hk_text(li, " ");
+        char *cmd = xasprintf("/inject %s", scenario_event_name(s, e, lang));
+        hk_el(li, "code", NULL, cmd);
+        free(cmd);
+    }
+    int briefed = 0;
+    for (int i = 0; i < cast->n; i++) briefed += cast->p[i].brief.n > 0;
+    if (briefed) {
+        hk_el(page, "h2", NULL, _("Private briefings"));
+        xmlNodePtr list = hk_el(page, "ul", NULL, NULL);
+        for (int i = 0; i < cast->n; i++)
+            if (cast->p[i].brief.n)
+                hk_el(list, "li", NULL, cast->p[i].name);
+    }
+    int rc = save(doc, dir, "trainer.html");      /* reserved in sheets_write */
     xmlFreeDoc(doc);
     return rc;
 }
@@ -248,7 +272,9 @@ int sheets_write(const Scenario *s, const Lexicon *lx, const Cast *cast, const S
         free(stem);
     }
     free(names_unique(&names, "group", "html"));   /* the group's overview */
+    free(names_unique(&names, "trainer", "html"));
     if (overview(s, cast, roles, lang, dir)) rc = -1;
+    if (trainer_page(s, cast, lang, dir)) rc = -1;
     for (int i = 0; i < cast->n; i++) {
         const Participant *p = &cast->p[i];
         if (p->role < 0) continue;

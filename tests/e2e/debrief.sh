@@ -137,14 +137,19 @@ grep -q 'PERSOONLIJK' "$T/sheets/Wen.html" || fail "sheets: Wen's private briefi
 ! grep -q 'PERSOONLIJK' "$T/sheets/Amira.html" || fail "sheets: Amira got a private briefing"
 grep -q 'Frank Mulder\|Je bent' "$T/sheets/Pierre.html" || fail "sheets: Pierre's brief lacks the role"
 "$V" sheets school -o "$T/x" > /dev/null 2>&1; [ $? -eq 2 ] || fail "sheets without --cast is not a usage error"
-# The group's overview: who plays whom, a line each, the incidents with how to start them, /stop.
-for w in Amira Pierre Wen '/inject' '/stop'; do
+# The group's overview: who plays whom, a line each, /stop; not the incidents, which are on the
+# trainer's page with who has a private briefing (the planted conflict is no news on the wall).
+for w in Amira Pierre Wen '/stop'; do
     grep -q -- "$w" "$T/sheets/group.html" || fail "sheets: the group's overview lacks $w"
 done
+! grep -q -- '/inject' "$T/sheets/group.html" || fail "sheets: the group's overview gives away the incidents"
+grep -q -- '/inject conflict' "$T/sheets/trainer.html" && grep -q 'Wen' "$T/sheets/trainer.html" \
+    || fail "sheets: the trainer's page lacks the incidents or who is briefed"
+! grep -q 'Amira' "$T/sheets/trainer.html" || fail "sheets: the trainer's page names one who has no briefing"
 # The whole MoveOn team of five, in English, on the same one page.
 "$V" sheets moveon --cast tests/e2e/moveon5.cast.xml -o "$T/sheets5" --lang en > /dev/null || fail "sheets for MoveOn exited $?"
-grep -q 'Who plays whom' "$T/sheets5/group.html" && grep -q '/inject bank' "$T/sheets5/group.html" \
-    || fail "sheets: MoveOn's overview lacks the cast or the incidents"
+grep -q 'Who plays whom' "$T/sheets5/group.html" && grep -q '/inject bank' "$T/sheets5/trainer.html" \
+    || fail "sheets: MoveOn's overview lacks the cast, or the trainer's page the incidents"
 compare debrief-sheets-Wen.html "$T/sheets/Wen.html"
 
 # ---------------------------------------------------------------- printed, in headless Chromium

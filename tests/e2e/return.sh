@@ -172,7 +172,7 @@ cat > "$T/school2.xml" <<'CAST'
 </cast>
 CAST
 # The options offered depend on each parent's quadrant: they take the first, the group its choice.
-printf "7\n6\n5\n1\n1\n1\n=$group\n8\n8\n4\nmy notebook\n\n\n" \
+printf "3\n7\n6\n5\n1\n1\n1\n=$group\n8\n8\n4\nmy notebook\n\n\n" \
     | "$V" return "$T/s1.jsonl" --cast "$T/school2.xml" --journal "$T/s2.jsonl" > "$T/s2.out" 2>&1 \
     || fail "school: the return session exited with an error"
 grep -q 'Sam was not there the first time' "$T/s2.out" || fail "school: the newcomer was not introduced"
@@ -180,6 +180,8 @@ grep -q '"name":"Noor"' "$T/s2.jsonl" && fail "school: Noor, dropped from the ca
 grep '"ev":"participant".*"name":"Tom"' "$T/s2.jsonl" | grep -q '"role":"directeur"' || fail "school: Tom did not keep his role"
 c1=$(grep '"ev":"participant".*"name":"Lena"' "$T/s1.jsonl" | sed 's/.*"card":"\([^"]*\)".*/\1/')
 grep '"ev":"participant".*"name":"Lena"' "$T/s2.jsonl" | grep -q "\"card\":\"$c1\"" || fail "school: Lena lost her child's card"
+# Sam, new, picks a child as the others did the first time (Noor's, who did not come back, is free).
+grep '"ev":"participant".*"name":"Sam"' "$T/s2.jsonl" | grep -q '"card":"noor"' || fail "school: the newcomer has no child's card"
 "$V" debrief "$T/s2.jsonl" --format json --lang en > "$T/s2.json" || fail "school: no json debrief"
 "$V" debrief "$T/s2.jsonl" --lang en > "$T/s2.md" || fail "school: no markdown debrief"
 python3 -c "

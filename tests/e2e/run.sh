@@ -86,16 +86,25 @@ cat > "$T/cast2.xml" <<'CAST'
 </cast>
 CAST
 
+
 # /corners says the corner of a choice as the participant's own: a participant on connecting
 # who picks the connecting line falls back on their own core quality, which the character's
 # quadrant calls its challenge. Alone they are "you", in a group named.
 printf '<cast scenario="tutorial" xmlns="urn:verbeeld:cast:1"><participant name="An" core="verbinden" goal="x"/></cast>\n' > "$T/cast1.xml"
 check corners-solo sh -c "printf '1\\n1\\n1\\n1\\n1\\n1\\n1\\n1\\n' | NO_COLOR=1 $V play tutorial --cast '$T/cast1.xml' --lang en --corners --seed 2 --journal '$T/cs.jsonl' 2>&1 | grep -q '^   \\[setting boundaries · your challenge\\]$'"
+
+# Alone, a note without @name is about the one playing: it is on their page of the debrief.
+check note-solo sh -c "printf '1\\n/note my stomach tightened\\n1\\n1\\n' | '$V' play tutorial --cast '$T/cast1.xml' --lang en --seed 2 --journal '$T/note-solo.jsonl' > /dev/null 2>&1; grep -q '\"ev\":\"note\".*\"about\":\"An\"' '$T/note-solo.jsonl'"
+
 check corners-group sh -c "printf '2\\n3\\n2\\n2\\n2\\n2\\n2\\n2\\n2\\n2\\n' | NO_COLOR=1 $V play tutorial --cast '$T/cast2.xml' --lang nl --corners --seed 2 --journal '$T/cg.jsonl' > '$T/cg.out' 2>&1; grep -q '^   \\[verbinden · eigen kernkwaliteit van Sanne\\]$' '$T/cg.out' && ! grep -q '· uitdaging\\]$' '$T/cg.out'"
 
 # Without a cast file, a group at one keyboard types every name at the first question; each is
 # asked their core quality and goal, and cast on their opposite quadrant.
 check setup-group sh -c "printf 'Sanne, Joris\\nverbinden\\nGrenzen stellen\\ntact\\n\\n1\\n2\\n' | '$V' play tutorial --lang en --seed 1 --journal '$T/sg.jsonl' > '$T/sg.out' 2>&1; grep -q '^Joris: core quality?' '$T/sg.out' && [ \$(grep -c '\"ev\":\"participant\"' '$T/sg.jsonl') -eq 2 ] && python3 tests/e2e/corners.py '$V' '$T/sg.jsonl'"
+# A core quality said as people say it: the adjective, or in the other language, is offered
+# as the lexicon's word in the session's language, and Enter takes it.
+check setup-stem sh -c "printf 'An\\ngeduldig\\n\\nx\\n' | NO_COLOR=1 '$V' play tutorial --lang en --journal '$T/setup-stem.jsonl' 2>&1 | grep -q '^Taken: patience.\$'"
+
 # A card keeps its number once another participant has picked: a taken one is named, a card may be
 # picked by its name, and the list shows the free ones under their first numbers.
 check cards-stable sh -c "printf '2\\n2\\norigami\\n1\\n1\\n' | NO_COLOR=1 '$V' play tutorial --cast '$T/cast2.xml' --lang en --seed 1 --journal '$T/cards-stable.jsonl' > '$T/cards-stable.out' 2>&1; grep -q '^Sanne already has Baobab: pick another card.\$' '$T/cards-stable.out' && grep -q '^  4) Origami' '$T/cards-stable.out' && ! grep -q '^  2) Bol' '$T/cards-stable.out' && grep -q '\"name\":\"Joris\".*\"card\":\"origami\"' '$T/cards-stable.jsonl'"
@@ -179,6 +188,7 @@ done
 check full-en-placed python3 tests/e2e/placed.py "$V" "$T/full.jsonl"
 # Votes count as the voters' choices, in the corners and among the moments alike.
 check full-en-corners python3 tests/e2e/corners.py "$V" "$T/full.jsonl"
+check full-en-truths python3 tests/e2e/truths.py "$V" "$T/full.jsonl" "$T"
 check full-en-branch sh -c "printf '1\n1\n1\n1\n1\n\n\n\n' | '$V' replay '$T/full.jsonl' --from 5 --journal '$T/fullbranch.jsonl' > /dev/null"
 for f in md json; do
     check "full-en-branch-debrief-$f" sh -c "'$V' debrief '$T/fullbranch.jsonl' --format $f > '$T/fullbranch.$f'"

@@ -37,6 +37,18 @@ grep -q "Dit gaan wij niet doen\|Stop" "$T/moveon5-nl.out" || fail "the gossip m
     || fail "moveon solo exited with an error"
 [ -n "$(field "$T/moveon-solo.jsonl" ending ending)" ] || fail "moveon solo reached no ending"
 grep -q "Who plays whom" "$T/moveon-solo.out" || fail "moveon solo: no English casting"
+# "What if" from the participant's third choice, and from a scene the characters move in: the
+# characters' moves before the branch are in the new journal once (each step once, in order),
+# as the debrief then tells them once.
+for from in 3 na-vertrek; do
+    ones 200 | "$V" replay "$T/moveon-solo.jsonl" --from $from --journal "$T/whatif-$from.jsonl" > "$T/whatif-$from.out" 2>&1 \
+        || fail "moveon: replay --from $from exited with an error"
+    python3 - "$T/whatif-$from.jsonl" <<'PY' || fail "moveon: replay --from $from journals a step twice"
+import json, sys
+steps = [e["step"] for e in map(json.loads, open(sys.argv[1], encoding="utf-8")) if e["ev"] == "choice"]
+sys.exit(0 if steps and steps == sorted(set(steps)) else 1)
+PY
+done
 "$V" explore moveon --random 3000 --seed 3 > "$T/moveon-explore.out" || fail "explore moveon: $(grep -A2 'NEVER\|Problems' "$T/moveon-explore.out")"
 # With Isabel left to the engine, her own chance to stop the gossip comes up too.
 "$V" explore moveon --random 1500 --seed 3 --roles ops,cfo,groep,online > "$T/moveon-4.out" 2>&1 || fail "explore moveon without Isabel"
@@ -180,6 +192,28 @@ python3 tests/e2e/corners.py "$V" "$T/repeat.jsonl" || fail "the method does not
 [ "$(grep -c 'oefent die uitdaging van binnenuit' "$T/school12.out")" -eq 12 ] || fail "school: not all twelve practise their own challenge"
 python3 tests/e2e/corners.py "$V" "$T/school12.jsonl" || fail "the method does not hold for twelve parents"
 python3 tests/e2e/placed.py "$V" "$T/school12.jsonl" || fail "the debrief of school12 files a choice under the wrong scene"
+# Casting without a role asked for: nobody plays the parent written for their own core quality
+# (whose brief describes them: "You are the worried parent..." to a cautious participant asked
+# to play courage) while the parent written for their challenge is left to the computer.
+python3 - "$T/school12.jsonl" "$T/school6-nl.jsonl" <<'PY' || fail "school: a parent is cast as themselves while the role written for their challenge was free"
+import json, re, sys
+native = {}
+for line in open("scenarios/school.xml", encoding="utf-8"):
+    m = re.search(r'<role id="([^"]+)" character="([^"]+)" playable', line)
+    if m:
+        src = open(f"characters/{m.group(2)}.lua", encoding="utf-8").read()
+        native[m.group(1)] = re.search(r'^  quadrant = "([^"]+)"', src, re.M).group(1)
+bad = []
+for journal in sys.argv[1:]:
+    people = [e for e in map(json.loads, open(journal, encoding="utf-8")) if e["ev"] == "participant"]
+    played = {e.get("role") for e in people}
+    for e in people:
+        free = [r for r, q in native.items() if q == e["character_core"] and r not in played]
+        if e.get("role") != "directeur" and native.get(e.get("role")) == e["core"] and free:
+            bad.append(f"{e['name']} ({e['core']}) plays {e['role']}, while {free[0]} was free")
+print("; ".join(bad))
+sys.exit(1 if bad else 0)
+PY
 # Alone in the school, a participant makes a parent their own: which one, a name, a sentence.
 printf 'Anouk\ngeduld\nRust\n3\nAnouk Peeters\nIk werk nachten in het ziekenhuis.\n1\n' | "$V" play school --lang nl --seed 2 \
     --journal "$T/own.jsonl" > "$T/own.out" 2>&1

@@ -46,7 +46,7 @@ entry nl.jsonl '{"ev":"tag","by":"Sanne","quality":"grenzen stellen","corner":"c
     || fail "tag: Sanne's choice is not tagged on her core"
 entry nl.jsonl '{"ev":"tag","by":"Joris","quality":"directheid","corner":"core","text":"Nou, dat is duidelijk."}' \
     || fail "tag: Joris's line is not tagged"
-has nl.out 'Vastgelegd voor de nabespreking van Sanne: grenzen stellen (kernkwaliteit).' || fail "tag: not confirmed in Dutch"
+has nl.out 'Vastgelegd voor de nabespreking van Sanne: grenzen stellen (kernkwaliteit), bij' || fail "tag: not confirmed in Dutch"
 has nl.out 'Wen heeft nog niets gezegd of gekozen.' || fail "tag @Wen: someone who did nothing yet is not said so"
 # @sanne in lower case is Sanne; @Karin is nobody: an error that lists who is there, nothing journaled.
 entry nl.jsonl '{"ev":"note","about":"Sanne","text":"staat stevig"}' || fail "note @sanne: not about Sanne"
@@ -74,7 +74,7 @@ has en-resume.out "It is a time-out: /note TEXT keeps what is said, /go plays on
 entry en.jsonl '{"ev":"tag","by":"Sanne","quality":"grenzen stellen","corner":"core","text":"I am leaving at half past ten."}' \
     || fail "tag after resume: Sanne's line from before is not what was tagged"
 entry en.jsonl '{"ev":"tag","by":"Joris","quality":"tact","corner":"challenge","text":"Fine by me."}' || fail "tag @Jonas: not Joris's line"
-has en-resume.out "Tagged for Joris's debrief: tact (challenge)." || fail "tag: not confirmed in English"
+has en-resume.out "Tagged for Joris's debrief: tact (challenge), on “Fine by me.”." || fail "tag: not confirmed in English, with the words it is on"
 for f in md html json; do
     "$V" debrief en.jsonl --format $f > en.$f 2>&1 || fail "debrief --format $f failed"
 done
