@@ -7,7 +7,7 @@ return character {
   name = "Guido Verhoeven",
   title = { nl = "Oprichter en CEO, enige aandeelhouder", en = "Founder and CEO, sole shareholder" },
   quadrant = "daadkracht",
-  state = { trust = 0, stance = 0, irritated = 0 },
+  state = { trust = 0, stance = 0, irritated = 0, zitten = 0 },
   lines = {
     toost = { nl = "Op MoveOn. Dertig jaar geleden had ik één bus, een winkeltje in de Wolfstraat en een schuld bij de bank die ik niet aan mijn vrouw durfde te vertellen. Kijk nu eens. Op jullie. Santé.",
               en = "To MoveOn. Thirty years ago I had one coach, a little shop on the Wolfstraat and a bank loan I didn't dare tell my wife about. And look at us now. To you. Santé." },
@@ -117,6 +117,22 @@ return character {
     allergy = function(self, ev) return ev.scene == "onderhandeling" and "allergie_telefoon" or "allergie" end,
     challenge = function(self, ev) return ev.scene == "onderhandeling" and "respect_telefoon" or "respect" end,
     cases = {
+      -- Friday at the table: whether Isabel told him to sit down (state.zitten, read by the scene
+      -- "oprit": 1 she asked and he stays standing, 2 she waited until he sat). The corner choices
+      -- ask it in the words of some terms only (their variants in moveon.xml).
+      function(self, ev)
+        if ev.scene == "vertrek" then
+          local corner = is_one_of(ev.choice, { "vertrek-isabel-kern", "vertrek-isabel-uitdaging" })
+          if ev.choice == "vertrek-direct" or (corner and ev.quality == "grenzen stellen") then
+            self.state.zitten = 1
+          elseif corner and ev.quality == "geduld" then
+            self.state.zitten = 2
+          else
+            self.state.zitten = 0
+          end
+        end
+        return nil
+      end,
       { choice = { "bron-wim-daad", "bezoek-direct", "ond-waarom" }, moves = { trust = 1 }, go_on = true },
       { choice = { "ond-pleasen", "bron-wim-dram" }, moves = { trust = -1 }, go_on = true },
     },

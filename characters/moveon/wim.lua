@@ -20,7 +20,7 @@ return character {
   name = "Wim Hendrickx",
   title = { nl = "Manager Groepsreizen", en = "Head of Group Travel" },
   quadrant = "geduld",
-  state = { trust = 0, stance = 0, irritated = 0 },
+  state = { trust = 0, stance = 0, irritated = 0, isabel_boven = 0, envelop_schouw = 0 },
   lines = {
     -- Isabel walked into the drawing room on Saturday night and said she wants MoveOn
     salon = { nl = "Ga zitten, meisje. Zeg het nog eens, maar dan zittend, zodat we je allemaal kunnen aankijken.",
@@ -90,6 +90,18 @@ return character {
         challenge = { "grens", "grens2", chance = 0.6 }, allergy = { "hard", "hard2", chance = 0.6 } },
     },
     cases = {
+      -- Saturday night: what the drawing room saw of Isabel (read by the scenes "zaterdag-nacht"
+      -- and "brief"): isabel_boven, she said it and went upstairs; envelop_schouw, she left
+      -- Guido's envelope on the mantelpiece. Only some terms' words do so (the variants of
+      -- "nacht-isabel-kern-ja" in moveon.xml).
+      function(self, ev)
+        if ev.scene == "nacht-isabel" then
+          local core = ev.choice == "nacht-isabel-kern-ja"
+          self.state.isabel_boven = (core and ev.quality == "loslaten") and 1 or 0
+          self.state.envelop_schouw = (core and is_one_of(ev.quality, { "loslaten", "daadkracht" })) and 1 or 0
+        end
+        return nil
+      end,
       -- being together is what moves him
       { choice = { "ond-bod-ja", "zo-femke-ja", "zo-femke-kern-ja" }, moves = { stance = 1 }, go_on = true },
     },

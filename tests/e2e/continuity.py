@@ -621,6 +621,77 @@ with open("scenarios/moveon.xml", encoding="utf-8") as f:
 expect("words", text.count("the blue folder slides out") == 1 and text.count("Koen, you. You know everything") == 1,
        "Koen's blue folder, or 'Koen, you', in words that another role (Koen himself) can be offered")
 
+# ---------------------------------------------------------------- the school, what Mirjam and the story say
+# Kwame picked Noor, nobody Tobias; the group crouches at the gate and phones the children.
+t = play("school-gate", "school", SCHOOL4, "en", wishes=[r"crouch down at the gate", r"phone home"], limit=45)
+n = "school-gate"
+expect(n, "at knee height" in after(t, "crouch down at the gate").split("Who's going to lead")[0] or
+       "at knee height" in after(t, "On the little chairs"),
+       "crouching at the gate leads to the little chairs with nothing seen from down there")
+yard = after(t, "Whose schoolyard is this?")
+expect(n, yard and "Noor needs a place" in yard and "Tobias" not in yard, "Mirjam names Tobias, whom nobody picked")
+expect(n, "phone notes" not in t, "the phone notes are counted, whatever the size of the group")
+# Nobody picked a child Mirjam stops at: she does not 'stop at some of them' with nothing after it.
+NONE = """<cast scenario="school" xmlns="urn:verbeeld:cast:1">
+  <participant name="Lena" core="voorzichtigheid" goal="x" role="bezorgde" card="daan"/>
+  <participant name="Tom" core="structuur" goal="x" role="directeur" card="mo"/>
+</cast>
+"""
+t = play("school-sheets", "school", NONE, "en", wishes=[], limit=40)
+n = "school-sheets"
+expect(n, "Whose schoolyard is this?" in t and "At some of them she stops" not in t,
+       "Mirjam stops at some of the names, and says nothing at any of them")
+
+# ---------------------------------------------------------------- the school, classroom four
+# On the tour the infants are put downstairs; when the asbestos turns up in classroom four,
+# that is not the infants' class.
+DOWNSTAIRS = """<cast scenario="school" xmlns="urn:verbeeld:cast:1">
+  <participant name="Lena" core="zorgvuldigheid" goal="x" role="zorgvuldige" card="fien"/>
+  <participant name="Tom" core="structuur" goal="x" role="directeur" card="lotte"/>
+</cast>
+"""
+t = play("school-four", "school", DOWNSTAIRS, "en", wishes=[r"The infants and the crafts room downstairs"],
+         inject=[(r"\u2192 Lena \(Marieke Jansen\): You close your notebook", "/inject asbestos")], limit=40)
+n = "school-four"
+four = after(t, "Classroom four")
+expect(n, "infants and the crafts room downstairs" in t and four, "the route did not reach classroom four after the tour")
+expect(n, "classroom four is the infants' class" not in four and "Fien and Lotte would be in there" not in four
+       and "already moved the infants downstairs on the tour" in four and "the infants to classroom one" not in four,
+       "classroom four is the infants' class after the infants were put downstairs")
+
+# ---------------------------------------------------------------- the school, the hours waved away
+GERRIT = """<cast scenario="school" xmlns="urn:verbeeld:cast:1">
+  <participant name="Lena" core="daadkracht" goal="x" role="grootouder" card="elin"/>
+  <participant name="Tom" core="structuur" goal="x" role="directeur" card="sem"/>
+</cast>
+"""
+t = play("school-waved", "school", GERRIT, "en", wishes=[r"those fifty hours, nobody will notice"], limit=200)
+n = "school-waved"
+waved = after(t, "those fifty hours, nobody will notice")
+expect(n, waved and "The timetable on the wall" in waved and "The hours just about add up" not in waved,
+       "after the fifty hours were waved away, a timetable 'just about adds up'")
+
+# ---------------------------------------------------------------- the school, one child
+# Noor's foster parent tells the inspector about her: Mirjam does not send the inspector to Mila,
+# and no words speak of a file or of two schools that Noor never had.
+FOSTER = """<cast scenario="school" xmlns="urn:verbeeld:cast:1">
+  <participant name="Lena" core="verbinden" goal="x" role="pleegouder" card="noor"/>
+  <participant name="Tom" core="structuur" goal="x" role="directeur" card="mila"/>
+</cast>
+"""
+t = play("school-one-child", "school", FOSTER, "en", wishes=[], limit=400)
+n = "school-one-child"
+child = after(t, "Tell me about one child").split("\n== ")[0]
+expect(n, child and "Ask about Mila" not in child, "Mirjam sends the inspector to Mila while Noor's parent answers")
+offered = "\n".join(re.findall(r"^(?:  \d+\) |\u2192 ).*$", child, re.M))
+expect(n, offered and not re.search(r"the file|at two schools|diagnos", offered), "words about a file or two schools, which not every child has")
+
+# The bike-shed question goes by quality to participants who may not have been there.
+with open("scenarios/school.xml", encoding="utf-8") as f:
+    text = f.read()
+expect("words", "Were you there?" in text and "Stond jij erbij?" in text,
+       "the debrief question on the bike-shed talk takes for granted that everyone was there")
+
 if failures:
     print("continuity:", *failures, sep="\n  ")
     sys.exit(1)

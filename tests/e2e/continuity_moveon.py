@@ -116,6 +116,7 @@ MOVEON5 = """<cast scenario="moveon" xmlns="urn:verbeeld:cast:1">
   <participant name="Mehmet" core="voorzichtigheid" goal="x" role="online"/>
 </cast>
 """
+STOP = r"(?i)\bstop\b|not doing this|not taking part"
 STOP_NL = r"Stop\.|wij niet doen|doe niet mee"
 t = play("femke-spaar", "moveon", MOVEON5, "nl",
          wishes=[r"Spaar je moeite, Maarten", r"Horizon heeft me een baan aangeboden", STOP_NL,
@@ -165,6 +166,48 @@ expect(n, salon and "Zeg het nog eens, maar dan zittend" in salon,
 hall = after(t, "Waarom heb je het me niet gewoon gezegd")
 expect(n, hall and "Omdat ik bang was, meisje" in hall.split("Hij blijft een kwartier")[0],
        "Guido does not answer what Isabel says to him in the hall")
+
+# ---------------------------------------------------------------- where Isabel and the envelope are
+# Isabel played on the quadrant with loslaten at its core (a participant whose core is
+# zorgzaamheid): on Friday she tells her father to sit down; on Saturday night she says she wants
+# MoveOn, puts Guido's envelope on the mantelpiece and goes upstairs; Guido's visit finds her
+# cold. What follows each fits where she is and what she did.
+LOSLATEN = MOVEON5.replace('core="tact" goal="x" role="vip"', 'core="zorgzaamheid" goal="x" role="vip"')
+t = play("isabel-upstairs", "moveon", LOSLATEN, "en",
+         wishes=[r"put the envelope on the mantelpiece and go upstairs",
+                 r"You leave him standing in the doorway", STOP],
+         inject=[(r"Sunday morning, he said", "/inject bezoek")])
+n = "isabel-upstairs"
+night = after(t, "put the envelope on the mantelpiece and go upstairs")
+expect(n, night and "Sit down, love" not in night.split("Breakfast")[0] and "Her footsteps go up the stairs" in night,
+       "Wim tells Isabel to sit down in the drawing room after she went upstairs")
+expect(n, "takes the envelope down from the mantelpiece" in night and "Isabel puts the envelope beside her plate" not in night,
+       "at breakfast the envelope is beside Isabel's plate though she left it on the mantelpiece")
+door = after(t, "You leave him standing in the doorway")
+expect(n, door and "as if unsure he's allowed" in door and "Then he gets up, kisses his daughter" not in door,
+       "Guido kisses his daughter as if nothing happened after she left him standing in the doorway")
+for m in re.finditer(r"(?:your|the) envelope back on the pile", t):
+    expect(n, "pile of brown envelopes" in t[:m.start()], "an envelope goes back on a pile nobody mentioned")
+
+# On Friday Isabel tells her father to sit down (Isabel on her own quadrant, then on the one with
+# geduld at its core, whose words wait until he does): the gravel says what he did first.
+t = play("isabel-sit", "moveon", MOVEON5, "en", wishes=[r"^\"Dad\. Sit down\. Why\? Say it here"], limit=25)
+gravel = after(t, "Not to a taxi.").split("Dame blanche")[0]
+expect("isabel-sit", "Guido doesn't sit down" in gravel
+       and gravel.find("Guido doesn't sit down") < gravel.find("beside her father at the taxi"),
+       "Isabel tells her father to sit down, and the next line has her beside him at the taxi")
+GEDULD = MOVEON5.replace('core="tact" goal="x" role="vip"', 'core="daadkracht" goal="x" role="vip"') \
+                .replace('core="daadkracht" goal="x" role="groep"', 'core="tact" goal="x" role="groep"')
+t = play("isabel-wait", "moveon", GEDULD, "en", wishes=[r"Sit down a moment\. We have time"], limit=25)
+gravel = after(t, "We have time").split("Dame blanche")[0]
+expect("isabel-wait", "Guido sits down, on the edge of his chair" in gravel and "Guido doesn't sit down" not in gravel,
+       "Isabel waits until her father sits down, and the next line has her beside him at the taxi")
+
+# The rumour can start in the middle of the blind walk: Karin does not call from her bed.
+with open(os.path.join(ROOT, "scenarios", "moveon.xml"), encoding="utf-8") as f:
+    xml = f.read()
+expect("rumour-bed", "vanaf het bed op je kamer" not in xml and "from the bed in your room" not in xml,
+       "Karin calls from the bed in her room, though the rumour can come during the blind walk")
 
 if failures:
     print("continuity_moveon:", *failures, sep="\n  ")
