@@ -77,11 +77,14 @@ if os.environ.get("LIST_CORNERS"):      # LIST_CORNERS=1 ... prints the listing 
 # dicht in je tas, en je legt iedereen nog even uit wat goed voor ze is". For the others the same
 # tail of betuttelen, e.g. "Je zegt dat je alles goed vindt en appt Sandra dat er niets verandert,
 # en je legt iedereen nog even uit wat goed voor ze is" (Karin), and for Karin also the tail of
-# loslaten ("Je belt Sandra en de teamleiders, en daarna laat je het zijn eigen weg gaan"). No
+# loslaten ("Je belt Sandra en de teamleiders, en daarna laat je het zijn eigen weg gaan"). The
+# tails of chaos and slordigheid make a sentence say two things at once ("Je zegt Koen wat je van
+# zijn getal vindt, en halverwege ben je alweer met iets anders bezig"; "Je geeft haar ter plekke
+# antwoord, en de details zie je later wel"). No
 # corner choice of these roles may show these manners: each has a variant that acts the term out.
 UNTRUE = {"vip": ["loslaten", "betuttelen", "onverschilligheid", "chaos", "slordigheid"],
-          "ops": ["betuttelen", "loslaten", "onverschilligheid"],
-          "cfo": ["betuttelen", "loslaten", "onverschilligheid"],
+          "ops": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid"],
+          "cfo": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid"],
           "groep": ["betuttelen", "loslaten", "onverschilligheid"],
           "online": ["betuttelen", "loslaten", "onverschilligheid"]}
 n = "corner-words"
