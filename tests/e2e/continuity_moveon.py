@@ -85,8 +85,8 @@ if os.environ.get("LIST_CORNERS"):      # LIST_CORNERS=1 ... prints the listing 
 UNTRUE = {"vip": ["loslaten", "betuttelen", "onverschilligheid", "chaos", "slordigheid"],
           "ops": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid"],
           "cfo": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid"],
-          "groep": ["betuttelen", "loslaten", "onverschilligheid"],
-          "online": ["betuttelen", "loslaten", "onverschilligheid"]}
+          "groep": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid"],
+          "online": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid"]}
 n = "corner-words"
 for role, terms in UNTRUE.items():
     for term in terms:
