@@ -80,13 +80,15 @@ if os.environ.get("LIST_CORNERS"):      # LIST_CORNERS=1 ... prints the listing 
 # loslaten ("Je belt Sandra en de teamleiders, en daarna laat je het zijn eigen weg gaan"). The
 # tails of chaos and slordigheid make a sentence say two things at once ("Je zegt Koen wat je van
 # zijn getal vindt, en halverwege ben je alweer met iets anders bezig"; "Je geeft haar ter plekke
-# antwoord, en de details zie je later wel"). No
+# antwoord, en de details zie je later wel"). The tail of zorgzaamheid names the quality instead of
+# showing it, and reads oddly where nobody else is there ("Je vraagt Philippe om tijd en belooft dat
+# hij het als eerste van jou hoort, en je houdt in de gaten wie het zwaar heeft", on the phone). No
 # corner choice of these roles may show these manners: each has a variant that acts the term out.
-UNTRUE = {"vip": ["loslaten", "betuttelen", "onverschilligheid", "chaos", "slordigheid"],
-          "ops": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid"],
-          "cfo": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid"],
-          "groep": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid"],
-          "online": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid"]}
+UNTRUE = {"vip": ["loslaten", "betuttelen", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid"],
+          "ops": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid"],
+          "cfo": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid"],
+          "groep": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid"],
+          "online": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid"]}
 n = "corner-words"
 for role, terms in UNTRUE.items():
     for term in terms:
