@@ -82,13 +82,16 @@ if os.environ.get("LIST_CORNERS"):      # LIST_CORNERS=1 ... prints the listing 
 # zijn getal vindt, en halverwege ben je alweer met iets anders bezig"; "Je geeft haar ter plekke
 # antwoord, en de details zie je later wel"). The tail of zorgzaamheid names the quality instead of
 # showing it, and reads oddly where nobody else is there ("Je vraagt Philippe om tijd en belooft dat
-# hij het als eerste van jou hoort, en je houdt in de gaten wie het zwaar heeft", on the phone). No
+# hij het als eerste van jou hoort, en je houdt in de gaten wie het zwaar heeft", on the phone). The
+# tail of perfectionisme needs words to correct ("Je trekt je terug, en je verbetert jezelf tot elk
+# woord precies goed zit"); Koen's scenes with all four of his own pair fixed never show it, so he
+# is left out for that term. No
 # corner choice of these roles may show these manners: each has a variant that acts the term out.
-UNTRUE = {"vip": ["loslaten", "betuttelen", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid"],
-          "ops": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid"],
+UNTRUE = {"vip": ["loslaten", "betuttelen", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme"],
+          "ops": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme"],
           "cfo": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid"],
-          "groep": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid"],
-          "online": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid"]}
+          "groep": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme"],
+          "online": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme"]}
 n = "corner-words"
 for role, terms in UNTRUE.items():
     for term in terms:
