@@ -85,13 +85,14 @@ if os.environ.get("LIST_CORNERS"):      # LIST_CORNERS=1 ... prints the listing 
 # hij het als eerste van jou hoort, en je houdt in de gaten wie het zwaar heeft", on the phone). The
 # tail of perfectionisme needs words to correct ("Je trekt je terug, en je verbetert jezelf tot elk
 # woord precies goed zit"); Koen's scenes with all four of his own pair fixed never show it, so he
-# is left out for that term. No
+# is left out for that term. The tail of starheid contradicts every sentence that gives in or
+# withdraws ("Je zegt dat je alles goed vindt, en je wijkt geen millimeter af van hoe het hoort"). No
 # corner choice of these roles may show these manners: each has a variant that acts the term out.
-UNTRUE = {"vip": ["loslaten", "betuttelen", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme"],
-          "ops": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme"],
-          "cfo": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid"],
-          "groep": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme"],
-          "online": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme"]}
+UNTRUE = {"vip": ["loslaten", "betuttelen", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme", "starheid"],
+          "ops": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme", "starheid"],
+          "cfo": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "starheid"],
+          "groep": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme", "starheid"],
+          "online": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme", "starheid"]}
 n = "corner-words"
 for role, terms in UNTRUE.items():
     for term in terms:
