@@ -86,13 +86,15 @@ if os.environ.get("LIST_CORNERS"):      # LIST_CORNERS=1 ... prints the listing 
 # tail of perfectionisme needs words to correct ("Je trekt je terug, en je verbetert jezelf tot elk
 # woord precies goed zit"); Koen's scenes with all four of his own pair fixed never show it, so he
 # is left out for that term. The tail of starheid contradicts every sentence that gives in or
-# withdraws ("Je zegt dat je alles goed vindt, en je wijkt geen millimeter af van hoe het hoort"). No
+# withdraws ("Je zegt dat je alles goed vindt, en je wijkt geen millimeter af van hoe het hoort"),
+# the tail of wegcijferen every sentence that claims something ("Je zegt wat voor jou niet
+# onderhandelbaar is, en wat jij zelf wilt, laat je er maar buiten"). No
 # corner choice of these roles may show these manners: each has a variant that acts the term out.
-UNTRUE = {"vip": ["loslaten", "betuttelen", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme", "starheid"],
-          "ops": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme", "starheid"],
-          "cfo": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "starheid"],
-          "groep": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme", "starheid"],
-          "online": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme", "starheid"]}
+UNTRUE = {"vip": ["loslaten", "betuttelen", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme", "starheid", "wegcijferen"],
+          "ops": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme", "starheid", "wegcijferen"],
+          "cfo": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "starheid", "wegcijferen"],
+          "groep": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme", "starheid", "wegcijferen"],
+          "online": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme", "starheid", "wegcijferen"]}
 n = "corner-words"
 for role, terms in UNTRUE.items():
     for term in terms:
