@@ -90,10 +90,10 @@ if os.environ.get("LIST_CORNERS"):      # LIST_CORNERS=1 ... prints the listing 
 # the tail of wegcijferen every sentence that claims something ("Je zegt wat voor jou niet
 # onderhandelbaar is, en wat jij zelf wilt, laat je er maar buiten"). No
 # corner choice of these roles may show these manners: each has a variant that acts the term out.
-UNTRUE = {"vip": ["loslaten", "betuttelen", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme", "starheid", "wegcijferen", "angstvalligheid", "naïviteit", "arrogantie"],
-          "ops": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme", "starheid", "wegcijferen", "angstvalligheid", "naïviteit", "arrogantie"],
-          "cfo": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "starheid", "wegcijferen", "angstvalligheid", "naïviteit", "arrogantie"],
-          "groep": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme", "starheid", "wegcijferen", "angstvalligheid", "naïviteit", "arrogantie"],
+UNTRUE = {"vip": ["loslaten", "betuttelen", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme", "starheid", "wegcijferen", "angstvalligheid", "naïviteit", "arrogantie", "roekeloosheid"],
+          "ops": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme", "starheid", "wegcijferen", "angstvalligheid", "naïviteit", "arrogantie", "roekeloosheid"],
+          "cfo": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "starheid", "wegcijferen", "angstvalligheid", "naïviteit", "arrogantie", "roekeloosheid"],
+          "groep": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme", "starheid", "wegcijferen", "angstvalligheid", "naïviteit", "arrogantie", "roekeloosheid"],
           "online": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme", "starheid", "wegcijferen", "naïviteit", "arrogantie"]}
 n = "corner-words"
 for role, terms in UNTRUE.items():
