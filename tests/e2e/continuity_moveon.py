@@ -77,13 +77,24 @@ if os.environ.get("LIST_CORNERS"):      # LIST_CORNERS=1 ... prints the listing 
 # dicht in je tas, en je legt iedereen nog even uit wat goed voor ze is". For the others the same
 # tail of betuttelen, e.g. "Je zegt dat je alles goed vindt en appt Sandra dat er niets verandert,
 # en je legt iedereen nog even uit wat goed voor ze is" (Karin), and for Karin also the tail of
-# loslaten ("Je belt Sandra en de teamleiders, en daarna laat je het zijn eigen weg gaan"). No
+# loslaten ("Je belt Sandra en de teamleiders, en daarna laat je het zijn eigen weg gaan"). The
+# tails of chaos and slordigheid make a sentence say two things at once ("Je zegt Koen wat je van
+# zijn getal vindt, en halverwege ben je alweer met iets anders bezig"; "Je geeft haar ter plekke
+# antwoord, en de details zie je later wel"). The tail of zorgzaamheid names the quality instead of
+# showing it, and reads oddly where nobody else is there ("Je vraagt Philippe om tijd en belooft dat
+# hij het als eerste van jou hoort, en je houdt in de gaten wie het zwaar heeft", on the phone). The
+# tail of perfectionisme needs words to correct ("Je trekt je terug, en je verbetert jezelf tot elk
+# woord precies goed zit"); Koen's scenes with all four of his own pair fixed never show it, so he
+# is left out for that term. The tail of starheid contradicts every sentence that gives in or
+# withdraws ("Je zegt dat je alles goed vindt, en je wijkt geen millimeter af van hoe het hoort"),
+# the tail of wegcijferen every sentence that claims something ("Je zegt wat voor jou niet
+# onderhandelbaar is, en wat jij zelf wilt, laat je er maar buiten"). No
 # corner choice of these roles may show these manners: each has a variant that acts the term out.
-UNTRUE = {"vip": ["loslaten", "betuttelen", "onverschilligheid", "chaos", "slordigheid"],
-          "ops": ["betuttelen", "loslaten", "onverschilligheid"],
-          "cfo": ["betuttelen", "loslaten", "onverschilligheid"],
-          "groep": ["betuttelen", "loslaten", "onverschilligheid"],
-          "online": ["betuttelen", "loslaten", "onverschilligheid"]}
+UNTRUE = {"vip": ["loslaten", "betuttelen", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme", "starheid", "wegcijferen", "angstvalligheid", "naïviteit", "arrogantie", "roekeloosheid"],
+          "ops": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme", "starheid", "wegcijferen", "angstvalligheid", "naïviteit", "arrogantie", "roekeloosheid"],
+          "cfo": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "starheid", "wegcijferen", "angstvalligheid", "naïviteit", "arrogantie", "roekeloosheid"],
+          "groep": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme", "starheid", "wegcijferen", "angstvalligheid", "naïviteit", "arrogantie", "roekeloosheid"],
+          "online": ["betuttelen", "loslaten", "onverschilligheid", "chaos", "slordigheid", "zorgzaamheid", "perfectionisme", "starheid", "wegcijferen", "naïviteit", "arrogantie"]}
 n = "corner-words"
 for role, terms in UNTRUE.items():
     for term in terms:
