@@ -19,8 +19,7 @@ LINK_PKGS   := $(filter-out libcurl,$(PKGS))
 TEST_PKGS   := cmocka
 XAPI_CHECKER := tests/xapi/node_modules/.package-lock.json
 DEB_PACKAGES := pkg-config make gcc liblua5.4-dev libxml2-dev libxml2-utils libreadline-dev \
-                libjson-c-dev libxxhash-dev libcurl4-openssl-dev libcmocka-dev gettext python3-jsonschema tmux \
-                libjemalloc-dev
+                libjson-c-dev libxxhash-dev libcurl4-openssl-dev libcmocka-dev gettext python3-jsonschema tmux
 # The fonts the printed pages name (DejaVu Sans: every letter of the posters and sheets, both
 # languages), fontconfig and poppler-utils for the test that prints the posters and checks that
 # no character falls outside them (tests/e2e/posters.sh).
@@ -87,11 +86,6 @@ $(DEPS_STAMP): Makefile
 	  $(call APT_INSTALL,$(FONT_PACKAGES)) \
 	    || echo "verbeeld: the fonts could not be installed; tests/e2e/posters.sh says what it cannot check"; \
 	fi
-	@if command -v apt-get >/dev/null 2>&1 && ! pkg-config --exists jemalloc; then \
-	  echo "verbeeld: installing jemalloc, the allocator it is linked with: libjemalloc-dev"; \
-	  $(call APT_INSTALL,libjemalloc-dev) \
-	    || echo "verbeeld: jemalloc could not be installed; the program uses the C library's malloc"; \
-	fi
 	@touch $@
 
 # ---------------------------------------------------------------- build
@@ -107,13 +101,7 @@ LIBS_ALL     = $(shell pkg-config --libs $(LINK_PKGS) 2>/dev/null) -ldl -lm
 # and 5.3 -> 2.7 MB resident (bench/notes.md, tenth session). The program is larger (ICU's data,
 # 30 MB, is in it; a page is read only when used). STATIC=0 links the shared libraries.
 STATIC      ?= 1
-# jemalloc takes the place of the C library's malloc in these static builds (not under the
-# sanitizers, which bring their own): engine/base/util.c's malloc_conf has it put the heap in
-# transparent huge pages, where on the benchmark's machine each fresh 4 KiB page costs 11 µs.
-# MoveOn's start 12.7 -> 10.6 ms, a first load of 100,000 scenes 1,150-1,330 -> 975-1,020 ms
-# (bench/notes.md, twelfth session).
-ALLOCATOR    = $(if $(filter 1,$(SANITIZE)),,-ljemalloc)
-STATIC_LIBS  = $(filter-out -lm -ldl -lpthread,$(shell pkg-config --static --libs-only-l $(LINK_PKGS) 2>/dev/null)) -lstdc++ $(ALLOCATOR)
+STATIC_LIBS  = $(filter-out -lm -ldl -lpthread,$(shell pkg-config --static --libs-only-l $(LINK_PKGS) 2>/dev/null)) -lstdc++
 ARCHIVES_OK  = $(shell [ "$(STATIC)" = 1 ] && [ "$$(uname -s)" = Linux ] && \
                  for l in $(STATIC_LIBS:-l%=%); do [ -f "$$($(CC) -print-file-name=lib$$l.a)" ] || exit 0; done && echo yes)
 LIBS_STATIC  = $(shell pkg-config --libs-only-L $(LINK_PKGS) 2>/dev/null) \

@@ -171,11 +171,10 @@ command -v strace > /dev/null 2>&1 && strace -f -qq -e trace=openat true > /dev/
 data=$(cd "$(dirname "$V")/.." && pwd)
 # Paths on stdin that are none of the program's libraries and data, the scenario $1 and its
 # characters. (glibc's malloc reads the kernel's overcommit setting when the heap of the
-# thread that validates a scenario shrinks; jemalloc, the program's malloc, reads it and the
-# transparent huge page settings when it starts.)
+# thread that validates a scenario shrinks.)
 outside() {
     grep -v -e '^/etc/ld\.so' -e '^/lib' -e '^/usr/lib' -e '^/usr/share/locale' -e '^/etc/localtime' \
-        -e '^/proc/sys/vm/overcommit_memory$' -e '^/sys/kernel/mm/transparent_hugepage/' \
+        -e '^/proc/sys/vm/overcommit_memory$' \
         -e '^/usr/share/zoneinfo' -e "^$1\$" -e "^$X/characters/" -e '^/dev/' -e '^/proc/self' \
         -e "^$(pwd)/scenarios/" -e "^$(pwd)/characters/" -e '^scenarios/' -e '^characters/' \
         -e "^$data/scenarios/" -e "^$data/characters/" -e "^$data/build" \

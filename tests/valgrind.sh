@@ -28,11 +28,9 @@ mkdir -p "$W/logs"
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 # The model cache of these runs (started empty: first loads from the XML, later ones from it).
 export VERBEELD_CACHE="$W/cache"
-# --soname-synonyms=somalloc=NONE: the program's malloc is jemalloc, linked into it (Makefile),
-# and memcheck is to replace it there as it would the C library's.
 cat > "$W/verbeeld" <<EOF
 #!/bin/sh
-exec valgrind --tool=memcheck -q --error-exitcode=99 --soname-synonyms=somalloc=NONE --leak-check=full --errors-for-leak-kinds=definite \\
+exec valgrind --tool=memcheck -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \\
     --show-leak-kinds=definite --track-origins=yes --log-file="$W/logs/vg.%p" "$BIN" "\$@"
 EOF
 chmod +x "$W/verbeeld"

@@ -105,13 +105,18 @@ int cachedir_seal(const char *dir, const char *path, const char *magic, const vo
     return cachedir_write(path, head, sizeof head, body, len);
 }
 
+int cachedir_sealed(const unsigned char *b, size_t n, const char *magic)
+{
+    return n >= CACHEDIR_SEAL && memcmp(b, magic, 8) == 0 && cachedir_get_u64(b + 8) == n - CACHEDIR_SEAL &&
+           XXH3_64bits(b + CACHEDIR_SEAL, n - CACHEDIR_SEAL) == cachedir_get_u64(b + 16);
+}
+
 char *cachedir_unseal(const char *path, const char *magic, size_t limit, size_t *len)
 {
     size_t n;
     unsigned char *b = (unsigned char *)read_file(path, limit, &n);
     if (!b) return NULL;
-    if (n < CACHEDIR_SEAL || memcmp(b, magic, 8) != 0 || cachedir_get_u64(b + 8) != n - CACHEDIR_SEAL ||
-        XXH3_64bits(b + CACHEDIR_SEAL, n - CACHEDIR_SEAL) != cachedir_get_u64(b + 16)) {
+    if (!cachedir_sealed(b, n, magic)) {
         free(b);
         unlink(path);
         errno = EBADMSG;                          /* the model cache counts it refused */

@@ -47,6 +47,8 @@ int cachedir_seal(const char *dir, const char *path, const char *magic, const vo
  * read, or is not whole or not `magic`'s (then it is removed, errno EBADMSG). A file read is
  * marked used (cachedir_touch). */
 char *cachedir_unseal(const char *path, const char *magic, size_t limit, size_t *len);
+/* Whether the `n` bytes at `b`, a whole file, are sealed with `magic` and whole. */
+int cachedir_sealed(const unsigned char *b, size_t n, const char *magic);
 
 /* The numbers in cache files: 64 bits, little-endian, whatever the machine. */
 void cachedir_put_u64(unsigned char *b, uint64_t v);

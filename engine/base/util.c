@@ -15,13 +15,6 @@
 #include <wchar.h>
 #include <xxhash.h>
 
-/* jemalloc's settings, read when it starts (the Makefile links it in place of the C library's
- * malloc; without it this is an unused string): the heap in transparent huge pages, asked for
- * with madvise. On the benchmark's machine a fresh 4 KiB page costs 11 µs and a 2 MB huge page
- * 160 µs; MoveOn's start touched 335 pages, a first load of 100,000 scenes 32,600 (bench/notes.md,
- * twelfth session). */
-const char *malloc_conf = "thp:always";
-
 static void out_of_memory(void)
 {
     fputs("verbeeld: out of memory\n", stderr);

@@ -8,11 +8,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <xxhash.h>
 
@@ -20,7 +22,6 @@
 #include "base/idmap.h"
 #include "base/paths.h"
 #include "base/util.h"
-#include "model/resolve.h"
 
 #define MAGIC "VBMODEL"              /* 8 bytes with its NUL */
 #define MAX_SCHEMA_BYTES (4u << 20)
@@ -28,6 +29,12 @@
 #define NO_STRING UINT32_MAX          /* the length that stands for a NULL string */
 
 static CacheStats stats;
+static int use_places = 1;
+
+void cache_use_places(int on)
+{
+    use_places = on;
+}
 
 CacheStats cache_stats(void)
 {
@@ -198,10 +205,11 @@ void cache_remember(const char *path, const CacheSeen *seen, const CacheKey *key
 
 /* An entry holds the model as it lies in memory: its structs and arrays one after another in
  * the order the codec walks them (the Scenario first), then its strings. Where the model holds
- * a pointer, the entry holds an offset: an array's from the image's start, a string's from the
- * strings' start (0 for NULL: the strings begin with a NUL that no string is written at). So a
- * load reads no field into a struct of its own: it maps the entry, and the same walk that
- * wrote it turns each offset into a pointer where it lies, checking it as it goes.
+ * a pointer, the entry holds the address it has when the file is mapped at the entry's place
+ * (see "an entry at its place"; 0 for NULL: the strings begin with a NUL that no string is
+ * written at). A load that gets that place uses the entry as it lies, touching nothing. One
+ * that does not (the place is taken, or the system has none) reads the file, and the same walk
+ * that wrote it moves each pointer to where the image lies, checking it as it goes.
  *
  * One function per struct both writes and reads it, so the two cannot drift apart. Reading
  * trusts nothing that could make it go astray: every array must lie exactly where the walk
@@ -212,6 +220,9 @@ typedef struct {
     int writing;
     int bad;
     const Scenario *s;          /* the model: to check indices into its code and acts */
+    const Lexicon *lx;          /* to check each choice's place in it */
+    uintptr_t at;               /* the image's address at the entry's place: a pointer is
+                                   written as `at` plus its offset in the image */
     /* writing: the image so far, the strings so far, and where the element being written
      * goes (its fields at `src` land at `dst` in the image) */
     StrBuf img, strs;
@@ -219,11 +230,19 @@ typedef struct {
     size_t dst;
     size_t *lang_at;            /* where each declared language's string went */
     IdMap written;              /* each string written so far: where it went */
+    /* writing: the image's fields that hold a string's offset among the strings, and those
+     * that hold the choices of a choice's next scene, until the strings and the choices have
+     * their places (place_pointers) */
+    size_t *string_fields;
+    int nstring_fields, string_fields_cap;
+    struct { size_t field; int scene; } *nexts;
+    int nnexts, nexts_cap;
     /* reading: the image, where the next array must begin, and the strings */
     char *base;
     size_t next, arrays_end;
     const char *strings;
     size_t strings_len;
+    uintptr_t strings_at;       /* the strings' address at the entry's place */
 } Codec;
 
 /* Arrays begin on 16 bytes, as malloc aligns them. */
@@ -249,6 +268,22 @@ static void put_offset(Codec *c, const void *field, size_t off)
 {
     uintptr_t v = (uintptr_t)off;
     put_field(c, field, &v, sizeof v);
+}
+
+/* Writing: a pointer field as the array at offset `off` in the image (0 for none). */
+static void put_pointer(Codec *c, const void *field, size_t off)
+{
+    put_offset(c, field, off ? c->at + off : 0);
+}
+
+/* Writing: a string field as the string at offset `off` among the strings (0 for NULL), which
+ * becomes its address once the strings have their place. */
+static void put_string(Codec *c, const void *field, size_t off)
+{
+    put_offset(c, field, off);
+    if (!off) return;
+    VEC_PUSH(c->string_fields, c->nstring_fields, c->string_fields_cap);
+    c->string_fields[c->nstring_fields++] = (size_t)((char *)dst_of(c, field) - c->img.s);
 }
 
 /* Reading: the offset a pointer field holds where it lies. */
@@ -305,10 +340,11 @@ static void c_str(Codec *c, char **s, int required)
 {
     if (c->writing) {
         if (!*s && required) c->bad = 1;
-        put_offset(c, s, *s ? string_at(c, *s) : 0);
+        put_string(c, s, *s ? string_at(c, *s) : 0);
         return;
     }
     uintptr_t off = offset_in(s);
+    if (off) off -= c->strings_at;
     if (off >= c->strings_len || (!off && required)) {
         c->bad = 1;
         off = 0;
@@ -335,6 +371,7 @@ static void *c_array(Codec *c, void *arr, int n, size_t size)
         return (void *)at;
     }
     uintptr_t off = (uintptr_t)arr;
+    if (off) off -= c->at;
     if (n < 0 || (n == 0) != (off == 0) ||
         (n && (off != c->next || (uint64_t)n * size > c->arrays_end - c->next))) {
         c->bad = 1;
@@ -351,7 +388,7 @@ static void *c_array(Codec *c, void *arr, int n, size_t size)
     do {                                                                              \
         if ((c)->writing) {                                                           \
             size_t at_ = (size_t)c_array((c), (arr), (n), sizeof *(arr));             \
-            put_offset((c), &(arr), at_);                                             \
+            put_pointer((c), &(arr), at_);                                            \
             put_field((c), &(n), &(n), sizeof(n));                                    \
             const char *src_ = (c)->src;                                              \
             size_t dst_ = (c)->dst;                                                   \
@@ -391,7 +428,7 @@ static void c_langtext(Codec *c, LangText *t)
     if (c->writing)
         while (k < c->s->nlangs && !streq(c->s->langs[k], t->lang)) k++;
     if (c->writing && k < c->s->nlangs)
-        put_offset(c, &t->lang, c->lang_at[k]);
+        put_string(c, &t->lang, c->lang_at[k]);
     else
         c_str(c, &t->lang, REQUIRED);
     if (!c->writing && t->lang) t->lang = scenario_own_lang(c->s, t->lang);
@@ -470,11 +507,25 @@ static void c_variant(Codec *c, Variant *v)
     c_line(c, &v->line);
 }
 
+/* Writing: the choices of the scene a choice leads to, which get their place later. Reading
+ * an entry that does not lie at its place, they are set after the walk (link_next_choices). */
+static void c_next_choices(Codec *c, Choice *ch)
+{
+    if (!c->writing || ch->to.kind != TARGET_SCENE) return;
+    put_offset(c, &ch->next_choices, 0);
+    VEC_PUSH(c->nexts, c->nnexts, c->nexts_cap);
+    c->nexts[c->nnexts].field = (size_t)((char *)dst_of(c, &ch->next_choices) - c->img.s);
+    c->nexts[c->nnexts++].scene = ch->to.index;
+}
+
 static void c_choice(Codec *c, Choice *ch)
 {
     c_str(c, &ch->id, REQUIRED);
     c_target(c, &ch->to);
+    c_next_choices(c, ch);
     c_str(c, &ch->quality, OPTIONAL);
+    c_int(c, &ch->term_at, -1, c->lx->nterms - 1);
+    if (!ch->quality != (ch->term_at < 0)) c->bad = 1;
     c_int(c, &ch->corner, CORNER_NONE, CORNERS - 1);
     C_ARRAY(c, ch->variants, ch->nvariants, c_variant);
     c_role_ref(c, &ch->by, 1);
@@ -620,11 +671,11 @@ static void c_scenario(Codec *c, Scenario *s)
 
 /* The body of an entry, after the seal: the format (u32 at FORMAT_AT) and the entry key (at
  * KEY_AT), then the payload. The payload opens with where the image's arrays end and its
- * strings begin, its length and the layout it was written with (u64 each); the image follows
- * at IMAGE_AT, aligned for its structs. */
+ * strings begin, its length, the layout it was written with and the image's address at the
+ * entry's place (u64 each); the image follows at IMAGE_AT, aligned for its structs. */
 enum { FORMAT_AT = CACHEDIR_SEAL, KEY_AT = FORMAT_AT + 4, IMAGE_AT = 80 };
 _Static_assert(KEY_AT + 16 == CACHE_HEADER, "the header is the seal, the format and the key");
-_Static_assert(IMAGE_AT >= CACHE_HEADER + 24 && IMAGE_AT % 16 == 0, "the image follows the header");
+_Static_assert(IMAGE_AT >= CACHE_HEADER + 32 && IMAGE_AT % 16 == 0, "the image follows the header");
 
 /* A layout this build's model has: an entry written by a build whose structs differ in size
  * (another compiler, another word size, a field added without raising CACHE_FORMAT) is not
@@ -641,40 +692,134 @@ static uint64_t layout(void)
     return XXH3_64bits(sizes, sizeof sizes);
 }
 
-/* The model in an entry's `len` bytes (unsealed whole: the checksum reads them all, and
- * reading the model writes pointers into every page of its arrays), or NULL when they are not
- * exactly what cache_store wrote for this entry key, with this format. The model takes the
- * bytes as its block; they are freed when they are refused. Its pointers into the lexicon and
- * between its scenes are not kept: resolve_relink sets them. */
-static Scenario *decode(unsigned char *file, size_t len, const CacheKey *key)
+/* What the opening of an entry's `len` bytes says, when it is what cache_store wrote for this
+ * entry key, with this format and layout: where the arrays end, and the image's address at the
+ * entry's place. */
+typedef struct {
+    uint64_t arrays_end, image_len, at;
+} Opening;
+
+static int opening_of(const unsigned char *file, size_t len, const CacheKey *key, Opening *o)
 {
+    if (len < IMAGE_AT) return 0;
     const unsigned char *payload = file + CACHE_HEADER;
-    int opens = len >= IMAGE_AT;
-    uint64_t arrays_end = opens ? cachedir_get_u64(payload) : 0;
-    uint64_t image_len = opens ? cachedir_get_u64(payload + 8) : 0;
-    char *image = (char *)file + IMAGE_AT;
-    if (!opens || get_u32(file + FORMAT_AT) != CACHE_FORMAT || memcmp(file + KEY_AT, key->bytes, 16) != 0 ||
-        image_len != len - IMAGE_AT || arrays_end < sizeof(Scenario) || arrays_end >= image_len ||
-        arrays_end % 16 || image[arrays_end] != '\0' || image[image_len - 1] != '\0' ||
-        cachedir_get_u64(payload + 16) != layout()) {
-        free(file);
-        return NULL;
-    }
-    Scenario *in_place = (Scenario *)image;
-    Codec c = {.writing = 0, .s = in_place, .base = image, .next = aligned(sizeof(Scenario)),
-               .arrays_end = arrays_end, .strings = image + arrays_end,
-               .strings_len = image_len - arrays_end};
-    c_scenario(&c, in_place);
-    if (c.bad || c.next != arrays_end) {
-        free(file);
-        return NULL;
-    }
+    const char *image = (const char *)file + IMAGE_AT;
+    o->arrays_end = cachedir_get_u64(payload);
+    o->image_len = cachedir_get_u64(payload + 8);
+    o->at = cachedir_get_u64(payload + 24);
+    return get_u32(file + FORMAT_AT) == CACHE_FORMAT && memcmp(file + KEY_AT, key->bytes, 16) == 0 &&
+           o->image_len == len - IMAGE_AT && o->arrays_end >= sizeof(Scenario) &&
+           o->arrays_end < o->image_len && o->arrays_end % 16 == 0 && image[o->arrays_end] == '\0' &&
+           image[o->image_len - 1] == '\0' && cachedir_get_u64(payload + 16) == layout() &&
+           o->at >= IMAGE_AT && o->at <= UINTPTR_MAX - o->image_len;
+}
+
+/* The model whose entry's bytes are `file`, as its block (the Scenario struct is copied out,
+ * so that its path and block can be set). */
+static Scenario *adopt(unsigned char *file, size_t len, int mapped)
+{
     Scenario *s = xmalloc(sizeof *s);
-    *s = *in_place;
+    *s = *(const Scenario *)(file + IMAGE_AT);
     s->path = NULL;
     s->block = (char *)file;
     s->block_len = len;
+    s->block_whole = 1;
+    s->block_mapped = mapped;
     return s;
+}
+
+/* After reading an entry elsewhere than at its place: each choice's next choices, which the
+ * walk could not check where it met them (the scenes after it were not read yet). */
+static void link_next_choices(Scenario *s)
+{
+    for (int i = 0; i < s->nscenes; i++)
+        for (int k = 0; k < s->scenes[i].nchoices; k++) {
+            Choice *ch = &s->scenes[i].choices[k];
+            ch->next_choices = ch->to.kind == TARGET_SCENE ? s->scenes[ch->to.index].choices : NULL;
+        }
+}
+
+/* The model in an entry's `len` bytes, read into memory (unsealed whole: the checksum reads
+ * them all, and moving the pointers writes into every page of its arrays), or NULL when they
+ * are not exactly what cache_store wrote for this entry key, with this format. The model takes
+ * the bytes as its block; they are freed when they are refused. */
+static Scenario *decode(unsigned char *file, size_t len, const CacheKey *key, const Lexicon *lx)
+{
+    Opening o;
+    if (!opening_of(file, len, key, &o)) {
+        free(file);
+        return NULL;
+    }
+    char *image = (char *)file + IMAGE_AT;
+    Scenario *in_place = (Scenario *)image;
+    Codec c = {.writing = 0, .s = in_place, .lx = lx, .at = (uintptr_t)o.at, .base = image,
+               .next = aligned(sizeof(Scenario)), .arrays_end = o.arrays_end,
+               .strings = image + o.arrays_end, .strings_len = o.image_len - o.arrays_end,
+               .strings_at = (uintptr_t)(o.at + o.arrays_end)};
+    c_scenario(&c, in_place);
+    if (c.bad || c.next != o.arrays_end) {
+        free(file);
+        return NULL;
+    }
+    Scenario *s = adopt(file, len, 0);
+    link_next_choices(s);
+    return s;
+}
+
+/* ============================== an entry at its place ============================== */
+
+/* Each entry has a place of its own in the address space, chosen by its key: a stretch that
+ * nothing else uses on Linux x86-64 (above the sanitizers' shadow memory, below where the
+ * system puts the program, its heap, its libraries and its stack), in slots of 4 GiB, which no
+ * entry fills. Mapped there, its pointers hold: the load checks the seal, the key, the format
+ * and the layout, and uses the model where it lies, read from the page cache, with no walk and
+ * no copy. The checksum says the bytes are the ones written; the key, format and layout that a
+ * build of this model wrote them for this scenario and lexicon. 0: no place on this system. */
+static uintptr_t entry_place(const CacheKey *entry)
+{
+#if UINTPTR_MAX > 0xffffffffu && defined MAP_FIXED_NOREPLACE
+    return (uintptr_t)0x200000000000u + ((uintptr_t)(get_u32(entry->bytes) & 0x1fffu) << 32);
+#else
+    (void)entry;
+    return 0;
+#endif
+}
+
+/* The entry at `path` mapped at `place`, whole and sealed: its bytes (*len of them). NULL when
+ * there is no place, or it is taken (the same entry loaded twice in a process), or the file is
+ * not whole: the read that follows then decides. Mapped read-only: nothing writes to a model. */
+static unsigned char *map_entry(const char *path, uintptr_t place, size_t *len)
+{
+#ifdef MAP_FIXED_NOREPLACE
+    int fd = place && use_places ? open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC) : -1;   /* a FIFO: no wait */
+    if (fd < 0) return NULL;
+    struct stat st;
+    void *p = MAP_FAILED;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 && (uint64_t)st.st_size <= MAX_ENTRY_BYTES)
+        p = mmap((void *)place, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_FIXED_NOREPLACE, fd, 0);
+    close(fd);
+    if (p == MAP_FAILED) return NULL;
+    *len = (size_t)st.st_size;
+    /* a kernel before 4.17 takes the flag for a hint, and may map it elsewhere */
+    if (p != (void *)place || !cachedir_sealed(p, *len, MAGIC)) {
+        munmap(p, *len);
+        return NULL;
+    }
+    cachedir_touch(path);
+    return p;
+#else
+    (void)path, (void)place, (void)len;
+    return NULL;
+#endif
+}
+
+/* The model of the entry mapped at its place, or NULL when it was not written for it. */
+static Scenario *use_mapped(unsigned char *file, size_t len, const CacheKey *key, uintptr_t place)
+{
+    Opening o;
+    if (!opening_of(file, len, key, &o) || o.at != place + IMAGE_AT) return NULL;
+    stats.mapped++;
+    return adopt(file, len, 1);
 }
 
 Scenario *cache_load(const CacheKey *key, const Lexicon *lx)
@@ -682,13 +827,16 @@ Scenario *cache_load(const CacheKey *key, const Lexicon *lx)
     CacheKey entry;
     char *path = cache_entry_key(key, lx, &entry) ? entry_file(&entry) : NULL;
     if (!path) return NULL;
+    uintptr_t place = entry_place(&entry);
     size_t n = 0;
-    unsigned char *file = (unsigned char *)cachedir_unseal(path, MAGIC, MAX_ENTRY_BYTES, &n);
-    int found = file || errno != ENOENT;          /* an unsealed or unreadable entry is refused */
-    Scenario *s = file ? decode(file, CACHEDIR_SEAL + n, &entry) : NULL;
-    if (s && resolve_relink(s, lx)) {
-        scenario_free(s);
-        s = NULL;
+    unsigned char *file = map_entry(path, place, &n);
+    Scenario *s = file ? use_mapped(file, n, &entry, place) : NULL;
+    int found = 1;
+    if (!s) {
+        if (file) munmap(file, n);
+        file = (unsigned char *)cachedir_unseal(path, MAGIC, MAX_ENTRY_BYTES, &n);
+        found = file || errno != ENOENT;          /* an unsealed or unreadable entry is refused */
+        s = file ? decode(file, CACHEDIR_SEAL + n, &entry, lx) : NULL;
     }
     if (s) {
         stats.hits++;
@@ -702,18 +850,37 @@ Scenario *cache_load(const CacheKey *key, const Lexicon *lx)
     return s;
 }
 
+/* Writing: once every array has its place, the addresses of the strings (which follow the
+ * arrays) and of the choices each choice leads to. */
+static void place_pointers(Codec *c)
+{
+    uintptr_t strings_at = c->at + c->img.len;
+    for (int i = 0; i < c->nstring_fields; i++) {
+        char *field = c->img.s + c->string_fields[i];
+        uintptr_t v = offset_in(field) + strings_at;
+        memcpy(field, &v, sizeof v);
+    }
+    uintptr_t scenes = offset_in(c->img.s + offsetof(Scenario, scenes)) - c->at;
+    for (int i = 0; i < c->nnexts; i++) {
+        size_t choices = scenes + (size_t)c->nexts[i].scene * sizeof(Scene) + offsetof(Scene, choices);
+        memcpy(c->img.s + c->nexts[i].field, c->img.s + choices, sizeof(uintptr_t));
+    }
+}
+
 /* The body of `s`'s entry under `key` into `out`: the format and the key, the payload's
  * opening, then the image, arrays and strings. 0 when the model is not one read_scenario
  * makes. */
-static int encode(const Scenario *s, const CacheKey *key, StrBuf *out)
+static int encode(const Scenario *s, const Lexicon *lx, const CacheKey *key, StrBuf *out)
 {
-    Codec c = {.writing = 1, .s = s, .src = (const char *)s, .dst = 0};
+    uintptr_t place = entry_place(key);
+    Codec c = {.writing = 1, .s = s, .lx = lx, .at = place + IMAGE_AT, .src = (const char *)s, .dst = 0};
     c.lang_at = xcalloc((size_t)s->nlangs + 1, sizeof *c.lang_at);
     sb_init(&c.img);
     sb_init(&c.strs);
     sb_addzeros(&c.img, aligned(sizeof *s));
     sb_addzeros(&c.strs, 1);
     c_scenario(&c, (Scenario *)s);
+    if (!c.bad) place_pointers(&c);
     sb_addzeros(&c.strs, 1);                      /* the strings end in a NUL */
     unsigned char open[IMAGE_AT - CACHEDIR_SEAL] = {0};
     put_u32(open, CACHE_FORMAT);
@@ -722,6 +889,7 @@ static int encode(const Scenario *s, const CacheKey *key, StrBuf *out)
     cachedir_put_u64(payload, c.img.len);
     cachedir_put_u64(payload + 8, c.img.len + c.strs.len);
     cachedir_put_u64(payload + 16, layout());
+    cachedir_put_u64(payload + 24, c.at);
     sb_addn(out, (const char *)open, sizeof open);
     sb_addn(out, c.img.s, c.img.len);
     sb_addn(out, c.strs.s, c.strs.len);
@@ -729,6 +897,8 @@ static int encode(const Scenario *s, const CacheKey *key, StrBuf *out)
     sb_free(&c.strs);
     idmap_free(&c.written);
     free(c.lang_at);
+    free(c.string_fields);
+    free(c.nexts);
     return !c.bad;
 }
 
@@ -743,7 +913,7 @@ int cache_store(const CacheKey *key, const Lexicon *lx, const Scenario *s)
     char *path = cachedir_file(dir, entry.bytes, CACHEDIR_MODEL);
     StrBuf body;
     sb_init(&body);
-    int stored = encode(s, &entry, &body) && body.len <= MAX_ENTRY_BYTES - CACHEDIR_SEAL &&
+    int stored = encode(s, lx, &entry, &body) && body.len <= MAX_ENTRY_BYTES - CACHEDIR_SEAL &&
                  cachedir_seal(dir, path, MAGIC, body.s, body.len) == 0;
     stats.stored += (unsigned long)stored;
     sb_free(&body);

@@ -30,7 +30,7 @@
 /* The format version: part of the key and of the header. Raise it whenever scenario.h, what
  * load.c reads into the model or what resolve.c writes into it changes, so that no entry of an
  * older build is taken. */
-enum { CACHE_FORMAT = 20, CACHE_HEADER = 44 };
+enum { CACHE_FORMAT = 21, CACHE_HEADER = 44 };
 
 /* XXH3-128 of the format version, the scenario schema's bytes and the scenario's bytes. */
 typedef struct {
@@ -48,6 +48,7 @@ typedef struct {
 /* Counts of what the cache did in this process, for tests and benchmarks. */
 typedef struct {
     unsigned long hits;       /* models read from the cache */
+    unsigned long mapped;     /* of those: used where the entry lies, mapped at its place */
     unsigned long unchanged;  /* of those: known by what stat says, without reading the file */
     unsigned long misses;     /* no entry to read */
     unsigned long rejected;   /* an entry that was not a model of ours: ignored and removed */
@@ -76,5 +77,8 @@ int cache_entry_key(const CacheKey *key, const Lexicon *lx, CacheKey *out);
  * off. */
 char *cache_entry_path(const CacheKey *key, const Lexicon *lx);
 CacheStats cache_stats(void);
+/* Whether an entry is mapped at its place when it can be (1, as it starts), or read and walked
+ * as when its place is taken (0): for the tests of that walk, which checks every pointer. */
+void cache_use_places(int on);
 
 #endif

@@ -367,6 +367,19 @@ const char *lexicon_term(const Lexicon *lx, const char *term)
     return lo < lx->nterms && strcasecmp(lx->terms[lo].term, term) == 0 ? lx->terms[lo].id : NULL;
 }
 
+int lexicon_term_at(const Lexicon *lx, const char *term)
+{
+    const char *id = lexicon_term(lx, term);
+    for (int k = id ? first_not_below(lx, id) : lx->nterms; k < lx->nterms; k++)
+        if (lx->terms[k].term == id) return k;    /* an id is its Dutch term's own string */
+    return -1;
+}
+
+const char *lexicon_id_at(const Lexicon *lx, int at)
+{
+    return at >= 0 && at < lx->nterms ? lx->terms[at].term : NULL;
+}
+
 const char *lexicon_english(const Lexicon *lx, const char *term)
 {
     for (int i = 0; i < lx->n; i++)

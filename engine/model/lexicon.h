@@ -68,6 +68,11 @@ void lexicon_free(Lexicon *lx);
 
 /* The Dutch id of a term typed in Dutch or English (any case), or NULL when unknown. */
 const char *lexicon_term(const Lexicon *lx, const char *term);
+/* The place in lx->terms of the id lexicon_term gives for `term`, or -1 when it has none: a
+ * number that stays a term's as long as the lexicon does (a cached model keeps it). */
+int lexicon_term_at(const Lexicon *lx, const char *term);
+/* The id at place `at` (lexicon_term_at's), or NULL for -1. */
+const char *lexicon_id_at(const Lexicon *lx, int at);
 /* The English name of a term id. */
 const char *lexicon_english(const Lexicon *lx, const char *term);
 /* The name of a term in `lang`. */

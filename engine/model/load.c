@@ -265,6 +265,7 @@ static void read_choice(Reader *r, Scene *sc, xmlNodePtr node)
     if (!ch.id) ch.id = numbered(r, sc->id, sc->nchoices + 1);
     ch.to = attr_target(r, node, "to");
     ch.quality = attr(r, node, "quality");
+    ch.term_at = -1;
     ch.corner = xml_value(node, "corner") ? (int)corner_from_id(xml_value(node, "corner")) : CORNER_NONE;
     ch.by_name = attr(r, node, "by");
     ch.turning = streq(xml_value(node, "turning"), "yes");

@@ -179,7 +179,8 @@ static void resolve_scene(Ctx *c, Scene *sc)
         resolve_target(c, &ch->to, ch->line, 0);
         if (ch->to.kind == TARGET_NONE && !ch->to.name && sc->next.kind == TARGET_NONE && !sc->next.name)
             ERR(c, ch->line, _("choice goes nowhere: give it to=\"...\" or give the scene next=\"...\""));
-        ch->term = resolve_quality(c, &ch->quality, ch->line);
+        const char *id = resolve_quality(c, &ch->quality, ch->line);
+        ch->term_at = id ? lexicon_term_at(c->lx, id) : -1;
         resolve_corner_choice(c, ch);
         assert(ch->to.kind != TARGET_SCENE || (ch->to.index >= 0 && ch->to.index < c->s->nscenes));
         if (ch->to.kind == TARGET_SCENE) ch->next_choices = c->s->scenes[ch->to.index].choices;
@@ -472,36 +473,6 @@ static void resolve_references(Ctx *c)
     for (int i = 0; i < s->nroles; i++) resolve_role_quadrants(c, &s->roles[i]);
     if (!playable) ERR(c, 1, _("no role is playable: mark at least one role playable=\"yes\""));
     resolve_returns(c);
-}
-
-/* The cache keeps each string once (model/cache.c), so the thousands of choices of a large
- * story hold a few dozen quality strings: each address is looked up in the lexicon once, and
- * then found here by its address alone. Looking up every choice's quality was 0.5 M of the 7.9
- * M instructions of loading a 1,000-scene story from the cache (callgrind). */
-typedef struct {
-    const char *quality, *term;
-} TermMemo;
-
-enum { TERM_MEMO = 64 };
-
-static const char *term_of(const Lexicon *lx, TermMemo *memo, const char *quality)
-{
-    TermMemo *m = &memo[(uintptr_t)quality * 0x9E3779B97F4A7C15u >> 58];
-    if (m->quality != quality) *m = (TermMemo){quality, lexicon_term(lx, quality)};
-    return m->term;
-}
-
-int resolve_relink(Scenario *s, const Lexicon *lx)
-{
-    TermMemo memo[TERM_MEMO] = {{0}};
-    for (int i = 0; i < s->nscenes; i++)
-        for (int k = 0; k < s->scenes[i].nchoices; k++) {
-            Choice *ch = &s->scenes[i].choices[k];
-            ch->term = ch->quality ? term_of(lx, memo, ch->quality) : NULL;
-            if (ch->quality && !ch->term) return -1;
-            ch->next_choices = ch->to.kind == TARGET_SCENE ? s->scenes[ch->to.index].choices : NULL;
-        }
-    return 0;
 }
 
 void resolve_scenario(Scenario *s, const Lexicon *lx, DiagList *d)

@@ -11,9 +11,5 @@
 
 /* Resolve names into indices and check meaning; used by the loader. */
 void resolve_scenario(Scenario *s, const Lexicon *lx, DiagList *d);
-/* The pointers resolving sets, set again in a model the cache kept (which holds its indices but
- * no pointers): each choice's quality as the lexicon's own string, and the choices it leads to.
- * 0, or -1 when a quality is not in `lx` (the model must then not be used). */
-int resolve_relink(Scenario *s, const Lexicon *lx);
 
 #endif

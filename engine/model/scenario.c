@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "base/idmap.h"
 #include "base/util.h"
@@ -370,13 +371,10 @@ static void story_free(Scenario *s)
     scenario_release(s, s->endings);
 }
 
-/* Strings and arrays go through scenario_release: a cached model's lie in its block, a model
- * read from XML has its arrays allocated one by one. */
-void scenario_free(Scenario *s)
+/* Strings and arrays go through scenario_release: a model read from XML has its arrays
+ * allocated one by one, and its strings in its block or alone. */
+static void release_parts(Scenario *s)
 {
-    if (!s) return;
-    drop_indexes(s);
-    free(s->path);
     scenario_release(s, s->id);
     for (int i = 0; i < s->nlangs; i++) scenario_release(s, s->langs[i]);
     scenario_release(s, s->langs);
@@ -392,7 +390,17 @@ void scenario_free(Scenario *s)
     scenario_release(s, s->questions);
     for (int i = 0; i < s->ncode; i++) scenario_release(s, s->code[i].src);
     scenario_release(s, s->code);
-    free(s->block);
+}
+
+/* A cached model lies whole in its block: a walk over its parts would find nothing to free. */
+void scenario_free(Scenario *s)
+{
+    if (!s) return;
+    drop_indexes(s);
+    free(s->path);
+    if (!s->block_whole) release_parts(s);
+    if (s->block_mapped) munmap(s->block, s->block_len);
+    else free(s->block);
     free(s);
 }
 

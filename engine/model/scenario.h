@@ -114,13 +114,15 @@ typedef struct {
     char *id;            /* given, or "<scene>-<n>" */
     Target to;
     char *quality;       /* lexicon id, or NULL */
-    const char *term;    /* the same id as the lexicon's own string (set by resolve), or NULL */
+    int term_at;         /* the quality's place in the lexicon (lexicon_term_at; set by
+                            resolve), or -1 */
     int corner;          /* a corner of the chooser's quadrant (a Corner), or CORNER_NONE:
                             the quality is the term there, and `quality` is NULL */
     int nvariants;
     Variant *variants;   /* a corner choice's words for one term */
-    const void *next_choices; /* the choices of the scene `to` leads to (set by resolve), or
-                                 NULL: for session_fetch_ahead, before that Scene has arrived */
+    const void *next_choices; /* the choices of the scene `to` leads to (set by resolve, kept
+                                 by the cache), or NULL: for session_fetch_ahead, before that
+                                 Scene has arrived */
     int by;              /* role, or -1 */
     int addressee;       /* the role it is said to (addressee="..."), or -1 */
     char *by_name;
@@ -263,11 +265,13 @@ typedef struct Scenario {
     Question *questions; int nquestions;
     Code *code;          int ncode;
     /* A model points its strings into one block, released with it (see scenario_release):
-     * when read from the cache, the entry's bytes, which hold its arrays too (cache.c); when
-     * read from XML, the strings one after another (load.c), and each array allocated alone.
-     * Strings that did not fit are allocated alone. */
+     * when read from the cache, the entry's bytes, which hold its arrays too (cache.c), mapped
+     * from its file or read; when read from XML, the strings one after another (load.c), and
+     * each array allocated alone. Strings that did not fit are allocated alone. */
     char *block;
     size_t block_len;
+    int block_whole;     /* the block holds the whole model (a cache entry) */
+    int block_mapped;    /* the block is a file mapped into memory (munmap, not free) */
 } Scenario;
 
 void scenario_free(Scenario *s);

@@ -261,12 +261,13 @@ Corner session_corner(const Session *S, int p, int r, const Choice *c)
     const Quadrant *q = session_quadrant(S, p, r);
     if (!q) return CORNER_NONE;
     if (c->corner != CORNER_NONE) return (Corner)c->corner;
-    return c->term ? quadrant_corner_id(q, c->term) : CORNER_NONE;
+    const char *id = lexicon_id_at(S->lx, c->term_at);
+    return id ? quadrant_corner_id(q, id) : CORNER_NONE;
 }
 
 const char *session_term(const Session *S, int p, int r, const Choice *c)
 {
-    if (c->corner == CORNER_NONE) return c->term;
+    if (c->corner == CORNER_NONE) return lexicon_id_at(S->lx, c->term_at);
     const Quadrant *q = session_quadrant(S, p, r);
     return q ? q->nl[c->corner] : NULL;
 }
@@ -640,8 +641,9 @@ static void shuffle_options(Session *S, Turn *t)
 static int on_quadrant(const Session *S, const Choice *c, int p, int role, int group)
 {
     const Quadrant *q = group ? NULL : session_quadrant(S, p, role);
-    if (!c->term || !q) return CORNER_NONE;
-    Corner at = quadrant_corner_id(q, c->term);
+    const char *id = lexicon_id_at(S->lx, c->term_at);
+    if (!id || !q) return CORNER_NONE;
+    Corner at = quadrant_corner_id(q, id);
     return at == CORNER_NONE ? CORNER_OFF : (int)at;
 }
 

@@ -32,6 +32,7 @@
  * with the Scenario, begins (cache.c: "entries"). */
 #define ARRAYS_END_AT CACHE_HEADER
 #define IMAGE_AT 80
+#define IMAGE_ADDRESS_AT (CACHE_HEADER + 24)
 
 static char base[4096];      /* a private folder for this run's caches */
 static int dirs;
@@ -103,7 +104,7 @@ static const Layout L_Variant = LAYOUT(Variant,
     FIELD(Variant, line, F_INT));
 static const Layout L_Choice = LAYOUT(Choice,
     FIELD(Choice, id, F_STR), NESTED(Choice, to, L_Target), FIELD(Choice, quality, F_STR),
-    FIELD(Choice, term, F_STR), FIELD(Choice, corner, F_INT), FIELD(Choice, nvariants, F_INT),
+    FIELD(Choice, term_at, F_INT), FIELD(Choice, corner, F_INT), FIELD(Choice, nvariants, F_INT),
     ARRAY(Choice, variants, nvariants, L_Variant), FIELD(Choice, next_choices, F_CHOICES_OF),
     FIELD(Choice, by, F_INT), FIELD(Choice, addressee, F_INT),
     FIELD(Choice, by_name, F_STR), FIELD(Choice, addressee_name, F_STR),
@@ -160,7 +161,8 @@ static const Layout L_Scenario = LAYOUT(Scenario,
     ARRAY(Scenario, endings, nendings, L_Ending), FIELD(Scenario, nendings, F_INT),
     ARRAY(Scenario, questions, nquestions, L_Question), FIELD(Scenario, nquestions, F_INT),
     ARRAY(Scenario, code, ncode, L_Code), FIELD(Scenario, ncode, F_INT),
-    FIELD(Scenario, block, F_HOLDING), FIELD(Scenario, block_len, F_HOLDING));
+    FIELD(Scenario, block, F_HOLDING), FIELD(Scenario, block_len, F_HOLDING),
+    FIELD(Scenario, block_whole, F_HOLDING), FIELD(Scenario, block_mapped, F_HOLDING));
 
 /* Every layout above: each is checked against its struct. */
 static const Layout *const layouts[] = {
@@ -454,7 +456,9 @@ static void survives(Spoil spoil)
     char *entry = entry_for(path, dir);
     spoil(entry);
     CacheStats s0 = cache_stats();
+    cache_use_places(0);               /* at its place a sealed entry is trusted (cache.c) */
     Loaded again = load(path, dir);
+    cache_use_places(1);
     CacheStats s1 = cache_stats();
     Loaded warm = load(path, dir);
     CacheStats s2 = cache_stats();
@@ -464,6 +468,7 @@ static void survives(Spoil spoil)
     assert_int_equal(s1.rejected - s0.rejected, 1);
     assert_int_equal(s1.stored - s0.stored, 1);
     assert_int_equal(s2.hits - s1.hits, 1);
+    assert_int_equal(s2.mapped - s1.mapped, 1);
     loaded_free(&cold);
     loaded_free(&fill);
     loaded_free(&again);
@@ -545,10 +550,17 @@ static uint64_t get64(const unsigned char *b)
     return get32(b) | (uint64_t)get32(b + 4) << 32;
 }
 
-/* The image's Scenario, in the entry's bytes `b` (the struct as it lies, offsets for pointers). */
+/* The image's Scenario, in the entry's bytes `b` (the struct as it lies, with the pointers
+ * the image has at the entry's place). */
 static Scenario *image_scenario(unsigned char *b)
 {
     return (Scenario *)(void *)(b + IMAGE_AT);
+}
+
+/* Where in the entry's bytes `b` a pointer of its image points. */
+static void *image_at(unsigned char *b, const void *p)
+{
+    return b + IMAGE_AT + ((uintptr_t)p - get64(b + IMAGE_ADDRESS_AT));
 }
 
 /* Spoil the entry by `fn`, which gets its bytes, then seal them again: an entry that only the
@@ -616,7 +628,7 @@ static void bad_flag_in(unsigned char *b, size_t len)
     (void)len;
     Scenario *s = image_scenario(b);
     assert_true(s->ncode > 0);
-    Code *code = (Code *)(void *)(b + IMAGE_AT + (uintptr_t)s->code);
+    Code *code = image_at(b, s->code);
     code[0].is_expr = 2;
 }
 static void bad_flag(const char *entry) { spoil_sealed(entry, bad_flag_in); }
@@ -669,6 +681,37 @@ static void test_sealed_but_long(void **state) { (void)state; survives(sealed_bu
 static void test_required_id_missing(void **state) { (void)state; survives(no_id); }
 static void test_unended_strings(void **state) { (void)state; survives(unended_strings); }
 static void test_bad_flag(void **state) { (void)state; survives(bad_flag); }
+
+/* An entry is used where it lies, mapped at its place; loaded again while the first model
+ * lives (its place taken), it is read and walked. Both are the model the XML gives. */
+static void test_place_taken(void **state)
+{
+    (void)state;
+    const char *path = "scenarios/school.xml";
+    char *dir = new_dir();
+    Loaded cold = load(path, "off");
+    Loaded fill = load(path, dir);
+    DiagList d;
+    diag_init(&d);
+    CacheStats s0 = cache_stats();
+    Scenario *first = load_scenario(path, &lx, &d);
+    Scenario *second = load_scenario(path, &lx, &d);
+    CacheStats s1 = cache_stats();
+    assert_int_equal(s1.hits - s0.hits, 2);
+    assert_int_equal(s1.mapped - s0.mapped, 1);
+    assert_int_equal(first->block_mapped + second->block_mapped, 1);
+    char *one = dump_model(first), *two = dump_model(second);
+    assert_string_equal(cold.model, one);
+    assert_string_equal(cold.model, two);
+    free(one);
+    free(two);
+    scenario_free(first);
+    scenario_free(second);
+    diag_free(&d);
+    loaded_free(&cold);
+    loaded_free(&fill);
+    free(dir);
+}
 
 /* A folder where the entry should be: passed over (the entry cannot be written either). */
 static void test_folder_in_the_way(void **state)
@@ -1074,6 +1117,7 @@ int main(void)
         cmocka_unit_test(test_overlapping_arrays),
         cmocka_unit_test(test_bad_flag),
         cmocka_unit_test(test_folder_in_the_way),
+        cmocka_unit_test(test_place_taken),
         cmocka_unit_test(test_hand_made_round_trip),
         cmocka_unit_test(test_unsound_models_are_not_kept),
         cmocka_unit_test(test_changed_file_is_not_stale),
