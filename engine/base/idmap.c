@@ -16,9 +16,7 @@ void idmap_init(IdMap *m, size_t expected)
 {
     size_t cap = IDMAP_MIN_SLOTS;
     while (cap < expected * 2) cap *= 2;
-    /* A story of 100,000 scenes has maps of 4 and 16 MB, each slot touched at random: in small
-     * pages they were 5,900 of the 9,200 page faults of its cached load (bench/notes.md). */
-    m->slot = xcalloc_large(cap, sizeof *m->slot);
+    m->slot = xcalloc(cap, sizeof *m->slot);
     m->mask = cap - 1;
     m->n = 0;
 }

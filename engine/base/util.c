@@ -10,7 +10,6 @@
 #include <strings.h>
 #include <fcntl.h>
 #include <unistd.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <wchar.h>
 #include <xxhash.h>
@@ -39,32 +38,6 @@ void *xrealloc(void *p, size_t n)
 {
     p = realloc(p, n ? n : 1);
     if (!p) out_of_memory();
-    return p;
-}
-
-/* From half a megabyte up, in transparent huge pages where the system gives them (asked for
- * with madvise): on the benchmark's machine every 4 KiB page a process touches first costs
- * about 11 µs and a 2 MB huge page 160 µs. A model cache entry of 11 MB (10,000 scenes) read
- * into small pages took 40 ms where in huge pages it takes 2 to 16; MoveOn's entry of 0.56 MB
- * starts the program faster in one huge page than in 136 small ones; the id maps and the
- * string block of a first load of 100,000 scenes (bench/notes.md, "Eleventh session" and
- * "Twelfth session"). */
-#define HUGE_PAGE ((size_t)2 << 20)
-
-void *xmalloc_large(size_t n)
-{
-    void *p;
-    size_t cap = (n + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-    if (n < HUGE_PAGE / 4 || posix_memalign(&p, HUGE_PAGE, cap)) return xmalloc(n);
-    madvise(p, cap, MADV_HUGEPAGE);
-    return p;
-}
-
-void *xcalloc_large(size_t n, size_t size)
-{
-    if (size && n > (size_t)-1 / size) out_of_memory();
-    void *p = xmalloc_large(n * size);
-    memset(p, 0, n * size);
     return p;
 }
 
@@ -240,19 +213,6 @@ void sb_free(StrBuf *b)
 
 /* ============================== files ============================== */
 
-/* Room for a file of `size` bytes and the NUL after it, in huge pages when it is large. */
-static void reserve_for_file(StrBuf *b, size_t size)
-{
-    if (size + 1 < HUGE_PAGE / 4) {
-        sb_reserve(b, size + 1);
-        return;
-    }
-    free(b->s);
-    b->cap = (size + 1 + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-    b->s = xmalloc_large(b->cap);
-    b->s[0] = '\0';
-}
-
 /* What `fd` has left to read; `st`, what fstat said of it, or NULL when it said nothing. A
  * file's size, when it has one, is room enough: a large scenario or model cache entry is then
  * read into one buffer, never copied as it grows. */
@@ -260,7 +220,7 @@ static char *read_rest(int fd, const struct stat *st, size_t limit, size_t *len)
 {
     StrBuf b;
     sb_init(&b);
-    if (st && S_ISREG(st->st_mode) && (uint64_t)st->st_size <= limit) reserve_for_file(&b, (size_t)st->st_size);
+    if (st && S_ISREG(st->st_mode) && (uint64_t)st->st_size <= limit) sb_reserve(&b, (size_t)st->st_size + 1);
     for (;;) {
         if (b.len + 1 == b.cap) sb_reserve(&b, 65536);
         ssize_t r = read(fd, b.s + b.len, b.cap - b.len - 1);

@@ -14,10 +14,6 @@
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
-/* Like xmalloc and xcalloc, for memory that is large and filled soon: from half a megabyte up
- * it is taken in transparent huge pages where the system gives them. Freed with free(). */
-void *xmalloc_large(size_t n);
-void *xcalloc_large(size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* printf into a fresh string. */

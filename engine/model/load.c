@@ -531,7 +531,7 @@ static Scenario *read_model(const char *bytes, size_t len, const char *path, Dia
     /* Every string of the model comes from the file, no longer than there, but for the ids
      * of choices that have none. */
     r.s->block_len = len + 4096;
-    r.s->block = xmalloc_large(r.s->block_len);          /* as large as the file */
+    r.s->block = xmalloc(r.s->block_len);          /* as large as the file */
     if (xml_stream(bytes, len, path, paths_schema(), &fns, &r, d)) {
         scenario_free(r.s);
         r.s = NULL;
