@@ -67,6 +67,7 @@ def on_terminal(vb, cast, journal, env):
     os.close(slave)
     buf = b""
     ms = None
+    begun = False
     while time.perf_counter() - t0 < 10:
         r, _, _ = select.select([master], [], [], 10)
         if not r:
@@ -78,6 +79,11 @@ def on_terminal(vb, cast, journal, env):
         if not chunk:
             break
         buf += chunk
+        # Who plays whom waits for Enter ("Enter: the story begins."), as a trainer presses it.
+        if not begun and b"Enter: " in buf.split(b"\n")[-1]:
+            os.write(master, b"\r")
+            begun = True
+            continue
         # The prompt ends the screen with "— ": a dash inside a line (MoveOn's title) is none,
         # and a Ctrl-D sent then reached the program before its prompt and was lost.
         if buf.split(b"\n")[-1].endswith(b"\xe2\x80\x94 ") or buf.rstrip().endswith(b">"):

@@ -542,14 +542,10 @@ static void choose_anchor(Debrief *db, DebriefParticipant *p)
     /* "...bring your anchor to the return afternoon": not said on the return afternoon itself */
     p->anchor_prompt = db->is_return ? NULL : prompts_anchor(db->lib, db->lang);
     if (!db->s || !p->card) return;
-    for (int d = 0; d < db->s->ndecks; d++) {
-        const Deck *deck = &db->s->decks[d];
-        int c = deck_card(deck, p->card);
-        if (c < 0) continue;
-        p->anchor_title = deck_card_name(&deck->cards[c], db->lang);
-        p->anchor_text = text_get(&deck->cards[c].text, db->lang, scenario_fallback(db->s));
-        return;
-    }
+    const Card *c = scenario_card(db->s, p->card, NULL);
+    if (!c) return;
+    p->anchor_title = deck_card_name(c, db->lang);
+    p->anchor_text = text_get(&c->text, db->lang, scenario_fallback(db->s));
 }
 
 static const char *scene_title(const Debrief *db, const char *scene)
@@ -758,25 +754,6 @@ static void derive_registration(Debrief *db, const JournalRecord *start)
     sb_free(&b);
 }
 
-/* The time played: each run from its first entry to its last, a run beginning at the start,
- * at a resume and at the branch of a "what if" (whose entries before it are the first
- * session's, at that session's times). */
-static long long played_seconds(const JournalRecord *rec, int n)
-{
-    long long total = 0, run_start = 0, last = 0;
-    for (int i = 0; i < n; i++) {
-        long long at = journal_time(rec[i].at);
-        if (!at) continue;
-        if (!run_start || rec[i].kind == REC_RESUME || rec[i].kind == REC_BRANCH) {
-            if (run_start && last > run_start) total += last - run_start;
-            run_start = at;
-        }
-        last = at;
-    }
-    if (run_start && last > run_start) total += last - run_start;
-    return total;
-}
-
 void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path, const char *lang)
 {
     assert(log->n > 0 && log->v);           /* journal_read gives at least the start */
@@ -795,7 +772,7 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
     db->session_lang = start->lang;
     db->started = journal_time(start->at);
     db->finished = journal_time(db->rec[log->n - 1].at);
-    db->seconds = played_seconds(db->rec, log->n);
+    db->seconds = record_played_seconds(db->rec, log->n, NULL);
     db->return_day = db->started + 14LL * 24 * 3600;
 
     DiagList d;

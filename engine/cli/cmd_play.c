@@ -145,6 +145,7 @@ static int new_session(Play *P, const PlayArgs *a)
     session_seat_cast(P->S);       /* the picks added cards */
     P->journaling = 1;
     if (a->rate) revisit_rate(P, "before");
+    setup_wait_to_begin();
     session_start(P->S);
     diag_free(&d);
     start_sending(P, a);

@@ -208,31 +208,13 @@ int play_load(Play *P, const char *scenario, DiagList *d)
 
 /* ============================== resuming and replaying ============================== */
 
-/* Rebuild the cast from the journal's participant entries. */
+/* The time played and the time-outs called before a resume or a replay. */
 void play_count_from_journal(Play *P, const JournalLog *log)
 {
-    long long run_start = 0, last = 0, paused_at = 0;
-    double played = 0;
     JournalRecord *rec = record_read_all(log);
-    for (int i = 0; i < log->n; i++) {
-        RecordKind kind = rec[i].kind;
-        long long at = journal_time(rec[i].at);
-        if (!at) continue;
-        if (kind == REC_RESUME || !run_start) {          /* a new run: the gap is not play */
-            if (run_start) played += (double)(last - run_start);
-            run_start = at;
-        }
-        if (kind == REC_TIMEOUT) {
-            P->timeouts++;
-            paused_at = at;
-        } else if (kind == REC_GO && paused_at) {
-            played -= (double)(at - paused_at);
-            paused_at = 0;
-        }
-        last = at;
-    }
-    if (run_start) played += (double)(last - run_start);
-    P->played_before = played > 0 ? played : 0;
+    int timeouts;
+    P->played_before = (double)record_played_seconds(rec, log->n, &timeouts);
+    P->timeouts += timeouts;
     record_free_all(rec, log->n);
 }
 

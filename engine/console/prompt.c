@@ -274,11 +274,8 @@ static void cmd_inject(Play *P, const char *arg)
 /* The name of the card with id `id` as the posters show it, or NULL. */
 static const char *card_name(const Play *P, const char *id)
 {
-    for (int k = 0; id && k < P->s->ndecks; k++) {
-        int c = deck_card(&P->s->decks[k], id);
-        if (c >= 0) return deck_card_name(&P->s->decks[k].cards[c], P->S->lang);
-    }
-    return NULL;
+    const Card *c = scenario_card(P->s, id, NULL);
+    return c ? deck_card_name(c, P->S->lang) : NULL;
 }
 
 static void cmd_who(Play *P, const char *arg)

@@ -300,6 +300,12 @@ void setup_show_cast(Play *P)
     }
 }
 
+void setup_wait_to_begin(void)
+{
+    if (!term_interactive()) return;
+    free(term_read(_("Enter: the story begins. ")));
+}
+
 /* ============================== cards ============================== */
 
 /* The participant who holds card `id`, or NULL. */
@@ -319,10 +325,7 @@ static int typed_card(const Deck *deck, const char *typed, const char *lang)
     while (*end == ' ' || *end == '\t') end++;        /* as at the choices: "1 " is 1 */
     if (end != typed && *end == '\0') return k >= 1 && k <= deck->ncards ? (int)k - 1 : -1;
     char *name = fold_space(typed);
-    int found = -1;
-    for (int i = 0; i < deck->ncards && found < 0; i++)
-        if (!strcasecmp(name, deck_card_name(&deck->cards[i], lang)) || !strcasecmp(name, deck->cards[i].name))
-            found = i;
+    int found = deck_card_named(deck, name, lang);
     free(name);
     return found;
 }

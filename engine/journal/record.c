@@ -211,6 +211,34 @@ JournalRecord *record_read_all(const JournalLog *log)
     return rec;
 }
 
+long long record_played_seconds(const JournalRecord *rec, int n, int *timeouts)
+{
+    long long played = 0, paused = 0, run_start = 0, last = 0, paused_at = 0;
+    int count = 0;
+    for (int i = 0; i <= n; i++) {
+        long long at = i < n ? journal_time(rec[i].at) : 0;
+        if (i < n && !at) continue;
+        int new_run = i == n || !run_start || rec[i].kind == REC_RESUME || rec[i].kind == REC_BRANCH;
+        if (new_run && run_start) {                   /* the gap between runs is not play */
+            if (last > run_start) played += last - run_start;
+            if (paused_at && last > paused_at) paused += last - paused_at;
+            paused_at = 0;
+        }
+        if (i == n) break;
+        if (new_run) run_start = at;
+        if (rec[i].kind == REC_TIMEOUT) {
+            count++;
+            if (!paused_at) paused_at = at;
+        } else if (rec[i].kind == REC_GO && paused_at) {
+            paused += at - paused_at;
+            paused_at = 0;
+        }
+        last = at;
+    }
+    if (timeouts) *timeouts = count;
+    return played > paused ? played - paused : 0;
+}
+
 void record_free_all(JournalRecord *rec, int n)
 {
     for (int i = 0; rec && i < n; i++) record_free(&rec[i]);

@@ -150,5 +150,10 @@ void record_mark(JournalRecord *r, size_t offset);
  * log: keep it alive). Free with record_free_all. */
 JournalRecord *record_read_all(const JournalLog *log);
 void record_free_all(JournalRecord *rec, int n);
+/* The seconds played in the `n` records: each run from its first entry to its last (a run
+ * begins at the start, at a resume and at the branch of a "what if", whose entries before it
+ * are the first session's, at that session's times), less every time-out (from the time-out to
+ * the go that ends it). The number of time-outs in *timeouts when it is not NULL. */
+long long record_played_seconds(const JournalRecord *rec, int n, int *timeouts);
 
 #endif

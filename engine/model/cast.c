@@ -252,12 +252,8 @@ void cast_place(Cast *c, int i, const Scenario *s, const Lexicon *lx, const char
 static const char *card_id(const Scenario *s, const char *typed)
 {
     for (int k = 0; k < s->ndecks; k++) {
-        const Deck *deck = &s->decks[k];
-        int at = deck_card(deck, typed);
-        for (int i = 0; at < 0 && i < deck->ncards; i++)
-            if (!strcasecmp(deck->cards[i].id, typed) || (deck->cards[i].name && !strcasecmp(deck->cards[i].name, typed)))
-                at = i;
-        if (at >= 0) return deck->cards[at].id;
+        int at = deck_card_named(&s->decks[k], typed, NULL);
+        if (at >= 0) return s->decks[k].cards[at].id;
     }
     return NULL;
 }

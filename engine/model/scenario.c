@@ -203,6 +203,26 @@ const char *deck_card_name(const Card *k, const char *lang)
     return lang && text_has(&k->names, lang) ? text_get(&k->names, lang, NULL) : k->name;
 }
 
+int deck_card_named(const Deck *d, const char *typed, const char *lang)
+{
+    int at = deck_card(d, typed);
+    for (int i = 0; at < 0 && i < d->ncards; i++)
+        if (!strcasecmp(typed, deck_card_name(&d->cards[i], lang)) || (d->cards[i].name && !strcasecmp(typed, d->cards[i].name)))
+            at = i;
+    return at;
+}
+
+const Card *scenario_card(const Scenario *s, const char *id, const Deck **deck)
+{
+    for (int d = 0; id && d < s->ndecks; d++) {
+        int c = deck_card(&s->decks[d], id);
+        if (c < 0) continue;
+        if (deck) *deck = &s->decks[d];
+        return &s->decks[d].cards[c];
+    }
+    return NULL;
+}
+
 int scenario_event_named(const Scenario *s, const char *word, const char *lang)
 {
     int e = scenario_event(s, word);

@@ -312,6 +312,12 @@ int scenario_event_named(const Scenario *s, const char *word, const char *lang);
 const char *scenario_event_name(const Scenario *s, int e, const char *lang);
 int scenario_deck(const Scenario *s, const char *id);
 int deck_card(const Deck *d, const char *id);
+/* The card `typed` names in deck d: by its id, or by its name as the posters show it in `lang`
+ * or as written (any case); -1 when none does. */
+int deck_card_named(const Deck *d, const char *typed, const char *lang);
+/* The card with id `id` in any of the scenario's decks, and its deck in *deck (when `deck` is
+ * not NULL); NULL when there is none (or `id` is NULL). */
+const Card *scenario_card(const Scenario *s, const char *id, const Deck **deck);
 /* The name on card k in `lang`: its <name xml:lang> there, else its name. */
 const char *deck_card_name(const Card *k, const char *lang);
 

@@ -325,11 +325,7 @@ static int known(const Scenario *s, const char *table, const char *name)
     if (streq(table, "visited")) return scenario_scene(s, name) >= 0;
     if (streq(table, "count"))
         return streq(name, "core") || streq(name, "pitfall") || streq(name, "challenge") || streq(name, "allergy");
-    if (streq(table, "cards")) {
-        for (int k = 0; k < s->ndecks; k++)
-            if (deck_card(&s->decks[k], name) >= 0) return 1;
-        return 0;
-    }
+    if (streq(table, "cards")) return scenario_card(s, name, NULL) != NULL;
     return 1;
 }
 

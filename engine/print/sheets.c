@@ -68,17 +68,6 @@ static int save(htmlDocPtr doc, const char *dir, const char *file)
     return rc;
 }
 
-static const Card *find_card(const Scenario *s, const char *id, const Deck **deck)
-{
-    for (int d = 0; id && d < s->ndecks; d++) {
-        int c = deck_card(&s->decks[d], id);
-        if (c >= 0) {
-            *deck = &s->decks[d];
-            return &s->decks[d].cards[c];
-        }
-    }
-    return NULL;
-}
 
 /* What the participant practises: their character's quadrant as cast, and plainly whether that
  * is their opposite quadrant. */
@@ -129,7 +118,7 @@ static void brief_page(const Scenario *s, const Lexicon *lx, const Participant *
         if (cues[k]) hk_el(ul, "li", NULL, cues[k]);
     hk_el(ul, "li", NULL, _("You may step out of the fiction at any moment: say /stop. Nobody holds it against you."));
     const Deck *deck = NULL;
-    const Card *card = find_card(s, p->card, &deck);
+    const Card *card = scenario_card(s, p->card, &deck);
     if (card) {
         hk_el(page, "h2", NULL, text_get(&deck->title, lang, fb));
         xmlNodePtr box = hk_el(page, "div", "card", NULL);

@@ -165,10 +165,13 @@ wait_rc() {
     cat "$1.rc" 2>/dev/null || echo none
 }
 keys() { n=$1; shift; tm send-keys -t "$n" "$@"; }
+# begin NAME: the story waits on a terminal until who plays whom was read; Enter begins it.
+begin() { wait_for "$1" 'Enter: the story begins.' && keys "$1" Enter; }
 PROMPT='Sanne (Lies Wouters) — '
 
 rm -f g.jsonl g.jsonl.history
 start g "" play tutorial --cast cast2.xml --lang en --seed 5 --journal g.jsonl
+begin g
 wait_for g "$PROMPT"
 # The status line above the prompt: act, scene, time played, time-outs.
 wait_for g "Monday, nine o'clock · Coffee above the shop · 0 min played · 0 time-outs"
@@ -244,6 +247,7 @@ has g.jsonl '"ev":"ending"' || fail "Ctrl-D: the resumed session did not reach a
 # NO_COLOR: no colour, even on a terminal.
 rm -f n.jsonl*
 start n "NO_COLOR=1" play tutorial --cast cast2.xml --lang en --seed 5 --journal n.jsonl
+begin n
 wait_for n "$PROMPT"
 tm capture-pane -p -e -t n | grep -q "$(printf '\033')\[[0-9;]*3[1-6]m" && fail "NO_COLOR: colour on the terminal"
 keys n C-d
@@ -264,6 +268,8 @@ wait_for s 'Wat is je leerdoel?'
 keys s 'Grenzen stellen' Enter
 wait_for s 'kies een kaart'
 keys s 1 Enter
+wait_for s 'Enter: het verhaal begint.'
+keys s Enter
 wait_for s 'Sanne (Lies Wouters) — '
 keys s C-d
 [ "$(wait_rc s)" = 0 ] || fail "solo: exit status is not 0"
@@ -286,6 +292,7 @@ keys w C-d
 # A terminal that closes (SIGHUP from tmux) leaves the journal complete.
 rm -f h.jsonl*
 start h "" play tutorial --cast cast2.xml --lang en --seed 5 --journal h.jsonl
+begin h
 wait_for h "$PROMPT"
 keys h '/note before the hangup' Enter
 wait_for h 'Noted.'

@@ -139,6 +139,7 @@ for w in 60 100 160; do
     rm -f $n.jsonl*
     tm new-session -d -s $n -x $w -y 50 \
         "cd '$T' && env TERM=screen '$V' play moveon --cast moveon.xml --lang en --seed 3 --journal $n.jsonl --projector --corners; sleep 300"
+    wait_for $n 'Enter: the story begins.' && tm send-keys -t $n Enter
     wait_for $n "Sanne (Karin Mertens) —" || continue
     # Whose turn, as whom: a banner in reverse video, above the choices.
     banner $n "Sanne's turn, as Karin Mertens" || fail "$w columns: no banner for Sanne's turn"
@@ -170,6 +171,7 @@ done
 # A plain screen keeps its dim notices (the test above would see them).
 rm -f d.jsonl*
 tm new-session -d -s d -x 100 -y 50 "cd '$T' && env TERM=screen '$V' play moveon --cast moveon.xml --lang en --seed 3 --journal d.jsonl; sleep 300"
+wait_for d 'Enter: the story begins.' && tm send-keys -t d Enter
 wait_for d "Sanne (Karin Mertens) —" && { tm capture-pane -p -e -t d | grep -q "${ESC}\[[0-9;]*\b2m\|${ESC}\[2;" || fail "screen view: no dim notice (the dim test sees nothing)"; }
 # /projector switches at the prompt.
 tm send-keys -t d '/projector' Enter
