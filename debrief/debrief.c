@@ -1037,6 +1037,13 @@ char *debrief_rating_pair(int before, int after)
     return xasprintf("%s \u2192 %s", b, a);
 }
 
+char *debrief_corner_share(const int corners[CORNERS], int c)
+{
+    int all = 0;
+    for (int k = 0; k < CORNERS; k++) all += corners[k];
+    return xasprintf(_("%d of %d"), corners[c], all);
+}
+
 long long debrief_minutes(const Debrief *db)
 {
     return (db->seconds + 59) / 60;

@@ -200,6 +200,10 @@ const JournalRecord *debrief_moment_record(const Debrief *db, const Moment *m);
 const char *debrief_anchor_brought(const Debrief *db, const DebriefParticipant *p);
 /* A rating in words: "7 → 8", "7 → –" (fresh). */
 char *debrief_rating_pair(int before, int after);
+/* Corner c's count as a share of the choices on the quadrant, "3 of 12": a first session and a
+ * short return afternoon have different numbers of choices, so counts alone do not compare.
+ * Fresh. */
+char *debrief_corner_share(const int corners[CORNERS], int c);
 /* Minutes the session was played (Debrief.seconds, rounded up). */
 long long debrief_minutes(const Debrief *db);
 

@@ -449,12 +449,12 @@ static void then_and_now(const Debrief *db, const DebriefParticipant *p, xmlNode
     free(then);
     free(now);
     for (int c = 0; side && c < CORNERS; c++) {
-        char a[16], b[16];
-        snprintf(a, sizeof a, "%d", p->then_corners[c]);
-        snprintf(b, sizeof b, "%d", p->corners[c]);
+        char *a = debrief_corner_share(p->then_corners, c), *b = debrief_corner_share(p->corners, c);
         char *label = xasprintf("%s: %s", corner_label((Corner)c), debrief_corner_meaning((Corner)c, p->exact));
         rating_row(t, label, a, b);
         free(label);
+        free(a);
+        free(b);
     }
     if (side) rating_row(t, _("Anchor"), p->then_anchor ? p->then_anchor : "\u2013", p->anchor ? p->anchor : "\u2013");
     if (!p->nbetween) return;

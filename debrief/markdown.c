@@ -294,9 +294,13 @@ static void then_and_now(const Debrief *db, const DebriefParticipant *p, FILE *o
         fprintf(out, "- %s\n\n", _("You were not there the first time: this was your first session."));
     } else {
         fprintf(out, "| %s | %s | %s |\n|---|---|---|\n", _("Corner"), _("Then"), _("Now"));
-        for (int c = 0; c < CORNERS; c++)
-            fprintf(out, "| %s: %s | %d | %d |\n", corner_label((Corner)c), debrief_corner_meaning((Corner)c, p->exact),
-                    p->then_corners[c], p->corners[c]);
+        for (int c = 0; c < CORNERS; c++) {
+            char *then = debrief_corner_share(p->then_corners, c), *now = debrief_corner_share(p->corners, c);
+            fprintf(out, "| %s: %s | %s | %s |\n", corner_label((Corner)c), debrief_corner_meaning((Corner)c, p->exact),
+                    then, now);
+            free(then);
+            free(now);
+        }
         if (p->then_before || p->then_after || p->before || p->after) {
             char *then = debrief_rating_pair(p->then_before, p->then_after), *now = debrief_rating_pair(p->before, p->after);
             fprintf(out, "| %s | %s | %s |\n", _("Your statement (1 to 10)"), then, now);

@@ -180,8 +180,29 @@ static char *fell_back(const Debrief *db, const DebriefParticipant *p, int *list
     return b.s;
 }
 
+/* Who played the first time and is not here now, named once, so that the room can say so
+ * before the recaps; nothing when all came back. */
+static void name_absent(Play *P, const First *F)
+{
+    StrBuf names;
+    sb_init(&names);
+    for (int k = 0; k < F->db.np; k++) {
+        int here = 0;
+        for (int i = 0; i < P->cast.n && !here; i++) here = streq(P->cast.p[i].name, F->db.p[k].name);
+        if (!here) sb_addf(&names, "%s%s", names.len ? ", " : "", F->db.p[k].name);
+    }
+    if (names.len) {
+        char *msg = xasprintf(_("Not here this time: %s."), names.s);
+        term_blank();
+        term_notice(msg);
+        free(msg);
+    }
+    sb_free(&names);
+}
+
 static void recaps(Play *P, const First *F)
 {
+    name_absent(P, F);
     for (int i = 0; i < P->cast.n; i++) {
         const Participant *now = &P->cast.p[i];
         int k = debrief_find(&F->db, now->name);

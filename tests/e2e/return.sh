@@ -88,6 +88,10 @@ py "$T/m2.json" "p('Sanne')['now']['anchor'] == 'voeten plat op de grond' and le
 grep -q '^#### Toen en nu' "$T/m2.md" && grep -q '| Jouw stelling (1 tot 10) | 6 → 1 | 7 → 8 |' "$T/m2.md" \
     && grep -q '| Anker | – | voeten plat op de grond |' "$T/m2.md" && grep -q 'Waar heb je het de afgelopen weken op je werk gebruikt' "$T/m2.md" \
     || fail "moveon: the markdown debrief does not compare then and now"
+# A corner is a share of the choices of each session: eight in Spa, one on the afternoon (a
+# count alone compared 3 with 0 as if she had changed).
+grep -q '| uitdaging: je viel terug op je eigen kernkwaliteit | 3 van 8 | 0 van 1 |' "$T/m2.md" \
+    || fail "moveon: then and now compare counts, not shares of each session's choices"
 # Joris named an anchor in Spa and pressed Enter at the end of the return afternoon: "Your
 # anchor" shows the one he brought (it showed only his card, the anchor only in the table).
 python3 -c "
@@ -176,6 +180,7 @@ printf "3\n7\n6\n5\n1\n1\n1\n=$group\n8\n8\n4\nmy notebook\n\n\n" \
     | "$V" return "$T/s1.jsonl" --cast "$T/school2.xml" --journal "$T/s2.jsonl" > "$T/s2.out" 2>&1 \
     || fail "school: the return session exited with an error"
 grep -q 'Sam was not there the first time' "$T/s2.out" || fail "school: the newcomer was not introduced"
+grep -q 'Not here this time: Noor.' "$T/s2.out" || fail "school: Noor, who stayed away, is not named"
 grep -q '"name":"Noor"' "$T/s2.jsonl" && fail "school: Noor, dropped from the cast, is in the return session"
 grep '"ev":"participant".*"name":"Tom"' "$T/s2.jsonl" | grep -q '"role":"directeur"' || fail "school: Tom did not keep his role"
 c1=$(grep '"ev":"participant".*"name":"Lena"' "$T/s1.jsonl" | sed 's/.*"card":"\([^"]*\)".*/\1/')
