@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,6 +72,50 @@ const char *diag_lua_split(const char *msg, size_t *place_len, int *line)
     return NULL;
 }
 
+/* ============================== Lua's words ============================== */
+
+/* What Lua's lexer and parser say before " near TOKEN" (llex.c, lparser.c, Lua 5.4), as ours. */
+static const char *const lua_phrases[] = {
+    N_("unexpected symbol"), N_("unfinished string"), N_("unfinished long string"),
+    N_("unfinished long comment"), N_("malformed number"), N_("invalid escape sequence"),
+    N_("invalid long string delimiter"), N_("hexadecimal digit expected"),
+    N_("decimal escape too large"), N_("UTF-8 value too large"), N_("function arguments expected"),
+    N_("'=' or 'in' expected"), N_("syntax error"),
+};
+
+/* The part before " near": a phrase of the table, "X expected (to close Y at line N)" or "X
+ * expected", X and Y tokens as Lua quotes them ('end', <eof>). NULL for another shape. */
+static char *lua_head_words(const char *head)
+{
+    for (size_t i = 0; i < sizeof lua_phrases / sizeof *lua_phrases; i++)
+        if (streq(head, lua_phrases[i])) return xstrdup(_(lua_phrases[i]));
+    const char *exp = strstr(head, " expected");
+    if (!exp || strchr(head, ' ') != exp) return NULL;            /* one token, then "expected" */
+    char *token = xstrndup(head, (size_t)(exp - head));
+    const char *rest = exp + strlen(" expected");
+    char closes[64];
+    int line, used = 0;
+    char *words = NULL;
+    if (!*rest) words = xasprintf(_("%s expected"), token);
+    else if (sscanf(rest, " (to close %63s at line %d)%n", closes, &line, &used) == 2 && !rest[used])
+        words = xasprintf(_("%s expected (to close %s at line %d)"), token, closes, line);
+    free(token);
+    return words;
+}
+
+char *diag_lua_words(const char *text)
+{
+    const char *near = strstr(text, " near ");
+    char *head = near ? xstrndup(text, (size_t)(near - text)) : xstrdup(text);
+    char *words = lua_head_words(head);
+    free(head);
+    if (!words) return xstrdup(text);
+    if (!near) return words;
+    char *all = xasprintf(_("%s near %s"), words, near + strlen(" near "));
+    free(words);
+    return all;
+}
+
 void diag_lua(DiagList *d, const char *fallback_file, const char *msg)
 {
     size_t place_len;
@@ -78,7 +123,7 @@ void diag_lua(DiagList *d, const char *fallback_file, const char *msg)
     const char *text = diag_lua_split(msg, &place_len, &line);
     if (text) {
         char *file = xstrndup(msg, place_len);
-        diag_put(d, DIAG_ERROR, file, line, xstrdup(text));
+        diag_put(d, DIAG_ERROR, file, line, diag_lua_words(text));
         free(file);
         return;
     }

@@ -12,9 +12,10 @@
  * An entry is one sealed file (cachedir_seal, magic "VBMODEL"), <32 hex digits of the entry
  * key>.model. Its CACHE_HEADER bytes are the seal and, opening the body, the format version as
  * u32 and the 16 bytes of the key, little-endian; then the payload: an image of the model as it
- * lies in memory, pointers written as offsets (cache.c says how).
- * The entry is read whole, checked where it lies (every count, offset and index) and used
- * there: nothing is decoded or copied but the Scenario struct itself.
+ * lies in memory, its pointers the addresses they have with the file mapped at the entry's own
+ * place (cache.c says how). Mapped there, the entry is used as it lies once its seal, key,
+ * format and layout hold; where the place is taken it is read whole, every count, pointer and
+ * index checked and moved where it lies. Nothing is decoded or copied but the Scenario struct.
  *
  * A record, <32 hex digits of the scenario's path>.seen, says what stat said of the scenario
  * and the schema when they had a key, so that a load of an unchanged file reads neither.

@@ -68,6 +68,8 @@ for f in tests/e2e/broken/*.xml; do
     check "check-$n" run "check-$n" "" check "$f"
 done
 check check-tutorial run check-tutorial "" check tutorial
+# Lua's words for a script that does not compile are in the session's language as well.
+check check-lua-nl sh -c "LANGUAGE=nl $V check tests/e2e/broken/scripts.xml 2>&1 | grep -q \"syntax.lua:5: error: '}' verwacht (om '{' van regel 1 af te sluiten) bij 'lines'\""
 # A dead end the check only warns of, met in play: the session stops with exit 1 and says the
 # scenario has no way on; a resume says there is nothing to play on, not "continue it with".
 printf '<cast scenario="mini" xmlns="urn:verbeeld:cast:1"><participant name="An" core="verbinden" goal="x"/></cast>\n' > "$T/dead.xml"
