@@ -47,19 +47,19 @@ static void corner_tag(const Debrief *db, xmlNodePtr parent, const JournalRecord
     free(words);
 }
 
-/* "seen as directness: core quality": what the trainer observed (/tag), drawn apart from the
- * corners of the options picked (an outline, no fill). */
-static void observed_tag(const Debrief *db, xmlNodePtr parent, const JournalRecord *e)
+/* "seen as directness: Ayla's own core quality": what the trainer observed (/tag), said as the
+ * corners of the choices are (addressed: to the participant), drawn apart from them (an
+ * outline, no fill). */
+static void observed_tag(const Debrief *db, xmlNodePtr parent, const JournalRecord *e, int addressed)
 {
     Corner c = corner_from_id(e->corner);
-    StrBuf b;
-    sb_init(&b);
-    sb_addf(&b, "%s: %s", _("seen as"), debrief_term_name(db, e->quality));
-    if (c != CORNER_NONE) sb_addf(&b, ", %s", corner_label(c));
+    char *words = debrief_corner_words(db, e, addressed);
+    char *seen = xasprintf("%s: %s", _("seen as"), words ? words : "");
     hk_text(parent, " ");
-    xmlNodePtr tag = hk_el(parent, "span", "tag seen", b.s);
+    xmlNodePtr tag = hk_el(parent, "span", "tag seen", seen);
     hk_attr(tag, "style", "color:%s", hk_corner_ink(c));
-    sb_free(&b);
+    free(seen);
+    free(words);
 }
 
 /* A line said in one's own words: the participant, as their character, in quotes. */
@@ -335,7 +335,7 @@ static void story(const Debrief *db, xmlNodePtr page)
             hk_text(li, e->by);
             hk_text(li, "): ");
             hk_text(li, e->text);
-            observed_tag(db, li, e);
+            observed_tag(db, li, e, 0);
         } else if (e->kind == REC_UNDO) {
             int n = e->steps;
             char *s = xasprintf(ngettext("%d choice taken back", "%d choices taken back", n), n);
@@ -417,7 +417,7 @@ static void moments(const Debrief *db, const DebriefParticipant *p, xmlNodePtr p
         }
         else if (mo->kind == MOMENT_OBSERVED) {
             hk_text(li, e->text);
-            observed_tag(db, li, e);
+            observed_tag(db, li, e, 1);
         } else {
             hk_text(li, e->text);
             corner_tag(db, li, e, 1);

@@ -130,13 +130,15 @@ static void said_line(const JournalRecord *e, FILE *out)
     fprintf(out, "\n");
 }
 
-/* The quality the trainer saw, and where it lies: marked as observed, not picked. */
-static void observed_of(const Debrief *db, const JournalRecord *e, FILE *out)
+/* The quality the trainer saw, and where it lies, said as the corners of the choices are
+ * (addressed: to the participant): marked as observed, not picked. */
+static void observed_of(const Debrief *db, const JournalRecord *e, int addressed, FILE *out)
 {
+    char *words = debrief_corner_words(db, e, addressed);
     fprintf(out, " — *%s: ", _("seen as"));
-    put(out, debrief_term_name(db, e->quality));
-    if (e->corner) fprintf(out, ", %s", corner_label(corner_from_id(e->corner)));
+    put(out, words ? words : "");
     fprintf(out, "*");
+    free(words);
 }
 
 static void story_aside(const Debrief *db, const JournalRecord *e, FILE *out)
@@ -161,7 +163,7 @@ static void story_aside(const Debrief *db, const JournalRecord *e, FILE *out)
         put(out, e->by);
         fprintf(out, "): ");
         put(out, e->text);
-        observed_of(db, e, out);
+        observed_of(db, e, 0, out);
         fprintf(out, "\n");
     } else if (e->kind == REC_UNDO) {
         int n = e->steps;
@@ -265,7 +267,7 @@ static void moment(const Debrief *db, const DebriefParticipant *p, const Moment 
     case MOMENT_TIMEOUT: if (e->why) put(out, e->why); break;
     case MOMENT_NOTE: put(out, e->text); break;
     case MOMENT_SAID: line = debrief_quoted(e->text, 0); put(out, line); free(line); break;
-    case MOMENT_OBSERVED: put(out, e->text); observed_of(db, e, out); break;
+    case MOMENT_OBSERVED: put(out, e->text); observed_of(db, e, 1, out); break;
     default:
         put(out, e->text);
         quality_of(db, e, 1, out);
@@ -426,12 +428,12 @@ static void participant(const Debrief *db, const DebriefParticipant *p, FILE *ou
     char day[32];
     debrief_date(db->return_day, day);
     fprintf(out, "- %s: %s\n", _("Date (two weeks on)"), day);
+    if (p->anchor) {                    /* also without a learning goal: the html has it too */
+        fprintf(out, "- %s: ", _("Bring your anchor"));
+        put(out, p->anchor);
+        fprintf(out, "\n");
+    }
     if (p->goal && *p->goal) {
-        if (p->anchor) {
-            fprintf(out, "- %s: ", _("Bring your anchor"));
-            put(out, p->anchor);
-            fprintf(out, "\n");
-        }
         fprintf(out, "- %s: ", _("Goal to re-check"));
         put(out, p->goal);
         fprintf(out, "\n");

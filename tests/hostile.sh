@@ -320,6 +320,9 @@ eof_case core 'An\n' 1 'the setup was not finished' "$P/mini.xml"
 eof_case core-wrong 'An\nzeuren\n\033[2J\n' 1 'not a core quality' "$P/mini.xml"
 eof_case goal 'An\nverbinden\n' 1 'the setup was not finished' "$P/mini.xml"
 eof_case card 'An\nverbinden\ngoal\n' 1 'the setup was not finished' tutorial
+# ... and who was named is kept, for a start again without typing it all once more
+if grep -q 'name="An" core="verbinden" goal="goal"' "$P/eof-card.jsonl.cast.xml" 2>/dev/null && has "$T/out" "play tutorial --cast $P/eof-card.jsonl.cast.xml"
+then ok eof-card-kept; else bad eof-card-kept "the participants named before the end of input are not kept in a cast file"; fi
 eof_case card-wrong 'An\nverbinden\ngoal\n0\n99999999999999999999\n-1\n' 1 'Type the number or the name of a card' tutorial
 eof_case choice 'An\nverbinden\ngoal\n' 0 'The session is saved' "$P/mini.xml"
 eof_case choice-cast '' 0 'The session is saved' "$P/mini.xml" --cast "$P/cast.xml"

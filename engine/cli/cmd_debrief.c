@@ -4,6 +4,7 @@
  */
 #include "cli/commands.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,7 +45,7 @@ static int write_to(const Debrief *db, Writer write, const char *path)
     FILE *out = tmp ? cleanout_wrap(fopen(tmp, "w"), 1) : stdout;   /* stdout is cleaned in main */
     int rc = 0;
     if (!out) {
-        fprintf(stderr, _("verbeeld: cannot write %s\n"), path);
+        fprintf(stderr, _("verbeeld: cannot write %s: %s\n"), path, strerror(errno));
         rc = 1;
     } else {
         if (write(db, out)) rc = 1;
@@ -67,6 +68,14 @@ static int is_dir(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* -o DIR/ for a folder that is not there yet: made (private: the handouts hold names and
+ * learning goals), as the trailing slash asks. 1 when it was made. */
+static int new_folder(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 1 && path[n - 1] == '/' && mkdir(path, 0700) == 0;
 }
 
 /* -o DIR: the group's debrief, and a handout per participant holding only their own pages,
@@ -138,7 +147,7 @@ int cmd_debrief(int argc, char **argv)
         if (db.np) fprintf(stderr, _("The participants: %s.\n"), who.s);
         free(who.s);
         rc = 1;
-    } else if (out_path && !a.participant && is_dir(out_path)) {
+    } else if (out_path && !a.participant && (is_dir(out_path) || new_folder(out_path))) {
         rc = write_handouts(&db, write, format, out_path);
     } else {
         rc = write_to(&db, write, out_path);

@@ -92,6 +92,32 @@ static int check_lrs(PlayArgs *a)
 
 /* ============================== a new session ============================== */
 
+/* A setup stopped after everyone was named (the end of input at a card or a character): who
+ * they are and what they came to learn is kept in a cast file, so that the group starts again
+ * from it instead of typing it all once more. */
+static int unfinished(Play *P, const PlayArgs *a)
+{
+    char *journal = journal_path_for(a->journal, P->s->id);
+    char *castfile = xasprintf("%s.cast.xml", journal);
+    setup_write_cast(P, castfile);
+    if (access(castfile, R_OK) == 0) {
+        fprintf(stderr, _("verbeeld: the setup was not finished; who plays is kept in %s. Start again with:\n"), castfile);
+        StrBuf cmd;
+        sb_init(&cmd);
+        sb_addf(&cmd, "%s play ", paths_program());
+        sb_shell_word(&cmd, a->scenario);
+        sb_add(&cmd, " --cast ");
+        sb_shell_word(&cmd, castfile);
+        fprintf(stderr, "  %s\n", cmd.s);
+        sb_free(&cmd);
+    } else {
+        fprintf(stderr, "%s\n", _("verbeeld: the setup was not finished; nothing was saved"));
+    }
+    free(castfile);
+    free(journal);
+    return 1;
+}
+
 static int new_session(Play *P, const PlayArgs *a)
 {
     DiagList d;
@@ -115,15 +141,9 @@ static int new_session(Play *P, const PlayArgs *a)
     P->S = session_new(P->s, P->lx, &P->cast, a->cast ? a->cast : "setup", i18n_lang(), a->seed, &d);
     if (!P->S) goto fail;
     session_set_output(P->S, show_output, P);
-    if (!a->cast && setup_own_character(P)) {
-        fprintf(stderr, "%s\n", _("verbeeld: the setup was not finished; nothing was saved"));
-        return 1;
-    }
+    if (!a->cast && setup_own_character(P)) return unfinished(P, a);
     setup_show_cast(P);
-    if (setup_picks(P)) {
-        fprintf(stderr, "%s\n", _("verbeeld: the setup was not finished; nothing was saved"));
-        return 1;
-    }
+    if (setup_picks(P)) return unfinished(P, a);
     if (journal_create(&P->J, a->journal, P->s->id, &err)) {
         fprintf(stderr, "verbeeld: %s\n", err);
         free(err);
@@ -145,8 +165,8 @@ static int new_session(Play *P, const PlayArgs *a)
     session_seat_cast(P->S);       /* the picks added cards */
     P->journaling = 1;
     if (a->rate) revisit_rate(P, "before");
-    setup_wait_to_begin();
-    session_start(P->S);
+    setup_wait_to_begin(P);
+    if (!P->quit) session_start(P->S);          /* quit at the wait: the story was not begun */
     diag_free(&d);
     start_sending(P, a);
     return loop_run(P);
@@ -201,9 +221,9 @@ static int resume_session(Play *P, const PlayArgs *a)
     RECORD_SET(&r, mismatches, mismatches);
     play_record(P, &r);
     term_heading(text_get(&P->s->title, i18n_lang(), scenario_fallback(P->s)));
-    char *msg = xasprintf(ngettext("Resuming the session in %s, after %d choice.",
-                                   "Resuming the session in %s, after %d choices.", P->S->steps),
-                          a->resume, P->S->steps);
+    /* Steps, not choices: the characters' moves are steps too, numbered as replay --from takes them. */
+    char *msg = P->S->steps ? xasprintf(_("Resuming the session in %s, after step %d."), a->resume, P->S->steps)
+                            : xasprintf(_("Resuming the session in %s, from its start."), a->resume);
     term_notice(msg);
     free(msg);
     if (P->nballots) {

@@ -11,6 +11,7 @@
 #include "base/paths.h"
 #include "base/util.h"
 #include "console/people.h"
+#include "console/show.h"
 #include "console/term.h"
 
 typedef struct {
@@ -182,10 +183,13 @@ static void cmd_tag(Play *P, const char *arg)
     /* The words it is placed on, so that the trainer sees which of them it was: the last thing
      * done may lie a scene back. */
     char *words = utf8_clip(d->text, 80);
-    char *msg = P->projector || corner == CORNER_NONE
+    char *label = P->projector || corner == CORNER_NONE ? NULL
+                : show_corner_label(P, i, corner, session_role_name(P->S, p->role));
+    char *msg = !label
         ? xasprintf(_("Tagged for %s's debrief: %s, on \u201c%s\u201d."), p->name, lexicon_name(P->lx, id, P->S->lang), words)
         : xasprintf(_("Tagged for %s's debrief: %s (%s), on \u201c%s\u201d."), p->name, lexicon_name(P->lx, id, P->S->lang),
-                    corner_label(corner), words);
+                    label, words);
+    free(label);
     term_notice(msg);
     free(msg);
     free(words);
@@ -287,7 +291,7 @@ static void cmd_who(Play *P, const char *arg)
         const char *card = card_name(P, p->card);
         char *who = card ? xasprintf("%s%*s %s · %s", p->name, pad > 0 ? pad : 0, "", session_role_name(P->S, p->role), card)
                          : xasprintf("%s%*s %s", p->name, pad > 0 ? pad : 0, "", session_role_name(P->S, p->role));
-        char *goal = xasprintf("%s: %s", _("goal"), p->goal);
+        char *goal = p->goal && *p->goal ? xasprintf("%s: %s", _("goal"), p->goal) : xstrdup("");
         term_entry(who, 37, goal);
         free(goal);
         free(who);

@@ -27,8 +27,10 @@ void setup_anchors(Play *P);
 /* Show who plays whom and why. */
 void setup_show_cast(Play *P);
 /* On a terminal, wait for Enter before the first scene, so that who plays whom (on the wall,
- * or a participant's own brief) is read before the story scrolls it away. Piped: no wait. */
-void setup_wait_to_begin(void);
+ * or a participant's own brief) is read before the story scrolls it away; after picks, who
+ * plays whom is shown again with the cards. Meanwhile /who, /note, /help and /quit work;
+ * the end of input quits (the session is saved). Piped: no wait. */
+void setup_wait_to_begin(Play *P);
 /* Write the cast as a cast file (the solo setup keeps one next to the journal). */
 void setup_write_cast(Play *P, const char *path);
 

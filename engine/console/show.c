@@ -79,12 +79,17 @@ static void journal_choice(Play *P, const Output *o, const char *who, const char
  * when their character is on their opposite quadrant ("your own core quality" where the
  * character's quadrant says challenge), to the one playing alone as "your", in a group with
  * their name; else as the corner of the character. */
-static char *corner_words(Play *P, const Output *o, const char *who, const char *role, const char *term)
+char *show_corner_label(Play *P, int participant, Corner c, const char *role)
 {
-    const Participant *p = &P->cast.p[o->participant];
-    char *label = !p->exact ? xasprintf(corner_label_character(o->corner), role)
-                : P->cast.n == 1 ? xstrdup(corner_label_yours(o->corner))
-                : xasprintf(corner_label_theirs(o->corner), who);
+    const Participant *p = &P->cast.p[participant];
+    return !p->exact ? xasprintf(corner_label_character(c), role)
+         : P->cast.n == 1 ? xstrdup(corner_label_yours(c))
+         : xasprintf(corner_label_theirs(c), p->name);
+}
+
+static char *corner_words(Play *P, const Output *o, const char *role, const char *term)
+{
+    char *label = show_corner_label(P, o->participant, o->corner, role);
     char *words = xasprintf("   [%s · %s]", lexicon_name(P->lx, term, P->S->lang), label);
     free(label);
     return words;
@@ -103,7 +108,7 @@ static void show_choice(Play *P, const Output *o)
     term_notice(line);
     free(line);
     if (P->corners && !P->projector && term && o->corner != CORNER_NONE && who) {   /* never on a wall */
-        char *c = corner_words(P, o, who, role, term);
+        char *c = corner_words(P, o, role, term);
         term_notice(c);
         free(c);
     }
@@ -237,16 +242,18 @@ void show_status(Play *P)
     double now = play_clock();
     double played = P->played_before + now - P->started - P->paused - (P->in_timeout ? now - P->paused_since : 0);
     const char *act = text_get(&P->s->acts[sc->act].title, lang, fb);
-    const char *scene = text_get(&sc->title, lang, fb);
-    char *line = xasprintf(ngettext("%s · %s · %d min played · %d time-out", "%s · %s · %d min played · %d time-outs",
-                                    P->timeouts),
-                           *act ? act : P->s->acts[sc->act].id, *scene ? scene : sc->id, (int)(played / 60), P->timeouts);
+    const char *scene = text_get(&sc->title, lang, fb);   /* a scene without a title: its id is no words */
+    if (!*act) act = P->s->acts[sc->act].id;
+    char *line = *scene ? xasprintf(ngettext("%s · %s · %d min played · %d time-out",
+                                             "%s · %s · %d min played · %d time-outs", P->timeouts),
+                                    act, scene, (int)(played / 60), P->timeouts)
+                        : NULL;
     /* One line, or it breaks as "0 min played · 0\n    time-outs" at 80 columns (MoveOn's
      * Saturday): the scene says where the group is, the act gives way. */
-    if ((int)utf8_width(line, strlen(line)) >= term_width()) {
+    if (!line || (int)utf8_width(line, strlen(line)) >= term_width()) {
         free(line);
         line = xasprintf(ngettext("%s · %d min played · %d time-out", "%s · %d min played · %d time-outs", P->timeouts),
-                         *scene ? scene : sc->id, (int)(played / 60), P->timeouts);
+                         *scene ? scene : act, (int)(played / 60), P->timeouts);
     }
     term_notice(line);
     free(line);

@@ -15,5 +15,9 @@ void show_choices(Play *P, const Turn *t);
 char *show_prompt(Play *P, const Turn *t);
 /* The status line a trainer sees above the prompt: act, scene, time played, time-outs. */
 void show_status(Play *P);
+/* Corner c of participant `participant`'s choice (or of what the trainer saw them do), said as
+ * /corners says it: as their own ("Sanne's own pitfall", alone "your own pitfall") when their
+ * character, `role`, is on their opposite quadrant; else as the character's corner. Fresh. */
+char *show_corner_label(Play *P, int participant, Corner c, const char *role);
 
 #endif

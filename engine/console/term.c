@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <readline/history.h>
 #include <readline/readline.h>
 
@@ -143,6 +144,11 @@ void term_set_projector(int on)
 int term_interactive(void)
 {
     return interactive;
+}
+
+void term_drop_typeahead(void)
+{
+    if (interactive) tcflush(STDIN_FILENO, TCIFLUSH);
 }
 
 int term_width(void)

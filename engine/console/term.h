@@ -16,6 +16,8 @@ void term_init(void);
 void term_set_projector(int on);
 /* Whether input comes from a terminal. */
 int term_interactive(void);
+/* On a terminal, forget what was typed ahead and not read yet (an Enter pressed twice). */
+void term_drop_typeahead(void);
 /* Columns to wrap at. */
 int term_width(void);
 

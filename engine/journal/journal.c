@@ -110,6 +110,11 @@ static int open_new(const char *path, char **err)
     return fd;
 }
 
+char *journal_path_for(const char *path, const char *scenario_id)
+{
+    return path ? xstrdup(path) : default_path(scenario_id);
+}
+
 int journal_check(const char *path, const char *scenario_id, char **err)
 {
     char *p = path ? xstrdup(path) : default_path(scenario_id);

@@ -49,6 +49,9 @@ int journal_create(Journal *j, const char *path, const char *scenario_id, char *
  * can be made, it can be written, no journal is there yet), asked before a setup's questions
  * so that they are not typed in vain. The file is not left behind. Returns 0, or -1 with *err. */
 int journal_check(const char *path, const char *scenario_id, char **err);
+/* The file journal_create(path, scenario_id) would create now: `path`, or a new one in the
+ * sessions folder. Fresh. */
+char *journal_path_for(const char *path, const char *scenario_id);
 /* Open an existing journal to append to it (resume): lock it (another session holding it is
  * refused, the message says who), then read it into log as journal_read does. */
 int journal_resume(Journal *j, const char *path, JournalLog *log, DiagList *d);

@@ -875,8 +875,15 @@ int session_choose_id(Session *S, const char *choice_id)
 char *session_unavailable(Session *S, const char *event)
 {
     int e = scenario_event_named(S->s, event, S->lang);
-    if (e < 0 || S->scene < 0 || test(S, S->s->events[e].avail)) return NULL;
+    if (e < 0 || S->scene < 0) return NULL;
     const Event *ev = &S->s->events[e];
+    /* An incident whose scene is a role's that nobody plays would be played out by verbeeld
+     * alone: nothing of it would reach the group. */
+    int who = ev->to.kind == TARGET_SCENE ? S->s->scenes[ev->to.index].who : WHO_GROUP;
+    if (who >= 0 && cast_player_of(S->cast, who) < 0)
+        return xasprintf(_("Incident '%s' cannot be started now: it is for %s, whom nobody here plays."),
+                         scenario_event_name(S->s, e, S->lang), session_role_name(S, who));
+    if (test(S, ev->avail)) return NULL;
     const char *why = text_get(&ev->why, S->lang, fallback(S));
     const char *name = scenario_event_name(S->s, e, S->lang);
     if (*why) return xasprintf(_("Incident '%s' cannot be started now: %s"), name, why);

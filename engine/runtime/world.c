@@ -194,14 +194,18 @@ static char *expression_error(char *err)
     const char *msg = diag_lua_split(err, &place_len, &line);
     if (!msg) msg = err;
     static const char paren[] = "')' expected near ";
-    char *said = strncmp(msg, paren, sizeof paren - 1) ? xstrdup(msg)
-                 : xasprintf(_("unexpected %s"), msg + sizeof paren - 1);
-    size_t n = strlen(said);              /* "near ')'": the closing parenthesis is load_code's */
-    if (n > 9 && !strcmp(said + n - 9, " near ')'")) {
-        said[n - 9] = '\0';
-        char *ended = xasprintf(_("%s at the end of the condition"), said);
-        free(said);
-        said = ended;
+    size_t n = strlen(msg);
+    char *said;
+    if (!strncmp(msg, paren, sizeof paren - 1)) {
+        said = xasprintf(_("unexpected %s"), msg + sizeof paren - 1);
+    } else if (n > 9 && !strcmp(msg + n - 9, " near ')'")) {   /* that parenthesis is load_code's */
+        char *head = xstrndup(msg, n - 9);
+        char *words = diag_lua_words(head);
+        said = xasprintf(_("%s at the end of the condition"), words);
+        free(words);
+        free(head);
+    } else {
+        said = diag_lua_words(msg);
     }
     char *what = xasprintf(_("the condition is not an expression Lua can read: %s"), said);
     char *named = xasprintf("%.*s%s", (int)(msg - err), err, what);
@@ -872,8 +876,10 @@ static char *name_failure(const World *w, int code, const char *what_fmt, char *
         line = at;
         msg = text;
     }
-    char *what = xasprintf(what_fmt, msg);
+    char *words = diag_lua_words(msg);
+    char *what = xasprintf(what_fmt, words);
     char *named = xasprintf("%s:%d: %s", path, line, what);
+    free(words);
     free(what);
     free(lua_err);
     return named;

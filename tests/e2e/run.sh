@@ -68,6 +68,11 @@ for f in tests/e2e/broken/*.xml; do
     check "check-$n" run "check-$n" "" check "$f"
 done
 check check-tutorial run check-tutorial "" check tutorial
+# An incident for a role nobody plays is refused: verbeeld would play it out alone.
+printf '<cast scenario="school" xmlns="urn:verbeeld:cast:1"><participant name="Anke" core="voorzichtigheid" goal="x" card="sem" role="zorgvuldige"/><participant name="Bram" core="structuur" goal="y" card="noor" role="dromer"/></cast>\n' > "$T/noduv.xml"
+check inject-unplayed sh -c "printf '/inject krant\\n/quit\\n' | '$V' play school --cast '$T/noduv.xml' --lang en --journal '$T/noduv.jsonl' 2>&1 | grep -q \"Incident 'press' cannot be started now: it is for Dounia El Amrani, whom nobody\" && ! grep -q '\"ev\":\"event\"' '$T/noduv.jsonl'"
+# debrief -o DIR/ makes the folder (one level), and says why when it cannot.
+check debrief-new-folder sh -c "'$V' debrief '$T/noduv.jsonl' -o '$T/handouts/' > /dev/null && [ -f '$T/handouts/Anke.md' ] && '$V' debrief '$T/noduv.jsonl' -o '$T/no/such/' 2>&1 | grep -q 'cannot write .*/no/such/: No such file or directory'"
 # Lua's words for a script that does not compile are in the session's language as well.
 check check-lua-nl sh -c "LANGUAGE=nl $V check tests/e2e/broken/scripts.xml 2>&1 | grep -q \"syntax.lua:5: error: '}' verwacht (om '{' van regel 1 af te sluiten) bij 'lines'\""
 # A dead end the check only warns of, met in play: the session stops with exit 1 and says the

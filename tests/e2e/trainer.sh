@@ -46,7 +46,8 @@ entry nl.jsonl '{"ev":"tag","by":"Sanne","quality":"grenzen stellen","corner":"c
     || fail "tag: Sanne's choice is not tagged on her core"
 entry nl.jsonl '{"ev":"tag","by":"Joris","quality":"directheid","corner":"core","text":"Nou, dat is duidelijk."}' \
     || fail "tag: Joris's line is not tagged"
-has nl.out 'Vastgelegd voor de nabespreking van Sanne: grenzen stellen (kernkwaliteit), bij' || fail "tag: not confirmed in Dutch"
+# Said as /corners says it: Sanne plays her challenge as her character's core quality.
+has nl.out 'Vastgelegd voor de nabespreking van Sanne: grenzen stellen (uitdaging van$' || fail "tag: not confirmed in Dutch, as /corners says its corner"
 has nl.out 'Wen heeft nog niets gezegd of gekozen.' || fail "tag @Wen: someone who did nothing yet is not said so"
 # @sanne in lower case is Sanne; @Karin is nobody: an error that lists who is there, nothing journaled.
 entry nl.jsonl '{"ev":"note","about":"Sanne","text":"staat stevig"}' || fail "note @sanne: not about Sanne"
@@ -61,7 +62,7 @@ has nl.md '\*\*Sanne\*\* (Lies Wouters), in eigen woorden: “Ik blijf gewoon st
 has nl.md '^| Hoek van je personage | Keuzes | Gezien door de trainer | Wat het betekent |' || fail "debrief nl: no column for the observed corners"
 has nl.md '^| kernkwaliteit | 1 | 1 |' || fail "debrief nl: Sanne's observed core is not counted apart"
 has nl.md '^- \*in je eigen woorden\* (Koffie boven de winkel): “Ik blijf gewoon staan, Bart.”' || fail "debrief nl: the line is not among Sanne's moments"
-has nl.md '^- \*wat de trainer zag\* (Vier hoeken): .*gezien als: grenzen stellen, kernkwaliteit' || fail "debrief nl: the observed corner is not among the moments"
+has nl.md '^- \*wat de trainer zag\* (Vier hoeken): .*gezien als: grenzen stellen: jouw uitdaging' || fail "debrief nl: the observed corner is not among the moments, said as hers"
 has nl.md 'De trainer zag directheid in wat je deed: “Nou, dat is duidelijk”. Hoe voelde' || fail "debrief nl: no question on what the trainer saw"
 
 # ============================================================ English, and after a resume
@@ -74,7 +75,7 @@ has en-resume.out "It is a time-out: /note TEXT keeps what is said, /go plays on
 entry en.jsonl '{"ev":"tag","by":"Sanne","quality":"grenzen stellen","corner":"core","text":"I am leaving at half past ten."}' \
     || fail "tag after resume: Sanne's line from before is not what was tagged"
 entry en.jsonl '{"ev":"tag","by":"Joris","quality":"tact","corner":"challenge","text":"Fine by me."}' || fail "tag @Jonas: not Joris's line"
-has en-resume.out "Tagged for Joris's debrief: tact (challenge), on “Fine by me.”." || fail "tag: not confirmed in English, with the words it is on"
+has en-resume.out "Tagged for Joris's debrief: tact (Joris's own core quality), on “Fine by me.”." || fail "tag: not confirmed in English, with the words it is on"
 for f in md html json; do
     "$V" debrief en.jsonl --format $f > en.$f 2>&1 || fail "debrief --format $f failed"
 done
