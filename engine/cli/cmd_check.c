@@ -444,22 +444,31 @@ static void check_one(const char *name, const Lexicon *lx, DiagList *d)
 
 int cmd_check(int argc, char **argv)
 {
-    int werror = 0, first = 1;
-    for (; first < argc && argv[first][0] == '-'; first++) {
-        if (strcmp(argv[first], "--werror") == 0) werror = 1;
-        else if (strcmp(argv[first], "--help") == 0 || strcmp(argv[first], "-h") == 0) return usage_help("check"), 0;
-        else return usage_error("check", _("unknown option '%s'"), argv[first]);
+    /* Options before or after the scenarios, as every other command takes them ("check school
+     * --werror" was read as a scenario named --werror); after "--" every word is a scenario. */
+    int werror = 0, nscenarios = 0, options = 1;
+    char **scenarios = xcalloc((size_t)argc, sizeof *scenarios);
+    for (int i = 1; i < argc; i++) {
+        if (options && strcmp(argv[i], "--") == 0) options = 0;
+        else if (!options || argv[i][0] != '-') scenarios[nscenarios++] = argv[i];
+        else if (strcmp(argv[i], "--werror") == 0) werror = 1;
+        else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) return free(scenarios), usage_help("check"), 0;
+        else return free(scenarios), usage_error("check", _("unknown option '%s'"), argv[i]);
     }
-    if (first >= argc) return usage_error("check", "%s", _("name at least one scenario"));
+    if (!nscenarios) {
+        free(scenarios);
+        return usage_error("check", "%s", _("name at least one scenario"));
+    }
     DiagList d;
     diag_init(&d);
     Lexicon lx;
     if (lexicon_load(&lx, paths_lexicon(), &d) == 0)
-        for (int i = first; i < argc; i++) check_one(argv[i], &lx, &d);
+        for (int i = 0; i < nscenarios; i++) check_one(scenarios[i], &lx, &d);
+    free(scenarios);
     diag_print(&d, stderr);
     int rc = d.errors || (werror && d.warnings) ? 1 : 0;
     if (!rc) {
-        printf(ngettext("%d scenario checked: ", "%d scenarios checked: ", argc - first), argc - first);
+        printf(ngettext("%d scenario checked: ", "%d scenarios checked: ", nscenarios), nscenarios);
         printf(ngettext("no errors, %d warning.\n", "no errors, %d warnings.\n", d.warnings), d.warnings);
     } else {
         fprintf(stderr, ngettext("%d error, ", "%d errors, ", d.errors), d.errors);

@@ -68,6 +68,8 @@ for f in tests/e2e/broken/*.xml; do
     check "check-$n" run "check-$n" "" check "$f"
 done
 check check-tutorial run check-tutorial "" check tutorial
+# Options after the scenario too, as the other commands take them.
+check check-option-after sh -c "'$V' check tutorial --werror > /dev/null 2>&1"
 # An incident for a role nobody plays is refused: verbeeld would play it out alone.
 printf '<cast scenario="school" xmlns="urn:verbeeld:cast:1"><participant name="Anke" core="voorzichtigheid" goal="x" card="sem" role="zorgvuldige"/><participant name="Bram" core="structuur" goal="y" card="noor" role="dromer"/></cast>\n' > "$T/noduv.xml"
 check inject-unplayed sh -c "printf '/inject krant\\n/quit\\n' | '$V' play school --cast '$T/noduv.xml' --lang en --journal '$T/noduv.jsonl' 2>&1 | grep -q \"Incident 'press' cannot be started now: it is for Dounia El Amrani, whom nobody\" && ! grep -q '\"ev\":\"event\"' '$T/noduv.jsonl'"
