@@ -185,7 +185,10 @@ static void cmd_tag(Play *P, const char *arg)
     char *words = utf8_clip(d->text, 80);
     char *label = P->projector || corner == CORNER_NONE ? NULL
                 : show_corner_label(P, i, corner, session_role_name(P->S, p->role));
-    char *msg = !label
+    char *msg = !label && q && corner == CORNER_NONE && !P->projector   /* a quality off their quadrant: kept, and said */
+        ? xasprintf(_("Tagged for %s's debrief: %s (not on the quadrant %s plays), on \u201c%s\u201d."), p->name,
+                    lexicon_name(P->lx, id, P->S->lang), p->name, words)
+        : !label
         ? xasprintf(_("Tagged for %s's debrief: %s, on \u201c%s\u201d."), p->name, lexicon_name(P->lx, id, P->S->lang), words)
         : xasprintf(_("Tagged for %s's debrief: %s (%s), on \u201c%s\u201d."), p->name, lexicon_name(P->lx, id, P->S->lang),
                     label, words);
