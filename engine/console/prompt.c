@@ -11,6 +11,7 @@
 #include "base/paths.h"
 #include "base/util.h"
 #include "console/people.h"
+#include "console/setup.h"
 #include "console/show.h"
 #include "console/term.h"
 
@@ -298,6 +299,12 @@ static void cmd_who(Play *P, const char *arg)
         term_entry(who, 37, goal);
         free(goal);
         free(who);
+    }
+    /* Alone, who you are: after a resume the brief was not shown again. (In a group it stays
+     * off the wall.) */
+    if (P->cast.n == 1 && P->cast.p[0].role >= 0) {
+        term_blank();
+        setup_show_brief(P, &P->cast.p[0]);
     }
 }
 

@@ -260,7 +260,7 @@ int setup_people(Play *P)
 /* Alone at the terminal, the participant reads their character here: the role's brief, then
  * how a character with this core quality talks and stands (the lexicon's portrait). In a group
  * the briefs are private and go on paper (verbeeld sheets). */
-static void show_brief(Play *P, const Participant *p)
+void setup_show_brief(Play *P, const Participant *p)
 {
     const char *brief = text_get(&P->s->roles[p->role].brief, i18n_lang(), scenario_fallback(P->s));
     const char *portrait = lexicon_portrait(P->lx, p->character_core, i18n_lang());
@@ -297,7 +297,7 @@ void setup_show_cast(Play *P)
             term_notice(p->reason);
         }
         term_blank();
-        if (P->cast.n == 1) show_brief(P, p);
+        if (P->cast.n == 1) setup_show_brief(P, p);
     }
 }
 

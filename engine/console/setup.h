@@ -26,6 +26,8 @@ int setup_own_character(Play *P);
 void setup_anchors(Play *P);
 /* Show who plays whom and why. */
 void setup_show_cast(Play *P);
+/* The brief of p's character: the role's, the participant's own words on it, its portrait. */
+void setup_show_brief(Play *P, const Participant *p);
 /* On a terminal, wait for Enter before the first scene, so that who plays whom (on the wall,
  * or a participant's own brief) is read before the story scrolls it away; after picks, who
  * plays whom is shown again with the cards. Meanwhile /who, /note, /help and /quit work;

@@ -71,6 +71,9 @@ check check-tutorial run check-tutorial "" check tutorial
 # A quality the trainer saw that is not on the quadrant the participant plays is kept, and said so.
 printf '<cast scenario="tutorial" xmlns="urn:verbeeld:cast:1"><participant name="Sanne" core="verbinden" goal="x"/></cast>\n' > "$T/tag1.xml"
 check tag-off-quadrant sh -c "printf '1\\n1\\n/tag geduld\\n/quit\\n' | '$V' play tutorial --cast '$T/tag1.xml' --lang en --journal '$T/tag1.jsonl' 2>&1 | grep -q \"Tagged for Sanne's debrief: patience (not on the quadrant Sanne plays)\""
+# Alone, /who gives the character's brief again (after a resume it was not shown).
+printf '<cast scenario="moveon" xmlns="urn:verbeeld:cast:1"><participant name="Mila" core="directheid" goal="x"/></cast>\n' > "$T/who1.xml"
+check who-solo-brief sh -c "printf '/who\\n/quit\\n' | '$V' play moveon --cast '$T/who1.xml' --lang en --journal '$T/who1.jsonl' 2>&1 | grep -q 'You are Isabel Verhoeven (38)'"
 # Options after the scenario too, as the other commands take them.
 check check-option-after sh -c "'$V' check tutorial --werror > /dev/null 2>&1"
 # An incident for a role nobody plays is refused: verbeeld would play it out alone.
