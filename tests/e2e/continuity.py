@@ -331,7 +331,12 @@ NO_TOGETHER = (
     ("moveon-no-demands", "nl", 4, r"^Nee\. We kopen niet", "== Samen nee ==",
      "tekent jullie eisen", "geen voorstel", "samen eisen gesteld. Maarten heeft ze getekend"),
 )
-KIND = {"en": [r"assuming everyone means well", r"together", r"honest"],
+# Trust at its best: the generic words of the corner, and Isabel's own where she has them (the
+# variants of vertrouwen, as Priya's challenge corner reads).
+KIND = {"en": [r"assuming everyone means well", r"He'll be stuck in traffic", r"I don't understand, Dad\. But I know you",
+               r"now you're the one walking blind", r"Let's turn it round", r"I trust you more than anyone here",
+               r"Do you think I can do it\?", r"You read the letter alone first", r"you assume they mean it",
+               r"I'm glad you're here", r"together", r"honest"],
         "nl": [r"ervan uitgaand dat iedereen het goed bedoelt", r"samen", r"eerlijk"]}
 for n, lang, seed, decision, title, said, unsaid, opening in NO_TOGETHER:
     ending = after(play(n, "moveon", MOVEON_SOLO, lang, seed=seed, wishes=[decision] + KIND[lang]), title)
