@@ -16,6 +16,7 @@
 #include "cli/usage.h"
 #include "console/loop.h"
 #include "console/play.h"
+#include "console/prompt.h"
 #include "console/revisit.h"
 #include "console/setup.h"
 #include "console/show.h"
@@ -165,7 +166,7 @@ static int new_session(Play *P, const PlayArgs *a)
     session_seat_cast(P->S);       /* the picks added cards */
     P->journaling = 1;
     if (a->rate) revisit_rate(P, "before");
-    setup_wait_to_begin(P);
+    prompt_wait_to_begin(P);
     if (!P->quit) session_start(P->S);          /* quit at the wait: the story was not begun */
     diag_free(&d);
     start_sending(P, a);

@@ -16,7 +16,6 @@
 #include "base/i18n.h"
 #include "base/paths.h"
 #include "base/util.h"
-#include "console/prompt.h"
 #include "console/term.h"
 
 /* Ask until a non-empty answer (or, with allow_empty, any answer). NULL at end of input. */
@@ -298,59 +297,6 @@ void setup_show_cast(Play *P)
         }
         term_blank();
         if (P->cast.n == 1) setup_show_brief(P, p);
-    }
-}
-
-/* "Anke → Dounia El Amrani · Sem": who plays whom, one line each, with the card picked. */
-static void show_cast_again(Play *P)
-{
-    term_heading(_("Who plays whom"));
-    for (int i = 0; i < P->cast.n; i++) {
-        const Participant *p = &P->cast.p[i];
-        const Card *card = scenario_card(P->s, p->card, NULL);
-        char *line = card ? xasprintf("%s → %s · %s", p->name, session_role_name(P->S, p->role),
-                                      deck_card_name(card, P->S->lang))
-                          : xasprintf("%s → %s", p->name, session_role_name(P->S, p->role));
-        term_alert(line);
-        free(line);
-    }
-    term_blank();
-}
-
-/* The commands that make sense before the first scene: the others need a turn, and /cast
- * restarts the story to show it again (it works at the first choice). */
-static int before_the_story(const char *line)
-{
-    static const char *const ok[] = {"/who", "/note", "/help", "/quit", "/save"};
-    size_t n = strcspn(line, " ");
-    for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
-        if (strlen(ok[i]) == n && !strncmp(ok[i], line, n)) return 1;
-    return 0;
-}
-
-void setup_wait_to_begin(Play *P)
-{
-    if (!term_interactive()) return;
-    if (P->s->npicks) show_cast_again(P);
-    term_drop_typeahead();
-    while (!P->quit) {
-        char *line = term_read(_("Enter: the story begins. "));
-        if (!line) {
-            play_record(P, &(JournalRecord){.kind = REC_QUIT, .why = "end of input"});
-            P->quit = 1;
-            break;
-        }
-        int begin = line[0] != '/';
-        if (streq(line, "/pause")) {
-            /* Ctrl-C: not yet */
-        } else if (!begin && before_the_story(line)) {
-            prompt_command(P, line);
-        } else if (!begin) {
-            term_alert(_("Enter begins the story; that command works from the first choice on (/cast too). "
-                         "Before it: /who, /note, /help, /quit."));
-        }
-        free(line);
-        if (begin) break;
     }
 }
 

@@ -28,11 +28,6 @@ void setup_anchors(Play *P);
 void setup_show_cast(Play *P);
 /* The brief of p's character: the role's, the participant's own words on it, its portrait. */
 void setup_show_brief(Play *P, const Participant *p);
-/* On a terminal, wait for Enter before the first scene, so that who plays whom (on the wall,
- * or a participant's own brief) is read before the story scrolls it away; after picks, who
- * plays whom is shown again with the cards. Meanwhile /who, /note, /help and /quit work;
- * the end of input quits (the session is saved). Piped: no wait. */
-void setup_wait_to_begin(Play *P);
 /* Write the cast as a cast file (the solo setup keeps one next to the journal). */
 void setup_write_cast(Play *P, const char *path);
 
