@@ -279,11 +279,13 @@ static void cmd_inject(Play *P, const char *arg)
     P->turn_key = NULL;
 }
 
-/* The name of the card with id `id` as the posters show it, or NULL. */
-static const char *card_name(const Play *P, const char *id)
+/* Whom participant p plays: the role, and the card picked for it as the posters show it
+ * ("Dounia El Amrani · Sem"). Freed by the caller. */
+static char *role_and_card(const Play *P, const Participant *p)
 {
-    const Card *c = scenario_card(P->s, id, NULL);
-    return c ? deck_card_name(c, P->S->lang) : NULL;
+    const Card *c = scenario_card(P->s, p->card, NULL);
+    const char *role = session_role_name(P->S, p->role);
+    return c ? xasprintf("%s · %s", role, deck_card_name(c, P->S->lang)) : xstrdup(role);
 }
 
 static void cmd_who(Play *P, const char *arg)
@@ -292,9 +294,9 @@ static void cmd_who(Play *P, const char *arg)
     for (int i = 0; i < P->cast.n; i++) {
         const Participant *p = &P->cast.p[i];
         int pad = 12 - (int)utf8_width(p->name, strlen(p->name));
-        const char *card = card_name(P, p->card);
-        char *who = card ? xasprintf("%s%*s %s · %s", p->name, pad > 0 ? pad : 0, "", session_role_name(P->S, p->role), card)
-                         : xasprintf("%s%*s %s", p->name, pad > 0 ? pad : 0, "", session_role_name(P->S, p->role));
+        char *whom = role_and_card(P, p);
+        char *who = xasprintf("%s%*s %s", p->name, pad > 0 ? pad : 0, "", whom);
+        free(whom);
         char *goal = p->goal && *p->goal ? xasprintf("%s: %s", _("goal"), p->goal) : xstrdup("");
         term_entry(who, 37, goal);
         free(goal);
@@ -559,10 +561,9 @@ static void show_cast_again(Play *P)
     term_heading(_("Who plays whom"));
     for (int i = 0; i < P->cast.n; i++) {
         const Participant *p = &P->cast.p[i];
-        const Card *card = scenario_card(P->s, p->card, NULL);
-        char *line = card ? xasprintf("%s → %s · %s", p->name, session_role_name(P->S, p->role),
-                                      deck_card_name(card, P->S->lang))
-                          : xasprintf("%s → %s", p->name, session_role_name(P->S, p->role));
+        char *whom = role_and_card(P, p);
+        char *line = xasprintf("%s → %s", p->name, whom);
+        free(whom);
         term_alert(line);
         free(line);
     }
@@ -646,25 +647,62 @@ static void add_names(Play *P, StrBuf *b)
     }
 }
 
+/* ============================== tab completion ============================== */
+
+/* A list of words for Tab: the words of `all`, one a line. */
+typedef struct {
+    char *all;
+    const char **words;
+} WordList;
+
+static WordList commands_list, incidents_list, names_list, tag_list;
+
+/* Make `list` the words of b (taken), freeing what it held. */
+static void word_list_take(WordList *list, StrBuf *b)
+{
+    free(list->words);
+    free(list->all);
+    size_t n = 0;
+    for (size_t i = 0; i < b->len; i++) n += b->s[i] == '\n';
+    list->all = sb_take(b);
+    list->words = xcalloc(n + 1, sizeof *list->words);
+    size_t k = 0;
+    char *save = NULL;
+    for (char *w = strtok_r(list->all, "\n", &save); w; w = strtok_r(NULL, "\n", &save)) list->words[k++] = w;
+}
+
+/* What Tab offers on `line`: the commands for its first word, then what that command takes
+ * (the incidents after /inject, the people and qualities after /tag, the people after /note
+ * and /say), and nothing else: the whole lexicon after /inject buried the three incidents. */
+static const char *const *words_for_line(const char *line)
+{
+    size_t n = strcspn(line, " ");
+    if (line[n] != ' ') return line[0] == '/' ? commands_list.words : NULL;
+    if (n == 7 && !strncmp(line, "/inject", n)) return incidents_list.words;
+    if (n == 4 && !strncmp(line, "/tag", n)) return tag_list.words;
+    if ((n == 5 && !strncmp(line, "/note", n)) || (n == 4 && !strncmp(line, "/say", n))) return names_list.words;
+    return NULL;
+}
+
 void prompt_completions(Play *P)
 {
-    static const char **words;
-    static char *all;
-    free(words);
-    free(all);
+    const char *lang = P->S ? P->S->lang : NULL;
     StrBuf b;
     sb_init(&b);
     for (size_t i = 0; i < NCOMMANDS; i++)
         if (commands[i].help) add_word(commands[i].name, &b);
-    for (int i = 0; i < P->s->nevents; i++) add_word(scenario_event_name(P->s, i, P->S ? P->S->lang : NULL), &b);
+    word_list_take(&commands_list, &b);
+    sb_init(&b);
+    for (int i = 0; i < P->s->nevents; i++) add_word(scenario_event_name(P->s, i, lang), &b);
+    word_list_take(&incidents_list, &b);
+    sb_init(&b);
     add_names(P, &b);
-    if (P->lx) lexicon_each_term(P->lx, P->S ? P->S->lang : "nl", add_word, &b);   /* for /tag */
-    size_t n = 0;
-    for (size_t i = 0; i < b.len; i++) n += b.s[i] == '\n';
-    all = sb_take(&b);
-    words = xcalloc(n + 1, sizeof *words);
-    size_t k = 0;
-    char *save = NULL;
-    for (char *w = strtok_r(all, "\n", &save); w; w = strtok_r(NULL, "\n", &save)) words[k++] = w;
-    term_set_completions(words);
+    char *names = xstrdup(b.s);
+    word_list_take(&names_list, &b);
+    sb_init(&b);
+    sb_add(&b, names);
+    free(names);
+    if (P->lx) lexicon_each_term(P->lx, lang ? lang : "nl", add_word, &b);
+    word_list_take(&tag_list, &b);
+    term_set_completion_chooser(words_for_line);
 }

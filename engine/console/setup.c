@@ -43,6 +43,21 @@ static char *ask(const char *question, int allow_empty)
     }
 }
 
+/* A learning goal, asked with `question`. On a terminal an empty one is asked once more, with
+ * why it matters: the debrief and the return afternoon are built around it. Enter again (or
+ * piped input, which is not asked twice) plays without one. NULL at end of input. */
+static char *ask_goal(const char *question)
+{
+    char *goal = ask(question, 1);
+    if (goal && !*goal && term_interactive()) {
+        term_notice(_("The debrief is built around a learning goal: what you want to practise, in a few words. "
+                      "Enter again plays without one."));
+        free(goal);
+        goal = ask(question, 1);
+    }
+    return goal;
+}
+
 static void collect_term(const char *t, void *ud)
 {
     StrBuf *b = ud;
@@ -196,7 +211,7 @@ static int ask_member(Play *P, const char *name)
     free(question);
     if (!core) return -1;
     question = xasprintf(_("%s: learning goal? "), name);
-    char *goal = ask(question, 1);
+    char *goal = ask_goal(question);
     free(question);
     if (!goal) {
         free(core);
@@ -238,7 +253,7 @@ int setup_people(Play *P)
         free(name);
         return -1;
     }
-    char *goal = ask(_("What is your learning goal? "), 1);
+    char *goal = ask_goal(_("What is your learning goal? "));
     if (!goal) {
         free(name);
         free(core);

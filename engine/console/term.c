@@ -22,6 +22,7 @@ static int color_on, interactive, out_tty, projector;
 static int env_columns;     /* COLUMNS as set when the session began (0: not set, or too few) */
 static volatile sig_atomic_t interrupted;
 static const char *const *completions;
+static const char *const *(*choose_completions)(const char *line);
 static char *history_path;
 
 static int bounded_getc(FILE *in);
@@ -94,6 +95,7 @@ static char **complete(const char *text, int start, int end)
 {
     (void)text;
     rl_attempted_completion_over = 1;
+    if (choose_completions) completions = choose_completions(rl_line_buffer);
     int from = phrase_start(rl_line_buffer, start);
     phrase = rl_line_buffer + from;
     phrase_len = (size_t)(end - from);
@@ -410,6 +412,12 @@ void term_history(const char *path)
 void term_set_completions(const char *const *words)
 {
     completions = words;
+    choose_completions = NULL;
+}
+
+void term_set_completion_chooser(const char *const *(*choose)(const char *line))
+{
+    choose_completions = choose;
 }
 
 #define MAX_LINE (64u << 10)

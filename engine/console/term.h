@@ -61,5 +61,8 @@ void term_before_read(void (*fn)(void *), void *ud);
 void term_history(const char *path);
 /* The words tab completion offers (a NULL-terminated list, kept by reference). */
 void term_set_completions(const char *const *words);
+/* Tab completion that depends on the line typed so far: choose(line) returns the words for it
+ * (a NULL-terminated list, kept by the chooser), or NULL for none. NULL: the words set above. */
+void term_set_completion_chooser(const char *const *(*choose)(const char *line));
 
 #endif

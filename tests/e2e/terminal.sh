@@ -3,7 +3,7 @@
 #
 # Through a pipe: /vote (majority, tie), /cast (and its swap; refused after the first choice),
 # SIGTERM and SIGHUP leaving the journal complete, /back 3 undoing reactions and state.
-# On a real terminal (tmux): tab completion (commands, incidents, @names, the lexicon in the
+# On a real terminal (tmux): tab completion (commands, only incidents after /inject, @names, the lexicon in the
 # solo setup), history (also after --resume), Ctrl-C pauses, Ctrl-D saves and quits, colour
 # (and none with NO_COLOR), the status line, re-wrapping after a resize.
 #
@@ -214,7 +214,12 @@ keys g '/stop even' Enter
 wait_for g 'Time-out. Step out of the fiction'
 keys g '/go' Enter
 i=0; while ! has g.jsonl '"ev":"go"' && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-# Incidents complete after /inject.
+# Incidents complete after /inject, and only incidents: Tab twice lists them, not the
+# commands, names and the whole lexicon ("Display all 187 possibilities?").
+keys g '/inject ' Tab Tab
+wait_for g 'telefoon'
+screen g | grep -q 'Display all\|perfectionisme\|/projector' && fail "completion: /inject<Tab><Tab> lists more than the incidents"
+keys g C-u
 keys g '/inject tel' Tab
 wait_for g '/inject telefoon'
 keys g Enter
@@ -265,6 +270,9 @@ keys s 'verb' Tab
 wait_for s 'directheid) verbinden'
 keys s Enter
 wait_for s 'Wat is je leerdoel?'
+# An empty goal is asked once more, saying why it matters.
+keys s Enter
+wait_for s 'De nabespreking draait om een leerdoel'
 keys s 'Grenzen stellen' Enter
 wait_for s 'kies een kaart'
 keys s 1 Enter
@@ -274,6 +282,7 @@ wait_for s 'Sanne (Lies Wouters) — '
 keys s C-d
 [ "$(wait_rc s)" = 0 ] || fail "solo: exit status is not 0"
 entry s.jsonl '{"ev":"participant","name":"Sanne","core":"verbinden"}' || fail "solo: the setup did not record Sanne with verbinden (Ctrl-C taken as an answer?)"
+entry s.jsonl '{"ev":"participant","name":"Sanne","goal":"Grenzen stellen"}' || fail "solo: the goal given after an empty one is not recorded"
 
 # A question wider than the terminal is wrapped at its words, not cut in the middle of one
 # by the terminal (50 columns: "...; for exa" / "mple connecting" before).
