@@ -338,6 +338,14 @@ static int reacts_to_a_moment(const Debrief *db, const DebriefParticipant *p, in
     return last->kind == MOMENT_REACTION && last->entry > choice;  /* a second reaction to it */
 }
 
+/* Whether the session played scene `id` (a move undone with /back does not count). */
+static int played_scene(const Debrief *db, const char *id)
+{
+    for (int i = 0; i < db->log->n; i++)
+        if (db->rec[i].kind == REC_SCENE && !db->undone[i] && streq(db->rec[i].scene, id)) return 1;
+    return 0;
+}
+
 /* Whether participant p made a standing choice of this quality. */
 static int chose_quality(const Debrief *db, const DebriefParticipant *p, const char *quality)
 {
@@ -526,6 +534,7 @@ static void choose_questions(Debrief *db, DebriefParticipant *p)
         for (int q = 0; q < s->nquestions && asked < SCENARIO_MAX; q++) {
             const char *quality = s->questions[q].quality;
             if (quality && !chose_quality(db, p, quality)) continue;   /* never about what they did not do */
+            if (s->questions[q].scene && !played_scene(db, s->questions[q].scene)) continue;   /* nor what did not happen */
             asked++;
             PromptQuestion *dq = &p->questions[p->nquestions++];
             dq->theme = "scenario";

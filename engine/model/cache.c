@@ -641,6 +641,7 @@ static void c_ending(Codec *c, Ending *e)
 static void c_question(Codec *c, Question *q)
 {
     c_str(c, &q->quality, OPTIONAL);
+    c_str(c, &q->scene, OPTIONAL);
     c_text(c, &q->text);
     c_line(c, &q->line);
 }

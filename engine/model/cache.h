@@ -31,7 +31,7 @@
 /* The format version: part of the key and of the header. Raise it whenever scenario.h, what
  * load.c reads into the model or what resolve.c writes into it changes, so that no entry of an
  * older build is taken. */
-enum { CACHE_FORMAT = 21, CACHE_HEADER = 44 };
+enum { CACHE_FORMAT = 22, CACHE_HEADER = 44 };
 
 /* XXH3-128 of the format version, the scenario schema's bytes and the scenario's bytes. */
 typedef struct {

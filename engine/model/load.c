@@ -435,6 +435,7 @@ static void read_debrief(Reader *r, xmlNodePtr node)
         Question q = {0};
         q.line = xml_line(c);
         q.quality = attr(r, c, "quality");
+        q.scene = attr(r, c, "scene");
         EACH_CHILD(t, c) if (xml_is(t, "text")) text_of(r, &q.text, t);
         GROW(s->questions, s->nquestions);
         s->questions[s->nquestions++] = q;

@@ -467,7 +467,11 @@ static void resolve_references(Ctx *c)
         s->picks[i].deck = scenario_deck(s, s->picks[i].deck_name);
         if (s->picks[i].deck < 0) ERR(c, s->picks[i].line, _("unknown card deck '%s'"), s->picks[i].deck_name);
     }
-    for (int i = 0; i < s->nquestions; i++) resolve_quality(c, &s->questions[i].quality, s->questions[i].line);
+    for (int i = 0; i < s->nquestions; i++) {
+        const Question *q = &s->questions[i];
+        resolve_quality(c, &s->questions[i].quality, q->line);
+        if (q->scene && scenario_scene(s, q->scene) < 0) ERR(c, q->line, _("unknown scene '%s'"), q->scene);
+    }
     int playable = 0;
     for (int i = 0; i < s->nroles; i++) playable += s->roles[i].playable;
     for (int i = 0; i < s->nroles; i++) resolve_role_quadrants(c, &s->roles[i]);

@@ -242,6 +242,7 @@ typedef struct {
 
 typedef struct {
     char *quality;
+    char *scene;         /* asked only when the session played this scene (scene="..."), or NULL */
     Text text;
     int line;
 } Question;

@@ -294,8 +294,8 @@ static void check_by(const Scenario *s, DiagList *d)
 /* ============================== debrief questions ============================== */
 
 /* The debrief asks each participant at most two of the scenario's questions, in the order of
- * the file, skipping those about a quality they did not choose. A question without a quality
- * is always taken: after two of them, no later question is ever asked. */
+ * the file, skipping those about a quality they did not choose or a scene the session did not
+ * play. A question without either is always taken: after two of them, no later question is ever asked. */
 #define QUESTIONS_ASKED 2
 
 static void check_questions(const Scenario *s, DiagList *d)
@@ -308,7 +308,7 @@ static void check_questions(const Scenario *s, DiagList *d)
                      _("this debrief question is never asked: a participant gets at most %d of the scenario's "
                        "questions, and the questions without a quality on lines %d and %d always come first"),
                      QUESTIONS_ASKED, first, second);
-        if (qu->quality) continue;
+        if (qu->quality || qu->scene) continue;
         if (open == 0) first = qu->line;
         else if (open == 1) second = qu->line;
         open++;

@@ -152,6 +152,46 @@ grep -q 'Who plays whom' "$T/sheets5/group.html" && grep -q '/inject bank' "$T/s
     || fail "sheets: MoveOn's overview lacks the cast, or the trainer's page the incidents"
 compare debrief-sheets-Wen.html "$T/sheets/Wen.html"
 
+# ---------------------------------------------------------------- a question about a scene
+# A scenario question with scene="..." is asked only when the session played that scene: the
+# debrief never asks about a moment the group did not reach.
+mkdir -p "$T/q" && ln -sfn "$(pwd)/tests/unit/fixtures/characters" "$T/q/characters"
+question_scenario() {   # question_scenario SCENE-OF-THE-SECOND-QUESTION
+    cat <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<scenario id="q" version="1" lang="en" xmlns="urn:verbeeld:scenario:1">
+  <title xml:lang="en">Two roads</title>
+  <roles><role id="hero" character="ana" playable="yes"/></roles>
+  <act id="one">
+    <scene id="fork">
+      <text xml:lang="en">Two roads.</text>
+      <choice id="go-left" to="left" quality="verbinden"><text xml:lang="en">Left.</text></choice>
+      <choice id="go-right" to="right" quality="directheid"><text xml:lang="en">Right.</text></choice>
+    </scene>
+    <scene id="left"><text xml:lang="en">Trees.</text><choice to="end"><text xml:lang="en">On.</text></choice></scene>
+    <scene id="right"><text xml:lang="en">Sea.</text><choice to="end"><text xml:lang="en">On.</text></choice></scene>
+  </act>
+  <ending id="end"><title xml:lang="en">The end</title></ending>
+  <debrief>
+    <question scene="left"><text xml:lang="en">What did the trees tell you?</text></question>
+    <question scene="$1"><text xml:lang="en">What did the sea tell you?</text></question>
+  </debrief>
+</scenario>
+XML
+}
+question_scenario right > "$T/q/q.xml"
+printf '<cast scenario="q" xmlns="urn:verbeeld:cast:1"><participant name="Ida" core="tact" goal="Kiezen"/></cast>\n' > "$T/q/cast.xml"
+printf '=go-left\n1\n' | "$V" play "$T/q/q.xml" --cast "$T/q/cast.xml" --lang en --seed 1 --journal "$T/q/left.jsonl" > "$T/q/left.out" 2>&1 \
+    || fail "question-scene: the session exited $?"
+"$V" debrief "$T/q/left.jsonl" > "$T/q/left.md" 2>&1 || fail "question-scene: the debrief exited $?"
+grep -q 'What did the trees tell you' "$T/q/left.md" || fail "question-scene: the question about the scene played is not asked"
+grep -q 'What did the sea tell you' "$T/q/left.md" && fail "question-scene: a question about a scene not played is asked"
+# A scene that does not exist is an error of check, with the question's line.
+question_scenario sea > "$T/q/q.xml"
+LANGUAGE=en "$V" check "$T/q/q.xml" > "$T/q/check.out" 2>&1; rc=$?
+[ "$rc" = 1 ] && grep -q "q.xml:17: error: unknown scene 'sea'" "$T/q/check.out" \
+    || { fail "question-scene: check of an unknown scene exited $rc"; head -3 "$T/q/check.out"; }
+
 # ---------------------------------------------------------------- printed, in headless Chromium
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 pages() {   # print $1 to PDF and count its pages

@@ -146,7 +146,7 @@ static const Layout L_Ending = LAYOUT(Ending,
     FIELD(Ending, id, F_STR), NESTED(Ending, title, L_Text), ARRAY(Ending, items, nitems, L_Item),
     FIELD(Ending, nitems, F_INT), FIELD(Ending, ret, F_INT), FIELD(Ending, line, F_INT));
 static const Layout L_Question = LAYOUT(Question,
-    FIELD(Question, quality, F_STR), NESTED(Question, text, L_Text), FIELD(Question, line, F_INT));
+    FIELD(Question, quality, F_STR), FIELD(Question, scene, F_STR), NESTED(Question, text, L_Text), FIELD(Question, line, F_INT));
 static const Layout L_Scenario = LAYOUT(Scenario,
     FIELD(Scenario, path, F_STR), FIELD(Scenario, id, F_STR), FIELD(Scenario, version, F_INT),
     ARRAY(Scenario, langs, nlangs, L_String), FIELD(Scenario, nlangs, F_INT),
