@@ -691,11 +691,15 @@ expect(n, child and "Ask about Mila" not in child, "Mirjam sends the inspector t
 offered = "\n".join(re.findall(r"^(?:  \d+\) |\u2192 ).*$", child, re.M))
 expect(n, offered and not re.search(r"the file|at two schools|diagnos", offered), "words about a file or two schools, which not every child has")
 
-# The bike-shed question goes by quality to participants who may not have been there.
+# The bike-shed question goes by quality to participants who may or may not have been there
+# (the one who chose there was), and only where that evening was played (scene="...").
 with open("scenarios/school.xml", encoding="utf-8") as f:
     text = f.read()
-expect("words", "Were you there?" in text and "Stond jij erbij?" in text,
-       "the debrief question on the bike-shed talk takes for granted that everyone was there")
+expect("words", "If you were there:" in text and "If not:" in text and "Als je erbij stond:" in text
+       and "En anders:" in text and "Were you there?" not in text,
+       "the debrief question on the bike-shed talk takes for granted that everyone was there, or asks one who was")
+expect("words", re.search(r'<question quality="grenzen stellen" scene="avond-gesprek">', text),
+       "the debrief question on the bike-shed talk is asked where that evening was never played")
 
 if failures:
     print("continuity:", *failures, sep="\n  ")
