@@ -511,7 +511,10 @@ static void choose_questions(Debrief *db, DebriefParticipant *p)
     if (p->exact) {           /* what they picked and what the trainer saw them do alike */
         int at[CORNERS];
         for (int c = 0; c < CORNERS; c++) at[c] = p->corners[c] + p->observed[c];
-        h |= at[CORNER_CORE] ? HAPPENED_CORE : HAPPENED_NO_CORE;
+        /* The pitfall is the challenge overdone: it did come out, too much ("where did you
+         * drop out?" beside "you overshot your challenge" told them two opposite things). */
+        if (at[CORNER_CORE]) h |= HAPPENED_CORE;
+        else if (!at[CORNER_PITFALL]) h |= HAPPENED_NO_CORE;
         if (at[CORNER_CHALLENGE] || at[CORNER_ALLERGY]) h |= HAPPENED_FALLBACK;
         if (at[CORNER_ALLERGY]) h |= HAPPENED_ALLERGY;
         if (at[CORNER_PITFALL]) h |= HAPPENED_PITFALL;

@@ -192,6 +192,20 @@ LANGUAGE=en "$V" check "$T/q/q.xml" > "$T/q/check.out" 2>&1; rc=$?
 [ "$rc" = 1 ] && grep -q "q.xml:17: error: unknown scene 'sea'" "$T/q/check.out" \
     || { fail "question-scene: check of an unknown scene exited $rc"; head -3 "$T/q/check.out"; }
 
+# ---------------------------------------------------------------- the pitfall is the challenge overdone
+# Ida (zorgvuldigheid) plays Lies on her opposite quadrant and overshoots: her character's
+# pitfall at every choice of hers, never the challenge on its own, never her own way. Her
+# challenge did come out, too much: the debrief says so in words that fit her frame, and does
+# not also ask where she dropped out before her challenge came up.
+printf '<cast scenario="tutorial" xmlns="urn:verbeeld:cast:1"><participant name="Ida" core="zorgvuldigheid" goal="Loslaten" role="coordinator" card="espresso"/></cast>\n' > "$T/pitfall.cast.xml"
+printf '=binnen-lies-valkuil\n=zit-lies-valkuil\n=stil-lies-valkuil\n=voorstel-lies-valkuil\n=verder-lies-valkuil\n=samen_eerlijk\n1\n1\n1\n1\n' \
+    | "$V" play tutorial --cast "$T/pitfall.cast.xml" --lang nl --seed 2 --journal "$T/pitfall.jsonl" > "$T/pitfall.out" 2>&1
+"$V" debrief "$T/pitfall.jsonl" > "$T/pitfall.md" 2>&1 || fail "pitfall: the debrief exited $?"
+[ "$(grep -c '"by":"Ida".*"corner":"pitfall"' "$T/pitfall.jsonl")" = 5 ] && ! grep -q '"by":"Ida".*"corner":"\(core\|challenge\|allergy\)"' "$T/pitfall.jsonl" \
+    || fail "pitfall: the session did not take Lies's pitfall at each of Ida's five choices"
+grep -q 'te veel van iets goeds werd de valkuil ervan' "$T/pitfall.md" || fail "pitfall: the question on overshooting the challenge is missing or calls it her own pitfall"
+grep -q 'nog niet aan bod\|Wat hield je tegen' "$T/pitfall.md" && fail "pitfall: the debrief asks where she dropped out, as if her challenge never came out"
+
 # ---------------------------------------------------------------- printed, in headless Chromium
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 pages() {   # print $1 to PDF and count its pages
