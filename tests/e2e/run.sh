@@ -79,6 +79,10 @@ check check-option-after sh -c "'$V' check tutorial --werror > /dev/null 2>&1"
 # An incident for a role nobody plays is refused: verbeeld would play it out alone.
 printf '<cast scenario="school" xmlns="urn:verbeeld:cast:1"><participant name="Anke" core="voorzichtigheid" goal="x" card="sem" role="zorgvuldige"/><participant name="Bram" core="structuur" goal="y" card="noor" role="dromer"/></cast>\n' > "$T/noduv.xml"
 check inject-unplayed sh -c "printf '/inject krant\\n/quit\\n' | '$V' play school --cast '$T/noduv.xml' --lang en --journal '$T/noduv.jsonl' 2>&1 | grep -q \"Incident 'press' cannot be started now: it is for Dounia El Amrani, whom nobody\" && ! grep -q '\"ev\":\"event\"' '$T/noduv.jsonl'"
+# The group's yes to Bart decides the tutorial's ending, however low the mood: Bart, "Top!",
+# does not then slam the door (Lies's pitfall at each choice brings the mood to -5).
+printf '<cast scenario="tutorial" xmlns="urn:verbeeld:cast:1"><participant name="Ida" core="zorgvuldigheid" goal="x" role="coordinator" card="espresso"/></cast>\n' > "$T/ja1.xml"
+check tutorial-yes-is-yes sh -c "printf '=binnen-lies-valkuil\\n=zit-lies-valkuil\\n=stil-lies-valkuil\\n=voorstel-lies-valkuil\\n=verder-lies-valkuil\\n=samen_ja\\n' | '$V' play tutorial --cast '$T/ja1.xml' --lang en --seed 2 --journal '$T/ja1.jsonl' > '$T/ja1.out' 2>&1; grep -q '\"ending\":\"ja_zeggen\"' '$T/ja1.jsonl' && grep -q 'You said yes together' '$T/ja1.out'"
 # debrief -o DIR/ makes the folder (one level), and says why when it cannot.
 check debrief-new-folder sh -c "'$V' debrief '$T/noduv.jsonl' -o '$T/handouts/' > /dev/null && [ -f '$T/handouts/Anke.md' ] && '$V' debrief '$T/noduv.jsonl' -o '$T/no/such/' 2>&1 | grep -q 'cannot write .*/no/such/: No such file or directory'"
 # Lua's words for a script that does not compile are in the session's language as well.
