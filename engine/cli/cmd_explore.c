@@ -87,6 +87,23 @@ static void report_endings(const Explorer *E, int exhaustive, int runs, long max
     }
 }
 
+/* The choices of scenes reached that were never offered, under `heading`: those with a
+ * condition (with_condition 1), those without (0), or all (-1). Told apart, because "their
+ * condition never held" was said of corner choices that have none. */
+static void list_unoffered(Explorer *E, int with_condition, const char *heading)
+{
+    const Scenario *s = E->s;
+    int shown = 0;
+    for (int i = 0; i < s->nscenes; i++)
+        for (int c = 0; c < s->scenes[i].nchoices; c++) {
+            const Choice *ch = &s->scenes[i].choices[c];
+            if (!E->scene_seen[i] || CHOICE_OFFERED(E, i)[c]) continue;
+            if (with_condition >= 0 && (ch->cond != NO_CODE) != with_condition) continue;
+            if (!shown++) printf("%s\n", heading);
+            printf("  %s:%d: %s\n", s->path, ch->line, ch->id);
+        }
+}
+
 static int report(Explorer *E, double seconds, int exhaustive, int runs, long max_states, int truncated)
 {
     const Scenario *s = E->s;
@@ -100,16 +117,13 @@ static int report(Explorer *E, double seconds, int exhaustive, int runs, long ma
         for (int i = 0; i < s->nscenes; i++)
             if (!E->scene_seen[i] && story_scene(s, i)) printf("  %s:%d: %s\n", s->path, s->scenes[i].line, s->scenes[i].id);
     }
-    int never = 0;
-    for (int i = 0; i < s->nscenes; i++)
-        for (int c = 0; c < s->scenes[i].nchoices; c++) never += E->scene_seen[i] && !CHOICE_OFFERED(E, i)[c];
-    if (never) {
-        printf("%s\n", truncated ? _("Choices not offered before the limit:")
-                                  : _("Choices never available (their condition never held):"));
-        for (int i = 0; i < s->nscenes; i++)
-            for (int c = 0; c < s->scenes[i].nchoices; c++)
-                if (E->scene_seen[i] && !CHOICE_OFFERED(E, i)[c])
-                    printf("  %s:%d: %s\n", s->path, s->scenes[i].choices[c].line, s->scenes[i].choices[c].id);
+    if (truncated) {
+        list_unoffered(E, -1, _("Choices not offered before the limit:"));
+    } else {
+        list_unoffered(E, 1, _("Choices never available (their condition never held):"));
+        list_unoffered(E, 0, _("Choices never offered or taken, though they have no condition (a corner choice "
+                               "where a fixed choice lies on its corner of the quadrant played, a choice by= a role "
+                               "that does not choose there, or one a character's script never picks):"));
     }
     if (E->nproblems) {
         printf("%s\n", _("Problems:"));

@@ -83,6 +83,9 @@ check inject-unplayed sh -c "printf '/inject krant\\n/quit\\n' | '$V' play schoo
 # does not then slam the door (Lies's pitfall at each choice brings the mood to -5).
 printf '<cast scenario="tutorial" xmlns="urn:verbeeld:cast:1"><participant name="Ida" core="zorgvuldigheid" goal="x" role="coordinator" card="espresso"/></cast>\n' > "$T/ja1.xml"
 check tutorial-yes-is-yes sh -c "printf '=binnen-lies-valkuil\\n=zit-lies-valkuil\\n=stil-lies-valkuil\\n=voorstel-lies-valkuil\\n=verder-lies-valkuil\\n=samen_ja\\n' | '$V' play tutorial --cast '$T/ja1.xml' --lang en --seed 2 --journal '$T/ja1.jsonl' > '$T/ja1.out' 2>&1; grep -q '\"ending\":\"ja_zeggen\"' '$T/ja1.jsonl' && grep -q 'You said yes together' '$T/ja1.out'"
+# explore tells a choice whose condition never held from one that has none (a corner choice a
+# fixed choice stands in for on the quadrant played): "their condition never held" was untrue.
+check explore-unoffered-why sh -c "LANGUAGE=en '$V' explore tutorial --exhaustive > '$T/unoffered.out' 2>&1; sed -n '/have no condition/,/^[A-Z]/p' '$T/unoffered.out' | grep -q 'binnen-lies-kern' && ! grep -q 'condition never held' '$T/unoffered.out'"
 # debrief -o DIR/ makes the folder (one level), and says why when it cannot.
 check debrief-new-folder sh -c "'$V' debrief '$T/noduv.jsonl' -o '$T/handouts/' > /dev/null && [ -f '$T/handouts/Anke.md' ] && '$V' debrief '$T/noduv.jsonl' -o '$T/no/such/' 2>&1 | grep -q 'cannot write .*/no/such/: No such file or directory'"
 # Lua's words for a script that does not compile are in the session's language as well.
