@@ -60,7 +60,7 @@ static void html(StrBuf *b, const char *s)
 
 /* The qualities the choices express, in the order the story first shows them, each with a
  * colour of its own: hues spread evenly round the wheel, so no two share one. A corner choice
- * counts as its corner ("corner: core"). */
+ * counts as its corner, named in the session's language ("corner: core quality"). */
 typedef struct {
     char **names;
     int n, cap;
@@ -69,7 +69,7 @@ typedef struct {
 static char *quality_of(const Choice *ch)
 {
     if (ch->quality) return xstrdup(ch->quality);
-    if (ch->corner != CORNER_NONE) return xasprintf(_("corner: %s"), corner_id((Corner)ch->corner));
+    if (ch->corner != CORNER_NONE) return xasprintf(_("corner: %s"), corner_label((Corner)ch->corner));
     return NULL;
 }
 
@@ -258,7 +258,10 @@ static char *to_dot(const Scenario *s, const char *lang)
         quoted(&b, text_get(&s->endings[e].title, lang, fb), 40);
         sb_add(&b, "];\n");
     }
-    sb_add(&b, "  }\n  \"return\" [shape=point, label=\"\"];\n");
+    /* where an incident's to="return" leads: back into the story where the incident began */
+    sb_add(&b, "  }\n  \"return\" [shape=plaintext, label=");
+    quoted(&b, _("↩ back to where the incident began"), 60);
+    sb_add(&b, "];\n");
     events(&b, s, lang, fb);
     for (int i = 0; i < s->nscenes; i++) scene_edges(&b, s, &s->scenes[i], &q);
     legend(&b, &q);

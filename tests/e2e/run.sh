@@ -239,6 +239,8 @@ check hostile-play run hostile-play '2\n' play tests/e2e/broken/hostile.xml --ca
 
 # ---------------------------------------------------------------- graph
 check graph-tutorial run graph-tutorial "" graph tutorial --lang en
+# In Dutch the corners are named in Dutch, and the point incidents return to says what it is.
+check graph-tutorial-nl sh -c "'$V' graph tutorial --lang nl | grep -q 'label=\"hoek: kernkwaliteit\"' && '$V' graph tutorial --lang nl | grep -q '\"return\" \[shape=plaintext, label=\"↩ terug naar waar het incident begon\"\]'"
 if command -v dot >/dev/null 2>&1; then
     check graph-dot-accepts sh -c "'$V' graph moveon | dot -Tsvg > /dev/null && '$V' graph school --format svg | grep -q '<svg'"
 else
