@@ -452,6 +452,11 @@ int cmd_check(int argc, char **argv)
         if (options && strcmp(argv[i], "--") == 0) options = 0;
         else if (!options || argv[i][0] != '-') scenarios[nscenarios++] = argv[i];
         else if (strcmp(argv[i], "--werror") == 0) werror = 1;
+        else if (strcmp(argv[i], "--lang") == 0 || strncmp(argv[i], "--lang=", 7) == 0) {
+            const char *lang = argv[i][6] == '=' ? argv[i] + 7 : i + 1 < argc ? argv[++i] : "";
+            if (!i18n_known(lang)) return free(scenarios), usage_error("check", _("--lang takes nl or en, not '%s'"), lang);
+            i18n_init(lang);
+        }
         else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) return free(scenarios), usage_help("check"), 0;
         else return free(scenarios), usage_error("check", _("unknown option '%s'"), argv[i]);
     }

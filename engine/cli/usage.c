@@ -72,9 +72,11 @@ static const CommandText commands[] = {
         "one), DIR/group.html for the whole group on one A3 page (the situation, who plays whom,\n"
         "the incidents the trainer may bring in, how to step out; to pin up or project) and\n"
         "DIR/cards-DECK.html with one card per page (the school's thirty children).")},
-    {"check", N_("verbeeld check SCENARIO..."),
+    {"check", N_("verbeeld check SCENARIO... [--werror] [--lang nl|en]"),
      N_("validate scenarios and their characters"),
-     N_("Reports every problem as file:line: error: message and exits 1 when there is any.")},
+     N_("Reports every problem as file:line: error: message and exits 1 when there is any;\n"
+        "--werror exits 1 on a warning too. Messages are in the language of --lang, else of\n"
+        "LANGUAGE or LANG.")},
     {"explore", N_("verbeeld explore SCENARIO [--random N | --exhaustive] [--seed N] [--max-states N] [--roles LIST] [--jobs N]"),
      N_("play automatically: endings reached, coverage, dead ends, script errors"),
      N_("Plays without a person, one explorer in each playable role, with every character's Lua\n"

@@ -76,6 +76,8 @@ printf '<cast scenario="moveon" xmlns="urn:verbeeld:cast:1"><participant name="M
 check who-solo-brief sh -c "printf '/who\\n/quit\\n' | '$V' play moveon --cast '$T/who1.xml' --lang en --journal '$T/who1.jsonl' 2>&1 | grep -q 'You are Isabel Verhoeven (38)'"
 # Options after the scenario too, as the other commands take them.
 check check-option-after sh -c "'$V' check tutorial --werror > /dev/null 2>&1"
+# check speaks the language --lang names, as every other command does; help names its options.
+check check-lang sh -c "'$V' check tutorial --lang en | grep -q '^1 scenario checked: no errors' && '$V' help check | grep -q -- '--werror'"
 # An incident for a role nobody plays is refused: verbeeld would play it out alone.
 printf '<cast scenario="school" xmlns="urn:verbeeld:cast:1"><participant name="Anke" core="voorzichtigheid" goal="x" card="sem" role="zorgvuldige"/><participant name="Bram" core="structuur" goal="y" card="noor" role="dromer"/></cast>\n' > "$T/noduv.xml"
 check inject-unplayed sh -c "printf '/inject krant\\n/quit\\n' | '$V' play school --cast '$T/noduv.xml' --lang en --journal '$T/noduv.jsonl' 2>&1 | grep -q \"Incident 'press' cannot be started now: it is for Dounia El Amrani, whom nobody\" && ! grep -q '\"ev\":\"event\"' '$T/noduv.jsonl'"
