@@ -249,12 +249,16 @@ static void try_characters(const Scenario *s, Session *S, DiagList *d)
 }
 
 /* A scenario whose references are wrong cannot make a session, but its characters can still
- * be tried: a designer then hears about the scripts in the same run. */
-static void try_characters_alone(const Scenario *s, const Lexicon *lx, DiagList *d)
+ * be tried, and the lines the story has them say looked up (with_lines; a session that failed
+ * has looked them up itself): a designer then hears about all of it in the same run. */
+static void try_characters_alone(const Scenario *s, const Lexicon *lx, int with_lines, DiagList *d)
 {
     for (int r = 0; r < s->nroles; r++) {
         Character ch;
-        if (session_load_role(&ch, s, r, lx, 0, d) == 0) try_character(s, &ch, d);
+        if (session_load_role(&ch, s, r, lx, 0, d) == 0) {
+            try_character(s, &ch, d);
+            if (with_lines) character_check_lines(&ch, s, r, d);
+        }
         character_free(&ch);
     }
 }
@@ -406,12 +410,14 @@ static void progress_end(void)
 
 /* ============================== the command ============================== */
 
-static void check_one(const char *name, const Lexicon *lx, DiagList *d)
+/* Check one scenario into d. Returns 1 when it stopped at reading the file (the XML or the
+ * schema): the story's references and its characters were then not checked. */
+static int check_one(const char *name, const Lexicon *lx, DiagList *d)
 {
     char *path = paths_find_scenario(name);
     if (!path) {
         diag_add(d, DIAG_ERROR, name, 0, _("scenario not found"));
-        return;
+        return 0;
     }
     DiagList sd;
     diag_init(&sd);
@@ -421,7 +427,7 @@ static void check_one(const char *name, const Lexicon *lx, DiagList *d)
     if (s && sd.errors) {
         progress(_("trying the characters"));
         world_check_code(s, &sd);                /* its conditions and effects, all the same */
-        try_characters_alone(s, lx, &sd);
+        try_characters_alone(s, lx, 1, &sd);
     } else if (s) {
         progress(_("following every way through the story and the ranges of its variables"));
         verify_scenario(s, &sd);
@@ -429,17 +435,19 @@ static void check_one(const char *name, const Lexicon *lx, DiagList *d)
         Cast cast = {0};
         Session *S = session_new(s, lx, &cast, path, scenario_fallback(s), 0, &sd);
         if (S) try_characters(s, S, &sd);
-        else try_characters_alone(s, lx, &sd);     /* the others' hooks all the same */
+        else try_characters_alone(s, lx, 0, &sd);  /* the others' hooks all the same */
         progress_end();                 /* the casting is printed, and quick */
         if (S && !sd.errors) report_casting(s, lx, S, &sd);
         session_free(S);
         cast_free(&cast);
     }
     progress_end();
+    int stopped = !s && sd.errors;
     diag_append(d, &sd);
     diag_free(&sd);
     scenario_free(s);
     free(path);
+    return stopped;
 }
 
 int cmd_check(int argc, char **argv)
@@ -467,10 +475,14 @@ int cmd_check(int argc, char **argv)
     DiagList d;
     diag_init(&d);
     Lexicon lx;
+    int stopped = 0;
     if (lexicon_load(&lx, paths_lexicon(), &d) == 0)
-        for (int i = 0; i < nscenarios; i++) check_one(scenarios[i], &lx, &d);
+        for (int i = 0; i < nscenarios; i++) stopped += check_one(scenarios[i], &lx, &d);
     free(scenarios);
     diag_print(&d, stderr);
+    /* said, so that fixing these is not followed by a new crop of errors as a surprise */
+    if (stopped) fprintf(stderr, "%s\n", _("The story's references and its characters are checked once the file is "
+                                           "well-formed XML that matches the schema."));
     int rc = d.errors || (werror && d.warnings) ? 1 : 0;
     if (!rc) {
         printf(ngettext("%d scenario checked: ", "%d scenarios checked: ", nscenarios), nscenarios);

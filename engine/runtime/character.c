@@ -304,6 +304,23 @@ int character_has_line(Character *ch, const char *key)
     return yes;
 }
 
+static void check_said_lines(Character *ch, const Scenario *s, int role, const Item *items, int n, DiagList *d)
+{
+    for (int i = 0; i < n; i++) {
+        const Item *it = &items[i];
+        if (it->kind == ITEM_SAY && it->line_key && it->role == role && !character_has_line(ch, it->line_key))
+            diag_add(d, DIAG_ERROR, s->path, it->line, _("character '%s' has no line '%s'"),
+                     s->roles[role].character, it->line_key);
+    }
+}
+
+void character_check_lines(Character *ch, const Scenario *s, int role, DiagList *d)
+{
+    if (!ch->sbx) return;
+    for (int i = 0; i < s->nscenes; i++) check_said_lines(ch, s, role, s->scenes[i].items, s->scenes[i].nitems, d);
+    for (int i = 0; i < s->nendings; i++) check_said_lines(ch, s, role, s->endings[i].items, s->endings[i].nitems, d);
+}
+
 /* Turn the value on top (text, table, or function of self) into text; pops it. */
 static char *value_text(Character *ch, const char *lang, const char *fb, char **err)
 {

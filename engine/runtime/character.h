@@ -13,6 +13,7 @@
 #include "base/diag.h"
 #include "base/sandbox.h"
 #include "model/lexicon.h"
+#include "model/scenario.h"
 #include "runtime/event.h"
 
 typedef struct {
@@ -51,6 +52,9 @@ char *character_line(Character *ch, const char *key, const char *lang, const cha
 void character_each_line(Character *ch, void (*fn)(const char *key, void *ud), void *ud);
 /* Whether the script has a line `key`. */
 int character_has_line(Character *ch, const char *key);
+/* Every <say line="..."> of role `role` in the scenario's scenes and endings must name a line the
+ * script has: an error at its line for each that does not (none when the script did not load). */
+void character_check_lines(Character *ch, const Scenario *s, int role, DiagList *d);
 
 /* Tell the character what happened. On return *said is the text it says (fresh, or NULL) and
  * *mood the line key or mood word it returned (fresh, or NULL). Returns 0, or -1 with *err. */

@@ -89,18 +89,6 @@ static int load_characters(Session *S, DiagList *d)
     return d->errors > errors ? -1 : 0;
 }
 
-/* Every <say line="..."> must name a line its character's script has. */
-static void check_lines(Session *S, const Item *items, int n, DiagList *d)
-{
-    for (int i = 0; i < n; i++) {
-        const Item *it = &items[i];
-        if (it->kind != ITEM_SAY || !it->line_key || it->role < 0 || !S->chars[it->role].sbx) continue;
-        if (!character_has_line(&S->chars[it->role], it->line_key))
-            diag_add(d, DIAG_ERROR, S->s->path, it->line, _("character '%s' has no line '%s'"),
-                     S->s->roles[it->role].character, it->line_key);
-    }
-}
-
 static void free_characters(Session *S)
 {
     if (!S->chars) return;
@@ -195,8 +183,7 @@ Session *session_new(const Scenario *s, const Lexicon *lx, Cast *cast, const cha
     S->role_turns = xcalloc((size_t)s->nroles + 1, sizeof *S->role_turns);
     int errors = d->errors;
     load_characters(S, d);
-    for (int i = 0; i < s->nscenes; i++) check_lines(S, s->scenes[i].items, s->scenes[i].nitems, d);
-    for (int i = 0; i < s->nendings; i++) check_lines(S, s->endings[i].items, s->endings[i].nitems, d);
+    for (int r = 0; r < s->nroles; r++) character_check_lines(&S->chars[r], s, r, d);
     check_story_names(S, d);
     S->world = world_new(s, seed, d);
     if (S->world) show_story(S);

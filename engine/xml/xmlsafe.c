@@ -27,6 +27,66 @@
 
 /* ============================== libxml2 plumbing ============================== */
 
+/* A schema type as a designer knows it ("decimal": a number). */
+static const char *type_words(const char *type)
+{
+    if (streq(type, "decimal") || streq(type, "double")) return _("number");
+    if (streq(type, "integer") || streq(type, "int") || streq(type, "nonNegativeInteger")) return _("whole number");
+    return type;
+}
+
+/* libxml2's most common messages about a scenario, in the session's language and with what to
+ * do ("xmlParseEntityRef: no name" is a bare '&'); NULL for the others, which stay as libxml2
+ * words them. The names they quote come from the document: cleaned like the message. */
+static char *xml_words(const xmlError *e, const char *msg)
+{
+    char *a = e->str1 ? clean_text(e->str1) : xstrdup("?");
+    char *b = e->str2 ? clean_text(e->str2) : xstrdup("?");
+    char *w = NULL;
+    if (e->domain == XML_FROM_PARSER) {
+        switch (e->code) {
+        case XML_ERR_NAME_REQUIRED:
+            if (strstr(msg, "EntityRef")) w = xstrdup(_("a bare '&': write it as &amp;"));
+            else if (strstr(msg, "StartTag")) w = xstrdup(_("a bare '<': write it as &lt;"));
+            break;
+        case XML_ERR_UNDECLARED_ENTITY: case XML_WAR_UNDECLARED_ENTITY:
+            w = xasprintf(_("unknown entity '&%s;': write the character itself (a scenario is UTF-8)"), a); break;
+        case XML_ERR_TAG_NAME_MISMATCH: w = xasprintf(_("<%s> of line %d is closed with </%s>"), a, e->int1, b); break;
+        case XML_ERR_TAG_NOT_FINISHED: w = xasprintf(_("<%s> of line %d is never closed"), a, e->int1); break;
+        case XML_ERR_GT_REQUIRED: w = xasprintf(_("the tag <%s> does not end with '>'"), a); break;
+        case XML_ERR_LT_IN_ATTRIBUTE: w = xstrdup(_("a '<' in an attribute's value: write it as &lt;")); break;
+        case XML_ERR_ATTRIBUTE_NOT_STARTED: w = xstrdup(_("an attribute's value must stand in quotes")); break;
+        case XML_ERR_ATTRIBUTE_WITHOUT_VALUE: w = xasprintf(_("attribute '%s' has no value"), a); break;
+        case XML_ERR_ATTRIBUTE_REDEFINED: w = xasprintf(_("attribute '%s' is given twice"), a); break;
+        case XML_ERR_DOCUMENT_END: w = xstrdup(_("there is more after the end of the document")); break;
+        case XML_ERR_DOCUMENT_EMPTY:      /* also "Start tag expected, '<' not found" */
+            w = xstrdup(strstr(msg, "Start tag") ? _("this is not XML: it does not begin with a tag")
+                                                 : _("the file is empty"));
+            break;
+        default: break;
+        }
+    } else if (e->domain == XML_FROM_RELAXNGV) {
+        switch (e->code) {
+        case XML_RELAXNG_ERR_TYPEVAL: w = xasprintf(_("'%s' is not a %s"), b, type_words(a)); break;
+        case XML_RELAXNG_ERR_INVALIDATTR: w = xasprintf(_("unknown attribute '%s'"), a); break;
+        case XML_RELAXNG_ERR_ATTRVALID: w = xstrdup(_("its attributes do not match the schema")); break;
+        case XML_RELAXNG_ERR_CONTENTVALID: w = xstrdup(_("what it holds does not match the schema")); break;
+        case XML_RELAXNG_ERR_ELEMWRONG: w = xasprintf(_("<%s> is not expected here"), a); break;
+        case XML_RELAXNG_ERR_ELEMNAME: w = xasprintf(_("<%s> is expected here, not <%s>"), a, b); break;
+        case XML_RELAXNG_ERR_NOELEM:      /* libxml2 names no element where any of several would do */
+            w = e->str1 && *e->str1 ? xasprintf(_("<%s> is missing"), a) : xstrdup(_("an element is missing here"));
+            break;
+        case XML_RELAXNG_ERR_NOTELEM: w = xstrdup(_("an element is expected here, not text")); break;
+        case XML_RELAXNG_ERR_TEXTWRONG: w = xasprintf(_("no text is expected directly in <%s>"), a); break;
+        case XML_RELAXNG_ERR_EXTRACONTENT: w = xasprintf(_("<%s> holds more than the schema allows: %s"), a, b); break;
+        default: break;
+        }
+    }
+    free(a);
+    free(b);
+    return w;
+}
+
 /* libxml2 messages end in a newline and sometimes name no file; tidy them into a diagnostic. */
 static void xml_error(void *ud, const xmlError *e)
 {
@@ -35,6 +95,11 @@ static void xml_error(void *ud, const xmlError *e)
     char *msg = clean_text(e->message);      /* messages may quote the document */
     size_t n = strlen(msg);
     while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = '\0';
+    char *words = xml_words(e, msg);
+    if (words) {
+        free(msg);
+        msg = words;
+    }
     /* "Input is not proper UTF-8, indicate encoding !\nBytes: 0xE9 ...": a file a designer
      * saved as Latin-1; the advice to indicate the encoding is not ours (a scenario is UTF-8). */
     if (e->domain == XML_FROM_PARSER && e->code == XML_ERR_INVALID_CHAR && strstr(msg, "UTF-8")) {
@@ -231,16 +296,15 @@ static int seen_before(Rounds *r, int line, const char *msg)
 }
 
 /* What to take out so that the next round gets past this error. */
-static void note_fix(Rounds *r, xmlNodePtr node, const char *msg)
+static void note_fix(Rounds *r, xmlNodePtr node, const xmlError *e)
 {
-    if (strncmp(msg, "Did not expect element", 22) == 0 && node->parent) {
+    if (e->code == XML_RELAXNG_ERR_ELEMWRONG && node->parent) {
         VEC_PUSH(r->drop, r->ndrop, r->capdrop);
         r->drop[r->ndrop++] = node;
         return;
     }
-    char name[128];
-    if (sscanf(msg, "Invalid attribute %127s for element", name) == 1) {
-        xmlAttrPtr a = xmlHasProp(node, (const xmlChar *)name);
+    if (e->code == XML_RELAXNG_ERR_INVALIDATTR && e->str1) {
+        xmlAttrPtr a = xmlHasProp(node, (const xmlChar *)e->str1);
         if (!a) return;
         VEC_PUSH(r->unset, r->nunset, r->capunset);
         r->unset[r->nunset++] = a;
@@ -265,8 +329,11 @@ static void valid_error(void *ud, xmlErrorPtr e)
     int line = e->line;
     if (!line || line == 65535) line = xml_line(node);
     if (!seen_before(r, line, msg)) {
-        if (r->nseen <= MAX_SCHEMA_ERRORS) diag_add(r->ps.d, DIAG_ERROR, r->ps.path, line, "<%s>: %s", (const char *)node->name, msg);
-        note_fix(r, node, msg);
+        char *words = xml_words(e, msg);
+        if (r->nseen <= MAX_SCHEMA_ERRORS)
+            diag_add(r->ps.d, DIAG_ERROR, r->ps.path, line, "<%s>: %s", (const char *)node->name, words ? words : msg);
+        free(words);
+        note_fix(r, node, e);
     }
     free(msg);
 }

@@ -76,6 +76,14 @@ printf '<cast scenario="moveon" xmlns="urn:verbeeld:cast:1"><participant name="M
 check who-solo-brief sh -c "printf '/who\\n/quit\\n' | '$V' play moveon --cast '$T/who1.xml' --lang en --journal '$T/who1.jsonl' 2>&1 | grep -q 'You are Isabel Verhoeven (38)'"
 # Options after the scenario too, as the other commands take them.
 check check-option-after sh -c "'$V' check tutorial --werror > /dev/null 2>&1"
+# check says everything in one run: a line a character does not have beside a scene that does
+# not exist (the line was only found once the scene was mended); libxml2's commonest words in
+# the designer's language, with what to do.
+mkdir -p "$T/broke" && ln -sfn "$(pwd)/characters" "$T/broke/characters"
+sed -e '0,/line="welkom"/s//line="welkm"/' -e '0,/next="timeout"/s//next="timout"/' scenarios/tutorial.xml > "$T/broke/two.xml"
+check check-all-at-once sh -c "'$V' check '$T/broke/two.xml' --lang en 2>&1 | grep -c \"has no line 'welkm'\|unknown scene or ending 'timout'\" | grep -qx 2"
+sed -e '0,/Maandagochtend/s//Maandag \& ochtend/' scenarios/tutorial.xml > "$T/broke/amp.xml"
+check check-xml-words sh -c "'$V' check '$T/broke/amp.xml' --lang nl 2>&1 | grep -q \"amp.xml:[0-9]*: error: een losse '&': schrijf hem als &amp;\" && '$V' check '$T/broke/amp.xml' --lang en 2>&1 | grep -q 'checked once the file is well-formed XML'"
 # check speaks the language --lang names, as every other command does; help names its options.
 check check-lang sh -c "'$V' check tutorial --lang en | grep -q '^1 scenario checked: no errors' && '$V' help check | grep -q -- '--werror'"
 # An incident for a role nobody plays is refused: verbeeld would play it out alone.
