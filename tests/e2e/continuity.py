@@ -187,6 +187,45 @@ gossip = after(t, "She walks out of the orangery").split("Aftertaste")[0]
 expect(n, gossip and "Isabel laughs along" not in gossip and "isn't there to hear it" in gossip,
        "Isabel walks out of the gossip and the next scene has her laugh along")
 
+# ---------------------------------------------------------------- MoveOn, Lisbon once it is out
+# Wim tells Isabel about the heart on Friday night: in the gossip round on Saturday Karin does
+# not joke about Guido's Lisbon story, on whatever quadrant she is played (her pleasen words and
+# the naivety, chaos and sloppiness variants of her corner choices).
+for core in ("verbinden", "vertrouwen", "creativiteit", "flexibiliteit"):
+    n = "moveon-lisbon-" + core
+    t = play(n, "moveon", MOVEON5.replace('core="verbinden"', f'core="{core}"'), "en", limit=90,
+             wishes=[r"He had a heart attack in May\. In Lisbon\. I went and got him",
+                     r"Lisbon|Ardèche|Cévennes|his ties", r"^You join in|^You giggle"])
+    karin = "\n".join(re.findall(r"^\u2192 Sanne \(Karin Mertens\): .*$", after(t, "\nGossip\n").split("\nAftertaste\n")[0], re.M))
+    expect(n, "I went and got him" in t and re.search(r"Ardèche|Cévennes|his ties", karin) and "Lisbon" not in karin,
+           "Karin jokes about Guido's Lisbon story after the team learnt his heart stopped in Lisbon")
+
+# ---------------------------------------------------------------- MoveOn, Koen's sums
+# The gap after the bank is 1.8 million and the team has 710,000: whichever way Koen sums it up
+# at lunch, the team is short by 1.09 million (or, offhand, "over a million"), never by 1.8.
+for core, said in (("zorgzaamheid", "1.09 million short"), ("loslaten", "over a million short"),
+                   ("structuur", "1.09 million short")):
+    n = "moveon-sums-" + core
+    t = play(n, "moveon", MOVEON5.replace('core="flexibiliteit"', f'core="{core}"'), "en", limit=60,
+             wishes=[r"million short"])
+    koen = "\n".join(re.findall(r"^\u2192 Bram \(Koen Timmermans\): .*$", after(t, "\nThe gap\n"), re.M))
+    expect(n, said in koen and "1.8 million short" not in t,
+           "Koen counts the whole gap of 1.8 million as the shortfall, forgetting the team's 710,000")
+
+# ---------------------------------------------------------------- MoveOn, Femke's apology
+# Isabel, whom nobody plays, walks out of the gossip before the line about her job: Femke's
+# apology at the smokers' bench does not say "because you were sitting there".
+n = "moveon-femke-sorry"
+t = play(n, "moveon", """<cast scenario="moveon" xmlns="urn:verbeeld:cast:1">
+  <participant name="Sanne" core="verbinden" goal="x" role="ops"/>
+  <participant name="Mehmet" core="loslaten" goal="x" role="online"/>
+</cast>
+""", "en", seed=3, limit=100,
+         wishes=[r"the team hears it from you", r"Because it was your father", r"(?i)join in|laugh along|say nothing"])
+expect(n, "She walks out of the orangery" in t and "Because it was your father" in t
+       and "Because you were sitting there" not in t,
+       "Femke tells Isabel she is ashamed 'because you were sitting there' after Isabel walked out")
+
 # ---------------------------------------------------------------- MoveOn, incidents
 # Incidents that know Guido is stopping wait until he has said so; Guido comes back once, from
 # Saturday. In English they take English names.
