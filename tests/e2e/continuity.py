@@ -715,6 +715,38 @@ waved = after(t, "those fifty hours, nobody will notice")
 expect(n, waved and "The timetable on the wall" in waved and "The hours just about add up" not in waved,
        "after the fifty hours were waved away, a timetable 'just about adds up'")
 
+# ---------------------------------------------------------------- the school, every child by name
+# Whichever of the thirty cards the parents picked, Mirjam speaks of that child in the yard scene
+# and again in the ending, when the ending speaks of the children (it did so for four of them).
+# Ten cards a session, each group played to the three endings that name children.
+DECK = re.findall(r'<card id="([a-z]+)"[^>]*><name>([^<]+)</name>', open("scenarios/school.xml", encoding="utf-8").read())
+CORES = ["verbinden", "structuur", "zorgzaamheid", "geduld", "voorzichtigheid", "daadkracht", "creativiteit", "moed",
+         "loslaten", "tact"]
+GREEN = [r"You note everything", r"At the stairs, in the echoing gym", r"two columns", r"give the group a way to begin",
+         r"someone always near the wild corner", r"hold the requirements up against", r"The tree stays\. But we have it inspected",
+         r"Three reasons", r"explain to her what a child gets", r"empty weekly timetable",
+         r"without giving up the project afternoons", r"keep the children in it", r"Both: the folder on the table",
+         r"the surface here, the fence here", r"show her where the child plays", r"You offer a trial", r"child by child",
+         r"ask the children themselves", r"children"]
+ROUTES = (("Green light, with the children first", GREEN),
+          ("Green light, for a school that complies", [r"child by child", r"You stand by what you've made"]),
+          ("Postponed: come back in six months", [r"You nod|Then we'll be back in six months"]))
+assert len(DECK) == 30
+for g in range(3):
+    group = DECK[g * 10:(g + 1) * 10]
+    cast = '<cast scenario="school" xmlns="urn:verbeeld:cast:1">\n' + "".join(
+        f'  <participant name="P{i}" core="{CORES[i]}" goal="x" card="{card}"/>\n' for i, (card, _) in enumerate(group)) + "</cast>\n"
+    for title, wishes in ROUTES:
+        n = f"school-names-{g}-{title.split()[-1]}"
+        t = play(n, "school", cast, "en", wishes=wishes)
+        yard = after(t, "\nWhose schoolyard is this?\n").split("Whose schoolyard is this, actually?")[0]
+        ending = after(t, "\n== " + title + " ==").split("Before the debrief")[0]
+        said = lambda text, name: re.search(rf"^Mirjam Bos: .*\b{name}\b", text, re.M)
+        expect(n, yard and all(said(yard, name) for _, name in group),
+               f"the yard scene says nothing of {[name for _, name in group if not said(yard, name)]}")
+        expect(n, ending and all(said(ending, name) for _, name in group),
+               f"the ending '{title}' is not reached, or says nothing of {[name for _, name in group if not said(ending, name)]}")
+
 # ---------------------------------------------------------------- the school, one child
 # Noor's foster parent tells the inspector about her: Mirjam does not send the inspector to Mila,
 # and no words speak of a file or of two schools that Noor never had.
