@@ -187,6 +187,45 @@ gossip = after(t, "She walks out of the orangery").split("Aftertaste")[0]
 expect(n, gossip and "Isabel laughs along" not in gossip and "isn't there to hear it" in gossip,
        "Isabel walks out of the gossip and the next scene has her laugh along")
 
+# ---------------------------------------------------------------- MoveOn, Lisbon once it is out
+# Wim tells Isabel about the heart on Friday night: in the gossip round on Saturday Karin does
+# not joke about Guido's Lisbon story, on whatever quadrant she is played (her pleasen words and
+# the naivety, chaos and sloppiness variants of her corner choices).
+for core in ("verbinden", "vertrouwen", "creativiteit", "flexibiliteit"):
+    n = "moveon-lisbon-" + core
+    t = play(n, "moveon", MOVEON5.replace('core="verbinden"', f'core="{core}"'), "en", limit=90,
+             wishes=[r"He had a heart attack in May\. In Lisbon\. I went and got him",
+                     r"Lisbon|Ardèche|Cévennes|his ties", r"^You join in|^You giggle"])
+    karin = "\n".join(re.findall(r"^\u2192 Sanne \(Karin Mertens\): .*$", after(t, "\nGossip\n").split("\nAftertaste\n")[0], re.M))
+    expect(n, "I went and got him" in t and re.search(r"Ardèche|Cévennes|his ties", karin) and "Lisbon" not in karin,
+           "Karin jokes about Guido's Lisbon story after the team learnt his heart stopped in Lisbon")
+
+# ---------------------------------------------------------------- MoveOn, Koen's sums
+# The gap after the bank is 1.8 million and the team has 710,000: whichever way Koen sums it up
+# at lunch, the team is short by 1.09 million (or, offhand, "over a million"), never by 1.8.
+for core, said in (("zorgzaamheid", "1.09 million short"), ("loslaten", "over a million short"),
+                   ("structuur", "1.09 million short")):
+    n = "moveon-sums-" + core
+    t = play(n, "moveon", MOVEON5.replace('core="flexibiliteit"', f'core="{core}"'), "en", limit=60,
+             wishes=[r"million short"])
+    koen = "\n".join(re.findall(r"^\u2192 Bram \(Koen Timmermans\): .*$", after(t, "\nThe gap\n"), re.M))
+    expect(n, said in koen and "1.8 million short" not in t,
+           "Koen counts the whole gap of 1.8 million as the shortfall, forgetting the team's 710,000")
+
+# ---------------------------------------------------------------- MoveOn, Femke's apology
+# Isabel, whom nobody plays, walks out of the gossip before the line about her job: Femke's
+# apology at the smokers' bench does not say "because you were sitting there".
+n = "moveon-femke-sorry"
+t = play(n, "moveon", """<cast scenario="moveon" xmlns="urn:verbeeld:cast:1">
+  <participant name="Sanne" core="verbinden" goal="x" role="ops"/>
+  <participant name="Mehmet" core="loslaten" goal="x" role="online"/>
+</cast>
+""", "en", seed=3, limit=100,
+         wishes=[r"the team hears it from you", r"Because it was your father", r"(?i)join in|laugh along|say nothing"])
+expect(n, "She walks out of the orangery" in t and "Because it was your father" in t
+       and "Because you were sitting there" not in t,
+       "Femke tells Isabel she is ashamed 'because you were sitting there' after Isabel walked out")
+
 # ---------------------------------------------------------------- MoveOn, incidents
 # Incidents that know Guido is stopping wait until he has said so; Guido comes back once, from
 # Saturday. In English they take English names.
@@ -675,6 +714,38 @@ n = "school-waved"
 waved = after(t, "those fifty hours, nobody will notice")
 expect(n, waved and "The timetable on the wall" in waved and "The hours just about add up" not in waved,
        "after the fifty hours were waved away, a timetable 'just about adds up'")
+
+# ---------------------------------------------------------------- the school, every child by name
+# Whichever of the thirty cards the parents picked, Mirjam speaks of that child in the yard scene
+# and again in the ending, when the ending speaks of the children (it did so for four of them).
+# Ten cards a session, each group played to the three endings that name children.
+DECK = re.findall(r'<card id="([a-z]+)"[^>]*><name>([^<]+)</name>', open("scenarios/school.xml", encoding="utf-8").read())
+CORES = ["verbinden", "structuur", "zorgzaamheid", "geduld", "voorzichtigheid", "daadkracht", "creativiteit", "moed",
+         "loslaten", "tact"]
+GREEN = [r"You note everything", r"At the stairs, in the echoing gym", r"two columns", r"give the group a way to begin",
+         r"someone always near the wild corner", r"hold the requirements up against", r"The tree stays\. But we have it inspected",
+         r"Three reasons", r"explain to her what a child gets", r"empty weekly timetable",
+         r"without giving up the project afternoons", r"keep the children in it", r"Both: the folder on the table",
+         r"the surface here, the fence here", r"show her where the child plays", r"You offer a trial", r"child by child",
+         r"ask the children themselves", r"children"]
+ROUTES = (("Green light, with the children first", GREEN),
+          ("Green light, for a school that complies", [r"child by child", r"You stand by what you've made"]),
+          ("Postponed: come back in six months", [r"You nod|Then we'll be back in six months"]))
+assert len(DECK) == 30
+for g in range(3):
+    group = DECK[g * 10:(g + 1) * 10]
+    cast = '<cast scenario="school" xmlns="urn:verbeeld:cast:1">\n' + "".join(
+        f'  <participant name="P{i}" core="{CORES[i]}" goal="x" card="{card}"/>\n' for i, (card, _) in enumerate(group)) + "</cast>\n"
+    for title, wishes in ROUTES:
+        n = f"school-names-{g}-{title.split()[-1]}"
+        t = play(n, "school", cast, "en", wishes=wishes)
+        yard = after(t, "\nWhose schoolyard is this?\n").split("Whose schoolyard is this, actually?")[0]
+        ending = after(t, "\n== " + title + " ==").split("Before the debrief")[0]
+        said = lambda text, name: re.search(rf"^Mirjam Bos: .*\b{name}\b", text, re.M)
+        expect(n, yard and all(said(yard, name) for _, name in group),
+               f"the yard scene says nothing of {[name for _, name in group if not said(yard, name)]}")
+        expect(n, ending and all(said(ending, name) for _, name in group),
+               f"the ending '{title}' is not reached, or says nothing of {[name for _, name in group if not said(ending, name)]}")
 
 # ---------------------------------------------------------------- the school, one child
 # Noor's foster parent tells the inspector about her: Mirjam does not send the inspector to Mila,
