@@ -42,11 +42,25 @@ const char *debrief_scene_title(const Debrief *db, int entry)
     return NULL;
 }
 
-/* Whether entry i starts a heading of the story: a scene, a return or an incident on screen. */
+/* Whether scene entry i, taken back with /back, holds choices made there (struck through). */
+static int undone_scene_with_choices(const Debrief *db, int i)
+{
+    for (int j = i + 1; j < db->log->n; j++) {
+        RecordKind k = db->rec[j].kind;
+        if (k == REC_CHOICE) return db->undone[j];
+        if (k == REC_SCENE || k == REC_RETURN || k == REC_ENDING || is_incident(k)) return 0;
+    }
+    return 0;
+}
+
+/* Whether entry i starts a heading of the story: a scene, a return or an incident on screen,
+ * or a scene taken back with /back where choices were made: those, struck through, stand under
+ * it, not under the scene before. */
 static int is_heading_entry(const Debrief *db, int i)
 {
     RecordKind k = db->rec[i].kind;
-    return !db->undone[i] && (k == REC_SCENE || k == REC_RETURN || is_incident(k));
+    if (db->undone[i]) return k == REC_SCENE && undone_scene_with_choices(db, i);
+    return k == REC_SCENE || k == REC_RETURN || is_incident(k);
 }
 
 const char *debrief_heading(const Debrief *db, int entry)
@@ -192,6 +206,7 @@ static void mark_undone(Debrief *db, int at, int steps)
         const JournalRecord *e = &db->rec[j];
         if (db->undone[j] || !is_story(e->kind)) continue;
         db->undone[j] = 1;
+        if (e->kind == REC_CHOICE && db->branch_entry >= 0 && j < db->branch_entry) db->branch_back = j;
         if (e->kind == REC_CHOICE && !e->automatic) counted++;
     }
 }
@@ -775,7 +790,7 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
     db->lang = lang;
     db->undone = xcalloc((size_t)log->n + 1, 1);
     db->ending_entry = -1;
-    db->branch_entry = -1;
+    db->branch_entry = db->branch_back = -1;
     db->only = -1;
     db->rec = record_read_all(log);
     const JournalRecord *start = &db->rec[0];
@@ -1007,7 +1022,9 @@ char *debrief_branch_line(const Debrief *db)
 {
     if (db->branch_entry < 0) return NULL;
     const JournalRecord *e = &db->rec[db->branch_entry];
-    char *at = branch_point(db, e->from ? e->from : "?");
+    /* Gone back with /back past where it branched: it went its own way from there. */
+    const char *back = db->branch_back >= 0 ? db->rec[db->branch_back].scene : NULL;
+    char *at = branch_point(db, back ? back : e->from ? e->from : "?");
     const char *of = e->from_journal;
     const char *name = of && strrchr(of, '/') ? strrchr(of, '/') + 1 : of;
     char *line = db->only >= 0 || !name   /* a handout names no file of the trainer's machine */

@@ -104,6 +104,8 @@ typedef struct {
     int tags;                      /* corners the trainer observed (/tag): the corner tables show them apart */
     int ending_entry;              /* the ending entry, or -1 */
     int branch_entry;              /* a what-if (replay --from): where it went its own way, or -1 */
+    int branch_back;               /* the first choice before it that the what-if took back with
+                                      /back (it went its own way from there), or -1 */
     const char *ending, *ending_title;
     int led_to[3];                 /* the last three choices before the ending, oldest first */
     int nled_to;

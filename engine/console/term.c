@@ -545,7 +545,13 @@ char *term_read(const char *prompt)
     if (before_read) before_read(before_read_ud);
     fflush(stdout);
     if (!interactive) return typed(read_plain(prompt));
-    interrupted = 0;
+    /* Ctrl-C pressed while the last line was still being taken in (the terminal dropped what
+     * was typed with it): it is the pause it meant, not lost. */
+    if (interrupted) {
+        interrupted = 0;
+        fputc('\n', stdout);
+        return xstrdup("/pause");
+    }
     char *shown = prompt_line(prompt);
     line_bytes = 0;
     in_escape = 0;
