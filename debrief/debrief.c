@@ -699,6 +699,44 @@ static void choose_group_questions(Debrief *db)
     db->group_questions[db->ngroup++] = xstrdup(_("Which moment of someone else's will you take with you, and why?"));
 }
 
+/* The title `shown` (in the session's language) of a scene, incident or ending, in the debrief's
+ * language when that differs: the plain title, or the <title if> that stood in for it. NULL
+ * when the scenario does not have it in that language. */
+static const char *title_in_lang(const Debrief *db, const Text *plain, const AltTitle *alts, int nalts,
+                                 const char *shown)
+{
+    const char *fb = scenario_fallback(db->s);
+    if (streq(text_get(plain, db->session_lang, fb), shown))
+        return text_has(plain, db->lang) ? text_get(plain, db->lang, fb) : NULL;
+    for (int k = 0; k < nalts; k++)
+        if (streq(text_get(&alts[k].text, db->session_lang, fb), shown))
+            return text_has(&alts[k].text, db->lang) ? text_get(&alts[k].text, db->lang, fb) : NULL;
+    return NULL;
+}
+
+/* A debrief in another language than the session was played in (debrief --lang): the titles of
+ * the story in that language, where the scenario is at hand, not as the journal has them.
+ * What people said and chose stays in the words it was played in. */
+static void retitle(Debrief *db)
+{
+    const Scenario *s = db->s;
+    if (!s || !db->session_lang || streq(db->session_lang, db->lang)) return;
+    if (text_has(&s->title, db->lang)) db->title = text_get(&s->title, db->lang, scenario_fallback(s));
+    for (int i = 0; i < db->log->n; i++) {
+        JournalRecord *e = &db->rec[i];
+        if (!e->title) continue;
+        const char *t = NULL;
+        int k;
+        if ((e->kind == REC_SCENE || e->kind == REC_RETURN) && e->scene && (k = scenario_scene(s, e->scene)) >= 0)
+            t = title_in_lang(db, &s->scenes[k].title, s->scenes[k].alt_titles, s->scenes[k].nalt_titles, e->title);
+        else if (is_incident(e->kind) && e->event && (k = scenario_event(s, e->event)) >= 0)
+            t = title_in_lang(db, &s->events[k].title, s->events[k].alt_titles, s->events[k].nalt_titles, e->title);
+        else if (e->kind == REC_ENDING && e->ending && (k = scenario_ending(s, e->ending)) >= 0)
+            t = title_in_lang(db, &s->endings[k].title, NULL, 0, e->title);
+        if (t) e->title = t;
+    }
+}
+
 static void find_scenario(Debrief *db, const JournalRecord *start)
 {
     if (!db->have_lx) return;
@@ -807,6 +845,7 @@ void debrief_build(Debrief *db, const JournalLog *log, const char *journal_path,
     db->have_lx = lexicon_load(&db->lx, paths_lexicon(), &d) == 0;
     diag_free(&d);
     find_scenario(db, start);
+    retitle(db);
     char *lib = xasprintf("%s/debrief/prompts.json", paths_data_dir());
     db->lib = prompts_load(lib);
     free(lib);

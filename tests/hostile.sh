@@ -603,7 +603,7 @@ cond_case plainfind "string.rep('a', 8388608):find(string.rep('a', 4194304) .. '
     "script ran too long (instruction limit reached)"
 cond_case loop "vars.n > 0 or (function() while true do end end)()" "script ran too long (instruction limit reached)"
 cond_case memory "#string.rep('x', math.tointeger(2^30)) > 0" "script used too much memory"
-cond_case error "vars.n.x == 1" "attempt to index a number value (field 'n')"
+cond_case error "vars.n.x == 1" "cannot look up a field in a value of type number (field 'n')"
 
 # The same verdicts on every run and any load: a script just under the budget is never stopped,
 # and explore with one job or two says the same of it.

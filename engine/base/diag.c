@@ -103,8 +103,53 @@ static char *lua_head_words(const char *head)
     return words;
 }
 
+/* What Lua says of a value used wrongly at run time (ldebug.c, Lua 5.4): "attempt to index a nil
+ * value (field 'grens')", as ours. The type and the name stay as Lua writes them: they are the
+ * script's own words. NULL for another shape. */
+static char *lua_runtime_words(const char *text)
+{
+    static const struct { const char *lua; const char *ours; } verbs[] = {
+        {"attempt to index a %31s value%n", N_("cannot look up a field in a value of type %s")},
+        {"attempt to call a %31s value%n", N_("cannot call a value of type %s")},
+        {"attempt to perform arithmetic on a %31s value%n", N_("cannot calculate with a value of type %s")},
+        {"attempt to concatenate a %31s value%n", N_("cannot join text with a value of type %s")},
+        {"attempt to get length of a %31s value%n", N_("cannot take the length of a value of type %s")},
+    };
+    static const struct { const char *kind; const char *ours; } names[] = {
+        {"field", N_("field '%s'")}, {"global", N_("global '%s'")}, {"local", N_("local '%s'")},
+        {"upvalue", N_("upvalue '%s'")}, {"constant", N_("constant '%s'")}, {"method", N_("method '%s'")},
+    };
+    char type[32], other[32], kind[16], name[128];
+    int used = 0;
+    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++) {
+        if (sscanf(text, verbs[i].lua, type, &used) != 1 || !used) continue;
+        char *words = xasprintf(_(verbs[i].ours), type);
+        const char *rest = text + used;
+        int n = 0;
+        if (!*rest) return words;
+        if (sscanf(rest, " (%15s '%127[^']')%n", kind, name, &n) == 2 && !rest[n])
+            for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+                if (streq(kind, names[k].kind)) {
+                    char *which = xasprintf(_(names[k].ours), name);
+                    char *all = xasprintf("%s (%s)", words, which);
+                    free(which);
+                    free(words);
+                    return all;
+                }
+        free(words);
+        return NULL;
+    }
+    if (sscanf(text, "attempt to compare two %31s values%n", type, &used) == 1 && used && !text[used])
+        return xasprintf(_("cannot compare two values of type %s"), type);
+    if (sscanf(text, "attempt to compare %31s with %31s%n", type, other, &used) == 2 && used && !text[used])
+        return xasprintf(_("cannot compare %s with %s"), type, other);
+    return NULL;
+}
+
 char *diag_lua_words(const char *text)
 {
+    char *runtime = lua_runtime_words(text);
+    if (runtime) return runtime;
     const char *near = strstr(text, " near ");
     char *head = near ? xstrndup(text, (size_t)(near - text)) : xstrdup(text);
     char *words = lua_head_words(head);

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """placed.py VERBEELD JOURNAL: every choice sits under the scene where it was made.
 
-Walks the story of the Markdown debrief (English) and the journal's choice entries side by
-side: the heading above each choice must be the title of the scene the choice was made in
-(also after an incident returned to it). Prints what is wrong; exit 1 if anything is.
+Walks the story of the Markdown debrief (in the session's language, whose titles the journal
+has) and the journal's choice entries side by side: the heading above each choice must be the
+title of the scene the choice was made in (also after an incident returned to it). Prints what
+is wrong; exit 1 if anything is.
 """
 import json
 import re
@@ -21,19 +22,20 @@ for e in entries:
     elif e.get("ev") == "choice":
         want.append(titles.get(e.get("scene"), ""))
 
-md = subprocess.run([V, "debrief", journal, "--lang", "en"], capture_output=True, text=True, env=env).stdout
-story = md.split("## The story as it was played")[1]
+lang = entries[0].get("lang", "en")
+md = subprocess.run([V, "debrief", journal, "--lang", lang], capture_output=True, text=True, env=env).stdout
+story = re.split(r"## (?:The story as it was played|Het verhaal zoals het gespeeld is)\n", md)[1]
 story = re.split(r"\n## (?!#)", story)[0]
 heading, got = "", []
 for line in story.splitlines():
     if line.startswith("### "):
-        heading = re.sub(r" \(after the incident\)$", "", line[4:])
+        heading = re.sub(r" \((?:after the incident|na het incident)\)$", "", line[4:])
         # an incident and the scene it opens with share a heading ("Incident: T — Scene"); an
         # incident whose scene bears its own title is headed by it alone
-        incident = re.match(r"Incident(?: \(started by the trainer\))?: (.*)$", heading)
+        incident = re.match(r"Incident(?: \((?:started by the trainer|gestart door de trainer)\))?: (.*)$", heading)
         if incident:
             heading = incident.group(1).split(" — ", 1)[-1]
-    elif line.startswith("- ") and not re.match(r"- (\*Vote\*|⏸|▶|✎|↶)", line):
+    elif line.startswith("- ") and not re.match(r"- (\*(?:Vote|Stemming)\*|⏸|▶|✎|↶)", line):
         got.append(heading)                     # a choice: by someone, the group or a character
 wrong = [f"choice {k + 1} is under '{g}', was made in '{w}'" for k, (g, w) in enumerate(zip(got, want)) if g != w]
 if len(got) != len(want):

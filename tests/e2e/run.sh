@@ -100,6 +100,9 @@ check explore-unoffered-why sh -c "LANGUAGE=en '$V' explore tutorial --exhaustiv
 check debrief-new-folder sh -c "'$V' debrief '$T/noduv.jsonl' -o '$T/handouts/' > /dev/null && [ -f '$T/handouts/Anke.md' ] && '$V' debrief '$T/noduv.jsonl' -o '$T/no/such/' 2>&1 | grep -q 'cannot write .*/no/such/: No such file or directory'"
 # Lua's words for a script that does not compile are in the session's language as well.
 check check-lua-nl sh -c "LANGUAGE=nl $V check tests/e2e/broken/scripts.xml 2>&1 | grep -q \"syntax.lua:5: error: '}' verwacht (om '{' van regel 1 af te sluiten) bij 'lines'\""
+# Lua's run-time words too: a number looked into as if it were a table, in a condition.
+sed -e '0,/if="facts.ja_tegen_bart"/s//if="vars.grens.x \&gt; 0"/' scenarios/tutorial.xml > "$T/broke/rt.xml"
+check check-lua-runtime-nl sh -c "'$V' check '$T/broke/rt.xml' --lang nl 2>&1 | grep -q \"rt.xml:[0-9]*: error: voorwaarde mislukt: kan geen veld opzoeken in een waarde van type number (veld 'grens')\""
 # A dead end the check only warns of, met in play: the session stops with exit 1 and says the
 # scenario has no way on; a resume says there is nothing to play on, not "continue it with".
 printf '<cast scenario="mini" xmlns="urn:verbeeld:cast:1"><participant name="An" core="verbinden" goal="x"/></cast>\n' > "$T/dead.xml"
@@ -221,6 +224,9 @@ check full-en-placed python3 tests/e2e/placed.py "$V" "$T/full.jsonl"
 # Votes count as the voters' choices, in the corners and among the moments alike.
 check full-en-corners python3 tests/e2e/corners.py "$V" "$T/full.jsonl"
 check full-en-truths python3 tests/e2e/truths.py "$V" "$T/full.jsonl" "$T"
+# A debrief in another language than the session: the story's titles in that language (what was
+# said and chosen stays as it was played).
+check debrief-other-lang sh -c "'$V' debrief '$T/full.jsonl' --lang nl > '$T/full-nl.md' && grep -q '^### Koffie boven de winkel' '$T/full-nl.md' && ! grep -q '^### Coffee above the shop' '$T/full-nl.md' && grep -q '^# Nabespreking: Eerste kennismaking' '$T/full-nl.md'"
 check full-en-branch sh -c "printf '1\n1\n1\n1\n1\n\n\n\n' | '$V' replay '$T/full.jsonl' --from 5 --journal '$T/fullbranch.jsonl' > /dev/null"
 for f in md json; do
     check "full-en-branch-debrief-$f" sh -c "'$V' debrief '$T/fullbranch.jsonl' --format $f > '$T/fullbranch.$f'"
