@@ -1073,6 +1073,43 @@ char *debrief_branch_line(const Debrief *db)
     return line;
 }
 
+/* The title of ending `id` in the debrief's language, or `shown` as the journal has it. */
+static const char *ending_title_in_lang(const Debrief *db, const char *id, const char *shown)
+{
+    int k = db->s && id ? scenario_ending(db->s, id) : -1;
+    if (k >= 0 && text_has(&db->s->endings[k].title, db->lang))
+        return text_get(&db->s->endings[k].title, db->lang, scenario_fallback(db->s));
+    return shown ? shown : id;
+}
+
+char *debrief_first_run_line(const Debrief *db)
+{
+    if (db->branch_entry < 0 || !db->rec[db->branch_entry].from_journal) return NULL;
+    JournalLog first;
+    DiagList d;
+    diag_init(&d);
+    int unread = journal_read(db->rec[db->branch_entry].from_journal, &first, &d);
+    diag_free(&d);
+    if (unread) return NULL;
+    JournalRecord *rec = record_read_all(&first);
+    char *then = NULL;
+    if (rec[0].scenario && db->scenario && streq(rec[0].scenario, db->scenario))
+        for (int i = 0; i < first.n; i++)           /* the last ending counts, as in this one */
+            if (rec[i].kind == REC_ENDING) {
+                free(then);
+                then = xstrdup(ending_title_in_lang(db, rec[i].ending, rec[i].title));
+            }
+    record_free_all(rec, first.n);
+    journal_log_free(&first);
+    const char *now = db->ending ? ending_title_in_lang(db, db->ending, db->ending_title) : NULL;
+    char *line = NULL;
+    if (then && now) line = xasprintf(_("it ended in \u2018%s\u2019; this time in \u2018%s\u2019"), then, now);
+    else if (then) line = xasprintf(_("it ended in \u2018%s\u2019; this time the story has not ended"), then);
+    else if (now) line = xasprintf(_("it did not reach an ending; this time it ended in \u2018%s\u2019"), now);
+    free(then);
+    return line;
+}
+
 const char *debrief_anchor_brought(const Debrief *db, const DebriefParticipant *p)
 {
     if (!db->is_return || !p->then_anchor || !*p->then_anchor) return NULL;

@@ -188,6 +188,10 @@ char *debrief_return_command(const Debrief *db);
 /* A what-if branch said in words: from where it was played on, and of which journal (its file
  * name; not in a handout). Fresh; NULL when the session is no branch. */
 char *debrief_branch_line(const Debrief *db);
+/* How a what-if's first run ended against how this one did ("it ended in 'The door slams';
+ * this time in 'Saying no together'"), read from the first run's journal when it is still
+ * there. Fresh; NULL when the session is no branch or that journal cannot be read. */
+char *debrief_first_run_line(const Debrief *db);
 /* A return session said in words: of which first session (its journal's file name; not in a
  * handout), and how that one ended. Fresh; NULL when the session is no return session. */
 char *debrief_then_line(const Debrief *db);

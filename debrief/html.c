@@ -106,6 +106,8 @@ static void group_header(const Debrief *db, xmlNodePtr page)
     free(s);
     if ((s = debrief_branch_line(db))) meta_row(t, _("What if"), s);
     free(s);
+    if ((s = debrief_first_run_line(db))) meta_row(t, _("The first time"), s);
+    free(s);
     if ((s = debrief_then_line(db))) meta_row(t, _("Return session"), s);
     free(s);
     char *choices = debrief_choices_count(db);

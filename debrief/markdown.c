@@ -38,6 +38,9 @@ static void header(const Debrief *db, FILE *out)
     char *branch = debrief_branch_line(db);
     if (branch) { fprintf(out, "- %s: ", _("What if")); put(out, branch); fprintf(out, "\n"); }
     free(branch);
+    char *first = debrief_first_run_line(db);
+    if (first) { fprintf(out, "- %s: ", _("The first time")); put(out, first); fprintf(out, "\n"); }
+    free(first);
     char *then = debrief_then_line(db);
     if (then) { fprintf(out, "- %s: ", _("Return session")); put(out, then); fprintf(out, "\n"); }
     free(then);
