@@ -1073,13 +1073,13 @@ char *debrief_branch_line(const Debrief *db)
     return line;
 }
 
-/* The title of ending `id` in the debrief's language, or `shown` as the journal has it. */
+/* The title `shown` of ending `id` in the debrief's language, by the rule retitle applies to
+ * this session's titles; `shown` as the journal has it where that rule finds none. */
 static const char *ending_title_in_lang(const Debrief *db, const char *id, const char *shown)
 {
-    int k = db->s && id ? scenario_ending(db->s, id) : -1;
-    if (k >= 0 && text_has(&db->s->endings[k].title, db->lang))
-        return text_get(&db->s->endings[k].title, db->lang, scenario_fallback(db->s));
-    return shown ? shown : id;
+    int k = db->s && id && shown ? scenario_ending(db->s, id) : -1;
+    const char *t = k >= 0 && db->session_lang ? title_in_lang(db, &db->s->endings[k].title, NULL, 0, shown) : NULL;
+    return t ? t : shown ? shown : id;
 }
 
 char *debrief_first_run_line(const Debrief *db)
@@ -1101,7 +1101,7 @@ char *debrief_first_run_line(const Debrief *db)
             }
     record_free_all(rec, first.n);
     journal_log_free(&first);
-    const char *now = db->ending ? ending_title_in_lang(db, db->ending, db->ending_title) : NULL;
+    const char *now = !db->ending ? NULL : db->ending_title ? db->ending_title : db->ending; /* retitled */
     char *line = NULL;
     if (then && now) line = xasprintf(_("it ended in \u2018%s\u2019; this time in \u2018%s\u2019"), then, now);
     else if (then) line = xasprintf(_("it ended in \u2018%s\u2019; this time the story has not ended"), then);

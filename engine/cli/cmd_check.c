@@ -249,15 +249,16 @@ static void try_characters(const Scenario *s, Session *S, DiagList *d)
 }
 
 /* A scenario whose references are wrong cannot make a session, but its characters can still
- * be tried, and the lines the story has them say looked up (with_lines; a session that failed
- * has looked them up itself): a designer then hears about all of it in the same run. */
-static void try_characters_alone(const Scenario *s, const Lexicon *lx, int with_lines, DiagList *d)
+ * be tried, and the lines the story has them say looked up: a designer then hears about all of
+ * it in the same run. (A session that failed has looked the lines up too; diag_print says
+ * each problem once.) */
+static void try_characters_alone(const Scenario *s, const Lexicon *lx, DiagList *d)
 {
     for (int r = 0; r < s->nroles; r++) {
         Character ch;
         if (session_load_role(&ch, s, r, lx, 0, d) == 0) {
             try_character(s, &ch, d);
-            if (with_lines) character_check_lines(&ch, s, r, d);
+            character_check_lines(&ch, s, r, d);
         }
         character_free(&ch);
     }
@@ -427,7 +428,7 @@ static int check_one(const char *name, const Lexicon *lx, DiagList *d)
     if (s && sd.errors) {
         progress(_("trying the characters"));
         world_check_code(s, &sd);                /* its conditions and effects, all the same */
-        try_characters_alone(s, lx, 1, &sd);
+        try_characters_alone(s, lx, &sd);
     } else if (s) {
         progress(_("following every way through the story and the ranges of its variables"));
         verify_scenario(s, &sd);
@@ -435,7 +436,7 @@ static int check_one(const char *name, const Lexicon *lx, DiagList *d)
         Cast cast = {0};
         Session *S = session_new(s, lx, &cast, path, scenario_fallback(s), 0, &sd);
         if (S) try_characters(s, S, &sd);
-        else try_characters_alone(s, lx, 0, &sd);  /* the others' hooks all the same */
+        else try_characters_alone(s, lx, &sd);  /* the others' hooks all the same */
         progress_end();                 /* the casting is printed, and quick */
         if (S && !sd.errors) report_casting(s, lx, S, &sd);
         session_free(S);

@@ -697,11 +697,9 @@ void prompt_completions(Play *P)
     word_list_take(&incidents_list, &b);
     sb_init(&b);
     add_names(P, &b);
-    char *names = xstrdup(b.s);
     word_list_take(&names_list, &b);
     sb_init(&b);
-    sb_add(&b, names);
-    free(names);
+    add_names(P, &b);
     if (P->lx) lexicon_each_term(P->lx, lang ? lang : "nl", add_word, &b);
     word_list_take(&tag_list, &b);
     term_set_completion_chooser(words_for_line);
