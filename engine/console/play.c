@@ -36,8 +36,7 @@ void play_forget_ballots(Play *P)
     P->nballots = 0;
 }
 
-/* A ballot read back from the journal: part of a vote still open when the session stopped. */
-static void keep_ballot(Play *P, const JournalRecord *e)
+void play_keep_ballot(Play *P, const JournalRecord *e)
 {
     if (!e->scene || !e->by || !e->choice) return;
     if (!P->ballot_scene || strcmp(P->ballot_scene, e->scene)) {
@@ -272,7 +271,7 @@ int play_replay(Play *P, const JournalLog *log, int upto, void (*aside)(Play *, 
         if (aside) aside(P, &e);
         if ((e.kind == REC_CHOICE && e.by) || e.kind == REC_SAY)     /* what /tag may place */
             play_did(P, play_participant(P, e.by), e.kind == REC_CHOICE ? e.choice : NULL, e.text);
-        if (e.kind == REC_BALLOT) keep_ballot(P, &e);
+        if (e.kind == REC_BALLOT) play_keep_ballot(P, &e);
         else if (e.kind == REC_VOTE || e.kind == REC_CHOICE || e.kind == REC_UNDO) play_forget_ballots(P);
         if (e.kind == REC_VIEW) {
             P->corners = e.show_corners;

@@ -67,6 +67,10 @@ int play_record(Play *P, const JournalRecord *r);
 void play_journal_view(Play *P);
 /* Forget the votes of a vote cut off by a stop (it was finished, or the story moved on). */
 void play_forget_ballots(Play *P);
+/* Keep ballot e (REC_BALLOT) of a vote still open: typed before a command broke the vote off, or
+ * read back from the journal of a session that stopped in it. The next /vote in that scene
+ * takes it up. */
+void play_keep_ballot(Play *P, const JournalRecord *e);
 /* Put what the journal was given since the last call on disk (journal_sync): called before
  * every prompt and before the session ends; a failure is said as a failed write is. */
 void play_sync(Play *P);

@@ -356,8 +356,8 @@ static void vote_again(const char *line, int noptions)
     free(msg);
 }
 
-/* The option (1..n) participant p voted for in this scene before the session stopped in the
- * middle of the vote (read back on resume), said again; 0 when they had not voted. */
+/* The option (1..n) participant p voted for in this scene before the vote was broken off (by a
+ * command, or a stop and a resume), said again; 0 when they had not voted. */
 static long ballot_before_stop(Play *P, const Scene *sc, const int *options, int n, const Participant *p)
 {
     if (!P->ballot_scene || strcmp(P->ballot_scene, sc->id)) return 0;
@@ -365,7 +365,7 @@ static long ballot_before_stop(Play *P, const Scene *sc, const int *options, int
         if (strcmp(P->ballots[b].by, p->name)) continue;
         for (int k = 0; k < n; k++)
             if (!strcmp(sc->choices[options[k]].id, P->ballots[b].choice)) {
-                char *msg = xasprintf(_("%s voted %d before the stop."), p->name, k + 1);
+                char *msg = xasprintf(_("%s has already voted: %d."), p->name, k + 1);
                 term_notice(msg);
                 free(msg);
                 return k + 1;
@@ -374,8 +374,22 @@ static long ballot_before_stop(Play *P, const Scene *sc, const int *options, int
     return 0;
 }
 
+/* The commands a voter's line may be without breaking the vote off: they change nothing of the
+ * story. */
+static int vote_aside(const char *line)
+{
+    static const char *const aside[] = {"/note", "/say", "/tag", "/who", "/help", "/corners", "/projector", "/save"};
+    size_t n = strcspn(line, " ");
+    for (size_t i = 0; i < sizeof aside / sizeof *aside; i++)
+        if (strlen(aside[i]) == n && !strncmp(aside[i], line, n)) return 1;
+    return 0;
+}
+
 /* Each participant votes; the majority decides, a tie goes back to the trainer. Each vote is
- * journaled as it is typed (a ballot), and found again after a stop. */
+ * journaled as it is typed (a ballot), and found again after a stop. Anyone may step out of
+ * the fiction while voting: /stop, /quit or any command that moves the story breaks the vote
+ * off (the ballots typed are kept for the next /vote) and is carried out; a /note and the
+ * like are carried out and the vote goes on. */
 static void cmd_vote(Play *P, const char *arg)
 {
     (void)arg;
@@ -392,6 +406,7 @@ static void cmd_vote(Play *P, const char *arg)
     int n = t->noptions, *options = xcalloc((size_t)n, sizeof *options), *tally = xcalloc((size_t)n, sizeof *tally);
     memcpy(options, t->options, (size_t)n * sizeof *options);
     JournalRecord vote = {.kind = REC_VOTE, .scene = sc->id, .votes = xcalloc((size_t)P->cast.n, sizeof *vote.votes)};
+    char *command = NULL;                 /* the line that broke the vote off */
     for (int i = 0; i < P->cast.n; i++) {
         const Participant *p = &P->cast.p[i];
         char *prompt = xasprintf(_("%s (%s) votes — "), p->name, session_role_name(P->S, p->role));
@@ -400,27 +415,37 @@ static void cmd_vote(Play *P, const char *arg)
         while (k < 1 || k > n) {
             char *line = term_read(prompt);
             if (!line) break;
-            k = play_pick(P, options, n, line);
-            if (!k) vote_again(line, n);
+            if (line[0] == '/' && !vote_aside(line)) {
+                command = line;
+                break;
+            }
+            if (line[0] == '/') prompt_command(P, line);
+            else if (!(k = play_pick(P, options, n, line))) vote_again(line, n);
             free(line);
         }
         free(prompt);
         if (k < 1 || k > n) {
-            term_alert(_("The vote was not finished; the group still decides."));
+            term_alert(command ? _("The vote is broken off; the votes cast are kept, and /vote takes it up again.")
+                               : _("The vote was not finished; the group still decides."));
             record_free(&vote);
             free(options);
             free(tally);
+            if (command) prompt_command(P, command);
+            free(command);
             return;
         }
-        tally[k - 1]++;
+    tally[k - 1]++;
         const Choice *c = &sc->choices[options[k - 1]];
         Corner corner = session_corner(P->S, i, p->role, c);
         vote.votes[vote.nvotes++] = (RecordVote){.by = p->name, .choice = c->id, .quality = session_term(P->S, i, p->role, c),
                                                  .corner = corner != CORNER_NONE ? corner_id(corner) : NULL};
         const RecordVote *v = &vote.votes[vote.nvotes - 1];      /* kept at once: a stop loses no vote */
-        if (typed_now)
-            play_record(P, &(JournalRecord){.kind = REC_BALLOT, .scene = sc->id, .by = v->by, .choice = v->choice,
-                                            .quality = v->quality, .corner = v->corner});
+        if (typed_now) {
+            JournalRecord ballot = {.kind = REC_BALLOT, .scene = sc->id, .by = v->by, .choice = v->choice,
+                                    .quality = v->quality, .corner = v->corner};
+            play_record(P, &ballot);
+            play_keep_ballot(P, &ballot);
+        }
     }
     play_forget_ballots(P);
     int best = 0, tie = 0;

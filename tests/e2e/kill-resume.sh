@@ -74,7 +74,7 @@ printf '<cast scenario="tutorial" xmlns="urn:verbeeld:cast:1"><participant name=
 printf '2\n1\n3\n2\n1\n1\n1\n1\n1\n/vote\n1\n' | "$V" play tutorial --cast "$cast2" --lang en --seed 11 --journal "$T/kr-vote.jsonl" > /dev/null 2>&1
 grep -q '"ev":"ballot".*"by":"Sanne"' "$T/kr-vote.jsonl" || { echo "a vote typed before the stop is not in the journal"; exit 1; }
 printf '/vote\n2\n1\n' | "$V" play --resume "$T/kr-vote.jsonl" > "$T/kr-vote.out" 2>&1
-grep -q '1 of 2 had voted' "$T/kr-vote.out" && grep -q 'Sanne voted 1 before the stop' "$T/kr-vote.out" \
+grep -q '1 of 2 had voted' "$T/kr-vote.out" && grep -q 'Sanne has already voted: 1' "$T/kr-vote.out" \
     && grep '"ev":"vote"' "$T/kr-vote.jsonl" | grep -q '"by":"Sanne".*"by":"Joris"' \
     || { echo "the vote cut off by the stop did not go on after the resume: $(grep -i vote "$T/kr-vote.out")"; exit 1; }
 

@@ -207,6 +207,14 @@ check full-en-journal compare full-en.jsonl "$T/full.jsonl"
 # (it once said only "Type the number of a choice.").
 check vote-out-of-range sh -c "printf '=binnen_grens\\n=zit_verbinden\\n=zit_direct\\n=zit-lies-uitdaging\\n=nee_bart\\n=eerlijk_direct\\n=verder_direct\\n=verder-lies-allergie\\n/vote\\n9\\n' |
     LANGUAGE=en '$V' play tutorial --cast '$T/cast3.xml' --lang en --seed 5 --journal '$T/vote.jsonl' 2>&1 | grep -q '^Choose a number from 1 to [0-9]\\.$'"
+# Anyone may step out of the fiction while voting: a /note is kept and the vote goes on; a /stop
+# breaks the vote off (it once answered "Type the number of a choice." and threw both away), and
+# the next /vote goes on with the votes cast.
+check vote-step-out sh -c "printf '=binnen_grens\\n=zit_verbinden\\n=zit_direct\\n=zit-lies-uitdaging\\n=nee_bart\\n=eerlijk_direct\\n=verder_direct\\n=verder-lies-allergie\\n/vote\\n/note @Sanne hesitates\\n1\\n/stop a moment\\n/go\\n/vote\\n2\\n2\\n' |
+    LANGUAGE=en '$V' play tutorial --cast '$T/cast3.xml' --lang en --seed 5 --journal '$T/vote-out.jsonl' > '$T/vote-out.out' 2>&1
+    grep -q 'The vote is broken off' '$T/vote-out.out' && grep -q 'Sanne has already voted: 1' '$T/vote-out.out' &&
+    grep -q '\"ev\":\"note\".*hesitates' '$T/vote-out.jsonl' && grep -q '\"ev\":\"timeout\"' '$T/vote-out.jsonl' &&
+    grep '\"ev\":\"vote\"' '$T/vote-out.jsonl' | grep -q '\"by\":\"Sanne\".*\"by\":\"Wen\"'"
 
 # /help, /who and /inject are lists of two columns: on a narrow terminal the second column wraps
 # under itself, at a space (the /help line of /save once broke "th|ere" at 90 columns).
