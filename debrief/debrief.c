@@ -283,11 +283,12 @@ static void add_moment(DebriefParticipant *p, MomentKind k, int entry)
     p->moments[p->nmoments++] = (Moment){k, entry, -1};
 }
 
-/* The moment a choice on corner c is for p, who has now made corners[c] of them. */
+/* The moment a choice on corner c is for p, who has now made corners[c] of them. In a return
+ * session the first time is the first of both sessions: its recap comes before its choices. */
 static MomentKind corner_moment(const DebriefParticipant *p, Corner c)
 {
     switch (c) {
-    case CORNER_CORE: return p->corners[c] == 1 ? MOMENT_FIRST_CORE : MOMENT_CORE;
+    case CORNER_CORE: return p->corners[c] == 1 && !p->then_corners[c] ? MOMENT_FIRST_CORE : MOMENT_CORE;
     case CORNER_PITFALL: return MOMENT_OVERSHOOT;
     default: return MOMENT_FALLBACK;
     }

@@ -64,6 +64,16 @@ for p in a['participants']:
     then = {k: p['corners'][k] for k in ('core', 'pitfall', 'challenge', 'allergy')}
     assert q['then']['corners'] == then, (p['name'], q['then'], then)
 " "$T/m1.json" "$T/m2.json" || fail "moveon: the corners then are not the first session's"
+# Whoever played their challenge in the first session does not play it "for the first time" in
+# the return session: the debrief once said so of everyone's first challenge that afternoon.
+python3 -c "
+import json, sys
+b = json.load(open(sys.argv[1]))
+firsts = [q['name'] for q in b['participants'] if q['then']['corners']['core'] > 0
+          and any(m['kind'] == 'first-core' for m in q['moments'])]
+assert not firsts, firsts
+assert any(m['kind'] == 'core' for q in b['participants'] for m in q['moments'])
+" "$T/m2.json" || fail "moveon: the return debrief calls a challenge played before the first time"
 python3 -c "
 import json, re, sys
 first = json.load(open(sys.argv[1]))
