@@ -287,6 +287,48 @@ static int casts_exactly(const Scenario *s, const Lexicon *lx, const char *const
     return exact;
 }
 
+/* Whether role r, played on quadrant `quad`, is offered a choice on its core quality anywhere in
+ * the story: the participant's own challenge, which is what they come to practise. */
+static int core_offered(const Scenario *s, int r, const Quadrant *quad)
+{
+    for (int i = 0; i < s->nscenes; i++) {
+        const Scene *sc = &s->scenes[i];
+        if (sc->who >= 0 && sc->who != r) continue;      /* in a round or a group, everyone */
+        for (int c = 0; c < sc->nchoices; c++) {
+            const Choice *ch = &sc->choices[c];
+            if (ch->by >= 0 && ch->by != r) continue;
+            if (ch->corner == CORNER_CORE || (ch->quality && quadrant_corner(quad, ch->quality) == CORNER_CORE)) return 1;
+        }
+    }
+    return 0;
+}
+
+/* A role that takes a quadrant but never offers its core quality there casts a participant on
+ * their opposite quadrant in name only: every choice they make lies on another corner, or on
+ * none. One warning per role, naming those quadrants. */
+static void check_core_offered(const Scenario *s, const Lexicon *lx, const char *const *cores, DiagList *d)
+{
+    for (int r = 0; r < s->nroles; r++) {
+        if (!s->roles[r].playable) continue;
+        StrBuf missing;
+        sb_init(&missing);
+        for (int q = 0; q < lx->n; q++) {
+            const char *core = lx->q[q].nl[CORNER_CORE];
+            Quadrant quad;
+            if (!cast_role_takes(s, r, lx, cores[r], core) || lexicon_quadrant(lx, core, &quad)) continue;
+            if (!core_offered(s, r, &quad))
+                sb_addf(&missing, "%s%s", missing.len ? ", " : "", lexicon_name(lx, core, i18n_lang()));
+        }
+        if (missing.len)
+            diag_add(d, DIAG_WARNING, s->path, s->roles[r].line,
+                     _("role '%s' is never offered a choice on its core quality when it is played on the quadrant of "
+                       "%s: a participant cast there cannot practise their challenge (give its scenes a choice with "
+                       "corner=\"core\", or leave those quadrants out of quadrants=\"...\")"),
+                     s->roles[r].id, missing.s);
+        sb_free(&missing);
+    }
+}
+
 /* Per playable role the quadrants it takes; then, for each core quality of the lexicon, whether
  * a participant who has it is cast on their opposite quadrant alone and in a full group of
  * participants who all have it. Each one who is not gets a warning. */
@@ -309,6 +351,7 @@ static void report_casting(const Scenario *s, const Lexicon *lx, Session *S, Dia
         else printf(_("  %s (%s): on %s\n"), s->roles[r].id, names[r], n ? on.s : "—");
         sb_free(&on);
     }
+    check_core_offered(s, lx, cores, d);
     int solo = 0, group = 0;
     StrBuf not_solo, not_group;
     sb_init(&not_solo);

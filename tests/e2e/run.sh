@@ -103,6 +103,11 @@ check check-lua-nl sh -c "LANGUAGE=nl $V check tests/e2e/broken/scripts.xml 2>&1
 # Lua's run-time words too: a number looked into as if it were a table, in a condition.
 sed -e '0,/if="facts.ja_tegen_bart"/s//if="vars.grens.x \&gt; 0"/' scenarios/tutorial.xml > "$T/broke/rt.xml"
 check check-lua-runtime-nl sh -c "'$V' check '$T/broke/rt.xml' --lang nl 2>&1 | grep -q \"rt.xml:[0-9]*: error: voorwaarde mislukt: kan geen veld opzoeken in een waarde van type number (veld 'grens')\""
+# A role that takes every quadrant but never offers its core quality casts a participant on their
+# opposite quadrant in name only: check warns, at the role (it once said "on every quadrant" and
+# nothing else, and every choice in the debrief was "no corner").
+sed -e 's/corner="core"/corner="pitfall"/g' scenarios/tutorial.xml > "$T/broke/nocore.xml"
+check check-core-never-offered sh -c "'$V' check '$T/broke/nocore.xml' --lang en 2>&1 | grep -q \"nocore.xml:55: warning: role 'coordinator' is never offered a choice on its core quality when it is played on the quadrant of tact, \""
 # A dead end the check only warns of, met in play: the session stops with exit 1 and says the
 # scenario has no way on; a resume says there is nothing to play on, not "continue it with".
 printf '<cast scenario="mini" xmlns="urn:verbeeld:cast:1"><participant name="An" core="verbinden" goal="x"/></cast>\n' > "$T/dead.xml"
