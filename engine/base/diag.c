@@ -161,6 +161,18 @@ char *diag_lua_words(const char *text)
     return all;
 }
 
+char *diag_lua_message(const char *msg)
+{
+    size_t place_len;
+    int line;
+    const char *text = diag_lua_split(msg, &place_len, &line);
+    if (!text) return diag_lua_words(msg);
+    char *words = diag_lua_words(text);
+    char *all = xasprintf("%.*s:%d: %s", (int)place_len, msg, line, words);
+    free(words);
+    return all;
+}
+
 void diag_lua(DiagList *d, const char *fallback_file, const char *msg)
 {
     size_t place_len;

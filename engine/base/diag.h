@@ -36,10 +36,14 @@ void diag_add(DiagList *d, DiagLevel level, const char *file, int line, const ch
     __attribute__((format(printf, 5, 6)));
 /* Record every problem of `from` in `to` as well. */
 void diag_append(DiagList *to, const DiagList *from);
-/* Lua's words for a script that does not compile, in the session's language: "'end' expected
- * (to close 'function' at line 3) near <eof>" is Dutch in a Dutch session. A message of another
- * shape (a run-time error) stays as Lua wrote it. Fresh. */
+/* Lua's words for a script that does not compile or fails as it runs, in the session's language:
+ * "'end' expected (to close 'function' at line 3) near <eof>" and "attempt to index a nil value
+ * (local 't')" are Dutch in a Dutch session. A message of another shape stays as Lua wrote it.
+ * Fresh. */
 char *diag_lua_words(const char *text);
+/* The same for a whole message "file:line: text": its place kept, its text in the session's
+ * language. Fresh. */
+char *diag_lua_message(const char *lua_message);
 /* Record a Lua error message of the form "file:line: text" as an error at that place, its text
  * in the session's language (diag_lua_words); `fallback_file` is used when the message names no
  * place. */

@@ -293,7 +293,9 @@ static int core_offered(const Scenario *s, int r, const Quadrant *quad)
 {
     for (int i = 0; i < s->nscenes; i++) {
         const Scene *sc = &s->scenes[i];
-        if (sc->who >= 0 && sc->who != r) continue;      /* in a round or a group, everyone */
+        /* In a round or a group everyone chooses; where role who="..." is not played and the
+         * scene says unplayed="turn", the participant whose turn it is. */
+        if (sc->who >= 0 && sc->who != r && !sc->unplayed_turn) continue;
         for (int c = 0; c < sc->nchoices; c++) {
             const Choice *ch = &sc->choices[c];
             if (ch->by >= 0 && ch->by != r) continue;
@@ -312,14 +314,21 @@ static void check_core_offered(const Scenario *s, const Lexicon *lx, const char 
         if (!s->roles[r].playable) continue;
         StrBuf missing;
         sb_init(&missing);
+        int taken = 0, nmissing = 0;
         for (int q = 0; q < lx->n; q++) {
             const char *core = lx->q[q].nl[CORNER_CORE];
             Quadrant quad;
             if (!cast_role_takes(s, r, lx, cores[r], core) || lexicon_quadrant(lx, core, &quad)) continue;
-            if (!core_offered(s, r, &quad))
+            taken++;
+            if (!core_offered(s, r, &quad) && ++nmissing)
                 sb_addf(&missing, "%s%s", missing.len ? ", " : "", lexicon_name(lx, core, i18n_lang()));
         }
-        if (missing.len)
+        if (nmissing && nmissing == taken)
+            diag_add(d, DIAG_WARNING, s->path, s->roles[r].line,
+                     _("role '%s' is never offered a choice on its core quality: a participant cast in it cannot "
+                       "practise their challenge (give its scenes a choice with corner=\"core\")"),
+                     s->roles[r].id);
+        else if (nmissing)
             diag_add(d, DIAG_WARNING, s->path, s->roles[r].line,
                      _("role '%s' is never offered a choice on its core quality when it is played on the quadrant of "
                        "%s: a participant cast there cannot practise their challenge (give its scenes a choice with "

@@ -22,9 +22,17 @@ static void emit(Session *S, Output o)
     S->out(S->out_ud, &o);
 }
 
+static void emit_script_error(Session *S, const char *text)
+{
+    emit(S, (Output){.kind = OUT_SCRIPT_ERROR, .text = text, .role = -1, .participant = -1});
+}
+
+/* A character's script failed: Lua's message, in the session's language as check gives it. */
 static void script_error(Session *S, const char *err)
 {
-    emit(S, (Output){.kind = OUT_SCRIPT_ERROR, .text = err, .role = -1, .participant = -1});
+    char *words = diag_lua_message(err);
+    emit_script_error(S, words);
+    free(words);
 }
 
 /* The scenario's own code (a condition, an effect) failed: no character is silenced by it. */
@@ -932,7 +940,7 @@ static void report_reload(Session *S, DiagList *d)
         const Diag *g = &d->v[i];
         char *text = g->line > 0 ? xasprintf("%s:%d: %s", g->file, g->line, g->message)
                                  : xasprintf("%s: %s", g->file, g->message);
-        script_error(S, text);
+        emit_script_error(S, text);          /* diag_lua said it in the session's language */
         free(text);
     }
     diag_free(d);

@@ -1,4 +1,4 @@
--- expect: h/binary.lua:9: attempt to call a nil value (local 'loader')
+-- expect: h/binary.lua:9: cannot call a value of type nil (local 'loader')
 return character {
   id = "binary", name = "Hostile", quadrant = "directheid",
   react = function(self, ev)

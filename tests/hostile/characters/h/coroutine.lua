@@ -1,4 +1,4 @@
--- expect: h/coroutine.lua:6: attempt to index a nil value (global 'coroutine')
+-- expect: h/coroutine.lua:6: cannot look up a field in a value of type nil (global 'coroutine')
 return character {
   id = "coroutine", name = "Hostile", quadrant = "directheid",
   react = function(self, ev)

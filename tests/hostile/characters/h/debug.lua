@@ -1,4 +1,4 @@
--- expect: h/debug.lua:6: attempt to index a nil value (global 'debug')
+-- expect: h/debug.lua:6: cannot look up a field in a value of type nil (global 'debug')
 return character {
   id = "debug", name = "Hostile", quadrant = "directheid",
   react = function(self, ev)

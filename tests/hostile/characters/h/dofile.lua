@@ -1,4 +1,4 @@
--- expect: h/dofile.lua:5: attempt to call a nil value (global 'dofile')
+-- expect: h/dofile.lua:5: cannot call a value of type nil (global 'dofile')
 return character {
   id = "dofile", name = "Hostile", quadrant = "directheid",
   react = function(self, ev)

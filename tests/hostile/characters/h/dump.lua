@@ -1,4 +1,4 @@
--- expect: h/dump.lua:5: attempt to call a nil value (field 'dump')
+-- expect: h/dump.lua:5: cannot call a value of type nil (field 'dump')
 return character {
   id = "dump", name = "Hostile", quadrant = "directheid",
   react = function(self, ev)

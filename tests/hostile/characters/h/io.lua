@@ -1,4 +1,4 @@
--- expect: h/io.lua:6: attempt to index a nil value (global 'io')
+-- expect: h/io.lua:6: cannot look up a field in a value of type nil (global 'io')
 return character {
   id = "io", name = "Hostile", quadrant = "directheid",
   react = function(self, ev)

@@ -1,4 +1,4 @@
--- expect: h/lexicon.lua:8: attempt to call a nil value (field 'corner')
+-- expect: h/lexicon.lua:8: cannot call a value of type nil (field 'corner')
 return character {
   id = "lexicon", name = "Hostile", quadrant = "directheid",
   react = function(self, ev)

@@ -1,4 +1,4 @@
--- expect: h/loadfile.lua:5: attempt to call a nil value (global 'loadfile')
+-- expect: h/loadfile.lua:5: cannot call a value of type nil (global 'loadfile')
 return character {
   id = "loadfile", name = "Hostile", quadrant = "directheid",
   react = function(self, ev)

@@ -1,4 +1,4 @@
--- expect: h/os.lua:7: attempt to index a nil value (global 'os')
+-- expect: h/os.lua:7: cannot look up a field in a value of type nil (global 'os')
 return character {
   id = "os", name = "Hostile", quadrant = "directheid",
   react = function(self, ev)

@@ -1,4 +1,4 @@
--- expect: h/package.lua:6: attempt to index a nil value (global 'package')
+-- expect: h/package.lua:6: cannot look up a field in a value of type nil (global 'package')
 return character {
   id = "package", name = "Hostile", quadrant = "directheid",
   react = function(self, ev)

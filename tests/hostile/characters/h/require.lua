@@ -1,4 +1,4 @@
--- expect: h/require.lua:5: attempt to call a nil value (global 'require')
+-- expect: h/require.lua:5: cannot call a value of type nil (global 'require')
 return character {
   id = "require", name = "Hostile", quadrant = "directheid",
   react = function(self, ev)

@@ -1,4 +1,4 @@
--- expect: h/strmeta.lua:7: attempt to index a string value
+-- expect: h/strmeta.lua:7: cannot look up a field in a value of type string
 return character {
   id = "strmeta", name = "Hostile", quadrant = "directheid",
   react = function(self, ev)
