@@ -178,6 +178,20 @@ hall = after(t, "Waarom heb je het me niet gewoon gezegd")
 expect(n, hall and "Omdat ik bang was, meisje" in hall.split("Hij blijft een kwartier")[0],
        "Guido does not answer what Isabel says to him in the hall")
 
+# ---------------------------------------------------------------- the letter after Guido's visit
+# Guido comes back on Saturday evening and tells the team about his heart himself, in the kitchen;
+# the letter read on Sunday morning does not announce it again as news. Without the visit, the
+# letter is where the team hears it, and it says so.
+for name, inject in (("letter-after-visit", [(r"Stoofvlees en Orval", "/inject bezoek")]), ("letter-no-visit", [])):
+    t = play(name, "moveon", MOVEON5, "nl",
+             wishes=[r"Je scheurt hem open", r"Waarom heb je het me niet gewoon gezegd"], inject=inject)
+    letter = after(t, "Lieve Isabel, lieve allemaal").split("Hôtel de la Source")[0]
+    visited = "Hij blijft een kwartier" in t.split("Lieve Isabel, lieve allemaal")[0]
+    expect(name, letter and visited == bool(inject), "the session did not reach the letter on the way intended")
+    news = "In mei is mijn hart blijven stilstaan" in letter
+    expect(name, news != visited, "after Guido told the team about his heart in person, the letter announces it again as news"
+           if visited else "without Guido's visit, the letter no longer tells the team about his heart")
+
 # ---------------------------------------------------------------- where Isabel and the envelope are
 # Isabel played on the quadrant with loslaten at its core (a participant whose core is
 # zorgzaamheid): on Friday she tells her father to sit down; on Saturday night she says she wants
