@@ -216,7 +216,7 @@ for m in re.finditer(r"(?:your|the) envelope back on the pile", t):
 
 # On Friday Isabel tells her father to sit down (Isabel on her own quadrant, then on the one with
 # geduld at its core, whose words wait until he does): the gravel says what he did first.
-t = play("isabel-sit", "moveon", MOVEON5, "en", wishes=[r"^\"Dad\. Sit down\. Why\? Say it here"], limit=25)
+t = play("isabel-sit", "moveon", MOVEON5, "en", wishes=[r"^‘Dad\. Sit down\. Why\? Say it here"], limit=25)
 gravel = after(t, "Not to a taxi.").split("Dame blanche")[0]
 expect("isabel-sit", "Guido doesn't sit down" in gravel
        and gravel.find("Guido doesn't sit down") < gravel.find("beside her father at the taxi"),
