@@ -103,6 +103,25 @@ for role, terms in UNTRUE.items():
                if by in (role, "each") and t == term and (nl in wnl or en in wen)]
         expect(n, not bad, f"{role}'s corner choices show the manner of {term} after their own sentence: {', '.join(bad)}")
 
+# Sentences a play-tester found read as nonsense with a term's manner: Koen leaving his bag in
+# the hall "and you keep hammering at it until someone gives in", Wim on the phone with Guido
+# alone "until someone gives in", Femke withdrawing and hammering on. Each has its own words.
+n = "corner-words-fitted"
+FITTED = {("aankomst-koen-allergie", "drammen"), ("aankomst-koen-allergie", "pleasen"),
+          ("aankomst-koen-valkuil", "drammen"), ("aankomst-koen-valkuil", "pleasen"),
+          ("tw-wim-allergie", "drammen"), ("tw-wim-allergie", "pleasen"),
+          ("aankomst-wim-valkuil", "pleasen"), ("nasmaak-femke-allergie", "drammen"),
+          ("nasmaak-isabel-allergie", "drammen"), ("roddel-wim-buiten-valkuil", "pleasen"),
+          ("nasmaak-wim-valkuil", "pleasen"), ("laptop-femke-uitdaging", "verbinden"),
+          ("laptop-femke-uitdaging", "daadkracht")}
+generic = {(cid, t) for cid, by, corner, t, wnl, wen, var in words if not var}
+expect(n, not FITTED & generic, f"these choices show a manner that does not fit their sentence: {sorted(FITTED & generic)}")
+# The manners of drammen and pleasen are said to one person as well as to a group (a phone call,
+# a talk in a doorway): they do not wait for "someone" to give in or "everyone" to smile at.
+for term in ("drammen", "pleasen", "verbinden"):
+    expect(n, not re.search(r"\biemand\b|\biedereen\b|\bsomeone\b|\beveryone\b", " ".join(manners[term])),
+           f"the manner of {term} needs a group: {manners[term]}")
+
 # The same, played: a participant with core zorgzaamheid plays Isabel (on loslaten), one with
 # core loslaten plays her on zorgzaamheid; no option on their screens carries those manners.
 for core, cast_on in (("zorgzaamheid", "loslaten"), ("loslaten", "zorgzaamheid")):
