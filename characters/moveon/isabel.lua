@@ -37,7 +37,7 @@ return character {
     bij_het_vuur = function(self)
       if self.quadrant == "directheid" then
         return { nl = "Wim. Jij kent hem dertig jaar. Waarom doet hij dit? En zeg niet ‘geen idee’, want ik zie aan je gezicht dat je het wél weet.",
-                 en = "Wim. You've known him thirty years. Why is he doing this? And don't say \"no idea\", because I can see on your face that you do." }
+                 en = "Wim. You've known him thirty years. Why is he doing this? And don't say ‘no idea’, because I can see on your face that you do." }
       end
       return { nl = "Wim. Jij kent hem dertig jaar. Waarom doet hij dit? Ik zie aan je gezicht dat je iets weet.",
                en = "Wim. You've known him thirty years. Why is he doing this? I can see on your face that you know something." }
@@ -47,10 +47,10 @@ return character {
     lunch_datum = function(self)
       if self.quadrant == "directheid" then
         return { nl = "Wacht. Wacht wacht wacht. ‘Project Spa, aangemaakt op 2 mei’? Koen! Dat is drie weken geleden! Jij wíst het!",
-                 en = "Wait. Wait wait wait. \"Project Spa, created 2 May\"? Koen! That's three weeks ago! You knew!" }
+                 en = "Wait. Wait wait wait. ‘Project Spa, created 2 May’? Koen! That's three weeks ago! You knew!" }
       end
       return { nl = "Koen. ‘Project Spa, aangemaakt op 2 mei.’ Dat is drie weken geleden. Jij wist het.",
-               en = "Koen. \"Project Spa, created 2 May.\" That's three weeks ago. You knew." }
+               en = "Koen. ‘Project Spa, created 2 May.’ That's three weeks ago. You knew." }
     end,
     hart_gehoord = { nl = "Papa… Waarom heb je het me niet zelf gezegd? Ik ben je dochter. Niet je klant.",
                      en = "Dad… Why didn't you tell me yourself? I'm your daughter. Not your client." },

@@ -40,7 +40,7 @@ return character {
                  en = "I'll be honest: I don't know any more if I'm in. This weekend I haven't said what I wanted to say." }
       end
       if self.quadrant == "grenzen stellen" then
-        return { nl = "Eén uur. Daarna beslissen we. Geen uitstel, geen ‘we zien wel’.", en = "One hour. Then we decide. No delay, no \"we'll see\"." }
+        return { nl = "Eén uur. Daarna beslissen we. Geen uitstel, geen ‘we zien wel’.", en = "One hour. Then we decide. No delay, no ‘we'll see’." }
       end
       return { nl = "Nog een uur. Dan moeten we het weten, alle vijf.", en = "One more hour. Then we have to know, all five of us." }
     end,

@@ -14,7 +14,7 @@ return character {
     wandeling = { nl = "We beginnen met vertrouwen. Letterlijk. Blinddoeken om, twee aan twee, naar beneden, naar het meer. Wie leidt, mag alleen praten. Niet trekken, niet duwen. Wie geleid wordt, mag altijd stop zeggen.",
                   en = "We start with trust. Literally. Blindfolds on, in pairs, down to the lake. Whoever leads may only talk. No pulling, no pushing. Whoever is led may say stop at any time." },
     roddel_voorstel = { nl = "Mijn volgende oefening heet ‘roddelen’. Tien minuten. We praten over iemand die er niet is. Alles mag, niks verlaat deze kamer. Het haalt naar boven wat jullie nooit hardop zeggen. En jullie hebben er gisteren een perfecte kandidaat bij gekregen.",
-                        en = "My next exercise is called \"gossip\". Ten minutes. We talk about someone who isn't here. Anything goes, nothing leaves this room. It brings up what you never say out loud. And yesterday you got yourselves the perfect candidate." },
+                        en = "My next exercise is called ‘gossip’. Ten minutes. We talk about someone who isn't here. Anything goes, nothing leaves this room. It brings up what you never say out loud. And yesterday you got yourselves the perfect candidate." },
     gestopt = function(self)
       return { nl = "…Oké. Weet je hoe vaak ik deze oefening heb aangekondigd? Tweeënveertig keer. Jullie zijn het derde team dat nee zegt. Onthoud hoe dat voelde, in je lijf. Dat heb je morgen nodig.",
                en = "…Okay. Do you know how many times I've announced this exercise? Forty-two. You're the third team to say no. Remember how that felt, in your body. You'll need it tomorrow." }

@@ -28,6 +28,10 @@ return character {
     hart_bekend = function(self)
       -- said once (at the phone call, or at the letter): at the letter after the phone call he
       -- says neither 'now you've heard it' nor 'I promised him' again
+      if story.facts.guido_geweest then   -- Guido came and told it himself, before the letter
+        return { nl = "Eerst uit zijn eigen mond, nu zwart op wit. Hij meent het, meisje.",
+                 en = "First from his own mouth, now in black and white. He means it, love." }
+      end
       if story.visited["guido-waarom"] > 0 and story.visited["brief-voorgelezen"] > 0 then
         return { nl = "Twee keer nu, meisje. Gisteren aan de telefoon, en nu zwart op wit. Hij meent het.",
                  en = "Twice now, love. Yesterday on the phone, and now in black and white. He means it." }

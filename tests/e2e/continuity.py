@@ -35,9 +35,9 @@ t = play("moveon-en", "moveon", MOVEON5, "en",
                  r"I joined in and I'm ashamed",
                  r"^You join in|^You giggle|joke about Guido|dinosaur|it's only an exercise",
                  r"We want until Friday",
-                 r"put the envelope, unopened, in your bag\. \"Later",
-                 r"^\"I'm telling you nothing, Guido\. It's up to them\. You'll hear at four\.",
-                 r"^\"It (only )?works"],
+                 r"put the envelope, unopened, in your bag\. ‘Later",
+                 r"^‘I'm telling you nothing, Guido\. It's up to them\. You'll hear at four\.",
+                 r"^‘It (only )?works"],
          avoid=[STOP, r"(?i)condition|redundanc"])
 n = "moveon-en"
 expect(n, "Falling apart" in t or "Owners together" in t or "No, together" in t or "A partner on board" in t
@@ -170,7 +170,7 @@ t = play("moveon-femke-no", "moveon", MOVEON5, "en",
          wishes=[r"Maarten, thanks for the offer\. No\.", r"Nobody wants to go first"], avoid=[STOP])
 n = "moveon-femke-no"
 expect(n, "Falling apart" in t and "calls nobody" in t and "told Maarten no on Sunday" in t
-       and '"Maarten" and "Monday"' not in t and "Digital Director at Horizon" not in t,
+       and "‘Maarten’ and ‘Monday’" not in t and "Digital Director at Horizon" not in t,
        "Femke calls Maarten, or works for Horizon, after turning him down in front of everyone")
 
 # ---------------------------------------------------------------- MoveOn, Isabel walks out
@@ -500,7 +500,7 @@ expect(n, "hij bracht net die wilde hoek zonder volwassenen ter sprake" in t and
        "the narration says the free-range parent wanted the wild corner, whatever he proposed")
 # The artist is played here, so a mother beside the father gossips: not about a parking lot.
 shed = after(t, "Bij de fietsenstalling").split("kent iedereen hier")[0]
-expect(n, "'En heb je gezien hoe hij vanochtend met zijn agenda binnenkwam?' zegt een moeder naast hem" in shed
+expect(n, "‘En heb je gezien hoe hij vanochtend met zijn agenda binnenkwam?’ zegt een moeder naast hem" in shed
        and "parkeervak" not in t, "the gossip at the bike shed says the chair parked ideas, which nothing in the story did")
 n = "school-quadrant-on"
 t = play(n, "school", SCHOOL_ON, "en", wishes=[], limit=60, inject=[(r"The chestnut", "/inject twijfel")])
@@ -557,11 +557,11 @@ expect(n, door and "children you've never even met" not in door and "Hanneke Vos
 n = "school-walkout"
 with open(os.path.join(T, n + ".out"), encoding="utf-8") as f:
     t = f.read()
-out = after(t, "Then sort it out yourself.' Someone gets up and walks out").split("\n\n", 1)[-1].split("One sentence")[0]
+out = after(t, "Then sort it out yourself.’ Someone gets up and walks out").split("\n\n", 1)[-1].split("One sentence")[0]
 expect(n, "Hanneke Vos: Go ahead. I'm writing down who stays." in out and "Doubting is my job" not in t,
        "the inspector answers a walk-out with a line about doubt")
 n = "school-pushy"
-t = play(n, "school", SCHOOL4, "en", wishes=[r"You can see this is good, can't you", r"^'Six months\? By then"], limit=400)
+t = play(n, "school", SCHOOL4, "en", wishes=[r"You can see this is good, can't you", r"^‘Six months\? By then"], limit=400)
 expect(n, "Gerrit Dijkstra: Let her look for herself first. She has eyes in her head." in after(t, "Across the yard")
        and "Hanneke Vos: Pushing doesn't convince me. Arguments do." in after(t, "Across the yard")
        and "Doubting is my job" not in t,

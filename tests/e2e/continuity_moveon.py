@@ -103,6 +103,25 @@ for role, terms in UNTRUE.items():
                if by in (role, "each") and t == term and (nl in wnl or en in wen)]
         expect(n, not bad, f"{role}'s corner choices show the manner of {term} after their own sentence: {', '.join(bad)}")
 
+# Sentences a play-tester found read as nonsense with a term's manner: Koen leaving his bag in
+# the hall "and you keep hammering at it until someone gives in", Wim on the phone with Guido
+# alone "until someone gives in", Femke withdrawing and hammering on. Each has its own words.
+n = "corner-words-fitted"
+FITTED = {("aankomst-koen-allergie", "drammen"), ("aankomst-koen-allergie", "pleasen"),
+          ("aankomst-koen-valkuil", "drammen"), ("aankomst-koen-valkuil", "pleasen"),
+          ("tw-wim-allergie", "drammen"), ("tw-wim-allergie", "pleasen"),
+          ("aankomst-wim-valkuil", "pleasen"), ("nasmaak-femke-allergie", "drammen"),
+          ("nasmaak-isabel-allergie", "drammen"), ("roddel-wim-buiten-valkuil", "pleasen"),
+          ("nasmaak-wim-valkuil", "pleasen"), ("laptop-femke-uitdaging", "verbinden"),
+          ("laptop-femke-uitdaging", "daadkracht")}
+generic = {(cid, t) for cid, by, corner, t, wnl, wen, var in words if not var}
+expect(n, not FITTED & generic, f"these choices show a manner that does not fit their sentence: {sorted(FITTED & generic)}")
+# The manners of drammen and pleasen are said to one person as well as to a group (a phone call,
+# a talk in a doorway): they do not wait for "someone" to give in or "everyone" to smile at.
+for term in ("drammen", "pleasen", "verbinden"):
+    expect(n, not re.search(r"\biemand\b|\biedereen\b|\bsomeone\b|\beveryone\b", " ".join(manners[term])),
+           f"the manner of {term} needs a group: {manners[term]}")
+
 # The same, played: a participant with core zorgzaamheid plays Isabel (on loslaten), one with
 # core loslaten plays her on zorgzaamheid; no option on their screens carries those manners.
 for core, cast_on in (("zorgzaamheid", "loslaten"), ("loslaten", "zorgzaamheid")):
@@ -178,6 +197,20 @@ hall = after(t, "Waarom heb je het me niet gewoon gezegd")
 expect(n, hall and "Omdat ik bang was, meisje" in hall.split("Hij blijft een kwartier")[0],
        "Guido does not answer what Isabel says to him in the hall")
 
+# ---------------------------------------------------------------- the letter after Guido's visit
+# Guido comes back on Saturday evening and tells the team about his heart himself, in the kitchen;
+# the letter read on Sunday morning does not announce it again as news. Without the visit, the
+# letter is where the team hears it, and it says so.
+for name, inject in (("letter-after-visit", [(r"Stoofvlees en Orval", "/inject bezoek")]), ("letter-no-visit", [])):
+    t = play(name, "moveon", MOVEON5, "nl",
+             wishes=[r"Je scheurt hem open", r"Waarom heb je het me niet gewoon gezegd"], inject=inject)
+    letter = after(t, "Lieve Isabel, lieve allemaal").split("Hôtel de la Source")[0]
+    visited = "Hij blijft een kwartier" in t.split("Lieve Isabel, lieve allemaal")[0]
+    expect(name, letter and visited == bool(inject), "the session did not reach the letter on the way intended")
+    news = "In mei is mijn hart blijven stilstaan" in letter
+    expect(name, news != visited, "after Guido told the team about his heart in person, the letter announces it again as news"
+           if visited else "without Guido's visit, the letter no longer tells the team about his heart")
+
 # ---------------------------------------------------------------- where Isabel and the envelope are
 # Isabel played on the quadrant with loslaten at its core (a participant whose core is
 # zorgzaamheid): on Friday she tells her father to sit down; on Saturday night she says she wants
@@ -202,7 +235,7 @@ for m in re.finditer(r"(?:your|the) envelope back on the pile", t):
 
 # On Friday Isabel tells her father to sit down (Isabel on her own quadrant, then on the one with
 # geduld at its core, whose words wait until he does): the gravel says what he did first.
-t = play("isabel-sit", "moveon", MOVEON5, "en", wishes=[r"^\"Dad\. Sit down\. Why\? Say it here"], limit=25)
+t = play("isabel-sit", "moveon", MOVEON5, "en", wishes=[r"^‘Dad\. Sit down\. Why\? Say it here"], limit=25)
 gravel = after(t, "Not to a taxi.").split("Dame blanche")[0]
 expect("isabel-sit", "Guido doesn't sit down" in gravel
        and gravel.find("Guido doesn't sit down") < gravel.find("beside her father at the taxi"),
