@@ -197,7 +197,7 @@ static int resume_session(Play *P, const PlayArgs *a)
     unsigned long long seed = (unsigned long long)start.seed;
     if (!scenario || play_load(P, scenario, &d)) goto fail;
     play_cast_from_journal(P, &log);
-    play_count_from_journal(P, &log);
+    play_count_from_journal(P, &log, log.n);
     P->S = session_new(P->s, P->lx, &P->cast, a->resume, i18n_lang(), seed, &d);
     if (!P->S) goto fail;
     session_set_output(P->S, show_output, P);

@@ -173,6 +173,7 @@ static int replay(const char *journal, const char *from, const char *out_path, c
         goto done;
     }
     if (start_branch(&P, &log, cut, journal, out_path, from)) goto done;
+    play_count_from_journal(&P, &log, cut);  /* the time-outs of the part played again count */
     char *msg = xasprintf(_("From here on you play again. New journal: %s"), P.J.path);
     term_alert(msg);
     free(msg);

@@ -207,12 +207,11 @@ int play_load(Play *P, const char *scenario, DiagList *d)
 
 /* ============================== resuming and replaying ============================== */
 
-/* The time played and the time-outs called before a resume or a replay. */
-void play_count_from_journal(Play *P, const JournalLog *log)
+void play_count_from_journal(Play *P, const JournalLog *log, int upto)
 {
     JournalRecord *rec = record_read_all(log);
     int timeouts;
-    P->played_before = (double)record_played_seconds(rec, log->n, &timeouts);
+    P->played_before = (double)record_played_seconds(rec, upto < log->n ? upto : log->n, &timeouts);
     P->timeouts += timeouts;
     record_free_all(rec, log->n);
 }

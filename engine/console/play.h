@@ -93,9 +93,10 @@ int play_participant(const Play *P, const char *name);
 double play_clock(void);
 /* Load the lexicon and the scenario (a path or a name) into P. Returns 0, or -1 with d. */
 int play_load(Play *P, const char *scenario, DiagList *d);
-/* What earlier runs of a journal played: the seconds in play (time-outs and the gaps between
- * runs left out) into P->played_before, and the time-outs called into P->timeouts. */
-void play_count_from_journal(Play *P, const JournalLog *log);
+/* What earlier runs of a journal played in its first `upto` entries: the seconds in play
+ * (time-outs and the gaps between runs left out) into P->played_before, and the time-outs
+ * called into P->timeouts. */
+void play_count_from_journal(Play *P, const JournalLog *log, int upto);
 /* Rebuild the cast from a journal's participant entries. */
 void play_cast_from_journal(Play *P, const JournalLog *log);
 /* Replay the inputs of journal entries [0, upto) into the session: choices entered, incidents

@@ -248,6 +248,14 @@ keys r C-d
 tail -n 1 g.jsonl | grep -q '"ev":"quit","at":"[^"]*","why":"end of input"' || fail "Ctrl-D: the journal does not end with a quit entry"
 printf '1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n' | "$V" play --resume g.jsonl > r2.out 2>&1 || fail "Ctrl-D: resume failed"
 has g.jsonl '"ev":"ending"' || fail "Ctrl-D: the resumed session did not reach an ending"
+# A what-if from step 3 plays the first part again: its time-out counts in the status line (it
+# read 0 time-outs while the debrief of the new journal said 1).
+rm -f wif.jsonl*
+start wif "" replay g.jsonl --from 3 --journal wif.jsonl
+wait_for wif 'From here on you play again'
+wait_for wif '· 1 time-out'
+keys wif C-d
+[ "$(wait_rc wif)" = 0 ] || fail "replay --from: exit status is not 0"
 
 # NO_COLOR: no colour, even on a terminal.
 rm -f n.jsonl*
