@@ -33,7 +33,8 @@ static const char css[] =
     ".questions .write { border-bottom: 1px dotted #9aa8b4; height: 5mm; }\n"
     ".theme { font-weight: 600; color: #12395b; }\n"
     ".plan { background: #f3f7fa; border-left: 3px solid #12395b; padding: 2mm 4mm;\n"
-    "         break-inside: avoid; page-break-inside: avoid; }\n";
+    "         break-inside: avoid; page-break-inside: avoid; }\n"
+    ".votes { list-style: disc; margin: 0.5mm 0 1mm; font-style: normal; }\n";
 
 /* "caring: Ayla's own core quality", coloured as its corner (addressed: said to the participant). */
 static void corner_tag(const Debrief *db, xmlNodePtr parent, const JournalRecord *e, int addressed)
@@ -265,6 +266,27 @@ static void timeline(const Debrief *db, xmlNodePtr page)
     free(legend);
 }
 
+/* A vote: how it was decided, then a line per option with who voted for it (one line each,
+ * so that an option's own full stop does not run into the next voter's name). */
+static void story_vote(const Debrief *db, const JournalRecord *e, xmlNodePtr ul)
+{
+    xmlNodePtr li = hk_el(ul, "li", "aside", NULL);
+    hk_el(li, "strong", NULL, _("Vote"));
+    hk_text(li, " (");
+    hk_text(li, debrief_vote_outcome(e));
+    hk_text(li, "):");
+    VoteLine *lines;
+    int n = debrief_vote_lines(db, e, &lines);
+    xmlNodePtr votes = hk_el(li, "ul", "votes", NULL);
+    for (int k = 0; k < n; k++) {
+        xmlNodePtr v = hk_el(votes, "li", NULL, NULL);
+        hk_el(v, "em", NULL, lines[k].voters);
+        hk_text(v, ": ");
+        hk_text(v, lines[k].text);
+    }
+    debrief_vote_lines_free(lines, n);
+}
+
 static void story(const Debrief *db, xmlNodePtr page)
 {
     hk_el(page, "h2", NULL, _("The story as it was played"));
@@ -304,12 +326,7 @@ static void story(const Debrief *db, xmlNodePtr page)
                 hk_text(li, ")");
             }
         } else if (e->kind == REC_VOTE) {
-            li = hk_el(ul, "li", "aside", NULL);
-            hk_el(li, "strong", NULL, _("Vote"));
-            char *line = debrief_vote_line(db, e);
-            hk_text(li, ": ");
-            hk_text(li, line);
-            free(line);
+            story_vote(db, e, ul);
         } else if (e->kind == REC_TIMEOUT) {
             li = hk_el(ul, "li", "aside", NULL);
             hk_el(li, "strong", NULL, "‖ ");

@@ -206,6 +206,32 @@ printf '=binnen-lies-valkuil\n=zit-lies-valkuil\n=stil-lies-valkuil\n=voorstel-l
 grep -q 'te veel van iets goeds werd de valkuil ervan' "$T/pitfall.md" || fail "pitfall: the question on overshooting the challenge is missing or calls it her own pitfall"
 grep -q 'nog niet aan bod\|Wat hield je tegen' "$T/pitfall.md" && fail "pitfall: the debrief asks where she dropped out, as if her challenge never came out"
 
+# ---------------------------------------------------------------- a vote, read aloud
+# Three vote, two for the same option: the option stands once, on a line of its own with the
+# names of those who voted for it. Strung together, an option's full stop ran into the ';'
+# before the next voter ("… We'll all come.'; Joris: …").
+cat > "$T/vote.cast.xml" <<'CAST'
+<cast scenario="tutorial" xmlns="urn:verbeeld:cast:1">
+  <participant name="Sanne" core="verbinden" goal="Vaker nee zeggen" card="espresso"/>
+  <participant name="Joris" core="tact" goal="Zeggen wat ik denk" card="baobab"/>
+  <participant name="Wen" core="daadkracht" goal="Meer geduld" card="bolero"/>
+</cast>
+CAST
+printf '%b' '=binnen_grens\n=zit_verbinden\n=zit_direct\n=zit-lies-uitdaging\n=nee_bart\n=eerlijk_direct\n=verder_direct\n/vote\n=samen_uur\n=samen_eerlijk\n=samen_uur\n1\n1\n\n\n\n' \
+    | "$V" play tutorial --cast "$T/vote.cast.xml" --lang en --seed 5 --journal "$T/vote.jsonl" > /dev/null 2>&1
+grep -q '"ev":"vote"' "$T/vote.jsonl" || fail "vote: the session has no vote"
+"$V" debrief "$T/vote.jsonl" > "$T/vote-en.md" || fail "vote: debrief exited $?"
+"$V" debrief "$T/vote.jsonl" --lang nl > "$T/vote-nl.md" || fail "vote: debrief --lang nl exited $?"
+"$V" debrief "$T/vote.jsonl" --format html > "$T/vote.html" || fail "vote: debrief --format html exited $?"
+grep -q '^- \*Vote\* (the majority decided):$' "$T/vote-en.md" || fail "vote: no 'Vote (the majority decided):' line"
+[ "$(grep -c '^  - Sanne and Wen: .' "$T/vote-en.md")" = 1 ] && [ "$(grep -c '^  - Joris: .' "$T/vote-en.md")" = 1 ] \
+    || fail "vote: not a line per option with its voters: $(grep -A3 '\*Vote\*' "$T/vote-en.md")"
+grep -q '^- \*Stemming\* (de meerderheid besliste):$' "$T/vote-nl.md" && grep -q '^  - Sanne en Wen: .' "$T/vote-nl.md" \
+    || fail "vote: the Dutch vote is not a line per option: $(grep -A3 '\*Stemming\*' "$T/vote-nl.md")"
+grep -A3 '\*Vote\*\|\*Stemming\*' "$T/vote-en.md" "$T/vote-nl.md" | grep -q "[.!?'’”];" && fail "vote: punctuation doubled in a vote"
+grep -q '<ul class="votes">' "$T/vote.html" && grep -q "<em>Sanne and Wen</em>: 'We" "$T/vote.html" \
+    || fail "vote: the HTML vote is not a list of options with their voters"
+
 # ---------------------------------------------------------------- printed, in headless Chromium
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 pages() {   # print $1 to PDF and count its pages
