@@ -233,6 +233,18 @@ grep -q '<ul class="votes">' "$T/vote.html" && grep -q "<em>Sanne and Wen</em>: 
     || fail "vote: the HTML vote is not a list of options with their voters"
 
 # ---------------------------------------------------------------- printed, in headless Chromium
+# A MoveOn session of four, as a play-tester played it (for the printed page count below).
+cat > "$T/moveon4.cast.xml" <<'CAST'
+<cast scenario="moveon" xmlns="urn:verbeeld:cast:1">
+  <participant name="Sanne" core="verbinden" goal="Sterker staan voor mijn team"/>
+  <participant name="Joris" core="daadkracht" goal="Meer ruimte geven"/>
+  <participant name="Aicha" core="zorgvuldigheid" goal="Sneller knopen doorhakken"/>
+  <participant name="Pieter" core="directheid" goal="Tactvoller feedback geven"/>
+</cast>
+CAST
+printf '%b' '/who\n/corners\n1\n3\n/note @Joris leunt achterover, kijkt rustig rond\n/tag @Joris geduld\n/say @Joris Rustig aan, we hebben tijd.\n2\n2\n/back\n4\n/stop @Pieter even slikken, dit raakt me\n/go\n/stop\n2\n/go\n1\n3\n/inject\n/inject horizon\n/inject bestaatniet\n/inject klant\n1\n2\n1\n2\n3\n2\n3\n/note Het team lacht beneden bij het meer, spanning zakt\n/save\n2\n1\n4\n/vote\n3\n4\n1\n2\n1\n2\n3\n4\n/vote\n3\n1\n/back\n/stop ik twijfel\n/note @Aicha aarzelt lang bij de stemming\n/help\n9\n3\n1\n3\n3\n/go\n3\n2\n2\n1\n1\n3\n4\n4\n1\n/vote\n6\n6\n5\n6\nVoeten plat op de grond\nEen kop koffie vasthouden\nHand op mijn hart\n' \
+    | "$V" play moveon --cast "$T/moveon4.cast.xml" --lang nl --seed 2023643303 --journal "$T/moveon4.jsonl" > /dev/null 2>&1
+[ "$(grep -c '"ev":"vote"' "$T/moveon4.jsonl")" = 2 ] || fail "moveon4: the session did not go as played (no two votes)"
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 pages() {   # print $1 to PDF and count its pages
     rm -f "$T/out.pdf"
@@ -242,6 +254,14 @@ pages() {   # print $1 to PDF and count its pages
 }
 if [ -n "$CHROMIUM" ]; then
     n=$(pages "$T/group.html"); [ "$n" -ge 3 ] || fail "printed debrief has $n pages, wants the group and a page per participant (3+)"
+    # MoveOn, four participants, a session with all that happens in one (notes, an observation,
+    # a line in their own words, time-outs, an incident, votes, a choice taken back): each
+    # participant's handout on two pages. The corner table at 60% of the width and the plan for
+    # the return afternoon pushed alone onto a third page made it three.
+    for n in Sanne Joris Aicha Pieter; do
+        "$V" debrief "$T/moveon4.jsonl" --format html --participant "$n" -o "$T/moveon4-$n.html" || fail "moveon4: debrief $n"
+        k=$(pages "$T/moveon4-$n.html"); [ "$k" -eq 2 ] || fail "printed handout of $n (MoveOn, four participants): $k pages, want 2"
+    done
     n=$(pages "$T/sheets/cards-kinderen.html"); [ "$n" -eq 30 ] || fail "printed posters: $n pages, want 30"
     n=$(pages "$T/sheets/Wen.html"); [ "$n" -ge 2 ] || fail "printed sheet for Wen: $n pages, want the brief and the private page"
     # The group's overview: one page, A3 landscape (1190.55 x 841.89 points).
