@@ -178,15 +178,47 @@ const char *debrief_choice_text(const Debrief *db, const char *scene, const char
     return choice ? choice : "";
 }
 
-char *debrief_vote_line(const Debrief *db, const JournalRecord *e)
+/* "Sanne, Joris and Wen": the names of the voters for one option, in the order they voted. */
+static char *voter_names(const JournalRecord *e, const char *choice)
 {
     StrBuf b;
     sb_init(&b);
-    for (int k = 0; k < e->nvotes; k++)
-        sb_addf(&b, "%s%s: %s", k ? "; " : "", e->votes[k].by ? e->votes[k].by : "?",
-                debrief_choice_text(db, e->scene, e->votes[k].choice));
-    sb_addf(&b, " (%s)", e->result ? _("the majority decided") : _("a tie: the trainer entered the group's decision"));
-    return sb_take(&b);
+    const char *last = NULL;
+    for (int k = 0; k < e->nvotes; k++) {
+        if (!streq(e->votes[k].choice, choice)) continue;
+        if (last) sb_addf(&b, "%s%s", b.len ? ", " : "", last);
+        last = e->votes[k].by ? e->votes[k].by : "?";
+    }
+    char *names = b.len ? xasprintf(_("%s and %s"), b.s, last) : xstrdup(last ? last : "?");
+    sb_free(&b);
+    return names;
+}
+
+int debrief_vote_lines(const Debrief *db, const JournalRecord *e, VoteLine **lines)
+{
+    /* an option once, with all its voters: its words, repeated per voter, buried who chose what */
+    VoteLine *v = xcalloc((size_t)(e->nvotes ? e->nvotes : 1), sizeof *v);
+    int n = 0;
+    for (int k = 0; k < e->nvotes; k++) {
+        int seen = 0;
+        for (int j = 0; j < k && !seen; j++) seen = streq(e->votes[j].choice, e->votes[k].choice);
+        if (seen) continue;
+        v[n].voters = voter_names(e, e->votes[k].choice);
+        v[n++].text = debrief_choice_text(db, e->scene, e->votes[k].choice);
+    }
+    *lines = v;
+    return n;
+}
+
+void debrief_vote_lines_free(VoteLine *lines, int n)
+{
+    for (int k = 0; k < n; k++) free(lines[k].voters);
+    free(lines);
+}
+
+const char *debrief_vote_outcome(const JournalRecord *e)
+{
+    return e->result ? _("the majority decided") : _("a tie: the trainer entered the group's decision");
 }
 
 int debrief_said(const Debrief *db, int i)

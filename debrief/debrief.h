@@ -159,8 +159,17 @@ char *debrief_corner_words(const Debrief *db, const JournalRecord *e, int addres
 /* The words of choice `choice` of scene `scene` as they were shown (the session's language),
  * from the scenario when it is still there; else the id. */
 const char *debrief_choice_text(const Debrief *db, const char *scene, const char *choice);
-/* A vote entry in words: who voted for what, and how it was decided (fresh). */
-char *debrief_vote_line(const Debrief *db, const JournalRecord *e);
+/* One line of a vote: who voted for an option ("Sanne, Joris and Wen") and its words. */
+typedef struct {
+    char *voters;
+    const char *text;
+} VoteLine;
+/* A vote entry as a line per option voted for, in the order of the first vote for each; returns
+ * their number. Free them with debrief_vote_lines_free. */
+int debrief_vote_lines(const Debrief *db, const JournalRecord *e, VoteLine **lines);
+void debrief_vote_lines_free(VoteLine *lines, int n);
+/* How a vote was decided: by the majority, or the trainer on a tie (translated). */
+const char *debrief_vote_outcome(const JournalRecord *e);
 /* Whether entry i is a reaction that was on screen (not taken back, not the hidden reaction of
  * a character a participant plays): only those are quoted. */
 int debrief_said(const Debrief *db, int i);

@@ -26,14 +26,27 @@ static const char css[] =
     ".story .said { list-style: none; }\n"
     ".quadrants { display: flex; gap: 6mm; align-items: flex-start; }\n"
     ".quadrants figure { margin: 0; }\n"
+    /* a little smaller than on the character sheets: a participant's section fits two pages */
+    ".quadrants .quadrant { width: 64mm; }\n"
     ".quadrants figcaption { font-size: 9pt; color: #4a5a68; margin-bottom: 1mm; }\n"
     ".goal { font-size: 12pt; margin: 0 0 3mm; }\n"
     ".warning { border-left: 3pt solid #b3261e; padding: 1mm 3mm; margin: 2mm 0; }\n"
     ".questions li { margin-bottom: 2mm; }\n"
     ".questions .write { border-bottom: 1px dotted #9aa8b4; height: 5mm; }\n"
     ".theme { font-weight: 600; color: #12395b; }\n"
+    /* the corners across the page: at its own width, what each means wrapped to five lines a row */
+    ".corners { width: 100%; }\n"
+    ".corners th:first-child { width: 28mm; }\n"
+    ".corners td { white-space: nowrap; }\n"
+    ".corners td:last-child { white-space: normal; }\n"
     ".plan { background: #f3f7fa; border-left: 3px solid #12395b; padding: 2mm 4mm;\n"
-    "         break-inside: avoid; page-break-inside: avoid; }\n";
+    "         break-inside: avoid; page-break-inside: avoid; }\n"
+    ".plan p { margin: 1.5mm 0; line-height: 1.35; }\n"
+    ".closing { break-inside: avoid; page-break-inside: avoid; }\n"
+    ".votes { list-style: disc; margin: 0.5mm 0 1mm; font-style: normal; }\n"
+    /* a part of a path is an atomic inline: lines may break between parts, not inside one */
+    ".command .word { white-space: nowrap; }\n"
+    ".command .part { display: inline-block; max-width: 100%; overflow-wrap: anywhere; }\n";
 
 /* "caring: Ayla's own core quality", coloured as its corner (addressed: said to the participant). */
 static void corner_tag(const Debrief *db, xmlNodePtr parent, const JournalRecord *e, int addressed)
@@ -265,6 +278,27 @@ static void timeline(const Debrief *db, xmlNodePtr page)
     free(legend);
 }
 
+/* A vote: how it was decided, then a line per option with who voted for it (one line each,
+ * so that an option's own full stop does not run into the next voter's name). */
+static void story_vote(const Debrief *db, const JournalRecord *e, xmlNodePtr ul)
+{
+    xmlNodePtr li = hk_el(ul, "li", "aside", NULL);
+    hk_el(li, "strong", NULL, _("Vote"));
+    hk_text(li, " (");
+    hk_text(li, debrief_vote_outcome(e));
+    hk_text(li, "):");
+    VoteLine *lines;
+    int n = debrief_vote_lines(db, e, &lines);
+    xmlNodePtr votes = hk_el(li, "ul", "votes", NULL);
+    for (int k = 0; k < n; k++) {
+        xmlNodePtr v = hk_el(votes, "li", NULL, NULL);
+        hk_el(v, "em", NULL, lines[k].voters);
+        hk_text(v, ": ");
+        hk_text(v, lines[k].text);
+    }
+    debrief_vote_lines_free(lines, n);
+}
+
 static void story(const Debrief *db, xmlNodePtr page)
 {
     hk_el(page, "h2", NULL, _("The story as it was played"));
@@ -304,12 +338,7 @@ static void story(const Debrief *db, xmlNodePtr page)
                 hk_text(li, ")");
             }
         } else if (e->kind == REC_VOTE) {
-            li = hk_el(ul, "li", "aside", NULL);
-            hk_el(li, "strong", NULL, _("Vote"));
-            char *line = debrief_vote_line(db, e);
-            hk_text(li, ": ");
-            hk_text(li, line);
-            free(line);
+            story_vote(db, e, ul);
         } else if (e->kind == REC_TIMEOUT) {
             li = hk_el(ul, "li", "aside", NULL);
             hk_el(li, "strong", NULL, "‖ ");
@@ -468,6 +497,104 @@ static void then_and_now(const Debrief *db, const DebriefParticipant *p, xmlNode
     }
 }
 
+/* A command to type, kept whole on the line: a browser breaks it after any hyphen
+ * ("/tmp/pt-" | "t1"), which reads as two commands. Lines break between its words; a word too
+ * long for a line (a deep path) is set as its parts up to each '/', a line may break between
+ * them, and a part longer than a line breaks where it must rather than run off the page. */
+static void command(xmlNodePtr parent, const char *cmd)
+{
+    xmlNodePtr code = hk_el(parent, "code", "command", NULL);
+    for (const char *s = cmd; *s;) {
+        size_t word = strcspn(s, " ");
+        int whole = utf8_width(s, word) <= 40;     /* about half a line of code */
+        for (size_t at = 0; at < word;) {
+            size_t n = whole ? word : strcspn(s + at, "/");
+            n = at + n < word ? n + 1 : word - at;      /* the slash stays with what it ends */
+            char *piece = xstrndup(s + at, n);
+            hk_el(code, "span", whole ? "word" : "part", piece);
+            free(piece);
+            at += n;
+        }
+        s += word;
+        if (*s == ' ') { hk_text(code, " "); s++; }
+    }
+}
+
+/* The anchor: named at the end of the game, brought from the first session, a card. */
+static void anchor(const Debrief *db, const DebriefParticipant *p, xmlNodePtr page)
+{
+    const char *brought = debrief_anchor_brought(db, p);
+    if (p->anchor || brought || p->anchor_title || p->anchor_prompt) hk_el(page, "h2", NULL, _("Your anchor"));
+    if (p->anchor) {
+        xmlNodePtr a = hk_el(page, "p", NULL, NULL);
+        hk_text(a, _("What you named at the end of the game"));
+        hk_text(a, ": ");
+        hk_el(a, "strong", NULL, p->anchor);
+    }
+    if (brought) {
+        xmlNodePtr a = hk_el(page, "p", NULL, NULL);
+        hk_text(a, _("The anchor you brought from the first session"));
+        hk_text(a, ": ");
+        hk_el(a, "strong", NULL, brought);
+    }
+    if (p->anchor_title) {
+        xmlNodePtr a = hk_el(page, "p", NULL, NULL);
+        hk_text(a, _("The card you picked"));
+        hk_text(a, ": ");
+        hk_el(a, "strong", NULL, p->anchor_title);
+        if (p->anchor_text) { hk_text(a, ". "); hk_text(a, p->anchor_text); }
+    }
+    if (p->anchor_prompt) hk_el(page, "p", NULL, p->anchor_prompt);
+}
+
+/* The plan for the return afternoon, with the commands that start it. */
+static void return_plan(const Debrief *db, const DebriefParticipant *p, xmlNodePtr page)
+{
+    hk_el(page, "h2", NULL, _("The return afternoon"));
+    xmlNodePtr plan = hk_el(page, "div", "plan", NULL);
+    char day[32];
+    debrief_date(db->return_day, day);
+    xmlNodePtr pl = hk_el(plan, "p", NULL, NULL);
+    hk_el(pl, "strong", NULL, _("Date (two weeks on)"));
+    hk_text(pl, ": ");
+    hk_text(pl, day);
+    if (p->anchor) {
+        pl = hk_el(plan, "p", NULL, NULL);
+        hk_el(pl, "strong", NULL, _("Bring your anchor"));
+        hk_text(pl, ": ");
+        hk_text(pl, p->anchor);
+    }
+    if (p->goal && *p->goal) {
+        pl = hk_el(plan, "p", NULL, NULL);
+        hk_el(pl, "strong", NULL, _("Goal to re-check"));
+        hk_text(pl, ": ");
+        hk_text(pl, p->goal);
+    }
+    if (p->replay_scene) {
+        pl = hk_el(plan, "p", NULL, NULL);
+        hk_el(pl, "strong", NULL, _("Scene to replay"));
+        hk_text(pl, ": ");
+        hk_text(pl, p->replay_title ? p->replay_title : p->replay_scene);
+        hk_text(pl, " (");
+        hk_text(pl, p->replay_why);
+        hk_text(pl, ")");
+        pl = hk_el(plan, "p", NULL, NULL);
+        hk_el(pl, "strong", NULL, _("Start there with"));
+        hk_text(pl, ": ");
+        char *cmd = debrief_replay_command(db, p);
+        command(pl, cmd);
+        free(cmd);
+    }
+    char *ret = debrief_return_command(db);
+    if (ret) {
+        pl = hk_el(plan, "p", NULL, NULL);
+        hk_el(pl, "strong", NULL, _("The return situation, in the same characters"));
+        hk_text(pl, ": ");
+        command(pl, ret);
+    }
+    free(ret);
+}
+
 static void participant(const Debrief *db, const DebriefParticipant *p, xmlNodePtr body)
 {
     xmlNodePtr page = hk_el(body, "section", "page participant", NULL);
@@ -501,7 +628,7 @@ static void participant(const Debrief *db, const DebriefParticipant *p, xmlNodeP
             free(said);
         }
     }
-    xmlNodePtr t = hk_el(page, "table", "meta", NULL);
+    xmlNodePtr t = hk_el(page, "table", "corners", NULL);
     if (db->tags) {           /* what the trainer saw, in a column apart from the options picked */
         xmlNodePtr tr = hk_el(t, "tr", NULL, NULL);
         hk_el(tr, "th", NULL, _("Corner"));
@@ -540,72 +667,11 @@ static void participant(const Debrief *db, const DebriefParticipant *p, xmlNodeP
             hk_el(li, "div", "write", NULL);
         }
     }
-    const char *brought = debrief_anchor_brought(db, p);
-    if (p->anchor || brought || p->anchor_title || p->anchor_prompt) hk_el(page, "h2", NULL, _("Your anchor"));
-    if (p->anchor) {
-        xmlNodePtr a = hk_el(page, "p", NULL, NULL);
-        hk_text(a, _("What you named at the end of the game"));
-        hk_text(a, ": ");
-        hk_el(a, "strong", NULL, p->anchor);
-    }
-    if (brought) {
-        xmlNodePtr a = hk_el(page, "p", NULL, NULL);
-        hk_text(a, _("The anchor you brought from the first session"));
-        hk_text(a, ": ");
-        hk_el(a, "strong", NULL, brought);
-    }
-    if (p->anchor_title) {
-        xmlNodePtr a = hk_el(page, "p", NULL, NULL);
-        hk_text(a, _("The card you picked"));
-        hk_text(a, ": ");
-        hk_el(a, "strong", NULL, p->anchor_title);
-        if (p->anchor_text) { hk_text(a, ". "); hk_text(a, p->anchor_text); }
-    }
-    if (p->anchor_prompt) hk_el(page, "p", NULL, p->anchor_prompt);
-    if (db->is_return) return;   /* this was the return afternoon: no plan for another */
-    hk_el(page, "h2", NULL, _("The return afternoon"));
-    xmlNodePtr plan = hk_el(page, "div", "plan", NULL);
-    char day[32];
-    debrief_date(db->return_day, day);
-    xmlNodePtr pl = hk_el(plan, "p", NULL, NULL);
-    hk_el(pl, "strong", NULL, _("Date (two weeks on)"));
-    hk_text(pl, ": ");
-    hk_text(pl, day);
-    if (p->anchor) {
-        pl = hk_el(plan, "p", NULL, NULL);
-        hk_el(pl, "strong", NULL, _("Bring your anchor"));
-        hk_text(pl, ": ");
-        hk_text(pl, p->anchor);
-    }
-    if (p->goal && *p->goal) {
-        pl = hk_el(plan, "p", NULL, NULL);
-        hk_el(pl, "strong", NULL, _("Goal to re-check"));
-        hk_text(pl, ": ");
-        hk_text(pl, p->goal);
-    }
-    if (p->replay_scene) {
-        pl = hk_el(plan, "p", NULL, NULL);
-        hk_el(pl, "strong", NULL, _("Scene to replay"));
-        hk_text(pl, ": ");
-        hk_text(pl, p->replay_title ? p->replay_title : p->replay_scene);
-        hk_text(pl, " (");
-        hk_text(pl, p->replay_why);
-        hk_text(pl, ")");
-        pl = hk_el(plan, "p", NULL, NULL);
-        hk_el(pl, "strong", NULL, _("Start there with"));
-        hk_text(pl, ": ");
-        char *cmd = debrief_replay_command(db, p);
-        hk_el(pl, "code", NULL, cmd);
-        free(cmd);
-    }
-    char *ret = debrief_return_command(db);
-    if (ret) {
-        pl = hk_el(plan, "p", NULL, NULL);
-        hk_el(pl, "strong", NULL, _("The return situation, in the same characters"));
-        hk_text(pl, ": ");
-        hk_el(pl, "code", NULL, ret);
-    }
-    free(ret);
+    /* the anchor and the plan on one sheet: the plan alone on a page of its own was the third
+     * page of a participant whose section fills two */
+    xmlNodePtr closing = hk_el(page, "div", "closing", NULL);
+    anchor(db, p, closing);
+    if (!db->is_return) return_plan(db, p, closing);   /* after the return afternoon, no plan for another */
 }
 
 int html_write(const Debrief *db, FILE *out)

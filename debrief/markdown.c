@@ -104,6 +104,25 @@ static void story_choice(const Debrief *db, const JournalRecord *e, int undone, 
     fprintf(out, "\n");
 }
 
+/* A vote: how it was decided, then a line per option with who voted for it (one line each,
+ * so that an option's own full stop does not run into the next voter's name). */
+static void story_vote(const Debrief *db, const JournalRecord *e, FILE *out)
+{
+    VoteLine *lines;
+    int n = debrief_vote_lines(db, e, &lines);
+    fprintf(out, "- *%s* (", _("Vote"));
+    put(out, debrief_vote_outcome(e));
+    fprintf(out, "):\n");
+    for (int k = 0; k < n; k++) {
+        fprintf(out, "  - ");
+        put(out, lines[k].voters);
+        fprintf(out, ": ");
+        put(out, lines[k].text);
+        fprintf(out, "\n");
+    }
+    debrief_vote_lines_free(lines, n);
+}
+
 static void reaction_text(const JournalRecord *e, FILE *out)
 {
     const char *text = e->text, *mood = e->mood;
@@ -201,11 +220,7 @@ static void story(const Debrief *db, FILE *out)
         } else if (e->kind == REC_CHOICE) {
             story_choice(db, e, undone, out);
         } else if (e->kind == REC_VOTE) {
-            char *line = debrief_vote_line(db, e);
-            fprintf(out, "- *%s*: ", _("Vote"));
-            put(out, line);
-            fprintf(out, "\n");
-            free(line);
+            story_vote(db, e, out);
         } else if (e->kind == REC_REACT) {
             if (debrief_said(db, i)) {
                 fprintf(out, "  - ");

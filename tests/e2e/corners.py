@@ -110,7 +110,7 @@ html = subprocess.run([V, "debrief", journal, "--format", "html", "--lang", "en"
 pages = re.split(r'<section class="page participant"><h1>', html)[1:]
 for page in pages:
     name = re.sub(r"&[a-z]+;", "—", page.split("</h1>")[0]).split(" — ")[0]
-    table = page.split('<table class="meta">')[1].split("</table>")[0]
+    table = page.split('<table class="corners">')[1].split("</table>")[0]
     for c, label in labels.items():
         m = re.search(rf">{label}</th>\s*<td>(\d+)</td>", table)
         if name in counts and (not m or int(m.group(1)) != counts[name][c]):

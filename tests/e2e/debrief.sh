@@ -206,7 +206,45 @@ printf '=binnen-lies-valkuil\n=zit-lies-valkuil\n=stil-lies-valkuil\n=voorstel-l
 grep -q 'te veel van iets goeds werd de valkuil ervan' "$T/pitfall.md" || fail "pitfall: the question on overshooting the challenge is missing or calls it her own pitfall"
 grep -q 'nog niet aan bod\|Wat hield je tegen' "$T/pitfall.md" && fail "pitfall: the debrief asks where she dropped out, as if her challenge never came out"
 
+# ---------------------------------------------------------------- a vote, read aloud
+# Three vote, two for the same option: the option stands once, on a line of its own with the
+# names of those who voted for it. Strung together, an option's full stop ran into the ';'
+# before the next voter ("… We'll all come.'; Joris: …").
+cat > "$T/vote.cast.xml" <<'CAST'
+<cast scenario="tutorial" xmlns="urn:verbeeld:cast:1">
+  <participant name="Sanne" core="verbinden" goal="Vaker nee zeggen" card="espresso"/>
+  <participant name="Joris" core="tact" goal="Zeggen wat ik denk" card="baobab"/>
+  <participant name="Wen" core="daadkracht" goal="Meer geduld" card="bolero"/>
+</cast>
+CAST
+printf '%b' '=binnen_grens\n=zit_verbinden\n=zit_direct\n=zit-lies-uitdaging\n=nee_bart\n=eerlijk_direct\n=verder_direct\n/vote\n=samen_uur\n=samen_eerlijk\n=samen_uur\n1\n1\n\n\n\n' \
+    | "$V" play tutorial --cast "$T/vote.cast.xml" --lang en --seed 5 --journal "$T/vote.jsonl" > /dev/null 2>&1
+grep -q '"ev":"vote"' "$T/vote.jsonl" || fail "vote: the session has no vote"
+"$V" debrief "$T/vote.jsonl" > "$T/vote-en.md" || fail "vote: debrief exited $?"
+"$V" debrief "$T/vote.jsonl" --lang nl > "$T/vote-nl.md" || fail "vote: debrief --lang nl exited $?"
+"$V" debrief "$T/vote.jsonl" --format html > "$T/vote.html" || fail "vote: debrief --format html exited $?"
+grep -q '^- \*Vote\* (the majority decided):$' "$T/vote-en.md" || fail "vote: no 'Vote (the majority decided):' line"
+[ "$(grep -c '^  - Sanne and Wen: .' "$T/vote-en.md")" = 1 ] && [ "$(grep -c '^  - Joris: .' "$T/vote-en.md")" = 1 ] \
+    || fail "vote: not a line per option with its voters: $(grep -A3 '\*Vote\*' "$T/vote-en.md")"
+grep -q '^- \*Stemming\* (de meerderheid besliste):$' "$T/vote-nl.md" && grep -q '^  - Sanne en Wen: .' "$T/vote-nl.md" \
+    || fail "vote: the Dutch vote is not a line per option: $(grep -A3 '\*Stemming\*' "$T/vote-nl.md")"
+grep -A3 '\*Vote\*\|\*Stemming\*' "$T/vote-en.md" "$T/vote-nl.md" | grep -q "[.!?'’”];" && fail "vote: punctuation doubled in a vote"
+grep -q '<ul class="votes">' "$T/vote.html" && grep -q "<em>Sanne and Wen</em>: 'We" "$T/vote.html" \
+    || fail "vote: the HTML vote is not a list of options with their voters"
+
 # ---------------------------------------------------------------- printed, in headless Chromium
+# A MoveOn session of four, as a play-tester played it (for the printed page count below).
+cat > "$T/moveon4.cast.xml" <<'CAST'
+<cast scenario="moveon" xmlns="urn:verbeeld:cast:1">
+  <participant name="Sanne" core="verbinden" goal="Sterker staan voor mijn team"/>
+  <participant name="Joris" core="daadkracht" goal="Meer ruimte geven"/>
+  <participant name="Aicha" core="zorgvuldigheid" goal="Sneller knopen doorhakken"/>
+  <participant name="Pieter" core="directheid" goal="Tactvoller feedback geven"/>
+</cast>
+CAST
+printf '%b' '/who\n/corners\n1\n3\n/note @Joris leunt achterover, kijkt rustig rond\n/tag @Joris geduld\n/say @Joris Rustig aan, we hebben tijd.\n2\n2\n/back\n4\n/stop @Pieter even slikken, dit raakt me\n/go\n/stop\n2\n/go\n1\n3\n/inject\n/inject horizon\n/inject bestaatniet\n/inject klant\n1\n2\n1\n2\n3\n2\n3\n/note Het team lacht beneden bij het meer, spanning zakt\n/save\n2\n1\n4\n/vote\n3\n4\n1\n2\n1\n2\n3\n4\n/vote\n3\n1\n/back\n/stop ik twijfel\n/note @Aicha aarzelt lang bij de stemming\n/help\n9\n3\n1\n3\n3\n/go\n3\n2\n2\n1\n1\n3\n4\n4\n1\n/vote\n6\n6\n5\n6\nVoeten plat op de grond\nEen kop koffie vasthouden\nHand op mijn hart\n' \
+    | "$V" play moveon --cast "$T/moveon4.cast.xml" --lang nl --seed 2023643303 --journal "$T/moveon4.jsonl" > /dev/null 2>&1
+[ "$(grep -c '"ev":"vote"' "$T/moveon4.jsonl")" = 2 ] || fail "moveon4: the session did not go as played (no two votes)"
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 pages() {   # print $1 to PDF and count its pages
     rm -f "$T/out.pdf"
@@ -216,6 +254,14 @@ pages() {   # print $1 to PDF and count its pages
 }
 if [ -n "$CHROMIUM" ]; then
     n=$(pages "$T/group.html"); [ "$n" -ge 3 ] || fail "printed debrief has $n pages, wants the group and a page per participant (3+)"
+    # MoveOn, four participants, a session with all that happens in one (notes, an observation,
+    # a line in their own words, time-outs, an incident, votes, a choice taken back): each
+    # participant's handout on two pages. The corner table at 60% of the width and the plan for
+    # the return afternoon pushed alone onto a third page made it three.
+    for n in Sanne Joris Aicha Pieter; do
+        "$V" debrief "$T/moveon4.jsonl" --format html --participant "$n" -o "$T/moveon4-$n.html" || fail "moveon4: debrief $n"
+        k=$(pages "$T/moveon4-$n.html"); [ "$k" -eq 2 ] || fail "printed handout of $n (MoveOn, four participants): $k pages, want 2"
+    done
     n=$(pages "$T/sheets/cards-kinderen.html"); [ "$n" -eq 30 ] || fail "printed posters: $n pages, want 30"
     n=$(pages "$T/sheets/Wen.html"); [ "$n" -ge 2 ] || fail "printed sheet for Wen: $n pages, want the brief and the private page"
     # The group's overview: one page, A3 landscape (1190.55 x 841.89 points).
