@@ -233,7 +233,8 @@ grep -q '<ul class="votes">' "$T/vote.html" && grep -q "<em>Sanne and Wen</em>: 
     || fail "vote: the HTML vote is not a list of options with their voters"
 
 # ---------------------------------------------------------------- printed, in headless Chromium
-# A MoveOn session of four, as a play-tester played it (for the printed page count below).
+# A MoveOn session of four, as a play-tester played it (for the printed page count below; the
+# /back and /stop typed in the middle of a vote, which now break it off, left out).
 cat > "$T/moveon4.cast.xml" <<'CAST'
 <cast scenario="moveon" xmlns="urn:verbeeld:cast:1">
   <participant name="Sanne" core="verbinden" goal="Sterker staan voor mijn team"/>
@@ -242,7 +243,7 @@ cat > "$T/moveon4.cast.xml" <<'CAST'
   <participant name="Pieter" core="directheid" goal="Tactvoller feedback geven"/>
 </cast>
 CAST
-printf '%b' '/who\n/corners\n1\n3\n/note @Joris leunt achterover, kijkt rustig rond\n/tag @Joris geduld\n/say @Joris Rustig aan, we hebben tijd.\n2\n2\n/back\n4\n/stop @Pieter even slikken, dit raakt me\n/go\n/stop\n2\n/go\n1\n3\n/inject\n/inject horizon\n/inject bestaatniet\n/inject klant\n1\n2\n1\n2\n3\n2\n3\n/note Het team lacht beneden bij het meer, spanning zakt\n/save\n2\n1\n4\n/vote\n3\n4\n1\n2\n1\n2\n3\n4\n/vote\n3\n1\n/back\n/stop ik twijfel\n/note @Aicha aarzelt lang bij de stemming\n/help\n9\n3\n1\n3\n3\n/go\n3\n2\n2\n1\n1\n3\n4\n4\n1\n/vote\n6\n6\n5\n6\nVoeten plat op de grond\nEen kop koffie vasthouden\nHand op mijn hart\n' \
+printf '%b' '/who\n/corners\n1\n3\n/note @Joris leunt achterover, kijkt rustig rond\n/tag @Joris geduld\n/say @Joris Rustig aan, we hebben tijd.\n2\n2\n/back\n4\n/stop @Pieter even slikken, dit raakt me\n/go\n/stop\n2\n/go\n1\n3\n/inject\n/inject horizon\n/inject bestaatniet\n/inject klant\n1\n2\n1\n2\n3\n2\n3\n/note Het team lacht beneden bij het meer, spanning zakt\n/save\n2\n1\n4\n/vote\n3\n4\n1\n2\n1\n2\n3\n4\n/vote\n3\n1\n/note @Aicha aarzelt lang bij de stemming\n/help\n9\n3\n1\n3\n3\n/go\n3\n2\n2\n1\n1\n3\n4\n4\n1\n/vote\n6\n6\n5\n6\nVoeten plat op de grond\nEen kop koffie vasthouden\nHand op mijn hart\n' \
     | "$V" play moveon --cast "$T/moveon4.cast.xml" --lang nl --seed 2023643303 --journal "$T/moveon4.jsonl" > /dev/null 2>&1
 [ "$(grep -c '"ev":"vote"' "$T/moveon4.jsonl")" = 2 ] || fail "moveon4: the session did not go as played (no two votes)"
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
