@@ -39,7 +39,8 @@ void people_list(Play *P)
 {
     for (int i = 0; i < P->cast.n; i++) {
         const Participant *p = &P->cast.p[i];
-        if (p->role >= 0 && P->S) term_printf("  @%-12s %s\n", p->name, session_role_name(P->S, p->role));
+        int pad = 12 - (int)utf8_width(p->name, strlen(p->name));     /* "Chloé" is 5 wide, 6 bytes */
+        if (p->role >= 0 && P->S) term_printf("  @%s%*s %s\n", p->name, pad > 0 ? pad : 0, "", session_role_name(P->S, p->role));
         else term_printf("  @%s\n", p->name);
     }
 }

@@ -164,7 +164,7 @@ static void cmd_tag(Play *P, const char *arg)
     }
     const char *id = lexicon_term(P->lx, quality);
     if (!id) {
-        char *msg = xasprintf(_("'%s' is not a quality in the lexicon. Tab completes the qualities; where one lies:"),
+        char *msg = xasprintf(_("‘%s’ is not a quality in the lexicon. Tab completes the qualities; where one lies:"),
                               quality);
         term_alert(msg);
         free(msg);
@@ -487,11 +487,17 @@ static void cmd_cast(Play *P, const char *arg)
         term_alert(_("The cast can only change before the first choice."));
         return;
     }
+    /* NAME as /note takes it: in any case, with or without '@', or the character's name. */
     const char *role_id = strrchr(arg, ' ');
-    int who = -1, r = role_id ? scenario_role(P->s, role_id + 1) : -1;
-    for (int i = 0; role_id && i < P->cast.n; i++)
-        if (strlen(P->cast.p[i].name) == (size_t)(role_id - arg) && strncmp(P->cast.p[i].name, arg, (size_t)(role_id - arg)) == 0)
-            who = i;
+    int who = PEOPLE_NONE, r = role_id ? scenario_role(P->s, role_id + 1) : -1;
+    if (role_id) {
+        char *named = xasprintf("@%.*s", (int)(role_id - arg) - (*arg == '@'), arg + (*arg == '@'));
+        const char *rest;
+        who = people_named(P, named, &rest);
+        if (who >= 0 && *rest) who = PEOPLE_NONE;          /* more words than a name: the usage */
+        free(named);
+        if (who == PEOPLE_UNKNOWN) return;         /* the room was told who is here */
+    }
     if (who < 0 || r < 0 || !P->s->roles[r].playable) {
         term_alert(_("Usage: /cast NAME ROLE, with ROLE one of the playable roles:"));
         for (int i = 0; i < P->s->nroles; i++)

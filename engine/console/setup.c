@@ -129,7 +129,7 @@ static char *core_hint(const Lexicon *lx, const char *answer)
         msg = xasprintf(_("Did you mean: %s?"), b.s);
     } else {
         lexicon_cores(lx, i18n_lang(), &b);
-        msg = xasprintf(_("'%s' is not a core quality in the lexicon; it knows: %s"), answer, b.s);
+        msg = xasprintf(_("‘%s’ is not a core quality in the lexicon; it knows: %s"), answer, b.s);
     }
     term_alert(msg);
     free(msg);
@@ -383,6 +383,10 @@ static int pick_card(Play *P, Participant *p, const Pick *pick)
     int rc = -1;
     for (;;) {
         char *line = term_read(prompt);
+        if (line && streq(line, "/quit")) {         /* as the end of input: who plays is kept */
+            free(line);
+            line = NULL;
+        }
         if (!line) break;
         int k = typed_card(deck, line, lang);
         free(line);

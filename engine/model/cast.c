@@ -189,7 +189,7 @@ static char *reason_exact(const Participant *p, const Lexicon *lx, const char *n
 {
     const char *own = lexicon_name(lx, p->core, lang), *challenge = lexicon_name(lx, p->character_core, lang);
     if (forced)
-        return xasprintf(_("%s plays %s, as was decided, with %s as the character's core quality: "
+        return xasprintf(_("%s plays %s, as agreed, with %s as the character's core quality: "
                            "%s's own core quality is %s, so that is practising their challenge."),
                          p->name, name, challenge, p->name, own);
     return xasprintf(_("%s's core quality is %s, so their challenge is %s: %s plays %s with %s as "
@@ -203,7 +203,7 @@ static char *reason_inexact(const Participant *p, const Lexicon *lx, const char 
     const char *want = lexicon_name(lx, cast_opposite_core(lx, p->core), lang);
     const char *played = lexicon_name(lx, p->character_core, lang);
     if (forced)
-        return xasprintf(_("%s plays %s, as was decided, but %s cannot be played with %s (%s's "
+        return xasprintf(_("%s plays %s, as agreed, but %s cannot be played with %s (%s's "
                            "challenge) as core quality: the character's core quality is %s, and that "
                            "is what %s practises, not their own challenge."),
                          p->name, name, name, want, p->name, played, p->name);

@@ -876,13 +876,13 @@ char *session_unavailable(Session *S, const char *event)
      * alone: nothing of it would reach the group. */
     int who = ev->to.kind == TARGET_SCENE ? S->s->scenes[ev->to.index].who : WHO_GROUP;
     if (who >= 0 && cast_player_of(S->cast, who) < 0)
-        return xasprintf(_("Incident '%s' cannot be started now: it is for %s, whom nobody here plays."),
+        return xasprintf(_("Incident ‘%s’ cannot be started now: it is for %s, whom nobody here plays."),
                          scenario_event_name(S->s, e, S->lang), session_role_name(S, who));
     if (test(S, ev->avail)) return NULL;
     const char *why = text_get(&ev->why, S->lang, fallback(S));
     const char *name = scenario_event_name(S->s, e, S->lang);
-    if (*why) return xasprintf(_("Incident '%s' cannot be started now: %s"), name, why);
-    return xasprintf(_("Incident '%s' cannot be started now: it needs %s"), name, S->s->code[ev->avail].src);
+    if (*why) return xasprintf(_("Incident ‘%s’ cannot be started now: %s"), name, why);
+    return xasprintf(_("Incident ‘%s’ cannot be started now: it needs %s"), name, S->s->code[ev->avail].src);
 }
 
 int session_inject(Session *S, const char *event)

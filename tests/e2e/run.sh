@@ -88,7 +88,7 @@ check check-xml-words sh -c "'$V' check '$T/broke/amp.xml' --lang nl 2>&1 | grep
 check check-lang sh -c "'$V' check tutorial --lang en | grep -q '^1 scenario checked: no errors' && '$V' help check | grep -q -- '--werror'"
 # An incident for a role nobody plays is refused: verbeeld would play it out alone.
 printf '<cast scenario="school" xmlns="urn:verbeeld:cast:1"><participant name="Anke" core="voorzichtigheid" goal="x" card="sem" role="zorgvuldige"/><participant name="Bram" core="structuur" goal="y" card="noor" role="dromer"/></cast>\n' > "$T/noduv.xml"
-check inject-unplayed sh -c "printf '/inject krant\\n/quit\\n' | '$V' play school --cast '$T/noduv.xml' --lang en --journal '$T/noduv.jsonl' 2>&1 | grep -q \"Incident 'press' cannot be started now: it is for Dounia El Amrani, whom nobody\" && ! grep -q '\"ev\":\"event\"' '$T/noduv.jsonl'"
+check inject-unplayed sh -c "printf '/inject krant\\n/quit\\n' | '$V' play school --cast '$T/noduv.xml' --lang en --journal '$T/noduv.jsonl' 2>&1 | grep -q \"Incident ‘press’ cannot be started now: it is for Dounia El Amrani, whom nobody\" && ! grep -q '\"ev\":\"event\"' '$T/noduv.jsonl'"
 # The group's yes to Bart decides the tutorial's ending, however low the mood: Bart, "Top!",
 # does not then slam the door (Lies's pitfall at each choice brings the mood to -5).
 printf '<cast scenario="tutorial" xmlns="urn:verbeeld:cast:1"><participant name="Ida" core="zorgvuldigheid" goal="x" role="coordinator" card="espresso"/></cast>\n' > "$T/ja1.xml"

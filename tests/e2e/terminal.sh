@@ -82,7 +82,17 @@ printf '/who\n' | "$V" play --resume cast.jsonl > cast-resume.out 2>&1
 grep -q '^  Sanne  *Jonas Peeters' cast-resume.out && grep -q '^  Joris  *Lies Wouters' cast-resume.out \
     || fail "cast: resume does not keep the new cast"
 play cast-bad cast2.xml '/cast Sanne gids\n/cast Nobody planner\n/quit\n'
-[ "$(count cast-bad.out 'Usage: /cast NAME ROLE')" = 2 ] || fail "cast: a role nobody may play, or an unknown name, is not refused"
+[ "$(count cast-bad.out 'Usage: /cast NAME ROLE')" = 1 ] || fail "cast: a role nobody may play is not refused"
+has cast-bad.out 'Nobody here is called @Nobody. These are here:' || fail "cast: an unknown name is not refused as /note refuses it"
+# Who is here, in columns: a name with an accent is padded by its width, not its bytes.
+printf '<cast scenario="tutorial" xmlns="urn:verbeeld:cast:1"><participant name="Chloé" core="tact" goal="x" card="espresso"/><participant name="Anna" core="moed" goal="y" card="baobab"/></cast>\n' > cast-accent.xml
+play who-accent cast-accent.xml '/note @zoe hello\n/quit\n'
+has who-accent.out '^  @Chloé        [A-Z]' && has who-accent.out '^  @Anna         [A-Z]' \
+    || fail "who is here: the names are not in columns: $(grep '^  @' who-accent.out)"
+# NAME as /note takes it: any case, with or without '@' (/cast sanne answered with the usage).
+play cast-case cast2.xml '/cast sanne planner\n/cast @JORIS planner\n/quit\n'
+has cast-case.jsonl '"ev":"recast","at":"[^"]*","name":"Sanne","role":"planner"' \
+    && has cast-case.jsonl '"ev":"recast","at":"[^"]*","name":"Joris","role":"planner"' || fail "cast: a name in another case is not found"
 
 # ============================================================ piped: SIGTERM and SIGHUP
 # Lines go in one by one through a fifo; after each, wait until the journal has it; then the
