@@ -478,6 +478,11 @@ static int check_one(const char *name, const Lexicon *lx, DiagList *d)
     progress(_("reading"));
     Scenario *s = load_scenario_unresolved(path, lx, &sd);
     if (s && sd.errors) {
+        /* The story's graph and the names in its conditions need nothing resolved: an unknown
+         * quality has nothing to do with an ending nothing leads to, and a designer fixing one
+         * should hear about the other in the same run. */
+        progress(_("following every way through the story"));
+        verify_story(s, &sd);
         progress(_("trying the characters"));
         world_check_code(s, &sd);                /* its conditions and effects, all the same */
         try_characters_alone(s, lx, &sd);

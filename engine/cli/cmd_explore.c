@@ -62,28 +62,62 @@ static void report_limit(const Explorer *E, long max_states)
     }
 }
 
+/* `text` and spaces after it up to `width` columns of a terminal: counted as it shows, not in
+ * bytes, so that a name with an accent does not push the rest of its row aside. */
+static void padded(const char *text, size_t width)
+{
+    size_t w = utf8_width(text, strlen(text));
+    printf("%s%*s", text, (int)(width > w ? width - w : 0), "");
+}
+
+/* The width of the column of the endings' names: the widest name, and no less than 20. */
+static size_t ending_column(const Scenario *s)
+{
+    size_t width = 20;
+    for (int e = 0; e < s->nendings; e++) {
+        size_t w = utf8_width(s->endings[e].id, strlen(s->endings[e].id));
+        if (!s->endings[e].ret && w > width) width = w;
+    }
+    return width;
+}
+
 /* The endings, each with a shortest path found; or why none was found: no way through the
- * story leads there (a complete search), or the search did not get that far. */
+ * story leads there (a complete search), or the search did not get that far. One table: the
+ * name, how often it was reached (blank when never), and that, each in a column of its own. */
 static void report_endings(const Explorer *E, int exhaustive, int runs, long max_states, int truncated)
 {
     const Scenario *s = E->s;
+    size_t width = ending_column(s);
     printf("%s\n", _("Endings:"));
     for (int e = 0; e < s->nendings; e++) {
         if (s->endings[e].ret) continue;
-        printf("  %-20s ", s->endings[e].id);
+        printf("  ");
+        padded(s->endings[e].id, width);
         if (E->ending_hits[e]) {
             char *path = explorer_path(E, e);
-            printf("%6d×  ", E->ending_hits[e]);
+            printf(" %6d×  ", E->ending_hits[e]);
             printf(ngettext("shortest path found, %d choice: %s\n", "shortest path found, %d choices: %s\n",
                             E->ending_len[e]), E->ending_len[e], path);
             free(path);
-        } else if (truncated) {
-            printf(_("not reached before the limit of %ld states\n"), max_states);
-        } else if (exhaustive) {
-            printf("%s\n", _("NEVER REACHED"));
-        } else {
-            printf(ngettext("not reached in %d session\n", "not reached in %d sessions\n", runs), runs);
+            continue;
         }
+        printf(" %6s   ", "");                   /* as wide as the count: " %6d×  " */
+        if (truncated) printf(_("not reached before the limit of %ld states\n"), max_states);
+        else if (exhaustive) printf("%s\n", _("NEVER REACHED"));
+        else printf(ngettext("not reached in %d session\n", "not reached in %d sessions\n", runs), runs);
+    }
+}
+
+/* The endings not reached, each at its place in the file as the scenes not reached are, so
+ * that an editor jumps to it from this list. */
+static void list_unreached_endings(const Explorer *E, int truncated)
+{
+    const Scenario *s = E->s;
+    int shown = 0;
+    for (int e = 0; e < s->nendings; e++) {
+        if (E->ending_hits[e] || s->endings[e].ret) continue;
+        if (!shown++) printf("%s\n", truncated ? _("Endings not reached before the limit:") : _("Endings never reached:"));
+        printf("  %s:%d: %s\n", s->path, s->endings[e].line, s->endings[e].id);
     }
 }
 
@@ -110,6 +144,7 @@ static int report(Explorer *E, double seconds, int exhaustive, int runs, long ma
     int missing = 0;
     for (int e = 0; e < s->nendings; e++) missing += !E->ending_hits[e] && !s->endings[e].ret;
     report_endings(E, exhaustive, runs, max_states, truncated);
+    list_unreached_endings(E, truncated);
     int unseen = 0;
     for (int i = 0; i < s->nscenes; i++) unseen += !E->scene_seen[i] && story_scene(s, i);
     if (unseen) {

@@ -95,11 +95,25 @@ static void collect_qualities(const Scenario *s, Qualities *q)
         }
 }
 
-/* Quality i's colour as "#rrggbb" (HSV: hue i/n of the wheel, dark enough to read on white). */
+/* Colours for the first qualities, told apart at a glance and dark enough to read on white:
+ * hues spread evenly round the wheel put neighbours in the greens and the blues so close that
+ * a legend could not tell "vaagheid" from "corner: core quality". Picked one by one from
+ * Trubetskoy's list of distinct colours (and a few more), each as far from those before it
+ * and from the grey of a choice without a quality as could be (CIE76 distance 22 or more). */
+static const char *const distinct[] = {
+    "#e6194b", "#911eb4", "#c9a100", "#3cb44b", "#1e90ff", "#7b3f00", "#0095b6", "#f58231",
+    "#000075", "#ff5fa0", "#5a5a00", "#f032e6", "#800000", "#469990", "#4363d8",
+};
+#define NDISTINCT ((int)(sizeof distinct / sizeof *distinct))
+
+/* Quality i's colour as "#rrggbb": from the list above, then (a story with more qualities than
+ * that) HSV, hue spread over the wheel, dark enough to read on white. */
 static void quality_colour(const Qualities *q, int i, char out[8])
 {
     if (i < 0) { snprintf(out, 8, "#555555"); return; }
-    double h = 6.0 * i / q->n, v = 0.75, sat = 0.85, f = h - (int)h;
+    if (i < NDISTINCT) { snprintf(out, 8, "%s", distinct[i]); return; }
+    /* neighbours on the wheel alternate light and dark, so that they still differ */
+    double h = 6.0 * (i - NDISTINCT) / (q->n - NDISTINCT), v = i % 2 ? 0.5 : 0.8, sat = 0.85, f = h - (int)h;
     double p = v * (1 - sat), qq = v * (1 - sat * f), t = v * (1 - sat * (1 - f)), r, g, b;
     switch ((int)h % 6) {
     case 0: r = v; g = t; b = p; break;
@@ -112,8 +126,40 @@ static void quality_colour(const Qualities *q, int i, char out[8])
     snprintf(out, 8, "#%02x%02x%02x", (int)(r * 255), (int)(g * 255), (int)(b * 255));
 }
 
+/* Which marks the map holds, so that the legend explains those and no others. */
+typedef struct {
+    int conditional, gotos, injected, automatic, back;
+} Marks;
+
+/* Whether target t is to="return" (or next="return"). */
+static int is_return(Target t)
+{
+    return t.kind == TARGET_RETURN;
+}
+
+static Marks marks_of(const Scenario *s)
+{
+    Marks m = {0};
+    for (int e = 0; e < s->nevents; e++) {
+        if (s->events[e].cond == NO_CODE) m.injected = 1;
+        else m.automatic = 1;
+    }
+    for (int i = 0; i < s->nscenes; i++) {
+        const Scene *sc = &s->scenes[i];
+        m.gotos |= sc->ngotos > 0;
+        m.back |= sc->nchoices == 0 && is_return(sc->next);
+        for (int g = 0; g < sc->ngotos; g++) m.back |= is_return(sc->gotos[g].to);
+        for (int c = 0; c < sc->nchoices; c++) {
+            const Choice *ch = &sc->choices[c];
+            m.conditional |= ch->cond != NO_CODE;
+            m.back |= is_return(ch->to.kind != TARGET_NONE ? ch->to : sc->next);
+        }
+    }
+    return m;
+}
+
 /* The legend: each quality in its colour, and what the marks of the map mean. */
-static void legend(StrBuf *b, const Qualities *q)
+static void legend(StrBuf *b, const Qualities *q, const Marks *m)
 {
     sb_add(b, "  subgraph cluster_legend {\n    label=");
     quoted(b, _("Legend"), 40);
@@ -131,7 +177,9 @@ static void legend(StrBuf *b, const Qualities *q)
         {N_("hexagon"), N_("an incident the trainer starts (/inject)")},
         {N_("octagon"), N_("an incident that starts by itself when its condition holds")},
     };
+    const int present[] = {m->conditional, m->gotos, m->injected, m->automatic};
     for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+        if (!present[i]) continue;          /* a mark the map does not hold explains nothing */
         sb_add(b, "<tr><td align=\"left\">");
         html(b, _(marks[i][0]));
         sb_add(b, "</td><td align=\"left\">");
@@ -258,13 +306,18 @@ static char *to_dot(const Scenario *s, const char *lang)
         quoted(&b, text_get(&s->endings[e].title, lang, fb), 40);
         sb_add(&b, "];\n");
     }
-    /* where an incident's to="return" leads: back into the story where the incident began */
-    sb_add(&b, "  }\n  \"return\" [shape=plaintext, label=");
-    quoted(&b, _("↩ back to where the incident began"), 60);
-    sb_add(&b, "];\n");
+    sb_add(&b, "  }\n");
+    /* where to="return" leads: back into the story where the incident began; drawn only when
+     * something leads there, or it stands alone on the map, unexplained */
+    Marks m = marks_of(s);
+    if (m.back) {
+        sb_add(&b, "  \"return\" [shape=plaintext, label=");
+        quoted(&b, _("↩ back to where the incident began"), 60);
+        sb_add(&b, "];\n");
+    }
     events(&b, s, lang, fb);
     for (int i = 0; i < s->nscenes; i++) scene_edges(&b, s, &s->scenes[i], &q);
-    legend(&b, &q);
+    legend(&b, &q, &m);
     sb_add(&b, "}\n");
     for (int i = 0; i < q.n; i++) free(q.names[i]);
     free(q.names);

@@ -35,8 +35,12 @@ Target ranges_flow_edge(const Scene *sc, int k, int *cond, int *line)
 {
     *cond = NO_CODE;
     *line = sc->line;
-    if (k == 0) return sc->nchoices ? (Target){TARGET_NONE, -2, NULL} : sc->next;   /* -2: not an edge */
+    /* After a goto without a condition nothing is ever taken: it always fires. */
+    int always = scene_goto_always(sc);
+    const Target none = {TARGET_NONE, -2, NULL};           /* -2: not an edge */
+    if (k == 0) return sc->nchoices || always < sc->ngotos ? none : sc->next;
     k--;
+    if (k < sc->ngotos ? k > always : always < sc->ngotos) return none;
     if (k < sc->ngotos) {
         *cond = sc->gotos[k].cond;
         *line = sc->gotos[k].line;

@@ -41,7 +41,8 @@ void ranges_flow_free(RangesFlow *f);
 
 /* Edge k of scene sc (0: its next, then its gotos, then its choices): where it leads in play,
  * its condition (NO_CODE for none) and its line. A scene with choices leaves by them, not by
- * edge 0: that one is then no edge (TARGET_NONE with index -2). */
+ * edge 0: that one is then no edge (TARGET_NONE with index -2); nor is anything after a goto
+ * without a condition, which always fires. */
 Target ranges_flow_edge(const Scene *sc, int k, int *cond, int *line);
 /* Fill box (na atoms) with what may hold where edge k of scene i is decided: on arrival after
  * the gotos before it (for a goto), else when the scene's choices are offered. Returns 0 when

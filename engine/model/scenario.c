@@ -138,6 +138,13 @@ int scenario_return_scene(const Scenario *s, int act)
     return -1;
 }
 
+int scene_goto_always(const Scene *sc)
+{
+    int g = 0;
+    while (g < sc->ngotos && sc->gotos[g].cond != NO_CODE) g++;
+    return g;
+}
+
 /* Whether the space-separated list `list` holds `id`. */
 static int listed(const char *list, const char *id)
 {

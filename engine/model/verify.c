@@ -2,8 +2,9 @@
  * verify.c - what a designer wants to hear before play: scenes that cannot be reached, endings
  * nothing leads to, conditions that name variables, roles, scenes or cards that do not exist.
  *
- * Static checks on the resolved model only; the checker (cmd_check.c) adds what needs the
- * characters running.
+ * Static checks on the model; those of the story's graph and names (verify_story) also on a
+ * model whose references did not all resolve, so that check reports them beside what is
+ * wrong there. The checker (cmd_check.c) adds what needs the characters running.
  */
 #include "model/verify.h"
 
@@ -16,6 +17,46 @@
 #include "base/util.h"
 #include "model/continuity.h"
 #include "model/ranges.h"
+
+/* ============================== the ways on from a scene ============================== */
+
+/* The ways the story can go on from a scene: its next, its gotos and its choices, each with
+ * where it leads and the line that says so (the scene's own line for its next). */
+typedef enum { EDGE_NEXT, EDGE_GOTO, EDGE_CHOICE } EdgeKind;
+typedef struct {
+    Target to;
+    int line;
+    EdgeKind kind;
+    const char *choice;       /* the choice's id, for EDGE_CHOICE */
+} Way;
+
+#define NWAYS(sc) (1 + (sc)->ngotos + (sc)->nchoices)
+
+/* Way k of scene sc (0: its next, then its gotos, then its choices, in the order of the file),
+ * with `always` = scene_goto_always(sc). Returns 0 for a way that is never taken: what comes
+ * after a goto without a condition, which fires whenever the story enters the scene. */
+static int scene_way(const Scene *sc, int always, int k, Way *w)
+{
+    if (k == 0) {
+        *w = (Way){sc->next, sc->line, EDGE_NEXT, NULL};
+        return always == sc->ngotos;
+    }
+    if (--k < sc->ngotos) {
+        *w = (Way){sc->gotos[k].to, sc->gotos[k].line, EDGE_GOTO, NULL};
+        return k <= always;
+    }
+    const Choice *c = &sc->choices[k - sc->ngotos];
+    *w = (Way){c->to, c->line, EDGE_CHOICE, c->id};
+    return always == sc->ngotos;
+}
+
+/* A target the scenario names but does not have (resolve.c says so, and check goes on to the
+ * story's graph all the same): it leads to no scene here, so what only it leads to is not
+ * reached; but it is taken as a way out, or a loop check would blame the same mistake again. */
+static int unresolved(Target t)
+{
+    return t.kind == TARGET_NONE && t.name;
+}
 
 /* ============================== reachability ============================== */
 
@@ -30,20 +71,29 @@ static void mark(const Scenario *s, Target t, unsigned char *scenes, unsigned ch
     }
 }
 
-static void check_reachable(const Scenario *s, DiagList *d)
+/* Mark every scene and ending the story can reach from the start, and with `incidents` from
+ * every incident and return block too, along the ways that can be taken. */
+static void reach(const Scenario *s, int incidents, unsigned char *scenes, unsigned char *endings)
 {
-    unsigned char *scenes = xcalloc((size_t)s->nscenes + 1, 1), *endings = xcalloc((size_t)s->nendings + 1, 1);
     int *stack = xcalloc((size_t)s->nscenes + 1, sizeof *stack), n = 0;
     mark(s, s->start, scenes, endings, stack, &n);
-    for (int e = 0; e < s->nevents; e++) mark(s, s->events[e].to, scenes, endings, stack, &n);
-    for (int a = 0; a < s->nacts; a++)           /* a return session starts at a return block */
+    for (int e = 0; e < s->nevents && incidents; e++) mark(s, s->events[e].to, scenes, endings, stack, &n);
+    for (int a = 0; a < s->nacts && incidents; a++)     /* a return session starts at a return block */
         if (s->acts[a].ret) mark(s, (Target){TARGET_SCENE, scenario_return_scene(s, a), NULL}, scenes, endings, stack, &n);
     while (n > 0) {
         const Scene *sc = &s->scenes[stack[--n]];
-        mark(s, sc->next, scenes, endings, stack, &n);
-        for (int i = 0; i < sc->ngotos; i++) mark(s, sc->gotos[i].to, scenes, endings, stack, &n);
-        for (int i = 0; i < sc->nchoices; i++) mark(s, sc->choices[i].to, scenes, endings, stack, &n);
+        int always = scene_goto_always(sc);
+        Way w;
+        for (int k = 0; k < NWAYS(sc); k++)
+            if (scene_way(sc, always, k, &w)) mark(s, w.to, scenes, endings, stack, &n);
     }
+    free(stack);
+}
+
+static void check_reachable(const Scenario *s, DiagList *d)
+{
+    unsigned char *scenes = xcalloc((size_t)s->nscenes + 1, 1), *endings = xcalloc((size_t)s->nendings + 1, 1);
+    reach(s, 1, scenes, endings);
     for (int i = 0; i < s->nscenes; i++)
         if (!scenes[i])
             diag_add(d, DIAG_WARNING, s->path, s->scenes[i].line,
@@ -53,7 +103,6 @@ static void check_reachable(const Scenario *s, DiagList *d)
             diag_add(d, DIAG_ERROR, s->path, s->endings[i].line, _("nothing leads to ending '%s'"), s->endings[i].id);
     free(scenes);
     free(endings);
-    free(stack);
 }
 
 /* ============================== ways out ============================== */
@@ -61,12 +110,24 @@ static void check_reachable(const Scenario *s, DiagList *d)
 /* Whether target t leads out at once: to an ending, or back from an incident. */
 static int leads_out(Target t)
 {
-    return t.kind == TARGET_ENDING || t.kind == TARGET_RETURN;
+    return t.kind == TARGET_ENDING || t.kind == TARGET_RETURN || unresolved(t);
 }
 
-/* The edges of the story, one per next, goto and choice: where each leads and the line that
- * says so (the scene's own line for its next). */
-typedef enum { EDGE_NEXT, EDGE_GOTO, EDGE_CHOICE } EdgeKind;
+static int missing(Target t)
+{
+    return t.kind == TARGET_NONE && !t.name;
+}
+
+/* Whether way w of scene sc is where the story stops: a scene without choices and without next,
+ * or a choice without to in a scene without next. resolve.c reports it where it is written, so
+ * that here it ends the story rather than being blamed again as a loop with no way out. */
+static int stops(const Scene *sc, const Way *w)
+{
+    if (w->kind == EDGE_GOTO || !missing(w->to) || !missing(sc->next)) return 0;
+    return w->kind == EDGE_CHOICE || sc->nchoices == 0;
+}
+
+/* The edges of the story, one per way from a scene to a scene. */
 typedef struct {
     int from, to, line;
     EdgeKind kind;
@@ -76,13 +137,11 @@ typedef struct {
 /* Scene i's edges to other scenes, in the order of the file: its next, gotos, then choices. */
 static int scene_edges(const Scene *sc, int i, Edge *out)
 {
-    int n = 0;
-    if (sc->next.kind == TARGET_SCENE) out[n++] = (Edge){i, sc->next.index, sc->line, EDGE_NEXT, NULL};
-    for (int g = 0; g < sc->ngotos; g++)
-        if (sc->gotos[g].to.kind == TARGET_SCENE) out[n++] = (Edge){i, sc->gotos[g].to.index, sc->gotos[g].line, EDGE_GOTO, NULL};
-    for (int c = 0; c < sc->nchoices; c++)
-        if (sc->choices[c].to.kind == TARGET_SCENE)
-            out[n++] = (Edge){i, sc->choices[c].to.index, sc->choices[c].line, EDGE_CHOICE, sc->choices[c].id};
+    int n = 0, always = scene_goto_always(sc);
+    Way w;
+    for (int k = 0; k < NWAYS(sc); k++)
+        if (scene_way(sc, always, k, &w) && w.to.kind == TARGET_SCENE)
+            out[n++] = (Edge){i, w.to.index, w.line, w.kind, w.choice};
     return n;
 }
 
@@ -97,12 +156,21 @@ static Graph graph_build(const Scenario *s)
     Graph g;
     g.first = xcalloc((size_t)s->nscenes + 1, sizeof *g.first);
     size_t total = 0;
-    for (int i = 0; i < s->nscenes; i++)
-        total += 1 + (size_t)s->scenes[i].ngotos + (size_t)s->scenes[i].nchoices;
+    for (int i = 0; i < s->nscenes; i++) total += (size_t)NWAYS(&s->scenes[i]);
     g.edges = xcalloc(total + 1, sizeof *g.edges);
     for (int i = 0; i < s->nscenes; i++)
         g.first[i + 1] = g.first[i] + scene_edges(&s->scenes[i], i, g.edges + g.first[i]);
     return g;
+}
+
+/* Whether scene sc has a way that leads out at once. */
+static int scene_leads_out(const Scene *sc)
+{
+    int always = scene_goto_always(sc);
+    Way w;
+    for (int k = 0; k < NWAYS(sc); k++)
+        if (scene_way(sc, always, k, &w) && (leads_out(w.to) || stops(sc, &w))) return 1;
+    return 0;
 }
 
 /* out[i] = 1 for each scene from which some ending (or a return) can be reached: backwards
@@ -116,13 +184,8 @@ static unsigned char *ways_out(const Scenario *s, const Graph *g)
     for (int k = 0; k < nedges; k++) rfrom[rfirst[g->edges[k].to + 1]++] = g->edges[k].from;
     unsigned char *out = xcalloc((size_t)n + 1, 1);
     int *queue = xcalloc((size_t)n + 1, sizeof *queue), head = 0, tail = 0;
-    for (int i = 0; i < n; i++) {
-        const Scene *sc = &s->scenes[i];
-        int yes = leads_out(sc->next);
-        for (int k = 0; k < sc->ngotos && !yes; k++) yes = leads_out(sc->gotos[k].to);
-        for (int c = 0; c < sc->nchoices && !yes; c++) yes = leads_out(sc->choices[c].to);
-        if (yes) { out[i] = 1; queue[tail++] = i; }
-    }
+    for (int i = 0; i < n; i++)
+        if (scene_leads_out(&s->scenes[i])) { out[i] = 1; queue[tail++] = i; }
     while (head < tail) {
         int i = queue[head++];
         for (int k = rfirst[i]; k < rfirst[i + 1]; k++)
@@ -165,6 +228,43 @@ static void blame(const Scenario *s, const Edge *e, const char *names, DiagList 
                  to, from, names);
 }
 
+/* Whether the scenes of `cycle` (n of them) go round without a choice: none offers one, and
+ * every way on from each leads to a scene of the cycle (a goto with a condition that leads
+ * elsewhere may let the story out, so such a loop is not one of these). */
+static int choiceless(const Scenario *s, const int *cycle, int n)
+{
+    unsigned char *in = xcalloc((size_t)s->nscenes + 1, 1);
+    for (int k = 0; k < n; k++) in[cycle[k]] = 1;
+    int yes = 1;
+    for (int k = 0; k < n && yes; k++) {
+        const Scene *sc = &s->scenes[cycle[k]];
+        int always = scene_goto_always(sc);
+        Way w;
+        for (int j = 0; j < NWAYS(sc) && yes; j++)
+            if (scene_way(sc, always, j, &w))
+                yes = w.kind != EDGE_CHOICE && w.to.kind == TARGET_SCENE && in[w.to.index];
+    }
+    free(in);
+    return yes;
+}
+
+/* Say that edge e closes a loop of scenes without a choice (`cycle`, n of them): the story
+ * would go round there without the group ever being asked anything, which is what explore
+ * finds as "a loop without a choice". */
+static void blame_choiceless(const Scenario *s, const Edge *e, const int *cycle, int n, DiagList *d)
+{
+    if (n == 1) {
+        diag_add(d, DIAG_ERROR, s->path, e->line,
+                 _("scene '%s' has no choice and leads only back to itself: the story would go round here for ever"),
+                 s->scenes[e->from].id);
+        return;
+    }
+    char *names = trap_names(s, cycle, n);
+    diag_add(d, DIAG_ERROR, s->path, e->line,
+             _("scenes %s have no choice and lead only to one another: the story would go round there for ever"), names);
+    free(names);
+}
+
 /* Report the loop entered at scene `root`: walk the scenes with no way out from there, depth
  * first, and blame the first edge that goes back to a scene on the walk's own path (the next
  * or choice that closes the loop), once for the whole trap rather than once per scene in it. */
@@ -175,7 +275,7 @@ static void report_trap(const Scenario *s, const Graph *g, const unsigned char *
     int *stack = xcalloc((size_t)s->nscenes + 1, sizeof *stack), *at = xcalloc((size_t)s->nscenes + 1, sizeof *at);
     int *seen = xcalloc((size_t)s->nscenes + 1, sizeof *seen), nseen = 0, n = 0;
     const Edge *culprit = NULL;
-    int into_earlier = 0;
+    int into_earlier = 0, *cycle = xcalloc((size_t)s->nscenes + 1, sizeof *cycle), ncycle = 0;
     stack[n++] = root;
     at[root] = g->first[root];
     state[root] = ON_PATH;
@@ -185,7 +285,12 @@ static void report_trap(const Scenario *s, const Graph *g, const unsigned char *
         if (at[i] == g->first[i + 1]) { state[i] = DONE; n--; continue; }
         const Edge *e = &g->edges[at[i]++];
         if (out[e->to]) continue;
-        if (state[e->to] == ON_PATH && !culprit) culprit = e;
+        if (state[e->to] == ON_PATH && !culprit) {
+            culprit = e;                /* the loop: the walk's path from e->to to here */
+            int from = n - 1;
+            while (stack[from] != e->to) from--;
+            for (int k = from; k < n; k++) cycle[ncycle++] = stack[k];
+        }
         into_earlier |= state[e->to] == EARLIER;
         if (state[e->to] != NEW) continue;
         state[e->to] = ON_PATH;
@@ -194,7 +299,8 @@ static void report_trap(const Scenario *s, const Graph *g, const unsigned char *
         seen[nseen++] = e->to;
     }
     char *names = trap_names(s, seen, nseen);
-    if (culprit) blame(s, culprit, names, d);
+    if (culprit && choiceless(s, cycle, ncycle)) blame_choiceless(s, culprit, cycle, ncycle, d);
+    else if (culprit) blame(s, culprit, names, d);
     else if (!into_earlier)     /* no loop: a scene that leads nowhere at all */
         diag_add(d, DIAG_ERROR, s->path, s->scenes[root].line,
                  _("no ending can be reached from scene '%s': the story would go round here for ever"), s->scenes[root].id);
@@ -203,6 +309,7 @@ static void report_trap(const Scenario *s, const Graph *g, const unsigned char *
     free(stack);
     free(at);
     free(seen);
+    free(cycle);
 }
 
 /* Scenes from which no ending can be reached, whatever is chosen: the story would go round
@@ -238,14 +345,7 @@ static void check_way_out(const Scenario *s, DiagList *d)
 static void check_return(const Scenario *s, DiagList *d)
 {
     unsigned char *scenes = xcalloc((size_t)s->nscenes + 1, 1), *endings = xcalloc((size_t)s->nendings + 1, 1);
-    int *stack = xcalloc((size_t)s->nscenes + 1, sizeof *stack), n = 0;
-    mark(s, s->start, scenes, endings, stack, &n);
-    while (n > 0) {
-        const Scene *sc = &s->scenes[stack[--n]];
-        mark(s, sc->next, scenes, endings, stack, &n);
-        for (int i = 0; i < sc->ngotos; i++) mark(s, sc->gotos[i].to, scenes, endings, stack, &n);
-        for (int i = 0; i < sc->nchoices; i++) mark(s, sc->choices[i].to, scenes, endings, stack, &n);
-    }
+    reach(s, 0, scenes, endings);
     for (int i = 0; i < s->nscenes; i++) {
         const Scene *sc = &s->scenes[i];
         if (!scenes[i]) continue;
@@ -263,7 +363,6 @@ static void check_return(const Scenario *s, DiagList *d)
     }
     free(scenes);
     free(endings);
-    free(stack);
 }
 
 /* ============================== who may choose ============================== */
@@ -365,14 +464,33 @@ static void check_names(const Scenario *s, const Code *c, DiagList *d)
     }
 }
 
-void verify_scenario(const Scenario *s, DiagList *d)
+/* Whether an id names two scenes, or a scene and an ending (resolve.c reports it): then a
+ * target that names it may mean either, and the story's graph is not known. */
+static int ids_clash(const Scenario *s)
 {
-    check_reachable(s, d);
-    check_way_out(s, d);
-    check_return(s, d);
-    check_by(s, d);
+    for (int i = 0; i < s->nscenes; i++)
+        if (scenario_scene(s, s->scenes[i].id) != i || scenario_ending(s, s->scenes[i].id) >= 0) return 1;
+    for (int e = 0; e < s->nendings; e++)
+        if (scenario_ending(s, s->endings[e].id) != e) return 1;
+    return 0;
+}
+
+void verify_story(const Scenario *s, DiagList *d)
+{
     check_questions(s, d);
     for (int i = 0; i < s->ncode; i++) check_names(s, &s->code[i], d);
+    if (ids_clash(s)) return;
+    if (s->start.kind == TARGET_SCENE) {       /* from an unknown start, nothing is reached */
+        check_reachable(s, d);
+        check_return(s, d);
+    }
+    check_way_out(s, d);
+}
+
+void verify_scenario(const Scenario *s, DiagList *d)
+{
+    verify_story(s, d);
+    check_by(s, d);
     continuity_check(s, d);
     ranges_check(s, d);
 }

@@ -102,6 +102,50 @@ make -s -f "$T/ci.mk" check VERBEELD="$V" MAX_STATES=3000 > "$T/ci.out" 2>&1 \
 grep -q 'not reached before the limit of 3000 states' "$T/ci.out" || fail "the CI template's exhaustive search did not stop at its limit as expected"
 ! grep -q 'NEVER REACHED' "$T/ci.out" || fail "the CI template's output says NEVER REACHED"
 
+# ---------------------------------------------------------------- explore's report of endings
+# Every row of the endings' table has its text in the same column, whether the ending was reached
+# (with a count) or not (the count's column left blank), counted in characters, not bytes (× is
+# two); and an ending never reached is listed with its file:line, as scenes are, for an editor.
+"$V" explore --exhaustive tests/e2e/explore/unreachable.xml > "$T/unreached.out" 2>&1
+grep -qx '  tests/e2e/explore/unreachable.xml:26: verloren' "$T/unreached.out" \
+    || fail "explore: an ending never reached is not listed with its file:line: $(cat "$T/unreached.out")"
+python3 - "$T/unreached.out" > "$T/columns.out" <<'PY' || fail "explore: the endings' columns do not line up: $(cat "$T/columns.out")"
+import re, sys
+rows = open(sys.argv[1], encoding="utf-8").read().split("Endings:\n")[1].split("\n")
+rows = [r for r in rows if r.startswith("  ") and not r.startswith("  tests/")]
+cols = {r.index(re.search(r"(NEVER REACHED|shortest path)", r).group(0)) for r in rows}
+print("\n".join(rows))
+sys.exit(0 if len(rows) == 2 and len(cols) == 1 else 1)
+PY
+
+# ---------------------------------------------------------------- graph: what the map holds
+# No incident and no to="return": no node to return to, and no legend for incident shapes; with
+# an incident that returns, both. The legend's colours stay apart (CIE76 distance at least 20:
+# the tutorial's "vaagheid" and "corner: core quality" were 18 apart, two greens).
+"$V" graph "$D/linear.xml" --lang en > "$T/linear.dot" 2>&1
+! grep -q '"return"\|>hexagon<\|>octagon<' "$T/linear.dot" || fail "graph of a story without incidents draws the return node or explains incident shapes"
+"$V" graph "$D/incident.xml" --lang en > "$T/incident.dot" 2>&1
+grep -q '^  "return" \[' "$T/incident.dot" && grep -q '>hexagon<' "$T/incident.dot" && ! grep -q '>octagon<' "$T/incident.dot" \
+    || fail "graph of a story with an injected incident that returns: return node or legend wrong"
+"$V" graph tutorial --lang nl > "$T/tutorial.dot" 2>&1
+python3 - "$T/tutorial.dot" > "$T/colours.out" <<'PY' || fail "graph: legend colours too close: $(cat "$T/colours.out")"
+import itertools, re, sys
+def lab(h):
+    lin = [(c / 12.92) if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (int(h[i:i + 2], 16) / 255 for i in (1, 3, 5))]
+    x = (0.4124 * lin[0] + 0.3576 * lin[1] + 0.1805 * lin[2]) / 0.95047
+    y = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    z = (0.0193 * lin[0] + 0.1192 * lin[1] + 0.9505 * lin[2]) / 1.08883
+    f = [c ** (1 / 3) if c > 0.008856 else 7.787 * c + 16 / 116 for c in (x, y, z)]
+    return (116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2]))
+legend = re.findall(r'bgcolor="(#[0-9a-f]{6})" width="24"> </td><td align="left"><font color="#[0-9a-f]{6}">([^<]*)<', open(sys.argv[1], encoding="utf-8").read())
+names = [n for _, n in legend]
+if "vaagheid" not in names or "hoek: kernkwaliteit" not in names: sys.exit(print("legend:", names) or 1)
+close = [(round(sum((p - q) ** 2 for p, q in zip(lab(a), lab(b))) ** 0.5), m, n)
+         for (a, m), (b, n) in itertools.combinations(legend, 2)]
+print(sorted(close)[:3])
+sys.exit(0 if min(close)[0] >= 20 else 1)
+PY
+
 # ---------------------------------------------------------------- graph, through dot
 if command -v dot > /dev/null 2>&1; then
     for f in "$D"/*.xml "$G/scenarios/rooster.xml"; do
