@@ -36,7 +36,7 @@ Target ranges_flow_edge(const Scene *sc, int k, int *cond, int *line)
     *cond = NO_CODE;
     *line = sc->line;
     /* After a goto without a condition nothing is ever taken: it always fires. */
-    int always = scene_goto_always(sc);
+    int always = scenario_goto_always(sc);
     const Target none = {TARGET_NONE, -2, NULL};           /* -2: not an edge */
     if (k == 0) return sc->nchoices || always < sc->ngotos ? none : sc->next;
     k--;

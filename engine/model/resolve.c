@@ -189,7 +189,7 @@ static void resolve_scene(Ctx *c, Scene *sc)
         resolve_effects(c, ch->effects, ch->neffects);
         resolve_presupposed(c, ch->needs, ch->unless, ch->line);
     }
-    int always_goes = scene_goto_always(sc) < sc->ngotos;     /* a goto without if="..." */
+    int always_goes = scenario_goto_always(sc) < sc->ngotos;     /* a goto without if="..." */
     if (sc->nchoices == 0 && sc->next.kind == TARGET_NONE && !sc->next.name && !always_goes)
         ERR(c, sc->line, _("scene '%s' has no choices and no next: the story would stop here"), sc->id);
 }

@@ -138,7 +138,7 @@ int scenario_return_scene(const Scenario *s, int act)
     return -1;
 }
 
-int scene_goto_always(const Scene *sc)
+int scenario_goto_always(const Scene *sc)
 {
     int g = 0;
     while (g < sc->ngotos && sc->gotos[g].cond != NO_CODE) g++;

@@ -293,7 +293,7 @@ int scenario_return_scene(const Scenario *s, int act);
 /* The first goto of scene sc without if="...", or sc->ngotos when every goto has one: that goto
  * fires whenever the story enters the scene, so nothing after it (a later goto, the scene's
  * next, its choices) is ever taken. */
-int scene_goto_always(const Scene *sc);
+int scenario_goto_always(const Scene *sc);
 /* The return block to play after ending `ending` (an id, or NULL when unknown): the first
  * whose after="..." names it, else the first without after; -1 when there is none. */
 int scenario_return_for(const Scenario *s, const char *ending);

@@ -33,7 +33,7 @@ typedef struct {
 #define NWAYS(sc) (1 + (sc)->ngotos + (sc)->nchoices)
 
 /* Way k of scene sc (0: its next, then its gotos, then its choices, in the order of the file),
- * with `always` = scene_goto_always(sc). Returns 0 for a way that is never taken: what comes
+ * with `always` = scenario_goto_always(sc). Returns 0 for a way that is never taken: what comes
  * after a goto without a condition, which fires whenever the story enters the scene. */
 static int scene_way(const Scene *sc, int always, int k, Way *w)
 {
@@ -82,7 +82,7 @@ static void reach(const Scenario *s, int incidents, unsigned char *scenes, unsig
         if (s->acts[a].ret) mark(s, (Target){TARGET_SCENE, scenario_return_scene(s, a), NULL}, scenes, endings, stack, &n);
     while (n > 0) {
         const Scene *sc = &s->scenes[stack[--n]];
-        int always = scene_goto_always(sc);
+        int always = scenario_goto_always(sc);
         Way w;
         for (int k = 0; k < NWAYS(sc); k++)
             if (scene_way(sc, always, k, &w)) mark(s, w.to, scenes, endings, stack, &n);
@@ -137,7 +137,7 @@ typedef struct {
 /* Scene i's edges to other scenes, in the order of the file: its next, gotos, then choices. */
 static int scene_edges(const Scene *sc, int i, Edge *out)
 {
-    int n = 0, always = scene_goto_always(sc);
+    int n = 0, always = scenario_goto_always(sc);
     Way w;
     for (int k = 0; k < NWAYS(sc); k++)
         if (scene_way(sc, always, k, &w) && w.to.kind == TARGET_SCENE)
@@ -166,7 +166,7 @@ static Graph graph_build(const Scenario *s)
 /* Whether scene sc has a way that leads out at once. */
 static int scene_leads_out(const Scene *sc)
 {
-    int always = scene_goto_always(sc);
+    int always = scenario_goto_always(sc);
     Way w;
     for (int k = 0; k < NWAYS(sc); k++)
         if (scene_way(sc, always, k, &w) && (leads_out(w.to) || stops(sc, &w))) return 1;
@@ -238,7 +238,7 @@ static int choiceless(const Scenario *s, const int *cycle, int n)
     int yes = 1;
     for (int k = 0; k < n && yes; k++) {
         const Scene *sc = &s->scenes[cycle[k]];
-        int always = scene_goto_always(sc);
+        int always = scenario_goto_always(sc);
         Way w;
         for (int j = 0; j < NWAYS(sc) && yes; j++)
             if (scene_way(sc, always, j, &w))
