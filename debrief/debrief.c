@@ -315,12 +315,11 @@ static void add_moment(DebriefParticipant *p, MomentKind k, int entry)
     p->moments[p->nmoments++] = (Moment){k, entry, -1};
 }
 
-/* The moment a choice on corner c is for p, who has now made corners[c] of them. In a return
- * session the first time is the first of both sessions: its recap comes before its choices. */
+/* The moment a choice on corner c is for p, who has now made corners[c] of them. */
 static MomentKind corner_moment(const DebriefParticipant *p, Corner c)
 {
     switch (c) {
-    case CORNER_CORE: return p->corners[c] == 1 && !p->then_corners[c] ? MOMENT_FIRST_CORE : MOMENT_CORE;
+    case CORNER_CORE: return p->corners[c] == 1 ? MOMENT_FIRST_CORE : MOMENT_CORE;
     case CORNER_PITFALL: return MOMENT_OVERSHOOT;
     default: return MOMENT_FALLBACK;
     }
@@ -998,8 +997,13 @@ const char *debrief_moment_id(MomentKind k)
     return ids[k];
 }
 
-const char *debrief_moment_label(MomentKind k, int exact)
+const char *debrief_moment_label(const Debrief *db, const DebriefParticipant *p, MomentKind k)
 {
+    int exact = p->exact;
+    /* The first time this session, not the first time: the recap says they played it before. */
+    if (k == MOMENT_FIRST_CORE && db->is_return && p->then_corners[CORNER_CORE])
+        return exact ? _("your challenge again, as in the first session")
+                     : _("your character's core quality again, as in the first session");
     if (!exact) switch (k) {
     case MOMENT_FIRST_CORE: return _("first time you played your character's core quality");
     case MOMENT_CORE: return _("your character's core quality again");

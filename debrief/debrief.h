@@ -173,9 +173,13 @@ const char *debrief_vote_outcome(const JournalRecord *e);
 /* Whether entry i is a reaction that was on screen (not taken back, not the hidden reaction of
  * a character a participant plays): only those are quoted. */
 int debrief_said(const Debrief *db, int i);
-/* "core", "first-core", "fallback", ... as used in JSON, and a translated label. */
+/* "core", "first-core", "fallback", ... as used in JSON ("first-core": the first of this
+ * session). */
 const char *debrief_moment_id(MomentKind k);
-const char *debrief_moment_label(MomentKind k, int exact);
+/* What moment kind k is to participant p, translated: in a return session the first time they
+ * played their challenge there is not called the first time when the recap says they played
+ * it in the first session. */
+const char *debrief_moment_label(const Debrief *db, const DebriefParticipant *p, MomentKind k);
 /* What a corner means for the participant who lands on it (translated); for CORNER_NONE, why a
  * choice is on no corner. */
 const char *debrief_corner_meaning(Corner c, int exact);

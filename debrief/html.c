@@ -427,7 +427,7 @@ static void moments(const Debrief *db, const DebriefParticipant *p, xmlNodePtr p
             continue;
         }
         xmlNodePtr li = hk_el(ul, "li", NULL, NULL);
-        hk_el(li, "strong", NULL, debrief_moment_label(mo->kind, p->exact));
+        hk_el(li, "strong", NULL, debrief_moment_label(db, p, mo->kind));
         const char *scene = debrief_scene_title(db, mo->entry);
         if (scene && *scene) {
             hk_text(li, " (");

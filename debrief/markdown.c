@@ -271,7 +271,7 @@ static void moment(const Debrief *db, const DebriefParticipant *p, const Moment 
         fprintf(out, "\n");
         return;
     }
-    fprintf(out, "- *%s*", debrief_moment_label(m->kind, p->exact));
+    fprintf(out, "- *%s*", debrief_moment_label(db, p, m->kind));
     const char *title = debrief_scene_title(db, m->entry);
     if (title) {
         fprintf(out, " (");
