@@ -216,9 +216,16 @@ void debrief_vote_lines_free(VoteLine *lines, int n)
     free(lines);
 }
 
-const char *debrief_vote_outcome(const JournalRecord *e)
+const char *debrief_vote_outcome(const Debrief *db, const JournalRecord *e)
 {
-    return e->result ? _("the majority decided") : _("a tie: the trainer entered the group's decision");
+    if (e->result) return _("the majority decided");
+    /* A tie the group voted on again, before anything was chosen, was not the trainer's call. */
+    for (int i = (int)(e - db->rec) + 1; i < db->log->n; i++) {
+        const JournalRecord *next = &db->rec[i];
+        if (next->kind == REC_VOTE) return _("a tie: the group voted again");
+        if (next->kind == REC_CHOICE || next->kind == REC_SCENE || next->kind == REC_UNDO) break;
+    }
+    return _("a tie: the trainer entered the group's decision");
 }
 
 int debrief_said(const Debrief *db, int i)

@@ -168,8 +168,9 @@ typedef struct {
  * their number. Free them with debrief_vote_lines_free. */
 int debrief_vote_lines(const Debrief *db, const JournalRecord *e, VoteLine **lines);
 void debrief_vote_lines_free(VoteLine *lines, int n);
-/* How a vote was decided: by the majority, or the trainer on a tie (translated). */
-const char *debrief_vote_outcome(const JournalRecord *e);
+/* How vote e (an entry of db->rec) was decided: by the majority, by a vote again after a tie,
+ * or by the trainer on a tie (translated). */
+const char *debrief_vote_outcome(const Debrief *db, const JournalRecord *e);
 /* Whether entry i is a reaction that was on screen (not taken back, not the hidden reaction of
  * a character a participant plays): only those are quoted. */
 int debrief_said(const Debrief *db, int i);

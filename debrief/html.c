@@ -285,7 +285,7 @@ static void story_vote(const Debrief *db, const JournalRecord *e, xmlNodePtr ul)
     xmlNodePtr li = hk_el(ul, "li", "aside", NULL);
     hk_el(li, "strong", NULL, _("Vote"));
     hk_text(li, " (");
-    hk_text(li, debrief_vote_outcome(e));
+    hk_text(li, debrief_vote_outcome(db, e));
     hk_text(li, "):");
     VoteLine *lines;
     int n = debrief_vote_lines(db, e, &lines);

@@ -111,7 +111,7 @@ static void story_vote(const Debrief *db, const JournalRecord *e, FILE *out)
     VoteLine *lines;
     int n = debrief_vote_lines(db, e, &lines);
     fprintf(out, "- *%s* (", _("Vote"));
-    put(out, debrief_vote_outcome(e));
+    put(out, debrief_vote_outcome(db, e));
     fprintf(out, "):\n");
     for (int k = 0; k < n; k++) {
         fprintf(out, "  - ");

@@ -146,8 +146,15 @@ static char *lua_runtime_words(const char *text)
     return NULL;
 }
 
+/* What the sandbox stops a script with (sandbox.c): its own words, not Lua's. */
+static const char *const sandbox_phrases[] = {
+    N_("script ran too long (instruction limit reached)"), N_("script used too much memory"),
+};
+
 char *diag_lua_words(const char *text)
 {
+    for (size_t i = 0; i < sizeof sandbox_phrases / sizeof *sandbox_phrases; i++)
+        if (streq(text, sandbox_phrases[i])) return xstrdup(_(sandbox_phrases[i]));
     char *runtime = lua_runtime_words(text);
     if (runtime) return runtime;
     const char *near = strstr(text, " near ");

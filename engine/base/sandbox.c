@@ -38,6 +38,8 @@ struct Sandbox {
 #define HOOK_EVERY 1000
 #define BYTES_PER_UNIT 16
 
+/* The sandbox's words stay English here, as Lua's own: diag_lua_words says them in the session's
+ * language where they are shown. */
 static const char *const why_stopped = "script ran too long (instruction limit reached)";
 static const char *const why_backstop = "script ran too long (over a minute)";
 

@@ -374,22 +374,24 @@ static long ballot_before_stop(Play *P, const Scene *sc, const int *options, int
     return 0;
 }
 
-/* The commands a voter's line may be without breaking the vote off: they change nothing of the
- * story. */
-static int vote_aside(const char *line)
+/* Whether a voter's line is a command that breaks the vote off: one that stops the game or moves
+ * the story (/inject with an incident). Any other command, or a typo, is answered and the vote
+ * goes on. */
+static int breaks_vote(const char *line)
 {
-    static const char *const aside[] = {"/note", "/say", "/tag", "/who", "/help", "/corners", "/projector", "/save"};
+    static const char *const breaking[] = {"/stop", "/quit", "/pause", "/back", "/vote", "/cast"};
     size_t n = strcspn(line, " ");
-    for (size_t i = 0; i < sizeof aside / sizeof *aside; i++)
-        if (strlen(aside[i]) == n && !strncmp(aside[i], line, n)) return 1;
+    if (n == 7 && !strncmp(line, "/inject", n)) return line[n + strspn(line + n, " ")] != '\0';
+    for (size_t i = 0; i < sizeof breaking / sizeof *breaking; i++)
+        if (strlen(breaking[i]) == n && !strncmp(breaking[i], line, n)) return 1;
     return 0;
 }
 
 /* Each participant votes; the majority decides, a tie goes back to the trainer. Each vote is
  * journaled as it is typed (a ballot), and found again after a stop. Anyone may step out of
- * the fiction while voting: /stop, /quit or any command that moves the story breaks the vote
- * off (the ballots typed are kept for the next /vote) and is carried out; a /note and the
- * like are carried out and the vote goes on. */
+ * the fiction while voting: /stop, /quit or a command that moves the story breaks the vote off
+ * (the ballots typed are kept for the next /vote) and is carried out; a /note and the like are
+ * carried out and the vote goes on. */
 static void cmd_vote(Play *P, const char *arg)
 {
     (void)arg;
@@ -415,7 +417,7 @@ static void cmd_vote(Play *P, const char *arg)
         while (k < 1 || k > n) {
             char *line = term_read(prompt);
             if (!line) break;
-            if (line[0] == '/' && !vote_aside(line)) {
+            if (line[0] == '/' && breaks_vote(line)) {
                 command = line;
                 break;
             }

@@ -215,11 +215,17 @@ check vote-out-of-range sh -c "printf '=binnen_grens\\n=zit_verbinden\\n=zit_dir
 # Anyone may step out of the fiction while voting: a /note is kept and the vote goes on; a /stop
 # breaks the vote off (it once answered "Type the number of a choice." and threw both away), and
 # the next /vote goes on with the votes cast.
-check vote-step-out sh -c "printf '=binnen_grens\\n=zit_verbinden\\n=zit_direct\\n=zit-lies-uitdaging\\n=nee_bart\\n=eerlijk_direct\\n=verder_direct\\n=verder-lies-allergie\\n/vote\\n/note @Sanne hesitates\\n1\\n/stop a moment\\n/go\\n/vote\\n2\\n2\\n' |
+check vote-step-out sh -c "printf '=binnen_grens\\n=zit_verbinden\\n=zit_direct\\n=zit-lies-uitdaging\\n=nee_bart\\n=eerlijk_direct\\n=verder_direct\\n=verder-lies-allergie\\n/vote\\n/note @Sanne hesitates\\n/nte typo\\n1\\n/stop a moment\\n/go\\n/vote\\n2\\n2\\n' |
     LANGUAGE=en '$V' play tutorial --cast '$T/cast3.xml' --lang en --seed 5 --journal '$T/vote-out.jsonl' > '$T/vote-out.out' 2>&1
-    grep -q 'The vote is broken off' '$T/vote-out.out' && grep -q 'Sanne has already voted: 1' '$T/vote-out.out' &&
+    [ \$(grep -c 'The vote is broken off' '$T/vote-out.out') = 1 ] && grep -q 'Unknown command' '$T/vote-out.out' && grep -q 'Sanne has already voted: 1' '$T/vote-out.out' &&
     grep -q '\"ev\":\"note\".*hesitates' '$T/vote-out.jsonl' && grep -q '\"ev\":\"timeout\"' '$T/vote-out.jsonl' &&
     grep '\"ev\":\"vote\"' '$T/vote-out.jsonl' | grep -q '\"by\":\"Sanne\".*\"by\":\"Wen\"'"
+# A tie the group votes on again is not "the trainer entered the group's decision" in the debrief.
+check vote-tie-again sh -c "printf '=binnen_grens\\n=zit_verbinden\\n=zit_direct\\n=zit-lies-uitdaging\\n=nee_bart\\n=eerlijk_direct\\n=verder_direct\\n=verder-lies-allergie\\n/vote\\n1\\n2\\n3\\n/vote\\n1\\n1\\n2\\n' |
+    LANGUAGE=en '$V' play tutorial --cast '$T/cast3.xml' --lang en --seed 5 --journal '$T/vote-tie.jsonl' > /dev/null 2>&1
+    LANGUAGE=en '$V' debrief '$T/vote-tie.jsonl' > '$T/vote-tie.md' &&
+    grep -q '^- \\*Vote\\* (a tie: the group voted again):' '$T/vote-tie.md' && grep -q '^- \\*Vote\\* (the majority decided):' '$T/vote-tie.md' &&
+    ! grep -q 'the trainer entered' '$T/vote-tie.md'"
 
 # /help, /who and /inject are lists of two columns: on a narrow terminal the second column wraps
 # under itself, at a space (the /help line of /save once broke "th|ere" at 90 columns).
