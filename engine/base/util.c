@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include <wchar.h>
+#include <wctype.h>
 #include <xxhash.h>
 
 static void out_of_memory(void)
@@ -381,6 +382,21 @@ size_t utf8_width(const char *s, size_t n)
         i += k;
     }
     return cols;
+}
+
+size_t utf8_case_prefix(const char *s, const char *prefix, size_t n)
+{
+    const unsigned char *a = (const unsigned char *)s, *b = (const unsigned char *)prefix;
+    size_t i = 0, j = 0, left = strlen(s);
+    while (j < n) {
+        unsigned ca, cb;
+        size_t ka = a[i] < 0x80 ? (ca = a[i], a[i] != 0) : utf8_seq(a + i, left - i, &ca);
+        size_t kb = b[j] < 0x80 ? (cb = b[j], 1) : utf8_seq(b + j, n - j, &cb);
+        if (!ka || !kb || towlower((wint_t)ca) != towlower((wint_t)cb)) return 0;
+        i += ka;
+        j += kb;
+    }
+    return i;
 }
 
 /* What a terminal or a reader's viewer would act on instead of show: C0 and C1 controls (a

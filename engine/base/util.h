@@ -72,6 +72,10 @@ int write_all(int fd, const void *buf, size_t n);
 
 /* Columns a UTF-8 string takes on a terminal (invalid bytes count as one column each). */
 size_t utf8_width(const char *s, size_t n);
+/* How many bytes at the start of s spell the first n bytes of `prefix` in any case ("CHLOÉ"
+ * and "Chloé": letters folded as the locale's towlower does, beyond ASCII); 0 when s does not
+ * start with it. */
+size_t utf8_case_prefix(const char *s, const char *prefix, size_t n);
 /* Whether s is valid UTF-8. */
 int utf8_valid(const char *s, size_t n);
 /* A fresh copy of s with every byte that is not part of valid UTF-8 replaced by U+FFFD, and

@@ -271,7 +271,7 @@ int cmd_explore(int argc, char **argv)
         {"random", required_argument, NULL, 'r'}, {"exhaustive", no_argument, NULL, 'x'},
         {"seed", required_argument, NULL, 's'},   {"max-states", required_argument, NULL, 'm'},
         {"roles", required_argument, NULL, 'R'},  {"jobs", required_argument, NULL, 'j'},
-        {"help", no_argument, NULL, 'h'},
+        {"lang", required_argument, NULL, 'l'},   {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     int runs = 200, random_given = 0, exhaustive = 0, jobs = 0, c;
@@ -279,7 +279,7 @@ int cmd_explore(int argc, char **argv)
     long max_states = 1000000;
     const char *roles = NULL;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "r:xs:m:R:j:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "r:xs:m:R:j:l:h", opts, NULL)) != -1) {
         char *end = NULL;
         switch (c) {
         case 'r': random_given = 1; runs = (int)strtol(optarg, &end, 10); if (*end || runs < 1) return usage_error("explore", _("--random takes a positive number, not '%s'"), optarg); break;
@@ -288,6 +288,8 @@ int cmd_explore(int argc, char **argv)
         case 'm': max_states = strtol(optarg, &end, 10); if (*end || max_states < 1) return usage_error("explore", _("--max-states takes a positive number, not '%s'"), optarg); break;
         case 'R': roles = optarg; break;
         case 'j': jobs = (int)strtol(optarg, &end, 10); if (*end || jobs < 1) return usage_error("explore", _("--jobs takes a positive number, not '%s'"), optarg); break;
+        case 'l': if (!i18n_known(optarg)) return usage_error("explore", _("--lang takes nl or en, not '%s'"), optarg);
+                  i18n_init(optarg); break;
         case 'h': usage_help("explore"); return 0;
         default: return usage_bad_option("explore", argv, opts);
         }

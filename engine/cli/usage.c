@@ -77,7 +77,7 @@ static const CommandText commands[] = {
      N_("Reports every problem as file:line: error: message and exits 1 when there is any;\n"
         "--werror exits 1 on a warning too. Messages are in the language of --lang, else of\n"
         "LANGUAGE or LANG.")},
-    {"explore", N_("verbeeld explore SCENARIO [--random N | --exhaustive] [--seed N] [--max-states N] [--roles LIST] [--jobs N]"),
+    {"explore", N_("verbeeld explore SCENARIO [--random N | --exhaustive] [--seed N] [--max-states N] [--roles LIST] [--jobs N] [--lang nl|en]"),
      N_("play automatically: endings reached, coverage, dead ends, script errors"),
      N_("Plays without a person, one explorer in each playable role, with every character's Lua\n"
         "running. --random N plays N sessions (default 200); --exhaustive visits every distinct\n"

@@ -6,18 +6,17 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "base/i18n.h"
 #include "base/util.h"
 #include "console/term.h"
 
-/* The length of the name `name` at the start of `s`, ended by a blank or the end (any case in
- * ASCII); 0 when `s` does not start with it. */
+/* The length in `s` of the name `name` (its first n bytes) at the start of `s`, ended by a blank
+ * or the end, in any case ("@CHLOÉ" finds Chloé); 0 when `s` does not start with it. */
 static size_t starts_with_name(const char *s, const char *name, size_t n)
 {
-    if (!n || strncasecmp(s, name, n) != 0) return 0;
-    return s[n] == ' ' || s[n] == '\t' || !s[n] ? n : 0;
+    size_t k = n ? utf8_case_prefix(s, name, n) : 0;
+    return k && (s[k] == ' ' || s[k] == '\t' || !s[k]) ? k : 0;
 }
 
 /* The longest of participant p's names that `s` starts with, or 0. */

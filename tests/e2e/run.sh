@@ -299,6 +299,8 @@ explore_golden() {
     compare "$name.out" "$T/xo2"
 }
 # A dead end for some values only: its scene, file:line and the way there.
+# explore takes --lang, as check does (it followed only LANG).
+check explore-lang sh -c "LANGUAGE=nl '$V' explore tests/e2e/explore/deadend.xml --random 2 --lang en 2>&1 | grep -q '^Endings:'"
 check explore-deadend explore_golden explore-deadend tests/e2e/explore/deadend.xml --exhaustive
 check explore-deadend-random explore_golden explore-deadend-random tests/e2e/explore/deadend.xml --random 20
 # A script error in a branch only the third choice reaches: the script's file:line, the way there.

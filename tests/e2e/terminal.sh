@@ -86,9 +86,10 @@ play cast-bad cast2.xml '/cast Sanne gids\n/cast Nobody planner\n/quit\n'
 has cast-bad.out 'Nobody here is called @Nobody. These are here:' || fail "cast: an unknown name is not refused as /note refuses it"
 # Who is here, in columns: a name with an accent is padded by its width, not its bytes.
 printf '<cast scenario="tutorial" xmlns="urn:verbeeld:cast:1"><participant name="Chloé" core="tact" goal="x" card="espresso"/><participant name="Anna" core="moed" goal="y" card="baobab"/></cast>\n' > cast-accent.xml
-play who-accent cast-accent.xml '/note @zoe hello\n/quit\n'
+play who-accent cast-accent.xml '/note @zoe hello\n/note @CHLOÉ looks away\n/quit\n'
 has who-accent.out '^  @Chloé        [A-Z]' && has who-accent.out '^  @Anna         [A-Z]' \
     || fail "who is here: the names are not in columns: $(grep '^  @' who-accent.out)"
+entry who-accent.jsonl '{"ev":"note","about":"Chloé","text":"looks away"}' || fail "@CHLOÉ does not find Chloé: names in any case, beyond ASCII"
 # NAME as /note takes it: any case, with or without '@' (/cast sanne answered with the usage).
 play cast-case cast2.xml '/cast sanne planner\n/cast @JORIS planner\n/quit\n'
 has cast-case.jsonl '"ev":"recast","at":"[^"]*","name":"Sanne","role":"planner"' \
