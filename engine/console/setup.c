@@ -388,6 +388,12 @@ static int pick_card(Play *P, Participant *p, const Pick *pick)
             line = NULL;
         }
         if (!line) break;
+        if (line[0] == '/') {                       /* /help, /cast...: they answered "type a card" */
+            free(line);
+            term_alert(_("First a card: the commands work once the story begins. /quit stops here, and who plays is "
+                         "kept."));
+            continue;
+        }
         int k = typed_card(deck, line, lang);
         free(line);
         const Card *c = k >= 0 ? &deck->cards[k] : NULL;

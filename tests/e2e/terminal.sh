@@ -90,6 +90,12 @@ play who-accent cast-accent.xml '/note @zoe hello\n/note @CHLOÉ looks away\n/qu
 has who-accent.out '^  @Chloé        [A-Z]' && has who-accent.out '^  @Anna         [A-Z]' \
     || fail "who is here: the names are not in columns: $(grep '^  @' who-accent.out)"
 entry who-accent.jsonl '{"ev":"note","about":"Chloé","text":"looks away"}' || fail "@CHLOÉ does not find Chloé: names in any case, beyond ASCII"
+# At the card pick a command is told to wait for the story (it was told to type a card), and
+# /quit stops the setup with who plays kept.
+printf '<cast scenario="tutorial" xmlns="urn:verbeeld:cast:1"><participant name="Chloé" core="tact" goal="x"/></cast>\n' > cast-nocard.xml
+play pick-commands cast-nocard.xml '/help\n/quit\n'
+has pick-commands.out 'First a card: the commands work once the story begins' && [ -f pick-commands.jsonl.cast.xml ] \
+    || fail "card pick: /help or /quit not answered as they should be"
 # NAME as /note takes it: any case, with or without '@' (/cast sanne answered with the usage).
 play cast-case cast2.xml '/cast sanne planner\n/cast @JORIS planner\n/quit\n'
 has cast-case.jsonl '"ev":"recast","at":"[^"]*","name":"Sanne","role":"planner"' \
