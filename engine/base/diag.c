@@ -148,7 +148,8 @@ static char *lua_runtime_words(const char *text)
 
 /* What the sandbox stops a script with (sandbox.c): its own words, not Lua's. */
 static const char *const sandbox_phrases[] = {
-    N_("script ran too long (instruction limit reached)"), N_("script used too much memory"),
+    N_("script ran too long (instruction limit reached)"), N_("script ran too long (over a minute)"),
+    N_("script used too much memory"),
 };
 
 char *diag_lua_words(const char *text)

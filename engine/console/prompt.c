@@ -214,6 +214,7 @@ static void cmd_back(Play *P, const char *arg)
     JournalRecord r = {.kind = REC_UNDO};
     RECORD_SET(&r, steps, undone);
     play_record(P, &r);
+    play_forget_ballots(P);           /* as a resume reads the undo: a vote cut off by it is over */
     char *msg = xasprintf(ngettext("Undone: %d choice.", "Undone: %d choices.", undone), undone);
     term_alert(msg);
     free(msg);
@@ -380,8 +381,8 @@ static long ballot_before_stop(Play *P, const Scene *sc, const int *options, int
 static int breaks_vote(const char *line)
 {
     static const char *const breaking[] = {"/stop", "/quit", "/pause", "/back", "/vote", "/cast"};
-    size_t n = strcspn(line, " ");
-    if (n == 7 && !strncmp(line, "/inject", n)) return line[n + strspn(line + n, " ")] != '\0';
+    size_t n = strcspn(line, " \t");              /* as prompt_command reads it: "/stop\t" stops */
+    if (n == 7 && !strncmp(line, "/inject", n)) return line[n + strspn(line + n, " \t")] != '\0';
     for (size_t i = 0; i < sizeof breaking / sizeof *breaking; i++)
         if (strlen(breaking[i]) == n && !strncmp(breaking[i], line, n)) return 1;
     return 0;
@@ -427,8 +428,10 @@ static void cmd_vote(Play *P, const char *arg)
         }
         free(prompt);
         if (k < 1 || k > n) {
-            term_alert(command ? _("The vote is broken off; the votes cast are kept, and /vote takes it up again.")
-                               : _("The vote was not finished; the group still decides."));
+            int undo = command && !strncmp(command, "/back", 5);    /* takes the vote back with the choice */
+            term_alert(undo      ? _("The vote is broken off.")
+                       : command ? _("The vote is broken off; the votes cast are kept, and /vote takes it up again.")
+                                 : _("The vote was not finished; the group still decides."));
             record_free(&vote);
             free(options);
             free(tally);
@@ -436,7 +439,7 @@ static void cmd_vote(Play *P, const char *arg)
             free(command);
             return;
         }
-    tally[k - 1]++;
+        tally[k - 1]++;
         const Choice *c = &sc->choices[options[k - 1]];
         Corner corner = session_corner(P->S, i, p->role, c);
         vote.votes[vote.nvotes++] = (RecordVote){.by = p->name, .choice = c->id, .quality = session_term(P->S, i, p->role, c),
