@@ -375,17 +375,33 @@ static long ballot_before_stop(Play *P, const Scene *sc, const int *options, int
     return 0;
 }
 
+/* The length of the command word of `line` as prompt_command reads it: up to a space, blanks
+ * at the end left off ("/stop\t" is /stop). */
+static size_t command_len(const char *line)
+{
+    size_t n = strcspn(line, " ");
+    while (n && (line[n - 1] == ' ' || line[n - 1] == '\t')) n--;
+    return n;
+}
+
+/* Whether the command word of `line` is one of `names`, a NULL-ended list. */
+static int command_in(const char *line, const char *const *names)
+{
+    size_t n = command_len(line);
+    for (; *names; names++)
+        if (strlen(*names) == n && !strncmp(*names, line, n)) return 1;
+    return 0;
+}
+
 /* Whether a voter's line is a command that breaks the vote off: one that stops the game or moves
  * the story (/inject with an incident). Any other command, or a typo, is answered and the vote
  * goes on. */
 static int breaks_vote(const char *line)
 {
-    static const char *const breaking[] = {"/stop", "/quit", "/pause", "/back", "/vote", "/cast"};
-    size_t n = strcspn(line, " \t");              /* as prompt_command reads it: "/stop\t" stops */
+    static const char *const breaking[] = {"/stop", "/quit", "/pause", "/back", "/vote", "/cast", NULL};
+    size_t n = command_len(line);
     if (n == 7 && !strncmp(line, "/inject", n)) return line[n + strspn(line + n, " \t")] != '\0';
-    for (size_t i = 0; i < sizeof breaking / sizeof *breaking; i++)
-        if (strlen(breaking[i]) == n && !strncmp(breaking[i], line, n)) return 1;
-    return 0;
+    return command_in(line, breaking);
 }
 
 /* Each participant votes; the majority decides, a tie goes back to the trainer. Each vote is
@@ -610,11 +626,8 @@ static void show_cast_again(Play *P)
  * restarts the story to show it again (it works at the first choice). */
 static int before_the_story(const char *line)
 {
-    static const char *const ok[] = {"/who", "/note", "/help", "/quit", "/save"};
-    size_t n = strcspn(line, " ");
-    for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
-        if (strlen(ok[i]) == n && !strncmp(ok[i], line, n)) return 1;
-    return 0;
+    static const char *const ok[] = {"/who", "/note", "/help", "/quit", "/save", NULL};
+    return command_in(line, ok);
 }
 
 void prompt_wait_to_begin(Play *P)
