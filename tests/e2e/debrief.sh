@@ -210,13 +210,7 @@ grep -q 'nog niet aan bod\|Wat hield je tegen' "$T/pitfall.md" && fail "pitfall:
 # Three vote, two for the same option: the option stands once, on a line of its own with the
 # names of those who voted for it. Strung together, an option's full stop ran into the ';'
 # before the next voter ("… We'll all come.'; Joris: …").
-cat > "$T/vote.cast.xml" <<'CAST'
-<cast scenario="tutorial" xmlns="urn:verbeeld:cast:1">
-  <participant name="Sanne" core="verbinden" goal="Vaker nee zeggen" card="espresso"/>
-  <participant name="Joris" core="tact" goal="Zeggen wat ik denk" card="baobab"/>
-  <participant name="Wen" core="daadkracht" goal="Meer geduld" card="bolero"/>
-</cast>
-CAST
+cp tests/e2e/tutorial3.cast.xml "$T/vote.cast.xml"
 printf '%b' '=binnen_grens\n=zit_verbinden\n=zit_direct\n=zit-lies-uitdaging\n=nee_bart\n=eerlijk_direct\n=verder_direct\n/vote\n=samen_uur\n=samen_eerlijk\n=samen_uur\n1\n1\n\n\n\n' \
     | "$V" play tutorial --cast "$T/vote.cast.xml" --lang en --seed 5 --journal "$T/vote.jsonl" > /dev/null 2>&1
 grep -q '"ev":"vote"' "$T/vote.jsonl" || fail "vote: the session has no vote"

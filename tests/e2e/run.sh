@@ -198,13 +198,7 @@ check group-en-goal python3 tests/e2e/goal.py "$V" "$T/group.jsonl" "$T"
 # Three participants, two on one role (each on their own quadrant), in English: a note, a time-out, /back, an incident sent in
 # by the trainer, a vote split two to one, anchors; then a what-if from step 5. The debrief of
 # each in every format is golden: everything that happened, at its place.
-cat > "$T/cast3.xml" <<'CAST'
-<cast scenario="tutorial" xmlns="urn:verbeeld:cast:1">
-  <participant name="Sanne" core="verbinden" goal="Vaker nee zeggen" card="espresso"/>
-  <participant name="Joris" core="tact" goal="Zeggen wat ik denk" card="baobab"/>
-  <participant name="Wen" core="daadkracht" goal="Meer geduld" card="bolero"/>
-</cast>
-CAST
+cp tests/e2e/tutorial3.cast.xml "$T/cast3.xml"
 check full-en run full-en '=binnen_grens\n/note @Sanne stands her ground\n=zit_verbinden\n/stop @Joris needs a moment\n/go\n=zit_direct\n/back\n=zit_direct\n=zit-lies-uitdaging\n/inject telefoon\n1\n1\n=nee_bart\n=eerlijk_direct\n=verder_direct\n=verder-lies-allergie\n/vote\n=samen_eerlijk\n1\n1\nthe blue mug\nmy boots\n\n' \
     play tutorial --cast "$T/cast3.xml" --lang en --seed 5 --journal "$T/full.jsonl"
 check full-en-journal compare full-en.jsonl "$T/full.jsonl"

@@ -20,13 +20,7 @@ has() { grep -q -- "$2" "$1" 2>/dev/null; }          # has FILE PATTERN
 entry() { python3 "$E2E/entry.py" "$@" 2>/dev/null; }  # entry JOURNAL '{"ev":...}': an entry holds these fields
 count() { c=$(grep -c -- "$2" "$1" 2>/dev/null); echo "${c:-0}"; }
 
-cat > cast3.xml <<'CAST'
-<cast scenario="tutorial" xmlns="urn:verbeeld:cast:1">
-  <participant name="Sanne" core="verbinden" goal="Vaker nee zeggen" card="espresso"/>
-  <participant name="Joris" core="tact" goal="Zeggen wat ik denk" card="baobab"/>
-  <participant name="Wen" core="daadkracht" goal="Meer geduld" card="bolero"/>
-</cast>
-CAST
+cp "$E2E/tutorial3.cast.xml" cast3.xml
 # play NAME LANG INPUT: a tutorial session (seed 5) piped, journal NAME.jsonl.
 play() {
     rm -f "$1.jsonl"
